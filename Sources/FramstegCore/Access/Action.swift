@@ -1,0 +1,48 @@
+/// Everything a route can ask permission for. Each route declares exactly one.
+public enum Action: String, CaseIterable, Sendable, Hashable {
+    /// Change one's own settings (language) and see one's home page.
+    case useOwnAccount
+    /// Administer the association record itself (name, organisation number).
+    case administerAssociation
+    /// Add and rename municipalities.
+    case administerMunicipalities
+    /// Add and change units and their budgeted places.
+    case administerUnits
+    /// Create users, change roles and units, disable, reset passwords.
+    case administerUsers
+    /// Read the association's audit log.
+    case readAuditLog
+    /// See the association's organisation and aggregate figures (no individuals).
+    case viewAssociationOverview
+    /// See a unit's own page (its places, its staff).
+    case viewUnit
+}
+
+/// What an action is aimed at; carries the owner so the policy can compare it with the principal.
+public enum Resource: Hashable, Sendable {
+    /// Nothing beyond the principal's own account.
+    case ownAccount
+    /// The whole association (its settings, users list, overview).
+    case association(AssociationID)
+    /// One unit of an association.
+    case unit(UnitID, of: AssociationID)
+    /// One user of an association.
+    case user(UserID, of: AssociationID)
+
+    public var associationID: AssociationID? {
+        switch self {
+        case .ownAccount: nil
+        case .association(let id): id
+        case .unit(_, let id), .user(_, let id): id
+        }
+    }
+}
+
+/// The answer of the policy. `hidden` is a refusal whose response must not confirm the resource exists.
+public enum Decision: Hashable, Sendable {
+    case allowed
+    case forbidden
+    case hidden
+
+    public var isAllowed: Bool { self == .allowed }
+}

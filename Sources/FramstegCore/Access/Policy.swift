@@ -1,0 +1,37 @@
+/// The single place that decides who may do what. Routes ask; they never decide themselves.
+public enum Policy {
+    /// Decides whether `principal` may perform `action` on `resource`.
+    ///
+    /// Another association's resources are `hidden` (404): a tenant must not learn that they exist.
+    /// Within the association a refusal is `forbidden` (403).
+    public static func decide(_ principal: Principal, _ action: Action, _ resource: Resource) -> Decision {
+        if let owner = resource.associationID, owner != principal.associationID { return .hidden }
+        guard roles(for: action).contains(principal.role) else { return .forbidden }
+        switch (action, resource) {
+        case (.useOwnAccount, .ownAccount):
+            return .allowed
+        case (.viewUnit, .unit(let unitID, _)):
+            return principal.role.belongsToUnits && !principal.unitIDs.contains(unitID) ? .forbidden : .allowed
+        case (.administerUnits, .unit), (.administerUsers, .user):
+            return .allowed
+        case (_, .association):
+            return action == .useOwnAccount || action == .viewUnit ? .forbidden : .allowed
+        default:
+            return .forbidden
+        }
+    }
+
+    public static func allows(_ principal: Principal, _ action: Action, _ resource: Resource) -> Bool {
+        decide(principal, action, resource).isAllowed
+    }
+
+    /// The roles that may ever perform an action, whatever it is aimed at.
+    public static func roles(for action: Action) -> Set<Role> {
+        switch action {
+        case .useOwnAccount: Set(Role.allCases)
+        case .administerAssociation, .administerMunicipalities, .administerUnits, .administerUsers, .readAuditLog: [.admin]
+        case .viewAssociationOverview: [.office]
+        case .viewUnit: [.manager, .counsellor]
+        }
+    }
+}

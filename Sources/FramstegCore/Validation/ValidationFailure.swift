@@ -1,0 +1,41 @@
+/// One thing wrong with one field of a form, in terms the web layer turns into a sentence.
+public enum FieldProblem: Hashable, Sendable {
+    case required
+    case tooLong(maximum: Int)
+    case notAWholeNumber
+    case outOfRange(minimum: Int, maximum: Int)
+    case invalidEmail
+    case alreadyTaken
+    case unknownChoice
+    case noUnitChosen
+    case password(PasswordProblem)
+    case passwordsDiffer
+}
+
+/// All problems found in a submitted form, keyed by field name; thrown as one error.
+public struct ValidationFailure: Error, Equatable, Sendable {
+    public private(set) var problems: [String: FieldProblem]
+
+    public init(problems: [String: FieldProblem] = [:]) { self.problems = problems }
+
+    /// Keeps the first problem found for a field: it is the one the user should fix first.
+    public mutating func add(_ field: String, _ problem: FieldProblem) {
+        if problems[field] == nil { problems[field] = problem }
+    }
+
+    public var isEmpty: Bool { problems.isEmpty }
+
+    public func throwIfAny() throws(ValidationFailure) {
+        if !problems.isEmpty { throw self }
+    }
+}
+
+extension String {
+    /// The string without leading and trailing white space.
+    public var trimmed: String {
+        var scalars = Substring(self)
+        while let first = scalars.first, first.isWhitespace { scalars.removeFirst() }
+        while let last = scalars.last, last.isWhitespace { scalars.removeLast() }
+        return String(scalars)
+    }
+}
