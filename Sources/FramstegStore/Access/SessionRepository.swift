@@ -1,0 +1,63 @@
+import FramstegCore
+import Foundation
+import SQLKit
+
+/// A signed-in session as stored: keyed by a hash of the cookie token, never the token itself.
+public struct SessionRecord: Sendable, Equatable {
+    public let tokenHash: String
+    public let userID: UserID
+    public let csrfToken: String
+    public let createdAt: Date
+    public let lastSeenAt: Date
+}
+
+/// Sessions live in the database so several app nodes can share them and disabling a user ends them all.
+public struct SessionRepository: Sendable {
+    let db: any SQLDatabase
+
+    public init(_ db: any SQLDatabase) { self.db = db }
+
+    public func create(tokenHash: String, userID: UserID, csrfToken: String, now: Date) async throws {
+        try await db.insert(into: "sessions").columns("token_hash", "user_id", "csrf_token", "created_at", "last_seen_at")
+            .values(SQLBind(tokenHash), SQLBind(userID.rawValue), SQLBind(csrfToken),
+                    SQLBind(now.storedSeconds), SQLBind(now.storedSeconds))
+            .run()
+    }
+
+    public func session(tokenHash: String) async throws -> SessionRecord? {
+        guard let row = try await db.select().columns("token_hash", "user_id", "csrf_token", "created_at", "last_seen_at")
+            .from("sessions").where("token_hash", .equal, tokenHash).first()
+        else { return nil }
+        return SessionRecord(
+            tokenHash: try row.decode(column: "token_hash", as: String.self), userID: try row.id("user_id"),
+            csrfToken: try row.decode(column: "csrf_token", as: String.self),
+            createdAt: try row.date("created_at"), lastSeenAt: try row.date("last_seen_at")
+        )
+    }
+
+    public func touch(tokenHash: String, now: Date) async throws {
+        try await db.update("sessions").set("last_seen_at", to: now.storedSeconds).where("token_hash", .equal, tokenHash).run()
+    }
+
+    public func delete(tokenHash: String) async throws {
+        try await db.delete(from: "sessions").where("token_hash", .equal, tokenHash).run()
+    }
+
+    /// Ends every session of a user: on disabling, on a password reset.
+    public func deleteAll(of userID: UserID) async throws {
+        try await db.delete(from: "sessions").where("user_id", .equal, userID.rawValue).run()
+    }
+
+    public func count(of userID: UserID) async throws -> Int {
+        try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("sessions")
+            .where("user_id", .equal, userID.rawValue).first()?.decode(column: "n", as: Int.self) ?? 0
+    }
+
+    /// Removes sessions past their idle or absolute limit.
+    public func deleteExpired(lifetime: SessionLifetime, now: Date) async throws {
+        try await db.delete(from: "sessions")
+            .where("last_seen_at", .lessThanOrEqual, now.addingTimeInterval(-lifetime.idleTimeout).storedSeconds)
+            .orWhere("created_at", .lessThanOrEqual, now.addingTimeInterval(-lifetime.absoluteTimeout).storedSeconds)
+            .run()
+    }
+}

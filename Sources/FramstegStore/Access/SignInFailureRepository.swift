@@ -1,0 +1,37 @@
+import FramstegCore
+import Foundation
+import SQLKit
+
+/// Failed sign-ins, counted per typed account name and per network address for throttling.
+public struct SignInFailureRepository: Sendable {
+    let db: any SQLDatabase
+
+    public init(_ db: any SQLDatabase) { self.db = db }
+
+    public func record(accountKey: String, address: String, now: Date) async throws {
+        try await db.insert(into: "sign_in_failures").columns("account_key", "address", "occurred_at")
+            .values(SQLBind(accountKey), SQLBind(address), SQLBind(now.storedSeconds)).run()
+    }
+
+    public func counts(accountKey: String, address: String, since: Date) async throws -> (account: Int, address: Int) {
+        let account = try await count(column: "account_key", value: accountKey, since: since)
+        let fromAddress = try await count(column: "address", value: address, since: since)
+        return (account, fromAddress)
+    }
+
+    /// A successful sign-in clears the account's failures (not the address's).
+    public func clear(accountKey: String) async throws {
+        try await db.delete(from: "sign_in_failures").where("account_key", .equal, accountKey).run()
+    }
+
+    public func deleteOlder(than date: Date) async throws {
+        try await db.delete(from: "sign_in_failures").where("occurred_at", .lessThan, date.storedSeconds).run()
+    }
+
+    private func count(column: String, value: String, since: Date) async throws -> Int {
+        try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("sign_in_failures")
+            .where(SQLColumn(column), .equal, SQLBind(value))
+            .where("occurred_at", .greaterThan, since.storedSeconds)
+            .first()?.decode(column: "n", as: Int.self) ?? 0
+    }
+}

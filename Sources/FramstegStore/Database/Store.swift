@@ -1,0 +1,169 @@
+import Foundation
+import Logging
+import NIOCore
+import NIOSSL
+import PostgresKit
+import PostgresNIO
+import SQLiteKit
+import SQLKit
+
+/// The one handle to the database. Every repository runs its SQL through `read` or `write`,
+/// so the same code serves SQLite and PostgreSQL.
+public final class Store: Sendable {
+    public enum Dialect: String, Sendable { case sqlite, postgres }
+
+    enum Backend: Sendable {
+        /// One serialised connection: SQLite allows one writer, and transactions must not interleave.
+        case sqlite(SQLiteConnection, AsyncLock)
+        case postgres(PostgresClient)
+    }
+
+    public let dialect: Dialect
+    public let location: DatabaseLocation
+    let backend: Backend
+    let logger: Logger
+
+    init(backend: Backend, location: DatabaseLocation, logger: Logger) {
+        self.backend = backend
+        self.location = location
+        self.logger = logger
+        switch backend {
+        case .sqlite: self.dialect = .sqlite
+        case .postgres: self.dialect = .postgres
+        }
+    }
+
+    /// Runs `body` with a database for queries that change nothing.
+    public func read<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        switch backend {
+        case .sqlite(let connection, let lock):
+            return try await lock.withLock { try await body(connection.sql()) }
+        case .postgres(let client):
+            return try await client.withConnection { connection in try await body(connection.sql()) }
+        }
+    }
+
+    /// Runs `body` in one transaction: everything it writes is committed together or not at all.
+    public func write<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        switch backend {
+        case .sqlite(let connection, let lock):
+            return try await lock.withLock {
+                try await Self.transaction(on: connection.sql(), begin: "BEGIN IMMEDIATE", body)
+            }
+        case .postgres(let client):
+            return try await client.withConnection { connection in
+                try await Self.transaction(on: connection.sql(), begin: "BEGIN", body)
+            }
+        }
+    }
+
+    private static func transaction<T: Sendable>(
+        on db: any SQLDatabase, begin: String, _ body: @Sendable (any SQLDatabase) async throws -> T
+    ) async throws -> T {
+        try await db.raw(SQLQueryString(begin)).run()
+        do {
+            let value = try await body(db)
+            try await db.raw("COMMIT").run()
+            return value
+        } catch {
+            try? await db.raw("ROLLBACK").run()
+            throw error
+        }
+    }
+}
+
+extension Store {
+    /// Opens the database, runs `body`, and closes it again, also when `body` throws.
+    ///
+    /// For PostgreSQL the connection pool runs as a child task for exactly as long as `body`.
+    public static func withStore<T: Sendable>(
+        at location: DatabaseLocation, logger: Logger, _ body: @Sendable (Store) async throws -> T
+    ) async throws -> T {
+        switch location {
+        case .sqlite(let path):
+            let connection = try await openSQLite(path: path, logger: logger)
+            let store = Store(backend: .sqlite(connection, AsyncLock()), location: location, logger: logger)
+            do {
+                let value = try await body(store)
+                try? await connection.close()
+                return value
+            } catch {
+                try? await connection.close()
+                throw error
+            }
+        case .postgres(let url):
+            let configuration = try postgresConfiguration(url: url, location: location)
+            try await checkPostgresReachable(configuration, location: location, logger: logger)
+            let client = PostgresClient(configuration: PostgresClient.Configuration(configuration), backgroundLogger: logger)
+            let store = Store(backend: .postgres(client), location: location, logger: logger)
+            return try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { await client.run() }
+                defer { group.cancelAll() }
+                return try await body(store)
+            }
+        }
+    }
+
+    static func openSQLite(path: String, logger: Logger) async throws -> SQLiteConnection {
+        let storage: SQLiteConnection.Storage = path == ":memory:" ? .memory : .file(path: path)
+        do {
+            let connection = try await SQLiteConnection.open(storage: storage, logger: logger)
+            let db = connection.sql()
+            // WAL: readers do not block the writer, and a commit does not pay a full fsync.
+            try await db.raw("PRAGMA journal_mode = WAL").run()
+            try await db.raw("PRAGMA synchronous = NORMAL").run()
+            try await db.raw("PRAGMA foreign_keys = ON").run()
+            // Another process (e.g. `framsteg user add` beside `serve`) may hold the write lock briefly.
+            try await db.raw("PRAGMA busy_timeout = 5000").run()
+            return connection
+        } catch {
+            throw StoreError.unreachable(location: path, reason: "\(error)")
+        }
+    }
+
+    static func postgresConfiguration(url: String, location: DatabaseLocation) throws -> PostgresConnection.Configuration {
+        do {
+            return try SQLPostgresConfiguration(url: url).coreConfiguration
+        } catch {
+            throw StoreError.unreachable(location: location.description, reason: "not a valid postgres:// URL")
+        }
+    }
+
+    /// Connects once before starting the pool: the pool would otherwise retry silently forever.
+    static func checkPostgresReachable(
+        _ configuration: PostgresConnection.Configuration, location: DatabaseLocation, logger: Logger
+    ) async throws {
+        do {
+            let connection = try await PostgresConnection.connect(
+                on: MultiThreadedEventLoopGroup.singleton.any(), configuration: configuration, id: 0, logger: logger
+            ).get()
+            try? await connection.close()
+        } catch let error as PSQLError {
+            let reason = error.serverInfo?[.message] ?? String(describing: error.code)
+            let underlying = error.underlying.map { " (\($0))" } ?? ""
+            throw StoreError.unreachable(location: location.description, reason: reason + underlying)
+        } catch {
+            throw StoreError.unreachable(location: location.description, reason: "\(error)")
+        }
+    }
+}
+
+extension PostgresClient.Configuration {
+    /// Translates a URL-based connection configuration into the pool's (which takes no URL).
+    init(_ configuration: PostgresConnection.Configuration) {
+        let tls: PostgresClient.Configuration.TLS =
+            if configuration.tls.isEnforced { .require(.makeClientConfiguration()) }
+            else if configuration.tls.isAllowed { .prefer(.makeClientConfiguration()) }
+            else { .disable }
+        if let socket = configuration.unixSocketPath {
+            self.init(unixSocketPath: socket, username: configuration.username, password: configuration.password, database: configuration.database)
+        } else {
+            self.init(
+                host: configuration.host ?? "localhost", port: configuration.port ?? 5432,
+                username: configuration.username, password: configuration.password,
+                database: configuration.database, tls: tls
+            )
+        }
+        self.options.maximumConnections = 10
+    }
+}

@@ -1,0 +1,131 @@
+import FramstegCore
+import Foundation
+import SQLKit
+
+/// What the demo steps have created so far, for the steps after them to build on.
+public struct DemoContext: Sendable {
+    public var association: Association?
+    public var municipalities: [Municipality] = []
+    public var units: [OrganisationUnit] = []
+    /// Demo sign-ins in the order they are printed.
+    public var signIns: [DemoSignIn] = []
+    public let now: Date
+
+    public init(now: Date) { self.now = now }
+}
+
+/// One demo account, printed so a newcomer can sign in.
+public struct DemoSignIn: Sendable, Equatable {
+    public let role: Role
+    public let email: String
+    public let password: String
+}
+
+/// One part of the demo data. Later features add a step (participants, measurements, surveys) to `DemoData.steps`.
+public protocol DemoStep: Sendable {
+    var name: String { get }
+    func apply(to context: inout DemoContext, db: any SQLDatabase) async throws
+}
+
+/// The demo association from the customer's seeds: Insjöriket, five municipalities, one ACTivera unit each.
+public struct DemoOrganisationStep: DemoStep {
+    public let name = "organisation"
+
+    /// Budgeted places per municipality (seed 000): 475 places in all.
+    public static let places: [(municipality: String, places: Int)] = [
+        ("Mölndal", 145), ("Partille", 80), ("Härryda", 80), ("Lerum", 85), ("Alingsås", 85),
+    ]
+    public static let years = [2024, 2025, 2026]
+
+    public init() {}
+
+    public func apply(to context: inout DemoContext, db: any SQLDatabase) async throws {
+        let organisation = OrganisationRepository(db)
+        let association = try await organisation.createAssociation(name: "Samordningsförbundet Insjöriket", organisationNumber: "222000-0000", now: context.now)
+        context.association = association
+        for entry in Self.places {
+            let municipality = try await organisation.createMunicipality(in: association.id, name: entry.municipality)
+            let unit = try await organisation.createUnit(in: association.id, municipalityID: municipality.id, name: "ACTivera \(entry.municipality)")
+            for year in Self.years {
+                try await organisation.setPlaces(BudgetedPlaces(unitID: unit.id, year: year, places: entry.places))
+            }
+            context.municipalities.append(municipality)
+            context.units.append(unit)
+        }
+    }
+}
+
+/// One user per role, with fixed demo passwords (this is a demo database, never a real one).
+public struct DemoUsersStep: DemoStep {
+    public let name = "users"
+    let hashPassword: @Sendable (String) async throws -> String
+
+    public static let accounts: [(role: Role, email: String, name: String, password: String, unitIndex: Int?)] = [
+        (.admin, "admin@insjoriket.demo", "Alva Admin", "Demo-Admin-Insjo-26", nil),
+        (.office, "kansli@insjoriket.demo", "Kim Kansli", "Demo-Kansli-Insjo-26", nil),
+        (.manager, "chef.molndal@insjoriket.demo", "Maria Chef", "Demo-Chef-Molndal-26", 0),
+        (.counsellor, "handledare.molndal@insjoriket.demo", "Hassan Handledare", "Demo-Handl-Molndal-26", 0),
+        (.counsellor, "handledare.partille@insjoriket.demo", "Petra Handledare", "Demo-Handl-Partille-26", 1),
+    ]
+
+    public init(hashPassword: @escaping @Sendable (String) async throws -> String) {
+        self.hashPassword = hashPassword
+    }
+
+    public func apply(to context: inout DemoContext, db: any SQLDatabase) async throws {
+        guard let association = context.association else { throw StoreError.notFound("demo association") }
+        let users = UserRepository(db)
+        for account in Self.accounts {
+            let units = account.unitIndex.map { Set([context.units[$0].id]) } ?? []
+            _ = try await users.create(
+                in: association.id, email: account.email, name: account.name, role: account.role,
+                unitIDs: units, passwordHash: try await hashPassword(account.password), now: context.now
+            )
+            context.signIns.append(DemoSignIn(role: account.role, email: account.email, password: account.password))
+        }
+    }
+}
+
+/// Runs the demo steps in one transaction on a freshly migrated database.
+public struct DemoData: Sendable {
+    public let steps: [any DemoStep]
+
+    public init(hashPassword: @escaping @Sendable (String) async throws -> String) {
+        steps = [DemoOrganisationStep(), DemoUsersStep(hashPassword: hashPassword)]
+    }
+
+    public func seed(_ store: Store, now: Date = Date()) async throws -> DemoContext {
+        let steps = self.steps
+        return try await store.write { db in
+            var context = DemoContext(now: now)
+            for step in steps { try await step.apply(to: &context, db: db) }
+            if let association = context.association {
+                try await AuditLog(db).append(AuditEntry(
+                    occurredAt: now, userID: nil, role: nil, action: "demo.seed", objectType: "association",
+                    objectID: association.id.description, associationID: association.id, result: .success
+                ))
+            }
+            return context
+        }
+    }
+}
+
+extension Store {
+    /// Whether any association exists: the demo refuses to wipe a database in use unless told to.
+    public func hasData() async throws -> Bool {
+        try await read { db in
+            // A database that was never migrated has no associations table: nothing to lose.
+            let rows = try? await db.select().column("id").from("associations").limit(1).all()
+            return !(rows ?? []).isEmpty
+        }
+    }
+
+    /// Removes every Framsteg table of a PostgreSQL database, for `demo --replace`.
+    public func dropEverything() async throws {
+        try await write { db in
+            guard db.isPostgres else { return }
+            try await db.raw("DROP SCHEMA public CASCADE").run()
+            try await db.raw("CREATE SCHEMA public").run()
+        }
+    }
+}

@@ -1,0 +1,111 @@
+import SQLKit
+
+/// Every migration Framsteg has, in order. Later features append here; existing entries never change.
+public enum Migrations {
+    public static let all: [Migration] = [organisation, access, audit, auditAppendOnly]
+
+    static let organisation = Migration(version: 1, name: "organisation") { db, _ in
+        try await db.create(table: "associations")
+            .column("id", type: .bigint, .primaryKey(autoIncrement: true))
+            .column("name", type: .text, .notNull)
+            .column("organisation_number", type: .text, .notNull, .default(""))
+            .column("created_at", type: .bigint, .notNull)
+            .run()
+        try await db.create(table: "municipalities")
+            .column("id", type: .bigint, .primaryKey(autoIncrement: true))
+            .column("association_id", type: .bigint, .notNull, .references("associations", "id"))
+            .column("name", type: .text, .notNull)
+            .unique("association_id", "name")
+            .run()
+        try await db.create(table: "units")
+            .column("id", type: .bigint, .primaryKey(autoIncrement: true))
+            .column("association_id", type: .bigint, .notNull, .references("associations", "id"))
+            .column("municipality_id", type: .bigint, .notNull, .references("municipalities", "id"))
+            .column("name", type: .text, .notNull)
+            .unique("association_id", "name")
+            .run()
+        try await db.create(table: "budgeted_places")
+            .column("unit_id", type: .bigint, .notNull, .references("units", "id"))
+            .column("year", type: .int, .notNull)
+            .column("places", type: .int, .notNull)
+            .primaryKey("unit_id", "year")
+            .run()
+    }
+
+    static let access = Migration(version: 2, name: "users, sessions and sign-in throttling") { db, _ in
+        try await db.create(table: "users")
+            .column("id", type: .bigint, .primaryKey(autoIncrement: true))
+            .column("association_id", type: .bigint, .notNull, .references("associations", "id"))
+            .column("email", type: .text, .notNull, .unique)
+            .column("name", type: .text, .notNull)
+            .column("role", type: .text, .notNull)
+            .column("password_hash", type: .text, .notNull)
+            .column("is_disabled", type: .custom(SQLRaw("BOOLEAN")), .notNull, .default(false))
+            .column("language", type: .text)
+            .column("created_at", type: .bigint, .notNull)
+            .run()
+        try await db.create(table: "user_units")
+            .column("user_id", type: .bigint, .notNull, .references("users", "id"))
+            .column("unit_id", type: .bigint, .notNull, .references("units", "id"))
+            .primaryKey("user_id", "unit_id")
+            .run()
+        try await db.create(table: "sessions")
+            // Only a hash of the token is stored: a copy of the database does not yield live sessions.
+            .column("token_hash", type: .text, .primaryKey(autoIncrement: false))
+            .column("user_id", type: .bigint, .notNull, .references("users", "id"))
+            .column("csrf_token", type: .text, .notNull)
+            .column("created_at", type: .bigint, .notNull)
+            .column("last_seen_at", type: .bigint, .notNull)
+            .run()
+        try await db.create(index: "sessions_user").on("sessions").column("user_id").run()
+        try await db.create(table: "sign_in_failures")
+            .column("id", type: .bigint, .primaryKey(autoIncrement: true))
+            .column("account_key", type: .text, .notNull)
+            .column("address", type: .text, .notNull)
+            .column("occurred_at", type: .bigint, .notNull)
+            .run()
+        try await db.create(index: "sign_in_failures_account").on("sign_in_failures").column("account_key").column("occurred_at").run()
+        try await db.create(index: "sign_in_failures_address").on("sign_in_failures").column("address").column("occurred_at").run()
+    }
+
+    static let audit = Migration(version: 3, name: "audit log") { db, _ in
+        try await db.create(table: "audit_log")
+            .column("sequence", type: .bigint, .primaryKey(autoIncrement: false))
+            .column("occurred_at", type: .bigint, .notNull)
+            .column("user_id", type: .bigint)
+            .column("role", type: .text)
+            .column("action", type: .text, .notNull)
+            .column("object_type", type: .text, .notNull)
+            .column("object_id", type: .text)
+            .column("association_id", type: .bigint)
+            .column("result", type: .text, .notNull)
+            .column("previous_hash", type: .text, .notNull)
+            .column("hash", type: .text, .notNull)
+            .run()
+        try await db.create(index: "audit_log_association").on("audit_log").column("association_id").column("sequence").run()
+    }
+
+    /// The database itself refuses to change or delete audit rows; the hash chain catches anyone who bypasses it.
+    static let auditAppendOnly = Migration(version: 4, name: "audit log is append-only") { db, dialect in
+        switch dialect {
+        case .sqlite:
+            try await db.raw("""
+                CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+                BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END
+                """).run()
+            try await db.raw("""
+                CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+                BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END
+                """).run()
+        case .postgres:
+            try await db.raw("""
+                CREATE OR REPLACE FUNCTION framsteg_audit_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN RAISE EXCEPTION 'audit_log is append-only'; END $$
+                """).run()
+            try await db.raw("""
+                CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE ON audit_log
+                FOR EACH ROW EXECUTE FUNCTION framsteg_audit_append_only()
+                """).run()
+        }
+    }
+}
