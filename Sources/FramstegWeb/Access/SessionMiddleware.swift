@@ -1,0 +1,87 @@
+import FramstegCore
+import FramstegStore
+import Foundation
+import Hummingbird
+import HTTPTypes
+
+/// Loads the signed-in session from its cookie, ends it when it has expired or the user was disabled,
+/// and settles the request's language, client address and CSRF token.
+struct SessionMiddleware: RouterMiddleware {
+    typealias Context = AppRequestContext
+    let site: Site
+
+    /// Refreshing `last_seen_at` once a minute keeps the idle timeout without a write per request.
+    static let touchInterval: TimeInterval = 60
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var context = context
+        settleConnectionFacts(request, &context)
+        context.requestPath = request.uri.path
+        if let notice = request.uri.queryParameters["notice"].map(String.init), Renderer.notices.contains(notice) {
+            context.noticeKey = notice
+        }
+        let browserLanguage = Language.preferred(acceptLanguage: request.headers[.acceptLanguage])
+        context.language = browserLanguage
+        var clearSessionCookie = false
+        if let token = request.cookies[FramstegCookie.session]?.value, !token.isEmpty {
+            if let session = try await loadValidSession(token: token) {
+                context.session = session
+                context.language = session.user.language ?? browserLanguage
+                context.csrfToken = session.record.csrfToken
+            } else {
+                context.sessionExpired = true
+                clearSessionCookie = true
+            }
+        }
+        if context.session == nil {
+            if let cookie = request.cookies[FramstegCookie.csrf]?.value, cookie.count == 32 {
+                context.csrfToken = cookie
+            } else {
+                context.csrfToken = Tokens.random()
+                context.cookiesToSet.append(FramstegCookie.make(FramstegCookie.csrf, value: context.csrfToken, secure: context.isSecureRequest))
+            }
+        }
+        var response = try await next(request, context)
+        if clearSessionCookie, !response.headers[values: .setCookie].contains(where: { $0.hasPrefix(FramstegCookie.session + "=") }) {
+            response.setCookie(FramstegCookie.expired(FramstegCookie.session, secure: context.isSecureRequest))
+        }
+        for cookie in context.cookiesToSet where !response.headers[values: .setCookie].contains(where: { $0.hasPrefix(cookie.name + "=") }) {
+            response.setCookie(cookie)
+        }
+        return response
+    }
+
+    private func settleConnectionFacts(_ request: Request, _ context: inout Context) {
+        let configuration = site.configuration
+        context.clientAddress = context.socketAddress ?? "unknown"
+        context.isSecureRequest = configuration.secureCookies
+        guard configuration.trustForwardedHeaders else { return }
+        if let forwarded = request.headers[HTTPField.Name("X-Forwarded-For")!]?.split(separator: ",").first {
+            context.clientAddress = forwarded.trimmingCharacters(in: .whitespaces)
+        }
+        if request.headers[HTTPField.Name("X-Forwarded-Proto")!]?.lowercased() == "https" {
+            context.isSecureRequest = true
+        }
+    }
+
+    /// The session and its user, or nil after removing a session that may no longer be used.
+    private func loadValidSession(token: String) async throws -> ActiveSession? {
+        let tokenHash = Tokens.hash(token)
+        let now = site.now()
+        let lifetime = site.configuration.sessionLifetime
+        return try await site.store.write { db in
+            let sessions = SessionRepository(db)
+            guard let record = try await sessions.session(tokenHash: tokenHash) else { return nil }
+            guard let user = try await UserRepository(db).user(record.userID), !user.isDisabled,
+                  !lifetime.isExpired(createdAt: record.createdAt, lastSeenAt: record.lastSeenAt, now: now)
+            else {
+                try await sessions.delete(tokenHash: tokenHash)
+                return nil
+            }
+            if now.timeIntervalSince(record.lastSeenAt) >= Self.touchInterval {
+                try await sessions.touch(tokenHash: tokenHash, now: now)
+            }
+            return ActiveSession(record: record, user: user)
+        }
+    }
+}

@@ -1,0 +1,38 @@
+import FramstegCore
+import FramstegStore
+import Hummingbird
+import Logging
+
+/// Builds the router with every page, behind the middleware that every request passes.
+///
+/// Returns the declarations too, so tests can check that each route has an entry in the access matrix.
+public func buildRouter(site: Site) -> (router: Router<AppRequestContext>, declarations: [RouteDeclaration]) {
+    let router = Router(context: AppRequestContext.self)
+    router.addMiddleware {
+        SecurityHeadersMiddleware()
+        SessionMiddleware(site: site)
+        ErrorPageMiddleware(site: site)
+        CSRFMiddleware()
+    }
+    let routes = RouteRegistrar(router: router, site: site)
+    SystemRoutes(site: site).register(on: routes)
+    SignInPages(site: site).register(on: routes)
+    SettingsPages(site: site).register(on: routes)
+    AssociationAdminPages(site: site).register(on: routes)
+    MunicipalityAdminPages(site: site).register(on: routes)
+    UnitAdminPages(site: site).register(on: routes)
+    UserAdminPages(site: site).register(on: routes)
+    AuditLogPages(site: site).register(on: routes)
+    OverviewPages(site: site).register(on: routes)
+    return (router, routes.declarations)
+}
+
+/// The whole HTTP application, ready to run as a service or to test with `app.test(.router)`.
+public func buildApplication(site: Site, logger: Logger) -> some ApplicationProtocol {
+    let (router, _) = buildRouter(site: site)
+    return Application(
+        router: router,
+        configuration: .init(address: .hostname(site.configuration.host, port: site.configuration.port), serverName: "Framsteg"),
+        logger: logger
+    )
+}

@@ -1,0 +1,34 @@
+import Hummingbird
+import Logging
+
+/// Turns refusals and unexpected errors into a page in the user's language, never a stack trace.
+struct ErrorPageMiddleware: RouterMiddleware {
+    typealias Context = AppRequestContext
+    let site: Site
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch let error as WebError {
+            switch error {
+            case .forbidden: return page(.forbidden, "errorForbidden", context)
+            case .notFound: return page(.notFound, "errorNotFound", context)
+            case .csrfRejected: return page(.forbidden, "errorCsrf", context)
+            }
+        } catch let error as HTTPError where error.status == .notFound {
+            return page(.notFound, "errorNotFound", context)
+        } catch let error as HTTPError where (400..<500).contains(error.status.code) {
+            throw error
+        } catch {
+            context.logger.error("request failed", metadata: ["error": "\(String(reflecting: error))", "path": "\(request.uri.path)"])
+            return page(.internalServerError, "errorServer", context)
+        }
+    }
+
+    private func page(_ status: HTTPResponse.Status, _ key: String, _ context: Context) -> Response {
+        site.renderer.page(
+            "error", titleKey: key + "Title", context: context, status: status,
+            data: ["message": Texts.text(key, context.language)]
+        )
+    }
+}

@@ -1,0 +1,33 @@
+import FramstegCore
+import FramstegStore
+import Foundation
+import Hummingbird
+import Logging
+
+/// Everything a route needs, handed in once when the application is built: no globals, no singletons.
+public struct Site: Sendable {
+    public let store: Store
+    public let configuration: WebConfiguration
+    let renderer: Renderer
+    /// The current time; tests pass a clock they can move.
+    public let now: @Sendable () -> Date
+    let logger: Logger
+    /// Checked against when an account does not exist, so a failed sign-in takes the same time either way.
+    let dummyPasswordHash: String
+
+    public init(store: Store, configuration: WebConfiguration, now: @escaping @Sendable () -> Date = { Date() }, logger: Logger) async throws {
+        self.store = store
+        self.configuration = configuration
+        self.renderer = try await Renderer.load()
+        self.now = now
+        self.logger = logger
+        self.dummyPasswordHash = try await Passwords(cost: configuration.bcryptCost).hash(Tokens.random())
+    }
+
+    var passwords: Passwords { Passwords(cost: configuration.bcryptCost) }
+
+    /// Writes one audit row in its own transaction (for events that change nothing else).
+    func audit(_ entry: AuditEntry) async throws {
+        try await store.write { db in try await AuditLog(db).append(entry) }
+    }
+}

@@ -1,0 +1,29 @@
+import FramstegCore
+import Foundation
+
+/// Settings of the HTTP layer, with the defaults a production deployment wants.
+public struct WebConfiguration: Sendable {
+    public var host: String
+    public var port: Int
+    /// Mark cookies `Secure` even without a forwarded-proto header (the app itself behind TLS).
+    public var secureCookies: Bool
+    /// Believe `X-Forwarded-For` / `X-Forwarded-Proto` from a reverse proxy in front of the app.
+    public var trustForwardedHeaders: Bool
+    /// bcrypt work factor; tests lower it, production keeps 12.
+    public var bcryptCost: UInt8
+    public var sessionLifetime: SessionLifetime
+    public var throttle: SignInThrottle
+
+    public init(
+        host: String = "127.0.0.1", port: Int = 8080, secureCookies: Bool = false, trustForwardedHeaders: Bool = false,
+        bcryptCost: UInt8 = 12, sessionLifetime: SessionLifetime = SessionLifetime(), throttle: SignInThrottle = SignInThrottle()
+    ) {
+        self.host = host
+        self.port = port
+        self.secureCookies = secureCookies
+        self.trustForwardedHeaders = trustForwardedHeaders
+        self.bcryptCost = bcryptCost
+        self.sessionLifetime = sessionLifetime
+        self.throttle = throttle
+    }
+}

@@ -1,0 +1,43 @@
+import FramstegCore
+import Foundation
+
+extension FieldProblem {
+    /// The sentence shown beside the field, in the user's language.
+    func message(_ language: Language) -> String {
+        func text(_ key: String) -> String { Texts.text(key, language) }
+        switch self {
+        case .required: return text("problemRequired")
+        case .tooLong(let maximum): return String(format: text("problemTooLong"), maximum)
+        case .notAWholeNumber: return text("problemNotAWholeNumber")
+        case .outOfRange(let minimum, let maximum): return String(format: text("problemOutOfRange"), minimum, maximum)
+        case .invalidEmail: return text("problemInvalidEmail")
+        case .alreadyTaken: return text("problemNameTaken")
+        case .unknownChoice: return text("problemUnknownChoice")
+        case .noUnitChosen: return text("problemNoUnitChosen")
+        case .password(.tooShort(let minimum)): return String(format: text("problemPasswordTooShort"), minimum)
+        case .password(.tooLong(let maximum)): return String(format: text("problemPasswordTooLong"), maximum)
+        case .password(.tooCommon): return text("problemPasswordTooCommon")
+        case .passwordsDiffer: return text("problemPasswordsDiffer")
+        }
+    }
+}
+
+extension ValidationFailure {
+    /// Field name → message, for the template to place beside each field.
+    func messages(_ language: Language) -> [String: String] {
+        var result = problems.mapValues { $0.message(language) }
+        if problems["email"] == .alreadyTaken { result["email"] = Texts.text("problemEmailTaken", language) }
+        return result
+    }
+}
+
+extension Role {
+    func label(_ language: Language) -> String {
+        switch self {
+        case .admin: Texts.text("roleAdmin", language)
+        case .office: Texts.text("roleOffice", language)
+        case .manager: Texts.text("roleManager", language)
+        case .counsellor: Texts.text("roleCounsellor", language)
+        }
+    }
+}

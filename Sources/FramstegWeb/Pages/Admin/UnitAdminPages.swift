@@ -1,0 +1,131 @@
+import FramstegCore
+import FramstegStore
+import Hummingbird
+import SQLKit
+
+/// Units of the association: list with budgeted places, add, change, set places per year.
+struct UnitAdminPages {
+    let site: Site
+
+    func register(on routes: RouteRegistrar) {
+        routes.get("/admin/units", .administerUnits) { request, context, principal in
+            try await site.authorize(principal, .administerUnits, .association(principal.associationID), path: request.uri.path)
+            return try await listPage(context, principal)
+        }
+        routes.post("/admin/units", .administerUnits) { request, context, principal in
+            try await site.authorize(principal, .administerUnits, .association(principal.associationID), path: request.uri.path)
+            let draft = UnitDraft(name: context.form["name"], municipalityID: context.form["municipality"])
+            do {
+                let created = try await site.store.write { db in
+                    let valid = try await validated(draft, db: db, associationID: principal.associationID, excluding: nil)
+                    let unit = try await OrganisationRepository(db).createUnit(in: principal.associationID, municipalityID: valid.municipalityID, name: valid.name)
+                    try await AuditLog(db).append(AuditEntry(at: site.now(), by: principal, action: "unit.create", objectType: "unit", objectID: unit.id.description))
+                    return unit
+                }
+                return .redirect(to: "/admin/units/\(created.id)?notice=saved", type: .normal)
+            } catch let failure as ValidationFailure {
+                let form = FormState(values: ["name": draft.name, "municipality": draft.municipalityID], errors: failure.messages(context.language))
+                return try await listPage(context, principal, form: form)
+            }
+        }
+        routes.get("/admin/units/:unit", .administerUnits) { request, context, principal in
+            let unit = try await loadUnit(context, principal, path: request.uri.path)
+            return try await unitPage(context, unit, form: FormState(values: ["name": unit.name, "municipality": unit.municipalityID.description]))
+        }
+        routes.post("/admin/units/:unit", .administerUnits) { request, context, principal in
+            let unit = try await loadUnit(context, principal, path: request.uri.path)
+            let draft = UnitDraft(name: context.form["name"], municipalityID: context.form["municipality"])
+            do {
+                try await site.store.write { db in
+                    let valid = try await validated(draft, db: db, associationID: principal.associationID, excluding: unit.id)
+                    var changed = unit
+                    changed.name = valid.name
+                    changed.municipalityID = valid.municipalityID
+                    try await OrganisationRepository(db).updateUnit(changed)
+                    try await AuditLog(db).append(AuditEntry(at: site.now(), by: principal, action: "unit.update", objectType: "unit", objectID: unit.id.description))
+                }
+                return .redirect(to: "/admin/units/\(unit.id)?notice=saved", type: .normal)
+            } catch let failure as ValidationFailure {
+                let form = FormState(values: ["name": draft.name, "municipality": draft.municipalityID], errors: failure.messages(context.language))
+                return try await unitPage(context, unit, form: form)
+            }
+        }
+        routes.post("/admin/units/:unit/places", .administerUnits) { request, context, principal in
+            let unit = try await loadUnit(context, principal, path: request.uri.path)
+            let draft = PlacesDraft(year: context.form["year"], places: context.form["places"])
+            do {
+                let places = try draft.validated(unitID: unit.id)
+                try await site.store.write { db in
+                    try await OrganisationRepository(db).setPlaces(places)
+                    try await AuditLog(db).append(AuditEntry(at: site.now(), by: principal, action: "unit.places", objectType: "unit", objectID: unit.id.description))
+                }
+                return .redirect(to: "/admin/units/\(unit.id)?notice=saved", type: .normal)
+            } catch let failure as ValidationFailure {
+                let placesForm = FormState(values: ["year": draft.year, "places": draft.places], errors: failure.messages(context.language))
+                return try await unitPage(context, unit, form: FormState(values: ["name": unit.name, "municipality": unit.municipalityID.description]), placesForm: placesForm)
+            }
+        }
+    }
+
+    private func validated(_ draft: UnitDraft, db: any SQLDatabase, associationID: AssociationID, excluding: UnitID?) async throws -> (name: String, municipalityID: MunicipalityID) {
+        let organisation = OrganisationRepository(db)
+        let valid = try draft.validated(municipalities: try await organisation.municipalities(of: associationID))
+        if try await organisation.isUnitNameTaken(valid.name, in: associationID, excluding: excluding) {
+            throw ValidationFailure(problems: ["name": .alreadyTaken])
+        }
+        return valid
+    }
+
+    private func loadUnit(_ context: AppRequestContext, _ principal: Principal, path: String) async throws -> OrganisationUnit {
+        guard let id = context.parameters.get("unit").flatMap(UnitID.init(parsing:)),
+              let unit = try await site.store.read({ db in try await OrganisationRepository(db).unit(id) })
+        else { throw WebError.notFound }
+        try await site.authorize(principal, .administerUnits, .unit(unit.id, of: unit.associationID), path: path)
+        return unit
+    }
+
+    private func municipalityOptions(_ municipalities: [Municipality], selected: String) -> [[String: Any]] {
+        municipalities.map { ["id": $0.id.description, "name": $0.name, "selected": $0.id.description == selected] }
+    }
+
+    private func listPage(_ context: AppRequestContext, _ principal: Principal, form: FormState = FormState()) async throws -> Response {
+        let (municipalities, units, places) = try await site.store.read { db in
+            let organisation = OrganisationRepository(db)
+            return (try await organisation.municipalities(of: principal.associationID),
+                    try await organisation.units(of: principal.associationID),
+                    try await organisation.places(inAssociation: principal.associationID))
+        }
+        let years = Array(Set(places.map(\.year))).sorted().suffix(3)
+        let rows = units.map { unit -> [String: Any] in
+            [
+                "id": unit.id.description, "name": unit.name,
+                "municipality": municipalities.first { $0.id == unit.municipalityID }?.name ?? "",
+                "placesByYear": years.map { year in places.first { $0.unitID == unit.id && $0.year == year }.map { String($0.places) } ?? "–" },
+            ]
+        }
+        var data = form.data
+        data["units"] = rows
+        data["hasUnits"] = !rows.isEmpty
+        data["years"] = Array(years)
+        data["municipalities"] = municipalityOptions(municipalities, selected: form.values["municipality"] ?? "")
+        data["hasMunicipalities"] = !municipalities.isEmpty
+        return site.renderer.page("admin-units", titleKey: "units", context: context, status: form.errors.isEmpty ? .ok : .unprocessableContent, data: data)
+    }
+
+    private func unitPage(_ context: AppRequestContext, _ unit: OrganisationUnit, form: FormState, placesForm: FormState = FormState()) async throws -> Response {
+        let (municipalities, places) = try await site.store.read { db in
+            let organisation = OrganisationRepository(db)
+            return (try await organisation.municipalities(of: unit.associationID), try await organisation.places(of: unit.id))
+        }
+        var data = form.data
+        data["unit"] = ["id": unit.id.description, "name": unit.name]
+        data["municipalities"] = municipalityOptions(municipalities, selected: form.values["municipality"] ?? "")
+        data["places"] = places.reversed().map { ["year": String($0.year), "places": String($0.places)] }
+        data["hasPlaces"] = !places.isEmpty
+        data["placesValues"] = placesForm.values
+        data["placesErrors"] = placesForm.errors
+        if !placesForm.errors.isEmpty { data["hasErrors"] = true }
+        let status: HTTPResponse.Status = form.errors.isEmpty && placesForm.errors.isEmpty ? .ok : .unprocessableContent
+        return site.renderer.page("admin-unit", title: unit.name, context: context, status: status, data: data)
+    }
+}

@@ -1,0 +1,74 @@
+import FramstegCore
+import FramstegStore
+import Hummingbird
+
+/// The association office's overview and the units' own pages. No individual appears on either.
+struct OverviewPages {
+    let site: Site
+
+    func register(on routes: RouteRegistrar) {
+        routes.get("/office", .viewAssociationOverview) { request, context, principal in
+            try await site.authorize(principal, .viewAssociationOverview, .association(principal.associationID), path: request.uri.path)
+            return try await officePage(context, principal)
+        }
+        routes.get("/units", .viewUnit) { request, context, principal in
+            try await site.authorize(principal, .viewUnit, .ownAccount, path: request.uri.path)
+            let (units, municipalities) = try await site.store.read { db in
+                let organisation = OrganisationRepository(db)
+                return (try await organisation.units(of: principal.associationID), try await organisation.municipalities(of: principal.associationID))
+            }
+            let mine = units.filter { principal.unitIDs.contains($0.id) }.map { unit -> [String: String] in
+                ["id": unit.id.description, "name": unit.name, "municipality": municipalities.first { $0.id == unit.municipalityID }?.name ?? ""]
+            }
+            return site.renderer.page("my-units", titleKey: "myUnits", context: context, data: ["units": mine])
+        }
+        routes.get("/units/:unit", .viewUnit) { request, context, principal in
+            guard let id = context.parameters.get("unit").flatMap(UnitID.init(parsing:)),
+                  let unit = try await site.store.read({ db in try await OrganisationRepository(db).unit(id) })
+            else { throw WebError.notFound }
+            try await site.authorize(principal, .viewUnit, .unit(unit.id, of: unit.associationID), path: request.uri.path)
+            return try await unitPage(context, unit)
+        }
+    }
+
+    private func officePage(_ context: AppRequestContext, _ principal: Principal) async throws -> Response {
+        let (association, municipalities, units, places) = try await site.store.read { db in
+            let organisation = OrganisationRepository(db)
+            return (try await organisation.association(principal.associationID),
+                    try await organisation.municipalities(of: principal.associationID),
+                    try await organisation.units(of: principal.associationID),
+                    try await organisation.places(inAssociation: principal.associationID))
+        }
+        let years = Array(Set(places.map(\.year))).sorted()
+        let sortedUnits = units.sorted { lhs, rhs in
+            let left = municipalities.first { $0.id == lhs.municipalityID }?.name ?? ""
+            let right = municipalities.first { $0.id == rhs.municipalityID }?.name ?? ""
+            return (left, lhs.name) < (right, rhs.name)
+        }
+        let rows = sortedUnits.map { unit -> [String: Any] in
+            [
+                "municipality": municipalities.first { $0.id == unit.municipalityID }?.name ?? "",
+                "unit": unit.name,
+                "places": years.map { year in places.first { $0.unitID == unit.id && $0.year == year }.map { String($0.places) } ?? "–" },
+            ]
+        }
+        let totals = years.map { year in String(places.filter { $0.year == year }.reduce(0) { $0 + $1.places }) }
+        return site.renderer.page("office-home", title: association?.name ?? "", context: context, data: [
+            "association": association?.name ?? "", "years": years.map(String.init), "rows": rows, "totals": totals,
+        ])
+    }
+
+    private func unitPage(_ context: AppRequestContext, _ unit: OrganisationUnit) async throws -> Response {
+        let (municipality, places, staff) = try await site.store.read { db in
+            (try await OrganisationRepository(db).municipality(unit.municipalityID),
+             try await OrganisationRepository(db).places(of: unit.id),
+             try await UserRepository(db).users(of: unit.associationID).filter { $0.unitIDs.contains(unit.id) && !$0.isDisabled })
+        }
+        return site.renderer.page("unit", title: unit.name, context: context, data: [
+            "unit": ["name": unit.name, "municipality": municipality?.name ?? ""],
+            "places": places.reversed().map { ["year": String($0.year), "places": String($0.places)] },
+            "hasPlaces": !places.isEmpty,
+            "staff": staff.map { ["name": $0.name, "role": $0.role.label(context.language)] },
+        ])
+    }
+}

@@ -1,0 +1,22 @@
+import Hummingbird
+import SQLKit
+
+/// Health check for load balancers and the stylesheet.
+struct SystemRoutes {
+    let site: Site
+
+    func register(on routes: RouteRegistrar) {
+        routes.publicRoute(.get, "/healthz") { _, _ in
+            do {
+                try await site.store.read { db in try await db.raw("SELECT 1").run() }
+                return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: #"{"status":"ok"}"#)))
+            } catch {
+                site.logger.error("health check failed", metadata: ["error": "\(error)"])
+                return Response(status: .serviceUnavailable, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: #"{"status":"database unavailable"}"#)))
+            }
+        }
+        routes.publicRoute(.get, "/static/app.css") { _, _ in
+            Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: site.renderer.stylesheet)))
+        }
+    }
+}
