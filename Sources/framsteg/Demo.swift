@@ -1,0 +1,41 @@
+import ArgumentParser
+import FramstegCore
+import FramstegStore
+import FramstegWeb
+import Foundation
+import Logging
+
+/// Creates (or re-creates) a database with the demo association Insjöriket and one user per role.
+struct Demo: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Create a demo database with the association Insjöriket.")
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Flag(help: "Wipe a PostgreSQL database that already holds data. (An SQLite file is always re-created.)")
+    var replace = false
+
+    func run() async throws {
+        let location = database.location
+        if case .sqlite(let path) = location, path != ":memory:" {
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        }
+        let replace = self.replace
+        let context = try await database.withStore(logger: .framsteg()) { store in
+            if store.dialect == .postgres, try await store.hasData() {
+                guard replace else {
+                    throw CommandFailure(message: "\(location) already holds data; run `framsteg demo --replace` to wipe it.")
+                }
+                try await store.dropEverything()
+            }
+            try await Migrator().migrate(store)
+            let passwords = Passwords(cost: 10)
+            return try await DemoData(hashPassword: { try await passwords.hash($0) }).seed(store)
+        }
+        print("Demo database ready: \(location)")
+        print("Association: \(context.association?.name ?? "")")
+        print("Sign in at http://127.0.0.1:8080/ after `swift run framsteg serve` with:")
+        for signIn in context.signIns {
+            print("  \(signIn.role.rawValue.padding(toLength: 11, withPad: " ", startingAt: 0)) \(signIn.email.padding(toLength: 38, withPad: " ", startingAt: 0)) \(signIn.password)")
+        }
+    }
+}

@@ -1,0 +1,40 @@
+import ArgumentParser
+import FramstegStore
+import FramstegWeb
+import Foundation
+import Hummingbird
+import Logging
+
+/// Runs the web server until SIGTERM or SIGINT, after bringing the database schema up to date.
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Start the web server (runs pending migrations first).")
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Option(help: "Address to listen on (env: FRAMSTEG_HOST).")
+    var host: String = ProcessInfo.processInfo.environment["FRAMSTEG_HOST"] ?? "127.0.0.1"
+
+    @Option(help: "Port to listen on (env: FRAMSTEG_PORT).")
+    var port: Int = Int(ProcessInfo.processInfo.environment["FRAMSTEG_PORT"] ?? "") ?? 8080
+
+    @Flag(help: "Mark cookies Secure: the app is reached over HTTPS (env: FRAMSTEG_SECURE_COOKIES=1).")
+    var secureCookies = ProcessInfo.processInfo.environment["FRAMSTEG_SECURE_COOKIES"] == "1"
+
+    @Flag(help: "Trust X-Forwarded-For and X-Forwarded-Proto from a reverse proxy (env: FRAMSTEG_TRUST_PROXY=1).")
+    var trustProxy = ProcessInfo.processInfo.environment["FRAMSTEG_TRUST_PROXY"] == "1"
+
+    func run() async throws {
+        let logger = Logger.framsteg()
+        let configuration = WebConfiguration(host: host, port: port, secureCookies: secureCookies, trustForwardedHeaders: trustProxy)
+        let location = database.location
+        try await database.withStore(logger: logger) { store in
+            let applied = try await Migrator().migrate(store)
+            logger.info("database ready", metadata: ["database": "\(location)", "migrations.applied": "\(applied)"])
+            let site = try await Site(store: store, configuration: configuration, logger: logger)
+            let app = buildApplication(site: site, logger: logger)
+            print("Framsteg is running at http://\(configuration.host):\(configuration.port)/ (stop with Ctrl-C)")
+            // Hummingbird's runService installs the SIGTERM/SIGINT handlers and shuts down gracefully.
+            try await app.runService()
+        }
+    }
+}

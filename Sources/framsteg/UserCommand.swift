@@ -1,0 +1,125 @@
+import ArgumentParser
+import FramstegCore
+import FramstegStore
+import FramstegWeb
+import Foundation
+import Logging
+
+/// `framsteg user add`: creates a user from the command line (the first admin of a new association).
+struct UserCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "user", abstract: "Manage users.", subcommands: [Add.self])
+
+    struct Add: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Create a user. The password is read from FRAMSTEG_PASSWORD or standard input.")
+
+        @OptionGroup var database: DatabaseOptions
+        @Option(help: "E-mail address, used to sign in.") var email: String
+        @Option(help: "Full name.") var name: String
+        @Option(help: "admin, office, manager or counsellor.") var role: String
+        @Option(help: "Association id (see `framsteg association list`).") var association: Int64
+        @Option(help: "Unit id; repeat for several (managers and counsellors).") var unit: [Int64] = []
+
+        func run() async throws {
+            let password = try readPassword()
+            if let problem = PasswordPolicy.problem(with: password, userEmail: email) {
+                throw CommandFailure(message: "password refused: \(problem)")
+            }
+            let associationID = AssociationID(association)
+            let draft = UserDraft(email: email, name: name, role: role, unitIDs: unit.map(String.init))
+            let hash = try await Passwords().hash(password)
+            let user = try await database.withStore(logger: .framsteg()) { store in
+                try await Migrator().migrate(store)
+                return try await store.write { db in
+                    guard try await OrganisationRepository(db).association(associationID) != nil else {
+                        throw CommandFailure(message: "no association with id \(associationID)")
+                    }
+                    let valid: UserDraft.Valid
+                    let units = try await OrganisationRepository(db).units(of: associationID)
+                    do { valid = try draft.validated(units: units) } catch let error as ValidationFailure {
+                        throw CommandFailure(message: "invalid user: " + error.problems.map { "\($0.key): \($0.value)" }.sorted().joined(separator: ", "))
+                    }
+                    if try await UserRepository(db).isEmailTaken(valid.email) { throw CommandFailure(message: "\(valid.email) is already in use") }
+                    let user = try await UserRepository(db).create(
+                        in: associationID, email: valid.email, name: valid.name, role: valid.role,
+                        unitIDs: valid.unitIDs, passwordHash: hash, now: Date()
+                    )
+                    try await AuditLog(db).append(AuditEntry(
+                        occurredAt: Date(), userID: nil, role: nil, action: "user.create.cli", objectType: "user",
+                        objectID: user.id.description, associationID: associationID, result: .success
+                    ))
+                    return user
+                }
+            }
+            print("Created user \(user.id): \(user.email) (\(user.role.rawValue))")
+        }
+
+        private func readPassword() throws -> String {
+            if let password = ProcessInfo.processInfo.environment["FRAMSTEG_PASSWORD"], !password.isEmpty { return password }
+            guard let line = Swift.readLine(strippingNewline: true), !line.isEmpty else {
+                throw CommandFailure(message: "no password: set FRAMSTEG_PASSWORD or pipe it on standard input")
+            }
+            return line
+        }
+    }
+}
+
+/// `framsteg association add|list`: tenants are created by the operator of the deployment, not from the web.
+struct AssociationCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "association", abstract: "Manage associations (tenants).", subcommands: [Add.self, List.self])
+
+    struct Add: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Create an association.")
+        @OptionGroup var database: DatabaseOptions
+        @Option(help: "Name of the association.") var name: String
+
+        func run() async throws {
+            guard let name = try? NameDraft(name: name).validated() else { throw CommandFailure(message: "the name must be 1–120 characters") }
+            let association = try await database.withStore(logger: .framsteg()) { store in
+                try await Migrator().migrate(store)
+                return try await store.write { db in
+                    let association = try await OrganisationRepository(db).createAssociation(name: name, now: Date())
+                    try await AuditLog(db).append(AuditEntry(
+                        occurredAt: Date(), userID: nil, role: nil, action: "association.create.cli", objectType: "association",
+                        objectID: association.id.description, associationID: association.id, result: .success
+                    ))
+                    return association
+                }
+            }
+            print("Created association \(association.id): \(association.name)")
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List associations.")
+        @OptionGroup var database: DatabaseOptions
+
+        func run() async throws {
+            let associations = try await database.withStore(logger: .framsteg()) { store in
+                try await store.read { db in try await OrganisationRepository(db).associations() }
+            }
+            for association in associations { print("\(association.id)\t\(association.name)") }
+        }
+    }
+}
+
+/// `framsteg audit verify`: recomputes the hash chain and names the first broken row.
+struct AuditCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "audit", abstract: "Check the audit log.", subcommands: [Verify.self])
+
+    struct Verify: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Recompute the audit log's hash chain.")
+        @OptionGroup var database: DatabaseOptions
+
+        func run() async throws {
+            let verdict = try await database.withStore(logger: .framsteg()) { store in
+                try await store.read { db in try await AuditLog(db).verify() }
+            }
+            switch verdict {
+            case .intact(let rows):
+                print("Audit log intact: \(rows) rows verified.")
+            case .broken(let sequence, let reason):
+                throw CommandFailure(message: "Audit log broken at row \(sequence): \(reason == .contentChanged ? "its content was changed" : "it does not follow the row before it (a row was removed, inserted or reordered)").")
+            }
+        }
+    }
+}
