@@ -8,7 +8,8 @@ public enum Policy {
         if let owner = resource.associationID, owner != principal.associationID { return .hidden }
         guard roles(for: action).contains(principal.role) else { return .forbidden }
         switch (action, resource) {
-        case (.useOwnAccount, .ownAccount):
+        case (.useOwnAccount, .ownAccount), (.viewUnit, .ownAccount):
+            // Own account, and the list of one's own units: the principal is the resource.
             return .allowed
         case (.viewUnit, .unit(let unitID, _)):
             return principal.role.belongsToUnits && !principal.unitIDs.contains(unitID) ? .forbidden : .allowed

@@ -1,0 +1,87 @@
+import FramstegCore
+import Testing
+
+/// The access policy as a table: every role against every action, on own, sibling and foreign objects.
+@Suite("Policy")
+struct PolicyTests {
+    static let home = AssociationID(1)
+    static let elsewhere = AssociationID(2)
+    static let ownUnit = UnitID(10)
+    static let siblingUnit = UnitID(11)
+    static let foreignUnit = UnitID(20)
+
+    static func principal(_ role: Role) -> Principal {
+        Principal(userID: UserID(99), role: role, associationID: home, unitIDs: role.belongsToUnits ? [ownUnit] : [])
+    }
+
+    struct Case: Sendable, CustomTestStringConvertible {
+        let role: Role
+        let action: Action
+        let resource: Resource
+        let expected: Decision
+        var testDescription: String { "\(role) \(action) \(resource) → \(expected)" }
+    }
+
+    static let cases: [Case] = [
+        // Own account: everyone.
+        Case(role: .admin, action: .useOwnAccount, resource: .ownAccount, expected: .allowed),
+        Case(role: .office, action: .useOwnAccount, resource: .ownAccount, expected: .allowed),
+        Case(role: .manager, action: .useOwnAccount, resource: .ownAccount, expected: .allowed),
+        Case(role: .counsellor, action: .useOwnAccount, resource: .ownAccount, expected: .allowed),
+        // Administration: the admin of the association only.
+        Case(role: .admin, action: .administerAssociation, resource: .association(home), expected: .allowed),
+        Case(role: .admin, action: .administerAssociation, resource: .association(elsewhere), expected: .hidden),
+        Case(role: .office, action: .administerAssociation, resource: .association(home), expected: .forbidden),
+        Case(role: .manager, action: .administerUnits, resource: .unit(ownUnit, of: home), expected: .forbidden),
+        Case(role: .counsellor, action: .administerUsers, resource: .association(home), expected: .forbidden),
+        Case(role: .admin, action: .administerUnits, resource: .unit(siblingUnit, of: home), expected: .allowed),
+        Case(role: .admin, action: .administerUnits, resource: .unit(foreignUnit, of: elsewhere), expected: .hidden),
+        Case(role: .admin, action: .administerUsers, resource: .user(UserID(5), of: home), expected: .allowed),
+        Case(role: .admin, action: .administerUsers, resource: .user(UserID(6), of: elsewhere), expected: .hidden),
+        Case(role: .admin, action: .administerMunicipalities, resource: .association(home), expected: .allowed),
+        Case(role: .admin, action: .readAuditLog, resource: .association(home), expected: .allowed),
+        Case(role: .office, action: .readAuditLog, resource: .association(home), expected: .forbidden),
+        // The office sees aggregates of its own association, nothing else.
+        Case(role: .office, action: .viewAssociationOverview, resource: .association(home), expected: .allowed),
+        Case(role: .office, action: .viewAssociationOverview, resource: .association(elsewhere), expected: .hidden),
+        Case(role: .admin, action: .viewAssociationOverview, resource: .association(home), expected: .forbidden),
+        Case(role: .manager, action: .viewAssociationOverview, resource: .association(home), expected: .forbidden),
+        Case(role: .office, action: .viewUnit, resource: .unit(ownUnit, of: home), expected: .forbidden),
+        // Units: managers and counsellors of that unit only.
+        Case(role: .manager, action: .viewUnit, resource: .unit(ownUnit, of: home), expected: .allowed),
+        Case(role: .counsellor, action: .viewUnit, resource: .unit(ownUnit, of: home), expected: .allowed),
+        Case(role: .manager, action: .viewUnit, resource: .unit(siblingUnit, of: home), expected: .forbidden),
+        Case(role: .counsellor, action: .viewUnit, resource: .unit(siblingUnit, of: home), expected: .forbidden),
+        Case(role: .counsellor, action: .viewUnit, resource: .unit(foreignUnit, of: elsewhere), expected: .hidden),
+        Case(role: .manager, action: .viewUnit, resource: .ownAccount, expected: .allowed),
+        Case(role: .counsellor, action: .viewUnit, resource: .ownAccount, expected: .allowed),
+        Case(role: .admin, action: .viewUnit, resource: .unit(ownUnit, of: home), expected: .forbidden),
+    ]
+
+    @Test("decides each case as the table says", arguments: cases)
+    func decides(_ testCase: Case) {
+        #expect(Policy.decide(Self.principal(testCase.role), testCase.action, testCase.resource) == testCase.expected)
+    }
+
+    @Test("another association's objects are hidden from every role and every action")
+    func foreignIsHidden() {
+        for role in Role.allCases {
+            for action in Action.allCases {
+                for resource in [Resource.association(Self.elsewhere), .unit(Self.foreignUnit, of: Self.elsewhere), .user(UserID(1), of: Self.elsewhere)] {
+                    #expect(Policy.decide(Self.principal(role), action, resource) == .hidden)
+                }
+            }
+        }
+    }
+
+    @Test("a role outside an action's roles is never allowed it")
+    func rolesBoundEveryAction() {
+        for action in Action.allCases {
+            for role in Role.allCases where !Policy.roles(for: action).contains(role) {
+                for resource in [Resource.ownAccount, .association(Self.home), .unit(Self.ownUnit, of: Self.home)] {
+                    #expect(Policy.decide(Self.principal(role), action, resource) != .allowed)
+                }
+            }
+        }
+    }
+}
