@@ -65,14 +65,28 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
+        /// Fresh SQLite and PostgreSQL stores for the test targets.
+        .target(
+            name: "FramstegTestSupport",
+            dependencies: [
+                "FramstegStore",
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Tests/Support"
+        ),
         .testTarget(name: "FramstegCoreTests", dependencies: ["FramstegCore"]),
-        .testTarget(name: "FramstegStoreTests", dependencies: ["FramstegCore", "FramstegStore"]),
+        .testTarget(
+            name: "FramstegStoreTests",
+            dependencies: ["FramstegCore", "FramstegStore", "FramstegTestSupport", .product(name: "SQLKit", package: "sql-kit")]
+        ),
         .testTarget(
             name: "FramstegWebTests",
             dependencies: [
                 "FramstegCore",
                 "FramstegStore",
                 "FramstegWeb",
+                "FramstegTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

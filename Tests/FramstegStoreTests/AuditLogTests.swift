@@ -1,0 +1,103 @@
+import FramstegCore
+import FramstegStore
+import FramstegTestSupport
+import Foundation
+import SQLKit
+import Testing
+
+@Suite("Audit log")
+struct AuditLogTests {
+    static func entry(_ action: String, _ index: Int = 0) -> AuditEntry {
+        AuditEntry(
+            occurredAt: Date(timeIntervalSince1970: 1_800_000_000 + TimeInterval(index)), userID: UserID(1), role: .admin,
+            action: action, objectType: "unit", objectID: String(index), associationID: AssociationID(1), result: .success
+        )
+    }
+
+    static func appendRows(_ store: Store, count: Int) async throws {
+        for index in 1...count {
+            try await store.write { db in try await AuditLog(db).append(Self.entry("unit.update", index)) }
+        }
+    }
+
+    /// Tampering needs the append-only trigger out of the way, as an attacker with database access would do.
+    static func tamper(_ store: Store, _ statement: String) async throws {
+        try await store.write { db throws in
+            switch store.dialect {
+            case .sqlite:
+                try await db.raw("DROP TRIGGER IF EXISTS audit_log_no_update").run()
+                try await db.raw("DROP TRIGGER IF EXISTS audit_log_no_delete").run()
+            case .postgres:
+                try await db.raw("ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only").run()
+            }
+            try await db.raw(SQLQueryString(statement)).run()
+        }
+    }
+
+    @Test("rows chain and verify; pages of the verification join up", arguments: TestDatabase.available)
+    func chainVerifies(_ database: TestDatabase) async throws {
+        try await database.withFreshStore { store throws in
+            try await Self.appendRows(store, count: 7)
+            try await store.read { db throws in
+                #expect(try await AuditLog(db).verify(pageSize: 3) == .intact(rows: 7))
+                let recent = try await AuditLog(db).recent(associationID: AssociationID(1), limit: 2)
+                #expect(recent.map(\.sequence) == [7, 6])
+                #expect(recent[1].hash == recent[0].previousHash)
+            }
+        }
+    }
+
+    @Test("the database refuses to change or delete an audit row", arguments: TestDatabase.available)
+    func appendOnly(_ database: TestDatabase) async throws {
+        try await database.withFreshStore { store throws in
+            try await Self.appendRows(store, count: 2)
+            await #expect(throws: (any Error).self) {
+                try await store.write { db in try await db.raw("UPDATE audit_log SET result = 'denied' WHERE sequence = 1").run() }
+            }
+            await #expect(throws: (any Error).self) {
+                try await store.write { db in try await db.raw("DELETE FROM audit_log WHERE sequence = 2").run() }
+            }
+            #expect(try await store.read { db in try await AuditLog(db).verify() } == .intact(rows: 2))
+        }
+    }
+
+    @Test("a changed row is reported by verify", arguments: TestDatabase.available)
+    func changedRow(_ database: TestDatabase) async throws {
+        try await database.withFreshStore { store throws in
+            try await Self.appendRows(store, count: 5)
+            try await Self.tamper(store, "UPDATE audit_log SET user_id = 2 WHERE sequence = 3")
+            #expect(try await store.read { db in try await AuditLog(db).verify(pageSize: 2) } == .broken(sequence: 3, reason: .contentChanged))
+        }
+    }
+
+    @Test("a deleted row is reported at the row after it", arguments: TestDatabase.available)
+    func deletedRow(_ database: TestDatabase) async throws {
+        try await database.withFreshStore { store throws in
+            try await Self.appendRows(store, count: 5)
+            try await Self.tamper(store, "DELETE FROM audit_log WHERE sequence = 4")
+            #expect(try await store.read { db in try await AuditLog(db).verify() } == .broken(sequence: 5, reason: .linkBroken))
+        }
+    }
+
+    @Test("a role no code writes is reported as changed content", arguments: TestDatabase.available)
+    func unreadableRow(_ database: TestDatabase) async throws {
+        try await database.withFreshStore { store throws in
+            try await Self.appendRows(store, count: 3)
+            try await Self.tamper(store, "UPDATE audit_log SET role = 'superuser' WHERE sequence = 2")
+            #expect(try await store.read { db in try await AuditLog(db).verify() } == .broken(sequence: 2, reason: .contentChanged))
+        }
+    }
+
+    @Test("concurrent writers still produce one unbroken chain", arguments: TestDatabase.available)
+    func concurrentAppends(_ database: TestDatabase) async throws {
+        try await database.withFreshStore { store throws in
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for index in 1...24 {
+                    group.addTask { _ = try await store.write { db in try await AuditLog(db).append(Self.entry("concurrent", index)) } }
+                }
+                try await group.waitForAll()
+            }
+            #expect(try await store.read { db in try await AuditLog(db).verify() } == .intact(rows: 24))
+        }
+    }
+}

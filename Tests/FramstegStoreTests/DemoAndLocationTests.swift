@@ -1,0 +1,59 @@
+import FramstegCore
+import FramstegStore
+import FramstegTestSupport
+import Foundation
+import Logging
+import Testing
+
+@Suite("Demo data and database location")
+struct DemoAndLocationTests {
+    @Test("the demo holds Insjöriket's five units with 475 places a year and one user per role", arguments: TestDatabase.available)
+    func demo(_ database: TestDatabase) async throws {
+        try await database.withFreshStore { store throws in
+            let context = try await DemoData(hashPassword: { "hash:" + $0 }).seed(store, now: Date(timeIntervalSince1970: 1_800_000_000))
+            let association = try #require(context.association)
+            try await store.read { db throws in
+                let organisation = OrganisationRepository(db)
+                #expect(try await organisation.units(of: association.id).map(\.name).sorted() == [
+                    "ACTivera Alingsås", "ACTivera Härryda", "ACTivera Lerum", "ACTivera Mölndal", "ACTivera Partille",
+                ])
+                let places = try await organisation.places(inAssociation: association.id)
+                for year in [2024, 2025, 2026] {
+                    #expect(places.filter { $0.year == year }.reduce(0) { $0 + $1.places } == 475)
+                }
+                let roles = Set(try await UserRepository(db).users(of: association.id).map(\.role))
+                #expect(roles == Set(Role.allCases))
+                #expect(try await AuditLog(db).verify() == .intact(rows: 1))
+            }
+            #expect(try await store.hasData())
+            #expect(context.signIns.allSatisfy { PasswordPolicy.problem(with: $0.password, userEmail: $0.email) == nil })
+        }
+    }
+
+    @Test("a file path is SQLite, a postgres URL is PostgreSQL, and its password is never printed")
+    func location() {
+        #expect(DatabaseLocation(parsing: "./data/framsteg.sqlite") == .sqlite(path: "./data/framsteg.sqlite"))
+        #expect(DatabaseLocation(parsing: "postgresql://u:p@h/db") == .postgres(url: "postgresql://u:p@h/db"))
+        #expect(DatabaseLocation(parsing: "postgres://framsteg:hemligt@db.local:5432/framsteg").description == "postgres://framsteg:***@db.local:5432/framsteg")
+    }
+
+    @Test("an unreachable PostgreSQL server gives one clear error naming the setting")
+    func unreachable() async throws {
+        let location = DatabaseLocation.postgres(url: "postgres://framsteg:secret@127.0.0.1:1/framsteg?sslmode=disable")
+        do {
+            try await Store.withStore(at: location, logger: Logger(label: "test")) { _ in }
+            Issue.record("opening an unreachable database succeeded")
+        } catch let error as StoreError {
+            guard case .unreachable(let shown, _) = error else { Issue.record("unexpected \(error)"); return }
+            #expect(shown == "postgres://framsteg:***@127.0.0.1:1/framsteg?sslmode=disable")
+            #expect(error.description.contains("FRAMSTEG_DATABASE"))
+        }
+    }
+
+    @Test("an SQLite file in a missing folder gives the same kind of error")
+    func missingFolder() async throws {
+        await #expect(throws: StoreError.self) {
+            try await Store.withStore(at: .sqlite(path: "/nonexistent-folder/x/framsteg.sqlite"), logger: Logger(label: "test")) { _ in }
+        }
+    }
+}

@@ -1,0 +1,78 @@
+import FramstegStore
+import Foundation
+import Logging
+import SQLKit
+
+/// The databases a storage test runs on: SQLite always, PostgreSQL when `FRAMSTEG_TEST_POSTGRES_URL`
+/// names a server where the user may create databases. In CI the PostgreSQL run is never skipped.
+public enum TestDatabase: String, CaseIterable, Sendable, CustomStringConvertible {
+    case sqlite
+    case postgres
+
+    public var description: String { rawValue }
+
+    public static var postgresURL: String? {
+        ProcessInfo.processInfo.environment["FRAMSTEG_TEST_POSTGRES_URL"].flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    public static var isCI: Bool { ProcessInfo.processInfo.environment["CI"] == "true" }
+
+    /// The databases to run on here: PostgreSQL is included when configured, and always in CI
+    /// (where a missing URL then fails the test instead of passing silently).
+    public static var available: [TestDatabase] {
+        postgresURL != nil || isCI ? [.sqlite, .postgres] : [.sqlite]
+    }
+
+    static let logger: Logger = {
+        var logger = Logger(label: "framsteg.test")
+        logger.logLevel = .warning
+        return logger
+    }()
+
+    /// Runs `body` on a new, empty database that is removed afterwards.
+    public func withFreshStore<T: Sendable>(migrated: Bool = true, _ body: @Sendable (Store) async throws -> T) async throws -> T {
+        switch self {
+        case .sqlite:
+            let path = FileManager.default.temporaryDirectory.appendingPathComponent("framsteg-test-\(UUID().uuidString).sqlite").path
+            defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+            return try await Store.withStore(at: .sqlite(path: path), logger: Self.logger) { store in
+                if migrated { try await Migrator().migrate(store) }
+                return try await body(store)
+            }
+        case .postgres:
+            guard let adminURL = Self.postgresURL else { throw TestDatabaseError.postgresNotConfigured }
+            let name = "framsteg_test_\(UUID().uuidString.prefix(8).lowercased())"
+            try await Self.admin(adminURL) { db in try await db.raw("CREATE DATABASE \(unsafeRaw: name)").run() }
+            do {
+                let value = try await Store.withStore(at: .postgres(url: Self.url(adminURL, database: name)), logger: Self.logger) { store in
+                    if migrated { try await Migrator().migrate(store) }
+                    return try await body(store)
+                }
+                try await Self.admin(adminURL) { db in try await db.raw("DROP DATABASE \(unsafeRaw: name) WITH (FORCE)").run() }
+                return value
+            } catch {
+                try? await Self.admin(adminURL) { db in try await db.raw("DROP DATABASE \(unsafeRaw: name) WITH (FORCE)").run() }
+                throw error
+            }
+        }
+    }
+
+    private static func admin(_ url: String, _ body: @Sendable (any SQLDatabase) async throws -> Void) async throws {
+        try await Store.withStore(at: .postgres(url: url), logger: logger) { store in try await store.read(body) }
+    }
+
+    /// The admin URL with its database replaced.
+    static func url(_ adminURL: String, database: String) -> String {
+        guard var components = URLComponents(string: adminURL) else { return adminURL }
+        components.path = "/" + database
+        return components.string ?? adminURL
+    }
+}
+
+public enum TestDatabaseError: Error, CustomStringConvertible {
+    case postgresNotConfigured
+
+    public var description: String {
+        "CI=true but FRAMSTEG_TEST_POSTGRES_URL is not set: the PostgreSQL run may not be skipped in CI"
+    }
+}
