@@ -52,16 +52,9 @@ struct SessionMiddleware: RouterMiddleware {
     }
 
     private func settleConnectionFacts(_ request: Request, _ context: inout Context) {
-        let configuration = site.configuration
-        context.clientAddress = context.socketAddress ?? "unknown"
-        context.isSecureRequest = configuration.secureCookies
-        guard configuration.trustForwardedHeaders else { return }
-        if let forwarded = request.headers[HTTPField.Name("X-Forwarded-For")!]?.split(separator: ",").first {
-            context.clientAddress = forwarded.trimmingCharacters(in: .whitespaces)
-        }
-        if request.headers[HTTPField.Name("X-Forwarded-Proto")!]?.lowercased() == "https" {
-            context.isSecureRequest = true
-        }
+        let facts = ConnectionFacts(request, configuration: site.configuration, socketAddress: context.socketAddress)
+        context.clientAddress = facts.clientAddress ?? "unknown"
+        context.isSecureRequest = facts.isSecure
     }
 
     /// The session and its user, or nil after removing a session that may no longer be used.

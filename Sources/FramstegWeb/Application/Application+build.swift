@@ -9,7 +9,7 @@ import Logging
 public func buildRouter(site: Site) -> (router: Router<AppRequestContext>, declarations: [RouteDeclaration]) {
     let router = Router(context: AppRequestContext.self)
     router.addMiddleware {
-        SecurityHeadersMiddleware()
+        SecurityHeadersMiddleware(configuration: site.configuration)
         SessionMiddleware(site: site)
         ErrorPageMiddleware(site: site)
         CSRFMiddleware()

@@ -1,9 +1,11 @@
+import Foundation
 import Hummingbird
 import HTTPTypes
 
 /// Headers every response carries: a strict CSP with no inline scripts, no framing, no caching of pages.
 struct SecurityHeadersMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
+    let configuration: WebConfiguration
 
     static let contentSecurityPolicy = [
         "default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self' data:",
@@ -17,7 +19,8 @@ struct SecurityHeadersMiddleware: RouterMiddleware {
         response.headers[.xContentTypeOptions] = "nosniff"
         response.headers[HTTPField.Name("Referrer-Policy")!] = "same-origin"
         response.headers[HTTPField.Name("Permissions-Policy")!] = "camera=(), microphone=(), geolocation=()"
-        if context.isSecureRequest {
+        // This middleware runs outside the session middleware, so it reads the request itself.
+        if ConnectionFacts(request, configuration: configuration).isSecure {
             response.headers[.strictTransportSecurity] = "max-age=31536000"
         }
         // Pages may show personal data: never keep them in a cache. Only the stylesheet may be cached.
@@ -27,5 +30,25 @@ struct SecurityHeadersMiddleware: RouterMiddleware {
             response.headers[.cacheControl] = "no-store"
         }
         return response
+    }
+}
+
+/// What the connection says about the client: its address and whether it came over TLS,
+/// believing a reverse proxy's headers only when configured to.
+struct ConnectionFacts {
+    let clientAddress: String?
+    let isSecure: Bool
+
+    init(_ request: Request, configuration: WebConfiguration, socketAddress: String? = nil) {
+        var address = socketAddress
+        var isSecure = configuration.secureCookies
+        if configuration.trustForwardedHeaders {
+            if let forwarded = request.headers[HTTPField.Name("X-Forwarded-For")!]?.split(separator: ",").first {
+                address = forwarded.trimmingCharacters(in: .whitespaces)
+            }
+            if request.headers[HTTPField.Name("X-Forwarded-Proto")!]?.lowercased() == "https" { isSecure = true }
+        }
+        self.clientAddress = address
+        self.isSecure = isSecure
     }
 }

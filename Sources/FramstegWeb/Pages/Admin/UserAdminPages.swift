@@ -89,7 +89,8 @@ struct UserAdminPages {
             do { _ = try Self.validatedPassword(form, email: Email.normalised(draft.email)) } catch {
                 for (field, problem) in error.problems { failure.add(field, problem) }
             }
-            if let valid, try await site.store.read({ db in try await UserRepository(db).isEmailTaken(valid.email) }) {
+            let email = Email.normalised(draft.email)
+            if Email.isPlausible(email), try await site.store.read({ db in try await UserRepository(db).isEmailTaken(email) }) {
                 failure.add("email", .alreadyTaken)
             }
             try failure.throwIfAny()

@@ -1,0 +1,171 @@
+import FramstegCore
+import FramstegStore
+import FramstegTestSupport
+import FramstegWeb
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+/// Every route × every role × own / sibling / foreign object, written out by hand.
+///
+/// `ok` means the handler ran (200, a 303 that is not a bounce to sign-in, or 422 for the empty form the
+/// matrix sends); `forbidden` is 403; `hidden` is 404, for objects of another association.
+@Suite("Access matrix")
+struct AccessMatrixTests {
+    enum Expect: String, Sendable { case ok, forbidden, hidden }
+    enum Scope: String, Sendable { case none, own, sibling, foreign }
+
+    struct Row: Sendable, CustomTestStringConvertible {
+        let route: String
+        let scope: Scope
+        let admin: Expect, office: Expect, manager: Expect, counsellor: Expect
+
+        init(_ route: String, _ scope: Scope = .none, admin: Expect, office: Expect, manager: Expect, counsellor: Expect) {
+            self.route = route
+            self.scope = scope
+            self.admin = admin
+            self.office = office
+            self.manager = manager
+            self.counsellor = counsellor
+        }
+
+        var testDescription: String { "\(route) [\(scope)]" }
+        var expectations: [(Role, Expect)] { [(.admin, admin), (.office, office), (.manager, manager), (.counsellor, counsellor)] }
+    }
+
+    static let everyone = (Expect.ok, Expect.ok, Expect.ok, Expect.ok)
+
+    static let rows: [Row] = [
+        Row("POST /sign-out", admin: .ok, office: .ok, manager: .ok, counsellor: .ok),
+        Row("GET /settings", admin: .ok, office: .ok, manager: .ok, counsellor: .ok),
+        Row("POST /settings", admin: .ok, office: .ok, manager: .ok, counsellor: .ok),
+        Row("GET /admin", admin: .ok, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
+        Row("GET /admin/association", admin: .ok, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
+        Row("POST /admin/association", admin: .ok, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
+        Row("GET /admin/municipalities", admin: .ok, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
+        Row("POST /admin/municipalities", admin: .ok, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
+        Row("POST /admin/municipalities/:municipality", .own, admin: .ok, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
+        Row("POST /admin/municipalities/:municipality", .foreign, admin: .hidden, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
+        Row("GET /admin/units", admin: .ok, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
+        Row("POST /admin/units", admin: .ok, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
+        Row("GET /admin/units/:unit", .own, admin: .ok, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
+        Row("GET /admin/units/:unit", .sibling, admin: .ok, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
+        Row("GET /admin/units/:unit", .foreign, admin: .hidden, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
+        Row("POST /admin/units/:unit", .own, admin: .ok, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
+        Row("POST /admin/units/:unit", .foreign, admin: .hidden, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
+        Row("POST /admin/units/:unit/places", .own, admin: .ok, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
+        Row("POST /admin/units/:unit/places", .foreign, admin: .hidden, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
+        Row("GET /admin/users", admin: .ok, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
+        Row("GET /admin/users/new", admin: .ok, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
+        Row("POST /admin/users", admin: .ok, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
+        Row("GET /admin/users/:user", .own, admin: .ok, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
+        Row("GET /admin/users/:user", .foreign, admin: .hidden, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
+        Row("POST /admin/users/:user", .own, admin: .ok, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
+        Row("POST /admin/users/:user", .foreign, admin: .hidden, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
+        Row("POST /admin/users/:user/disable", .own, admin: .ok, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
+        Row("POST /admin/users/:user/disable", .foreign, admin: .hidden, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
+        Row("POST /admin/users/:user/enable", .own, admin: .ok, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
+        Row("POST /admin/users/:user/enable", .foreign, admin: .hidden, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
+        Row("POST /admin/users/:user/password", .own, admin: .ok, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
+        Row("POST /admin/users/:user/password", .foreign, admin: .hidden, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
+        Row("GET /admin/audit", admin: .ok, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
+        Row("GET /office", admin: .forbidden, office: .ok, manager: .forbidden, counsellor: .forbidden),
+        Row("GET /units", admin: .forbidden, office: .forbidden, manager: .ok, counsellor: .ok),
+        Row("GET /units/:unit", .own, admin: .forbidden, office: .forbidden, manager: .ok, counsellor: .ok),
+        Row("GET /units/:unit", .sibling, admin: .forbidden, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
+        Row("GET /units/:unit", .foreign, admin: .forbidden, office: .forbidden, manager: .hidden, counsellor: .hidden),
+    ]
+
+    static let publicRoutes: Set<String> = ["GET /", "GET /sign-in", "POST /sign-in", "GET /healthz", "GET /static/app.css"]
+
+    /// The application's own list of routes, read from a router built the way the server builds it.
+    static func declaredRoutes() async throws -> [RouteDeclaration] {
+        try await TestDatabase.sqlite.withFreshStore { store throws in
+            let site = try await Site(store: store, configuration: WebConfiguration(bcryptCost: 4), logger: TestApp.logger)
+            return buildRouter(site: site).declarations
+        }
+    }
+
+    @Test("every declared route has rows in the matrix, and every row names a declared route")
+    func matrixCoversEveryRoute() async throws {
+        let declared = try await Self.declaredRoutes()
+        let protected = Set(declared.filter { $0.action != nil }.map(\.description))
+        let publicOnes = Set(declared.filter { $0.action == nil }.map(\.description))
+        #expect(Set(Self.rows.map(\.route)) == protected)
+        #expect(publicOnes == Self.publicRoutes)
+    }
+
+    static func path(for row: Row, _ fixture: Fixture) -> String {
+        let route = String(row.route.split(separator: " ")[1])
+        let unit = [Scope.own: fixture.unitA1, .sibling: fixture.unitA2, .foreign: fixture.unitB1][row.scope]
+        let user = row.scope == .foreign ? fixture.targetUserB : fixture.targetUserA
+        let municipality = row.scope == .foreign ? fixture.municipalityB : fixture.municipalityA
+        return route
+            .replacingOccurrences(of: ":unit", with: unit?.description ?? "")
+            .replacingOccurrences(of: ":user", with: user.description)
+            .replacingOccurrences(of: ":municipality", with: municipality.description)
+    }
+
+    @Test("each role gets exactly its row's answer", arguments: rows)
+    func roleAnswers(_ row: Row) async throws {
+        try await TestApp.run { fixture, client throws in
+            let method = row.route.hasPrefix("POST") ? "POST" : "GET"
+            let path = Self.path(for: row, fixture)
+            for (role, expected) in row.expectations {
+                let browser = TestBrowser(client)
+                #expect(try await browser.signIn(Fixture.email(role)).status == .seeOther)
+                let response = method == "POST" ? try await browser.post(path) : try await browser.get(path)
+                let bouncedToSignIn = response.location == "/sign-in" || response.location?.hasPrefix("/sign-in?expired") == true
+                switch expected {
+                case .ok:
+                    #expect([.ok, .seeOther, .unprocessableContent].contains(response.status) && !bouncedToSignIn,
+                            "\(role) \(method) \(path): \(response.status)")
+                case .forbidden:
+                    #expect(response.status == .forbidden, "\(role) \(method) \(path): \(response.status)")
+                case .hidden:
+                    #expect(response.status == .notFound, "\(role) \(method) \(path): \(response.status)")
+                }
+            }
+        }
+    }
+
+    @Test("without a session every protected route sends the visitor to sign-in", arguments: rows.filter { $0.scope == .none || $0.scope == .own })
+    func anonymous(_ row: Row) async throws {
+        try await TestApp.run { fixture, client throws in
+            let browser = TestBrowser(client)
+            try await browser.get("/sign-in")
+            let path = Self.path(for: row, fixture)
+            let response = row.route.hasPrefix("POST") ? try await browser.post(path) : try await browser.get(path)
+            #expect(response.status == .found)
+            #expect(response.location == "/sign-in")
+        }
+    }
+
+    @Test("a refused request writes a denied audit row naming the user and the object")
+    func denialIsAudited() async throws {
+        try await TestApp.run { fixture, client throws in
+            let browser = TestBrowser(client)
+            try await browser.signIn(Fixture.email(.counsellor))
+            #expect(try await browser.get("/units/\(fixture.unitA2)").status == .forbidden)
+            #expect(try await browser.get("/admin/users").status == .forbidden)
+            let rows = try await fixture.store.read { db in try await AuditLog(db).recent(associationID: fixture.associationA, limit: 2) }
+            #expect(rows.map(\.entry.action) == ["access.administerUsers", "access.viewUnit"])
+            #expect(rows.allSatisfy { $0.entry.result == .denied && $0.entry.role == .counsellor })
+            #expect(rows[1].entry.objectType == "unit")
+            #expect(rows[1].entry.objectID == fixture.unitA2.description)
+        }
+    }
+
+    @Test("public routes answer without a session")
+    func publicRoutesAnswer() async throws {
+        try await TestApp.run { _, client throws in
+            let browser = TestBrowser(client)
+            #expect(try await browser.get("/").location == "/sign-in")
+            #expect(try await browser.get("/healthz").text == #"{"status":"ok"}"#)
+            #expect(try await browser.get("/static/app.css").headers[.contentType] == "text/css; charset=utf-8")
+            #expect(try await browser.get("/sign-in").status == .ok)
+            #expect(try await browser.post("/sign-in", [("email", "x@y.se"), ("password", "fel")]).status == .unauthorized)
+        }
+    }
+}

@@ -1,0 +1,173 @@
+import FramstegCore
+import FramstegStore
+import FramstegWeb
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import HTTPTypes
+import Testing
+
+@Suite("CSRF, admin forms, headers and language")
+struct FormAndSecurityTests {
+    @Test("a form without the page's CSRF token is refused and changes nothing", arguments: ["", "0123456789abcdef0123456789abcdef"])
+    func csrf(_ token: String) async throws {
+        try await TestApp.run { fixture, client throws in
+            let browser = TestBrowser(client)
+            try await browser.signIn(Fixture.email(.admin))
+            let response = try await browser.post("/admin/municipalities", [("name", "Alingsås"), ("_csrf", token)])
+            #expect(response.status == .forbidden)
+            #expect(response.text.contains("Formuläret kunde inte skickas"))
+            let names = try await fixture.store.read { db in try await OrganisationRepository(db).municipalities(of: fixture.associationA).map(\.name) }
+            #expect(names == ["Lerum"])
+        }
+    }
+
+    @Test("another session's CSRF token does not work, nor does the sign-in form without one")
+    func csrfIsPerSession() async throws {
+        try await TestApp.run { _, client throws in
+            let other = TestBrowser(client)
+            try await other.signIn(Fixture.email(.admin))
+            let browser = TestBrowser(client)
+            try await browser.signIn(Fixture.email(.admin))
+            #expect(try await browser.post("/settings", [("language", "en")], csrf: other.csrfToken).status == .forbidden)
+            let anonymous = TestBrowser(client)
+            #expect(try await anonymous.post("/sign-in", [("email", Fixture.email(.admin)), ("password", Fixture.password)], csrf: "").status == .forbidden)
+        }
+    }
+
+    @Test("an invalid unit form comes back with what was typed and a message beside each field")
+    func unitFormKeepsInput() async throws {
+        try await TestApp.run { _, client throws in
+            let browser = TestBrowser(client)
+            try await browser.signIn(Fixture.email(.admin))
+            let response = try await browser.post("/admin/units", [("name", String(repeating: "Å", count: 130)), ("municipality", "999")])
+            #expect(response.status == .unprocessableContent)
+            let html = response.text
+            #expect(html.contains(#"value="\#(String(repeating: "Å", count: 130))""#))
+            #expect(html.contains(#"<p id="name-error" class="field-error">Högst 120 tecken.</p>"#))
+            #expect(html.contains(#"<p id="municipality-error" class="field-error">Välj ett av alternativen.</p>"#))
+            #expect(html.contains(#"aria-describedby="name-error""#))
+        }
+    }
+
+    @Test("budgeted places: wrong numbers are explained, right ones are saved and audited")
+    func placesForm() async throws {
+        try await TestApp.run { fixture, client throws in
+            let browser = TestBrowser(client)
+            try await browser.signIn(Fixture.email(.admin))
+            let refused = try await browser.post("/admin/units/\(fixture.unitA1)/places", [("year", "2026"), ("places", "åttio")])
+            #expect(refused.status == .unprocessableContent)
+            #expect(refused.text.contains(#"value="åttio""#))
+            #expect(refused.text.contains("Ange ett heltal, till exempel 80."))
+            let saved = try await browser.post("/admin/units/\(fixture.unitA1)/places", [("year", "2026"), ("places", "85")])
+            #expect(saved.location == "/admin/units/\(fixture.unitA1)?notice=saved")
+            try await fixture.store.read { db throws in
+                #expect(try await OrganisationRepository(db).places(of: fixture.unitA1) == [BudgetedPlaces(unitID: fixture.unitA1, year: 2026, places: 85)])
+                #expect(try await AuditLog(db).recent(associationID: fixture.associationA, limit: 1).first?.entry.action == "unit.places")
+            }
+        }
+    }
+
+    @Test("a new user: invalid fields are explained, typed values kept, passwords never echoed; a valid one can sign in")
+    func userForm() async throws {
+        try await TestApp.run { fixture, client throws in
+            let admin = TestBrowser(client)
+            try await admin.signIn(Fixture.email(.admin))
+            let refused = try await admin.post("/admin/users", [
+                ("email", Fixture.email(.office)), ("name", "Nora Ny"), ("role", "counsellor"),
+                ("password", "password1234"), ("repeatPassword", "password1234"),
+            ])
+            #expect(refused.status == .unprocessableContent)
+            let html = refused.text
+            #expect(html.contains("E-postadressen används redan."))
+            #expect(html.contains("Välj minst en verksamhet."))
+            #expect(html.contains("Lösenordet är för vanligt"))
+            #expect(html.contains(#"value="Nora Ny""#))
+            #expect(!html.contains("password1234"))
+            let created = try await admin.post("/admin/users", [
+                ("email", "nora@a.test"), ("name", "Nora Ny"), ("role", "counsellor"), ("units", fixture.unitA1.description),
+                ("units", fixture.unitA2.description), ("password", "Nora-har-ett-bra-lösen"), ("repeatPassword", "Nora-har-ett-bra-lösen"),
+            ])
+            #expect(created.status == .seeOther)
+            let nora = TestBrowser(client)
+            #expect(try await nora.signIn("nora@a.test", "Nora-har-ett-bra-lösen").location == "/units")
+            #expect(try await nora.get("/units/\(fixture.unitA2)").status == .ok)
+        }
+    }
+
+    @Test("a password reset takes effect at once and ends the user's sessions")
+    func passwordReset() async throws {
+        try await TestApp.run { fixture, client throws in
+            let target = TestBrowser(client)
+            try await target.signIn("target@a.test")
+            let admin = TestBrowser(client)
+            try await admin.signIn(Fixture.email(.admin))
+            let mismatch = try await admin.post("/admin/users/\(fixture.targetUserA)/password", [("password", "Ett-nytt-lösenord-1"), ("repeatPassword", "Ett-annat-lösenord")])
+            #expect(mismatch.text.contains("Lösenorden är inte lika."))
+            let reset = try await admin.post("/admin/users/\(fixture.targetUserA)/password", [("password", "Ett-nytt-lösenord-1"), ("repeatPassword", "Ett-nytt-lösenord-1")])
+            #expect(reset.location == "/admin/users/\(fixture.targetUserA)?notice=passwordReset")
+            #expect(try await target.get("/units").location == "/sign-in?expired=1")
+            #expect(try await TestBrowser(client, address: "192.0.2.50").signIn("target@a.test").status == .unauthorized)
+            #expect(try await TestBrowser(client, address: "192.0.2.51").signIn("target@a.test", "Ett-nytt-lösenord-1").status == .seeOther)
+        }
+    }
+
+    @Test("an admin cannot disable or demote themself")
+    func adminKeepsAccess() async throws {
+        try await TestApp.run { fixture, client throws in
+            let admin = TestBrowser(client)
+            try await admin.signIn(Fixture.email(.admin))
+            let users = try await fixture.store.read { db in try await UserRepository(db).users(of: fixture.associationA) }
+            let me = try #require(users.first { $0.role == .admin })
+            #expect(try await admin.post("/admin/users/\(me.id)/disable").status == .forbidden)
+            #expect(try await admin.post("/admin/users/\(me.id)", [("name", "Test admin"), ("role", "office")]).status == .unprocessableContent)
+            #expect(try await admin.get("/admin").status == .ok)
+        }
+    }
+
+    @Test("pages carry a strict CSP, refuse framing and are never cached")
+    func headers() async throws {
+        try await TestApp.run { _, client throws in
+            let browser = TestBrowser(client)
+            let page = try await browser.get("/sign-in")
+            let csp = try #require(page.headers[.contentSecurityPolicy])
+            #expect(csp.contains("script-src 'self'"))
+            #expect(!csp.contains("unsafe-inline"))
+            #expect(csp.contains("frame-ancestors 'none'"))
+            #expect(page.headers[.cacheControl] == "no-store")
+            #expect(page.headers[HTTPField.Name("X-Frame-Options")!] == "DENY")
+            #expect(page.headers[.xContentTypeOptions] == "nosniff")
+            #expect(!page.text.contains("<script>"))
+            #expect(try await browser.get("/static/app.css").headers[.cacheControl] == "public, max-age=3600")
+        }
+    }
+
+    @Test("the language follows the browser until the user chooses one")
+    func language() async throws {
+        try await TestApp.run { _, client throws in
+            let browser = TestBrowser(client)
+            browser.headers[.acceptLanguage] = "en-GB,en;q=0.8"
+            let signIn = try await browser.get("/sign-in")
+            #expect(signIn.text.contains(#"<html lang="en">"#))
+            #expect(signIn.text.contains("Sign in to Framsteg"))
+            try await browser.signIn(Fixture.email(.manager))
+            #expect(try await browser.post("/settings", [("language", "sv")]).location == "/settings?notice=settingsSaved")
+            let settings = try await browser.get("/settings?notice=settingsSaved")
+            #expect(settings.text.contains(#"<html lang="sv">"#))
+            #expect(settings.text.contains("Inställningarna är sparade."))
+            #expect(try await browser.post("/settings", [("language", "klingon")]).status == .unprocessableContent)
+        }
+    }
+
+    @Test("an unknown page and an unknown object answer 404 in the user's language")
+    func notFound() async throws {
+        try await TestApp.run { _, client throws in
+            let browser = TestBrowser(client)
+            try await browser.signIn(Fixture.email(.admin))
+            let missing = try await browser.get("/admin/units/999999")
+            #expect(missing.status == .notFound)
+            #expect(missing.text.contains("Sidan finns inte"))
+            #expect(try await browser.get("/finns-inte").status == .notFound)
+        }
+    }
+}

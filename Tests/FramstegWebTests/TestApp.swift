@@ -1,0 +1,158 @@
+import FramstegCore
+import FramstegStore
+import FramstegTestSupport
+import FramstegWeb
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import HTTPTypes
+import Logging
+import NIOCore
+import Synchronization
+
+/// A clock the test moves by hand, for session timeouts and throttling windows.
+final class TestClock: Sendable {
+    private let current = Mutex(Date(timeIntervalSince1970: 1_800_000_000))
+    var now: Date { current.withLock { $0 } }
+    func advance(minutes: Double) { current.withLock { $0 += minutes * 60 } }
+}
+
+/// Two associations, so every test can try to cross the boundary between tenants.
+struct Fixture: Sendable {
+    let clock: TestClock
+    let store: Store
+    let associationA: AssociationID
+    let municipalityA: MunicipalityID
+    let unitA1: UnitID
+    let unitA2: UnitID
+    let associationB: AssociationID
+    let municipalityB: MunicipalityID
+    let unitB1: UnitID
+    /// A counsellor of unit A2 that admin tests change; never signed in by the matrix.
+    let targetUserA: UserID
+    let targetUserB: UserID
+
+    static let password = "Rätt-lösenord-för-test"
+    static func email(_ role: Role) -> String { "\(role.rawValue)@a.test" }
+    static let adminB = "admin@b.test"
+
+    static func seed(_ store: Store, clock: TestClock) async throws -> Fixture {
+        let hash = try await Passwords(cost: 4).hash(password)
+        return try await store.write { db in
+            let organisation = OrganisationRepository(db)
+            let users = UserRepository(db)
+            let now = clock.now
+            let a = try await organisation.createAssociation(name: "Insjöriket", now: now)
+            let b = try await organisation.createAssociation(name: "Kustlandet", now: now)
+            let mA = try await organisation.createMunicipality(in: a.id, name: "Lerum")
+            let mB = try await organisation.createMunicipality(in: b.id, name: "Varberg")
+            let a1 = try await organisation.createUnit(in: a.id, municipalityID: mA.id, name: "ACTivera Lerum")
+            let a2 = try await organisation.createUnit(in: a.id, municipalityID: mA.id, name: "Steget Lerum")
+            let b1 = try await organisation.createUnit(in: b.id, municipalityID: mB.id, name: "Steget Varberg")
+            for role in Role.allCases {
+                _ = try await users.create(in: a.id, email: email(role), name: "Test \(role.rawValue)", role: role,
+                                           unitIDs: role.belongsToUnits ? [a1.id] : [], passwordHash: hash, now: now)
+            }
+            let targetA = try await users.create(in: a.id, email: "target@a.test", name: "Target A", role: .counsellor, unitIDs: [a2.id], passwordHash: hash, now: now)
+            let targetB = try await users.create(in: b.id, email: adminB, name: "Admin B", role: .admin, unitIDs: [], passwordHash: hash, now: now)
+            return Fixture(
+                clock: clock, store: store, associationA: a.id, municipalityA: mA.id, unitA1: a1.id, unitA2: a2.id,
+                associationB: b.id, municipalityB: mB.id, unitB1: b1.id, targetUserA: targetA.id, targetUserB: targetB.id
+            )
+        }
+    }
+}
+
+enum TestApp {
+    static let logger: Logger = {
+        var logger = Logger(label: "framsteg.web-test")
+        logger.logLevel = .critical
+        return logger
+    }()
+
+    /// Builds the real application on a fresh SQLite database with the fixture, and hands a test client over.
+    static func run(
+        configure: (inout WebConfiguration) -> Void = { _ in },
+        _ body: @escaping @Sendable (Fixture, any TestClientProtocol) async throws -> Void
+    ) async throws {
+        var configuration = WebConfiguration(bcryptCost: 4)
+        configuration.trustForwardedHeaders = true
+        configure(&configuration)
+        let finalConfiguration = configuration
+        try await TestDatabase.sqlite.withFreshStore { store in
+            let clock = TestClock()
+            let fixture = try await Fixture.seed(store, clock: clock)
+            let site = try await Site(store: store, configuration: finalConfiguration, now: { clock.now }, logger: logger)
+            let app = buildApplication(site: site, logger: logger)
+            try await app.test(.router) { client in try await body(fixture, client) }
+        }
+    }
+}
+
+/// A browser stand-in: keeps cookies, picks up the CSRF token from each page, signs in.
+final class TestBrowser {
+    let client: any TestClientProtocol
+    var cookies: [String: String] = [:]
+    var csrfToken = ""
+    var headers: HTTPFields = [:]
+
+    init(_ client: any TestClientProtocol, address: String = "192.0.2.10") {
+        self.client = client
+        headers[HTTPField.Name("X-Forwarded-For")!] = address
+    }
+
+    @discardableResult
+    func get(_ path: String) async throws -> TestResponse {
+        try await send(path, method: .get, body: nil)
+    }
+
+    /// Posts a form; the page's CSRF token is added unless the fields carry their own `_csrf`.
+    @discardableResult
+    func post(_ path: String, _ fields: [(String, String)] = [], csrf: String? = nil) async throws -> TestResponse {
+        var all = fields
+        if !fields.contains(where: { $0.0 == "_csrf" }) { all.append(("_csrf", csrf ?? csrfToken)) }
+        let body = all.map { "\(Self.encode($0.0))=\(Self.encode($0.1))" }.joined(separator: "&")
+        return try await send(path, method: .post, body: body)
+    }
+
+    /// Signs in and, like a browser, follows the redirect so the session's CSRF token is picked up.
+    @discardableResult
+    func signIn(_ email: String, _ password: String = Fixture.password) async throws -> TestResponse {
+        try await get("/sign-in")
+        let response = try await post("/sign-in", [("email", email), ("password", password)])
+        if response.status == .seeOther, let location = response.location { try await get(location) }
+        return response
+    }
+
+    private func send(_ path: String, method: HTTPRequest.Method, body: String?) async throws -> TestResponse {
+        var headers = self.headers
+        if !cookies.isEmpty {
+            headers[.cookie] = cookies.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")
+        }
+        if body != nil { headers[.contentType] = "application/x-www-form-urlencoded" }
+        let response = try await client.executeRequest(uri: path, method: method, headers: headers, body: body.map { ByteBuffer(string: $0) })
+        for header in response.headers[values: .setCookie] {
+            guard let pair = header.split(separator: ";").first, let equals = pair.firstIndex(of: "=") else { continue }
+            let name = String(pair[..<equals]), value = String(pair[pair.index(after: equals)...])
+            if header.contains("Max-Age=0") || value.isEmpty { cookies[name] = nil } else { cookies[name] = value }
+        }
+        if let token = Self.csrfToken(in: String(buffer: response.body)) { csrfToken = token }
+        return response
+    }
+
+    static func csrfToken(in html: String) -> String? {
+        guard let range = html.range(of: #"name="_csrf" value=""#) else { return nil }
+        return String(html[range.upperBound...].prefix(32))
+    }
+
+    static func encode(_ text: String) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
+    }
+}
+
+extension TestResponse {
+    var text: String { String(buffer: body) }
+    var location: String? { headers[.location] }
+}
