@@ -1,0 +1,44 @@
+"""Every page each role can reach, checked by axe-core as the browser lands on it."""
+
+from __future__ import annotations
+
+import pytest
+
+from harness import DEMO_USERS, Browser
+
+PAGES = {
+    "admin": [
+        "/admin", "/admin/association", "/admin/municipalities", "/admin/units", "/admin/units/1",
+        "/admin/users", "/admin/users/new", "/admin/users/1", "/admin/audit", "/settings",
+    ],
+    "office": ["/office", "/settings"],
+    "manager": ["/units", "/units/1", "/settings"],
+    "counsellor": ["/units", "/units/1", "/settings"],
+}
+
+
+@pytest.mark.parametrize("role", PAGES.keys())
+def test_every_page_of_the_role_is_accessible(browser: Browser, role: str) -> None:
+    browser.sign_in(DEMO_USERS[role])
+    for path in PAGES[role]:
+        browser.visit(path)
+        assert browser.path == path
+        assert browser.heading, f"{path} has no <h1>"
+
+
+def test_a_refused_form_comes_back_accessible_with_what_was_typed(browser: Browser) -> None:
+    browser.sign_in(DEMO_USERS["admin"])
+    browser.visit("/admin/users/new")
+    browser.submit({"email": "inte en adress", "name": "Nora Ny", "password": "kort"})
+    assert browser.path == "/admin/users"
+    assert browser.find("#email").get_property("value") == "inte en adress"
+    assert browser.find("#name").get_property("value") == "Nora Ny"
+    assert browser.find("#password").get_property("value") == ""
+    assert "Ange en e-postadress" in browser.find("#email-error").text
+    assert browser.find("#email").get_attribute("aria-invalid") == "true"
+
+
+def test_forbidden_page_is_explained_in_swedish(browser: Browser) -> None:
+    browser.sign_in(DEMO_USERS["counsellor"])
+    browser.visit("/admin/users")
+    assert "Åtkomst nekad" in browser.heading
