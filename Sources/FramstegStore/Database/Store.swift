@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import NIOCore
+import NIOPosix
 import NIOSSL
 import PostgresKit
 import PostgresNIO
@@ -81,7 +82,11 @@ extension Store {
     ) async throws -> T {
         switch location {
         case .sqlite(let path):
-            let connection = try await openSQLite(path: path, logger: logger)
+            // One thread for the one connection: every SQLite call happens on the same thread, in order.
+            let thread = NIOThreadPool(numberOfThreads: 1)
+            thread.start()
+            defer { thread.shutdownGracefully { _ in } }
+            let connection = try await openSQLite(path: path, thread: thread, logger: logger)
             let store = Store(backend: .sqlite(connection, AsyncLock()), location: location, logger: logger)
             do {
                 let value = try await body(store)
@@ -104,10 +109,12 @@ extension Store {
         }
     }
 
-    static func openSQLite(path: String, logger: Logger) async throws -> SQLiteConnection {
+    static func openSQLite(path: String, thread: NIOThreadPool, logger: Logger) async throws -> SQLiteConnection {
         let storage: SQLiteConnection.Storage = path == ":memory:" ? .memory : .file(path: path)
         do {
-            let connection = try await SQLiteConnection.open(storage: storage, logger: logger)
+            let connection = try await SQLiteConnection.open(
+                storage: storage, threadPool: thread, logger: logger, on: MultiThreadedEventLoopGroup.singleton.any()
+            )
             let db = connection.sql()
             // WAL: readers do not block the writer, and a commit does not pay a full fsync.
             try await db.raw("PRAGMA journal_mode = WAL").run()

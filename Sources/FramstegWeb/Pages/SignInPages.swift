@@ -72,6 +72,9 @@ struct SignInPages {
             if let old = context.session { try await SessionRepository(db).delete(tokenHash: old.record.tokenHash) }
             try await SessionRepository(db).create(tokenHash: Tokens.hash(token), userID: user.id, csrfToken: Tokens.random(), now: now)
             try await SignInFailureRepository(db).clear(accountKey: accountKey)
+            // Housekeeping rides on sign-in: ended sessions and old failures are not kept.
+            try await SessionRepository(db).deleteExpired(lifetime: site.configuration.sessionLifetime, now: now)
+            try await SignInFailureRepository(db).deleteOlder(than: throttle.windowStart(now: now))
             try await AuditLog(db).append(AuditEntry(at: now, by: user.principal, action: "sign-in", objectType: "session"))
         }
         var response = Response.redirect(to: user.role.homePath, type: .normal)
