@@ -70,6 +70,21 @@ struct AuditLogTests {
         }
     }
 
+    @Test("checking only the newest rows finds a change among them and ignores older ones", arguments: TestDatabase.available)
+    func recentWindow(_ database: TestDatabase) async throws {
+        try await database.withFreshStore { store throws in
+            try await Self.appendRows(store, count: 10)
+            try await Self.tamper(store, "UPDATE audit_log SET action = 'edited' WHERE sequence = 2")
+            try await store.read { db throws in
+                #expect(try await AuditLog(db).verifyRecent(rows: 5) == .intact(rows: 5))
+                #expect(try await AuditLog(db).verifyRecent(rows: 9) == .broken(sequence: 2, reason: .contentChanged))
+                #expect(try await AuditLog(db).verify() == .broken(sequence: 2, reason: .contentChanged))
+            }
+            try await Self.tamper(store, "UPDATE audit_log SET object_id = 'x' WHERE sequence = 8")
+            #expect(try await store.read { db in try await AuditLog(db).verifyRecent(rows: 5) } == .broken(sequence: 8, reason: .contentChanged))
+        }
+    }
+
     @Test("a deleted row is reported at the row after it", arguments: TestDatabase.available)
     func deletedRow(_ database: TestDatabase) async throws {
         try await database.withFreshStore { store throws in
