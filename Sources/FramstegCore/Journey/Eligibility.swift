@@ -1,0 +1,23 @@
+import Foundation
+
+/// The eligibility criteria from the association's description (seed 000). Age and municipality are
+/// computed; the others are confirmed by a counsellor, who and when being kept.
+public enum EligibilityCriterion: String, CaseIterable, Sendable, Hashable {
+    case unemployedOrRehabilitationExhausted = "unemployed"
+    case needsSeveralAuthorities = "several-authorities"
+    case goalWorkOrStudies = "goal"
+    case languageUnderstanding = "language"
+    case canAttendAndBeReached = "reachable"
+    case careContactsEstablished = "care-contacts"
+    case noActiveSubstanceAbuse = "no-substance-abuse"
+    case voluntary
+}
+
+public enum Eligibility {
+    public static let ages = 16...66
+
+    /// 16–66 years on the day checked.
+    public static func isOfEligibleAge(_ number: PersonalIdentityNumber, on date: Date) -> Bool {
+        ages.contains(number.age(on: date))
+    }
+}

@@ -1,0 +1,77 @@
+import FramstegCore
+import Testing
+
+@Suite("Journey state machine")
+struct JourneyTests {
+    static let states: [JourneyState] = [.registered, .informed, .introduction, .block(1), .block(2), .exited, .declined, .withdrawn]
+    static let events: [JourneyEvent] = [
+        .informationConversation, .start, .multiPartyMeeting, .checkIn, .exit(.studies), .decline(reason: "Bor utanför förbundet"),
+        .withdraw(reason: "Flyttat"),
+    ]
+
+    /// Every allowed step, written out; everything else must be refused.
+    static let allowed: [JourneyState: [JourneyEventKind: JourneyState]] = [
+        .registered: [.informationConversation: .informed, .decline: .declined, .withdraw: .withdrawn],
+        .informed: [.start: .introduction, .decline: .declined, .withdraw: .withdrawn],
+        .introduction: [.multiPartyMeeting: .block(1), .exit: .exited, .withdraw: .withdrawn],
+        .block(1): [.checkIn: .block(2), .exit: .exited, .withdraw: .withdrawn],
+        .block(2): [.checkIn: .block(3), .exit: .exited, .withdraw: .withdrawn],
+    ]
+
+    @Test("every state against every event: allowed steps lead where the table says, the rest are refused", arguments: states)
+    func table(_ state: JourneyState) {
+        for event in Self.events {
+            let expected = Self.allowed[state]?[event.kind]
+            let result = Result { () throws(JourneyProblem) in try Journey.next(after: state, event) }
+            switch (expected, result) {
+            case (let target?, .success(let reached)):
+                #expect(reached == target, "\(state) + \(event)")
+            case (nil, .failure(let problem)):
+                #expect(problem == (state.isFinal ? .alreadyEnded(state) : .notAllowed(from: state)), "\(state) + \(event)")
+            default:
+                Issue.record("\(state) + \(event): expected \(String(describing: expected)), got \(result)")
+            }
+        }
+    }
+
+    @Test("the buttons offered are exactly the allowed events")
+    func possibleEvents() {
+        #expect(Journey.possibleEvents(after: .registered) == [.informationConversation, .decline, .withdraw])
+        #expect(Journey.possibleEvents(after: .block(3)) == [.checkIn, .exit, .withdraw])
+        #expect(Journey.possibleEvents(after: .exited).isEmpty)
+    }
+
+    @Test("declining and withdrawing need a reason")
+    func reasons() {
+        #expect(throws: JourneyProblem.reasonRequired) { try Journey.next(after: .registered, .decline(reason: "  ")) }
+        #expect(throws: JourneyProblem.reasonRequired) { try Journey.next(after: .block(1), .withdraw(reason: "")) }
+    }
+
+    @Test("a step cannot be dated before the previous one or after today; the same day is fine")
+    func dates() throws {
+        let today = Day("2026-11-23")!
+        let previous = Day("2026-10-01")!
+        #expect(throws: JourneyProblem.beforePreviousStep(previous: previous)) {
+            try Journey.transition(from: .informed, .start, on: Day("2026-09-30")!, previousDay: previous, today: today, by: UserID(1))
+        }
+        #expect(throws: JourneyProblem.inTheFuture) {
+            try Journey.transition(from: .informed, .start, on: Day("2026-11-24")!, previousDay: previous, today: today, by: UserID(1))
+        }
+        let step = try Journey.transition(from: .informed, .start, on: previous, previousDay: previous, today: today, by: UserID(7))
+        #expect(step.to == .introduction)
+        #expect(step.recordedBy == UserID(7))
+    }
+
+    @Test("days parse strictly and count across a daylight-saving change", arguments: ["2026-02-30", "2026-13-01", "26-01-01", "2026-1-01", ""])
+    func invalidDays(_ text: String) {
+        #expect(Day(text) == nil)
+    }
+
+    @Test("day arithmetic")
+    func dayArithmetic() {
+        #expect(Day("2026-03-28")!.days(until: Day("2026-03-30")!) == 2)
+        #expect(Day("2026-12-31")!.adding(days: 1) == Day("2027-01-01"))
+        #expect(JourneyState(storageValue: JourneyState.block(12).storageValue) == .block(12))
+        #expect(JourneyState(storageValue: "block:0") == nil)
+    }
+}
