@@ -25,3 +25,4 @@ public typealias AssociationID = Identifier<Association>
 public typealias MunicipalityID = Identifier<Municipality>
 public typealias UnitID = Identifier<OrganisationUnit>
 public typealias UserID = Identifier<User>
+public typealias ParticipantID = Identifier<Participant>

@@ -10,6 +10,10 @@ public enum FieldProblem: Hashable, Sendable {
     case noUnitChosen
     case password(PasswordProblem)
     case passwordsDiffer
+    case personalIdentityNumber(PersonalIdentityNumber.Problem)
+    case consentRequired
+    case invalidDay
+    case journey(JourneyProblem)
 }
 
 /// All problems found in a submitted form, keyed by field name; thrown as one error.

@@ -2,7 +2,7 @@ import SQLKit
 
 /// Every migration Framsteg has, in order. Later features append here; existing entries never change.
 public enum Migrations {
-    public static let all: [Migration] = [organisation, access, audit, auditAppendOnly]
+    public static let all: [Migration] = [organisation, access, audit, auditAppendOnly, journey]
 
     static let organisation = Migration(version: 1, name: "organisation") { db, _ in
         try await db.create(table: "associations")
@@ -107,5 +107,55 @@ public enum Migrations {
                 FOR EACH ROW EXECUTE FUNCTION framsteg_audit_append_only()
                 """).run()
         }
+    }
+
+    /// Participants and their journey. The personal identity number and free text are stored sealed
+    /// (AES-GCM, `keyID:base64`), the number also as a keyed hash for look-up.
+    static let journey = Migration(version: 5, name: "participants and their journey") { db, _ in
+        try await db.create(table: "participants")
+            .column("id", type: .bigint, .primaryKey(autoIncrement: true))
+            .column("association_id", type: .bigint, .notNull, .references("associations", "id"))
+            .column("unit_id", type: .bigint, .notNull, .references("units", "id"))
+            .column("municipality_id", type: .bigint, .notNull, .references("municipalities", "id"))
+            .column("name", type: .text, .notNull)
+            .column("phone", type: .text, .notNull)
+            .column("email", type: .text, .notNull)
+            .column("gender", type: .text, .notNull)
+            .column("birth_year", type: .int, .notNull)
+            .column("pnr_sealed", type: .text, .notNull)
+            .column("pnr_lookup", type: .text, .notNull)
+            .column("referrer_kind", type: .text, .notNull)
+            .column("referrer_name", type: .text, .notNull)
+            .column("authorities", type: .text, .notNull)
+            .column("reason_sealed", type: .text)
+            .column("has_consented", type: .custom(SQLRaw("BOOLEAN")), .notNull)
+            .column("state", type: .text, .notNull)
+            .column("registered_on", type: .text, .notNull)
+            .column("responsible_counsellor", type: .bigint, .references("users", "id"))
+            .column("created_at", type: .bigint, .notNull)
+            .run()
+        try await db.create(index: "participants_unit_state").on("participants").column("unit_id").column("state").run()
+        try await db.create(index: "participants_lookup").on("participants").column("association_id").column("pnr_lookup").run()
+        try await db.create(table: "journey_steps")
+            .column("id", type: .bigint, .primaryKey(autoIncrement: true))
+            .column("participant_id", type: .bigint, .notNull, .references("participants", "id"))
+            .column("from_state", type: .text, .notNull)
+            .column("to_state", type: .text, .notNull)
+            .column("event", type: .text, .notNull)
+            .column("outcome", type: .text)
+            .column("reason_sealed", type: .text)
+            .column("day", type: .text, .notNull)
+            .column("recorded_by", type: .bigint, .references("users", "id"))
+            .column("recorded_at", type: .bigint, .notNull)
+            .run()
+        try await db.create(index: "journey_steps_participant").on("journey_steps").column("participant_id").column("id").run()
+        try await db.create(table: "counsellor_assignments")
+            .column("id", type: .bigint, .primaryKey(autoIncrement: true))
+            .column("participant_id", type: .bigint, .notNull, .references("participants", "id"))
+            .column("counsellor_id", type: .bigint, .notNull, .references("users", "id"))
+            .column("from_day", type: .text, .notNull)
+            .column("assigned_by", type: .bigint, .references("users", "id"))
+            .column("assigned_at", type: .bigint, .notNull)
+            .run()
     }
 }

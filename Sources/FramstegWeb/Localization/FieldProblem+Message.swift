@@ -18,6 +18,14 @@ extension FieldProblem {
         case .password(.tooLong(let maximum)): return String(format: text("problemPasswordTooLong"), maximum)
         case .password(.tooCommon): return text("problemPasswordTooCommon")
         case .passwordsDiffer: return text("problemPasswordsDiffer")
+        case .personalIdentityNumber(.empty): return text("problemRequired")
+        case .personalIdentityNumber(.wrongFormat): return text("problemPnrFormat")
+        case .personalIdentityNumber(.impossibleDate): return text("problemPnrDate")
+        case .personalIdentityNumber(.wrongCheckDigit): return text("problemPnrCheckDigit")
+        case .personalIdentityNumber(.inTheFuture): return text("problemPnrFuture")
+        case .consentRequired: return text("problemConsent")
+        case .invalidDay: return text("problemDay")
+        case .journey(let problem): return problem.message(language)
         }
     }
 }
@@ -38,6 +46,19 @@ extension Role {
         case .office: Texts.text("roleOffice", language)
         case .manager: Texts.text("roleManager", language)
         case .counsellor: Texts.text("roleCounsellor", language)
+        }
+    }
+}
+
+extension JourneyProblem {
+    func message(_ language: Language) -> String {
+        func text(_ key: String) -> String { Texts.text(key, language) }
+        switch self {
+        case .notAllowed: return text("problemStepNotAllowed")
+        case .alreadyEnded: return text("problemJourneyEnded")
+        case .beforePreviousStep(let previous): return text("problemBeforePrevious").replacingOccurrences(of: "{day}", with: previous.description)
+        case .inTheFuture: return text("problemDayInFuture")
+        case .reasonRequired: return text("problemReasonRequired")
         }
     }
 }

@@ -1,0 +1,148 @@
+import Foundation
+
+/// Who sent the interest registration.
+public enum ReferrerKind: String, CaseIterable, Sendable, Codable, Hashable {
+    case employmentService = "af"
+    case socialInsurance = "fk"
+    case region
+    case socialServices = "social-services"
+    case other
+    /// Egenanmälan: the person registered themself.
+    case selfReferral = "self"
+}
+
+/// The authorities involved with the person (the reason they need coordinated support).
+public enum Authority: String, CaseIterable, Sendable, Codable, Hashable {
+    case employmentService = "af"
+    case socialInsurance = "fk"
+    case region
+    case socialServices = "social-services"
+}
+
+/// Deltagare: a person on the journey, from interest registration on.
+public struct Participant: Hashable, Sendable {
+    public let id: ParticipantID
+    public let associationID: AssociationID
+    public var unitID: UnitID
+    public var municipalityID: MunicipalityID
+    public var name: String
+    public var phone: String
+    public var email: String
+    public var gender: Gender
+    public var birthYear: Int
+    /// Present only when the record was opened for reading; lists never decrypt it.
+    public var personalIdentityNumber: PersonalIdentityNumber?
+    public var referrerKind: ReferrerKind
+    public var referrerName: String
+    public var authorities: Set<Authority>
+    /// Why support is needed, in the referrer's or the person's words. Encrypted at rest.
+    public var reason: String?
+    public var hasConsented: Bool
+    public var state: JourneyState
+    public var registeredOn: Day
+    public var responsibleCounsellor: UserID?
+
+    public init(
+        id: ParticipantID, associationID: AssociationID, unitID: UnitID, municipalityID: MunicipalityID, name: String,
+        phone: String, email: String, gender: Gender, birthYear: Int, personalIdentityNumber: PersonalIdentityNumber?,
+        referrerKind: ReferrerKind, referrerName: String, authorities: Set<Authority>, reason: String?, hasConsented: Bool,
+        state: JourneyState, registeredOn: Day, responsibleCounsellor: UserID?
+    ) {
+        self.id = id
+        self.associationID = associationID
+        self.unitID = unitID
+        self.municipalityID = municipalityID
+        self.name = name
+        self.phone = phone
+        self.email = email
+        self.gender = gender
+        self.birthYear = birthYear
+        self.personalIdentityNumber = personalIdentityNumber
+        self.referrerKind = referrerKind
+        self.referrerName = referrerName
+        self.authorities = authorities
+        self.reason = reason
+        self.hasConsented = hasConsented
+        self.state = state
+        self.registeredOn = registeredOn
+        self.responsibleCounsellor = responsibleCounsellor
+    }
+}
+
+/// What was typed to register a participant (by staff, or later on the public form).
+public struct ParticipantDraft: Sendable, Equatable {
+    public var personalIdentityNumber: String
+    public var name: String
+    public var phone: String
+    public var email: String
+    public var gender: String
+    public var municipalityID: String
+    public var referrerKind: String
+    public var referrerName: String
+    public var authorities: [String]
+    public var reason: String
+    public var consent: Bool
+
+    public init(
+        personalIdentityNumber: String, name: String, phone: String, email: String, gender: String, municipalityID: String,
+        referrerKind: String, referrerName: String, authorities: [String], reason: String, consent: Bool
+    ) {
+        self.personalIdentityNumber = personalIdentityNumber
+        self.name = name
+        self.phone = phone
+        self.email = email
+        self.gender = gender
+        self.municipalityID = municipalityID
+        self.referrerKind = referrerKind
+        self.referrerName = referrerName
+        self.authorities = authorities
+        self.reason = reason
+        self.consent = consent
+    }
+
+    public struct Valid: Sendable, Equatable {
+        public let personalIdentityNumber: PersonalIdentityNumber
+        public let name: String
+        public let phone: String
+        public let email: String
+        public let gender: Gender
+        public let municipalityID: MunicipalityID
+        public let referrerKind: ReferrerKind
+        public let referrerName: String
+        public let authorities: Set<Authority>
+        public let reason: String
+    }
+
+    /// Every problem at once, so the form can mark them all; `municipalities` are the association's.
+    public func validated(municipalities: [Municipality], today: Date) throws(ValidationFailure) -> Valid {
+        var failure = ValidationFailure()
+        var number: PersonalIdentityNumber?
+        do { number = try PersonalIdentityNumber(parsing: personalIdentityNumber, today: today) } catch {
+            failure.add("personalIdentityNumber", error == .empty ? .required : .personalIdentityNumber(error))
+        }
+        let name = self.name.trimmed
+        if name.isEmpty { failure.add("name", .required) } else if name.count > 120 { failure.add("name", .tooLong(maximum: 120)) }
+        let email = Email.normalised(self.email)
+        if !email.isEmpty, !Email.isPlausible(email) { failure.add("email", .invalidEmail) }
+        let phone = self.phone.trimmed
+        if phone.count > 40 { failure.add("phone", .tooLong(maximum: 40)) }
+        if phone.isEmpty, email.isEmpty { failure.add("phone", .required) }
+        let gender = Gender(rawValue: self.gender)
+        if gender == nil { failure.add("gender", self.gender.isEmpty ? .required : .unknownChoice) }
+        let municipality = MunicipalityID(parsing: municipalityID).flatMap { id in municipalities.first { $0.id == id } }
+        if municipality == nil { failure.add("municipality", municipalityID.isEmpty ? .required : .unknownChoice) }
+        let referrer = ReferrerKind(rawValue: referrerKind)
+        if referrer == nil { failure.add("referrerKind", referrerKind.isEmpty ? .required : .unknownChoice) }
+        let authorities = Set(self.authorities.compactMap(Authority.init(rawValue:)))
+        if authorities.count != Set(self.authorities).count { failure.add("authorities", .unknownChoice) }
+        let reason = self.reason.trimmed
+        if reason.count > 4000 { failure.add("reason", .tooLong(maximum: 4000)) }
+        if !consent { failure.add("consent", .consentRequired) }
+        try failure.throwIfAny()
+        return Valid(
+            personalIdentityNumber: number!, name: name, phone: phone, email: email, gender: gender!,
+            municipalityID: municipality!.id, referrerKind: referrer!, referrerName: referrerName.trimmed,
+            authorities: authorities, reason: reason
+        )
+    }
+}

@@ -1,0 +1,183 @@
+import FramstegCore
+import Foundation
+import SQLKit
+
+/// A participant as a list shows them: nothing sealed is opened.
+public struct ParticipantSummary: Hashable, Sendable {
+    public let id: ParticipantID
+    public let unitID: UnitID
+    public let name: String
+    public let gender: Gender
+    public let birthYear: Int
+    public let state: JourneyState
+    public let registeredOn: Day
+    public let responsibleCounsellor: UserID?
+}
+
+/// One recorded step, with its reason opened when there is one.
+public struct RecordedStep: Hashable, Sendable {
+    public let transition: JourneyTransition
+    public let reason: String?
+}
+
+/// Participants and their journey steps. Sealed columns are opened only by `participant(_:)`.
+public struct ParticipantRepository: Sendable {
+    let db: any SQLDatabase
+    let keyring: FieldKeyring
+
+    public init(_ db: any SQLDatabase, keyring: FieldKeyring) {
+        self.db = db
+        self.keyring = keyring
+    }
+
+    /// The look-up value for a number: the same person always gives the same hash, and nothing else does.
+    func lookup(_ number: PersonalIdentityNumber) -> String { keyring.lookupHash(number.digits) }
+
+    /// Creates the participant in state `registered`, with the registration as the first step.
+    public func register(
+        _ valid: ParticipantDraft.Valid, unit: OrganisationUnit, on day: Day, by user: UserID?, now: Date
+    ) async throws -> ParticipantID {
+        let reason = valid.reason.isEmpty ? nil : try keyring.seal(valid.reason).stored
+        let id = ParticipantID(try await db.insertReturningID(
+            db.insert(into: "participants")
+                .columns("association_id", "unit_id", "municipality_id", "name", "phone", "email", "gender", "birth_year",
+                         "pnr_sealed", "pnr_lookup", "referrer_kind", "referrer_name", "authorities", "reason_sealed",
+                         "has_consented", "state", "registered_on", "created_at")
+                .values(
+                    SQLBind(unit.associationID.rawValue), SQLBind(unit.id.rawValue), SQLBind(valid.municipalityID.rawValue),
+                    SQLBind(valid.name), SQLBind(valid.phone), SQLBind(valid.email), SQLBind(valid.gender.rawValue),
+                    SQLBind(valid.personalIdentityNumber.birthYear), SQLBind(try keyring.seal(valid.personalIdentityNumber.digits).stored),
+                    SQLBind(lookup(valid.personalIdentityNumber)), SQLBind(valid.referrerKind.rawValue), SQLBind(valid.referrerName),
+                    SQLBind(valid.authorities.map(\.rawValue).sorted().joined(separator: ",")), SQLBind(reason), SQLBind(true),
+                    SQLBind(JourneyState.registered.storageValue), SQLBind(day.description), SQLBind(now.storedSeconds)
+                )
+        ))
+        try await insertStep(participant: id, from: .registered, to: .registered, event: "registered", outcome: nil, reason: nil, day: day, by: user, now: now)
+        return id
+    }
+
+    /// Participants of the association with this number whose journey has not ended.
+    public func ongoing(with number: PersonalIdentityNumber, in associationID: AssociationID) async throws -> [ParticipantSummary] {
+        try await db.select().columns(Self.summaryColumns).from("participants")
+            .where("association_id", .equal, associationID.rawValue).where("pnr_lookup", .equal, lookup(number))
+            .all().map(Self.summary(from:)).filter { !$0.state.isFinal }
+    }
+
+    /// The whole record, personal identity number and reason opened. Callers audit the read.
+    public func participant(_ id: ParticipantID) async throws -> Participant? {
+        guard let row = try await db.select().column("*").from("participants").where("id", .equal, id.rawValue).first() else { return nil }
+        let number = try open(try row.decode(column: "pnr_sealed", as: String.self))
+        let reason = try row.decode(column: "reason_sealed", as: String?.self).map(open)
+        let summary = try Self.summary(from: row)
+        return Participant(
+            id: id, associationID: try row.id("association_id"), unitID: summary.unitID, municipalityID: try row.id("municipality_id"),
+            name: summary.name, phone: try row.decode(column: "phone", as: String.self), email: try row.decode(column: "email", as: String.self),
+            gender: summary.gender, birthYear: summary.birthYear,
+            personalIdentityNumber: try? PersonalIdentityNumber(parsing: number, today: .distantFuture),
+            referrerKind: ReferrerKind(rawValue: try row.decode(column: "referrer_kind", as: String.self)) ?? .other,
+            referrerName: try row.decode(column: "referrer_name", as: String.self),
+            authorities: Set(try row.decode(column: "authorities", as: String.self).split(separator: ",").compactMap { Authority(rawValue: String($0)) }),
+            reason: reason, hasConsented: try row.decode(column: "has_consented", as: Bool.self), state: summary.state,
+            registeredOn: summary.registeredOn, responsibleCounsellor: summary.responsibleCounsellor
+        )
+    }
+
+    /// Where the participant belongs, without opening anything: what the policy needs.
+    public func owner(of id: ParticipantID) async throws -> (unitID: UnitID, associationID: AssociationID)? {
+        guard let row = try await db.select().columns("unit_id", "association_id").from("participants").where("id", .equal, id.rawValue).first()
+        else { return nil }
+        return (try row.id("unit_id"), try row.id("association_id"))
+    }
+
+    public func participants(inUnit unitID: UnitID) async throws -> [ParticipantSummary] {
+        try await db.select().columns(Self.summaryColumns).from("participants").where("unit_id", .equal, unitID.rawValue)
+            .orderBy("registered_on").orderBy("id").all().map(Self.summary(from:))
+    }
+
+    /// Records a step the state machine allowed, and moves the participant to its state.
+    public func record(_ transition: JourneyTransition, participant id: ParticipantID, now: Date) async throws {
+        var outcome: String?
+        var reason: String?
+        switch transition.event {
+        case .exit(let result): outcome = result.rawValue
+        case .decline(let text), .withdraw(let text): reason = text.trimmed
+        default: break
+        }
+        try await db.update("participants").set("state", to: transition.to.storageValue).where("id", .equal, id.rawValue).run()
+        try await insertStep(participant: id, from: transition.from, to: transition.to, event: transition.event.kind.rawValue,
+                             outcome: outcome, reason: reason, day: transition.day, by: transition.recordedBy, now: now)
+    }
+
+    public func steps(of id: ParticipantID) async throws -> [RecordedStep] {
+        try await db.select().columns("from_state", "to_state", "event", "outcome", "reason_sealed", "day", "recorded_by").from("journey_steps")
+            .where("participant_id", .equal, id.rawValue).orderBy("id").all()
+            .compactMap { row -> RecordedStep? in
+                let reason = try row.decode(column: "reason_sealed", as: String?.self).map(open)
+                guard let from = JourneyState(storageValue: try row.decode(column: "from_state", as: String.self)),
+                      let to = JourneyState(storageValue: try row.decode(column: "to_state", as: String.self)),
+                      let day = Day(try row.decode(column: "day", as: String.self))
+                else { return nil }
+                let eventText = try row.decode(column: "event", as: String.self)
+                let outcome = try row.decode(column: "outcome", as: String?.self).flatMap(ExitOutcome.init(rawValue:))
+                let event: JourneyEvent = switch JourneyEventKind(rawValue: eventText) {
+                case .informationConversation: .informationConversation
+                case .start: .start
+                case .multiPartyMeeting: .multiPartyMeeting
+                case .checkIn: .checkIn
+                case .exit: .exit(outcome ?? .other)
+                case .decline: .decline(reason: reason ?? "")
+                case .withdraw: .withdraw(reason: reason ?? "")
+                case nil: .informationConversation
+                }
+                let user: UserID? = try row.optionalID("recorded_by")
+                return RecordedStep(
+                    transition: JourneyTransition(from: from, to: to, event: event, day: day, recordedBy: user ?? UserID(0)),
+                    reason: eventText == "registered" ? nil : reason
+                )
+            }
+    }
+
+    /// Makes `counsellor` the one responsible from `day`; earlier assignments are kept for continuity figures.
+    public func assignCounsellor(_ counsellor: UserID, to id: ParticipantID, from day: Day, by user: UserID, now: Date) async throws {
+        try await db.update("participants").set("responsible_counsellor", to: counsellor.rawValue).where("id", .equal, id.rawValue).run()
+        try await db.insert(into: "counsellor_assignments").columns("participant_id", "counsellor_id", "from_day", "assigned_by", "assigned_at")
+            .values(SQLBind(id.rawValue), SQLBind(counsellor.rawValue), SQLBind(day.description), SQLBind(user.rawValue), SQLBind(now.storedSeconds))
+            .run()
+    }
+
+    public func counsellorHistory(of id: ParticipantID) async throws -> [(counsellor: UserID, from: Day)] {
+        try await db.select().columns("counsellor_id", "from_day").from("counsellor_assignments")
+            .where("participant_id", .equal, id.rawValue).orderBy("id").all()
+            .map { (try $0.id("counsellor_id"), Day(try $0.decode(column: "from_day", as: String.self))!) }
+    }
+
+    private func insertStep(
+        participant id: ParticipantID, from: JourneyState, to: JourneyState, event: String, outcome: String?, reason: String?,
+        day: Day, by user: UserID?, now: Date
+    ) async throws {
+        let sealedReason = try reason.map { try keyring.seal($0).stored }
+        try await db.insert(into: "journey_steps")
+            .columns("participant_id", "from_state", "to_state", "event", "outcome", "reason_sealed", "day", "recorded_by", "recorded_at")
+            .values(SQLBind(id.rawValue), SQLBind(from.storageValue), SQLBind(to.storageValue), SQLBind(event), SQLBind(outcome),
+                    SQLBind(sealedReason), SQLBind(day.description), SQLBind(user?.rawValue), SQLBind(now.storedSeconds))
+            .run()
+    }
+
+    private func open(_ stored: String) throws -> String {
+        guard let sealed = SealedValue(stored: stored) else { throw FieldKeyring.Problem.undecryptable }
+        return try keyring.open(sealed)
+    }
+
+    static let summaryColumns = ["id", "unit_id", "name", "gender", "birth_year", "state", "registered_on", "responsible_counsellor"]
+
+    static func summary(from row: any SQLRow) throws -> ParticipantSummary {
+        ParticipantSummary(
+            id: try row.id("id"), unitID: try row.id("unit_id"), name: try row.decode(column: "name", as: String.self),
+            gender: Gender(rawValue: try row.decode(column: "gender", as: String.self)) ?? .anotherOrNotStated,
+            birthYear: try row.decode(column: "birth_year", as: Int.self),
+            state: JourneyState(storageValue: try row.decode(column: "state", as: String.self)) ?? .registered,
+            registeredOn: Day(try row.decode(column: "registered_on", as: String.self)) ?? Day(Date(timeIntervalSince1970: 0)),
+            responsibleCounsellor: try row.optionalID("responsible_counsellor")
+        )
+    }
+}

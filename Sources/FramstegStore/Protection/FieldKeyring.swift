@@ -1,0 +1,135 @@
+import Crypto
+import FramstegCore
+import Foundation
+
+/// The keys that protect personal data at rest.
+///
+/// Text form, one entry a line (`#` starts a comment):
+///
+///     lookup <base64 of 32 bytes>      keyed hash for finding a person by personal identity number
+///     key <id> <base64 of 32 bytes>    AES-256-GCM data keys; the last one encrypts new data
+///
+/// Old keys stay so old values can be read; `framsteg key rotate` appends a new one.
+public struct FieldKeyring: Sendable {
+    public let currentKeyID: String
+    let keys: [String: SymmetricKey]
+    let lookupKey: SymmetricKey
+
+    public enum Problem: Error, Equatable, CustomStringConvertible {
+        case missing(String)
+        case malformed(line: Int, reason: String)
+        case unknownKey(String)
+        case undecryptable
+
+        public var description: String {
+            switch self {
+            case .missing(let hint): "no encryption keys: \(hint)"
+            case .malformed(let line, let reason): "encryption key file, line \(line): \(reason)"
+            case .unknownKey(let id): "a value was encrypted with key \"\(id)\", which is not in the key file"
+            case .undecryptable: "a value could not be decrypted: it was changed or the key is wrong"
+            }
+        }
+    }
+
+    public init(text: String) throws(Problem) {
+        var keys: [String: SymmetricKey] = [:]
+        var order: [String] = []
+        var lookup: SymmetricKey?
+        for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = rawLine.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init)?.trimmed ?? ""
+            if line.isEmpty { continue }
+            let parts = line.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+            switch parts.first {
+            case "lookup" where parts.count == 2:
+                lookup = try Self.key(parts[1], line: index + 1)
+            case "key" where parts.count == 3:
+                guard keys[parts[1]] == nil else { throw .malformed(line: index + 1, reason: "key id \(parts[1]) appears twice") }
+                keys[parts[1]] = try Self.key(parts[2], line: index + 1)
+                order.append(parts[1])
+            default:
+                throw .malformed(line: index + 1, reason: "expected `lookup <base64>` or `key <id> <base64>`")
+            }
+        }
+        guard let lookup else { throw .missing("the key file has no `lookup` line") }
+        guard let current = order.last else { throw .missing("the key file has no `key` line") }
+        self.keys = keys
+        self.lookupKey = lookup
+        self.currentKeyID = current
+    }
+
+    private static func key(_ base64: String, line: Int) throws(Problem) -> SymmetricKey {
+        guard let data = Data(base64Encoded: base64), data.count == 32 else {
+            throw .malformed(line: line, reason: "a key must be 32 bytes in base64")
+        }
+        return SymmetricKey(data: data)
+    }
+
+    /// A new key file's text: a lookup key and one data key named after the month.
+    public static func generateText(keyID: String) -> String {
+        """
+        # Framsteg encryption keys. Keep this file secret and backed up: without it, encrypted
+        # personal data cannot be read. Add keys with `framsteg key rotate`; never remove one in use.
+        lookup \(newKeyBase64())
+        key \(keyID) \(newKeyBase64())
+
+        """
+    }
+
+    public static func newKeyBase64() -> String {
+        SymmetricKey(size: .bits256).withUnsafeBytes { Data($0).base64EncodedString() }
+    }
+
+    /// Encrypts with the current key. The result names its key so it can be read after a rotation.
+    public func seal(_ plaintext: String) throws -> SealedValue {
+        let box = try AES.GCM.seal(Data(plaintext.utf8), using: keys[currentKeyID]!)
+        return SealedValue(keyID: currentKeyID, ciphertext: box.combined!)
+    }
+
+    public func open(_ sealed: SealedValue) throws -> String {
+        guard let key = keys[sealed.keyID] else { throw Problem.unknownKey(sealed.keyID) }
+        do {
+            let data = try AES.GCM.open(AES.GCM.SealedBox(combined: sealed.ciphertext), using: key)
+            return String(decoding: data, as: UTF8.self)
+        } catch {
+            throw Problem.undecryptable
+        }
+    }
+
+    /// HMAC-SHA256 under the lookup key: equal inputs give equal hashes, and nothing without the key.
+    public func lookupHash(_ value: String) -> String {
+        HMAC<SHA256>.authenticationCode(for: Data(value.utf8), using: lookupKey).map { String(format: "%02x", $0) }.joined()
+    }
+}
+
+/// An encrypted value as stored: `keyID:base64(nonce ‖ ciphertext ‖ tag)`.
+public struct SealedValue: Hashable, Sendable {
+    public let keyID: String
+    public let ciphertext: Data
+
+    public var stored: String { keyID + ":" + ciphertext.base64EncodedString() }
+
+    public init(keyID: String, ciphertext: Data) {
+        self.keyID = keyID
+        self.ciphertext = ciphertext
+    }
+
+    public init?(stored: String) {
+        guard let colon = stored.firstIndex(of: ":"), let data = Data(base64Encoded: String(stored[stored.index(after: colon)...]))
+        else { return nil }
+        self.keyID = String(stored[..<colon])
+        self.ciphertext = data
+    }
+}
+
+extension FieldKeyring {
+    /// Reads the keys from `FRAMSTEG_KEYS` (the file's text) or else the file at `path`.
+    public static func load(environment: [String: String], path: String) throws -> FieldKeyring {
+        if let text = environment["FRAMSTEG_KEYS"], !text.isEmpty {
+            return try FieldKeyring(text: text.replacingOccurrences(of: ";", with: "\n"))
+        }
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            throw Problem.missing("set FRAMSTEG_KEYS or create \(path) with `framsteg key generate`")
+        }
+        return try FieldKeyring(text: text)
+    }
+}

@@ -1,0 +1,52 @@
+import FramstegStore
+import FramstegTestSupport
+import Foundation
+import Testing
+
+@Suite("Field encryption keys")
+struct FieldKeyringTests {
+    @Test("a sealed value opens again and does not contain the plaintext")
+    func roundTrip() throws {
+        let sealed = try TestKeys.keyring.seal("198112189876")
+        #expect(sealed.keyID == "2026-01")
+        #expect(!sealed.stored.contains("198112189876"))
+        #expect(try TestKeys.keyring.open(try #require(SealedValue(stored: sealed.stored))) == "198112189876")
+        #expect(try TestKeys.keyring.seal("198112189876") != sealed, "a fresh nonce each time")
+    }
+
+    @Test("after a rotation new values use the new key and old ones still open")
+    func rotation() throws {
+        let old = try TestKeys.keyring.seal("gammalt")
+        let rotated = try FieldKeyring(text: TestKeys.text + "\nkey 2026-12 \(FieldKeyring.newKeyBase64())\n")
+        #expect(rotated.currentKeyID == "2026-12")
+        #expect(try rotated.open(old) == "gammalt")
+        #expect(try rotated.seal("nytt").keyID == "2026-12")
+        #expect(rotated.lookupHash("198112189876") == TestKeys.keyring.lookupHash("198112189876"))
+        #expect(throws: FieldKeyring.Problem.unknownKey("2026-12")) { try TestKeys.keyring.open(try rotated.seal("nytt")) }
+    }
+
+    @Test("a changed ciphertext is refused, not opened into garbage")
+    func tampering() throws {
+        var bytes = [UInt8](try TestKeys.keyring.seal("hemligt").ciphertext)
+        bytes[bytes.count / 2] ^= 0x01
+        #expect(throws: FieldKeyring.Problem.undecryptable) { try TestKeys.keyring.open(SealedValue(keyID: "2026-01", ciphertext: Data(bytes))) }
+    }
+
+    @Test("the look-up hash is stable, keyed, and not the number")
+    func lookupHash() throws {
+        let other = try FieldKeyring(text: FieldKeyring.generateText(keyID: "x"))
+        let hash = TestKeys.keyring.lookupHash("198112189876")
+        #expect(hash == TestKeys.keyring.lookupHash("198112189876"))
+        #expect(hash != other.lookupHash("198112189876"))
+        #expect(hash.count == 64 && !hash.contains("9876"))
+    }
+
+    @Test("a broken key file names the line and the reason", arguments: [
+        ("lookup abc\nkey a AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=", FieldKeyring.Problem.malformed(line: 1, reason: "a key must be 32 bytes in base64")),
+        ("# keys\nlookup AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=\nnyckel x y", .malformed(line: 3, reason: "expected `lookup <base64>` or `key <id> <base64>`")),
+        ("lookup AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=", .missing("the key file has no `key` line")),
+    ])
+    func malformed(_ text: String, _ problem: FieldKeyring.Problem) {
+        #expect(throws: problem) { try FieldKeyring(text: text) }
+    }
+}
