@@ -10,12 +10,18 @@ struct Demo: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Create a demo database with the association Insjöriket.")
 
     @OptionGroup var database: DatabaseOptions
+    @OptionGroup var keys: KeyOptions
 
     @Flag(help: "Wipe a PostgreSQL database that already holds data. (An SQLite file is always re-created.)")
     var replace = false
 
     func run() async throws {
         let location = database.location
+        if !keys.environmentHoldsKeys, !FileManager.default.fileExists(atPath: keys.path) {
+            try keys.generate()
+            print("Created encryption keys in \(keys.path) (keep it with the database).")
+        }
+        _ = try keys.keyring()
         if case .sqlite(let path) = location, path != ":memory:" {
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
         }

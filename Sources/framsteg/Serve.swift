@@ -10,6 +10,7 @@ struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Start the web server (runs pending migrations first).")
 
     @OptionGroup var database: DatabaseOptions
+    @OptionGroup var keys: KeyOptions
 
     @Option(help: "Address to listen on (env: FRAMSTEG_HOST).")
     var host: String = ProcessInfo.processInfo.environment["FRAMSTEG_HOST"] ?? "127.0.0.1"
@@ -27,10 +28,11 @@ struct Serve: AsyncParsableCommand {
         let logger = Logger.framsteg()
         let configuration = WebConfiguration(host: host, port: port, secureCookies: secureCookies, trustForwardedHeaders: trustProxy)
         let location = database.location
+        let keyring = try keys.keyring()
         try await database.withStore(logger: logger) { store in
             let applied = try await Migrator().migrate(store)
             logger.info("database ready", metadata: ["database": "\(location)", "migrations.applied": "\(applied)"])
-            let site = try await Site(store: store, configuration: configuration, logger: logger)
+            let site = try await Site(store: store, keyring: keyring, configuration: configuration, logger: logger)
             let app = buildApplication(site: site, logger: logger)
             print("Framsteg is running at http://\(configuration.host):\(configuration.port)/ (stop with Ctrl-C)")
             // Hummingbird's runService installs the SIGTERM/SIGINT handlers and shuts down gracefully.

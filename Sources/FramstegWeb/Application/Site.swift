@@ -7,6 +7,8 @@ import Logging
 /// Everything a route needs, handed in once when the application is built: no globals, no singletons.
 public struct Site: Sendable {
     public let store: Store
+    /// Seals and opens personal data at rest.
+    public let keyring: FieldKeyring
     public let configuration: WebConfiguration
     let renderer: Renderer
     /// The current time; tests pass a clock they can move.
@@ -15,8 +17,11 @@ public struct Site: Sendable {
     /// Checked against when an account does not exist, so a failed sign-in takes the same time either way.
     let dummyPasswordHash: String
 
-    public init(store: Store, configuration: WebConfiguration, now: @escaping @Sendable () -> Date = { Date() }, logger: Logger) async throws {
+    public init(
+        store: Store, keyring: FieldKeyring, configuration: WebConfiguration, now: @escaping @Sendable () -> Date = { Date() }, logger: Logger
+    ) async throws {
         self.store = store
+        self.keyring = keyring
         self.configuration = configuration
         self.renderer = try await Renderer.load()
         self.now = now
