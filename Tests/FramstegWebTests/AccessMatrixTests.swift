@@ -75,6 +75,18 @@ struct AccessMatrixTests {
         Row("GET /units/:unit", .own, admin: .forbidden, office: .forbidden, manager: .ok, counsellor: .ok),
         Row("GET /units/:unit", .sibling, admin: .forbidden, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
         Row("GET /units/:unit", .foreign, admin: .forbidden, office: .forbidden, manager: .hidden, counsellor: .hidden),
+        Row("GET /units/:unit/participants/new", .own, admin: .forbidden, office: .forbidden, manager: .ok, counsellor: .ok),
+        Row("GET /units/:unit/participants/new", .sibling, admin: .forbidden, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
+        Row("GET /units/:unit/participants/new", .foreign, admin: .forbidden, office: .forbidden, manager: .hidden, counsellor: .hidden),
+        Row("POST /units/:unit/participants", .own, admin: .forbidden, office: .forbidden, manager: .ok, counsellor: .ok),
+        Row("POST /units/:unit/participants", .sibling, admin: .forbidden, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
+        Row("POST /units/:unit/participants", .foreign, admin: .forbidden, office: .forbidden, manager: .hidden, counsellor: .hidden),
+        Row("GET /participants/:participant", .own, admin: .forbidden, office: .forbidden, manager: .ok, counsellor: .ok),
+        Row("GET /participants/:participant", .sibling, admin: .forbidden, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
+        Row("GET /participants/:participant", .foreign, admin: .forbidden, office: .forbidden, manager: .hidden, counsellor: .hidden),
+        Row("POST /participants/:participant/steps", .own, admin: .forbidden, office: .forbidden, manager: .ok, counsellor: .ok),
+        Row("POST /participants/:participant/steps", .sibling, admin: .forbidden, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
+        Row("POST /participants/:participant/steps", .foreign, admin: .forbidden, office: .forbidden, manager: .hidden, counsellor: .hidden),
     ]
 
     static let publicRoutes: Set<String> = ["GET /", "GET /sign-in", "POST /sign-in", "GET /healthz", "GET /static/app.css"]
@@ -82,7 +94,7 @@ struct AccessMatrixTests {
     /// The application's own list of routes, read from a router built the way the server builds it.
     static func declaredRoutes() async throws -> [RouteDeclaration] {
         try await TestDatabase.sqlite.withFreshStore { store throws in
-            let site = try await Site(store: store, configuration: WebConfiguration(bcryptCost: 4), logger: TestApp.logger)
+            let site = try await Site(store: store, keyring: TestKeys.keyring, configuration: WebConfiguration(bcryptCost: 4), logger: TestApp.logger)
             return buildRouter(site: site).declarations
         }
     }
@@ -101,7 +113,9 @@ struct AccessMatrixTests {
         let unit = [Scope.own: fixture.unitA1, .sibling: fixture.unitA2, .foreign: fixture.unitB1][row.scope]
         let user = row.scope == .foreign ? fixture.targetUserB : fixture.targetUserA
         let municipality = row.scope == .foreign ? fixture.municipalityB : fixture.municipalityA
+        let participant = [Scope.own: fixture.participantA1, .sibling: fixture.participantA2, .foreign: fixture.participantB1][row.scope]
         return route
+            .replacingOccurrences(of: ":participant", with: participant?.description ?? "")
             .replacingOccurrences(of: ":unit", with: unit?.description ?? "")
             .replacingOccurrences(of: ":user", with: user.description)
             .replacingOccurrences(of: ":municipality", with: municipality.description)

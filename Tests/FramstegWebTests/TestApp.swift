@@ -31,6 +31,10 @@ struct Fixture: Sendable {
     /// A counsellor of unit A2 that admin tests change; never signed in by the matrix.
     let targetUserA: UserID
     let targetUserB: UserID
+    /// One participant in each of the units A1, A2 and B1.
+    let participantA1: ParticipantID
+    let participantA2: ParticipantID
+    let participantB1: ParticipantID
 
     static let password = "Rätt-lösenord-för-test"
     static func email(_ role: Role) -> String { "\(role.rawValue)@a.test" }
@@ -55,9 +59,21 @@ struct Fixture: Sendable {
             }
             let targetA = try await users.create(in: a.id, email: "target@a.test", name: "Target A", role: .counsellor, unitIDs: [a2.id], passwordHash: hash, now: now)
             let targetB = try await users.create(in: b.id, email: adminB, name: "Admin B", role: .admin, unitIDs: [], passwordHash: hash, now: now)
+            let participants = ParticipantRepository(db, keyring: TestKeys.keyring)
+            func participant(_ number: String, _ name: String, _ unit: OrganisationUnit, _ municipality: Municipality) async throws -> ParticipantID {
+                let draft = ParticipantDraft(
+                    personalIdentityNumber: number, name: name, phone: "070-000 00 00", email: "", gender: "woman",
+                    municipalityID: municipality.id.description, referrerKind: "af", referrerName: "", authorities: ["af"],
+                    reason: "Behöver samordnat stöd", consent: true
+                )
+                return try await participants.register(try draft.validated(municipalities: [municipality], today: now), unit: unit, on: Day(now), by: nil, now: now)
+            }
             return Fixture(
                 clock: clock, store: store, associationA: a.id, municipalityA: mA.id, unitA1: a1.id, unitA2: a2.id,
-                associationB: b.id, municipalityB: mB.id, unitB1: b1.id, targetUserA: targetA.id, targetUserB: targetB.id
+                associationB: b.id, municipalityB: mB.id, unitB1: b1.id, targetUserA: targetA.id, targetUserB: targetB.id,
+                participantA1: try await participant("19811218-9876", "Sara Lind", a1, mA),
+                participantA2: try await participant("19701063-2391", "Omar Berg", a2, mA),
+                participantB1: try await participant("20000229-0005", "Lena Ek", b1, mB)
             )
         }
     }
@@ -82,7 +98,7 @@ enum TestApp {
         try await TestDatabase.sqlite.withFreshStore { store in
             let clock = TestClock()
             let fixture = try await Fixture.seed(store, clock: clock)
-            let site = try await Site(store: store, configuration: finalConfiguration, now: { clock.now }, logger: logger)
+            let site = try await Site(store: store, keyring: TestKeys.keyring, configuration: finalConfiguration, now: { clock.now }, logger: logger)
             let app = buildApplication(site: site, logger: logger)
             try await app.test(.router) { client in try await body(fixture, client) }
         }

@@ -14,8 +14,14 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
     case readAuditLog
     /// See the association's organisation and aggregate figures (no individuals).
     case viewAssociationOverview
-    /// See a unit's own page (its places, its staff).
+    /// See a unit's own page (its places, its staff, its participants).
     case viewUnit
+    /// Register a participant in a unit (intake by staff).
+    case registerParticipant
+    /// Open a participant's record: personal data, read-logged.
+    case readParticipant
+    /// Record steps of a participant's journey.
+    case changeParticipant
 }
 
 /// What an action is aimed at; carries the owner so the policy can compare it with the principal.
@@ -28,12 +34,14 @@ public enum Resource: Hashable, Sendable {
     case unit(UnitID, of: AssociationID)
     /// One user of an association.
     case user(UserID, of: AssociationID)
+    /// One participant, who belongs to a unit of an association.
+    case participant(ParticipantID, unit: UnitID, of: AssociationID)
 
     public var associationID: AssociationID? {
         switch self {
         case .ownAccount: nil
         case .association(let id): id
-        case .unit(_, let id), .user(_, let id): id
+        case .unit(_, let id), .user(_, let id), .participant(_, _, let id): id
         }
     }
 }

@@ -11,8 +11,11 @@ public enum Policy {
         case (.useOwnAccount, .ownAccount), (.viewUnit, .ownAccount):
             // Own account, and the list of one's own units: the principal is the resource.
             return .allowed
-        case (.viewUnit, .unit(let unitID, _)):
+        case (.viewUnit, .unit(let unitID, _)), (.registerParticipant, .unit(let unitID, _)):
             return principal.role.belongsToUnits && !principal.unitIDs.contains(unitID) ? .forbidden : .allowed
+        case (.readParticipant, .participant(_, let unitID, _)), (.changeParticipant, .participant(_, let unitID, _)):
+            // Personal data only for staff of the participant's own unit.
+            return principal.unitIDs.contains(unitID) ? .allowed : .forbidden
         case (.administerUnits, .unit), (.administerUsers, .user):
             return .allowed
         case (_, .association):
@@ -32,7 +35,7 @@ public enum Policy {
         case .useOwnAccount: Set(Role.allCases)
         case .administerAssociation, .administerMunicipalities, .administerUnits, .administerUsers, .readAuditLog: [.admin]
         case .viewAssociationOverview: [.office]
-        case .viewUnit: [.manager, .counsellor]
+        case .viewUnit, .registerParticipant, .readParticipant, .changeParticipant: [.manager, .counsellor]
         }
     }
 }

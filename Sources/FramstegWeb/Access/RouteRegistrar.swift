@@ -80,6 +80,7 @@ extension Resource {
         case .association(let id): ("association", id.description)
         case .unit(let id, _): ("unit", id.description)
         case .user(let id, _): ("user", id.description)
+        case .participant(let id, _, _): ("participant", id.description)
         }
     }
 }

@@ -24,6 +24,7 @@ public func buildRouter(site: Site) -> (router: Router<AppRequestContext>, decla
     UserAdminPages(site: site).register(on: routes)
     AuditLogPages(site: site).register(on: routes)
     OverviewPages(site: site).register(on: routes)
+    ParticipantPages(site: site).register(on: routes)
     return (router, routes.declarations)
 }
 

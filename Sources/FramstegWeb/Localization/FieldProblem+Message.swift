@@ -35,6 +35,7 @@ extension ValidationFailure {
     func messages(_ language: Language) -> [String: String] {
         var result = problems.mapValues { $0.message(language) }
         if problems["email"] == .alreadyTaken { result["email"] = Texts.text("problemEmailTaken", language) }
+        if problems["personalIdentityNumber"] == .alreadyTaken { result["personalIdentityNumber"] = Texts.text("alreadyRegistered", language) }
         return result
     }
 }
@@ -59,6 +60,15 @@ extension JourneyProblem {
         case .beforePreviousStep(let previous): return text("problemBeforePrevious").replacingOccurrences(of: "{day}", with: previous.description)
         case .inTheFuture: return text("problemDayInFuture")
         case .reasonRequired: return text("problemReasonRequired")
+        }
+    }
+}
+
+extension JourneyState {
+    func label(_ language: Language) -> String {
+        switch self {
+        case .block(let number): String(format: Texts.text("state.block", language), number)
+        default: Texts.text("state." + storageValue, language)
         }
     }
 }

@@ -59,13 +59,19 @@ struct OverviewPages {
     }
 
     private func unitPage(_ context: AppRequestContext, _ unit: OrganisationUnit) async throws -> Response {
-        let (municipality, places, staff) = try await site.store.read { db in
+        let keyring = site.keyring
+        let (municipality, places, staff, participants) = try await site.store.read { db in
             (try await OrganisationRepository(db).municipality(unit.municipalityID),
              try await OrganisationRepository(db).places(of: unit.id),
-             try await UserRepository(db).users(of: unit.associationID).filter { $0.unitIDs.contains(unit.id) && !$0.isDisabled })
+             try await UserRepository(db).users(of: unit.associationID).filter { $0.unitIDs.contains(unit.id) && !$0.isDisabled },
+             try await ParticipantRepository(db, keyring: keyring).participants(inUnit: unit.id))
         }
         return site.renderer.page("unit", title: unit.name, context: context, data: [
-            "unit": ["name": unit.name, "municipality": municipality?.name ?? ""],
+            "unit": ["id": unit.id.description, "name": unit.name, "municipality": municipality?.name ?? ""],
+            "participants": participants.map {
+                ["id": $0.id.description, "name": $0.name, "state": $0.state.label(context.language), "registeredOn": $0.registeredOn.description]
+            },
+            "hasParticipants": !participants.isEmpty,
             "places": places.reversed().map { ["year": String($0.year), "places": String($0.places)] },
             "hasPlaces": !places.isEmpty,
             "staff": staff.map { ["name": $0.name, "role": $0.role.label(context.language)] },

@@ -1,0 +1,220 @@
+import FramstegCore
+import FramstegStore
+import Foundation
+import Hummingbird
+
+/// Registering participants, their record (every open is audited) and the steps of their journey.
+struct ParticipantPages {
+    let site: Site
+
+    func register(on routes: RouteRegistrar) {
+        routes.get("/units/:unit/participants/new", .registerParticipant) { request, context, principal in
+            let unit = try await loadUnit(context, principal, path: request.uri.path)
+            return try await newPage(context, unit, form: FormState(values: ["referrerKind": ""]))
+        }
+        routes.post("/units/:unit/participants", .registerParticipant) { request, context, principal in
+            let unit = try await loadUnit(context, principal, path: request.uri.path)
+            return try await register(context, principal, unit)
+        }
+        routes.get("/participants/:participant", .readParticipant) { request, context, principal in
+            let (participant, unit) = try await loadParticipant(context, principal, .readParticipant, path: request.uri.path)
+            return try await recordPage(context, principal, participant, unit, form: FormState(values: ["day": Day(site.now()).description]))
+        }
+        routes.post("/participants/:participant/steps", .changeParticipant) { request, context, principal in
+            let (participant, unit) = try await loadParticipant(context, principal, .changeParticipant, path: request.uri.path)
+            return try await recordStep(context, principal, participant, unit)
+        }
+    }
+
+    // MARK: Registering
+
+    private func register(_ context: AppRequestContext, _ principal: Principal, _ unit: OrganisationUnit) async throws -> Response {
+        let form = context.form
+        let draft = ParticipantDraft(
+            personalIdentityNumber: form["personalIdentityNumber"], name: form["name"], phone: form["phone"], email: form["email"],
+            gender: form["gender"], municipalityID: form["municipality"], referrerKind: form["referrerKind"],
+            referrerName: form["referrerName"], authorities: form.all("authorities"), reason: form["reason"], consent: form["consent"] == "yes"
+        )
+        let typed: [String: Any] = [
+            "personalIdentityNumber": draft.personalIdentityNumber, "name": draft.name, "phone": draft.phone, "email": draft.email,
+            "gender": draft.gender, "municipality": draft.municipalityID, "referrerKind": draft.referrerKind,
+            "referrerName": draft.referrerName, "authorities": draft.authorities.joined(separator: ","), "reason": draft.reason,
+            "consent": draft.consent,
+        ]
+        let now = site.now()
+        do {
+            let municipalities = try await site.store.read { db in try await OrganisationRepository(db).municipalities(of: unit.associationID) }
+            let valid = try draft.validated(municipalities: municipalities, today: now)
+            let keyring = site.keyring
+            let id = try await site.store.write { db in
+                let participants = ParticipantRepository(db, keyring: keyring)
+                if try await !participants.ongoing(with: valid.personalIdentityNumber, in: unit.associationID).isEmpty {
+                    throw ValidationFailure(problems: ["personalIdentityNumber": .alreadyTaken])
+                }
+                let id = try await participants.register(valid, unit: unit, on: Day(now), by: principal.userID, now: now)
+                try await AuditLog(db).append(AuditEntry(at: now, by: principal, action: "participant.register", objectType: "participant", objectID: id.description))
+                return id
+            }
+            return .redirect(to: "/participants/\(id)?notice=participantRegistered", type: .normal)
+        } catch let failure as ValidationFailure {
+            return try await newPage(context, unit, form: FormState(values: [:], errors: failure.messages(context.language)), typed: typed)
+        }
+    }
+
+    private func newPage(_ context: AppRequestContext, _ unit: OrganisationUnit, form: FormState, typed: [String: Any] = [:]) async throws -> Response {
+        let language = context.language
+        let municipalities = try await site.store.read { db in try await OrganisationRepository(db).municipalities(of: unit.associationID) }
+        let chosenMunicipality = (typed["municipality"] as? String) ?? ""
+        let chosenAuthorities = Set(((typed["authorities"] as? String) ?? "").split(separator: ",").map(String.init))
+        var data = form.data
+        data["values"] = typed
+        data["unit"] = ["id": unit.id.description, "name": unit.name]
+        data["genders"] = Gender.allCases.map {
+            ["value": $0.rawValue, "label": Texts.text("gender." + $0.rawValue, language), "checked": (typed["gender"] as? String) == $0.rawValue] as [String: Any]
+        }
+        data["municipalities"] = municipalities.map {
+            ["id": $0.id.description, "name": $0.name, "selected": $0.id.description == chosenMunicipality] as [String: Any]
+        }
+        data["referrers"] = ReferrerKind.allCases.map {
+            ["value": $0.rawValue, "label": Texts.text("referrer." + $0.rawValue, language), "selected": (typed["referrerKind"] as? String) == $0.rawValue] as [String: Any]
+        }
+        data["authorityChoices"] = Authority.allCases.map {
+            ["value": $0.rawValue, "label": Texts.text("authority." + $0.rawValue, language), "checked": chosenAuthorities.contains($0.rawValue)] as [String: Any]
+        }
+        return site.renderer.page("participant-new", titleKey: "registerParticipant", context: context,
+                                  status: form.errors.isEmpty ? .ok : .unprocessableContent, data: data)
+    }
+
+    // MARK: The record and its steps
+
+    private func recordStep(_ context: AppRequestContext, _ principal: Principal, _ participant: Participant, _ unit: OrganisationUnit) async throws -> Response {
+        let form = context.form
+        let typed = ["event": form["event"], "day": form["day"], "outcome": form["outcome"], "reason": form["reason"]]
+        do {
+            let event = try Self.event(from: form)
+            guard let day = Day(form["day"]) else { throw ValidationFailure(problems: ["day": form["day"].isEmpty ? .required : .invalidDay]) }
+            let now = site.now()
+            let keyring = site.keyring
+            try await site.store.write { db in
+                let participants = ParticipantRepository(db, keyring: keyring)
+                let previous = try await participants.steps(of: participant.id).last?.transition.day ?? participant.registeredOn
+                let transition: JourneyTransition
+                do {
+                    transition = try Journey.transition(from: participant.state, event, on: day, previousDay: previous, today: Day(now), by: principal.userID)
+                } catch let error as JourneyProblem {
+                    let field = switch error {
+                    case .beforePreviousStep, .inTheFuture: "day"
+                    case .reasonRequired: "reason"
+                    default: "event"
+                    }
+                    throw ValidationFailure(problems: [field: .journey(error)])
+                }
+                try await participants.record(transition, participant: participant.id, now: now)
+                if transition.event == .start, participant.responsibleCounsellor == nil, principal.role == .counsellor {
+                    try await participants.assignCounsellor(principal.userID, to: participant.id, from: day, by: principal.userID, now: now)
+                }
+                try await AuditLog(db).append(AuditEntry(at: now, by: principal, action: "participant.step." + event.kind.rawValue,
+                                                         objectType: "participant", objectID: participant.id.description))
+            }
+            return .redirect(to: "/participants/\(participant.id)?notice=stepRecorded", type: .normal)
+        } catch let failure as ValidationFailure {
+            return try await recordPage(context, principal, participant, unit, form: FormState(values: typed, errors: failure.messages(context.language)), audit: false)
+        }
+    }
+
+    static func event(from form: FormData) throws(ValidationFailure) -> JourneyEvent {
+        guard let kind = JourneyEventKind(rawValue: form["event"]) else {
+            throw ValidationFailure(problems: ["event": form["event"].isEmpty ? .required : .unknownChoice])
+        }
+        switch kind {
+        case .informationConversation: return .informationConversation
+        case .start: return .start
+        case .multiPartyMeeting: return .multiPartyMeeting
+        case .checkIn: return .checkIn
+        case .decline: return .decline(reason: form["reason"])
+        case .withdraw: return .withdraw(reason: form["reason"])
+        case .exit:
+            guard let outcome = ExitOutcome(rawValue: form["outcome"]) else {
+                throw ValidationFailure(problems: ["outcome": form["outcome"].isEmpty ? .required : .unknownChoice])
+            }
+            return .exit(outcome)
+        }
+    }
+
+    private func recordPage(
+        _ context: AppRequestContext, _ principal: Principal, _ participant: Participant, _ unit: OrganisationUnit,
+        form: FormState, audit: Bool = true
+    ) async throws -> Response {
+        let language = context.language
+        let keyring = site.keyring
+        let (steps, municipality, staff) = try await site.store.read { db in
+            (try await ParticipantRepository(db, keyring: keyring).steps(of: participant.id),
+             try await OrganisationRepository(db).municipality(participant.municipalityID),
+             try await UserRepository(db).users(of: participant.associationID))
+        }
+        if audit {
+            // Reading personal data is logged, every time.
+            try await site.audit(AuditEntry(at: site.now(), by: principal, action: "participant.read", objectType: "participant", objectID: participant.id.description))
+        }
+        let names = Dictionary(uniqueKeysWithValues: staff.map { ($0.id, $0.name) })
+        var data = form.data
+        data["unit"] = ["id": unit.id.description, "name": unit.name]
+        data["participant"] = [
+            "id": participant.id.description, "name": participant.name, "state": participant.state.label(language),
+            "personalIdentityNumber": participant.personalIdentityNumber?.formatted ?? "", "birthYear": String(participant.birthYear),
+            "gender": Texts.text("gender." + participant.gender.rawValue, language), "municipality": municipality?.name ?? "",
+            "phone": participant.phone, "email": participant.email,
+            "referrer": ([Texts.text("referrer." + participant.referrerKind.rawValue, language)] + (participant.referrerName.isEmpty ? [] : [participant.referrerName])).joined(separator: ", "),
+            "authorities": participant.authorities.map { Texts.text("authority." + $0.rawValue, language) }.sorted().joined(separator: ", "),
+            "reason": participant.reason ?? "–",
+        ]
+        data["steps"] = steps.enumerated().map { index, step -> [String: Any] in
+            let transition = step.transition
+            var detail: String?
+            if case .exit(let outcome) = transition.event { detail = Texts.text("outcome." + outcome.rawValue, language) }
+            if let reason = step.reason, !reason.isEmpty { detail = reason }
+            var row: [String: Any] = [
+                "day": transition.day.description, "state": transition.to.label(language),
+                "event": index == 0 ? Texts.text("event.registered", language) : Texts.text("event." + transition.event.kind.rawValue, language),
+                "by": names[transition.recordedBy] ?? "–",
+            ]
+            // An absent value must not reach the template as an optional: it would print "nil".
+            if let detail { row["detail"] = detail }
+            return row
+        }
+        let possible = Journey.possibleEvents(after: participant.state)
+        data["canStep"] = !possible.isEmpty
+        data["events"] = possible.map {
+            ["value": $0.rawValue, "label": Texts.text("event." + $0.rawValue, language), "checked": form.values["event"] == $0.rawValue] as [String: Any]
+        }
+        data["outcomes"] = ExitOutcome.allCases.map {
+            ["value": $0.rawValue, "label": Texts.text("outcome." + $0.rawValue, language), "selected": form.values["outcome"] == $0.rawValue] as [String: Any]
+        }
+        return site.renderer.page("participant", title: participant.name, context: context,
+                                  status: form.errors.isEmpty ? .ok : .unprocessableContent, data: data)
+    }
+
+    // MARK: Loading with authorisation
+
+    private func loadUnit(_ context: AppRequestContext, _ principal: Principal, path: String) async throws -> OrganisationUnit {
+        guard let id = context.parameters.get("unit").flatMap(UnitID.init(parsing:)),
+              let unit = try await site.store.read({ db in try await OrganisationRepository(db).unit(id) })
+        else { throw WebError.notFound }
+        try await site.authorize(principal, .registerParticipant, .unit(unit.id, of: unit.associationID), path: path)
+        return unit
+    }
+
+    /// Authorises on where the participant belongs before anything sealed is opened.
+    private func loadParticipant(_ context: AppRequestContext, _ principal: Principal, _ action: Action, path: String) async throws -> (Participant, OrganisationUnit) {
+        let keyring = site.keyring
+        guard let id = context.parameters.get("participant").flatMap(ParticipantID.init(parsing:)),
+              let owner = try await site.store.read({ db in try await ParticipantRepository(db, keyring: keyring).owner(of: id) })
+        else { throw WebError.notFound }
+        try await site.authorize(principal, action, .participant(id, unit: owner.unitID, of: owner.associationID), path: path)
+        let loaded = try await site.store.read { db in
+            (try await ParticipantRepository(db, keyring: keyring).participant(id), try await OrganisationRepository(db).unit(owner.unitID))
+        }
+        guard let participant = loaded.0, let unit = loaded.1 else { throw WebError.notFound }
+        return (participant, unit)
+    }
+}

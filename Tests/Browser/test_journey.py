@@ -1,0 +1,41 @@
+"""The participant's journey in a real browser: register through the form, open the record, record steps."""
+
+from __future__ import annotations
+
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select
+
+from harness import DEMO_USERS, Browser
+
+
+def test_counsellor_registers_a_participant_and_records_the_information_conversation(browser: Browser) -> None:
+    browser.sign_in(DEMO_USERS["counsellor"])
+    browser.visit("/units/1")
+    browser.click("a[href='/units/1/participants/new']")
+    assert browser.heading == "Registrera deltagare"
+
+    # A wrong check digit first: the form comes back with what was typed.
+    browser.fill({"personalIdentityNumber": "19900101-0018", "name": "Nils Ny", "phone": "070-111 22 33"})
+    browser.find("#gender-man").click()
+    Select(browser.find("#municipality")).select_by_visible_text("Mölndal")
+    Select(browser.find("#referrerKind")).select_by_value("fk")
+    browser.find("#authority-fk").click()
+    browser.find("#consent").click()
+    browser.submit()
+    assert "Kontrollsiffran stämmer inte" in browser.find("#personalIdentityNumber-error").text
+    assert browser.find("#name").get_property("value") == "Nils Ny"
+    assert browser.find("#gender-man").is_selected()
+    assert browser.find("#consent").is_selected()
+
+    browser.fill({"personalIdentityNumber": "19900101-0017"})
+    browser.submit()
+    assert browser.path.startswith("/participants/")
+    assert browser.heading == "Nils Ny"
+    assert "19900101-0017" in browser.driver.page_source
+
+    browser.find("#event-information").click()
+    browser.submit()
+    assert "Steget är registrerat." in browser.find("main .notice").text
+    assert "Informationssamtal hållet" in browser.find("p.state").text
+    events = [element.get_attribute("value") for element in browser.driver.find_elements(By.NAME, "event")]
+    assert events == ["start", "decline", "withdraw"]

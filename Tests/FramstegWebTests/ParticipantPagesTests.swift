@@ -1,0 +1,99 @@
+import FramstegCore
+import FramstegStore
+import FramstegTestSupport
+import FramstegWeb
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+@Suite("Participants: registering, the record and the journey")
+struct ParticipantPagesTests {
+    static func form(_ overrides: [String: String] = [:]) -> [(String, String)] {
+        var fields: [String: String] = [
+            "personalIdentityNumber": "19900101-0017", "name": "Nils Ny", "phone": "070-111 22 33", "email": "",
+            "gender": "man", "referrerKind": "self", "referrerName": "", "reason": "Vill komma tillbaka till arbete", "consent": "yes",
+        ]
+        for (key, value) in overrides { fields[key] = value }
+        return fields.sorted { $0.key < $1.key }.filter { !$0.value.isEmpty || $0.key == "email" }.map { ($0.key, $0.value) }
+    }
+
+    @Test("a wrong check digit comes back with everything typed and a Swedish message beside the number")
+    func registerRefused() async throws {
+        try await TestApp.run { fixture, client throws in
+            let browser = TestBrowser(client)
+            try await browser.signIn(Fixture.email(.counsellor))
+            let response = try await browser.post("/units/\(fixture.unitA1)/participants",
+                                                  Self.form(["personalIdentityNumber": "19900101-0018", "consent": ""]) + [("municipality", fixture.municipalityA.description), ("authorities", "fk")])
+            #expect(response.status == .unprocessableContent)
+            let html = response.text
+            #expect(html.contains("Kontrollsiffran stämmer inte."))
+            #expect(html.contains("Samtycke krävs"))
+            #expect(html.contains(#"value="19900101-0018""#))
+            #expect(html.contains(#"value="Nils Ny""#))
+            #expect(html.contains("Vill komma tillbaka till arbete</textarea>"))
+            #expect(html.contains(#"id="authority-fk" name="authorities" value="fk" checked"#))
+            #expect(try await fixture.store.read { db in try await ParticipantRepository(db, keyring: TestKeys.keyring).participants(inUnit: fixture.unitA1) }.count == 1)
+        }
+    }
+
+    @Test("registering twice while a journey is ongoing is refused; a new registration opens the record")
+    func registerAndOpen() async throws {
+        try await TestApp.run { fixture, client throws in
+            let browser = TestBrowser(client)
+            try await browser.signIn(Fixture.email(.counsellor))
+            let duplicate = try await browser.post("/units/\(fixture.unitA1)/participants",
+                                                   Self.form(["personalIdentityNumber": "811218-9876"]) + [("municipality", fixture.municipalityA.description)])
+            #expect(duplicate.text.contains("Personen har redan en pågående registrering"))
+            let created = try await browser.post("/units/\(fixture.unitA1)/participants", Self.form() + [("municipality", fixture.municipalityA.description)])
+            let location = try #require(created.location)
+            #expect(location.hasPrefix("/participants/"))
+            let record = try await browser.get(location)
+            #expect(record.status == .ok)
+            #expect(record.text.contains("19900101-0017"))
+            #expect(record.text.contains("Deltagaren är registrerad."))
+            #expect(record.text.contains("Vill komma tillbaka till arbete"))
+        }
+    }
+
+    @Test("every open of a record writes an audit row naming the participant")
+    func readIsAudited() async throws {
+        try await TestApp.run { fixture, client throws in
+            let browser = TestBrowser(client)
+            try await browser.signIn(Fixture.email(.manager))
+            try await browser.get("/participants/\(fixture.participantA1)")
+            try await browser.get("/participants/\(fixture.participantA1)")
+            let rows = try await fixture.store.read { db in try await AuditLog(db).recent(associationID: fixture.associationA, limit: 2) }
+            #expect(rows.map(\.entry.action) == ["participant.read", "participant.read"])
+            #expect(rows.allSatisfy { $0.entry.objectID == fixture.participantA1.description && $0.entry.role == .manager })
+        }
+    }
+
+    @Test("steps follow the state machine; a wrong day or step is explained and nothing is recorded")
+    func journeySteps() async throws {
+        try await TestApp.run { fixture, client throws in
+            let browser = TestBrowser(client)
+            try await browser.signIn(Fixture.email(.counsellor))
+            let path = "/participants/\(fixture.participantA1)"
+            try await browser.get(path)
+            let tooEarly = try await browser.post(path + "/steps", [("event", "start"), ("day", "2027-01-15")])
+            #expect(tooEarly.status == .unprocessableContent)
+            #expect(tooEarly.text.contains("Det steget kan inte tas i det här läget av resan."))
+            let future = try await browser.post(path + "/steps", [("event", "information"), ("day", "2099-01-01")])
+            #expect(future.text.contains("Datumet kan inte ligga i framtiden."))
+            #expect(future.text.contains(#"value="2099-01-01""#))
+            let today = Day(fixture.clock.now).description
+            #expect(try await browser.post(path + "/steps", [("event", "information"), ("day", today)]).location == path + "?notice=stepRecorded")
+            #expect(try await browser.post(path + "/steps", [("event", "start"), ("day", today)]).status == .seeOther)
+            let exitWithoutOutcome = try await browser.post(path + "/steps", [("event", "exit"), ("day", today)])
+            #expect(exitWithoutOutcome.text.contains("Fyll i det här fältet."))
+            let participant = try await fixture.store.read { db in try await ParticipantRepository(db, keyring: TestKeys.keyring).participant(fixture.participantA1) }
+            #expect(participant?.state == .introduction)
+            #expect(participant?.responsibleCounsellor != nil, "the counsellor who starts the journey becomes responsible")
+            let page = try await browser.get(path)
+            #expect(page.text.contains("Introduktion"))
+            #expect(page.text.contains("Inskrivning (start)"))
+            #expect(!page.text.contains("nil"), "an absent value was rendered as nil")
+        }
+    }
+}
