@@ -89,7 +89,10 @@ struct AccessMatrixTests {
         Row("POST /participants/:participant/steps", .foreign, admin: .forbidden, office: .forbidden, manager: .hidden, counsellor: .hidden),
     ]
 
-    static let publicRoutes: Set<String> = ["GET /", "GET /sign-in", "POST /sign-in", "GET /healthz", "GET /static/app.css"]
+    static let publicRoutes: Set<String> = [
+        "GET /", "GET /sign-in", "POST /sign-in", "GET /healthz", "GET /static/app.css",
+        "GET /register/:association", "POST /register/:association", "GET /register/:association/thanks",
+    ]
 
     /// The application's own list of routes, read from a router built the way the server builds it.
     static func declaredRoutes() async throws -> [RouteDeclaration] {

@@ -2,7 +2,7 @@ import SQLKit
 
 /// Every migration Framsteg has, in order. Later features append here; existing entries never change.
 public enum Migrations {
-    public static let all: [Migration] = [organisation, access, audit, auditAppendOnly, journey]
+    public static let all: [Migration] = [organisation, access, audit, auditAppendOnly, journey, rateLimits]
 
     static let organisation = Migration(version: 1, name: "organisation") { db, _ in
         try await db.create(table: "associations")
@@ -157,5 +157,16 @@ public enum Migrations {
             .column("assigned_by", type: .bigint, .references("users", "id"))
             .column("assigned_at", type: .bigint, .notNull)
             .run()
+    }
+
+    /// Events counted for rate limits on public forms, keyed by bucket and (hashed) client address.
+    static let rateLimits = Migration(version: 6, name: "rate limits for public forms") { db, _ in
+        try await db.create(table: "rate_events")
+            .column("id", type: .bigint, .primaryKey(autoIncrement: true))
+            .column("bucket", type: .text, .notNull)
+            .column("client_key", type: .text, .notNull)
+            .column("occurred_at", type: .bigint, .notNull)
+            .run()
+        try await db.create(index: "rate_events_lookup").on("rate_events").column("bucket").column("client_key").column("occurred_at").run()
     }
 }

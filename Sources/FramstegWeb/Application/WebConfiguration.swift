@@ -13,6 +13,8 @@ public struct WebConfiguration: Sendable {
     public var bcryptCost: UInt8
     public var sessionLifetime: SessionLifetime
     public var throttle: SignInThrottle
+    /// How many interest registrations one address may send.
+    public var publicRegistrationLimit: RateLimit = .publicRegistrations
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, secureCookies: Bool = false, trustForwardedHeaders: Bool = false,

@@ -23,11 +23,7 @@ struct OverviewPages {
             return site.renderer.page("my-units", titleKey: "myUnits", context: context, data: ["units": mine])
         }
         routes.get("/units/:unit", .viewUnit) { request, context, principal in
-            guard let id = context.parameters.get("unit").flatMap(UnitID.init(parsing:)),
-                  let unit = try await site.store.read({ db in try await OrganisationRepository(db).unit(id) })
-            else { throw WebError.notFound }
-            try await site.authorize(principal, .viewUnit, .unit(unit.id, of: unit.associationID), path: request.uri.path)
-            return try await unitPage(context, unit)
+            try await unitPage(context, try await site.authorizedUnit(.viewUnit, request, context, principal))
         }
     }
 

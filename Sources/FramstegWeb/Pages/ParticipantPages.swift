@@ -9,11 +9,11 @@ struct ParticipantPages {
 
     func register(on routes: RouteRegistrar) {
         routes.get("/units/:unit/participants/new", .registerParticipant) { request, context, principal in
-            let unit = try await loadUnit(context, principal, path: request.uri.path)
+            let unit = try await site.authorizedUnit(.registerParticipant, request, context, principal)
             return try await newPage(context, unit, form: FormState(values: ["referrerKind": ""]))
         }
         routes.post("/units/:unit/participants", .registerParticipant) { request, context, principal in
-            let unit = try await loadUnit(context, principal, path: request.uri.path)
+            let unit = try await site.authorizedUnit(.registerParticipant, request, context, principal)
             return try await register(context, principal, unit)
         }
         routes.get("/participants/:participant", .readParticipant) { request, context, principal in
@@ -195,14 +195,6 @@ struct ParticipantPages {
     }
 
     // MARK: Loading with authorisation
-
-    private func loadUnit(_ context: AppRequestContext, _ principal: Principal, path: String) async throws -> OrganisationUnit {
-        guard let id = context.parameters.get("unit").flatMap(UnitID.init(parsing:)),
-              let unit = try await site.store.read({ db in try await OrganisationRepository(db).unit(id) })
-        else { throw WebError.notFound }
-        try await site.authorize(principal, .registerParticipant, .unit(unit.id, of: unit.associationID), path: path)
-        return unit
-    }
 
     /// Authorises on where the participant belongs before anything sealed is opened.
     private func loadParticipant(_ context: AppRequestContext, _ principal: Principal, _ action: Action, path: String) async throws -> (Participant, OrganisationUnit) {

@@ -29,11 +29,11 @@ struct UnitAdminPages {
             }
         }
         routes.get("/admin/units/:unit", .administerUnits) { request, context, principal in
-            let unit = try await loadUnit(context, principal, path: request.uri.path)
+            let unit = try await site.authorizedUnit(.administerUnits, request, context, principal)
             return try await unitPage(context, unit, form: FormState(values: ["name": unit.name, "municipality": unit.municipalityID.description]))
         }
         routes.post("/admin/units/:unit", .administerUnits) { request, context, principal in
-            let unit = try await loadUnit(context, principal, path: request.uri.path)
+            let unit = try await site.authorizedUnit(.administerUnits, request, context, principal)
             let draft = UnitDraft(name: context.form["name"], municipalityID: context.form["municipality"])
             do {
                 try await site.store.write { db in
@@ -51,7 +51,7 @@ struct UnitAdminPages {
             }
         }
         routes.post("/admin/units/:unit/places", .administerUnits) { request, context, principal in
-            let unit = try await loadUnit(context, principal, path: request.uri.path)
+            let unit = try await site.authorizedUnit(.administerUnits, request, context, principal)
             let draft = PlacesDraft(year: context.form["year"], places: context.form["places"])
             do {
                 let places = try draft.validated(unitID: unit.id)
@@ -74,14 +74,6 @@ struct UnitAdminPages {
             throw ValidationFailure(problems: ["name": .alreadyTaken])
         }
         return valid
-    }
-
-    private func loadUnit(_ context: AppRequestContext, _ principal: Principal, path: String) async throws -> OrganisationUnit {
-        guard let id = context.parameters.get("unit").flatMap(UnitID.init(parsing:)),
-              let unit = try await site.store.read({ db in try await OrganisationRepository(db).unit(id) })
-        else { throw WebError.notFound }
-        try await site.authorize(principal, .administerUnits, .unit(unit.id, of: unit.associationID), path: path)
-        return unit
     }
 
     private func municipalityOptions(_ municipalities: [Municipality], selected: String) -> [[String: Any]] {
