@@ -97,3 +97,36 @@ struct ParticipantPagesTests {
         }
     }
 }
+
+@Suite("The counsellor's working view")
+struct WorkingViewTests {
+    @Test("registrations waiting in my units, with days waited and the two-week goal; then my started participants")
+    func workingView() async throws {
+        try await TestApp.run { fixture, client throws in
+            let browser = TestBrowser(client)
+            try await browser.signIn(Fixture.email(.counsellor))
+            let fresh = try await browser.get("/units").text
+            #expect(fresh.contains(#"<a href="/participants/\#(fixture.participantA1)">Sara Lind</a>"#))
+            #expect(!fresh.contains("Omar Berg"), "a participant of another unit is not listed")
+            #expect(!fresh.contains("över målet"))
+            #expect(fresh.contains("Du är inte ansvarig för någon pågående deltagare."))
+
+            fixture.clock.advance(minutes: 20 * 24 * 60)
+            #expect(try await browser.get("/units").location == "/sign-in?expired=1", "twenty days idle end the session")
+            try await browser.signIn(Fixture.email(.counsellor))
+            let late = try await browser.get("/units").text
+            #expect(late.contains(#"<tr class="overdue">"#))
+            #expect(late.contains("20 <strong>(över målet)</strong>"))
+
+            let path = "/participants/\(fixture.participantA1)"
+            let today = Day(fixture.clock.now).description
+            try await browser.get(path)
+            #expect(try await browser.post(path + "/steps", [("event", "information"), ("day", today)]).status == .seeOther)
+            #expect(try await browser.post(path + "/steps", [("event", "start"), ("day", today)]).status == .seeOther)
+            let started = try await browser.get("/units").text
+            #expect(started.contains("Inga anmälningar väntar."))
+            #expect(started.contains("Mina deltagare"))
+            #expect(started.contains(#"<td><a href="/participants/\#(fixture.participantA1)">Sara Lind</a></td><td>ACTivera Lerum</td><td>Introduktion</td>"#))
+        }
+    }
+}

@@ -94,6 +94,22 @@ public struct ParticipantRepository: Sendable {
             .orderBy("registered_on").orderBy("id").all().map(Self.summary(from:))
     }
 
+    /// Registrations not yet started or declined in these units: the inbox.
+    public func waiting(inUnits unitIDs: Set<UnitID>) async throws -> [ParticipantSummary] {
+        guard !unitIDs.isEmpty else { return [] }
+        return try await db.select().columns(Self.summaryColumns).from("participants")
+            .where("unit_id", .in, unitIDs.map(\.rawValue).sorted())
+            .where("state", .in, [JourneyState.registered.storageValue, JourneyState.informed.storageValue])
+            .orderBy("registered_on").orderBy("id").all().map(Self.summary(from:))
+    }
+
+    /// The started, not yet ended participants a counsellor is responsible for.
+    public func active(responsible counsellor: UserID) async throws -> [ParticipantSummary] {
+        try await db.select().columns(Self.summaryColumns).from("participants")
+            .where("responsible_counsellor", .equal, counsellor.rawValue).orderBy("name").all()
+            .map(Self.summary(from:)).filter(\.state.isActive)
+    }
+
     /// Records a step the state machine allowed, and moves the participant to its state.
     public func record(_ transition: JourneyTransition, participant id: ParticipantID, now: Date) async throws {
         var outcome: String?

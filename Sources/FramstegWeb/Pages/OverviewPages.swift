@@ -20,11 +20,39 @@ struct OverviewPages {
             let mine = units.filter { principal.unitIDs.contains($0.id) }.map { unit -> [String: String] in
                 ["id": unit.id.description, "name": unit.name, "municipality": municipalities.first { $0.id == unit.municipalityID }?.name ?? ""]
             }
-            return site.renderer.page("my-units", titleKey: "myUnits", context: context, data: ["units": mine])
+            var data: [String: Any] = ["units": mine]
+            data.merge(try await workingView(context, principal, units: units)) { $1 }
+            return site.renderer.page("my-units", titleKey: "myUnits", context: context, data: data)
         }
         routes.get("/units/:unit", .viewUnit) { request, context, principal in
             try await unitPage(context, try await site.authorizedUnit(.viewUnit, request, context, principal))
         }
+    }
+
+    /// What needs doing: registrations waiting (longest first, past the two-week goal marked) and
+    /// the participants the user is responsible for.
+    private func workingView(_ context: AppRequestContext, _ principal: Principal, units: [OrganisationUnit]) async throws -> [String: Any] {
+        let keyring = site.keyring
+        let today = Day(site.now())
+        let (waiting, mine) = try await site.store.read { db in
+            let participants = ParticipantRepository(db, keyring: keyring)
+            return (try await participants.waiting(inUnits: principal.unitIDs), try await participants.active(responsible: principal.userID))
+        }
+        let unitNames = Dictionary(uniqueKeysWithValues: units.map { ($0.id, $0.name) })
+        let waitingRows = waiting.map { participant -> [String: Any] in
+            let days = participant.registeredOn.days(until: today)
+            return [
+                "id": participant.id.description, "name": participant.name, "unit": unitNames[participant.unitID] ?? "",
+                "state": participant.state.label(context.language), "registeredOn": participant.registeredOn.description,
+                "daysWaited": String(days), "isOverdue": days > WaitingTime.goalDays,
+            ]
+        }
+        let mineRows = mine.map { participant -> [String: Any] in
+            ["id": participant.id.description, "name": participant.name, "state": participant.state.label(context.language),
+             "unit": unitNames[participant.unitID] ?? ""]
+        }
+        return ["waiting": waitingRows, "hasWaiting": !waitingRows.isEmpty, "mine": mineRows, "hasMine": !mineRows.isEmpty,
+                "waitingGoal": String(WaitingTime.goalDays)]
     }
 
     private func officePage(_ context: AppRequestContext, _ principal: Principal) async throws -> Response {
