@@ -21,7 +21,7 @@ struct Demo: AsyncParsableCommand {
             try keys.generate()
             print("Created encryption keys in \(keys.path) (keep it with the database).")
         }
-        _ = try keys.keyring()
+        let keyring = try keys.keyring()
         if case .sqlite(let path) = location, path != ":memory:" {
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
         }
@@ -35,10 +35,10 @@ struct Demo: AsyncParsableCommand {
             }
             try await Migrator().migrate(store)
             let passwords = Passwords(cost: 10)
-            return try await DemoData(hashPassword: { try await passwords.hash($0) }).seed(store)
+            return try await DemoData(hashPassword: { try await passwords.hash($0) }, keyring: keyring, today: Day(Date())).seed(store)
         }
         print("Demo database ready: \(location)")
-        print("Association: \(context.association?.name ?? "")")
+        print("Association: \(context.association?.name ?? "") (\(context.units.count) units, 600 participants over two years)")
         print("Sign in at http://127.0.0.1:8080/ after `swift run framsteg serve` with:")
         for signIn in context.signIns {
             print("  \(signIn.role.rawValue.padding(toLength: 11, withPad: " ", startingAt: 0)) \(signIn.email.padding(toLength: 38, withPad: " ", startingAt: 0)) \(signIn.password)")

@@ -10,7 +10,8 @@ struct DemoAndLocationTests {
     @Test("the demo holds Insjöriket's five units with 475 places a year and one user per role", arguments: TestDatabase.available)
     func demo(_ database: TestDatabase) async throws {
         try await database.withFreshStore { store throws in
-            let context = try await DemoData(hashPassword: { "hash:" + $0 }).seed(store, now: Date(timeIntervalSince1970: 1_800_000_000))
+            let now = Date(timeIntervalSince1970: 1_800_000_000)
+            let context = try await DemoData(hashPassword: { "hash:" + $0 }, keyring: TestKeys.keyring, today: Day(now)).seed(store, now: now)
             let association = try #require(context.association)
             try await store.read { db throws in
                 let organisation = OrganisationRepository(db)
@@ -24,6 +25,14 @@ struct DemoAndLocationTests {
                 let roles = Set(try await UserRepository(db).users(of: association.id).map(\.role))
                 #expect(roles == Set(Role.allCases))
                 #expect(try await AuditLog(db).verify() == .intact(rows: 1))
+                let participants = try await ParticipantRepository(db, keyring: TestKeys.keyring).participants(inAssociation: association.id)
+                #expect(participants.count == 600)
+                let women = participants.filter { $0.gender == .woman }.count
+                #expect((300...400).contains(women), "about 60 % women, got \(women)")
+                let states = Set(participants.map { $0.state.isFinal ? $0.state.storageValue : ($0.state.isActive ? "active" : "waiting") })
+                #expect(states == ["exited", "declined", "withdrawn", "active", "waiting"])
+                let ages = participants.map { Day(now).year - $0.birthYear }
+                #expect(ages.min()! >= 16 && ages.max()! <= 69)
             }
             #expect(try await store.hasData())
             #expect(context.signIns.allSatisfy { PasswordPolicy.problem(with: $0.password, userEmail: $0.email) == nil })

@@ -111,6 +111,23 @@ public struct ParticipantDraft: Sendable, Equatable {
         public let referrerName: String
         public let authorities: Set<Authority>
         public let reason: String
+
+        /// For imports and demo data that are valid by construction; forms go through `validated`.
+        public init(
+            personalIdentityNumber: PersonalIdentityNumber, name: String, phone: String, email: String, gender: Gender,
+            municipalityID: MunicipalityID, referrerKind: ReferrerKind, referrerName: String, authorities: Set<Authority>, reason: String
+        ) {
+            self.personalIdentityNumber = personalIdentityNumber
+            self.name = name
+            self.phone = phone
+            self.email = email
+            self.gender = gender
+            self.municipalityID = municipalityID
+            self.referrerKind = referrerKind
+            self.referrerName = referrerName
+            self.authorities = authorities
+            self.reason = reason
+        }
     }
 
     /// Every problem at once, so the form can mark them all; `municipalities` are the association's.

@@ -7,6 +7,8 @@ public struct DemoContext: Sendable {
     public var association: Association?
     public var municipalities: [Municipality] = []
     public var units: [OrganisationUnit] = []
+    /// Counsellors and managers per unit, who record the demo journeys.
+    public var staff: [UnitID: [UserID]] = [:]
     /// Demo sign-ins in the order they are printed.
     public var signIns: [DemoSignIn] = []
     public let now: Date
@@ -66,6 +68,9 @@ public struct DemoUsersStep: DemoStep {
         (.manager, "chef.molndal@insjoriket.demo", "Maria Chef", "Demo-Chef-Molndal-26", 0),
         (.counsellor, "handledare.molndal@insjoriket.demo", "Hassan Handledare", "Demo-Handl-Molndal-26", 0),
         (.counsellor, "handledare.partille@insjoriket.demo", "Petra Handledare", "Demo-Handl-Partille-26", 1),
+        (.counsellor, "handledare.harryda@insjoriket.demo", "Hugo Handledare", "Demo-Handl-Harryda-26", 2),
+        (.counsellor, "handledare.lerum@insjoriket.demo", "Leyla Handledare", "Demo-Handl-Lerum-26", 3),
+        (.counsellor, "handledare.alingsas@insjoriket.demo", "Alma Handledare", "Demo-Handl-Alingsas-26", 4),
     ]
 
     public init(hashPassword: @escaping @Sendable (String) async throws -> String) {
@@ -77,10 +82,11 @@ public struct DemoUsersStep: DemoStep {
         let users = UserRepository(db)
         for account in Self.accounts {
             let units = account.unitIndex.map { Set([context.units[$0].id]) } ?? []
-            _ = try await users.create(
+            let user = try await users.create(
                 in: association.id, email: account.email, name: account.name, role: account.role,
                 unitIDs: units, passwordHash: try await hashPassword(account.password), now: context.now
             )
+            if account.role == .counsellor, let unit = units.first { context.staff[unit, default: []].append(user.id) }
             context.signIns.append(DemoSignIn(role: account.role, email: account.email, password: account.password))
         }
     }
@@ -90,8 +96,11 @@ public struct DemoUsersStep: DemoStep {
 public struct DemoData: Sendable {
     public let steps: [any DemoStep]
 
-    public init(hashPassword: @escaping @Sendable (String) async throws -> String) {
-        steps = [DemoOrganisationStep(), DemoUsersStep(hashPassword: hashPassword)]
+    public init(hashPassword: @escaping @Sendable (String) async throws -> String, keyring: FieldKeyring, today: Day, participants: Int = 600) {
+        steps = [
+            DemoOrganisationStep(), DemoUsersStep(hashPassword: hashPassword),
+            DemoParticipantsStep(keyring: keyring, count: participants, today: today),
+        ]
     }
 
     public func seed(_ store: Store, now: Date = Date()) async throws -> DemoContext {

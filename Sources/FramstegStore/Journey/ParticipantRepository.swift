@@ -89,6 +89,11 @@ public struct ParticipantRepository: Sendable {
         return (try row.id("unit_id"), try row.id("association_id"))
     }
 
+    public func participants(inAssociation associationID: AssociationID) async throws -> [ParticipantSummary] {
+        try await db.select().columns(Self.summaryColumns).from("participants").where("association_id", .equal, associationID.rawValue)
+            .orderBy("id").all().map(Self.summary(from:))
+    }
+
     public func participants(inUnit unitID: UnitID) async throws -> [ParticipantSummary] {
         try await db.select().columns(Self.summaryColumns).from("participants").where("unit_id", .equal, unitID.rawValue)
             .orderBy("registered_on").orderBy("id").all().map(Self.summary(from:))

@@ -1,0 +1,118 @@
+import FramstegCore
+import Foundation
+import SQLKit
+
+/// About 600 participants over two years across the units, in every state of the journey, with a
+/// realistic spread (about 60 % women, ages 16–66, outcomes that differ by gender as in seed 004).
+/// Every journey goes through the real state machine.
+public struct DemoParticipantsStep: DemoStep {
+    public let name = "participants"
+    let keyring: FieldKeyring
+    let count: Int
+    let today: Day
+
+    public init(keyring: FieldKeyring, count: Int = 600, today: Day) {
+        self.keyring = keyring
+        self.count = count
+        self.today = today
+    }
+
+    public func apply(to context: inout DemoContext, db: any SQLDatabase) async throws {
+        var random = SeededRandom(seed: 2026)
+        let repository = ParticipantRepository(db, keyring: keyring)
+        let weights = context.units.enumerated().map { index, unit in
+            (unit, Double(DemoOrganisationStep.places[index].places))
+        }
+        for index in 0..<count {
+            let unit = random.weighted(weights)
+            let gender = random.weighted([(Gender.woman, 0.58), (.man, 0.40), (.anotherOrNotStated, 0.02)])
+            let registeredOn = today.adding(days: -Int.random(in: 0...730, using: &random))
+            let number = Self.personalIdentityNumber(registeredOn: registeredOn, gender: gender, serial: index, random: &random)
+            let valid = ParticipantDraft.Valid(
+                personalIdentityNumber: number, name: DemoNames.name(gender, &random), phone: Self.phone(&random), email: "",
+                gender: gender, municipalityID: unit.municipalityID,
+                referrerKind: random.weighted([(ReferrerKind.employmentService, 0.35), (.socialInsurance, 0.2), (.socialServices, 0.25),
+                                               (.region, 0.1), (.selfReferral, 0.07), (.other, 0.03)]),
+                referrerName: "", authorities: Self.authorities(&random), reason: DemoNames.reasons.randomElement(using: &random)!
+            )
+            let staff = context.staff[unit.id] ?? []
+            let recorder = staff.randomElement(using: &random)
+            let id = try await repository.register(valid, unit: unit, on: registeredOn, by: nil, now: context.now)
+            guard let recorder else { continue }
+            try await walk(id, gender: gender, from: registeredOn, by: recorder, repository: repository, random: &random, now: context.now)
+        }
+    }
+
+    /// Moves one participant along the journey as far as the time since registration allows.
+    private func walk(
+        _ id: ParticipantID, gender: Gender, from registeredOn: Day, by user: UserID, repository: ParticipantRepository,
+        random: inout SeededRandom, now: Date
+    ) async throws {
+        var state = JourneyState.registered
+        var day = registeredOn
+        func step(_ event: JourneyEvent, after days: Int) async throws -> Bool {
+            let next = day.adding(days: days)
+            guard next <= today else { return false }
+            let transition = try Journey.transition(from: state, event, on: next, previousDay: day, today: today, by: user)
+            try await repository.record(transition, participant: id, now: now)
+            state = transition.to
+            day = next
+            return true
+        }
+        guard try await step(.informationConversation, after: Int.random(in: 2...10, using: &random)) else { return }
+        if random.chance(0.08) {
+            _ = try await step(.decline(reason: "Uppfyller inte kriterierna för insatsen"), after: Int.random(in: 1...7, using: &random))
+            return
+        }
+        guard try await step(.start, after: Int.random(in: 1...14, using: &random)) else { return }
+        try await repository.assignCounsellor(user, to: id, from: day, by: user, now: now)
+        guard try await step(.multiPartyMeeting, after: Int.random(in: 42...120, using: &random)) else { return }
+        let blocks = Int.random(in: 1...4, using: &random)
+        for _ in 1..<blocks {
+            if random.chance(0.06) {
+                _ = try await step(.withdraw(reason: "Flyttat från kommunen"), after: Int.random(in: 10...60, using: &random))
+                return
+            }
+            guard try await step(.checkIn, after: Int.random(in: 56...90, using: &random)) else { return }
+        }
+        _ = try await step(.exit(Self.outcome(gender, &random)), after: Int.random(in: 40...90, using: &random))
+    }
+
+    /// Men reach work more often than women (seed 004): the weights differ a little by gender.
+    static func outcome(_ gender: Gender, _ random: inout SeededRandom) -> ExitOutcome {
+        let work = gender == .man ? 0.30 : 0.20
+        return random.weighted([(ExitOutcome.unsubsidisedWork, work), (.subsidisedWork, 0.15), (.studies, 0.15),
+                                (.jobSeekerAfterWork, 0.10), (.furtherRehabilitation, 0.22), (.other, 0.18)])
+    }
+
+    static func authorities(_ random: inout SeededRandom) -> Set<Authority> {
+        var result: Set<Authority> = [random.weighted([(Authority.employmentService, 0.5), (.socialServices, 0.3), (.socialInsurance, 0.2)])]
+        for authority in Authority.allCases where random.chance(0.35) { result.insert(authority) }
+        return result
+    }
+
+    static func phone(_ random: inout SeededRandom) -> String {
+        String(format: "070-%03d %02d %02d", Int.random(in: 0...999, using: &random), Int.random(in: 0...99, using: &random), Int.random(in: 0...99, using: &random))
+    }
+
+    /// A valid personnummer for someone aged 16–66 at registration, with a gender-matching serial digit.
+    static func personalIdentityNumber(registeredOn: Day, gender: Gender, serial: Int, random: inout SeededRandom) -> PersonalIdentityNumber {
+        let age = random.weighted([(Int.random(in: 16...29, using: &random), 0.45), (Int.random(in: 30...49, using: &random), 0.4),
+                                   (Int.random(in: 50...66, using: &random), 0.15)])
+        let birth = registeredOn.adding(days: -(age * 365 + Int.random(in: 0...360, using: &random)))
+        var third = (serial / 10) % 10
+        let wantsOdd = gender == .man || (gender == .anotherOrNotStated && random.chance(0.5))
+        if (third % 2 == 1) != wantsOdd { third = (third + 1) % 10 }
+        let nine = String(format: "%02d%02d%02d%02d%d", birth.year % 100, birth.month, birth.day, serial % 100, third)
+        let check = (10 - luhnSum(nine) % 10) % 10
+        let text = String(format: "%04d", birth.year) + nine.dropFirst(2) + String(check)
+        return try! PersonalIdentityNumber(parsing: text, today: registeredOn.date)
+    }
+
+    static func luhnSum(_ digits: String) -> Int {
+        digits.compactMap(\.wholeNumberValue).enumerated().reduce(0) { total, pair in
+            let product = pair.element * (pair.offset % 2 == 0 ? 2 : 1)
+            return total + product / 10 + product % 10
+        }
+    }
+}
