@@ -34,8 +34,18 @@ def test_counsellor_registers_a_participant_and_records_the_information_conversa
     assert "19900101-0017" in browser.driver.page_source
 
     browser.find("#event-information").click()
-    browser.submit()
+    browser.submit(button="form[action$='/steps'] button[type=submit]")
     assert "Steget är registrerat." in browser.find("main .notice").text
     assert "Informationssamtal hållet" in browser.find("p.state").text
     events = [element.get_attribute("value") for element in browser.driver.find_elements(By.NAME, "event")]
     assert events == ["start", "decline", "withdraw"]
+
+    # The eligibility checklist after the information conversation: who confirmed it is shown.
+    assert "Ålder 16–66 år: Ja" in browser.find("#eligibility").text
+    browser.find("#met-unemployed").click()
+    browser.find("#met-voluntary").click()
+    browser.submit(button="#eligibility button[type=submit]")
+    assert "Bedömningen är sparad." in browser.find("main .notice").text
+    assert browser.find("#met-voluntary").is_selected()
+    assert "bekräftat av Hassan Handledare" in browser.find("#eligibility").text
+    assert browser.find("#eligibility").text.count("bekräftat av") == 2, "unticked criteria stay unconfirmed"

@@ -98,6 +98,34 @@ struct ParticipantPagesTests {
     }
 }
 
+@Suite("Eligibility checklist")
+struct EligibilityTests {
+    @Test("age is computed from the number; confirmed criteria keep who and when; unchanged answers keep their stamp")
+    func checklist() async throws {
+        try await TestApp.run { fixture, client throws in
+            let browser = TestBrowser(client)
+            try await browser.signIn(Fixture.email(.counsellor))
+            let path = "/participants/\(fixture.participantA1)"
+            let before = try await browser.get(path).text
+            #expect(before.contains("Ålder 16–66 år: <strong>Ja</strong> (45 år)"))
+            #expect(before.contains("Folkbokförd i en av förbundets kommuner: <strong>Ja</strong> (Lerum)"))
+            let saved = try await browser.post(path + "/eligibility", [("met", "unemployed"), ("met", "voluntary"), ("met", "goal")])
+            #expect(saved.location == path + "?notice=eligibilitySaved#eligibility")
+            fixture.clock.advance(minutes: 10)
+            try await browser.post(path + "/eligibility", [("met", "unemployed"), ("met", "voluntary")])
+            let answers = try await fixture.store.read { db in try await ParticipantRepository(db, keyring: TestKeys.keyring).eligibility(of: fixture.participantA1) }
+            #expect(answers[.unemployedOrRehabilitationExhausted]?.isMet == true)
+            #expect(answers[.goalWorkOrStudies]?.isMet == false)
+            #expect(answers[.languageUnderstanding] == nil, "never ticked: not confirmed, not a confirmed no")
+            #expect(answers[.voluntary]?.checkedAt == Date(timeIntervalSince1970: 1_800_000_000), "an unchanged answer keeps its first stamp")
+            #expect(answers[.goalWorkOrStudies]?.checkedAt == Date(timeIntervalSince1970: 1_800_000_600))
+            let page = try await browser.get(path).text
+            #expect(page.contains(#"id="met-voluntary" name="met" value="voluntary" checked"#))
+            #expect(page.contains("bekräftat av Test counsellor, 2027-01-15"))
+        }
+    }
+}
+
 @Suite("The counsellor's working view")
 struct WorkingViewTests {
     @Test("registrations waiting in my units, with days waited and the two-week goal; then my started participants")

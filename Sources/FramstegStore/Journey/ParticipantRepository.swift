@@ -14,6 +14,13 @@ public struct ParticipantSummary: Hashable, Sendable {
     public let responsibleCounsellor: UserID?
 }
 
+/// One answer of the eligibility checklist and who gave it when.
+public struct EligibilityAnswer: Hashable, Sendable {
+    public let isMet: Bool
+    public let checkedBy: UserID
+    public let checkedAt: Date
+}
+
 /// One recorded step, with its reason opened when there is one.
 public struct RecordedStep: Hashable, Sendable {
     public let transition: JourneyTransition
@@ -156,6 +163,34 @@ public struct ParticipantRepository: Sendable {
                     reason: eventText == "registered" ? nil : reason
                 )
             }
+    }
+
+    /// Saves the checklist: one answer per criterion, replacing an earlier one, stamped with who and when.
+    public func saveEligibility(_ answers: [EligibilityCriterion: Bool], for id: ParticipantID, by user: UserID, now: Date) async throws {
+        for (criterion, isMet) in answers.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+            let existing = try await db.select().column("is_met").from("eligibility_checks")
+                .where("participant_id", .equal, id.rawValue).where("criterion", .equal, criterion.rawValue).first()
+            // An unchanged answer keeps its original who-and-when; an unticked box nobody ever ticked
+            // stays "not confirmed" rather than becoming a confirmed "no".
+            if let existing, try existing.decode(column: "is_met", as: Bool.self) == isMet { continue }
+            if existing == nil, !isMet { continue }
+            try await db.delete(from: "eligibility_checks")
+                .where("participant_id", .equal, id.rawValue).where("criterion", .equal, criterion.rawValue).run()
+            try await db.insert(into: "eligibility_checks").columns("participant_id", "criterion", "is_met", "checked_by", "checked_at")
+                .values(SQLBind(id.rawValue), SQLBind(criterion.rawValue), SQLBind(isMet), SQLBind(user.rawValue), SQLBind(now.storedSeconds))
+                .run()
+        }
+    }
+
+    public func eligibility(of id: ParticipantID) async throws -> [EligibilityCriterion: EligibilityAnswer] {
+        var result: [EligibilityCriterion: EligibilityAnswer] = [:]
+        for row in try await db.select().columns("criterion", "is_met", "checked_by", "checked_at").from("eligibility_checks")
+            .where("participant_id", .equal, id.rawValue).all() {
+            guard let criterion = EligibilityCriterion(rawValue: try row.decode(column: "criterion", as: String.self)) else { continue }
+            result[criterion] = EligibilityAnswer(isMet: try row.decode(column: "is_met", as: Bool.self),
+                                                  checkedBy: try row.id("checked_by"), checkedAt: try row.date("checked_at"))
+        }
+        return result
     }
 
     /// Makes `counsellor` the one responsible from `day`; earlier assignments are kept for continuity figures.

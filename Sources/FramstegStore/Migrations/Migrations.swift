@@ -2,7 +2,7 @@ import SQLKit
 
 /// Every migration Framsteg has, in order. Later features append here; existing entries never change.
 public enum Migrations {
-    public static let all: [Migration] = [organisation, access, audit, auditAppendOnly, journey, rateLimits]
+    public static let all: [Migration] = [organisation, access, audit, auditAppendOnly, journey, rateLimits, eligibility]
 
     static let organisation = Migration(version: 1, name: "organisation") { db, _ in
         try await db.create(table: "associations")
@@ -168,5 +168,17 @@ public enum Migrations {
             .column("occurred_at", type: .bigint, .notNull)
             .run()
         try await db.create(index: "rate_events_lookup").on("rate_events").column("bucket").column("client_key").column("occurred_at").run()
+    }
+
+    /// The counsellor's eligibility checklist: the latest answer per criterion, with who and when.
+    static let eligibility = Migration(version: 7, name: "eligibility checklist") { db, _ in
+        try await db.create(table: "eligibility_checks")
+            .column("participant_id", type: .bigint, .notNull, .references("participants", "id"))
+            .column("criterion", type: .text, .notNull)
+            .column("is_met", type: .custom(SQLRaw("BOOLEAN")), .notNull)
+            .column("checked_by", type: .bigint, .notNull, .references("users", "id"))
+            .column("checked_at", type: .bigint, .notNull)
+            .primaryKey("participant_id", "criterion")
+            .run()
     }
 }

@@ -20,6 +20,17 @@ struct ParticipantPages {
             let (participant, unit) = try await loadParticipant(context, principal, .readParticipant, path: request.uri.path)
             return try await recordPage(context, principal, participant, unit, form: FormState(values: ["day": Day(site.now()).description]))
         }
+        routes.post("/participants/:participant/eligibility", .changeParticipant) { request, context, principal in
+            let (participant, _) = try await loadParticipant(context, principal, .changeParticipant, path: request.uri.path)
+            let answers = Dictionary(uniqueKeysWithValues: EligibilityCriterion.allCases.map { ($0, context.form.all("met").contains($0.rawValue)) })
+            let now = site.now()
+            let keyring = site.keyring
+            try await site.store.write { db in
+                try await ParticipantRepository(db, keyring: keyring).saveEligibility(answers, for: participant.id, by: principal.userID, now: now)
+                try await AuditLog(db).append(AuditEntry(at: now, by: principal, action: "participant.eligibility", objectType: "participant", objectID: participant.id.description))
+            }
+            return .redirect(to: "/participants/\(participant.id)?notice=eligibilitySaved#eligibility", type: .normal)
+        }
         routes.post("/participants/:participant/steps", .changeParticipant) { request, context, principal in
             let (participant, unit) = try await loadParticipant(context, principal, .changeParticipant, path: request.uri.path)
             return try await recordStep(context, principal, participant, unit)
@@ -147,10 +158,11 @@ struct ParticipantPages {
     ) async throws -> Response {
         let language = context.language
         let keyring = site.keyring
-        let (steps, municipality, staff) = try await site.store.read { db in
+        let (steps, municipality, staff, answers) = try await site.store.read { db in
             (try await ParticipantRepository(db, keyring: keyring).steps(of: participant.id),
              try await OrganisationRepository(db).municipality(participant.municipalityID),
-             try await UserRepository(db).users(of: participant.associationID))
+             try await UserRepository(db).users(of: participant.associationID),
+             try await ParticipantRepository(db, keyring: keyring).eligibility(of: participant.id))
         }
         if audit {
             // Reading personal data is logged, every time.
@@ -182,6 +194,7 @@ struct ParticipantPages {
             if let detail { row["detail"] = detail }
             return row
         }
+        data["eligibility"] = eligibilityData(participant, municipality: municipality, answers: answers, names: names, language: language)
         let possible = Journey.possibleEvents(after: participant.state)
         data["canStep"] = !possible.isEmpty
         data["events"] = possible.map {
@@ -192,6 +205,35 @@ struct ParticipantPages {
         }
         return site.renderer.page("participant", title: participant.name, context: context,
                                   status: form.errors.isEmpty ? .ok : .unprocessableContent, data: data)
+    }
+
+    /// The checklist: two computed criteria, the others as the counsellor confirmed them (who and when).
+    private func eligibilityData(
+        _ participant: Participant, municipality: Municipality?, answers: [EligibilityCriterion: EligibilityAnswer],
+        names: [UserID: String], language: Language
+    ) -> [String: Any] {
+        let age = participant.personalIdentityNumber?.age(on: site.now())
+        let ageOK = participant.personalIdentityNumber.map { Eligibility.isOfEligibleAge($0, on: site.now()) } ?? false
+        let formatter = DateFormatter()
+        formatter.dateFormat = "yyyy-MM-dd HH:mm"
+        formatter.timeZone = TimeZone(identifier: "Europe/Stockholm")
+        return [
+            "editable": participant.state == .registered || participant.state == .informed,
+            "age": age.map { "\($0) \(Texts.text("yearsOld", language))" } ?? "–",
+            "ageMet": Texts.text(ageOK ? "yes" : "no", language), "ageFails": !ageOK,
+            "municipality": municipality?.name ?? "–", "municipalityMet": Texts.text(municipality == nil ? "no" : "yes", language),
+            "criteria": EligibilityCriterion.allCases.map { criterion -> [String: Any] in
+                let answer = answers[criterion]
+                var row: [String: Any] = [
+                    "value": criterion.rawValue, "label": Texts.text("criterion." + criterion.rawValue, language),
+                    "checked": answer?.isMet == true, "answer": Texts.text(answer.map { $0.isMet ? "yes" : "no" } ?? "notChecked", language),
+                ]
+                if let answer {
+                    row["by"] = (names[answer.checkedBy] ?? "–") + ", " + formatter.string(from: answer.checkedAt)
+                }
+                return row
+            },
+        ]
     }
 
     // MARK: Loading with authorisation
