@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlparse
+
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
@@ -49,3 +51,21 @@ def test_counsellor_registers_a_participant_and_records_the_information_conversa
     assert browser.find("#met-voluntary").is_selected()
     assert "bekräftat av Hassan Handledare" in browser.find("#eligibility").text
     assert browser.find("#eligibility").text.count("bekräftat av") == 2, "unticked criteria stay unconfirmed"
+
+
+def test_the_exit_document_of_an_exited_participant_is_ready_to_print(browser: Browser) -> None:
+    browser.sign_in(DEMO_USERS["counsellor"])
+    browser.visit("/units/1")
+    exited = [row for row in browser.driver.find_elements(By.CSS_SELECTOR, "main table tbody tr") if "Avslutad" in row.text]
+    assert exited, "the demo has exited participants in unit 1"
+    link = exited[0].find_element(By.TAG_NAME, "a")
+    name = link.text
+    browser.click(f"main table a[href='{urlparse(link.get_attribute('href')).path}']")
+    assert browser.heading == name
+    browser.click("a[href$='/exit-document']")
+    assert browser.heading == f"Avslutsdokument – {name}"
+    assert "Tid i insatsen" in browser.find("dl.facts").text
+    # Printing hides the header and forms; the document itself stays.
+    browser.driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    assert not browser.find("header.site-header").is_displayed()
+    assert browser.find("article.document").is_displayed()

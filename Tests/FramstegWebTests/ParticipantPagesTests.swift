@@ -98,6 +98,41 @@ struct ParticipantPagesTests {
     }
 }
 
+@Suite("Exit document")
+struct ExitDocumentTests {
+    @Test("after exit: period, outcome, blocks and the responsible counsellor, ready to print; before exit it explains")
+    func exitDocument() async throws {
+        try await TestApp.run { fixture, client throws in
+            let browser = TestBrowser(client)
+            try await browser.signIn(Fixture.email(.counsellor))
+            let path = "/participants/\(fixture.participantA1)"
+            #expect(try await browser.get(path + "/exit-document").text.contains("kan tas fram när deltagaren har avslutats"))
+            try await browser.get(path)
+            var day = Day(fixture.clock.now)
+            for (event, extra, days) in [("information", [(String, String)](), 0), ("start", [], 3), ("multi-party-meeting", [], 60),
+                                         ("check-in", [], 70), ("exit", [("outcome", "studies")], 50)] {
+                fixture.clock.advance(minutes: Double(days) * 24 * 60)
+                try await browser.signIn(Fixture.email(.counsellor))
+                day = Day(fixture.clock.now)
+                let response = try await browser.post(path + "/steps", [("event", event), ("day", day.description)] + extra)
+                #expect(response.status == .seeOther, "\(event): \(response.status)")
+            }
+            let document = try await browser.get(path + "/exit-document")
+            #expect(document.status == .ok)
+            let html = document.text
+            #expect(html.contains("<h1>Avslutsdokument – Sara Lind</h1>"))
+            #expect(html.contains("(180 dagar, 5.9 månader)"))
+            #expect(html.contains("<dd>Studier</dd>"))
+            #expect(html.contains("<dt>Insatsblock</dt><dd>2</dd>"))
+            #expect(html.contains("<dd>Test counsellor</dd>"))
+            #expect(html.contains("19811218-9876"))
+            let audit = try await fixture.store.read { db in try await AuditLog(db).recent(associationID: fixture.associationA, limit: 1) }
+            #expect(audit.first?.entry.action == "participant.exit-document")
+            #expect(try await browser.get(path).text.contains(#"href="/participants/\#(fixture.participantA1)/exit-document""#))
+        }
+    }
+}
+
 @Suite("Eligibility checklist")
 struct EligibilityTests {
     @Test("age is computed from the number; confirmed criteria keep who and when; unchanged answers keep their stamp")

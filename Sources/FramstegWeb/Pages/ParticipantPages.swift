@@ -20,6 +20,10 @@ struct ParticipantPages {
             let (participant, unit) = try await loadParticipant(context, principal, .readParticipant, path: request.uri.path)
             return try await recordPage(context, principal, participant, unit, form: FormState(values: ["day": Day(site.now()).description]))
         }
+        routes.get("/participants/:participant/exit-document", .readParticipant) { request, context, principal in
+            let (participant, unit) = try await loadParticipant(context, principal, .readParticipant, path: request.uri.path)
+            return try await ExitDocument(site: site).page(context, principal, participant, unit)
+        }
         routes.post("/participants/:participant/eligibility", .changeParticipant) { request, context, principal in
             let (participant, _) = try await loadParticipant(context, principal, .changeParticipant, path: request.uri.path)
             let answers = Dictionary(uniqueKeysWithValues: EligibilityCriterion.allCases.map { ($0, context.form.all("met").contains($0.rawValue)) })
@@ -197,6 +201,7 @@ struct ParticipantPages {
         data["eligibility"] = eligibilityData(participant, municipality: municipality, answers: answers, names: names, language: language)
         let possible = Journey.possibleEvents(after: participant.state)
         data["canStep"] = !possible.isEmpty
+        data["isExited"] = participant.state == .exited
         data["events"] = possible.map {
             ["value": $0.rawValue, "label": Texts.text("event." + $0.rawValue, language), "checked": form.values["event"] == $0.rawValue] as [String: Any]
         }
