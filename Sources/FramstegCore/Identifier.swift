@@ -26,3 +26,5 @@ public typealias MunicipalityID = Identifier<Municipality>
 public typealias UnitID = Identifier<OrganisationUnit>
 public typealias UserID = Identifier<User>
 public typealias ParticipantID = Identifier<Participant>
+public typealias InterventionID = Identifier<Intervention>
+public typealias MeetingID = Identifier<Meeting>

@@ -14,6 +14,17 @@ public enum FieldProblem: Hashable, Sendable {
     case consentRequired
     case invalidDay
     case journey(JourneyProblem)
+    /// A date before the day something began (the registration, the start).
+    case beforeStart(Day)
+    /// More than a year ahead.
+    case tooFarAhead
+    case endBeforeStart
+    case invalidWeek
+    case notANumber
+    case hoursOutOfRange(minimum: Double, maximum: Double)
+    /// Only possible while the participant is enrolled (introduction or a block).
+    case notEnrolled
+    case interventionAlreadyEnded
 }
 
 /// All problems found in a submitted form, keyed by field name; thrown as one error.

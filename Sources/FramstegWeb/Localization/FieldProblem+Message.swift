@@ -26,6 +26,18 @@ extension FieldProblem {
         case .consentRequired: return text("problemConsent")
         case .invalidDay: return text("problemDay")
         case .journey(let problem): return problem.message(language)
+        case .beforeStart(let day): return text("problemBeforeStart").replacingOccurrences(of: "{day}", with: day.description)
+        case .tooFarAhead: return text("problemTooFarAhead")
+        case .notEnrolled: return text("problemNotActive")
+        case .interventionAlreadyEnded: return text("problemAlreadyEnded")
+        case .endBeforeStart: return text("problemEndBeforeStart")
+        case .invalidWeek: return text("problemWeek")
+        case .notANumber: return text("problemNotANumber")
+        case .hoursOutOfRange(let minimum, let maximum):
+            let separator = language == .swedish ? "," : "."
+            return text("problemHoursRange")
+                .replacingOccurrences(of: "{min}", with: ActivityHours.format(minimum, decimalSeparator: separator))
+                .replacingOccurrences(of: "{max}", with: ActivityHours.format(maximum, decimalSeparator: separator))
         }
     }
 }

@@ -16,7 +16,10 @@ enum Texts {
     private static let swedish = entries.mapValues(\.sv)
     private static let english = entries.mapValues(\.en)
 
-    static let entries: [String: (sv: String, en: String)] = [
+    /// The general texts and those of the activity pages; a key appears in one of them only (tested).
+    static let entries = generalEntries.merging(activityEntries) { general, _ in general }
+
+    static let generalEntries: [String: (sv: String, en: String)] = [
         "appName": ("Framsteg", "Framsteg"),
         "skipToContent": ("Hoppa till innehållet", "Skip to content"),
         "mainNavigation": ("Huvudmeny", "Main menu"),

@@ -11,7 +11,8 @@ struct Renderer: Sendable {
     /// Confirmation texts a redirect may ask for; anything else in `?notice=` is ignored.
     static let notices: Set<String> = [
         "saved", "settingsSaved", "userCreated", "userDisabled", "userEnabled", "passwordReset", "signedOut",
-        "participantRegistered", "stepRecorded", "eligibilitySaved",
+        "participantRegistered", "stepRecorded", "eligibilitySaved", "interventionAdded", "interventionEnded", "meetingSaved",
+        "goalSaved", "hoursSaved",
     ]
 
     static func load() async throws -> Renderer {

@@ -1,0 +1,78 @@
+/// What the counsellor's working view puts first: what is due, overdue items at the top.
+public struct DueItem: Hashable, Sendable {
+    public enum Kind: Hashable, Sendable {
+        /// A registration waiting for a decision; due when the two-week goal runs out.
+        case registrationWaiting
+        /// The multi-party meeting that ends the introduction.
+        case multiPartyMeeting
+        /// The check-in that ends block `n`.
+        case checkIn(block: Int)
+        /// A meeting in the calendar this week.
+        case meeting(MeetingKind)
+    }
+
+    public let kind: Kind
+    public let participantID: ParticipantID
+    public let participantName: String
+    public let due: Day
+    public let isOverdue: Bool
+}
+
+/// The rhythm of the journey, used to say when the next meeting is due.
+public enum DueItems {
+    /// The introduction lasts about six weeks before the multi-party meeting.
+    public static let introductionDays = 42
+    /// Each block runs about eight weeks before its check-in.
+    public static let blockDays = 56
+    /// Steps due this far ahead are shown; later ones are not yet news.
+    public static let horizonDays = 14
+
+    /// One participant in progress and the day they entered their current state.
+    public struct InProgress: Sendable {
+        public let id: ParticipantID
+        public let name: String
+        public let state: JourneyState
+        public let since: Day
+        public init(id: ParticipantID, name: String, state: JourneyState, since: Day) {
+            self.id = id
+            self.name = name
+            self.state = state
+            self.since = since
+        }
+    }
+
+    /// The day the step that ends the current state is due, or nil when none is.
+    public static func nextStepDue(for state: JourneyState, since: Day) -> (kind: DueItem.Kind, day: Day)? {
+        switch state {
+        case .introduction: (.multiPartyMeeting, since.adding(days: introductionDays))
+        case .block(let number): (.checkIn(block: number), since.adding(days: blockDays))
+        default: nil
+        }
+    }
+
+    /// Overdue items first (oldest first), then the rest by due day.
+    public static func items(
+        inProgress: [InProgress], waiting: [(id: ParticipantID, name: String, registeredOn: Day)],
+        meetings: [(meeting: Meeting, participantName: String)], today: Day
+    ) -> [DueItem] {
+        var items: [DueItem] = []
+        for participant in inProgress {
+            guard let (kind, due) = nextStepDue(for: participant.state, since: participant.since),
+                  today.days(until: due) <= horizonDays
+            else { continue }
+            items.append(DueItem(kind: kind, participantID: participant.id, participantName: participant.name, due: due, isOverdue: due < today))
+        }
+        for registration in waiting {
+            let due = registration.registeredOn.adding(days: WaitingTime.goalDays)
+            items.append(DueItem(kind: .registrationWaiting, participantID: registration.id, participantName: registration.name, due: due, isOverdue: due < today))
+        }
+        let week = Week(containing: today)
+        for (meeting, name) in meetings where week.contains(meeting.day) {
+            items.append(DueItem(kind: .meeting(meeting.kind), participantID: meeting.participantID, participantName: name, due: meeting.day, isOverdue: false))
+        }
+        return items.sorted { lhs, rhs in
+            if lhs.isOverdue != rhs.isOverdue { return lhs.isOverdue }
+            return (lhs.due, lhs.participantName) < (rhs.due, rhs.participantName)
+        }
+    }
+}
