@@ -6,6 +6,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case notFound(String)
     /// A unique value was taken (e.g. an e-mail address already in use).
     case duplicate(String)
+    /// A stored value could not be read back (e.g. a day that is not `YYYY-MM-DD`).
+    case corrupt(String)
 
     public var description: String {
         switch self {
@@ -13,6 +15,7 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             "cannot open the database given by --database / FRAMSTEG_DATABASE (\(location)): \(reason)"
         case .notFound(let what): "not found: \(what)"
         case .duplicate(let what): "already exists: \(what)"
+        case .corrupt(let what): "unreadable stored value: \(what)"
         }
     }
 }

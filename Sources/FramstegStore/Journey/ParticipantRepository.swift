@@ -134,6 +134,28 @@ public struct ParticipantRepository: Sendable {
         try await db.update("participants").set("state", to: transition.to.storageValue).where("id", .equal, id.rawValue).run()
         try await insertStep(participant: id, from: transition.from, to: transition.to, event: transition.event.kind.rawValue,
                              outcome: outcome, reason: reason, day: transition.day, by: transition.recordedBy, now: now)
+        // Nothing runs on after the journey ends.
+        if transition.to == .exited || transition.to == .withdrawn {
+            try await ActivityRepository(db, keyring: keyring).endRunningInterventions(of: id, on: transition.day)
+        }
+    }
+
+    /// The day each participant entered their current state: the day of their latest step.
+    public func stateSince(_ ids: Set<ParticipantID>) async throws -> [ParticipantID: Day] {
+        guard !ids.isEmpty else { return [:] }
+        var result: [ParticipantID: Day] = [:]
+        for row in try await db.select().column("participant_id").column(SQLFunction("MAX", args: SQLIdentifier("day")), as: "since")
+            .from("journey_steps").where("participant_id", .in, ids.map(\.rawValue).sorted()).groupBy("participant_id").all() {
+            if let day = Day(try row.decode(column: "since", as: String.self)) { result[try row.id("participant_id")] = day }
+        }
+        return result
+    }
+
+    /// The day the participant started (inskrivning), if they have.
+    public func startDay(of id: ParticipantID) async throws -> Day? {
+        try await db.select().column("day").from("journey_steps").where("participant_id", .equal, id.rawValue)
+            .where("event", .equal, JourneyEventKind.start.rawValue).first()
+            .flatMap { Day(try $0.decode(column: "day", as: String.self)) }
     }
 
     public func steps(of id: ParticipantID) async throws -> [RecordedStep] {

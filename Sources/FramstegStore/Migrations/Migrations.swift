@@ -2,7 +2,7 @@ import SQLKit
 
 /// Every migration Framsteg has, in order. Later features append here; existing entries never change.
 public enum Migrations {
-    public static let all: [Migration] = [organisation, access, audit, auditAppendOnly, journey, rateLimits, eligibility]
+    public static let all: [Migration] = [organisation, access, audit, auditAppendOnly, journey, rateLimits, eligibility, activities]
 
     static let organisation = Migration(version: 1, name: "organisation") { db, _ in
         try await db.create(table: "associations")
@@ -179,6 +179,53 @@ public enum Migrations {
             .column("checked_by", type: .bigint, .notNull, .references("users", "id"))
             .column("checked_at", type: .bigint, .notNull)
             .primaryKey("participant_id", "criterion")
+            .run()
+    }
+
+    /// Interventions, meetings (notes and decisions sealed) and activity hours. Hours are kept in
+    /// tenths as integers so both databases add them up identically.
+    static let activities = Migration(version: 8, name: "interventions, meetings and activity hours") { db, _ in
+        try await db.create(table: "interventions")
+            .column("id", type: .bigint, .primaryKey(autoIncrement: true))
+            .column("participant_id", type: .bigint, .notNull, .references("participants", "id"))
+            .column("type", type: .text, .notNull)
+            .column("provider", type: .text, .notNull)
+            .column("title", type: .text, .notNull)
+            .column("employer_name", type: .text)
+            .column("start_day", type: .text, .notNull)
+            .column("end_day", type: .text)
+            .column("recorded_by", type: .bigint, .references("users", "id"))
+            .column("recorded_at", type: .bigint, .notNull)
+            .run()
+        try await db.create(index: "interventions_participant").on("interventions").column("participant_id").column("start_day").run()
+        try await db.create(table: "meetings")
+            .column("id", type: .bigint, .primaryKey(autoIncrement: true))
+            .column("participant_id", type: .bigint, .notNull, .references("participants", "id"))
+            .column("kind", type: .text, .notNull)
+            .column("day", type: .text, .notNull)
+            .column("attendees", type: .text, .notNull)
+            .column("notes_sealed", type: .text)
+            .column("decisions_sealed", type: .text)
+            .column("recorded_by", type: .bigint, .notNull, .references("users", "id"))
+            .column("recorded_at", type: .bigint, .notNull)
+            .run()
+        try await db.create(index: "meetings_participant").on("meetings").column("participant_id").column("day").run()
+        try await db.create(index: "meetings_day").on("meetings").column("day").run()
+        try await db.create(table: "hours_goals")
+            .column("participant_id", type: .bigint, .notNull, .references("participants", "id"))
+            .column("from_week", type: .text, .notNull)
+            .column("tenths", type: .int, .notNull)
+            .column("recorded_by", type: .bigint, .references("users", "id"))
+            .column("recorded_at", type: .bigint, .notNull)
+            .primaryKey("participant_id", "from_week")
+            .run()
+        try await db.create(table: "attended_hours")
+            .column("participant_id", type: .bigint, .notNull, .references("participants", "id"))
+            .column("week", type: .text, .notNull)
+            .column("tenths", type: .int, .notNull)
+            .column("recorded_by", type: .bigint, .references("users", "id"))
+            .column("recorded_at", type: .bigint, .notNull)
+            .primaryKey("participant_id", "week")
             .run()
     }
 }

@@ -1,0 +1,152 @@
+import FramstegCore
+import Foundation
+import SQLKit
+
+/// A participant's interventions, meetings and activity hours. Meeting notes and decisions are
+/// sealed; only `meetings(of:)` opens them, and callers audit that read.
+public struct ActivityRepository: Sendable {
+    let db: any SQLDatabase
+    let keyring: FieldKeyring
+
+    public init(_ db: any SQLDatabase, keyring: FieldKeyring) {
+        self.db = db
+        self.keyring = keyring
+    }
+
+    // MARK: Interventions
+
+    public func addIntervention(_ valid: InterventionDraft.Valid, to participant: ParticipantID, by user: UserID?, now: Date) async throws -> InterventionID {
+        InterventionID(try await db.insertReturningID(
+            db.insert(into: "interventions")
+                .columns("participant_id", "type", "provider", "title", "employer_name", "start_day", "end_day", "recorded_by", "recorded_at")
+                .values(SQLBind(participant.rawValue), SQLBind(valid.type.rawValue), SQLBind(valid.provider.rawValue), SQLBind(valid.title),
+                        SQLBind(valid.employerName), SQLBind(valid.start.description), SQLBind(valid.end?.description), SQLBind(user?.rawValue),
+                        SQLBind(now.storedSeconds))
+        ))
+    }
+
+    public func interventions(of participant: ParticipantID) async throws -> [Intervention] {
+        try await db.select().columns("id", "participant_id", "type", "provider", "title", "employer_name", "start_day", "end_day")
+            .from("interventions").where("participant_id", .equal, participant.rawValue).orderBy("start_day").orderBy("id").all()
+            .map(Self.intervention(from:))
+    }
+
+    /// Sets the last day of an intervention that is still running.
+    public func endIntervention(_ id: InterventionID, of participant: ParticipantID, on day: Day) async throws {
+        try await db.update("interventions").set("end_day", to: day.description)
+            .where("id", .equal, id.rawValue).where("participant_id", .equal, participant.rawValue).run()
+    }
+
+    /// At exit or withdrawal, what still runs ends that day (what ended earlier keeps its day).
+    public func endRunningInterventions(of participant: ParticipantID, on day: Day) async throws {
+        try await db.update("interventions").set("end_day", to: day.description)
+            .where("participant_id", .equal, participant.rawValue).where("end_day", .is, SQLLiteral.null).run()
+    }
+
+    // MARK: Meetings
+
+    public func addMeeting(_ valid: MeetingDraft.Valid, to participant: ParticipantID, by user: UserID, now: Date) async throws -> MeetingID {
+        MeetingID(try await db.insertReturningID(
+            db.insert(into: "meetings")
+                .columns("participant_id", "kind", "day", "attendees", "notes_sealed", "decisions_sealed", "recorded_by", "recorded_at")
+                .values(SQLBind(participant.rawValue), SQLBind(valid.kind.rawValue), SQLBind(valid.day.description),
+                        SQLBind(valid.attendees.map(\.rawValue).sorted().joined(separator: ",")), SQLBind(try seal(valid.notes)),
+                        SQLBind(try seal(valid.decisions)), SQLBind(user.rawValue), SQLBind(now.storedSeconds))
+        ))
+    }
+
+    /// Every meeting of the participant, notes and decisions opened, earliest first.
+    public func meetings(of participant: ParticipantID) async throws -> [Meeting] {
+        try await db.select().columns("id", "participant_id", "kind", "day", "attendees", "notes_sealed", "decisions_sealed", "recorded_by")
+            .from("meetings").where("participant_id", .equal, participant.rawValue).orderBy("day").orderBy("id").all()
+            .map { row in try meeting(from: row, opening: true) }
+    }
+
+    /// Meetings of these participants between two days, for the calendar: notes and decisions stay
+    /// sealed and come back empty.
+    public func meetings(of participants: Set<ParticipantID>, from first: Day, through last: Day) async throws -> [Meeting] {
+        guard !participants.isEmpty else { return [] }
+        return try await db.select().columns("id", "participant_id", "kind", "day", "attendees", "recorded_by").from("meetings")
+            .where("participant_id", .in, participants.map(\.rawValue).sorted())
+            .where("day", .greaterThanOrEqual, first.description).where("day", .lessThanOrEqual, last.description)
+            .orderBy("day").all().map { row in try meeting(from: row, opening: false) }
+    }
+
+    // MARK: Hours
+
+    /// Sets the goal from a week on, replacing a goal set for the same week.
+    public func setGoal(_ goal: HoursGoal, for participant: ParticipantID, by user: UserID?, now: Date) async throws {
+        try await db.delete(from: "hours_goals").where("participant_id", .equal, participant.rawValue).where("from_week", .equal, goal.from.monday.description).run()
+        try await db.insert(into: "hours_goals").columns("participant_id", "from_week", "tenths", "recorded_by", "recorded_at")
+            .values(SQLBind(participant.rawValue), SQLBind(goal.from.monday.description), SQLBind(Self.tenths(goal.hoursPerWeek)),
+                    SQLBind(user?.rawValue), SQLBind(now.storedSeconds))
+            .run()
+    }
+
+    /// Records a week's attendance, replacing what was recorded for that week before.
+    public func recordAttendance(_ attended: AttendedHours, for participant: ParticipantID, by user: UserID?, now: Date) async throws {
+        try await db.delete(from: "attended_hours").where("participant_id", .equal, participant.rawValue).where("week", .equal, attended.week.monday.description).run()
+        try await db.insert(into: "attended_hours").columns("participant_id", "week", "tenths", "recorded_by", "recorded_at")
+            .values(SQLBind(participant.rawValue), SQLBind(attended.week.monday.description), SQLBind(Self.tenths(attended.hours)),
+                    SQLBind(user?.rawValue), SQLBind(now.storedSeconds))
+            .run()
+    }
+
+    public func goals(of participant: ParticipantID) async throws -> [HoursGoal] {
+        try await db.select().columns("from_week", "tenths").from("hours_goals").where("participant_id", .equal, participant.rawValue)
+            .orderBy("from_week").all().compactMap { row in
+                guard let week = Week(try row.decode(column: "from_week", as: String.self)) else { return nil }
+                return HoursGoal(from: week, hoursPerWeek: Double(try row.decode(column: "tenths", as: Int.self)) / 10)
+            }
+    }
+
+    public func attendance(of participant: ParticipantID) async throws -> [AttendedHours] {
+        try await db.select().columns("week", "tenths").from("attended_hours").where("participant_id", .equal, participant.rawValue)
+            .orderBy("week").all().compactMap { row in
+                guard let week = Week(try row.decode(column: "week", as: String.self)) else { return nil }
+                return AttendedHours(week: week, hours: Double(try row.decode(column: "tenths", as: Int.self)) / 10)
+            }
+    }
+
+    // MARK: Rows
+
+    static func tenths(_ hours: Double) -> Int { Int((hours * 10).rounded()) }
+
+    private func seal(_ text: String) throws -> String? {
+        text.isEmpty ? nil : try keyring.seal(text).stored
+    }
+
+    private func open(_ stored: String?) throws -> String {
+        guard let stored else { return "" }
+        guard let sealed = SealedValue(stored: stored) else { throw FieldKeyring.Problem.undecryptable }
+        return try keyring.open(sealed)
+    }
+
+    private func meeting(from row: any SQLRow, opening: Bool) throws -> Meeting {
+        Meeting(
+            id: try row.id("id"), participantID: try row.id("participant_id"),
+            kind: MeetingKind(rawValue: try row.decode(column: "kind", as: String.self)) ?? .individual,
+            day: try Self.day(row, "day"),
+            attendees: Set(try row.decode(column: "attendees", as: String.self).split(separator: ",").compactMap { MeetingAttendee(rawValue: String($0)) }),
+            notes: opening ? try open(try row.decode(column: "notes_sealed", as: String?.self)) : "",
+            decisions: opening ? try open(try row.decode(column: "decisions_sealed", as: String?.self)) : "",
+            recordedBy: try row.id("recorded_by")
+        )
+    }
+
+    static func intervention(from row: any SQLRow) throws -> Intervention {
+        Intervention(
+            id: try row.id("id"), participantID: try row.id("participant_id"),
+            type: InterventionType(rawValue: try row.decode(column: "type", as: String.self)) ?? .social,
+            provider: InterventionProvider(rawValue: try row.decode(column: "provider", as: String.self)) ?? .unit,
+            title: try row.decode(column: "title", as: String.self), employerName: try row.decode(column: "employer_name", as: String?.self),
+            start: try day(row, "start_day"), end: try row.decode(column: "end_day", as: String?.self).flatMap(Day.init)
+        )
+    }
+
+    static func day(_ row: any SQLRow, _ column: String) throws -> Day {
+        let text = try row.decode(column: column, as: String.self)
+        guard let day = Day(text) else { throw StoreError.corrupt("\(column) \(text)") }
+        return day
+    }
+}
