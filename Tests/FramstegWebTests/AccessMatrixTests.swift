@@ -93,6 +93,24 @@ struct AccessMatrixTests {
         Row("POST /participants/:participant/steps", .own, admin: .forbidden, office: .forbidden, manager: .ok, counsellor: .ok),
         Row("POST /participants/:participant/steps", .sibling, admin: .forbidden, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
         Row("POST /participants/:participant/steps", .foreign, admin: .forbidden, office: .forbidden, manager: .hidden, counsellor: .hidden),
+        Row("GET /participants/:participant/referrer-summary", .own, admin: .forbidden, office: .forbidden, manager: .ok, counsellor: .ok),
+        Row("GET /participants/:participant/referrer-summary", .sibling, admin: .forbidden, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
+        Row("GET /participants/:participant/referrer-summary", .foreign, admin: .forbidden, office: .forbidden, manager: .hidden, counsellor: .hidden),
+        Row("POST /participants/:participant/interventions", .own, admin: .forbidden, office: .forbidden, manager: .ok, counsellor: .ok),
+        Row("POST /participants/:participant/interventions", .sibling, admin: .forbidden, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
+        Row("POST /participants/:participant/interventions", .foreign, admin: .forbidden, office: .forbidden, manager: .hidden, counsellor: .hidden),
+        Row("POST /participants/:participant/interventions/:intervention/end", .own, admin: .forbidden, office: .forbidden, manager: .ok, counsellor: .ok),
+        Row("POST /participants/:participant/interventions/:intervention/end", .sibling, admin: .forbidden, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
+        Row("POST /participants/:participant/interventions/:intervention/end", .foreign, admin: .forbidden, office: .forbidden, manager: .hidden, counsellor: .hidden),
+        Row("POST /participants/:participant/meetings", .own, admin: .forbidden, office: .forbidden, manager: .ok, counsellor: .ok),
+        Row("POST /participants/:participant/meetings", .sibling, admin: .forbidden, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
+        Row("POST /participants/:participant/meetings", .foreign, admin: .forbidden, office: .forbidden, manager: .hidden, counsellor: .hidden),
+        Row("POST /participants/:participant/hours-goal", .own, admin: .forbidden, office: .forbidden, manager: .ok, counsellor: .ok),
+        Row("POST /participants/:participant/hours-goal", .sibling, admin: .forbidden, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
+        Row("POST /participants/:participant/hours-goal", .foreign, admin: .forbidden, office: .forbidden, manager: .hidden, counsellor: .hidden),
+        Row("POST /participants/:participant/hours", .own, admin: .forbidden, office: .forbidden, manager: .ok, counsellor: .ok),
+        Row("POST /participants/:participant/hours", .sibling, admin: .forbidden, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
+        Row("POST /participants/:participant/hours", .foreign, admin: .forbidden, office: .forbidden, manager: .hidden, counsellor: .hidden),
     ]
 
     static let publicRoutes: Set<String> = [
@@ -125,6 +143,7 @@ struct AccessMatrixTests {
         let participant = [Scope.own: fixture.participantA1, .sibling: fixture.participantA2, .foreign: fixture.participantB1][row.scope]
         return route
             .replacingOccurrences(of: ":participant", with: participant?.description ?? "")
+            .replacingOccurrences(of: ":intervention", with: "1")
             .replacingOccurrences(of: ":unit", with: unit?.description ?? "")
             .replacingOccurrences(of: ":user", with: user.description)
             .replacingOccurrences(of: ":municipality", with: municipality.description)

@@ -12,4 +12,19 @@ extension Site {
         try await authorize(principal, action, .unit(unit.id, of: unit.associationID), path: request.uri.path)
         return unit
     }
+
+    /// The participant named by the path's `:participant` and their unit, after the policy has
+    /// allowed `action` on where they belong; nothing sealed is opened before that.
+    func authorizedParticipant(_ context: AppRequestContext, _ principal: Principal, _ action: Action, path: String) async throws -> (Participant, OrganisationUnit) {
+        let keyring = self.keyring
+        guard let id = context.parameters.get("participant").flatMap(ParticipantID.init(parsing:)),
+              let owner = try await store.read({ db in try await ParticipantRepository(db, keyring: keyring).owner(of: id) })
+        else { throw WebError.notFound }
+        try await authorize(principal, action, .participant(id, unit: owner.unitID, of: owner.associationID), path: path)
+        let loaded = try await store.read { db in
+            (try await ParticipantRepository(db, keyring: keyring).participant(id), try await OrganisationRepository(db).unit(owner.unitID))
+        }
+        guard let participant = loaded.0, let unit = loaded.1 else { throw WebError.notFound }
+        return (participant, unit)
+    }
 }

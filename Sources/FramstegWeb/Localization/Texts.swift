@@ -16,8 +16,9 @@ enum Texts {
     private static let swedish = entries.mapValues(\.sv)
     private static let english = entries.mapValues(\.en)
 
-    /// The general texts and those of the activity pages; a key appears in one of them only (tested).
-    static let entries = generalEntries.merging(activityEntries) { general, _ in general }
+    /// The general texts and those of the activity pages. A key in both is a mistake that stops the
+    /// first page any test renders.
+    static let entries = generalEntries.merging(activityEntries) { _, _ in preconditionFailure("a text key is defined twice") }
 
     static let generalEntries: [String: (sv: String, en: String)] = [
         "appName": ("Framsteg", "Framsteg"),

@@ -11,12 +11,15 @@ struct ExitDocument {
     func page(_ context: AppRequestContext, _ principal: Principal, _ participant: Participant, _ unit: OrganisationUnit) async throws -> Response {
         let language = context.language
         let keyring = site.keyring
-        let (steps, association, municipality, staff, counsellors) = try await site.store.read { db in
-            (try await ParticipantRepository(db, keyring: keyring).steps(of: participant.id),
+        let (steps, association, municipality, staff, counsellors, activities) = try await site.store.read { db in
+            let activities = ActivityRepository(db, keyring: keyring)
+            return (try await ParticipantRepository(db, keyring: keyring).steps(of: participant.id),
              try await OrganisationRepository(db).association(participant.associationID),
              try await OrganisationRepository(db).municipality(participant.municipalityID),
              try await UserRepository(db).users(of: participant.associationID),
-             try await ParticipantRepository(db, keyring: keyring).counsellorHistory(of: participant.id))
+             try await ParticipantRepository(db, keyring: keyring).counsellorHistory(of: participant.id),
+             (interventions: try await activities.interventions(of: participant.id), meetings: try await activities.meetings(of: participant.id),
+              goals: try await activities.goals(of: participant.id), attended: try await activities.attendance(of: participant.id)))
         }
         try await site.audit(AuditEntry(at: site.now(), by: principal, action: "participant.exit-document", objectType: "participant", objectID: participant.id.description))
         let names = Dictionary(uniqueKeysWithValues: staff.map { ($0.id, $0.name) })
@@ -42,6 +45,33 @@ struct ExitDocument {
         data["steps"] = steps.dropFirst().map { step -> [String: String] in
             ["day": step.transition.day.description, "event": Texts.text("event." + step.transition.event.kind.rawValue, language)]
         }
+        data["interventions"] = activities.interventions.map { intervention -> [String: String] in
+            var title = intervention.title
+            if let employer = intervention.employerName { title += " (\(Texts.text("placement", language)): \(employer))" }
+            return ["type": Texts.text("interventionType." + intervention.type.rawValue, language), "title": title,
+                    "provider": Texts.text("provider." + intervention.provider.rawValue, language),
+                    "period": "\(intervention.start) – \(intervention.end?.description ?? "")"]
+        }
+        data["hasInterventions"] = !activities.interventions.isEmpty
+        data["combinedDays"] = String(activities.interventions.combinedDays(until: exit.day))
+        let separator = language == .swedish ? "," : "."
+        let format = { (hours: Double) in ActivityHours.format(hours, decimalSeparator: separator) }
+        if !activities.attended.isEmpty, let first = activities.goals.first, let last = activities.goals.last {
+            data["hours"] = Texts.text("hoursSummaryText", language)
+                .replacingOccurrences(of: "{hours}", with: format(activities.attended.reduce(0) { $0 + $1.hours }))
+                .replacingOccurrences(of: "{weeks}", with: String(activities.attended.count))
+                .replacingOccurrences(of: "{first}", with: format(first.hoursPerWeek))
+                .replacingOccurrences(of: "{last}", with: format(last.hoursPerWeek))
+        }
+        let held = activities.meetings.filter { !$0.isPlanned(today: Day(site.now())) }
+        data["meetings"] = Texts.text("meetingsHeldText", language)
+            .replacingOccurrences(of: "{count}", with: String(held.count))
+            .replacingOccurrences(of: "{multi}", with: String(held.filter { $0.kind == .multiParty }.count))
+            .replacingOccurrences(of: "{checkins}", with: String(held.filter { $0.kind == .checkIn }.count))
+        // The plan ahead is what the exit meeting decided, or else the latest decisions recorded.
+        // Meeting notes are working notes and never leave the record.
+        let plan = held.last { $0.kind == .exit && !$0.decisions.isEmpty } ?? held.last { !$0.decisions.isEmpty }
+        if let plan { data["plan"] = plan.decisions }
         return site.renderer.page("exit-document", titleKey: "exitDocument", context: context, data: data)
     }
 }

@@ -34,9 +34,29 @@ struct OverviewPages {
     private func workingView(_ context: AppRequestContext, _ principal: Principal, units: [OrganisationUnit]) async throws -> [String: Any] {
         let keyring = site.keyring
         let today = Day(site.now())
-        let (waiting, mine) = try await site.store.read { db in
+        let week = Week(containing: today)
+        let (waiting, mine, since, meetings) = try await site.store.read { db in
             let participants = ParticipantRepository(db, keyring: keyring)
-            return (try await participants.waiting(inUnits: principal.unitIDs), try await participants.active(responsible: principal.userID))
+            let waiting = try await participants.waiting(inUnits: principal.unitIDs)
+            let mine = try await participants.active(responsible: principal.userID)
+            let ids = Set(mine.map(\.id))
+            return (waiting, mine, try await participants.stateSince(ids),
+                    try await ActivityRepository(db, keyring: keyring).meetings(of: ids, from: week.monday, through: week.sunday))
+        }
+        let names = Dictionary(uniqueKeysWithValues: mine.map { ($0.id, $0.name) })
+        let due = DueItems.items(
+            inProgress: mine.map { DueItems.InProgress(id: $0.id, name: $0.name, state: $0.state, since: since[$0.id] ?? $0.registeredOn) },
+            waiting: waiting.map { (id: $0.id, name: $0.name, registeredOn: $0.registeredOn) },
+            meetings: meetings.map { (meeting: $0, participantName: names[$0.participantID] ?? "") }, today: today
+        )
+        let dueRows = due.map { item -> [String: Any] in
+            let what: String = switch item.kind {
+            case .registrationWaiting: Texts.text("due.registration", context.language)
+            case .multiPartyMeeting: Texts.text("due.multi-party", context.language)
+            case .checkIn(let block): Texts.text("due.check-in", context.language).replacingOccurrences(of: "{n}", with: String(block))
+            case .meeting(let kind): Texts.text("due.meeting", context.language).replacingOccurrences(of: "{kind}", with: Texts.text("meetingKind." + kind.rawValue, context.language))
+            }
+            return ["id": item.participantID.description, "name": item.participantName, "what": what, "due": item.due.description, "isOverdue": item.isOverdue]
         }
         let unitNames = Dictionary(uniqueKeysWithValues: units.map { ($0.id, $0.name) })
         let waitingRows = waiting.map { participant -> [String: Any] in
@@ -51,7 +71,7 @@ struct OverviewPages {
             ["id": participant.id.description, "name": participant.name, "state": participant.state.label(context.language),
              "unit": unitNames[participant.unitID] ?? ""]
         }
-        return ["waiting": waitingRows, "hasWaiting": !waitingRows.isEmpty, "mine": mineRows, "hasMine": !mineRows.isEmpty,
+        return ["due": dueRows, "hasDue": !dueRows.isEmpty, "waiting": waitingRows, "hasWaiting": !waitingRows.isEmpty, "mine": mineRows, "hasMine": !mineRows.isEmpty,
                 "waitingGoal": String(WaitingTime.goalDays)]
     }
 

@@ -17,15 +17,19 @@ struct ParticipantPages {
             return try await register(context, principal, unit)
         }
         routes.get("/participants/:participant", .readParticipant) { request, context, principal in
-            let (participant, unit) = try await loadParticipant(context, principal, .readParticipant, path: request.uri.path)
+            let (participant, unit) = try await site.authorizedParticipant(context, principal, .readParticipant, path: request.uri.path)
             return try await recordPage(context, principal, participant, unit, form: FormState(values: ["day": Day(site.now()).description]))
         }
         routes.get("/participants/:participant/exit-document", .readParticipant) { request, context, principal in
-            let (participant, unit) = try await loadParticipant(context, principal, .readParticipant, path: request.uri.path)
+            let (participant, unit) = try await site.authorizedParticipant(context, principal, .readParticipant, path: request.uri.path)
             return try await ExitDocument(site: site).page(context, principal, participant, unit)
         }
+        routes.get("/participants/:participant/referrer-summary", .readParticipant) { request, context, principal in
+            let (participant, unit) = try await site.authorizedParticipant(context, principal, .readParticipant, path: request.uri.path)
+            return try await ReferrerSummary(site: site).page(context, principal, participant, unit)
+        }
         routes.post("/participants/:participant/eligibility", .changeParticipant) { request, context, principal in
-            let (participant, _) = try await loadParticipant(context, principal, .changeParticipant, path: request.uri.path)
+            let (participant, _) = try await site.authorizedParticipant(context, principal, .changeParticipant, path: request.uri.path)
             let answers = Dictionary(uniqueKeysWithValues: EligibilityCriterion.allCases.map { ($0, context.form.all("met").contains($0.rawValue)) })
             let now = site.now()
             let keyring = site.keyring
@@ -36,7 +40,7 @@ struct ParticipantPages {
             return .redirect(to: "/participants/\(participant.id)?notice=eligibilitySaved#eligibility", type: .normal)
         }
         routes.post("/participants/:participant/steps", .changeParticipant) { request, context, principal in
-            let (participant, unit) = try await loadParticipant(context, principal, .changeParticipant, path: request.uri.path)
+            let (participant, unit) = try await site.authorizedParticipant(context, principal, .changeParticipant, path: request.uri.path)
             return try await recordStep(context, principal, participant, unit)
         }
     }
@@ -156,9 +160,10 @@ struct ParticipantPages {
         }
     }
 
-    private func recordPage(
+    /// The record; `sections` are activity forms coming back with problems (see `ActivityPages`).
+    func recordPage(
         _ context: AppRequestContext, _ principal: Principal, _ participant: Participant, _ unit: OrganisationUnit,
-        form: FormState, audit: Bool = true
+        form: FormState, sections: [String: FormState] = [:], audit: Bool = true
     ) async throws -> Response {
         let language = context.language
         let keyring = site.keyring
@@ -205,11 +210,14 @@ struct ParticipantPages {
         data["events"] = possible.map {
             ["value": $0.rawValue, "label": Texts.text("event." + $0.rawValue, language), "checked": form.values["event"] == $0.rawValue] as [String: Any]
         }
+        data.merge(try await ActivityPages(site: site).recordData(participant, sections: sections, language: language)) { $1 }
+        data["hasReferrerSummary"] = participant.state != .registered && participant.state != .informed
         data["outcomes"] = ExitOutcome.allCases.map {
             ["value": $0.rawValue, "label": Texts.text("outcome." + $0.rawValue, language), "selected": form.values["outcome"] == $0.rawValue] as [String: Any]
         }
+        let hasProblems = !form.errors.isEmpty || sections.values.contains { !$0.errors.isEmpty }
         return site.renderer.page("participant", title: participant.name, context: context,
-                                  status: form.errors.isEmpty ? .ok : .unprocessableContent, data: data)
+                                  status: hasProblems ? .unprocessableContent : .ok, data: data)
     }
 
     /// The checklist: two computed criteria, the others as the counsellor confirmed them (who and when).
@@ -239,21 +247,5 @@ struct ParticipantPages {
                 return row
             },
         ]
-    }
-
-    // MARK: Loading with authorisation
-
-    /// Authorises on where the participant belongs before anything sealed is opened.
-    private func loadParticipant(_ context: AppRequestContext, _ principal: Principal, _ action: Action, path: String) async throws -> (Participant, OrganisationUnit) {
-        let keyring = site.keyring
-        guard let id = context.parameters.get("participant").flatMap(ParticipantID.init(parsing:)),
-              let owner = try await site.store.read({ db in try await ParticipantRepository(db, keyring: keyring).owner(of: id) })
-        else { throw WebError.notFound }
-        try await site.authorize(principal, action, .participant(id, unit: owner.unitID, of: owner.associationID), path: path)
-        let loaded = try await site.store.read { db in
-            (try await ParticipantRepository(db, keyring: keyring).participant(id), try await OrganisationRepository(db).unit(owner.unitID))
-        }
-        guard let participant = loaded.0, let unit = loaded.1 else { throw WebError.notFound }
-        return (participant, unit)
     }
 }

@@ -1,0 +1,265 @@
+import FramstegCore
+import FramstegStore
+import Foundation
+import Hummingbird
+
+/// The participant's interventions, meetings and activity hours: the forms on the record, and
+/// what the record shows of them. Each change is one transaction with its audit row.
+struct ActivityPages {
+    let site: Site
+
+    func register(on routes: RouteRegistrar) {
+        routes.post("/participants/:participant/interventions", .changeParticipant) { request, context, principal in
+            let (participant, unit) = try await site.authorizedParticipant(context, principal, .changeParticipant, path: request.uri.path)
+            return try await addIntervention(context, principal, participant, unit)
+        }
+        routes.post("/participants/:participant/interventions/:intervention/end", .changeParticipant) { request, context, principal in
+            let (participant, unit) = try await site.authorizedParticipant(context, principal, .changeParticipant, path: request.uri.path)
+            return try await endIntervention(context, principal, participant, unit)
+        }
+        routes.post("/participants/:participant/meetings", .changeParticipant) { request, context, principal in
+            let (participant, unit) = try await site.authorizedParticipant(context, principal, .changeParticipant, path: request.uri.path)
+            return try await addMeeting(context, principal, participant, unit)
+        }
+        routes.post("/participants/:participant/hours-goal", .changeParticipant) { request, context, principal in
+            let (participant, unit) = try await site.authorizedParticipant(context, principal, .changeParticipant, path: request.uri.path)
+            return try await saveHours(context, principal, participant, unit, isGoal: true)
+        }
+        routes.post("/participants/:participant/hours", .changeParticipant) { request, context, principal in
+            let (participant, unit) = try await site.authorizedParticipant(context, principal, .changeParticipant, path: request.uri.path)
+            return try await saveHours(context, principal, participant, unit, isGoal: false)
+        }
+    }
+
+    // MARK: Changes
+
+    private func addIntervention(_ context: AppRequestContext, _ principal: Principal, _ participant: Participant, _ unit: OrganisationUnit) async throws -> Response {
+        let form = context.form
+        let fields = ["type", "provider", "title", "employerName", "start", "end"]
+        var typed = Dictionary(uniqueKeysWithValues: fields.map { ($0, form[$0]) })
+        typed["placement"] = form["placement"] == "yes" ? "yes" : ""
+        do {
+            let draft = InterventionDraft(type: form["type"], provider: form["provider"], title: form["title"], isPlacement: form["placement"] == "yes",
+                                          employerName: form["employerName"], start: form["start"], end: form["end"])
+            try await ActivityService(site: site).addIntervention(draft, to: participant, by: principal)
+            return .redirect(to: "/participants/\(participant.id)?notice=interventionAdded#interventions", type: .normal)
+        } catch let failure as ValidationFailure {
+            return try await again(context, principal, participant, unit, "interventionForm", typed, failure)
+        }
+    }
+
+    private func endIntervention(_ context: AppRequestContext, _ principal: Principal, _ participant: Participant, _ unit: OrganisationUnit) async throws -> Response {
+        guard let id = context.parameters.get("intervention").flatMap(InterventionID.init(parsing:)) else { throw WebError.notFound }
+        do {
+            try await ActivityService(site: site).endIntervention(id, of: participant, on: context.form["end"], by: principal)
+            return .redirect(to: "/participants/\(participant.id)?notice=interventionEnded#interventions", type: .normal)
+        } catch let failure as ValidationFailure {
+            var messages = failure.messages(context.language)
+            // Shown beside the row of the intervention it concerns.
+            if let message = messages.removeValue(forKey: "end") { messages["end-\(id)"] = message }
+            return try await ParticipantPages(site: site).recordPage(
+                context, principal, participant, unit, form: FormState(values: ["day": Day(site.now()).description]),
+                sections: ["endForm": FormState(values: ["end-\(id)": context.form["end"]], errors: messages)], audit: false)
+        }
+    }
+
+    private func addMeeting(_ context: AppRequestContext, _ principal: Principal, _ participant: Participant, _ unit: OrganisationUnit) async throws -> Response {
+        let form = context.form
+        var typed = ["kind": form["kind"], "day": form["day"], "notes": form["notes"], "decisions": form["decisions"]]
+        typed["attendees"] = form.all("attendees").joined(separator: ",")
+        do {
+            let draft = MeetingDraft(kind: form["kind"], day: form["day"], attendees: form.all("attendees"), notes: form["notes"], decisions: form["decisions"])
+            try await ActivityService(site: site).addMeeting(draft, to: participant, by: principal)
+            return .redirect(to: "/participants/\(participant.id)?notice=meetingSaved#meetings", type: .normal)
+        } catch let failure as ValidationFailure {
+            return try await again(context, principal, participant, unit, "meetingForm", typed, failure)
+        }
+    }
+
+    private func saveHours(
+        _ context: AppRequestContext, _ principal: Principal, _ participant: Participant, _ unit: OrganisationUnit, isGoal: Bool
+    ) async throws -> Response {
+        let draft = HoursDraft(week: context.form["week"], hours: context.form["hours"])
+        do {
+            let service = ActivityService(site: site)
+            if isGoal { try await service.setGoal(draft, for: participant, by: principal) } else { try await service.recordAttendance(draft, for: participant, by: principal) }
+            return .redirect(to: "/participants/\(participant.id)?notice=\(isGoal ? "goalSaved" : "hoursSaved")#hours", type: .normal)
+        } catch let failure as ValidationFailure {
+            return try await again(context, principal, participant, unit, isGoal ? "goalForm" : "hoursForm",
+                                   ["week": draft.week, "hours": draft.hours], failure)
+        }
+    }
+
+    /// The record again, the section's form holding what was typed and a message beside each field.
+    private func again(
+        _ context: AppRequestContext, _ principal: Principal, _ participant: Participant, _ unit: OrganisationUnit, _ section: String,
+        _ typed: [String: String], _ failure: ValidationFailure
+    ) async throws -> Response {
+        try await ParticipantPages(site: site).recordPage(
+            context, principal, participant, unit, form: FormState(values: ["day": Day(site.now()).description]),
+            sections: [section: FormState(values: typed, errors: failure.messages(context.language))], audit: false)
+    }
+
+    // MARK: What the record shows
+
+    /// The record's activity sections; `sections` hold forms coming back with problems.
+    func recordData(_ participant: Participant, sections: [String: FormState], language: Language) async throws -> [String: Any] {
+        let keyring = site.keyring
+        let (interventions, meetings, goals, attendance, started, staff) = try await site.store.read { db in
+            let activities = ActivityRepository(db, keyring: keyring)
+            return (try await activities.interventions(of: participant.id), try await activities.meetings(of: participant.id),
+                    try await activities.goals(of: participant.id), try await activities.attendance(of: participant.id),
+                    try await ParticipantRepository(db, keyring: keyring).startDay(of: participant.id),
+                    try await UserRepository(db).users(of: participant.associationID))
+        }
+        let today = Day(site.now())
+        let names = Dictionary(uniqueKeysWithValues: staff.map { ($0.id, $0.name) })
+        let running = interventions.types(runningOn: today)
+        let endForm = sections["endForm"] ?? FormState()
+        var data: [String: Any] = [
+            "canChangeActivities": participant.state.isActive,
+            "hasStarted": started != nil && participant.state != .declined,
+            "interventions": interventions.map { intervention -> [String: Any] in
+                var row: [String: Any] = [
+                    "id": intervention.id.description, "type": Texts.text("interventionType." + intervention.type.rawValue, language),
+                    "provider": Texts.text("provider." + intervention.provider.rawValue, language), "title": intervention.title,
+                    "start": intervention.start.description, "end": intervention.end?.description ?? Texts.text("ongoing", language),
+                    "isRunning": intervention.end == nil && participant.state.isActive,
+                    "endValue": endForm.values["end-\(intervention.id)"] ?? today.description,
+                ]
+                if let employer = intervention.employerName { row["employer"] = employer }
+                if let error = endForm.errors["end-\(intervention.id)"] { row["endError"] = error }
+                return row
+            },
+            "hasInterventions": !interventions.isEmpty,
+            "runningTypes": running.sorted { $0.rawValue < $1.rawValue }.map { Texts.text("interventionType." + $0.rawValue, language) }.joined(separator: " + "),
+            "mix": Texts.text("mix." + InterventionMix(running).rawValue, language),
+            "mixIsCombined": InterventionMix(running) == .combined,
+            "combinedDays": String(interventions.combinedDays(until: today)),
+            "meetings": meetings.reversed().map { meeting -> [String: Any] in
+                var row: [String: Any] = [
+                    "day": meeting.day.description, "kind": Texts.text("meetingKind." + meeting.kind.rawValue, language),
+                    "attendees": MeetingAttendee.allCases.filter(meeting.attendees.contains).map { Texts.text("attendee." + $0.rawValue, language) }.joined(separator: ", "),
+                    "isPlanned": meeting.isPlanned(today: today), "by": names[meeting.recordedBy] ?? "–",
+                ]
+                if !meeting.notes.isEmpty { row["notes"] = meeting.notes }
+                if !meeting.decisions.isEmpty { row["decisions"] = meeting.decisions }
+                return row
+            },
+            "hasMeetings": !meetings.isEmpty,
+        ]
+        data.merge(hoursData(goals: goals, attendance: attendance, today: today, language: language)) { $1 }
+        data.merge(formData(sections: sections, today: today, language: language)) { $1 }
+        return data
+    }
+
+    private func hoursData(goals: [HoursGoal], attendance: [AttendedHours], today: Day, language: Language) -> [String: Any] {
+        let separator = language == .swedish ? "," : "."
+        let rows = ActivityHours.rows(goals: goals, attended: attendance, through: Week(containing: today))
+        let format = { (hours: Double) in ActivityHours.format(hours, decimalSeparator: separator) }
+        return [
+            "hasHours": !rows.isEmpty,
+            "currentGoal": goals.last.map { format($0.hoursPerWeek) } ?? "–",
+            "hoursChart": HoursChart(rows: rows.suffix(26).map { $0 }, language: language).svg,
+            "hoursRows": rows.reversed().map { row -> [String: String] in
+                ["week": row.week.description, "goal": row.goal.map(format) ?? "–", "attended": row.attended.map(format) ?? "–"]
+            },
+        ]
+    }
+
+    /// The empty or returning forms of the activity sections, with their choices.
+    private func formData(sections: [String: FormState], today: Day, language: Language) -> [String: Any] {
+        let intervention = sections["interventionForm"] ?? FormState(values: ["start": today.description])
+        let meeting = sections["meetingForm"] ?? FormState(values: ["day": today.description, "attendees": "participant,counsellor"])
+        let goal = sections["goalForm"] ?? FormState(values: ["week": Week(containing: today).description])
+        let hours = sections["hoursForm"] ?? FormState(values: ["week": Week(containing: today).adding(weeks: -1).description])
+        let attendees = Set((meeting.values["attendees"] ?? "").split(separator: ",").map(String.init))
+        var interventionData = intervention.data
+        interventionData["types"] = InterventionType.allCases.map {
+            ["value": $0.rawValue, "label": Texts.text("interventionType." + $0.rawValue, language), "selected": intervention.values["type"] == $0.rawValue] as [String: Any]
+        }
+        interventionData["providers"] = InterventionProvider.allCases.map {
+            ["value": $0.rawValue, "label": Texts.text("provider." + $0.rawValue, language), "selected": intervention.values["provider"] == $0.rawValue] as [String: Any]
+        }
+        interventionData["isPlacement"] = intervention.values["placement"] == "yes"
+        var meetingData = meeting.data
+        meetingData["kinds"] = MeetingKind.allCases.map {
+            ["value": $0.rawValue, "label": Texts.text("meetingKind." + $0.rawValue, language), "selected": meeting.values["kind"] == $0.rawValue] as [String: Any]
+        }
+        meetingData["attendeeChoices"] = MeetingAttendee.allCases.map {
+            ["value": $0.rawValue, "label": Texts.text("attendee." + $0.rawValue, language), "checked": attendees.contains($0.rawValue)] as [String: Any]
+        }
+        return ["interventionForm": interventionData, "meetingForm": meetingData, "goalForm": goal.data, "hoursForm": hours.data]
+    }
+}
+
+/// The changes behind the forms (and the API): checks against the participant's journey, one
+/// transaction with its audit row each.
+struct ActivityService {
+    let site: Site
+
+    @discardableResult
+    func addIntervention(_ draft: InterventionDraft, to participant: Participant, by principal: Principal) async throws -> InterventionID {
+        guard participant.state.isActive else { throw ValidationFailure(problems: ["type": .notEnrolled]) }
+        let keyring = site.keyring, now = site.now()
+        return try await site.store.write { db in
+            let started = try await ParticipantRepository(db, keyring: keyring).startDay(of: participant.id) ?? participant.registeredOn
+            let valid = try draft.validated(started: started, today: Day(now))
+            let id = try await ActivityRepository(db, keyring: keyring).addIntervention(valid, to: participant.id, by: principal.userID, now: now)
+            try await AuditLog(db).append(AuditEntry(at: now, by: principal, action: "participant.intervention.add", objectType: "participant", objectID: participant.id.description))
+            return id
+        }
+    }
+
+    func endIntervention(_ id: InterventionID, of participant: Participant, on text: String, by principal: Principal) async throws {
+        guard participant.state.isActive else { throw ValidationFailure(problems: ["end": .notEnrolled]) }
+        let keyring = site.keyring, now = site.now()
+        try await site.store.write { db in
+            let activities = ActivityRepository(db, keyring: keyring)
+            guard let intervention = try await activities.interventions(of: participant.id).first(where: { $0.id == id }) else { throw WebError.notFound }
+            guard intervention.end == nil else { throw ValidationFailure(problems: ["end": .interventionAlreadyEnded]) }
+            guard let day = Day(text) else { throw ValidationFailure(problems: ["end": text.trimmed.isEmpty ? .required : .invalidDay]) }
+            if day < intervention.start { throw ValidationFailure(problems: ["end": .endBeforeStart]) }
+            if day > Day(now) { throw ValidationFailure(problems: ["end": .journey(.inTheFuture)]) }
+            try await activities.endIntervention(id, of: participant.id, on: day)
+            try await AuditLog(db).append(AuditEntry(at: now, by: principal, action: "participant.intervention.end", objectType: "participant", objectID: participant.id.description))
+        }
+    }
+
+    @discardableResult
+    func addMeeting(_ draft: MeetingDraft, to participant: Participant, by principal: Principal) async throws -> MeetingID {
+        let valid = try draft.validated(registeredOn: participant.registeredOn, today: Day(site.now()))
+        let keyring = site.keyring, now = site.now()
+        return try await site.store.write { db in
+            let id = try await ActivityRepository(db, keyring: keyring).addMeeting(valid, to: participant.id, by: principal.userID, now: now)
+            try await AuditLog(db).append(AuditEntry(at: now, by: principal, action: "participant.meeting.add", objectType: "participant", objectID: participant.id.description))
+            return id
+        }
+    }
+
+    func setGoal(_ draft: HoursDraft, for participant: Participant, by principal: Principal) async throws {
+        try await saveHours(participant, principal, action: "participant.hours.goal") { activities, started, now in
+            try await activities.setGoal(try draft.validatedGoal(started: started), for: participant.id, by: principal.userID, now: now)
+        }
+    }
+
+    func recordAttendance(_ draft: HoursDraft, for participant: Participant, by principal: Principal) async throws {
+        try await saveHours(participant, principal, action: "participant.hours.attended") { activities, started, now in
+            try await activities.recordAttendance(try draft.validatedAttendance(started: started, today: Day(now)), for: participant.id, by: principal.userID, now: now)
+        }
+    }
+
+    /// Hours belong to a started journey; after exit, the last weeks can still be filled in.
+    private func saveHours(
+        _ participant: Participant, _ principal: Principal, action: String,
+        _ body: @escaping @Sendable (ActivityRepository, Day, Date) async throws -> Void
+    ) async throws {
+        let keyring = site.keyring, now = site.now()
+        try await site.store.write { db in
+            guard participant.state != .declined, let started = try await ParticipantRepository(db, keyring: keyring).startDay(of: participant.id)
+            else { throw ValidationFailure(problems: ["week": .notEnrolled]) }
+            try await body(ActivityRepository(db, keyring: keyring), started, now)
+            try await AuditLog(db).append(AuditEntry(at: now, by: principal, action: action, objectType: "participant", objectID: participant.id.description))
+        }
+    }
+}
