@@ -33,6 +33,22 @@ struct DemoAndLocationTests {
                 #expect(states == ["exited", "declined", "withdrawn", "active", "waiting"])
                 let ages = participants.map { Day(now).year - $0.birthYear }
                 #expect(ages.min()! >= 16 && ages.max()! <= 69)
+                // Started journeys carry activities: interventions of every type, often combined,
+                // meetings, and goals that never pass half time.
+                let activities = ActivityRepository(db, keyring: TestKeys.keyring)
+                var types = Set<InterventionType>(), combined = 0, meetings = 0, placements = 0
+                for participant in participants where participant.state.isActive || participant.state == .exited {
+                    let interventions = try await activities.interventions(of: participant.id)
+                    types.formUnion(interventions.map(\.type))
+                    placements += interventions.filter(\.isPlacement).count
+                    if interventions.combinedDays(until: Day(now)) > 0 { combined += 1 }
+                    meetings += try await activities.meetings(of: participant.id).count
+                    #expect(try await activities.goals(of: participant.id).allSatisfy { $0.hoursPerWeek <= ActivityHours.halfTime })
+                }
+                #expect(types == Set(InterventionType.allCases))
+                #expect(combined > 100, "combined interventions are common, got \(combined)")
+                #expect(placements > 50)
+                #expect(meetings > 1000)
             }
             #expect(try await store.hasData())
             #expect(context.signIns.allSatisfy { PasswordPolicy.problem(with: $0.password, userEmail: $0.email) == nil })

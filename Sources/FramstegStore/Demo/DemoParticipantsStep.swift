@@ -4,7 +4,8 @@ import SQLKit
 
 /// About 600 participants over two years across the units, in every state of the journey, with a
 /// realistic spread (about 60 % women, ages 16–66, outcomes that differ by gender as in seed 004).
-/// Every journey goes through the real state machine.
+/// Every journey goes through the real state machine, and started ones get interventions,
+/// meetings (with sealed notes), an hours goal raised gradually and weekly attendance.
 public struct DemoParticipantsStep: DemoStep {
     public let name = "participants"
     let keyring: FieldKeyring
@@ -39,43 +40,49 @@ public struct DemoParticipantsStep: DemoStep {
             let recorder = staff.randomElement(using: &random)
             let id = try await repository.register(valid, unit: unit, on: registeredOn, by: nil, now: context.now)
             guard let recorder else { continue }
-            try await walk(id, gender: gender, from: registeredOn, by: recorder, repository: repository, random: &random, now: context.now)
+            let timeline = try await walk(id, gender: gender, from: registeredOn, by: recorder, repository: repository, random: &random, now: context.now)
+            try await DemoActivities(db: db, keyring: keyring, today: today, now: context.now)
+                .add(to: id, timeline, by: recorder, random: &random)
         }
     }
 
     /// Moves one participant along the journey as far as the time since registration allows.
+    /// Returns the steps taken, with their days, for the activities to follow.
     private func walk(
         _ id: ParticipantID, gender: Gender, from registeredOn: Day, by user: UserID, repository: ParticipantRepository,
         random: inout SeededRandom, now: Date
-    ) async throws {
+    ) async throws -> [JourneyTransition] {
         var state = JourneyState.registered
         var day = registeredOn
+        var taken: [JourneyTransition] = []
         func step(_ event: JourneyEvent, after days: Int) async throws -> Bool {
             let next = day.adding(days: days)
             guard next <= today else { return false }
             let transition = try Journey.transition(from: state, event, on: next, previousDay: day, today: today, by: user)
             try await repository.record(transition, participant: id, now: now)
+            taken.append(transition)
             state = transition.to
             day = next
             return true
         }
-        guard try await step(.informationConversation, after: Int.random(in: 2...10, using: &random)) else { return }
+        guard try await step(.informationConversation, after: Int.random(in: 2...10, using: &random)) else { return taken }
         if random.chance(0.08) {
             _ = try await step(.decline(reason: "Uppfyller inte kriterierna för insatsen"), after: Int.random(in: 1...7, using: &random))
-            return
+            return taken
         }
-        guard try await step(.start, after: Int.random(in: 1...14, using: &random)) else { return }
+        guard try await step(.start, after: Int.random(in: 1...14, using: &random)) else { return taken }
         try await repository.assignCounsellor(user, to: id, from: day, by: user, now: now)
-        guard try await step(.multiPartyMeeting, after: Int.random(in: 42...120, using: &random)) else { return }
+        guard try await step(.multiPartyMeeting, after: Int.random(in: 42...120, using: &random)) else { return taken }
         let blocks = Int.random(in: 1...4, using: &random)
         for _ in 1..<blocks {
             if random.chance(0.06) {
                 _ = try await step(.withdraw(reason: "Flyttat från kommunen"), after: Int.random(in: 10...60, using: &random))
-                return
+                return taken
             }
-            guard try await step(.checkIn, after: Int.random(in: 56...90, using: &random)) else { return }
+            guard try await step(.checkIn, after: Int.random(in: 56...90, using: &random)) else { return taken }
         }
         _ = try await step(.exit(Self.outcome(gender, &random)), after: Int.random(in: 40...90, using: &random))
+        return taken
     }
 
     /// Men reach work more often than women (seed 004): the weights differ a little by gender.
