@@ -131,6 +131,21 @@ final class TestBrowser {
         return try await send(path, method: .post, body: body)
     }
 
+    /// Sends JSON as an API client does: the session cookie, and the CSRF token in a header.
+    @discardableResult
+    func json(_ method: HTTPRequest.Method, _ path: String, _ body: String? = nil) async throws -> TestResponse {
+        var headers = self.headers
+        if !cookies.isEmpty {
+            headers[.cookie] = cookies.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")
+        }
+        headers[.accept] = "application/json"
+        if body != nil {
+            headers[.contentType] = "application/json"
+            headers[HTTPField.Name("X-CSRF-Token")!] = csrfToken
+        }
+        return try await client.executeRequest(uri: path, method: method, headers: headers, body: body.map { ByteBuffer(string: $0) })
+    }
+
     /// Signs in and, like a browser, follows the redirect so the session's CSRF token is picked up.
     @discardableResult
     func signIn(_ email: String, _ password: String = Fixture.password) async throws -> TestResponse {

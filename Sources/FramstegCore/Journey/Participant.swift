@@ -163,3 +163,34 @@ public struct ParticipantDraft: Sendable, Equatable {
         )
     }
 }
+
+/// A change of contact details during the journey; what is not given stays as it was.
+public struct ContactChange: Sendable, Equatable {
+    public var name: String?
+    public var phone: String?
+    public var email: String?
+    public var referrerName: String?
+
+    public init(name: String?, phone: String?, email: String?, referrerName: String?) {
+        self.name = name
+        self.phone = phone
+        self.email = email
+        self.referrerName = referrerName
+    }
+
+    /// The participant's contact details after the change, checked as at registration.
+    public func applied(to participant: Participant) throws(ValidationFailure) -> (name: String, phone: String, email: String, referrerName: String) {
+        var failure = ValidationFailure()
+        let name = (self.name ?? participant.name).trimmed
+        if name.isEmpty { failure.add("name", .required) } else if name.count > 120 { failure.add("name", .tooLong(maximum: 120)) }
+        let phone = (self.phone ?? participant.phone).trimmed
+        if phone.count > 40 { failure.add("phone", .tooLong(maximum: 40)) }
+        let email = Email.normalised(self.email ?? participant.email)
+        if !email.isEmpty, !Email.isPlausible(email) { failure.add("email", .invalidEmail) }
+        if phone.isEmpty, email.isEmpty { failure.add("phone", .required) }
+        let referrerName = (self.referrerName ?? participant.referrerName).trimmed
+        if referrerName.count > 120 { failure.add("referrerName", .tooLong(maximum: 120)) }
+        try failure.throwIfAny()
+        return (name, phone, email, referrerName)
+    }
+}

@@ -96,6 +96,11 @@ public struct ParticipantRepository: Sendable {
         return (try row.id("unit_id"), try row.id("association_id"))
     }
 
+    /// One participant as lists show them, nothing sealed opened.
+    public func summary(_ id: ParticipantID) async throws -> ParticipantSummary? {
+        try await db.select().columns(Self.summaryColumns).from("participants").where("id", .equal, id.rawValue).first().map(Self.summary(from:))
+    }
+
     public func participants(inAssociation associationID: AssociationID) async throws -> [ParticipantSummary] {
         try await db.select().columns(Self.summaryColumns).from("participants").where("association_id", .equal, associationID.rawValue)
             .orderBy("id").all().map(Self.summary(from:))
@@ -138,6 +143,12 @@ public struct ParticipantRepository: Sendable {
         if transition.to == .exited || transition.to == .withdrawn {
             try await ActivityRepository(db, keyring: keyring).endRunningInterventions(of: id, on: transition.day)
         }
+    }
+
+    /// Changes the contact details that may change during a journey.
+    public func updateContact(of id: ParticipantID, name: String, phone: String, email: String, referrerName: String) async throws {
+        try await db.update("participants").set("name", to: name).set("phone", to: phone).set("email", to: email)
+            .set("referrer_name", to: referrerName).where("id", .equal, id.rawValue).run()
     }
 
     /// The day each participant entered their current state: the day of their latest step.

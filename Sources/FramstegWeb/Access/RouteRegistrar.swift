@@ -38,6 +38,9 @@ final class RouteRegistrar {
         let site = self.site
         router.on(RouterPath(path), method: method) { request, context -> Response in
             guard let principal = context.principal else {
+                if request.uri.path.hasPrefix("/api/") {
+                    return JSON.problem(.unauthorized, "unauthenticated", Texts.text("apiUnauthenticated", context.language))
+                }
                 return .redirect(to: context.sessionExpired ? "/sign-in?expired=1" : "/sign-in", type: .found)
             }
             guard Policy.roles(for: action).contains(principal.role) else {
@@ -50,6 +53,7 @@ final class RouteRegistrar {
 
     func get(_ path: String, _ action: Action, _ handler: @escaping ProtectedHandler) { route(.get, path, action, handler) }
     func post(_ path: String, _ action: Action, _ handler: @escaping ProtectedHandler) { route(.post, path, action, handler) }
+    func patch(_ path: String, _ action: Action, _ handler: @escaping ProtectedHandler) { route(.patch, path, action, handler) }
 }
 
 extension Site {

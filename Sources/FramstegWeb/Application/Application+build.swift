@@ -26,6 +26,7 @@ public func buildRouter(site: Site) -> (router: Router<AppRequestContext>, decla
     OverviewPages(site: site).register(on: routes)
     ParticipantPages(site: site).register(on: routes)
     ActivityPages(site: site).register(on: routes)
+    ParticipantAPI(site: site).register(on: routes)
     PublicRegistrationPages(site: site).register(on: routes)
     return (router, routes.declarations)
 }

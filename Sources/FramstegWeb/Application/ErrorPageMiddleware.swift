@@ -7,8 +7,17 @@ struct ErrorPageMiddleware: RouterMiddleware {
     let site: Site
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        let isAPI = request.uri.path.hasPrefix("/api/")
         do {
             return try await next(request, context)
+        } catch let error as WebError where isAPI {
+            switch error {
+            case .forbidden: return JSON.problem(.forbidden, "forbidden", Texts.text("errorForbidden", context.language))
+            case .notFound: return JSON.problem(.notFound, "not-found", Texts.text("errorNotFound", context.language))
+            case .csrfRejected: return JSON.problem(.forbidden, "csrf", Texts.text("errorCsrf", context.language))
+            }
+        } catch APIProblem.malformed(let detail) {
+            return JSON.problem(.badRequest, "malformed", Texts.text("apiMalformed", context.language) + (detail.isEmpty ? "" : " (\(detail))"))
         } catch let error as WebError {
             switch error {
             case .forbidden: return page(.forbidden, "errorForbidden", context)
@@ -19,6 +28,9 @@ struct ErrorPageMiddleware: RouterMiddleware {
             return page(.notFound, "errorNotFound", context)
         } catch let error as HTTPError where (400..<500).contains(error.status.code) {
             throw error
+        } catch where isAPI {
+            context.logger.error("request failed", metadata: ["error": "\(String(reflecting: error))", "path": "\(request.uri.path)"])
+            return JSON.problem(.internalServerError, "server", Texts.text("errorServer", context.language))
         } catch {
             context.logger.error("request failed", metadata: ["error": "\(String(reflecting: error))", "path": "\(request.uri.path)"])
             return page(.internalServerError, "errorServer", context)

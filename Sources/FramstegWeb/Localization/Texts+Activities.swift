@@ -94,6 +94,8 @@ extension Texts {
         "what": ("Vad", "What"),
         "noDueItems": ("Inget är på tur just nu.", "Nothing is due right now."),
 
+        "apiUnauthenticated": ("Logga in först; API:t använder samma inloggning som webbsidorna.", "Sign in first; the API uses the same sign-in as the web pages."),
+        "apiMalformed": ("Begäran kunde inte läsas som JSON av rätt form.", "The request could not be read as JSON of the right shape."),
         "referrerSummary": ("Besked till remittent", "Summary for the referrer"),
         "referrerSummaryIntro": ("Besked om intresseanmälan till", "Decision on the interest registration for"),
         "decision": ("Beslut", "Decision"),

@@ -60,20 +60,8 @@ struct ParticipantPages {
             "referrerName": draft.referrerName, "authorities": draft.authorities.joined(separator: ","), "reason": draft.reason,
             "consent": draft.consent,
         ]
-        let now = site.now()
         do {
-            let municipalities = try await site.store.read { db in try await OrganisationRepository(db).municipalities(of: unit.associationID) }
-            let valid = try draft.validated(municipalities: municipalities, today: now)
-            let keyring = site.keyring
-            let id = try await site.store.write { db in
-                let participants = ParticipantRepository(db, keyring: keyring)
-                if try await !participants.ongoing(with: valid.personalIdentityNumber, in: unit.associationID).isEmpty {
-                    throw ValidationFailure(problems: ["personalIdentityNumber": .alreadyTaken])
-                }
-                let id = try await participants.register(valid, unit: unit, on: Day(now), by: principal.userID, now: now)
-                try await AuditLog(db).append(AuditEntry(at: now, by: principal, action: "participant.register", objectType: "participant", objectID: id.description))
-                return id
-            }
+            let id = try await ParticipantService(site: site).register(draft, in: unit, by: principal)
             return .redirect(to: "/participants/\(id)?notice=participantRegistered", type: .normal)
         } catch let failure as ValidationFailure {
             return try await newPage(context, unit, form: FormState(values: [:], errors: failure.messages(context.language)), typed: typed)
@@ -110,53 +98,11 @@ struct ParticipantPages {
         let form = context.form
         let typed = ["event": form["event"], "day": form["day"], "outcome": form["outcome"], "reason": form["reason"]]
         do {
-            let event = try Self.event(from: form)
-            guard let day = Day(form["day"]) else { throw ValidationFailure(problems: ["day": form["day"].isEmpty ? .required : .invalidDay]) }
-            let now = site.now()
-            let keyring = site.keyring
-            try await site.store.write { db in
-                let participants = ParticipantRepository(db, keyring: keyring)
-                let previous = try await participants.steps(of: participant.id).last?.transition.day ?? participant.registeredOn
-                let transition: JourneyTransition
-                do {
-                    transition = try Journey.transition(from: participant.state, event, on: day, previousDay: previous, today: Day(now), by: principal.userID)
-                } catch let error as JourneyProblem {
-                    let field = switch error {
-                    case .beforePreviousStep, .inTheFuture: "day"
-                    case .reasonRequired: "reason"
-                    default: "event"
-                    }
-                    throw ValidationFailure(problems: [field: .journey(error)])
-                }
-                try await participants.record(transition, participant: participant.id, now: now)
-                if transition.event == .start, participant.responsibleCounsellor == nil, principal.role == .counsellor {
-                    try await participants.assignCounsellor(principal.userID, to: participant.id, from: day, by: principal.userID, now: now)
-                }
-                try await AuditLog(db).append(AuditEntry(at: now, by: principal, action: "participant.step." + event.kind.rawValue,
-                                                         objectType: "participant", objectID: participant.id.description))
-            }
+            try await ParticipantService(site: site).recordStep(
+                event: form["event"], day: form["day"], outcome: form["outcome"], reason: form["reason"], of: participant, by: principal)
             return .redirect(to: "/participants/\(participant.id)?notice=stepRecorded", type: .normal)
         } catch let failure as ValidationFailure {
             return try await recordPage(context, principal, participant, unit, form: FormState(values: typed, errors: failure.messages(context.language)), audit: false)
-        }
-    }
-
-    static func event(from form: FormData) throws(ValidationFailure) -> JourneyEvent {
-        guard let kind = JourneyEventKind(rawValue: form["event"]) else {
-            throw ValidationFailure(problems: ["event": form["event"].isEmpty ? .required : .unknownChoice])
-        }
-        switch kind {
-        case .informationConversation: return .informationConversation
-        case .start: return .start
-        case .multiPartyMeeting: return .multiPartyMeeting
-        case .checkIn: return .checkIn
-        case .decline: return .decline(reason: form["reason"])
-        case .withdraw: return .withdraw(reason: form["reason"])
-        case .exit:
-            guard let outcome = ExitOutcome(rawValue: form["outcome"]) else {
-                throw ValidationFailure(problems: ["outcome": form["outcome"].isEmpty ? .required : .unknownChoice])
-            }
-            return .exit(outcome)
         }
     }
 

@@ -1,0 +1,170 @@
+import FramstegCore
+import FramstegStore
+import Foundation
+import Hummingbird
+import NIOCore
+
+/// The JSON API for participants and their journey, authorised exactly like the pages: the same
+/// actions, the same policy, the same services, the same audit rows. Signed in with the session
+/// cookie; changes echo the session's CSRF token in `X-CSRF-Token` (from `GET /api/session`).
+struct ParticipantAPI {
+    let site: Site
+
+    func register(on routes: RouteRegistrar) {
+        routes.publicRoute(.get, "/api/openapi.json") { _, _ in
+            Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: OpenAPIDocument.json)))
+        }
+        routes.get("/api/session", .useOwnAccount) { _, context, principal in
+            try JSON.response(API.Session(userId: principal.userID.rawValue, name: context.session?.user.name ?? "", role: principal.role.rawValue,
+                                          unitIds: principal.unitIDs.map(\.rawValue).sorted(), csrfToken: context.csrfToken))
+        }
+        routes.get("/api/units/:unit/participants", .viewUnit) { request, context, principal in
+            let unit = try await site.authorizedUnit(.viewUnit, request, context, principal)
+            let keyring = site.keyring
+            let list = try await site.store.read { db in try await ParticipantRepository(db, keyring: keyring).participants(inUnit: unit.id) }
+            return try JSON.response(list.map(API.ParticipantSummary.init))
+        }
+        routes.post("/api/units/:unit/participants", .registerParticipant) { request, context, principal in
+            let unit = try await site.authorizedUnit(.registerParticipant, request, context, principal)
+            let body = try await JSON.decode(API.NewParticipant.self, request, context)
+            return try await JSON.validating(context) {
+                let id = try await ParticipantService(site: site).register(body.draft, in: unit, by: principal)
+                return try await summary(id, status: .created)
+            }
+        }
+        routes.get("/api/participants/:participant", .readParticipant) { request, context, principal in
+            let (participant, _) = try await site.authorizedParticipant(context, principal, .readParticipant, path: request.uri.path)
+            let keyring = site.keyring
+            let steps = try await site.store.read { db in try await ParticipantRepository(db, keyring: keyring).steps(of: participant.id) }
+            try await site.audit(AuditEntry(at: site.now(), by: principal, action: "participant.read", objectType: "participant", objectID: participant.id.description))
+            return try JSON.response(API.Participant(participant, steps: steps))
+        }
+        routes.patch("/api/participants/:participant", .changeParticipant) { request, context, principal in
+            let (participant, _) = try await site.authorizedParticipant(context, principal, .changeParticipant, path: request.uri.path)
+            let body = try await JSON.decode(API.ContactUpdate.self, request, context)
+            return try await JSON.validating(context) {
+                try await ParticipantService(site: site).updateContact(
+                    ContactChange(name: body.name, phone: body.phone, email: body.email, referrerName: body.referrerName), of: participant, by: principal)
+                return try await summary(participant.id)
+            }
+        }
+        routes.post("/api/participants/:participant/transitions", .changeParticipant) { request, context, principal in
+            let (participant, _) = try await site.authorizedParticipant(context, principal, .changeParticipant, path: request.uri.path)
+            let body = try await JSON.decode(API.NewTransition.self, request, context)
+            return try await JSON.validating(context) {
+                try await ParticipantService(site: site).recordStep(event: body.event, day: body.day, outcome: body.outcome ?? "", reason: body.reason ?? "",
+                                                                    of: participant, by: principal)
+                return try await summary(participant.id, status: .created)
+            }
+        }
+        routes.post("/api/participants/:participant/exit", .changeParticipant) { request, context, principal in
+            let (participant, _) = try await site.authorizedParticipant(context, principal, .changeParticipant, path: request.uri.path)
+            let body = try await JSON.decode(API.NewExit.self, request, context)
+            return try await JSON.validating(context) {
+                try await ParticipantService(site: site).recordStep(event: JourneyEventKind.exit.rawValue, day: body.day, outcome: body.outcome, reason: "",
+                                                                    of: participant, by: principal)
+                return try await summary(participant.id, status: .created)
+            }
+        }
+        routes.get("/api/participants/:participant/interventions", .readParticipant) { request, context, principal in
+            let (participant, _) = try await site.authorizedParticipant(context, principal, .readParticipant, path: request.uri.path)
+            let keyring = site.keyring
+            let list = try await site.store.read { db in try await ActivityRepository(db, keyring: keyring).interventions(of: participant.id) }
+            return try JSON.response(list.map(API.Intervention.init))
+        }
+        routes.post("/api/participants/:participant/interventions", .changeParticipant) { request, context, principal in
+            let (participant, _) = try await site.authorizedParticipant(context, principal, .changeParticipant, path: request.uri.path)
+            let body = try await JSON.decode(API.NewIntervention.self, request, context)
+            return try await JSON.validating(context) {
+                let id = try await ActivityService(site: site).addIntervention(body.draft, to: participant, by: principal)
+                let keyring = site.keyring
+                let created = try await site.store.read { db in try await ActivityRepository(db, keyring: keyring).interventions(of: participant.id) }
+                    .first { $0.id == id }
+                guard let created else { throw WebError.notFound }
+                return try JSON.response(API.Intervention(created), status: .created)
+            }
+        }
+        routes.get("/api/participants/:participant/meetings", .readParticipant) { request, context, principal in
+            let (participant, _) = try await site.authorizedParticipant(context, principal, .readParticipant, path: request.uri.path)
+            let keyring = site.keyring
+            let list = try await site.store.read { db in try await ActivityRepository(db, keyring: keyring).meetings(of: participant.id) }
+            // Notes are opened: a read of personal data.
+            try await site.audit(AuditEntry(at: site.now(), by: principal, action: "participant.meetings.read", objectType: "participant", objectID: participant.id.description))
+            return try JSON.response(list.map(API.Meeting.init))
+        }
+        routes.post("/api/participants/:participant/meetings", .changeParticipant) { request, context, principal in
+            let (participant, _) = try await site.authorizedParticipant(context, principal, .changeParticipant, path: request.uri.path)
+            let body = try await JSON.decode(API.NewMeeting.self, request, context)
+            return try await JSON.validating(context) {
+                let id = try await ActivityService(site: site).addMeeting(body.draft, to: participant, by: principal)
+                let valid = try body.draft.validated(registeredOn: participant.registeredOn, today: Day(site.now()))
+                return try JSON.response(API.Meeting(Meeting(id: id, participantID: participant.id, kind: valid.kind, day: valid.day, attendees: valid.attendees,
+                                                             notes: valid.notes, decisions: valid.decisions, recordedBy: principal.userID)), status: .created)
+            }
+        }
+    }
+
+    /// The participant as lists show them: what a change answers with, nothing sealed opened.
+    private func summary(_ id: ParticipantID, status: HTTPResponse.Status = .ok) async throws -> Response {
+        let keyring = site.keyring
+        let row = try await site.store.read { db in try await ParticipantRepository(db, keyring: keyring).summary(id) }
+        guard let row else { throw WebError.notFound }
+        var response = try JSON.response(API.ParticipantSummary(row), status: status)
+        if status == .created { response.headers[.location] = "/api/participants/\(id)" }
+        return response
+    }
+}
+
+/// Reading and writing JSON, and refusals in the shape `API.Problem`.
+enum JSON {
+    static let maximumBody = 256 * 1024
+
+    static func response(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return Response(status: status, headers: [.contentType: "application/json; charset=utf-8"],
+                        body: .init(byteBuffer: ByteBuffer(bytes: try encoder.encode(value))))
+    }
+
+    static func problem(_ status: HTTPResponse.Status, _ code: String, _ message: String, fields: [String: String]? = nil) -> Response {
+        (try? response(API.Problem(error: code, message: message, fields: fields), status: status))
+            ?? Response(status: status)
+    }
+
+    /// The body as `T`; anything that is not such JSON is a 400 naming what is wrong.
+    static func decode<T: Decodable>(_: T.Type, _ request: Request, _ context: AppRequestContext) async throws -> T {
+        var request = request
+        let body = try await request.collectBody(upTo: maximumBody)
+        do {
+            return try JSONDecoder().decode(T.self, from: Data(buffer: body))
+        } catch let error as DecodingError {
+            throw APIProblem.malformed(Self.describe(error))
+        } catch {
+            throw APIProblem.malformed("")
+        }
+    }
+
+    /// Runs a change; invalid input becomes 422 with a message per field in the user's language.
+    static func validating(_ context: AppRequestContext, _ body: () async throws -> Response) async throws -> Response {
+        do {
+            return try await body()
+        } catch let failure as ValidationFailure {
+            return problem(.unprocessableContent, "invalid", Texts.text("formHasErrors", context.language), fields: failure.messages(context.language))
+        }
+    }
+
+    static func describe(_ error: DecodingError) -> String {
+        switch error {
+        case .keyNotFound(let key, _): "missing field \(key.stringValue)"
+        case .typeMismatch(_, let context), .valueNotFound(_, let context):
+            "wrong type at \(context.codingPath.map(\.stringValue).joined(separator: "."))"
+        case .dataCorrupted: "not valid JSON"
+        @unknown default: "not valid JSON"
+        }
+    }
+}
+
+/// A request the API cannot read.
+enum APIProblem: Error {
+    case malformed(String)
+}

@@ -1,0 +1,74 @@
+import FramstegCore
+import FramstegStore
+import Foundation
+
+/// The changes behind the forms (and the API): checks against the participant's journey, one
+/// transaction with its audit row each.
+struct ActivityService {
+    let site: Site
+
+    @discardableResult
+    func addIntervention(_ draft: InterventionDraft, to participant: Participant, by principal: Principal) async throws -> InterventionID {
+        guard participant.state.isActive else { throw ValidationFailure(problems: ["type": .notEnrolled]) }
+        let keyring = site.keyring, now = site.now()
+        return try await site.store.write { db in
+            let started = try await ParticipantRepository(db, keyring: keyring).startDay(of: participant.id) ?? participant.registeredOn
+            let valid = try draft.validated(started: started, today: Day(now))
+            let id = try await ActivityRepository(db, keyring: keyring).addIntervention(valid, to: participant.id, by: principal.userID, now: now)
+            try await AuditLog(db).append(AuditEntry(at: now, by: principal, action: "participant.intervention.add", objectType: "participant", objectID: participant.id.description))
+            return id
+        }
+    }
+
+    func endIntervention(_ id: InterventionID, of participant: Participant, on text: String, by principal: Principal) async throws {
+        guard participant.state.isActive else { throw ValidationFailure(problems: ["end": .notEnrolled]) }
+        let keyring = site.keyring, now = site.now()
+        try await site.store.write { db in
+            let activities = ActivityRepository(db, keyring: keyring)
+            guard let intervention = try await activities.interventions(of: participant.id).first(where: { $0.id == id }) else { throw WebError.notFound }
+            guard intervention.end == nil else { throw ValidationFailure(problems: ["end": .interventionAlreadyEnded]) }
+            guard let day = Day(text) else { throw ValidationFailure(problems: ["end": text.trimmed.isEmpty ? .required : .invalidDay]) }
+            if day < intervention.start { throw ValidationFailure(problems: ["end": .endBeforeStart]) }
+            if day > Day(now) { throw ValidationFailure(problems: ["end": .journey(.inTheFuture)]) }
+            try await activities.endIntervention(id, of: participant.id, on: day)
+            try await AuditLog(db).append(AuditEntry(at: now, by: principal, action: "participant.intervention.end", objectType: "participant", objectID: participant.id.description))
+        }
+    }
+
+    @discardableResult
+    func addMeeting(_ draft: MeetingDraft, to participant: Participant, by principal: Principal) async throws -> MeetingID {
+        let valid = try draft.validated(registeredOn: participant.registeredOn, today: Day(site.now()))
+        let keyring = site.keyring, now = site.now()
+        return try await site.store.write { db in
+            let id = try await ActivityRepository(db, keyring: keyring).addMeeting(valid, to: participant.id, by: principal.userID, now: now)
+            try await AuditLog(db).append(AuditEntry(at: now, by: principal, action: "participant.meeting.add", objectType: "participant", objectID: participant.id.description))
+            return id
+        }
+    }
+
+    func setGoal(_ draft: HoursDraft, for participant: Participant, by principal: Principal) async throws {
+        try await saveHours(participant, principal, action: "participant.hours.goal") { activities, started, now in
+            try await activities.setGoal(try draft.validatedGoal(started: started), for: participant.id, by: principal.userID, now: now)
+        }
+    }
+
+    func recordAttendance(_ draft: HoursDraft, for participant: Participant, by principal: Principal) async throws {
+        try await saveHours(participant, principal, action: "participant.hours.attended") { activities, started, now in
+            try await activities.recordAttendance(try draft.validatedAttendance(started: started, today: Day(now)), for: participant.id, by: principal.userID, now: now)
+        }
+    }
+
+    /// Hours belong to a started journey; after exit, the last weeks can still be filled in.
+    private func saveHours(
+        _ participant: Participant, _ principal: Principal, action: String,
+        _ body: @escaping @Sendable (ActivityRepository, Day, Date) async throws -> Void
+    ) async throws {
+        let keyring = site.keyring, now = site.now()
+        try await site.store.write { db in
+            guard participant.state != .declined, let started = try await ParticipantRepository(db, keyring: keyring).startDay(of: participant.id)
+            else { throw ValidationFailure(problems: ["week": .notEnrolled]) }
+            try await body(ActivityRepository(db, keyring: keyring), started, now)
+            try await AuditLog(db).append(AuditEntry(at: now, by: principal, action: action, objectType: "participant", objectID: participant.id.description))
+        }
+    }
+}

@@ -1,0 +1,89 @@
+import FramstegCore
+import FramstegStore
+import Foundation
+
+/// Registering participants and recording their steps, for the pages and the API alike: the same
+/// checks, one transaction with its audit row each.
+struct ParticipantService {
+    let site: Site
+
+    /// Registers in `unit`; refuses a number that already has a journey under way in the association.
+    func register(_ draft: ParticipantDraft, in unit: OrganisationUnit, by principal: Principal) async throws -> ParticipantID {
+        let now = site.now()
+        let municipalities = try await site.store.read { db in try await OrganisationRepository(db).municipalities(of: unit.associationID) }
+        let valid = try draft.validated(municipalities: municipalities, today: now)
+        let keyring = site.keyring
+        return try await site.store.write { db in
+            let participants = ParticipantRepository(db, keyring: keyring)
+            if try await !participants.ongoing(with: valid.personalIdentityNumber, in: unit.associationID).isEmpty {
+                throw ValidationFailure(problems: ["personalIdentityNumber": .alreadyTaken])
+            }
+            let id = try await participants.register(valid, unit: unit, on: Day(now), by: principal.userID, now: now)
+            try await AuditLog(db).append(AuditEntry(at: now, by: principal, action: "participant.register", objectType: "participant", objectID: id.description))
+            return id
+        }
+    }
+
+    /// Records one step of the journey from what was typed or sent: the event's name, the day, and
+    /// the outcome or reason the event needs. The state machine decides; its refusal names the field.
+    func recordStep(event eventName: String, day dayText: String, outcome: String, reason: String, of participant: Participant, by principal: Principal) async throws {
+        let event = try Self.event(eventName, outcome: outcome, reason: reason)
+        guard let day = Day(dayText) else { throw ValidationFailure(problems: ["day": dayText.isEmpty ? .required : .invalidDay]) }
+        let now = site.now()
+        let keyring = site.keyring
+        try await site.store.write { db in
+            let participants = ParticipantRepository(db, keyring: keyring)
+            // Read inside the transaction: the state may have moved since the page was loaded.
+            let state = try await participants.participant(participant.id)?.state ?? participant.state
+            let previous = try await participants.steps(of: participant.id).last?.transition.day ?? participant.registeredOn
+            let transition: JourneyTransition
+            do {
+                transition = try Journey.transition(from: state, event, on: day, previousDay: previous, today: Day(now), by: principal.userID)
+            } catch let error as JourneyProblem {
+                let field = switch error {
+                case .beforePreviousStep, .inTheFuture: "day"
+                case .reasonRequired: "reason"
+                default: "event"
+                }
+                throw ValidationFailure(problems: [field: .journey(error)])
+            }
+            try await participants.record(transition, participant: participant.id, now: now)
+            if transition.event == .start, participant.responsibleCounsellor == nil, principal.role == .counsellor {
+                try await participants.assignCounsellor(principal.userID, to: participant.id, from: day, by: principal.userID, now: now)
+            }
+            try await AuditLog(db).append(AuditEntry(at: now, by: principal, action: "participant.step." + event.kind.rawValue,
+                                                     objectType: "participant", objectID: participant.id.description))
+        }
+    }
+
+    static func event(_ name: String, outcome: String, reason: String) throws(ValidationFailure) -> JourneyEvent {
+        guard let kind = JourneyEventKind(rawValue: name) else {
+            throw ValidationFailure(problems: ["event": name.isEmpty ? .required : .unknownChoice])
+        }
+        switch kind {
+        case .informationConversation: return .informationConversation
+        case .start: return .start
+        case .multiPartyMeeting: return .multiPartyMeeting
+        case .checkIn: return .checkIn
+        case .decline: return .decline(reason: reason)
+        case .withdraw: return .withdraw(reason: reason)
+        case .exit:
+            guard let result = ExitOutcome(rawValue: outcome) else {
+                throw ValidationFailure(problems: ["outcome": outcome.isEmpty ? .required : .unknownChoice])
+            }
+            return .exit(result)
+        }
+    }
+}
+
+extension ParticipantService {
+    func updateContact(_ change: ContactChange, of participant: Participant, by principal: Principal) async throws {
+        let contact = try change.applied(to: participant)
+        let keyring = site.keyring, now = site.now()
+        try await site.store.write { db in
+            try await ParticipantRepository(db, keyring: keyring).updateContact(
+                of: participant.id, name: contact.name, phone: contact.phone, email: contact.email, referrerName: contact.referrerName)
+            try await AuditLog(db).append(AuditEntry(at: now, by: principal, action: "participant.contact", objectType: "participant", objectID: participant.id.description))
+        }
+    }
+}
