@@ -25,6 +25,10 @@ public enum FieldProblem: Hashable, Sendable {
     /// Only possible while the participant is enrolled (introduction or a block).
     case notEnrolled
     case interventionAlreadyEnded
+    /// In an import: the same person appears on an earlier line of the file.
+    case duplicateInFile(line: Int)
+    /// In an import: the row has a different number of fields than the header.
+    case columnCount(expected: Int, found: Int)
 }
 
 /// All problems found in a submitted form, keyed by field name; thrown as one error.

@@ -129,6 +129,11 @@ public struct ParticipantRepository: Sendable {
 
     /// Records a step the state machine allowed, and moves the participant to its state.
     public func record(_ transition: JourneyTransition, participant id: ParticipantID, now: Date) async throws {
+        try await record(transition, participant: id, recordedBy: transition.recordedBy, now: now)
+    }
+
+    /// Records a step; `recordedBy` nil marks one the system recorded (an import), not a person.
+    public func record(_ transition: JourneyTransition, participant id: ParticipantID, recordedBy: UserID?, now: Date) async throws {
         var outcome: String?
         var reason: String?
         switch transition.event {
@@ -138,7 +143,7 @@ public struct ParticipantRepository: Sendable {
         }
         try await db.update("participants").set("state", to: transition.to.storageValue).where("id", .equal, id.rawValue).run()
         try await insertStep(participant: id, from: transition.from, to: transition.to, event: transition.event.kind.rawValue,
-                             outcome: outcome, reason: reason, day: transition.day, by: transition.recordedBy, now: now)
+                             outcome: outcome, reason: reason, day: transition.day, by: recordedBy, now: now)
         // Nothing runs on after the journey ends.
         if transition.to == .exited || transition.to == .withdrawn {
             try await ActivityRepository(db, keyring: keyring).endRunningInterventions(of: id, on: transition.day)

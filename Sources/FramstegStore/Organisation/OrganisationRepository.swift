@@ -92,6 +92,11 @@ public struct OrganisationRepository: Sendable {
             .map(Self.unit(from:))
     }
 
+    /// Every unit of every association: for the operator's command line only.
+    public func allUnits() async throws -> [OrganisationUnit] {
+        try await db.select().column("*").from("units").orderBy("id").all().map(Self.unit(from:))
+    }
+
     public func unit(_ id: UnitID) async throws -> OrganisationUnit? {
         try await db.select().columns("id", "association_id", "municipality_id", "name").from("units")
             .where("id", .equal, id.rawValue).first().map(Self.unit(from:))

@@ -3,7 +3,7 @@ import Foundation
 
 extension FieldProblem {
     /// The sentence shown beside the field, in the user's language.
-    func message(_ language: Language) -> String {
+    public func message(_ language: Language) -> String {
         func text(_ key: String) -> String { Texts.text(key, language) }
         switch self {
         case .required: return text("problemRequired")
@@ -30,6 +30,9 @@ extension FieldProblem {
         case .tooFarAhead: return text("problemTooFarAhead")
         case .notEnrolled: return text("problemNotActive")
         case .interventionAlreadyEnded: return text("problemAlreadyEnded")
+        case .duplicateInFile(let line): return text("problemDuplicateInFile").replacingOccurrences(of: "{line}", with: String(line))
+        case .columnCount(let expected, let found):
+            return text("problemColumnCount").replacingOccurrences(of: "{expected}", with: String(expected)).replacingOccurrences(of: "{found}", with: String(found))
         case .endBeforeStart: return text("problemEndBeforeStart")
         case .invalidWeek: return text("problemWeek")
         case .notANumber: return text("problemNotANumber")
@@ -64,7 +67,7 @@ extension Role {
 }
 
 extension JourneyProblem {
-    func message(_ language: Language) -> String {
+    public func message(_ language: Language) -> String {
         func text(_ key: String) -> String { Texts.text(key, language) }
         switch self {
         case .notAllowed: return text("problemStepNotAllowed")
