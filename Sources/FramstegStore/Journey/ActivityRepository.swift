@@ -93,18 +93,19 @@ public struct ActivityRepository: Sendable {
     }
 
     public func goals(of participant: ParticipantID) async throws -> [HoursGoal] {
-        try await db.select().columns("from_week", "tenths").from("hours_goals").where("participant_id", .equal, participant.rawValue)
-            .orderBy("from_week").all().compactMap { row in
-                guard let week = Week(try row.decode(column: "from_week", as: String.self)) else { return nil }
-                return HoursGoal(from: week, hoursPerWeek: Double(try row.decode(column: "tenths", as: Int.self)) / 10)
-            }
+        try await weekly("hours_goals", weekColumn: "from_week", of: participant).map { HoursGoal(from: $0.week, hoursPerWeek: $0.hours) }
     }
 
     public func attendance(of participant: ParticipantID) async throws -> [AttendedHours] {
-        try await db.select().columns("week", "tenths").from("attended_hours").where("participant_id", .equal, participant.rawValue)
-            .orderBy("week").all().compactMap { row in
-                guard let week = Week(try row.decode(column: "week", as: String.self)) else { return nil }
-                return AttendedHours(week: week, hours: Double(try row.decode(column: "tenths", as: Int.self)) / 10)
+        try await weekly("attended_hours", weekColumn: "week", of: participant).map { AttendedHours(week: $0.week, hours: $0.hours) }
+    }
+
+    /// Hours per week from one of the two weekly tables, earliest week first.
+    private func weekly(_ table: String, weekColumn: String, of participant: ParticipantID) async throws -> [(week: Week, hours: Double)] {
+        try await db.select().columns(weekColumn, "tenths").from(table).where("participant_id", .equal, participant.rawValue)
+            .orderBy(weekColumn).all().compactMap { row in
+                guard let week = Week(try row.decode(column: weekColumn, as: String.self)) else { return nil }
+                return (week, Double(try row.decode(column: "tenths", as: Int.self)) / 10)
             }
     }
 
