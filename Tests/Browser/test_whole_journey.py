@@ -43,6 +43,16 @@ def test_from_the_public_form_to_the_exit_document(browser: Browser) -> None:
     assert browser.heading == "Vera Väg"
     record = browser.path
 
+    # A new phone number, with a wrong e-mail first: the form keeps what was typed.
+    browser.find("#contact summary").click()
+    browser.fill({"contact-phone": "070-999 00 11", "contact-email": "vera@"})
+    browser.submit(button="form[action$='/contact'] button[type=submit]")
+    assert browser.find("#contact-email-error").is_displayed()
+    assert browser.find("#contact-phone").get_property("value") == "070-999 00 11"
+    browser.fill({"contact-email": "vera@example.se"})
+    browser.submit(button="form[action$='/contact'] button[type=submit]")
+    assert "070-999 00 11" in browser.find("dl.facts").text
+
     # 3. Information conversation, eligibility, start.
     step(browser, "information")
     for criterion in ["unemployed", "several-authorities", "goal", "language", "reachable", "care-contacts", "no-substance-abuse", "voluntary"]:

@@ -133,6 +133,28 @@ struct ActivityPagesTests {
         }
     }
 
+    @Test("contact details: a wrong e-mail comes back as typed; a change is saved and audited")
+    func contact() async throws {
+        try await TestApp.run { fixture, client throws in
+            let browser = TestBrowser(client)
+            try await browser.signIn(Fixture.email(.counsellor))
+            let path = "/participants/\(fixture.participantA1)"
+            #expect(try await browser.get(path).text.contains(#"id="contact-phone" name="phone" type="tel" value="070-000 00 00""#))
+            let refused = try await browser.post(path + "/contact", [("name", "Sara Lind"), ("phone", ""), ("email", "sara@"), ("referrerName", "Ek")])
+            #expect(refused.status == .unprocessableContent)
+            #expect(refused.text.contains(#"<p id="contact-email-error" class="field-error">"#))
+            #expect(refused.text.contains(#"value="sara@""#))
+            #expect(refused.text.contains("<details id=\"contact\" open>"))
+            #expect(try await browser.post(path + "/contact", [("name", "Sara Lind"), ("phone", "070-999 88 77"), ("email", ""), ("referrerName", "Ek")])
+                .location == path + "?notice=saved")
+            let saved = try await fixture.store.read { db in try await ParticipantRepository(db, keyring: TestKeys.keyring).participant(fixture.participantA1) }
+            #expect(saved?.phone == "070-999 88 77")
+            #expect(saved?.referrerName == "Ek")
+            let audit = try await fixture.store.read { db in try await AuditLog(db).recent(associationID: fixture.associationA, limit: 1) }
+            #expect(audit.first?.entry.action == "participant.contact")
+        }
+    }
+
     @Test("the working view puts the overdue multi-party meeting first")
     func dueItems() async throws {
         try await TestApp.run { fixture, client throws in

@@ -96,6 +96,7 @@ extension Texts {
 
         "problemDuplicateInFile": ("Samma person finns redan på rad {line}.", "The same person is already on line {line}."),
         "problemColumnCount": ("Raden har {found} fält men rubrikraden har {expected}.", "The row has {found} fields but the header has {expected}."),
+        "changeContact": ("Ändra kontaktuppgifter", "Change contact details"),
         "apiUnauthenticated": ("Logga in först; API:t använder samma inloggning som webbsidorna.", "Sign in first; the API uses the same sign-in as the web pages."),
         "apiMalformed": ("Begäran kunde inte läsas som JSON av rätt form.", "The request could not be read as JSON of the right shape."),
         "referrerSummary": ("Besked till remittent", "Summary for the referrer"),

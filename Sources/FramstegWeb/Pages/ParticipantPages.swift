@@ -28,6 +28,20 @@ struct ParticipantPages {
             let (participant, unit) = try await site.authorizedParticipant(context, principal, .readParticipant, path: request.uri.path)
             return try await ReferrerSummary(site: site).page(context, principal, participant, unit)
         }
+        routes.post("/participants/:participant/contact", .changeParticipant) { request, context, principal in
+            let (participant, unit) = try await site.authorizedParticipant(context, principal, .changeParticipant, path: request.uri.path)
+            let form = context.form
+            let typed = ["name": form["name"], "phone": form["phone"], "email": form["email"], "referrerName": form["referrerName"]]
+            do {
+                try await ParticipantService(site: site).updateContact(
+                    ContactChange(name: form["name"], phone: form["phone"], email: form["email"], referrerName: form["referrerName"]),
+                    of: participant, by: principal)
+                return .redirect(to: "/participants/\(participant.id)?notice=saved", type: .normal)
+            } catch let failure as ValidationFailure {
+                return try await recordPage(context, principal, participant, unit, form: FormState(values: ["day": Day(site.now()).description]),
+                                            sections: ["contactForm": FormState(values: typed, errors: failure.messages(context.language))], audit: false)
+            }
+        }
         routes.post("/participants/:participant/eligibility", .changeParticipant) { request, context, principal in
             let (participant, _) = try await site.authorizedParticipant(context, principal, .changeParticipant, path: request.uri.path)
             let answers = Dictionary(uniqueKeysWithValues: EligibilityCriterion.allCases.map { ($0, context.form.all("met").contains($0.rawValue)) })
@@ -157,6 +171,10 @@ struct ParticipantPages {
             ["value": $0.rawValue, "label": Texts.text("event." + $0.rawValue, language), "checked": form.values["event"] == $0.rawValue] as [String: Any]
         }
         data.merge(try await ActivityPages(site: site).recordData(participant, sections: sections, language: language)) { $1 }
+        let contact = sections["contactForm"] ?? FormState(values: [
+            "name": participant.name, "phone": participant.phone, "email": participant.email, "referrerName": participant.referrerName,
+        ])
+        data["contactForm"] = contact.data
         data["hasReferrerSummary"] = participant.state != .registered && participant.state != .informed
         data["outcomes"] = ExitOutcome.allCases.map {
             ["value": $0.rawValue, "label": Texts.text("outcome." + $0.rawValue, language), "selected": form.values["outcome"] == $0.rawValue] as [String: Any]
