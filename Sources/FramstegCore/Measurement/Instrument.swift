@@ -1,0 +1,86 @@
+/// A text in both interface languages; Swedish is always given, English falls back to it.
+public struct LocalizedText: Hashable, Sendable {
+    public let swedish: String
+    public let english: String
+
+    public init(swedish: String, english: String) {
+        self.swedish = swedish
+        self.english = english
+    }
+
+    public func text(_ language: Language) -> String {
+        language == .english && !english.isEmpty ? english : swedish
+    }
+}
+
+/// Who answers an item.
+public enum Respondent: String, CaseIterable, Sendable, Hashable {
+    case participant
+    case counsellor
+}
+
+/// How an item is answered: a number from min to max (with labels on some or every step), or one
+/// of a list of choices, each with the score it counts for (none: it is not scored).
+public enum ResponseScale: Hashable, Sendable {
+    case numeric(min: Int, max: Int, labels: [Int: LocalizedText])
+    case choice([Choice])
+
+    public struct Choice: Hashable, Sendable {
+        public let value: String
+        public let score: Double?
+        public let label: LocalizedText
+    }
+}
+
+/// One question of an instrument.
+public struct InstrumentItem: Hashable, Sendable {
+    public let id: String
+    public let respondent: Respondent
+    public let scale: ResponseScale
+    public let text: LocalizedText
+    /// Scored as min + max − answer (only numeric scales).
+    public let isReversed: Bool
+    /// The respondent may answer "not answered" (vill inte svara / vet inte).
+    public let allowsNotAnswered: Bool
+    /// Items of different respondents with the same area rate the same thing: their difference is shown.
+    public let area: String?
+}
+
+/// How a subscale (or the total) is computed, and how its score is read.
+public struct Subscale: Hashable, Sendable {
+    public enum Method: String, Sendable, Hashable {
+        case sum
+        case mean
+    }
+
+    /// A score below `below` reads as `text` (the first threshold that applies).
+    public struct Threshold: Hashable, Sendable {
+        public let below: Double
+        public let text: LocalizedText
+    }
+
+    public let id: String
+    public let title: LocalizedText
+    public let itemIDs: [String]
+    public let method: Method
+    /// With fewer answered items there is no score; with more, a sum is prorated to all items.
+    public let minimumAnswered: Int
+    public let thresholds: [Threshold]
+    /// What a score at or above every threshold reads as, if anything.
+    public let otherwise: LocalizedText?
+}
+
+/// A versioned measurement instrument (BIP, Livshjulet, KASAM, …): data, not code.
+public struct Instrument: Hashable, Sendable {
+    public let id: String
+    public let version: Int
+    public let title: LocalizedText
+    public let description: LocalizedText
+    public let items: [InstrumentItem]
+    public let subscales: [Subscale]
+    /// The total over all scored items, when the instrument has one.
+    public let total: Subscale?
+
+    public func item(_ id: String) -> InstrumentItem? { items.first { $0.id == id } }
+    public func items(for respondent: Respondent) -> [InstrumentItem] { items.filter { $0.respondent == respondent } }
+}

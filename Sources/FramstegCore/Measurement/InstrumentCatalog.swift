@@ -1,0 +1,34 @@
+/// The instruments in use, every version kept: a measurement names the id and version it was taken
+/// with, so a new version never changes how an old measurement reads or scores.
+public struct InstrumentCatalog: Sendable {
+    private var versions: [String: [Int: Instrument]] = [:]
+
+    public init(_ instruments: [Instrument] = []) {
+        for instrument in instruments { try? add(instrument) }
+    }
+
+    public enum Problem: Error, Hashable, Sendable {
+        /// That id and version exists with other content: versions are never edited, only added.
+        case versionExists(id: String, version: Int)
+    }
+
+    /// Adds a version. The same content again is accepted (idempotent loading); changed content
+    /// under an existing version is refused.
+    public mutating func add(_ instrument: Instrument) throws(Problem) {
+        if let existing = versions[instrument.id]?[instrument.version] {
+            if existing == instrument { return }
+            throw .versionExists(id: instrument.id, version: instrument.version)
+        }
+        versions[instrument.id, default: [:]][instrument.version] = instrument
+    }
+
+    public func instrument(_ id: String, version: Int) -> Instrument? { versions[id]?[version] }
+
+    /// The newest version: what a new measurement is taken with.
+    public func latest(_ id: String) -> Instrument? {
+        versions[id].flatMap { $0.max { $0.key < $1.key }?.value }
+    }
+
+    /// The newest version of each instrument, in id order.
+    public var current: [Instrument] { versions.keys.sorted().compactMap(latest) }
+}
