@@ -22,28 +22,28 @@ struct HoursChart {
         func x(_ index: Int) -> Double { Self.left + Double(index) * Self.barWidth }
         let title = Texts.text("hoursChart", language)
         var parts = [
-            #"<svg class="hours-chart" viewBox="0 0 \#(n(width)) \#(n(Self.height))" width="\#(n(width))" height="\#(n(Self.height))" role="img" aria-labelledby="hours-chart-title">"#,
-            #"<title id="hours-chart-title">\#(escape(title))</title>"#,
+            #"<svg class="hours-chart" viewBox="0 0 \#(SVG.number(width)) \#(SVG.number(Self.height))" width="\#(SVG.number(width))" height="\#(SVG.number(Self.height))" role="img" aria-labelledby="hours-chart-title">"#,
+            #"<title id="hours-chart-title">\#(SVG.escape(title))</title>"#,
         ]
         for tick in stride(from: 0.0, through: scaleTop, by: 5) {
-            parts.append(#"<line x1="\#(n(Self.left))" x2="\#(n(width - 8))" y1="\#(n(y(tick)))" y2="\#(n(y(tick)))" class="grid"/>"#)
-            parts.append(#"<text x="\#(n(Self.left - 4))" y="\#(n(y(tick) + 4))" text-anchor="end" class="axis">\#(Int(tick))</text>"#)
+            parts.append(#"<line x1="\#(SVG.number(Self.left))" x2="\#(SVG.number(width - 8))" y1="\#(SVG.number(y(tick)))" y2="\#(SVG.number(y(tick)))" class="grid"/>"#)
+            parts.append(#"<text x="\#(SVG.number(Self.left - 4))" y="\#(SVG.number(y(tick) + 4))" text-anchor="end" class="axis">\#(Int(tick))</text>"#)
         }
         for (index, row) in rows.enumerated() {
             if let attended = row.attended, attended > 0 {
                 let reachedGoal = row.goal.map { attended >= $0 } ?? false
-                parts.append(#"<rect class="\#(reachedGoal ? "attended reached" : "attended")" x="\#(n(x(index) + 3))" y="\#(n(y(attended)))" width="\#(n(Self.barWidth - 6))" height="\#(n(y(0) - y(attended)))"/>"#)
+                parts.append(#"<rect class="\#(reachedGoal ? "attended reached" : "attended")" x="\#(SVG.number(x(index) + 3))" y="\#(SVG.number(y(attended)))" width="\#(SVG.number(Self.barWidth - 6))" height="\#(SVG.number(y(0) - y(attended)))"/>"#)
             }
             if index % 2 == 0 || rows.count <= 8 {
-                parts.append(#"<text x="\#(n(x(index) + Self.barWidth / 2))" y="\#(n(Self.height - 8))" text-anchor="middle" class="axis">\#(row.week.number)</text>"#)
+                parts.append(#"<text x="\#(SVG.number(x(index) + Self.barWidth / 2))" y="\#(SVG.number(Self.height - 8))" text-anchor="middle" class="axis">\#(row.week.number)</text>"#)
             }
         }
         // The goal as steps: flat across each week, rising where it was raised.
         var points: [String] = []
         for (index, row) in rows.enumerated() {
             guard let goal = row.goal else { continue }
-            points.append("\(n(x(index))),\(n(y(goal)))")
-            points.append("\(n(x(index) + Self.barWidth)),\(n(y(goal)))")
+            points.append("\(SVG.number(x(index))),\(SVG.number(y(goal)))")
+            points.append("\(SVG.number(x(index) + Self.barWidth)),\(SVG.number(y(goal)))")
         }
         if !points.isEmpty {
             parts.append(#"<polyline class="goal" points="\#(points.joined(separator: " "))"/>"#)
@@ -52,11 +52,5 @@ struct HoursChart {
         return parts.joined(separator: "\n")
     }
 
-    private func n(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value)
-    }
 
-    private func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
-    }
 }
