@@ -28,3 +28,4 @@ public typealias UserID = Identifier<User>
 public typealias ParticipantID = Identifier<Participant>
 public typealias InterventionID = Identifier<Intervention>
 public typealias MeetingID = Identifier<Meeting>
+public typealias MeasurementID = Identifier<ProgressMeasurement>

@@ -2,7 +2,7 @@ import SQLKit
 
 /// Every migration Framsteg has, in order. Later features append here; existing entries never change.
 public enum Migrations {
-    public static let all: [Migration] = [organisation, access, audit, auditAppendOnly, journey, rateLimits, eligibility, activities]
+    public static let all: [Migration] = [organisation, access, audit, auditAppendOnly, journey, rateLimits, eligibility, activities, measurements]
 
     static let organisation = Migration(version: 1, name: "organisation") { db, _ in
         try await db.create(table: "associations")
@@ -226,6 +226,38 @@ public enum Migrations {
             .column("recorded_by", type: .bigint, .references("users", "id"))
             .column("recorded_at", type: .bigint, .notNull)
             .primaryKey("participant_id", "week")
+            .run()
+    }
+
+    /// Instrument definitions added after shipping (every version kept), measurements that name
+    /// the instrument and version they were taken with, and one row per answer, saved as it is given.
+    static let measurements = Migration(version: 9, name: "instruments and measurements") { db, _ in
+        try await db.create(table: "instrument_definitions")
+            .column("instrument_id", type: .text, .notNull)
+            .column("version", type: .int, .notNull)
+            .column("definition", type: .text, .notNull)
+            .column("added_by", type: .bigint, .references("users", "id"))
+            .column("added_at", type: .bigint, .notNull)
+            .primaryKey("instrument_id", "version")
+            .run()
+        try await db.create(table: "measurements")
+            .column("id", type: .bigint, .primaryKey(autoIncrement: true))
+            .column("participant_id", type: .bigint, .notNull, .references("participants", "id"))
+            .column("instrument_id", type: .text, .notNull)
+            .column("version", type: .int, .notNull)
+            .column("occasion", type: .text, .notNull)
+            .column("taken_on", type: .text, .notNull)
+            .column("started_by", type: .bigint, .references("users", "id"))
+            .column("completed_at", type: .bigint)
+            .run()
+        try await db.create(index: "measurements_participant").on("measurements").column("participant_id").column("taken_on").run()
+        try await db.create(table: "measurement_answers")
+            .column("measurement_id", type: .bigint, .notNull, .references("measurements", "id"))
+            .column("item_id", type: .text, .notNull)
+            .column("answer", type: .text, .notNull)
+            .column("respondent", type: .text, .notNull)
+            .column("answered_at", type: .bigint, .notNull)
+            .primaryKey("measurement_id", "item_id")
             .run()
     }
 }

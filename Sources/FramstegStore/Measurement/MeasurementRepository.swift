@@ -1,0 +1,92 @@
+import FramstegCore
+import Foundation
+import SQLKit
+
+/// Instrument versions added from the web, and measurements with their answers. An answer is saved
+/// the moment it is given (replacing an earlier answer to the same item), so nothing is lost when a
+/// connection drops and a measurement can be resumed.
+public struct MeasurementRepository: Sendable {
+    let db: any SQLDatabase
+
+    public init(_ db: any SQLDatabase) { self.db = db }
+
+    // MARK: Definitions
+
+    /// Keeps a definition's text as it was uploaded; refuses an id and version that exist.
+    public func addDefinition(_ instrument: Instrument, text: String, by user: UserID?, now: Date) async throws {
+        let existing = try await db.select().column("version").from("instrument_definitions")
+            .where("instrument_id", .equal, instrument.id).where("version", .equal, instrument.version).first()
+        if existing != nil { throw StoreError.duplicate("\(instrument.id) version \(instrument.version)") }
+        try await db.insert(into: "instrument_definitions").columns("instrument_id", "version", "definition", "added_by", "added_at")
+            .values(SQLBind(instrument.id), SQLBind(instrument.version), SQLBind(text), SQLBind(user?.rawValue), SQLBind(now.storedSeconds))
+            .run()
+    }
+
+    /// Every stored definition as its file name and text, for the catalogue to load at start-up.
+    public func definitions() async throws -> [(file: String, text: String)] {
+        try await db.select().columns("instrument_id", "version", "definition").from("instrument_definitions")
+            .orderBy("instrument_id").orderBy("version").all().map { row in
+                ("\(try row.decode(column: "instrument_id", as: String.self))-\(try row.decode(column: "version", as: Int.self)).json (database)",
+                 try row.decode(column: "definition", as: String.self))
+            }
+    }
+
+    // MARK: Measurements
+
+    public func start(
+        _ instrument: Instrument, for participant: ParticipantID, occasion: MeasurementOccasion, on day: Day, by user: UserID?
+    ) async throws -> MeasurementID {
+        MeasurementID(try await db.insertReturningID(
+            db.insert(into: "measurements").columns("participant_id", "instrument_id", "version", "occasion", "taken_on", "started_by")
+                .values(SQLBind(participant.rawValue), SQLBind(instrument.id), SQLBind(instrument.version), SQLBind(occasion.rawValue),
+                        SQLBind(day.description), SQLBind(user?.rawValue))
+        ))
+    }
+
+    /// Saves one answer, replacing an earlier one to the same item.
+    public func saveAnswer(_ answer: Answer, item: String, respondent: Respondent, in measurement: MeasurementID, now: Date) async throws {
+        try await db.delete(from: "measurement_answers").where("measurement_id", .equal, measurement.rawValue).where("item_id", .equal, item).run()
+        try await db.insert(into: "measurement_answers").columns("measurement_id", "item_id", "answer", "respondent", "answered_at")
+            .values(SQLBind(measurement.rawValue), SQLBind(item), SQLBind(answer.storageValue), SQLBind(respondent.rawValue), SQLBind(now.storedSeconds))
+            .run()
+    }
+
+    public func complete(_ measurement: MeasurementID, now: Date) async throws {
+        try await db.update("measurements").set("completed_at", to: now.storedSeconds).where("id", .equal, measurement.rawValue).run()
+    }
+
+    public func measurement(_ id: MeasurementID) async throws -> ProgressMeasurement? {
+        guard let row = try await db.select().column("*").from("measurements").where("id", .equal, id.rawValue).first() else { return nil }
+        return try Self.measurement(from: row, answers: try await answers(of: [id])[id] ?? [:])
+    }
+
+    /// The participant's measurements, oldest first, with their answers.
+    public func measurements(of participant: ParticipantID) async throws -> [ProgressMeasurement] {
+        let rows = try await db.select().column("*").from("measurements").where("participant_id", .equal, participant.rawValue)
+            .orderBy("taken_on").orderBy("id").all()
+        let ids = try rows.map { row -> MeasurementID in try row.id("id") }
+        let answers = try await answers(of: ids)
+        return try rows.map { row in try Self.measurement(from: row, answers: answers[try row.id("id")] ?? [:]) }
+    }
+
+    private func answers(of ids: [MeasurementID]) async throws -> [MeasurementID: [String: Answer]] {
+        guard !ids.isEmpty else { return [:] }
+        var result: [MeasurementID: [String: Answer]] = [:]
+        for row in try await db.select().columns("measurement_id", "item_id", "answer").from("measurement_answers")
+            .where("measurement_id", .in, ids.map(\.rawValue)).all() {
+            guard let answer = Answer(storageValue: try row.decode(column: "answer", as: String.self)) else { continue }
+            result[try row.id("measurement_id"), default: [:]][try row.decode(column: "item_id", as: String.self)] = answer
+        }
+        return result
+    }
+
+    static func measurement(from row: any SQLRow, answers: [String: Answer]) throws -> ProgressMeasurement {
+        ProgressMeasurement(
+            id: try row.id("id"), participantID: try row.id("participant_id"), instrumentID: try row.decode(column: "instrument_id", as: String.self),
+            version: try row.decode(column: "version", as: Int.self),
+            occasion: MeasurementOccasion(rawValue: try row.decode(column: "occasion", as: String.self)) ?? .other,
+            takenOn: try ActivityRepository.day(row, "taken_on"), answers: answers,
+            isComplete: try row.decode(column: "completed_at", as: Int64?.self) != nil
+        )
+    }
+}
