@@ -117,10 +117,9 @@ public struct ActivityRepository: Sendable {
         text.isEmpty ? nil : try keyring.seal(text).stored
     }
 
+    /// An empty text is stored as NULL and reads back empty.
     private func open(_ stored: String?) throws -> String {
-        guard let stored else { return "" }
-        guard let sealed = SealedValue(stored: stored) else { throw FieldKeyring.Problem.undecryptable }
-        return try keyring.open(sealed)
+        try stored.map { try keyring.open(stored: $0) } ?? ""
     }
 
     private func meeting(from row: any SQLRow, opening: Bool) throws -> Meeting {

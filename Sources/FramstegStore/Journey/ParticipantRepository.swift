@@ -73,8 +73,8 @@ public struct ParticipantRepository: Sendable {
     /// The whole record, personal identity number and reason opened. Callers audit the read.
     public func participant(_ id: ParticipantID) async throws -> Participant? {
         guard let row = try await db.select().column("*").from("participants").where("id", .equal, id.rawValue).first() else { return nil }
-        let number = try open(try row.decode(column: "pnr_sealed", as: String.self))
-        let reason = try row.decode(column: "reason_sealed", as: String?.self).map(open)
+        let number = try keyring.open(stored: try row.decode(column: "pnr_sealed", as: String.self))
+        let reason = try row.decode(column: "reason_sealed", as: String?.self).map { try keyring.open(stored: $0) }
         let summary = try Self.summary(from: row)
         return Participant(
             id: id, associationID: try row.id("association_id"), unitID: summary.unitID, municipalityID: try row.id("municipality_id"),
@@ -178,7 +178,7 @@ public struct ParticipantRepository: Sendable {
         try await db.select().columns("from_state", "to_state", "event", "outcome", "reason_sealed", "day", "recorded_by").from("journey_steps")
             .where("participant_id", .equal, id.rawValue).orderBy("id").all()
             .compactMap { row -> RecordedStep? in
-                let reason = try row.decode(column: "reason_sealed", as: String?.self).map(open)
+                let reason = try row.decode(column: "reason_sealed", as: String?.self).map { try keyring.open(stored: $0) }
                 guard let from = JourneyState(storageValue: try row.decode(column: "from_state", as: String.self)),
                       let to = JourneyState(storageValue: try row.decode(column: "to_state", as: String.self)),
                       let day = Day(try row.decode(column: "day", as: String.self))
@@ -255,11 +255,6 @@ public struct ParticipantRepository: Sendable {
             .values(SQLBind(id.rawValue), SQLBind(from.storageValue), SQLBind(to.storageValue), SQLBind(event), SQLBind(outcome),
                     SQLBind(sealedReason), SQLBind(day.description), SQLBind(user?.rawValue), SQLBind(now.storedSeconds))
             .run()
-    }
-
-    private func open(_ stored: String) throws -> String {
-        guard let sealed = SealedValue(stored: stored) else { throw FieldKeyring.Problem.undecryptable }
-        return try keyring.open(sealed)
     }
 
     static let summaryColumns = ["id", "unit_id", "name", "gender", "birth_year", "state", "registered_on", "responsible_counsellor"]

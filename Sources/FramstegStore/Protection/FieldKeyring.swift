@@ -95,6 +95,12 @@ public struct FieldKeyring: Sendable {
         }
     }
 
+    /// Opens a value as a column stores it (`keyID:base64`); a value that is not in that form is undecryptable.
+    public func open(stored: String) throws -> String {
+        guard let sealed = SealedValue(stored: stored) else { throw Problem.undecryptable }
+        return try open(sealed)
+    }
+
     /// HMAC-SHA256 under the lookup key: equal inputs give equal hashes, and nothing without the key.
     public func lookupHash(_ value: String) -> String {
         HMAC<SHA256>.authenticationCode(for: Data(value.utf8), using: lookupKey).map { String(format: "%02x", $0) }.joined()
