@@ -34,7 +34,7 @@ struct ParticipantService {
         try await site.store.write { db in
             let participants = ParticipantRepository(db, keyring: keyring)
             // Read inside the transaction: the state may have moved since the page was loaded.
-            let state = try await participants.participant(participant.id)?.state ?? participant.state
+            let state = try await participants.summary(participant.id)?.state ?? participant.state
             let previous = try await participants.steps(of: participant.id).last?.transition.day ?? participant.registeredOn
             let transition: JourneyTransition
             do {
