@@ -37,10 +37,9 @@ extension FieldProblem {
         case .invalidWeek: return text("problemWeek")
         case .notANumber: return text("problemNotANumber")
         case .hoursOutOfRange(let minimum, let maximum):
-            let separator = language == .swedish ? "," : "."
             return text("problemHoursRange")
-                .replacingOccurrences(of: "{min}", with: ActivityHours.format(minimum, decimalSeparator: separator))
-                .replacingOccurrences(of: "{max}", with: ActivityHours.format(maximum, decimalSeparator: separator))
+                .replacingOccurrences(of: "{min}", with: ActivityHours.format(minimum, decimalSeparator: language.decimalSeparator))
+                .replacingOccurrences(of: "{max}", with: ActivityHours.format(maximum, decimalSeparator: language.decimalSeparator))
         }
     }
 }
@@ -85,5 +84,18 @@ extension JourneyState {
         case .block(let number): String(format: Texts.text("state.block", language), number)
         default: Texts.text("state." + storageValue, language)
         }
+    }
+}
+
+extension Language {
+    /// `12,5` in Swedish, `12.5` in English.
+    var decimalSeparator: String { self == .swedish ? "," : "." }
+}
+
+extension Participant {
+    /// Who referred the participant, as the record and the printed documents show it: the kind of
+    /// referrer, then the name and contact when given.
+    func referrerLabel(_ language: Language) -> String {
+        ([Texts.text("referrer." + referrerKind.rawValue, language)] + (referrerName.isEmpty ? [] : [referrerName])).joined(separator: ", ")
     }
 }

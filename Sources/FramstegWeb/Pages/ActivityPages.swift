@@ -154,9 +154,8 @@ struct ActivityPages {
     }
 
     private func hoursData(goals: [HoursGoal], attendance: [AttendedHours], today: Day, language: Language) -> [String: Any] {
-        let separator = language == .swedish ? "," : "."
         let rows = ActivityHours.rows(goals: goals, attended: attendance, through: Week(containing: today))
-        let format = { (hours: Double) in ActivityHours.format(hours, decimalSeparator: separator) }
+        let format = { (hours: Double) in ActivityHours.format(hours, decimalSeparator: language.decimalSeparator) }
         return [
             "hasHours": !rows.isEmpty,
             "currentGoal": goals.last.map { format($0.hoursPerWeek) } ?? "–",

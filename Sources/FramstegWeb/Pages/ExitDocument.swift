@@ -27,7 +27,7 @@ struct ExitDocument {
             "participant": ["id": participant.id.description, "name": participant.name,
                             "personalIdentityNumber": participant.personalIdentityNumber?.formatted ?? ""],
             "unit": unit.name, "association": association?.name ?? "", "municipality": municipality?.name ?? "",
-            "referrer": ([Texts.text("referrer." + participant.referrerKind.rawValue, language)] + (participant.referrerName.isEmpty ? [] : [participant.referrerName])).joined(separator: ", "),
+            "referrer": participant.referrerLabel(language),
             "printedOn": Day(site.now()).description, "printedBy": context.session?.user.name ?? "",
         ]
         let start = steps.first { $0.transition.event == .start }?.transition.day
@@ -54,8 +54,7 @@ struct ExitDocument {
         }
         data["hasInterventions"] = !activities.interventions.isEmpty
         data["combinedDays"] = String(activities.interventions.combinedDays(until: exit.day))
-        let separator = language == .swedish ? "," : "."
-        let format = { (hours: Double) in ActivityHours.format(hours, decimalSeparator: separator) }
+        let format = { (hours: Double) in ActivityHours.format(hours, decimalSeparator: language.decimalSeparator) }
         if !activities.attended.isEmpty, let first = activities.goals.first, let last = activities.goals.last {
             data["hours"] = Texts.text("hoursSummaryText", language)
                 .replacingOccurrences(of: "{hours}", with: format(activities.attended.reduce(0) { $0 + $1.hours }))

@@ -145,7 +145,7 @@ struct ParticipantPages {
             "personalIdentityNumber": participant.personalIdentityNumber?.formatted ?? "", "birthYear": String(participant.birthYear),
             "gender": Texts.text("gender." + participant.gender.rawValue, language), "municipality": municipality?.name ?? "",
             "phone": participant.phone, "email": participant.email,
-            "referrer": ([Texts.text("referrer." + participant.referrerKind.rawValue, language)] + (participant.referrerName.isEmpty ? [] : [participant.referrerName])).joined(separator: ", "),
+            "referrer": participant.referrerLabel(language),
             "authorities": participant.authorities.map { Texts.text("authority." + $0.rawValue, language) }.sorted().joined(separator: ", "),
             "reason": participant.reason ?? "–",
         ]

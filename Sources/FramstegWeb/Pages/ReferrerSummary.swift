@@ -22,7 +22,7 @@ struct ReferrerSummary {
             "participant": ["id": participant.id.description, "name": participant.name,
                             "personalIdentityNumber": participant.personalIdentityNumber?.formatted ?? ""],
             "unit": unit.name, "association": association?.name ?? "",
-            "referrer": ([Texts.text("referrer." + participant.referrerKind.rawValue, language)] + (participant.referrerName.isEmpty ? [] : [participant.referrerName])).joined(separator: ", "),
+            "referrer": participant.referrerLabel(language),
             "registeredOn": participant.registeredOn.description,
             "printedOn": Day(site.now()).description, "printedBy": context.session?.user.name ?? "",
         ]
