@@ -130,6 +130,19 @@ public struct ParticipantDraft: Sendable, Equatable {
         }
     }
 
+    /// Name, phone and e-mail as registration and later changes check them: a name of at most 120
+    /// characters, a plausible e-mail if any, and a way to reach the person (phone or e-mail).
+    static func checkedContact(name: String, phone: String, email: String, into failure: inout ValidationFailure) -> (String, String, String) {
+        let name = name.trimmed
+        if name.isEmpty { failure.add("name", .required) } else if name.count > 120 { failure.add("name", .tooLong(maximum: 120)) }
+        let email = Email.normalised(email)
+        if !email.isEmpty, !Email.isPlausible(email) { failure.add("email", .invalidEmail) }
+        let phone = phone.trimmed
+        if phone.count > 40 { failure.add("phone", .tooLong(maximum: 40)) }
+        if phone.isEmpty, email.isEmpty { failure.add("phone", .required) }
+        return (name, phone, email)
+    }
+
     /// Every problem at once, so the form can mark them all; `municipalities` are the association's.
     public func validated(municipalities: [Municipality], today: Date) throws(ValidationFailure) -> Valid {
         var failure = ValidationFailure()
@@ -137,13 +150,7 @@ public struct ParticipantDraft: Sendable, Equatable {
         do { number = try PersonalIdentityNumber(parsing: personalIdentityNumber, today: today) } catch {
             failure.add("personalIdentityNumber", error == .empty ? .required : .personalIdentityNumber(error))
         }
-        let name = self.name.trimmed
-        if name.isEmpty { failure.add("name", .required) } else if name.count > 120 { failure.add("name", .tooLong(maximum: 120)) }
-        let email = Email.normalised(self.email)
-        if !email.isEmpty, !Email.isPlausible(email) { failure.add("email", .invalidEmail) }
-        let phone = self.phone.trimmed
-        if phone.count > 40 { failure.add("phone", .tooLong(maximum: 40)) }
-        if phone.isEmpty, email.isEmpty { failure.add("phone", .required) }
+        let (name, phone, email) = Self.checkedContact(name: self.name, phone: self.phone, email: self.email, into: &failure)
         let gender = Gender(rawValue: self.gender)
         if gender == nil { failure.add("gender", self.gender.isEmpty ? .required : .unknownChoice) }
         let municipality = MunicipalityID(parsing: municipalityID).flatMap { id in municipalities.first { $0.id == id } }
@@ -181,13 +188,8 @@ public struct ContactChange: Sendable, Equatable {
     /// The participant's contact details after the change, checked as at registration.
     public func applied(to participant: Participant) throws(ValidationFailure) -> (name: String, phone: String, email: String, referrerName: String) {
         var failure = ValidationFailure()
-        let name = (self.name ?? participant.name).trimmed
-        if name.isEmpty { failure.add("name", .required) } else if name.count > 120 { failure.add("name", .tooLong(maximum: 120)) }
-        let phone = (self.phone ?? participant.phone).trimmed
-        if phone.count > 40 { failure.add("phone", .tooLong(maximum: 40)) }
-        let email = Email.normalised(self.email ?? participant.email)
-        if !email.isEmpty, !Email.isPlausible(email) { failure.add("email", .invalidEmail) }
-        if phone.isEmpty, email.isEmpty { failure.add("phone", .required) }
+        let (name, phone, email) = ParticipantDraft.checkedContact(
+            name: self.name ?? participant.name, phone: self.phone ?? participant.phone, email: self.email ?? participant.email, into: &failure)
         let referrerName = (self.referrerName ?? participant.referrerName).trimmed
         if referrerName.count > 120 { failure.add("referrerName", .tooLong(maximum: 120)) }
         try failure.throwIfAny()
