@@ -63,9 +63,7 @@ struct ImportParticipants: AsyncParsableCommand {
             let problems = (result.problems + taken).sorted { ($0.line, $0.column) < ($1.line, $1.column) }
             let valid = result.valid.filter { !takenLines.contains($0.line) }
             for problem in problems {
-                let message = problem.problem == .alreadyTaken
-                    ? (language == .swedish ? "Personen har redan en pågående registrering." : "The person already has a registration under way.")
-                    : problem.problem.message(language)
+                let message = problem.problem.message(language, field: problem.field)
                 print(language == .swedish ? "Rad \(problem.line), kolumn \"\(problem.column)\": \(message)"
                                            : "Row \(problem.line), column \"\(problem.column)\": \(message)")
             }

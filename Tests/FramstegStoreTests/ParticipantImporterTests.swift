@@ -23,7 +23,7 @@ struct ParticipantImporterTests {
             #expect(result.problems.isEmpty)
             let importer = ParticipantImporter(store: store, keyring: TestKeys.keyring)
             let taken = try await importer.alreadyRegistered(result.valid, in: unit.associationID, column: "personnummer")
-            #expect(taken == [ParticipantImport.RowProblem(line: 2, column: "personnummer", problem: .alreadyTaken)])
+            #expect(taken == [ParticipantImport.RowProblem(line: 2, field: "personalIdentityNumber", column: "personnummer", problem: .alreadyTaken)])
 
             let rows = result.valid.filter { $0.line != 2 }
             #expect(try await importer.write(rows, into: unit, today: today, now: ParticipantRepositoryTests.now) == 2)

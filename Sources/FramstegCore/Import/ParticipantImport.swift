@@ -29,14 +29,17 @@ public enum ParticipantImport {
         "region": .region, "regionen": .region, "socialtjänsten": .socialServices, "social-services": .socialServices,
     ]
 
-    /// One problem: the row (line in the file), the column as the file names it, and why.
+    /// One problem: the row (line in the file), the field as the form names it, the column as the
+    /// file names it, and why.
     public struct RowProblem: Hashable, Sendable {
         public let line: Int
+        public let field: String
         public let column: String
         public let problem: FieldProblem
 
-        public init(line: Int, column: String, problem: FieldProblem) {
+        public init(line: Int, field: String, column: String, problem: FieldProblem) {
             self.line = line
+            self.field = field
             self.column = column
             self.problem = problem
         }
@@ -135,7 +138,7 @@ public enum ParticipantImport {
             } else {
                 let order = columns.map(\.field)
                 for (field, problem) in rowProblems.sorted(by: { (order.firstIndex(of: $0.key) ?? -1) < (order.firstIndex(of: $1.key) ?? -1) }) {
-                    problems.append(RowProblem(line: record.line, column: field == "*" ? "*" : columnName[field] ?? field, problem: problem))
+                    problems.append(RowProblem(line: record.line, field: field, column: field == "*" ? "*" : columnName[field] ?? field, problem: problem))
                 }
             }
         }

@@ -20,7 +20,7 @@ public struct ParticipantImporter: Sendable {
             let participants = ParticipantRepository(db, keyring: keyring)
             var problems: [ParticipantImport.RowProblem] = []
             for row in rows where try await !participants.ongoing(with: row.participant.personalIdentityNumber, in: association).isEmpty {
-                problems.append(ParticipantImport.RowProblem(line: row.line, column: column, problem: .alreadyTaken))
+                problems.append(ParticipantImport.RowProblem(line: row.line, field: "personalIdentityNumber", column: column, problem: .alreadyTaken))
             }
             return problems
         }

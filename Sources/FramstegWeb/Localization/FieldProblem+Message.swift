@@ -2,6 +2,16 @@ import FramstegCore
 import Foundation
 
 extension FieldProblem {
+    /// The sentence for this problem in a given field: "already taken" reads differently for an
+    /// e-mail address and for a person already registered.
+    public func message(_ language: Language, field: String) -> String {
+        switch (self, field) {
+        case (.alreadyTaken, "email"): Texts.text("problemEmailTaken", language)
+        case (.alreadyTaken, "personalIdentityNumber"): Texts.text("alreadyRegistered", language)
+        default: message(language)
+        }
+    }
+
     /// The sentence shown beside the field, in the user's language.
     public func message(_ language: Language) -> String {
         func text(_ key: String) -> String { Texts.text(key, language) }
@@ -47,10 +57,7 @@ extension FieldProblem {
 extension ValidationFailure {
     /// Field name → message, for the template to place beside each field.
     func messages(_ language: Language) -> [String: String] {
-        var result = problems.mapValues { $0.message(language) }
-        if problems["email"] == .alreadyTaken { result["email"] = Texts.text("problemEmailTaken", language) }
-        if problems["personalIdentityNumber"] == .alreadyTaken { result["personalIdentityNumber"] = Texts.text("alreadyRegistered", language) }
-        return result
+        Dictionary(uniqueKeysWithValues: problems.map { field, problem in (field, problem.message(language, field: field)) })
     }
 }
 
