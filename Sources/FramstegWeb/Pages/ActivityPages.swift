@@ -58,8 +58,7 @@ struct ActivityPages {
             // Shown beside the row of the intervention it concerns.
             if let message = messages.removeValue(forKey: "end") { messages["end-\(id)"] = message }
             return try await ParticipantPages(site: site).recordPage(
-                context, principal, participant, unit, form: FormState(values: ["day": Day(site.now()).description]),
-                sections: ["endForm": FormState(values: ["end-\(id)": context.form["end"]], errors: messages)], audit: false)
+                context, principal, participant, unit, sections: ["endForm": FormState(values: ["end-\(id)": context.form["end"]], errors: messages)], audit: false)
         }
     }
 
@@ -96,8 +95,7 @@ struct ActivityPages {
         _ typed: [String: String], _ failure: ValidationFailure
     ) async throws -> Response {
         try await ParticipantPages(site: site).recordPage(
-            context, principal, participant, unit, form: FormState(values: ["day": Day(site.now()).description]),
-            sections: [section: FormState(values: typed, errors: failure.messages(context.language))], audit: false)
+            context, principal, participant, unit, sections: [section: FormState(values: typed, errors: failure.messages(context.language))], audit: false)
     }
 
     // MARK: What the record shows

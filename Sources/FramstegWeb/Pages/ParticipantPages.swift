@@ -18,7 +18,7 @@ struct ParticipantPages {
         }
         routes.get("/participants/:participant", .readParticipant) { request, context, principal in
             let (participant, unit) = try await site.authorizedParticipant(context, principal, .readParticipant, path: request.uri.path)
-            return try await recordPage(context, principal, participant, unit, form: FormState(values: ["day": Day(site.now()).description]))
+            return try await recordPage(context, principal, participant, unit)
         }
         routes.get("/participants/:participant/exit-document", .readParticipant) { request, context, principal in
             let (participant, unit) = try await site.authorizedParticipant(context, principal, .readParticipant, path: request.uri.path)
@@ -38,8 +38,7 @@ struct ParticipantPages {
                     of: participant, by: principal)
                 return .redirect(to: "/participants/\(participant.id)?notice=saved", type: .normal)
             } catch let failure as ValidationFailure {
-                return try await recordPage(context, principal, participant, unit, form: FormState(values: ["day": Day(site.now()).description]),
-                                            sections: ["contactForm": FormState(values: typed, errors: failure.messages(context.language))], audit: false)
+                return try await recordPage(context, principal, participant, unit, sections: ["contactForm": FormState(values: typed, errors: failure.messages(context.language))], audit: false)
             }
         }
         routes.post("/participants/:participant/eligibility", .changeParticipant) { request, context, principal in
@@ -123,8 +122,10 @@ struct ParticipantPages {
     /// The record; `sections` are activity forms coming back with problems (see `ActivityPages`).
     func recordPage(
         _ context: AppRequestContext, _ principal: Principal, _ participant: Participant, _ unit: OrganisationUnit,
-        form: FormState, sections: [String: FormState] = [:], audit: Bool = true
+        form stepForm: FormState? = nil, sections: [String: FormState] = [:], audit: Bool = true
     ) async throws -> Response {
+        // Without a step form coming back, the next step is offered for today.
+        let form = stepForm ?? FormState(values: ["day": Day(site.now()).description])
         let language = context.language
         let keyring = site.keyring
         let (steps, municipality, staff, answers) = try await site.store.read { db in
