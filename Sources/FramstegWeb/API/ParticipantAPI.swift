@@ -76,11 +76,7 @@ struct ParticipantAPI {
             let (participant, _) = try await site.authorizedParticipant(context, principal, .changeParticipant, path: request.uri.path)
             let body = try await JSON.decode(API.NewIntervention.self, request, context)
             return try await JSON.validating(context) {
-                let id = try await ActivityService(site: site).addIntervention(body.draft, to: participant, by: principal)
-                let keyring = site.keyring
-                let created = try await site.store.read { db in try await ActivityRepository(db, keyring: keyring).interventions(of: participant.id) }
-                    .first { $0.id == id }
-                guard let created else { throw WebError.notFound }
+                let created = try await ActivityService(site: site).addIntervention(body.draft, to: participant, by: principal)
                 return try JSON.response(API.Intervention(created), status: .created)
             }
         }
@@ -96,10 +92,8 @@ struct ParticipantAPI {
             let (participant, _) = try await site.authorizedParticipant(context, principal, .changeParticipant, path: request.uri.path)
             let body = try await JSON.decode(API.NewMeeting.self, request, context)
             return try await JSON.validating(context) {
-                let id = try await ActivityService(site: site).addMeeting(body.draft, to: participant, by: principal)
-                let valid = try body.draft.validated(registeredOn: participant.registeredOn, today: Day(site.now()))
-                return try JSON.response(API.Meeting(Meeting(id: id, participantID: participant.id, kind: valid.kind, day: valid.day, attendees: valid.attendees,
-                                                             notes: valid.notes, decisions: valid.decisions, recordedBy: principal.userID)), status: .created)
+                let created = try await ActivityService(site: site).addMeeting(body.draft, to: participant, by: principal)
+                return try JSON.response(API.Meeting(created), status: .created)
             }
         }
     }

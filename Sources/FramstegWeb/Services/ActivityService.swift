@@ -8,7 +8,8 @@ struct ActivityService {
     let site: Site
 
     @discardableResult
-    func addIntervention(_ draft: InterventionDraft, to participant: Participant, by principal: Principal) async throws -> InterventionID {
+    /// Returns the intervention as stored, for the API to answer with.
+    func addIntervention(_ draft: InterventionDraft, to participant: Participant, by principal: Principal) async throws -> Intervention {
         guard participant.state.isActive else { throw ValidationFailure(problems: ["type": .notEnrolled]) }
         let keyring = site.keyring, now = site.now()
         return try await site.store.write { db in
@@ -16,7 +17,8 @@ struct ActivityService {
             let valid = try draft.validated(started: started, today: Day(now))
             let id = try await ActivityRepository(db, keyring: keyring).addIntervention(valid, to: participant.id, by: principal.userID, now: now)
             try await AuditLog(db).append(AuditEntry(at: now, by: principal, action: "participant.intervention.add", objectType: "participant", objectID: participant.id.description))
-            return id
+            return Intervention(id: id, participantID: participant.id, type: valid.type, provider: valid.provider, title: valid.title,
+                                employerName: valid.employerName, start: valid.start, end: valid.end)
         }
     }
 
@@ -36,13 +38,15 @@ struct ActivityService {
     }
 
     @discardableResult
-    func addMeeting(_ draft: MeetingDraft, to participant: Participant, by principal: Principal) async throws -> MeetingID {
+    /// Returns the meeting as stored, for the API to answer with.
+    func addMeeting(_ draft: MeetingDraft, to participant: Participant, by principal: Principal) async throws -> Meeting {
         let valid = try draft.validated(registeredOn: participant.registeredOn, today: Day(site.now()))
         let keyring = site.keyring, now = site.now()
         return try await site.store.write { db in
             let id = try await ActivityRepository(db, keyring: keyring).addMeeting(valid, to: participant.id, by: principal.userID, now: now)
             try await AuditLog(db).append(AuditEntry(at: now, by: principal, action: "participant.meeting.add", objectType: "participant", objectID: participant.id.description))
-            return id
+            return Meeting(id: id, participantID: participant.id, kind: valid.kind, day: valid.day, attendees: valid.attendees, notes: valid.notes,
+                           decisions: valid.decisions, recordedBy: principal.userID)
         }
     }
 
