@@ -100,18 +100,19 @@ struct ActivityPages {
 
     // MARK: What the record shows
 
-    /// The record's activity sections; `sections` hold forms coming back with problems.
-    func recordData(_ participant: Participant, sections: [String: FormState], language: Language) async throws -> [String: Any] {
+    /// The record's activity sections; `sections` hold forms coming back with problems. The record
+    /// has already loaded the journey's steps and the staff's names, and hands them over.
+    func recordData(
+        _ participant: Participant, steps: [RecordedStep], names: [UserID: String], sections: [String: FormState], language: Language
+    ) async throws -> [String: Any] {
         let keyring = site.keyring
-        let (interventions, meetings, goals, attendance, started, staff) = try await site.store.read { db in
+        let (interventions, meetings, goals, attendance) = try await site.store.read { db in
             let activities = ActivityRepository(db, keyring: keyring)
             return (try await activities.interventions(of: participant.id), try await activities.meetings(of: participant.id),
-                    try await activities.goals(of: participant.id), try await activities.attendance(of: participant.id),
-                    try await ParticipantRepository(db, keyring: keyring).startDay(of: participant.id),
-                    try await UserRepository(db).users(of: participant.associationID))
+                    try await activities.goals(of: participant.id), try await activities.attendance(of: participant.id))
         }
         let today = Day(site.now())
-        let names = Dictionary(uniqueKeysWithValues: staff.map { ($0.id, $0.name) })
+        let started = steps.first { $0.transition.event == .start }?.transition.day
         let running = interventions.types(runningOn: today)
         let endForm = sections["endForm"] ?? FormState()
         var data: [String: Any] = [
