@@ -29,3 +29,5 @@ public typealias ParticipantID = Identifier<Participant>
 public typealias InterventionID = Identifier<Intervention>
 public typealias MeetingID = Identifier<Meeting>
 public typealias MeasurementID = Identifier<ProgressMeasurement>
+public typealias PlanGoalID = Identifier<PlanGoal>
+public typealias PlanStepID = Identifier<PlanStep>

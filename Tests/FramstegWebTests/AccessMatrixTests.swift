@@ -114,6 +114,33 @@ struct AccessMatrixTests {
         Row("POST /participants/:participant/contact", .own, admin: .forbidden, office: .forbidden, manager: .ok, counsellor: .ok),
         Row("POST /participants/:participant/contact", .sibling, admin: .forbidden, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
         Row("POST /participants/:participant/contact", .foreign, admin: .forbidden, office: .forbidden, manager: .hidden, counsellor: .hidden),
+        Row("POST /participants/:participant/measurements", .own, admin: .forbidden, office: .forbidden, manager: .ok, counsellor: .ok),
+        Row("POST /participants/:participant/measurements", .sibling, admin: .forbidden, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
+        Row("POST /participants/:participant/measurements", .foreign, admin: .forbidden, office: .forbidden, manager: .hidden, counsellor: .hidden),
+        Row("GET /participants/:participant/measurements/:measurement", .own, admin: .forbidden, office: .forbidden, manager: .ok, counsellor: .ok),
+        Row("GET /participants/:participant/measurements/:measurement", .sibling, admin: .forbidden, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
+        Row("GET /participants/:participant/measurements/:measurement", .foreign, admin: .forbidden, office: .forbidden, manager: .hidden, counsellor: .hidden),
+        Row("POST /participants/:participant/measurements/:measurement/answers", .own, admin: .forbidden, office: .forbidden, manager: .ok, counsellor: .ok),
+        Row("POST /participants/:participant/measurements/:measurement/answers", .sibling, admin: .forbidden, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
+        Row("POST /participants/:participant/measurements/:measurement/answers", .foreign, admin: .forbidden, office: .forbidden, manager: .hidden, counsellor: .hidden),
+        Row("POST /participants/:participant/measurements/:measurement/hand-over", .own, admin: .forbidden, office: .forbidden, manager: .ok, counsellor: .ok),
+        Row("POST /participants/:participant/measurements/:measurement/hand-over", .sibling, admin: .forbidden, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
+        Row("POST /participants/:participant/measurements/:measurement/hand-over", .foreign, admin: .forbidden, office: .forbidden, manager: .hidden, counsellor: .hidden),
+        Row("POST /participants/:participant/plan/goals", .own, admin: .forbidden, office: .forbidden, manager: .ok, counsellor: .ok),
+        Row("POST /participants/:participant/plan/goals", .sibling, admin: .forbidden, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
+        Row("POST /participants/:participant/plan/goals", .foreign, admin: .forbidden, office: .forbidden, manager: .hidden, counsellor: .hidden),
+        Row("POST /participants/:participant/plan/goals/:goal/steps", .own, admin: .forbidden, office: .forbidden, manager: .ok, counsellor: .ok),
+        Row("POST /participants/:participant/plan/goals/:goal/steps", .sibling, admin: .forbidden, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
+        Row("POST /participants/:participant/plan/goals/:goal/steps", .foreign, admin: .forbidden, office: .forbidden, manager: .hidden, counsellor: .hidden),
+        Row("POST /participants/:participant/plan/steps/:step/status", .own, admin: .forbidden, office: .forbidden, manager: .ok, counsellor: .ok),
+        Row("POST /participants/:participant/plan/steps/:step/status", .sibling, admin: .forbidden, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
+        Row("POST /participants/:participant/plan/steps/:step/status", .foreign, admin: .forbidden, office: .forbidden, manager: .hidden, counsellor: .hidden),
+        Row("GET /take", admin: .forbidden, office: .forbidden, manager: .ok, counsellor: .ok),
+        Row("POST /take", admin: .forbidden, office: .forbidden, manager: .ok, counsellor: .ok),
+        Row("POST /take/answer", admin: .forbidden, office: .forbidden, manager: .ok, counsellor: .ok),
+        Row("GET /take/done", admin: .forbidden, office: .forbidden, manager: .ok, counsellor: .ok),
+        Row("GET /take/return", admin: .forbidden, office: .forbidden, manager: .ok, counsellor: .ok),
+        Row("POST /take/return", admin: .forbidden, office: .forbidden, manager: .ok, counsellor: .ok),
         Row("GET /api/session", admin: .ok, office: .ok, manager: .ok, counsellor: .ok),
         Row("GET /api/units/:unit/participants", .own, admin: .forbidden, office: .forbidden, manager: .ok, counsellor: .ok),
         Row("GET /api/units/:unit/participants", .sibling, admin: .forbidden, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
@@ -150,7 +177,7 @@ struct AccessMatrixTests {
     static let publicRoutes: Set<String> = [
         "GET /", "GET /sign-in", "POST /sign-in", "GET /healthz", "GET /static/app.css",
         "GET /register/:association", "POST /register/:association", "GET /register/:association/thanks",
-        "GET /api/openapi.json",
+        "GET /api/openapi.json", "GET /static/participant-mode.js",
     ]
 
     /// The application's own list of routes, read from a router built the way the server builds it.
@@ -179,6 +206,9 @@ struct AccessMatrixTests {
         return route
             .replacingOccurrences(of: ":participant", with: participant?.description ?? "")
             .replacingOccurrences(of: ":intervention", with: "1")
+            .replacingOccurrences(of: ":measurement", with: fixture.measurementA1.description)
+            .replacingOccurrences(of: ":goal", with: fixture.goalA1.description)
+            .replacingOccurrences(of: ":step", with: fixture.stepA1.description)
             .replacingOccurrences(of: ":unit", with: unit?.description ?? "")
             .replacingOccurrences(of: ":user", with: user.description)
             .replacingOccurrences(of: ":municipality", with: municipality.description)
@@ -207,7 +237,7 @@ struct AccessMatrixTests {
                 let bouncedToSignIn = response.location == "/sign-in" || response.location?.hasPrefix("/sign-in?expired") == true
                 switch expected {
                 case .ok:
-                    #expect([.ok, .created, .seeOther, .badRequest, .unprocessableContent].contains(response.status) && !bouncedToSignIn,
+                    #expect([.ok, .created, .noContent, .seeOther, .badRequest, .conflict, .unprocessableContent].contains(response.status) && !bouncedToSignIn,
                             "\(role) \(method) \(path): \(response.status)")
                 case .forbidden:
                     #expect(response.status == .forbidden, "\(role) \(method) \(path): \(response.status)")

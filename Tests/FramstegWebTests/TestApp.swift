@@ -35,6 +35,10 @@ struct Fixture: Sendable {
     let participantA1: ParticipantID
     let participantA2: ParticipantID
     let participantB1: ParticipantID
+    /// A BIP measurement and an action-plan goal with one step, all of participant A1.
+    let measurementA1: MeasurementID
+    let goalA1: PlanGoalID
+    let stepA1: PlanStepID
 
     static let password = "Rätt-lösenord-för-test"
     static func email(_ role: Role) -> String { "\(role.rawValue)@a.test" }
@@ -68,12 +72,19 @@ struct Fixture: Sendable {
                 )
                 return try await participants.register(try draft.validated(municipalities: [municipality], today: now), unit: unit, on: Day(now), by: nil, now: now)
             }
+            let participantA1 = try await participant("19811218-9876", "Sara Lind", a1, mA)
+            let bip = try ShippedInstruments.load().first { $0.id == "bip" }!
+            let measurement = try await MeasurementRepository(db).start(bip, for: participantA1, occasion: .start, on: Day(now), by: nil)
+            let plans = PlanRepository(db, keyring: TestKeys.keyring)
+            let goal = try await plans.addGoal(text: "Hantera vardagen", indicators: [IndicatorKey("bip/everyday")!], for: participantA1, on: Day(now), by: nil)
+            let step = try await plans.addStep(text: "Boka möte med FK", owner: .counsellor, due: Day(now).adding(days: 7), to: goal.id, by: nil, now: now)
             return Fixture(
                 clock: clock, store: store, associationA: a.id, municipalityA: mA.id, unitA1: a1.id, unitA2: a2.id,
                 associationB: b.id, municipalityB: mB.id, unitB1: b1.id, targetUserA: targetA.id, targetUserB: targetB.id,
-                participantA1: try await participant("19811218-9876", "Sara Lind", a1, mA),
+                participantA1: participantA1,
                 participantA2: try await participant("19701063-2391", "Omar Berg", a2, mA),
-                participantB1: try await participant("20000229-0005", "Lena Ek", b1, mB)
+                participantB1: try await participant("20000229-0005", "Lena Ek", b1, mB),
+                measurementA1: measurement, goalA1: goal.id, stepA1: step.id
             )
         }
     }

@@ -9,6 +9,10 @@ public struct DueItem: Hashable, Sendable {
         case checkIn(block: Int)
         /// A meeting in the calendar this week.
         case meeting(MeetingKind)
+        /// The progression measurement of the schedule.
+        case measurement(MeasurementOccasion)
+        /// A step of the action plan that is not done.
+        case planStep(String)
     }
 
     public let kind: Kind
@@ -53,7 +57,9 @@ public enum DueItems {
     /// Overdue items first (oldest first), then the rest by due day.
     public static func items(
         inProgress: [InProgress], waiting: [(id: ParticipantID, name: String, registeredOn: Day)],
-        meetings: [(meeting: Meeting, participantName: String)], today: Day
+        meetings: [(meeting: Meeting, participantName: String)],
+        measurements: [(id: ParticipantID, name: String, occasion: MeasurementOccasion, due: Day)] = [],
+        planSteps: [(id: ParticipantID, name: String, step: PlanStep)] = [], today: Day
     ) -> [DueItem] {
         var items: [DueItem] = []
         for participant in inProgress {
@@ -65,6 +71,13 @@ public enum DueItems {
         for registration in waiting {
             let due = registration.registeredOn.adding(days: WaitingTime.goalDays)
             items.append(DueItem(kind: .registrationWaiting, participantID: registration.id, participantName: registration.name, due: due, isOverdue: due < today))
+        }
+        for measurement in measurements where today.days(until: measurement.due) <= horizonDays {
+            items.append(DueItem(kind: .measurement(measurement.occasion), participantID: measurement.id, participantName: measurement.name,
+                                 due: measurement.due, isOverdue: measurement.due < today))
+        }
+        for (id, name, step) in planSteps where step.status.isOpen && today.days(until: step.due) <= horizonDays {
+            items.append(DueItem(kind: .planStep(step.text), participantID: id, participantName: name, due: step.due, isOverdue: step.due < today))
         }
         let week = Week(containing: today)
         for (meeting, name) in meetings where week.contains(meeting.day) {

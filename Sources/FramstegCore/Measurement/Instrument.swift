@@ -38,12 +38,28 @@ public struct InstrumentItem: Hashable, Sendable {
     public let respondent: Respondent
     public let scale: ResponseScale
     public let text: LocalizedText
+    /// A few words for a chart's axis and a table's row; the text itself when the definition has none.
+    public let label: LocalizedText
     /// Scored as min + max − answer (only numeric scales).
     public let isReversed: Bool
     /// The respondent may answer "not answered" (vill inte svara / vet inte).
     public let allowsNotAnswered: Bool
     /// Items of different respondents with the same area rate the same thing: their difference is shown.
     public let area: String?
+
+    public init(
+        id: String, respondent: Respondent, scale: ResponseScale, text: LocalizedText, label: LocalizedText? = nil, isReversed: Bool = false,
+        allowsNotAnswered: Bool = false, area: String? = nil
+    ) {
+        self.id = id
+        self.respondent = respondent
+        self.scale = scale
+        self.text = text
+        self.label = label ?? text
+        self.isReversed = isReversed
+        self.allowsNotAnswered = allowsNotAnswered
+        self.area = area
+    }
 }
 
 /// How a subscale (or the total) is computed, and how its score is read.

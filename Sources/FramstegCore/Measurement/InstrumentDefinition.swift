@@ -94,7 +94,8 @@ extension Instrument {
             let reverse = try item["reverse"].map { value throws(InstrumentDefinitionProblem) in try reader.boolean(value, path + ".reverse") } ?? false
             if reverse, case .choice = scale { throw reader.problem(path + ".reverse", .reverseNeedsNumericScale) }
             items.append(InstrumentItem(
-                id: itemID, respondent: respondent, scale: scale, text: try reader.text(item["text"], path + ".text"), isReversed: reverse,
+                id: itemID, respondent: respondent, scale: scale, text: try reader.text(item["text"], path + ".text"),
+                label: try item["short"].map { value throws(InstrumentDefinitionProblem) in try reader.text(value, path + ".short") }, isReversed: reverse,
                 allowsNotAnswered: try item["notAnswered"].map { value throws(InstrumentDefinitionProblem) in try reader.boolean(value, path + ".notAnswered") } ?? false,
                 area: try item["area"].map { value throws(InstrumentDefinitionProblem) in try reader.identifier(value, path + ".area") }
             ))

@@ -29,6 +29,16 @@ public enum FieldProblem: Hashable, Sendable {
     case duplicateInFile(line: Int)
     /// In an import: the row has a different number of fields than the header.
     case columnCount(expected: Int, found: Int)
+    /// An item of a measurement screen was left without an answer.
+    case answerMissing
+    /// The PIN chosen at hand-over must be 4–8 digits.
+    case invalidPIN
+    /// Taking the device back: neither the PIN nor the counsellor's password.
+    case wrongPINOrPassword
+    /// An uploaded instrument definition was refused.
+    case definition(InstrumentDefinitionProblem)
+    /// That instrument id and version exists already (versions are never edited, only added).
+    case versionExists(id: String, version: Int)
 }
 
 /// All problems found in a submitted form, keyed by field name; thrown as one error.

@@ -9,6 +9,26 @@ public struct SessionRecord: Sendable, Equatable {
     public let csrfToken: String
     public let createdAt: Date
     public let lastSeenAt: Date
+    /// Set while the device is handed to a participant: only participant mode answers then.
+    public var handover: Handover?
+}
+
+/// A session handed over to the participant for one measurement, until the counsellor takes the
+/// device back with a PIN chosen at hand-over (kept only as a hash) or their password.
+public struct Handover: Sendable, Equatable {
+    public let measurementID: MeasurementID
+    public let pinHash: String?
+    /// The language the participant answers in, which may differ from the counsellor's.
+    public let language: Language
+    /// Wrong PINs or passwords so far; too many end the session.
+    public let failures: Int
+
+    public init(measurementID: MeasurementID, pinHash: String?, language: Language, failures: Int) {
+        self.measurementID = measurementID
+        self.pinHash = pinHash
+        self.language = language
+        self.failures = failures
+    }
 }
 
 /// Sessions live in the database so several app nodes can share them and disabling a user ends them all.
@@ -26,13 +46,37 @@ public struct SessionRepository: Sendable {
 
     public func session(tokenHash: String) async throws -> SessionRecord? {
         guard let row = try await db.select().columns("token_hash", "user_id", "csrf_token", "created_at", "last_seen_at")
+            .columns("handover_measurement_id", "handover_pin_hash", "handover_language", "handover_failures")
             .from("sessions").where("token_hash", .equal, tokenHash).first()
         else { return nil }
+        var handover: Handover?
+        if let measurement = try row.decode(column: "handover_measurement_id", as: Int64?.self) {
+            handover = Handover(
+                measurementID: MeasurementID(measurement), pinHash: try row.decode(column: "handover_pin_hash", as: String?.self),
+                language: Language(rawValue: try row.decode(column: "handover_language", as: String?.self) ?? "") ?? .swedish,
+                failures: try row.decode(column: "handover_failures", as: Int.self))
+        }
         return SessionRecord(
             tokenHash: try row.decode(column: "token_hash", as: String.self), userID: try row.id("user_id"),
             csrfToken: try row.decode(column: "csrf_token", as: String.self),
-            createdAt: try row.date("created_at"), lastSeenAt: try row.date("last_seen_at")
+            createdAt: try row.date("created_at"), lastSeenAt: try row.date("last_seen_at"), handover: handover
         )
+    }
+
+    /// Hands the session to the participant for one measurement.
+    public func handOver(tokenHash: String, measurement: MeasurementID, pinHash: String?, language: Language) async throws {
+        try await db.update("sessions").set("handover_measurement_id", to: measurement.rawValue).set("handover_pin_hash", to: SQLBind(pinHash))
+            .set("handover_language", to: language.rawValue).set("handover_failures", to: 0).where("token_hash", .equal, tokenHash).run()
+    }
+
+    /// The counsellor has the device again.
+    public func takeBack(tokenHash: String) async throws {
+        try await db.update("sessions").set("handover_measurement_id", to: SQLLiteral.null).set("handover_pin_hash", to: SQLLiteral.null)
+            .set("handover_language", to: SQLLiteral.null).set("handover_failures", to: 0).where("token_hash", .equal, tokenHash).run()
+    }
+
+    public func recordHandoverFailure(tokenHash: String) async throws {
+        try await db.update("sessions").set("handover_failures", to: SQLRaw("handover_failures + 1")).where("token_hash", .equal, tokenHash).run()
     }
 
     public func touch(tokenHash: String, now: Date) async throws {

@@ -167,6 +167,17 @@ public struct ParticipantRepository: Sendable {
         return result
     }
 
+    /// The days these participants started, for those who have.
+    public func startDays(_ ids: Set<ParticipantID>) async throws -> [ParticipantID: Day] {
+        guard !ids.isEmpty else { return [:] }
+        var result: [ParticipantID: Day] = [:]
+        for row in try await db.select().columns("participant_id", "day").from("journey_steps")
+            .where("participant_id", .in, ids.map(\.rawValue).sorted()).where("event", .equal, JourneyEventKind.start.rawValue).all() {
+            if let day = Day(try row.decode(column: "day", as: String.self)) { result[try row.id("participant_id")] = day }
+        }
+        return result
+    }
+
     /// The day the participant started (inskrivning), if they have.
     public func startDay(of id: ParticipantID) async throws -> Day? {
         try await db.select().column("day").from("journey_steps").where("participant_id", .equal, id.rawValue)

@@ -69,6 +69,17 @@ public struct MeasurementRepository: Sendable {
         return try rows.map { row in try Self.measurement(from: row, answers: answers[try row.id("id")] ?? [:]) }
     }
 
+    /// The days these participants were measured with one instrument, for the schedule.
+    public func days(of participants: Set<ParticipantID>, instrument: String) async throws -> [ParticipantID: [Day]] {
+        guard !participants.isEmpty else { return [:] }
+        var result: [ParticipantID: [Day]] = [:]
+        for row in try await db.select().columns("participant_id", "taken_on").from("measurements")
+            .where("participant_id", .in, participants.map(\.rawValue).sorted()).where("instrument_id", .equal, instrument).all() {
+            result[try row.id("participant_id"), default: []].append(try ActivityRepository.day(row, "taken_on"))
+        }
+        return result
+    }
+
     private func answers(of ids: [MeasurementID]) async throws -> [MeasurementID: [String: Answer]] {
         guard !ids.isEmpty else { return [:] }
         var result: [MeasurementID: [String: Answer]] = [:]

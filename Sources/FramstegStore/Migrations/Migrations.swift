@@ -2,7 +2,7 @@ import SQLKit
 
 /// Every migration Framsteg has, in order. Later features append here; existing entries never change.
 public enum Migrations {
-    public static let all: [Migration] = [organisation, access, audit, auditAppendOnly, journey, rateLimits, eligibility, activities, measurements]
+    public static let all: [Migration] = [organisation, access, audit, auditAppendOnly, journey, rateLimits, eligibility, activities, measurements, plansAndParticipantMode]
 
     static let organisation = Migration(version: 1, name: "organisation") { db, _ in
         try await db.create(table: "associations")
@@ -259,5 +259,37 @@ public enum Migrations {
             .column("answered_at", type: .bigint, .notNull)
             .primaryKey("measurement_id", "item_id")
             .run()
+    }
+
+    /// The action plan (goal and step texts sealed like notes), the measurement interval per unit,
+    /// and a session's hand-over to the participant: while set, only participant mode answers.
+    static let plansAndParticipantMode = Migration(version: 10, name: "action plans, measurement schedule, participant mode") { db, _ in
+        try await db.alter(table: "units").column("measurement_interval_weeks", type: .int, .notNull, .default(12)).run()
+        // One column per statement: SQLite adds a single column at a time.
+        try await db.alter(table: "sessions").column("handover_measurement_id", type: .bigint).run()
+        try await db.alter(table: "sessions").column("handover_pin_hash", type: .text).run()
+        try await db.alter(table: "sessions").column("handover_language", type: .text).run()
+        try await db.alter(table: "sessions").column("handover_failures", type: .int, .notNull, .default(0)).run()
+        try await db.create(table: "plan_goals")
+            .column("id", type: .bigint, .primaryKey(autoIncrement: true))
+            .column("participant_id", type: .bigint, .notNull, .references("participants", "id"))
+            .column("text_sealed", type: .text, .notNull)
+            .column("indicators", type: .text, .notNull)
+            .column("created_on", type: .text, .notNull)
+            .column("created_by", type: .bigint, .references("users", "id"))
+            .run()
+        try await db.create(index: "plan_goals_participant").on("plan_goals").column("participant_id").run()
+        try await db.create(table: "plan_steps")
+            .column("id", type: .bigint, .primaryKey(autoIncrement: true))
+            .column("goal_id", type: .bigint, .notNull, .references("plan_goals", "id"))
+            .column("text_sealed", type: .text, .notNull)
+            .column("owner", type: .text, .notNull)
+            .column("due_on", type: .text, .notNull)
+            .column("status", type: .text, .notNull)
+            .column("changed_by", type: .bigint, .references("users", "id"))
+            .column("changed_at", type: .bigint, .notNull)
+            .run()
+        try await db.create(index: "plan_steps_goal").on("plan_steps").column("goal_id").run()
+        try await db.create(index: "plan_steps_due").on("plan_steps").column("status").column("due_on").run()
     }
 }

@@ -116,6 +116,18 @@ public struct OrganisationRepository: Sendable {
              municipalityID: try row.id("municipality_id"), name: try row.decode(column: "name", as: String.self))
     }
 
+    // MARK: Measurement schedule
+
+    /// Weeks between the unit's progression measurements.
+    public func measurementInterval(of unit: UnitID) async throws -> Int {
+        try await db.select().column("measurement_interval_weeks").from("units").where("id", .equal, unit.rawValue).first()?
+            .decode(column: "measurement_interval_weeks", as: Int.self) ?? MeasurementSchedule.defaultIntervalWeeks
+    }
+
+    public func setMeasurementInterval(_ weeks: Int, of unit: UnitID) async throws {
+        try await db.update("units").set("measurement_interval_weeks", to: weeks).where("id", .equal, unit.rawValue).run()
+    }
+
     // MARK: Budgeted places
 
     /// Sets the places for one unit and year, replacing an earlier figure for the same year.

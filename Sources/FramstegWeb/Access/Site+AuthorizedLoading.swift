@@ -16,9 +16,14 @@ extension Site {
     /// The participant named by the path's `:participant` and their unit, after the policy has
     /// allowed `action` on where they belong; nothing sealed is opened before that.
     func authorizedParticipant(_ context: AppRequestContext, _ principal: Principal, _ action: Action, path: String) async throws -> (Participant, OrganisationUnit) {
+        guard let id = context.parameters.get("participant").flatMap(ParticipantID.init(parsing:)) else { throw WebError.notFound }
+        return try await authorizedParticipant(id, principal, action, path: path)
+    }
+
+    /// The same for a participant known otherwise (participant mode knows them from the session).
+    func authorizedParticipant(_ id: ParticipantID, _ principal: Principal, _ action: Action, path: String) async throws -> (Participant, OrganisationUnit) {
         let keyring = self.keyring
-        guard let id = context.parameters.get("participant").flatMap(ParticipantID.init(parsing:)),
-              let owner = try await store.read({ db in try await ParticipantRepository(db, keyring: keyring).owner(of: id) })
+        guard let owner = try await store.read({ db in try await ParticipantRepository(db, keyring: keyring).owner(of: id) })
         else { throw WebError.notFound }
         try await authorize(principal, action, .participant(id, unit: owner.unitID, of: owner.associationID), path: path)
         let loaded = try await store.read { db in

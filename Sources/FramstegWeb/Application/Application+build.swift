@@ -11,6 +11,7 @@ public func buildRouter(site: Site) -> (router: Router<AppRequestContext>, decla
     router.addMiddleware {
         SecurityHeadersMiddleware(configuration: site.configuration)
         SessionMiddleware(site: site)
+        ParticipantModeMiddleware()
         ErrorPageMiddleware(site: site)
         CSRFMiddleware()
     }
@@ -26,6 +27,9 @@ public func buildRouter(site: Site) -> (router: Router<AppRequestContext>, decla
     OverviewPages(site: site).register(on: routes)
     ParticipantPages(site: site).register(on: routes)
     ActivityPages(site: site).register(on: routes)
+    MeasurementPages(site: site).register(on: routes)
+    PlanPages(site: site).register(on: routes)
+    ParticipantModePages(site: site).register(on: routes)
     ParticipantAPI(site: site).register(on: routes)
     PublicRegistrationPages(site: site).register(on: routes)
     return (router, routes.declarations)

@@ -16,6 +16,8 @@ public struct Site: Sendable {
     let logger: Logger
     /// Checked against when an account does not exist, so a failed sign-in takes the same time either way.
     let dummyPasswordHash: String
+    /// The measurement instruments, shipped and added.
+    let instruments: InstrumentShelf
 
     public init(
         store: Store, keyring: FieldKeyring, configuration: WebConfiguration, now: @escaping @Sendable () -> Date = { Date() }, logger: Logger
@@ -27,6 +29,7 @@ public struct Site: Sendable {
         self.now = now
         self.logger = logger
         self.dummyPasswordHash = try await Passwords(cost: configuration.bcryptCost).hash(Tokens.random())
+        self.instruments = try await InstrumentShelf.load(store: store, logger: logger)
     }
 
     var passwords: Passwords { Passwords(cost: configuration.bcryptCost) }

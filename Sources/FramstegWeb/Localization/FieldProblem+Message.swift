@@ -43,6 +43,12 @@ extension FieldProblem {
         case .duplicateInFile(let line): return text("problemDuplicateInFile").replacingOccurrences(of: "{line}", with: String(line))
         case .columnCount(let expected, let found):
             return text("problemColumnCount").replacingOccurrences(of: "{expected}", with: String(expected)).replacingOccurrences(of: "{found}", with: String(found))
+        case .answerMissing: return text("problemAnswerMissing")
+        case .invalidPIN: return text("problemPIN")
+        case .wrongPINOrPassword: return text("problemWrongPIN")
+        case .definition(let problem): return text("problemDefinition").replacingOccurrences(of: "{problem}", with: problem.description)
+        case .versionExists(let id, let version):
+            return text("problemVersionExists").replacingOccurrences(of: "{id}", with: id).replacingOccurrences(of: "{version}", with: String(version))
         case .endBeforeStart: return text("problemEndBeforeStart")
         case .invalidWeek: return text("problemWeek")
         case .notANumber: return text("problemNotANumber")

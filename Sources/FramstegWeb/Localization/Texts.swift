@@ -19,6 +19,7 @@ enum Texts {
     /// The general texts and those of the activity pages. A key in both is a mistake that stops the
     /// first page any test renders.
     static let entries = generalEntries.merging(activityEntries) { _, _ in preconditionFailure("a text key is defined twice") }
+        .merging(measurementEntries) { _, _ in preconditionFailure("a text key is defined twice") }
 
     static let generalEntries: [String: (sv: String, en: String)] = [
         "appName": ("Framsteg", "Framsteg"),

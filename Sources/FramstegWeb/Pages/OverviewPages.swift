@@ -35,19 +35,36 @@ struct OverviewPages {
         let keyring = site.keyring
         let today = Day(site.now())
         let week = Week(containing: today)
+        let horizon = today.adding(days: DueItems.horizonDays)
         let (waiting, mine, since, meetings) = try await site.store.read { db in
             let participants = ParticipantRepository(db, keyring: keyring)
             let waiting = try await participants.waiting(inUnits: principal.unitIDs)
             let mine = try await participants.active(responsible: principal.userID)
             let ids = Set(mine.map(\.id))
             return (waiting, mine, try await participants.stateSince(ids),
-                    try await ActivityRepository(db, keyring: keyring).meetings(of: ids, from: week.monday, through: week.sunday))
+                    try await ActivityRepository(db, keyring: keyring).meetings(of: ids, from: week.monday, through: horizon.adding(days: 366)))
+        }
+        let (started, measured, intervals, steps) = try await site.store.read { db in
+            let ids = Set(mine.filter { $0.state.isActive }.map(\.id))
+            var intervals: [UnitID: Int] = [:]
+            for unit in Set(mine.map(\.unitID)) { intervals[unit] = try await OrganisationRepository(db).measurementInterval(of: unit) }
+            return (try await ParticipantRepository(db, keyring: keyring).startDays(ids),
+                    try await MeasurementRepository(db).days(of: ids, instrument: MeasurementSchedule.instrumentID), intervals,
+                    try await PlanRepository(db, keyring: keyring).openSteps(of: ids, dueThrough: horizon))
         }
         let names = Dictionary(uniqueKeysWithValues: mine.map { ($0.id, $0.name) })
+        let exitMeetings = Dictionary(meetings.filter { $0.kind == .exit && $0.day >= today }.map { ($0.participantID, $0.day) }) { min($0, $1) }
+        let measurementsDue = mine.compactMap { participant -> (id: ParticipantID, name: String, occasion: MeasurementOccasion, due: Day)? in
+            guard participant.state.isActive, let start = started[participant.id] else { return nil }
+            let next = MeasurementSchedule(intervalWeeks: intervals[participant.unitID] ?? MeasurementSchedule.defaultIntervalWeeks)
+                .nextDue(started: start, taken: measured[participant.id] ?? [], exitMeeting: exitMeetings[participant.id])
+            return (participant.id, participant.name, next.occasion, next.day)
+        }
         let due = DueItems.items(
             inProgress: mine.map { DueItems.InProgress(id: $0.id, name: $0.name, state: $0.state, since: since[$0.id] ?? $0.registeredOn) },
             waiting: waiting.map { (id: $0.id, name: $0.name, registeredOn: $0.registeredOn) },
-            meetings: meetings.map { (meeting: $0, participantName: names[$0.participantID] ?? "") }, today: today
+            meetings: meetings.filter { week.contains($0.day) }.map { (meeting: $0, participantName: names[$0.participantID] ?? "") },
+            measurements: measurementsDue, planSteps: steps.map { (id: $0.participant, name: names[$0.participant] ?? "", step: $0.step) }, today: today
         )
         let dueRows = due.map { item -> [String: Any] in
             let what: String = switch item.kind {
@@ -55,6 +72,8 @@ struct OverviewPages {
             case .multiPartyMeeting: Texts.text("due.multi-party", context.language)
             case .checkIn(let block): Texts.text("due.check-in", context.language).replacingOccurrences(of: "{n}", with: String(block))
             case .meeting(let kind): Texts.text("due.meeting", context.language).replacingOccurrences(of: "{kind}", with: Texts.text("meetingKind." + kind.rawValue, context.language))
+            case .measurement(let occasion): Texts.text("due.measurement", context.language).replacingOccurrences(of: "{occasion}", with: Texts.text("occasion." + occasion.rawValue, context.language).lowercased())
+            case .planStep(let text): Texts.text("due.plan-step", context.language).replacingOccurrences(of: "{step}", with: text)
             }
             return ["id": item.participantID.description, "name": item.participantName, "what": what, "due": item.due.description, "isOverdue": item.isOverdue]
         }

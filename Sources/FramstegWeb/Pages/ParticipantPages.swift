@@ -172,6 +172,7 @@ struct ParticipantPages {
             ["value": $0.rawValue, "label": Texts.text("event." + $0.rawValue, language), "checked": form.values["event"] == $0.rawValue] as [String: Any]
         }
         data.merge(try await ActivityPages(site: site).recordData(participant, steps: steps, names: names, sections: sections, language: language)) { $1 }
+        data.merge(try await MeasurementPages(site: site).recordData(participant, unit: unit, steps: steps, sections: sections, language: language)) { $1 }
         let contact = sections["contactForm"] ?? FormState(values: [
             "name": participant.name, "phone": participant.phone, "email": participant.email, "referrerName": participant.referrerName,
         ])

@@ -7,21 +7,26 @@ import Mustache
 struct Renderer: Sendable {
     let library: MustacheLibrary
     let stylesheet: String
+    /// Saves each answer in participant mode the moment it is chosen; the pages work without it.
+    let participantModeScript: String
 
     /// Confirmation texts a redirect may ask for; anything else in `?notice=` is ignored.
     static let notices: Set<String> = [
         "saved", "settingsSaved", "userCreated", "userDisabled", "userEnabled", "passwordReset", "signedOut",
         "participantRegistered", "stepRecorded", "eligibilitySaved", "interventionAdded", "interventionEnded", "meetingSaved",
-        "goalSaved", "hoursSaved",
+        "goalSaved", "hoursSaved", "answersSaved", "deviceReturned", "planGoalAdded", "planStepAdded", "planStepChanged",
+        "instrumentAdded", "scheduleSaved",
     ]
 
     static func load() async throws -> Renderer {
         guard let templates = Bundle.module.url(forResource: "Templates", withExtension: nil),
-              let css = Bundle.module.url(forResource: "Public/app", withExtension: "css")
+              let css = Bundle.module.url(forResource: "Public/app", withExtension: "css"),
+              let script = Bundle.module.url(forResource: "Public/participant-mode", withExtension: "js")
         else { throw RendererError.missingResources }
         return Renderer(
             library: try await MustacheLibrary(directory: templates.path),
-            stylesheet: try String(contentsOf: css, encoding: .utf8)
+            stylesheet: try String(contentsOf: css, encoding: .utf8),
+            participantModeScript: try String(contentsOf: script, encoding: .utf8)
         )
     }
 
@@ -41,7 +46,10 @@ struct Renderer: Sendable {
         values["title"] = title ?? titleKey.map { Texts.text($0, language) } ?? ""
         values["csrf"] = context.csrfToken
         if let key = context.noticeKey { values["notice"] = Texts.text(key, language) }
-        if let user = context.session?.user {
+        if context.session?.record.handover != nil {
+            // Handed to the participant: no menu, no name, no way out but giving the device back.
+            values["participantMode"] = true
+        } else if let user = context.session?.user {
             values["signedIn"] = [
                 "name": user.name, "roleLabel": user.role.label(language),
                 "nav": Self.menu(for: user.role, language: language, currentPath: context.requestPath),

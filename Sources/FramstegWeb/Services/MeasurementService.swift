@@ -1,0 +1,148 @@
+import FramstegCore
+import FramstegStore
+import Foundation
+
+/// Starting a measurement, saving answers the moment they are given, handing the device to the
+/// participant and taking it back. Each change is one transaction with its audit row.
+struct MeasurementService {
+    let site: Site
+
+    /// Wrong PINs or passwords before participant mode ends the session outright.
+    static let maximumTakeBackFailures = 5
+
+    func start(instrument instrumentID: String, occasion: String, for participant: Participant, by principal: Principal) async throws -> MeasurementID {
+        var failure = ValidationFailure()
+        let instrument = site.instruments.catalog.latest(instrumentID)
+        if instrument == nil { failure.add("instrument", instrumentID.isEmpty ? .required : .unknownChoice) }
+        let occasion = MeasurementOccasion(rawValue: occasion)
+        if occasion == nil { failure.add("occasion", .unknownChoice) }
+        if !participant.state.isActive { failure.add("instrument", .notEnrolled) }
+        try failure.throwIfAny()
+        let now = site.now()
+        return try await site.store.write { db in
+            let id = try await MeasurementRepository(db).start(instrument!, for: participant.id, occasion: occasion!, on: Day(now), by: principal.userID)
+            try await AuditLog(db).append(AuditEntry(at: now, by: principal, action: "measurement.start", objectType: "participant", objectID: participant.id.description))
+            return id
+        }
+    }
+
+    /// The measurement with the instrument version it was taken with.
+    func load(_ id: MeasurementID) async throws -> (ProgressMeasurement, Instrument)? {
+        guard let measurement = try await site.store.read({ db in try await MeasurementRepository(db).measurement(id) }),
+              let instrument = site.instruments.instrument(measurement.instrumentID, version: measurement.version)
+        else { return nil }
+        return (measurement, instrument)
+    }
+
+    /// Parses what was given for one item: a number, a choice, or "-" for "not answered".
+    static func answer(_ text: String, for item: InstrumentItem) -> Answer? {
+        let value = text.trimmed
+        if value.isEmpty { return nil }
+        if value == "-" { return .notAnswered }
+        switch item.scale {
+        case .numeric: return Int(value).map(Answer.number) ?? .choice(value)
+        case .choice: return .choice(value)
+        }
+    }
+
+    /// Saves the given answers of one respondent (a screen, or a single answer as it is given).
+    /// Every valid answer is kept even when others are refused; the refusals come back by item.
+    /// `required` items without an answer are refused as missing.
+    @discardableResult
+    func save(
+        _ given: [String: String], required: [InstrumentItem] = [], respondent: Respondent, in measurement: ProgressMeasurement,
+        _ instrument: Instrument, by principal: Principal
+    ) async throws -> ProgressMeasurement {
+        var failure = ValidationFailure()
+        var valid: [(String, Answer)] = []
+        for (itemID, text) in given.sorted(by: { $0.key < $1.key }) {
+            guard let item = instrument.item(itemID), item.respondent == respondent else { failure.add(itemID, .unknownChoice); continue }
+            guard let answer = Self.answer(text, for: item) else { continue }
+            do throws(AnswerProblem) {
+                try instrument.check(answer, for: itemID)
+                valid.append((itemID, answer))
+            } catch {
+                failure.add(itemID, Self.fieldProblem(error))
+            }
+        }
+        var updated = measurement
+        for (itemID, answer) in valid { updated.answers[itemID] = answer }
+        for item in required where updated.answers[item.id] == nil { failure.add(item.id, .answerMissing) }
+        let completes = !measurement.isComplete && instrument.isComplete(updated.answers)
+        if !valid.isEmpty {
+            let now = site.now(), saved = valid
+            try await site.store.write { db in
+                let repository = MeasurementRepository(db)
+                for (itemID, answer) in saved {
+                    try await repository.saveAnswer(answer, item: itemID, respondent: respondent, in: measurement.id, now: now)
+                }
+                let object = measurement.participantID.description
+                try await AuditLog(db).append(AuditEntry(at: now, by: principal, action: "measurement.answer.\(respondent.rawValue)", objectType: "participant", objectID: object))
+                if completes {
+                    try await repository.complete(measurement.id, now: now)
+                    try await AuditLog(db).append(AuditEntry(at: now, by: principal, action: "measurement.complete", objectType: "participant", objectID: object))
+                }
+            }
+            updated.isComplete = updated.isComplete || completes
+        }
+        try failure.throwIfAny()
+        return updated
+    }
+
+    static func fieldProblem(_ problem: AnswerProblem) -> FieldProblem {
+        switch problem {
+        case .unknownItem, .unknownChoice: .unknownChoice
+        case .outOfRange(let min, let max): .outOfRange(minimum: min, maximum: max)
+        case .notAnswerable, .required: .answerMissing
+        }
+    }
+
+    // MARK: Participant mode
+
+    /// Hands the signed-in session to the participant for this measurement. The PIN is optional:
+    /// without one, the counsellor takes the device back with their password.
+    func handOver(_ measurement: ProgressMeasurement, pin: String, language: String, session: ActiveSession, by principal: Principal) async throws {
+        let pin = pin.trimmed
+        if !pin.isEmpty, !(4...8).contains(pin.count) || !pin.allSatisfy(\.isASCII) || !pin.allSatisfy(\.isNumber) {
+            throw ValidationFailure(problems: ["pin": .invalidPIN])
+        }
+        let language = Language(rawValue: language) ?? session.user.language ?? .swedish
+        let pinHash = pin.isEmpty ? nil : try await site.passwords.hash(pin)
+        let now = site.now()
+        try await site.store.write { db in
+            try await SessionRepository(db).handOver(tokenHash: session.record.tokenHash, measurement: measurement.id, pinHash: pinHash, language: language)
+            try await AuditLog(db).append(AuditEntry(at: now, by: principal, action: "measurement.hand-over", objectType: "participant", objectID: measurement.participantID.description))
+        }
+    }
+
+    enum TakeBack { case returned, refused, signedOut }
+
+    /// The counsellor takes the device back with the PIN or their password. Too many wrong tries
+    /// end the session: whoever holds the device must then sign in properly.
+    func takeBack(secret: String, session: ActiveSession, by principal: Principal) async throws -> TakeBack {
+        guard let handover = session.record.handover else { return .returned }
+        var matches = false
+        if let pinHash = handover.pinHash, !secret.isEmpty { matches = try await site.passwords.verify(secret, hash: pinHash) }
+        if !matches, !secret.isEmpty {
+            let stored = try await site.store.read { db in try await UserRepository(db).credentials(email: session.user.email) }
+            if let stored { matches = try await site.passwords.verify(secret, hash: stored.passwordHash) }
+        }
+        let now = site.now(), tokenHash = session.record.tokenHash, matched = matches
+        return try await site.store.write { db in
+            let sessions = SessionRepository(db)
+            let object = handover.measurementID.description
+            if matched {
+                try await sessions.takeBack(tokenHash: tokenHash)
+                try await AuditLog(db).append(AuditEntry(at: now, by: principal, action: "measurement.take-back", objectType: "measurement", objectID: object))
+                return .returned
+            }
+            try await AuditLog(db).append(AuditEntry(at: now, by: principal, action: "measurement.take-back", objectType: "measurement", objectID: object, result: .denied))
+            if handover.failures + 1 >= Self.maximumTakeBackFailures {
+                try await sessions.delete(tokenHash: tokenHash)
+                return .signedOut
+            }
+            try await sessions.recordHandoverFailure(tokenHash: tokenHash)
+            return .refused
+        }
+    }
+}

@@ -1,0 +1,149 @@
+import FramstegCore
+import FramstegStore
+import FramstegTestSupport
+import FramstegWeb
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+/// Participant mode through the HTTP layer: answers saved one by one and resumed, refusals that keep
+/// the other answers, the lock on every other route, and taking the device back.
+@Suite("Participant mode")
+struct ParticipantModeTests {
+    static func handOver(_ browser: TestBrowser, _ fixture: Fixture, pin: String = "2468", language: String = "sv") async throws {
+        try await browser.signIn(Fixture.email(.counsellor))
+        try await browser.get("/participants/\(fixture.participantA1)/measurements/\(fixture.measurementA1)")
+        let response = try await browser.post("/participants/\(fixture.participantA1)/measurements/\(fixture.measurementA1)/hand-over",
+                                              [("pin", pin), ("language", language)])
+        #expect(response.location == "/take")
+        try await browser.get("/take")
+    }
+
+    static func answers(_ fixture: Fixture) async throws -> [String: Answer] {
+        try await fixture.store.read { db in try await MeasurementRepository(db).measurement(fixture.measurementA1)?.answers ?? [:] }
+    }
+
+    @Test("each answer is saved as it is given, and a new hand-over resumes at the first open screen")
+    func autosaveAndResume() async throws {
+        try await TestApp.run { fixture, client throws in
+            let browser = TestBrowser(client)
+            try await Self.handOver(browser, fixture)
+            #expect(try await browser.post("/take/answer", [("item", "health"), ("value", "7")]).status == .noContent)
+            #expect(try await browser.post("/take/answer", [("item", "everyday"), ("value", "5")]).status == .noContent)
+            #expect(try await Self.answers(fixture) == ["health": .number(7), "everyday": .number(5)])
+
+            // The tab closes; the counsellor takes the device back and hands it over again later.
+            #expect(try await browser.post("/take/return", [("secret", "2468")]).status == .seeOther)
+            try await Self.handOver(browser, fixture, pin: "")
+            let page = try await browser.get("/take")
+            #expect(page.text.contains("Sida 1 av 3"))
+            #expect(page.text.contains(#"name="item-health" value="7" checked"#))
+            #expect(page.text.contains("2 av 8 besvarade"))
+
+            // Finishing the first screen moves on to the second, which is where a resume then starts.
+            let next = try await browser.post("/take", [("screen", "1"), ("direction", "next"), ("item-knowledge", "3")])
+            #expect(next.location == "/take?screen=2")
+            #expect(try await browser.get("/take").text.contains("Sida 2 av 3"))
+        }
+    }
+
+    @Test("an out-of-range or missing answer is refused in the participant's language and the other answers stay")
+    func refusals() async throws {
+        try await TestApp.run { fixture, client throws in
+            let browser = TestBrowser(client)
+            try await Self.handOver(browser, fixture, language: "en")
+            let single = try await browser.post("/take/answer", [("item", "health"), ("value", "11")])
+            #expect(single.status == .unprocessableContent)
+            #expect(single.text.contains("Enter a number between 1 and 10."))
+
+            let screen = try await browser.post("/take", [("screen", "1"), ("direction", "next"), ("item-health", "8"), ("item-everyday", "12")])
+            #expect(screen.status == .unprocessableContent)
+            #expect(screen.text.contains("Enter a number between 1 and 10."), "the out-of-range answer is named")
+            #expect(screen.text.contains("Choose an answer before you go on."), "the missing one too")
+            #expect(screen.text.contains(#"name="item-health" value="8" checked"#), "the valid answer comes back chosen")
+            #expect(try await Self.answers(fixture) == ["health": .number(8)], "and is saved")
+
+            // Going back asks for nothing.
+            #expect(try await browser.post("/take", [("screen", "2"), ("direction", "back")]).location == "/take?screen=1")
+        }
+    }
+
+    @Test("while handed over, every other route of the application leads back to the questions")
+    func lockedDown() async throws {
+        let declared = try await AccessMatrixTests.declaredRoutes()
+        try await TestApp.run { fixture, client throws in
+            let browser = TestBrowser(client)
+            try await Self.handOver(browser, fixture)
+            let reads = { @Sendable () async throws -> Int in
+                try await fixture.store.read { db in try await AuditLog(db).recent(associationID: fixture.associationA, limit: 10_000) }
+                    .filter { $0.entry.action == "participant.read" }.count
+            }
+            let readsBefore = try await reads()
+            var checked = 0
+            for route in declared where !route.path.hasPrefix("/take") && route.path != "/static/app.css" && route.path != "/static/participant-mode.js" {
+                let row = AccessMatrixTests.Row(route.description, .own, admin: .ok, office: .ok, manager: .ok, counsellor: .ok)
+                let path = AccessMatrixTests.path(for: row, fixture).replacingOccurrences(of: ":association", with: fixture.associationA.description)
+                let response = try await AccessMatrixTests.send(browser, route.method.rawValue, path)
+                if path.hasPrefix("/api/") {
+                    #expect(response.status == .forbidden, "\(route)")
+                } else {
+                    #expect(response.status == .seeOther && response.location == "/take", "\(route) answered \(response.status)")
+                }
+                checked += 1
+            }
+            #expect(checked > 50)
+            // The session survived all of that, still in participant mode.
+            #expect(try await browser.get("/take").status == .ok)
+            #expect(try await reads() == readsBefore, "no record was opened")
+        }
+    }
+
+    @Test("the device comes back with the PIN or the password; five wrong tries end the session")
+    func takingBack() async throws {
+        try await TestApp.run { fixture, client throws in
+            let browser = TestBrowser(client)
+            try await Self.handOver(browser, fixture)
+            let wrong = try await browser.post("/take/return", [("secret", "1111")])
+            #expect(wrong.status == .unprocessableContent)
+            #expect(wrong.text.contains("Det stämmer inte."))
+            let back = try await browser.post("/take/return", [("secret", Fixture.password)])
+            #expect(back.location == "/participants/\(fixture.participantA1)/measurements/\(fixture.measurementA1)?notice=deviceReturned")
+            #expect(try await browser.get("/units").status == .ok, "the counsellor has the system again")
+
+            try await Self.handOver(browser, fixture)
+            for _ in 1..<5 { #expect(try await browser.post("/take/return", [("secret", "0000")]).status == .unprocessableContent) }
+            #expect(try await browser.post("/take/return", [("secret", "0000")]).location == "/sign-in")
+            #expect(try await browser.get("/take").location == "/sign-in", "whoever holds the device must sign in")
+        }
+    }
+
+    @Test("the counsellor's items are answered apart, and a complete measurement shows where the views differ")
+    func counsellorItems() async throws {
+        try await TestApp.run { fixture, client throws in
+            let browser = TestBrowser(client)
+            try await Self.handOver(browser, fixture)
+            #expect(try await browser.post("/take/answer", [("item", "counsellor-belief"), ("value", "3")]).status == .unprocessableContent,
+                    "the participant cannot answer the counsellor's item")
+            for (item, value) in [("health", "6"), ("everyday", "5"), ("knowledge", "4"), ("belief", "9"), ("cooperation", "7"),
+                                  ("competences", "6"), ("job-search", "some"), ("salary", "-")] {
+                #expect(try await browser.post("/take/answer", [("item", item), ("value", value)]).status == .noContent)
+            }
+            let done = try await browser.get("/take/done")
+            #expect(done.status == .ok)
+            #expect(done.text.contains(#"class="spider-chart""#), "the participant sees their own chart")
+            try await browser.post("/take/return", [("secret", "2468")])
+
+            let path = "/participants/\(fixture.participantA1)/measurements/\(fixture.measurementA1)"
+            let missing = try await browser.post(path + "/answers", [("item-counsellor-belief", "3")])
+            #expect(missing.status == .unprocessableContent)
+            #expect(missing.text.contains(#"name="item-counsellor-belief" value="3" checked"#))
+            #expect(try await browser.post(path + "/answers", [("item-purposeful", "5")]).location == path + "?notice=answersSaved")
+            let page = try await browser.get(path)
+            #expect(page.text.contains(#"id="measurement-status">Klar"#))
+            #expect(page.text.contains("Tro på att klara ett jobb: <strong>9</strong>"))
+            #expect(page.text.contains("Jobb inom ett år (handledaren): <strong>3</strong>"))
+            #expect(page.text.contains("Prata om skillnaden"))
+        }
+    }
+}
