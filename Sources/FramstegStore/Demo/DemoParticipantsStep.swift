@@ -21,6 +21,7 @@ public struct DemoParticipantsStep: DemoStep {
     public func apply(to context: inout DemoContext, db: any SQLDatabase) async throws {
         var random = SeededRandom(seed: 2026)
         let repository = ParticipantRepository(db, keyring: keyring)
+        let catalog = InstrumentCatalog(try ShippedInstruments.load())
         let weights = context.units.enumerated().map { index, unit in
             (unit, Double(DemoOrganisationStep.places[index].places))
         }
@@ -43,6 +44,7 @@ public struct DemoParticipantsStep: DemoStep {
             let timeline = try await walk(id, gender: gender, from: registeredOn, by: recorder, repository: repository, random: &random, now: context.now)
             try await DemoActivities(db: db, keyring: keyring, today: today, now: context.now)
                 .add(to: id, timeline, by: recorder, random: &random)
+            try await DemoMeasurements(db: db, catalog: catalog, today: today, now: context.now).add(to: id, timeline, by: recorder)
         }
     }
 

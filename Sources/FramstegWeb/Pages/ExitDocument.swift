@@ -21,6 +21,9 @@ struct ExitDocument {
              (interventions: try await activities.interventions(of: participant.id), meetings: try await activities.meetings(of: participant.id),
               goals: try await activities.goals(of: participant.id), attended: try await activities.attendance(of: participant.id)))
         }
+        let (measurements, actionPlan) = try await site.store.read { db in
+            (try await MeasurementRepository(db).measurements(of: participant.id), try await PlanRepository(db, keyring: keyring).plan(of: participant.id))
+        }
         try await site.audit(AuditEntry(at: site.now(), by: principal, action: "participant.exit-document", objectType: "participant", objectID: participant.id.description))
         let names = Dictionary(uniqueKeysWithValues: staff.map { ($0.id, $0.name) })
         var data: [String: Any] = [
@@ -53,6 +56,11 @@ struct ExitDocument {
                     "period": "\(intervention.start) – \(intervention.end?.description ?? "")"]
         }
         data["hasInterventions"] = !activities.interventions.isEmpty
+        // The progression over the whole journey: first, previous and latest, every figure in a table.
+        let progress = ProgressView(catalog: site.instruments.catalog(for: participant.associationID), language: language)
+            .instruments(measurements, marked: Set(actionPlan.flatMap(\.goal.indicators)), idPrefix: "exit")
+        data["progress"] = progress
+        data["hasProgress"] = !progress.isEmpty
         data["combinedDays"] = String(activities.interventions.combinedDays(until: exit.day))
         let format = { (hours: Double) in ActivityHours.format(hours, decimalSeparator: language.decimalSeparator) }
         if !activities.attended.isEmpty, let first = activities.goals.first, let last = activities.goals.last {
