@@ -91,6 +91,7 @@ let package = Package(
                 "FramstegWeb",
                 "FramstegTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "SQLKit", package: "sql-kit"),
             ]
         ),
     ]

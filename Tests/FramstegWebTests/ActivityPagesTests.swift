@@ -8,7 +8,7 @@ import HummingbirdTesting
 import Testing
 
 /// Signs in as the unit's counsellor and starts the fixture's participant today.
-private func startedParticipant(_ fixture: Fixture, _ browser: TestBrowser) async throws -> String {
+func startedParticipant(_ fixture: Fixture, _ browser: TestBrowser) async throws -> String {
     try await browser.signIn(Fixture.email(.counsellor))
     let path = "/participants/\(fixture.participantA1)"
     let today = Day(fixture.clock.now).description

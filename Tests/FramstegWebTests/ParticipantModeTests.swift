@@ -118,6 +118,32 @@ struct ParticipantModeTests {
         }
     }
 
+    @Test("the working view lists the measurement due and an overdue step of the plan; the record names the next measurement")
+    func workingView() async throws {
+        try await TestApp.run { fixture, client throws in
+            let browser = TestBrowser(client)
+            let path = try await startedParticipant(fixture, browser)
+            let today = Day(fixture.clock.now)
+            // The fixture's measurement was taken on the day of the start: the next is twelve weeks on.
+            #expect(try await browser.get(path).text.contains("Nästa mätning med BIP progressionsmätning: \(today.adding(days: 84)) (uppföljning)."))
+            #expect(!(try await browser.get("/units").text.contains("Mätning (uppföljning)")), "twelve weeks ahead is not yet news")
+            // A unit measuring every week has it due within the working view's horizon.
+            try await fixture.store.write { db in try await OrganisationRepository(db).setMeasurementInterval(1, of: fixture.unitA1) }
+            #expect(try await browser.post(path + "/plan/goals/\(fixture.goalA1)/steps",
+                                           [("text", "Ring arbetsgivaren"), ("owner", "participant"), ("due", today.adding(days: -1).description)]).status == .seeOther)
+            let units = try await browser.get("/units").text
+            #expect(units.contains("Mätning (uppföljning)"))
+            #expect(units.contains("Steg i handlingsplanen: Ring arbetsgivaren"))
+            #expect(units.contains("Steg i handlingsplanen: Boka möte med FK"), "the fixture's step is due within the horizon")
+
+            let started = try await browser.post(path + "/measurements", [("instrument", "bip"), ("occasion", "periodic")])
+            #expect(started.location?.hasPrefix(path + "/measurements/") == true)
+            #expect(try await browser.get(path).text.contains("Nästa mätning med BIP progressionsmätning: \(today.adding(days: 7)) (uppföljning)."))
+            let refused = try await browser.post(path + "/measurements", [("instrument", "nothing"), ("occasion", "start")])
+            #expect(refused.status == .unprocessableContent && refused.text.contains("Välj ett av alternativen."))
+        }
+    }
+
     @Test("the counsellor's items are answered apart, and a complete measurement shows where the views differ")
     func counsellorItems() async throws {
         try await TestApp.run { fixture, client throws in

@@ -100,6 +100,7 @@ enum TestApp {
     /// Builds the real application on a fresh SQLite database with the fixture, and hands a test client over.
     static func run(
         configure: (inout WebConfiguration) -> Void = { _ in },
+        beforeStart: @escaping @Sendable (Fixture) async throws -> Void = { _ in },
         _ body: @escaping @Sendable (Fixture, any TestClientProtocol) async throws -> Void
     ) async throws {
         var configuration = WebConfiguration(bcryptCost: 4)
@@ -109,6 +110,7 @@ enum TestApp {
         try await TestDatabase.sqlite.withFreshStore { store in
             let clock = TestClock()
             let fixture = try await Fixture.seed(store, clock: clock)
+            try await beforeStart(fixture)
             let site = try await Site(store: store, keyring: TestKeys.keyring, configuration: finalConfiguration, now: { clock.now }, logger: logger)
             let app = buildApplication(site: site, logger: logger)
             try await app.test(.router) { client in try await body(fixture, client) }

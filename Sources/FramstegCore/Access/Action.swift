@@ -10,6 +10,8 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
     case administerUnits
     /// Create users, change roles and units, disable, reset passwords.
     case administerUsers
+    /// Add instruments and new versions of them (validated, previewed) for the association.
+    case administerInstruments
     /// Read the association's audit log.
     case readAuditLog
     /// See the association's organisation and aggregate figures (no individuals).

@@ -33,7 +33,7 @@ public enum Policy {
     public static func roles(for action: Action) -> Set<Role> {
         switch action {
         case .useOwnAccount: Set(Role.allCases)
-        case .administerAssociation, .administerMunicipalities, .administerUnits, .administerUsers, .readAuditLog: [.admin]
+        case .administerAssociation, .administerMunicipalities, .administerUnits, .administerUsers, .administerInstruments, .readAuditLog: [.admin]
         case .viewAssociationOverview: [.office]
         case .viewUnit, .registerParticipant, .readParticipant, .changeParticipant: [.manager, .counsellor]
         }

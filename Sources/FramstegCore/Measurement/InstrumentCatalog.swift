@@ -24,6 +24,9 @@ public struct InstrumentCatalog: Sendable {
 
     public func instrument(_ id: String, version: Int) -> Instrument? { versions[id]?[version] }
 
+    /// Every version of an instrument, oldest first.
+    public func versions(of id: String) -> [Int] { (versions[id]?.keys).map { $0.sorted() } ?? [] }
+
     /// The newest version: what a new measurement is taken with.
     public func latest(_ id: String) -> Instrument? {
         versions[id].flatMap { $0.max { $0.key < $1.key }?.value }

@@ -12,22 +12,26 @@ public struct MeasurementRepository: Sendable {
 
     // MARK: Definitions
 
-    /// Keeps a definition's text as it was uploaded; refuses an id and version that exist.
-    public func addDefinition(_ instrument: Instrument, text: String, by user: UserID?, now: Date) async throws {
+    /// Keeps a definition's text as it was uploaded, for one association; refuses an id and version
+    /// that exist. (The id and version are unique across associations, so a measurement's pair
+    /// always names one definition.)
+    public func addDefinition(_ instrument: Instrument, text: String, association: AssociationID? = nil, by user: UserID?, now: Date) async throws {
         let existing = try await db.select().column("version").from("instrument_definitions")
             .where("instrument_id", .equal, instrument.id).where("version", .equal, instrument.version).first()
         if existing != nil { throw StoreError.duplicate("\(instrument.id) version \(instrument.version)") }
-        try await db.insert(into: "instrument_definitions").columns("instrument_id", "version", "definition", "added_by", "added_at")
-            .values(SQLBind(instrument.id), SQLBind(instrument.version), SQLBind(text), SQLBind(user?.rawValue), SQLBind(now.storedSeconds))
+        try await db.insert(into: "instrument_definitions").columns("instrument_id", "version", "definition", "association_id", "added_by", "added_at")
+            .values(SQLBind(instrument.id), SQLBind(instrument.version), SQLBind(text), SQLBind(association?.rawValue), SQLBind(user?.rawValue),
+                    SQLBind(now.storedSeconds))
             .run()
     }
 
-    /// Every stored definition as its file name and text, for the catalogue to load at start-up.
-    public func definitions() async throws -> [(file: String, text: String)] {
-        try await db.select().columns("instrument_id", "version", "definition").from("instrument_definitions")
+    /// Every stored definition as its file name, text and association, for the catalogue to load at start-up.
+    public func definitions() async throws -> [(file: String, text: String, association: AssociationID?)] {
+        try await db.select().columns("instrument_id", "version", "definition", "association_id").from("instrument_definitions")
             .orderBy("instrument_id").orderBy("version").all().map { row in
                 ("\(try row.decode(column: "instrument_id", as: String.self))-\(try row.decode(column: "version", as: Int.self)).json (database)",
-                 try row.decode(column: "definition", as: String.self))
+                 try row.decode(column: "definition", as: String.self),
+                 try row.decode(column: "association_id", as: Int64?.self).map { AssociationID($0) })
             }
     }
 
@@ -49,6 +53,23 @@ public struct MeasurementRepository: Sendable {
         try await db.insert(into: "measurement_answers").columns("measurement_id", "item_id", "answer", "respondent", "answered_at")
             .values(SQLBind(measurement.rawValue), SQLBind(item), SQLBind(answer.storageValue), SQLBind(respondent.rawValue), SQLBind(now.storedSeconds))
             .run()
+    }
+
+    /// A measurement taken in full at once (the demo, an import): one statement for all answers.
+    @discardableResult
+    public func addCompleted(
+        _ instrument: Instrument, for participant: ParticipantID, occasion: MeasurementOccasion, on day: Day, answers: [String: Answer],
+        by user: UserID?, now: Date
+    ) async throws -> MeasurementID {
+        let id = try await start(instrument, for: participant, occasion: occasion, on: day, by: user)
+        let insert = db.insert(into: "measurement_answers").columns("measurement_id", "item_id", "answer", "respondent", "answered_at")
+        for (item, answer) in answers.sorted(by: { $0.key < $1.key }) {
+            let respondent = instrument.item(item)?.respondent ?? .participant
+            insert.values(SQLBind(id.rawValue), SQLBind(item), SQLBind(answer.storageValue), SQLBind(respondent.rawValue), SQLBind(now.storedSeconds))
+        }
+        if !answers.isEmpty { try await insert.run() }
+        try await complete(id, now: now)
+        return id
     }
 
     public func complete(_ measurement: MeasurementID, now: Date) async throws {

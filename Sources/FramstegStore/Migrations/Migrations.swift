@@ -265,6 +265,8 @@ public enum Migrations {
     /// and a session's hand-over to the participant: while set, only participant mode answers.
     static let plansAndParticipantMode = Migration(version: 10, name: "action plans, measurement schedule, participant mode") { db, _ in
         try await db.alter(table: "units").column("measurement_interval_weeks", type: .int, .notNull, .default(12)).run()
+        // An instrument added from the web belongs to the association whose admin added it.
+        try await db.alter(table: "instrument_definitions").column("association_id", type: .bigint, .references("associations", "id")).run()
         // One column per statement: SQLite adds a single column at a time.
         try await db.alter(table: "sessions").column("handover_measurement_id", type: .bigint).run()
         try await db.alter(table: "sessions").column("handover_pin_hash", type: .text).run()

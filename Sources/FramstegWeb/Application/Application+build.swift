@@ -24,6 +24,7 @@ public func buildRouter(site: Site) -> (router: Router<AppRequestContext>, decla
     UnitAdminPages(site: site).register(on: routes)
     UserAdminPages(site: site).register(on: routes)
     AuditLogPages(site: site).register(on: routes)
+    InstrumentAdminPages(site: site).register(on: routes)
     OverviewPages(site: site).register(on: routes)
     ParticipantPages(site: site).register(on: routes)
     ActivityPages(site: site).register(on: routes)

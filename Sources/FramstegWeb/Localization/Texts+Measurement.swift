@@ -29,6 +29,7 @@ extension Texts {
         "version": ("version", "version"),
 
         "measurementsAndPlan": ("Mätningar och handlingsplan", "Measurements and action plan"),
+        "progression": ("Progression", "Progression"),
         "measurementsList": ("Mätningar", "Measurements"),
         "noMeasurements": ("Inga mätningar ännu.", "No measurements yet."),
         "startMeasurement": ("Starta mätning", "Start a measurement"),

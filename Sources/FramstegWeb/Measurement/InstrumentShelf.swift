@@ -4,45 +4,69 @@ import Foundation
 import Logging
 import Synchronization
 
-/// The instruments the running server knows: the shipped definitions and every version an admin
-/// added since. A stored definition that no longer loads is named in the log and on the admin's
-/// page, and left out; the server keeps running.
+/// The instruments the running server knows: the shipped definitions, for everyone, and the
+/// versions each association's admin added since, for that association only. A stored definition
+/// that no longer loads is named in the log and on the admin's page, and left out; the server
+/// keeps running.
 public final class InstrumentShelf: Sendable {
-    private let state: Mutex<(catalog: InstrumentCatalog, problems: [String])>
-
-    init(catalog: InstrumentCatalog, problems: [String]) {
-        state = Mutex((catalog, problems))
+    struct State {
+        var shipped: [Instrument]
+        var added: [AssociationID: [Instrument]]
+        var problems: [AssociationID?: [String]]
     }
 
-    var catalog: InstrumentCatalog { state.withLock { $0.catalog } }
-    /// Stored definitions refused at start-up, as "file: path reason".
-    var problems: [String] { state.withLock { $0.problems } }
+    private let state: Mutex<State>
 
-    func instrument(_ id: String, version: Int) -> Instrument? { catalog.instrument(id, version: version) }
+    init(shipped: [Instrument], added: [AssociationID: [Instrument]] = [:], problems: [AssociationID?: [String]] = [:]) {
+        state = Mutex(State(shipped: shipped, added: added, problems: problems))
+    }
+
+    /// What an association measures with: the shipped instruments and its own versions.
+    func catalog(for association: AssociationID) -> InstrumentCatalog {
+        state.withLock { InstrumentCatalog($0.shipped + ($0.added[association] ?? [])) }
+    }
+
+    /// Stored definitions of this association refused at start-up, as "file: path reason".
+    func problems(for association: AssociationID) -> [String] {
+        state.withLock { ($0.problems[association] ?? []) + ($0.problems[nil] ?? []) }
+    }
+
+    /// Checks that a new version fits the association's catalogue (an existing id and version is
+    /// refused), without adding it.
+    func check(_ instrument: Instrument, for association: AssociationID) throws(InstrumentCatalog.Problem) {
+        if catalog(for: association).instrument(instrument.id, version: instrument.version) != nil {
+            throw .versionExists(id: instrument.id, version: instrument.version)
+        }
+    }
 
     /// Adds a version checked and stored by the caller.
-    func add(_ instrument: Instrument) throws(InstrumentCatalog.Problem) {
-        try state.withLock { state throws(InstrumentCatalog.Problem) in try state.catalog.add(instrument) }
+    func add(_ instrument: Instrument, for association: AssociationID) {
+        state.withLock { $0.added[association, default: []].append(instrument) }
     }
 
     /// Shipped definitions must load (a test guards them); stored ones may fail and are named.
     static func load(store: Store, logger: Logger) async throws -> InstrumentShelf {
-        var catalog = InstrumentCatalog()
-        for instrument in try ShippedInstruments.load() { try catalog.add(instrument) }
-        var problems: [String] = []
+        var shippedCatalog = InstrumentCatalog()
+        let shipped = try ShippedInstruments.load()
+        for instrument in shipped { try shippedCatalog.add(instrument) }
+        var added: [AssociationID: [Instrument]] = [:]
+        var problems: [AssociationID?: [String]] = [:]
         let stored = try await store.read { db in try await MeasurementRepository(db).definitions() }
-        for (file, text) in stored {
+        for (file, text, association) in stored {
             do {
-                try catalog.add(try Instrument(definition: Data(text.utf8), file: file))
+                let instrument = try Instrument(definition: Data(text.utf8), file: file)
+                var catalog = InstrumentCatalog(shipped + (association.flatMap { added[$0] } ?? []))
+                try catalog.add(instrument)
+                if let association { added[association, default: []].append(instrument) }
             } catch let problem as InstrumentDefinitionProblem {
-                problems.append(problem.description)
+                problems[association, default: []].append(problem.description)
             } catch let problem as InstrumentCatalog.Problem {
-                problems.append("\(file): \(problem)")
+                problems[association, default: []].append("\(file): \(problem)")
             }
         }
-        for problem in problems {
+        for problem in problems.values.flatMap({ $0 }) {
             logger.error("stored instrument definition left out", metadata: ["problem": "\(problem)"])
         }
-        return InstrumentShelf(catalog: catalog, problems: problems)
+        return InstrumentShelf(shipped: shipped, added: added, problems: problems)
     }
 }

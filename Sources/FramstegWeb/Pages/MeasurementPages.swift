@@ -67,7 +67,7 @@ struct MeasurementPages {
              try await OrganisationRepository(db).measurementInterval(of: unit.id),
              try await ActivityRepository(db, keyring: keyring).meetings(of: [participant.id], from: Day(site.now()), through: Day(site.now()).adding(days: 366)))
         }
-        let catalog = site.instruments.catalog
+        let catalog = site.instruments.catalog(for: participant.associationID)
         let view = ProgressView(catalog: catalog, language: language)
         let marked = Set(plan.flatMap(\.goal.indicators))
         let today = Day(site.now())
@@ -117,7 +117,8 @@ struct MeasurementPages {
     /// The measurement named in the path, which must be this participant's.
     private func load(_ context: AppRequestContext, _ participant: Participant) async throws -> (ProgressMeasurement, Instrument) {
         guard let id = context.parameters.get("measurement").flatMap(MeasurementID.init(parsing:)),
-              let (measurement, instrument) = try await MeasurementService(site: site).load(id), measurement.participantID == participant.id
+              let (measurement, instrument) = try await MeasurementService(site: site).load(id, association: participant.associationID),
+              measurement.participantID == participant.id
         else { throw WebError.notFound }
         return (measurement, instrument)
     }
@@ -137,7 +138,7 @@ struct MeasurementPages {
         counsellorForm: FormState? = nil, handOverForm: FormState? = nil
     ) -> Response {
         let language = context.language
-        let view = ProgressView(catalog: site.instruments.catalog, language: language)
+        let view = ProgressView(catalog: site.instruments.catalog(for: participant.associationID), language: language)
         let participantItems = instrument.items(for: .participant)
         let answered = participantItems.filter { measurement.answers[$0.id] != nil }.count
         let counsellorValues = counsellorForm?.values ?? Dictionary(uniqueKeysWithValues: instrument.items(for: .counsellor).compactMap { item in

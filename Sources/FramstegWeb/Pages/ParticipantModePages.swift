@@ -33,7 +33,7 @@ struct ParticipantModePages {
                 try await MeasurementService(site: site).save(given, required: direction == "back" ? [] : items, respondent: .participant,
                                                               in: measurement, instrument, by: principal)
             } catch let failure as ValidationFailure {
-                let reloaded = try await MeasurementService(site: site).load(measurement.id)?.0 ?? measurement
+                let reloaded = try await MeasurementService(site: site).load(measurement.id, association: principal.associationID)?.0 ?? measurement
                 return screen(context, reloaded, instrument, index: index, typed: given, errors: failure.messages(context.language))
             }
             switch direction {
@@ -62,7 +62,7 @@ struct ParticipantModePages {
             // The participant sees their own progress with this instrument, nothing else.
             let own = try await site.store.read { db in try await MeasurementRepository(db).measurements(of: participantID) }
                 .filter { $0.instrumentID == instrument.id }
-            let view = ProgressView(catalog: site.instruments.catalog, language: context.language)
+            let view = ProgressView(catalog: site.instruments.catalog(for: principal.associationID), language: context.language)
             return site.renderer.page("take-done", titleKey: "takeDoneTitle", context: context, data: [
                 "progress": view.instruments(own, idPrefix: "own"), "screens": String(instrument.screens(for: .participant).count),
             ])
@@ -75,7 +75,7 @@ struct ParticipantModePages {
             guard let session = context.session, let handover = session.record.handover else { return .redirect(to: "/", type: .normal) }
             switch try await MeasurementService(site: site).takeBack(secret: context.form["secret"], session: session, by: principal) {
             case .returned:
-                guard let (measurement, _) = try await MeasurementService(site: site).load(handover.measurementID) else { return .redirect(to: "/", type: .normal) }
+                guard let (measurement, _) = try await MeasurementService(site: site).load(handover.measurementID, association: principal.associationID) else { return .redirect(to: "/", type: .normal) }
                 return .redirect(to: "/participants/\(measurement.participantID)/measurements/\(measurement.id)?notice=deviceReturned", type: .normal)
             case .refused:
                 return returnPage(context, hasPIN: handover.pinHash != nil, error: FieldProblem.wrongPINOrPassword.message(context.language), status: .unprocessableContent)
@@ -91,7 +91,8 @@ struct ParticipantModePages {
     /// the unit since); nil when the session is not in participant mode.
     private func handedOver(_ context: AppRequestContext, _ principal: Principal, _ request: Request) async throws -> (ProgressMeasurement, Instrument, ParticipantID)? {
         guard let handover = context.session?.record.handover,
-              let (measurement, instrument) = try await MeasurementService(site: site).load(handover.measurementID) else { return nil }
+              let (measurement, instrument) = try await MeasurementService(site: site).load(handover.measurementID, association: principal.associationID)
+        else { return nil }
         _ = try await site.authorizedParticipant(measurement.participantID, principal, .changeParticipant, path: request.uri.path)
         return (measurement, instrument, measurement.participantID)
     }

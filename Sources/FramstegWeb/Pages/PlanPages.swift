@@ -50,7 +50,7 @@ struct PlanPages {
     /// The plan as the record shows it, with its forms (returning with problems where they were refused).
     func planData(_ participant: Participant, plan: [(goal: PlanGoal, steps: [PlanStep])], sections: [String: FormState], language: Language) -> [String: Any] {
         let today = Day(site.now())
-        let available = PlanService(site: site).availableIndicators
+        let available = PlanService(site: site).availableIndicators(for: participant.associationID)
         let labels = Dictionary(uniqueKeysWithValues: available.map { ($0.key, $0.instrument.title.text(language) + ": " + $0.indicator.label.text(language)) })
         let goalForm = sections["goalPlanForm"] ?? FormState()
         let stepForm = sections["stepPlanForm"] ?? FormState(values: ["due": today.adding(days: 14).description, "owner": "participant"])

@@ -64,7 +64,7 @@ struct Renderer: Sendable {
     static func menu(for role: Role, language: Language, currentPath: String) -> [[String: Any]] {
         let items: [(String, String)] = switch role {
         case .admin: [("/admin", "administration"), ("/admin/municipalities", "municipalities"), ("/admin/units", "units"),
-                      ("/admin/users", "users"), ("/admin/audit", "auditLog")]
+                      ("/admin/users", "users"), ("/admin/instruments", "instruments"), ("/admin/audit", "auditLog")]
         case .office: [("/office", "association")]
         case .manager, .counsellor: [("/units", "myUnits")]
         }

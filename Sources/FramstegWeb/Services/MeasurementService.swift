@@ -12,7 +12,7 @@ struct MeasurementService {
 
     func start(instrument instrumentID: String, occasion: String, for participant: Participant, by principal: Principal) async throws -> MeasurementID {
         var failure = ValidationFailure()
-        let instrument = site.instruments.catalog.latest(instrumentID)
+        let instrument = site.instruments.catalog(for: participant.associationID).latest(instrumentID)
         if instrument == nil { failure.add("instrument", instrumentID.isEmpty ? .required : .unknownChoice) }
         let occasion = MeasurementOccasion(rawValue: occasion)
         if occasion == nil { failure.add("occasion", .unknownChoice) }
@@ -26,10 +26,10 @@ struct MeasurementService {
         }
     }
 
-    /// The measurement with the instrument version it was taken with.
-    func load(_ id: MeasurementID) async throws -> (ProgressMeasurement, Instrument)? {
+    /// The measurement with the instrument version it was taken with (from the association's catalogue).
+    func load(_ id: MeasurementID, association: AssociationID) async throws -> (ProgressMeasurement, Instrument)? {
         guard let measurement = try await site.store.read({ db in try await MeasurementRepository(db).measurement(id) }),
-              let instrument = site.instruments.instrument(measurement.instrumentID, version: measurement.version)
+              let instrument = site.instruments.catalog(for: association).instrument(measurement.instrumentID, version: measurement.version)
         else { return nil }
         return (measurement, instrument)
     }

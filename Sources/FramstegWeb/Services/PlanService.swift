@@ -7,8 +7,8 @@ struct PlanService {
     let site: Site
 
     /// Every indicator a goal can follow: those of the instruments in use.
-    var availableIndicators: [(key: IndicatorKey, instrument: Instrument, indicator: IndicatorSet.Indicator)] {
-        site.instruments.catalog.current.flatMap { instrument in
+    func availableIndicators(for association: AssociationID) -> [(key: IndicatorKey, instrument: Instrument, indicator: IndicatorSet.Indicator)] {
+        site.instruments.catalog(for: association).current.flatMap { instrument in
             (instrument.indicatorSet?.indicators ?? []).map { (IndicatorKey(instrumentID: instrument.id, indicatorID: $0.id), instrument, $0) }
         }
     }
@@ -16,7 +16,7 @@ struct PlanService {
     @discardableResult
     func addGoal(_ draft: PlanGoalDraft, for participant: Participant, by principal: Principal) async throws -> PlanGoal {
         guard participant.state.isActive else { throw ValidationFailure(problems: ["text": .notEnrolled]) }
-        let valid = try draft.validated(available: Set(availableIndicators.map(\.key)))
+        let valid = try draft.validated(available: Set(availableIndicators(for: participant.associationID).map(\.key)))
         let keyring = site.keyring, now = site.now()
         return try await site.store.write { db in
             let goal = try await PlanRepository(db, keyring: keyring).addGoal(text: valid.text, indicators: valid.indicators, for: participant.id, on: Day(now), by: principal.userID)

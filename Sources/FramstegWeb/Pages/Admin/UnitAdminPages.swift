@@ -50,6 +50,10 @@ struct UnitAdminPages {
                 return try await unitPage(context, unit, form: form)
             }
         }
+        routes.post("/admin/units/:unit/schedule", .administerUnits) { request, context, principal in
+            let unit = try await site.authorizedUnit(.administerUnits, request, context, principal)
+            return try await saveSchedule(context, principal, unit)
+        }
         routes.post("/admin/units/:unit/places", .administerUnits) { request, context, principal in
             let unit = try await site.authorizedUnit(.administerUnits, request, context, principal)
             let draft = PlacesDraft(year: context.form["year"], places: context.form["places"])
@@ -65,6 +69,22 @@ struct UnitAdminPages {
                 return try await unitPage(context, unit, form: FormState(values: ["name": unit.name, "municipality": unit.municipalityID.description]), placesForm: placesForm)
             }
         }
+    }
+
+    /// Weeks between the unit's progression measurements (1–52; 12 unless changed).
+    private func saveSchedule(_ context: AppRequestContext, _ principal: Principal, _ unit: OrganisationUnit) async throws -> Response {
+        let text = context.form["intervalWeeks"].trimmed
+        guard let weeks = Int(text), MeasurementSchedule.intervalRange.contains(weeks) else {
+            let problem: FieldProblem = text.isEmpty ? .required : Int(text) == nil ? .notAWholeNumber
+                : .outOfRange(minimum: MeasurementSchedule.intervalRange.lowerBound, maximum: MeasurementSchedule.intervalRange.upperBound)
+            return try await unitPage(context, unit, form: FormState(values: ["name": unit.name, "municipality": unit.municipalityID.description]),
+                                      scheduleForm: FormState(values: ["intervalWeeks": text], errors: ["intervalWeeks": problem.message(context.language)]))
+        }
+        try await site.store.write { db in
+            try await OrganisationRepository(db).setMeasurementInterval(weeks, of: unit.id)
+            try await AuditLog(db).append(AuditEntry(at: site.now(), by: principal, action: "unit.schedule", objectType: "unit", objectID: unit.id.description))
+        }
+        return .redirect(to: "/admin/units/\(unit.id)?notice=scheduleSaved", type: .normal)
     }
 
     private func validated(_ draft: UnitDraft, db: any SQLDatabase, associationID: AssociationID, excluding: UnitID?) async throws -> (name: String, municipalityID: MunicipalityID) {
@@ -104,10 +124,13 @@ struct UnitAdminPages {
         return site.renderer.page("admin-units", titleKey: "units", context: context, status: form.errors.isEmpty ? .ok : .unprocessableContent, data: data)
     }
 
-    private func unitPage(_ context: AppRequestContext, _ unit: OrganisationUnit, form: FormState, placesForm: FormState = FormState()) async throws -> Response {
-        let (municipalities, places) = try await site.store.read { db in
+    private func unitPage(
+        _ context: AppRequestContext, _ unit: OrganisationUnit, form: FormState, placesForm: FormState = FormState(), scheduleForm: FormState? = nil
+    ) async throws -> Response {
+        let (municipalities, places, interval) = try await site.store.read { db in
             let organisation = OrganisationRepository(db)
-            return (try await organisation.municipalities(of: unit.associationID), try await organisation.places(of: unit.id))
+            return (try await organisation.municipalities(of: unit.associationID), try await organisation.places(of: unit.id),
+                    try await organisation.measurementInterval(of: unit.id))
         }
         var data = form.data
         data["unit"] = ["id": unit.id.description, "name": unit.name]
@@ -117,7 +140,9 @@ struct UnitAdminPages {
         data["placesValues"] = placesForm.values
         data["placesErrors"] = placesForm.errors
         if !placesForm.errors.isEmpty { data["hasErrors"] = true }
-        let status: HTTPResponse.Status = form.errors.isEmpty && placesForm.errors.isEmpty ? .ok : .unprocessableContent
+        data["scheduleForm"] = (scheduleForm ?? FormState(values: ["intervalWeeks": String(interval)])).data
+        let scheduleOK = scheduleForm?.errors.isEmpty ?? true
+        let status: HTTPResponse.Status = form.errors.isEmpty && placesForm.errors.isEmpty && scheduleOK ? .ok : .unprocessableContent
         return site.renderer.page("admin-unit", title: unit.name, context: context, status: status, data: data)
     }
 }
