@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import json
+import tempfile
+from pathlib import Path
+
+from selenium.webdriver.support.ui import WebDriverWait
 
 from harness import DEMO_USERS, Browser
 
@@ -32,8 +36,13 @@ def test_admin_adds_an_instrument_after_a_wrong_try(browser: Browser) -> None:
     assert 'items[0].id "sömn" is not an identifier' in browser.find("#definition-error").text
     assert "Jag sover bra" in browser.find("#definition").get_property("value")
 
+    # The corrected file is chosen from disk and read into the field.
     DEFINITION["items"][0]["id"] = "somn"
-    paste(browser, json.dumps(DEFINITION, ensure_ascii=False))
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "veckokoll-1.json"
+        path.write_text(json.dumps(DEFINITION, ensure_ascii=False), encoding="utf-8")
+        browser.find("#definition-upload").send_keys(str(path))
+        WebDriverWait(browser.driver, 10).until(lambda driver: '"somn"' in browser.find("#definition").get_property("value"))
     browser.click("#preview-instrument")
     assert "Veckokoll" in browser.find("#preview").text
     browser.click("#save-instrument")

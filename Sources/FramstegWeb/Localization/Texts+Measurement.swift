@@ -119,6 +119,7 @@ extension Texts {
         "instruments": ("Instrument", "Instruments"),
         "instrumentsHelp": ("Instrumenten är data: en definitionsfil med frågor, skalor, delskalor, omvända frågor och tolkningsgränser. En ny version ändrar aldrig gamla mätningar.", "Instruments are data: a definition file with items, scales, subscales, reverse-scored items and thresholds. A new version never changes old measurements."),
         "uploadInstrument": ("Lägg till instrument eller version", "Add an instrument or version"),
+        "chooseDefinitionFile": ("Välj en definitionsfil", "Choose a definition file"),
         "definitionFile": ("Definition (JSON)", "Definition (JSON)"),
         "definitionHelp": ("Klistra in definitionen. Den kontrolleras och visas innan den sparas.", "Paste the definition. It is checked and shown before it is saved."),
         "preview": ("Förhandsgranska", "Preview"),

@@ -18,8 +18,10 @@ struct SystemRoutes {
         routes.publicRoute(.get, "/static/app.css") { _, _ in
             Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: site.renderer.stylesheet)))
         }
-        routes.publicRoute(.get, "/static/participant-mode.js") { _, _ in
-            Response(status: .ok, headers: [.contentType: "text/javascript; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: site.renderer.participantModeScript)))
+        for (name, source) in [("participant-mode.js", site.renderer.participantModeScript), ("definition-file.js", site.renderer.definitionFileScript)] {
+            routes.publicRoute(.get, "/static/" + name) { _, _ in
+                Response(status: .ok, headers: [.contentType: "text/javascript; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: source)))
+            }
         }
     }
 }

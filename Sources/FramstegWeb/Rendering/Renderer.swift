@@ -9,6 +9,8 @@ struct Renderer: Sendable {
     let stylesheet: String
     /// Saves each answer in participant mode the moment it is chosen; the pages work without it.
     let participantModeScript: String
+    /// Reads a chosen instrument definition file into the admin's text field.
+    let definitionFileScript: String
 
     /// Confirmation texts a redirect may ask for; anything else in `?notice=` is ignored.
     static let notices: Set<String> = [
@@ -21,12 +23,14 @@ struct Renderer: Sendable {
     static func load() async throws -> Renderer {
         guard let templates = Bundle.module.url(forResource: "Templates", withExtension: nil),
               let css = Bundle.module.url(forResource: "Public/app", withExtension: "css"),
-              let script = Bundle.module.url(forResource: "Public/participant-mode", withExtension: "js")
+              let script = Bundle.module.url(forResource: "Public/participant-mode", withExtension: "js"),
+              let definitionScript = Bundle.module.url(forResource: "Public/definition-file", withExtension: "js")
         else { throw RendererError.missingResources }
         return Renderer(
             library: try await MustacheLibrary(directory: templates.path),
             stylesheet: try String(contentsOf: css, encoding: .utf8),
-            participantModeScript: try String(contentsOf: script, encoding: .utf8)
+            participantModeScript: try String(contentsOf: script, encoding: .utf8),
+            definitionFileScript: try String(contentsOf: definitionScript, encoding: .utf8)
         )
     }
 

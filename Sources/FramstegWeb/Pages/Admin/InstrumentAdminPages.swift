@@ -86,6 +86,7 @@ struct InstrumentAdminPages {
         let problems = site.instruments.problems(for: principal.associationID)
         data["problems"] = problems
         data["hasProblems"] = !problems.isEmpty
+        data["script"] = "definition-file.js"
         if let preview { data["preview"] = Self.preview(preview, language: language) }
         return site.renderer.page("admin-instruments", titleKey: "instruments", context: context,
                                   status: errors.isEmpty ? .ok : .unprocessableContent, data: data)
