@@ -21,7 +21,7 @@ extension Instrument {
     /// The instrument's indicators, or nil when nothing in it can be drawn (fewer than three
     /// comparable values, or choice scales only).
     public var indicatorSet: IndicatorSet? {
-        for subscale in subscales + (total.map { [$0] } ?? []) {
+        for subscale in scoredScales {
             let members = subscale.itemIDs.compactMap(item)
             guard IndicatorSet.axisRange.contains(members.count), let scale = Self.sharedNumericScale(of: members) else { continue }
             return IndicatorSet(indicators: members.map { .init(id: $0.id, label: $0.label, itemIDs: [$0.id]) }, scale: scale)

@@ -98,5 +98,7 @@ public struct Instrument: Hashable, Sendable {
     public let total: Subscale?
 
     public func item(_ id: String) -> InstrumentItem? { items.first { $0.id == id } }
+    /// The subscales and then the total: everything that is scored.
+    public var scoredScales: [Subscale] { subscales + (total.map { [$0] } ?? []) }
     public func items(for respondent: Respondent) -> [InstrumentItem] { items.filter { $0.respondent == respondent } }
 }

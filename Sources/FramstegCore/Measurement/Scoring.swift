@@ -86,7 +86,7 @@ extension Instrument {
     /// Every subscale and the total. A sum with some items missing is prorated (the mean of the
     /// answered items times the number of items) when at least `minimumAnswered` were answered.
     public func scores(_ answers: [String: Answer]) -> [Score] {
-        (subscales + (total.map { [$0] } ?? [])).map { subscale in
+        scoredScales.map { subscale in
             let values = subscale.itemIDs.compactMap { itemScore($0, answers[$0]) }
             var value: Double?
             if !values.isEmpty, values.count >= subscale.minimumAnswered {

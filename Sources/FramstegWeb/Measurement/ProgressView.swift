@@ -66,7 +66,7 @@ struct ProgressView {
         let (latest, latestInstrument) = taken[taken.count - 1]
         data["scores"] = latestInstrument.scores(latest.answers).compactMap { score -> [String: Any]? in
             guard let value = score.value else { return nil }
-            let subscale = (latestInstrument.subscales + (latestInstrument.total.map { [$0] } ?? [])).first { $0.id == score.subscaleID }
+            let subscale = latestInstrument.scoredScales.first { $0.id == score.subscaleID }
             var row: [String: Any] = ["title": subscale?.title.text(language) ?? score.subscaleID, "value": format(value),
                                       "answered": "\(score.answered)/\(score.of)"]
             if let reading = score.interpretation { row["reading"] = reading.text(language) }

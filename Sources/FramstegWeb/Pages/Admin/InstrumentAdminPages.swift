@@ -80,7 +80,7 @@ struct InstrumentAdminPages {
                 "id": instrument.id, "title": instrument.title.text(language), "version": String(instrument.version),
                 "versions": catalog.versions(of: instrument.id).map(String.init).joined(separator: ", "),
                 "items": String(instrument.items.count),
-                "subscales": (instrument.subscales + (instrument.total.map { [$0] } ?? [])).map { $0.title.text(language) }.joined(separator: ", "),
+                "subscales": instrument.scoredScales.map { $0.title.text(language) }.joined(separator: ", "),
             ]
         }
         let problems = site.instruments.problems(for: principal.associationID)
@@ -105,7 +105,7 @@ struct InstrumentAdminPages {
                 return ["id": item.id, "text": item.text.text(language), "respondent": Texts.text("respondent." + item.respondent.rawValue, language),
                         "scale": scale, "reversed": item.isReversed]
             },
-            "subscales": (instrument.subscales + (instrument.total.map { [$0] } ?? [])).map { subscale -> [String: Any] in
+            "subscales": instrument.scoredScales.map { subscale -> [String: Any] in
                 ["title": subscale.title.text(language), "method": subscale.method.rawValue, "items": String(subscale.itemIDs.count),
                  "thresholds": subscale.thresholds.map { "< \($0.below): \($0.text.text(language))" }.joined(separator: "; ")]
             },
