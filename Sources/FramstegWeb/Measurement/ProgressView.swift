@@ -14,6 +14,15 @@ struct ProgressView {
         instrument.unanswered(by: .participant, in: measurement.answers).isEmpty
     }
 
+    /// How far the participant has come with their items: the counts, and "n av m besvarade".
+    static func participantProgress(_ measurement: ProgressMeasurement, _ instrument: Instrument?, language: Language) -> (answered: Int, of: Int, text: String) {
+        let items = instrument?.items(for: .participant) ?? []
+        let answered = items.filter { measurement.answers[$0.id] != nil }.count
+        let text = Texts.text("answeredOf", language).replacingOccurrences(of: "{n}", with: String(answered))
+            .replacingOccurrences(of: "{m}", with: String(items.count))
+        return (answered, items.count, text)
+    }
+
     /// One entry per instrument with counted measurements, in catalogue order.
     func instruments(_ measurements: [ProgressMeasurement], marked: Set<IndicatorKey> = [], idPrefix: String = "chart") -> [[String: Any]] {
         catalog.current.compactMap { current -> [String: Any]? in

@@ -74,13 +74,11 @@ struct MeasurementPages {
         var data: [String: Any] = [
             "measurements": measurements.reversed().map { measurement -> [String: Any] in
                 let instrument = catalog.instrument(measurement.instrumentID, version: measurement.version)
-                let items = instrument?.items(for: .participant) ?? []
-                let answered = items.filter { measurement.answers[$0.id] != nil }.count
                 return [
                     "id": measurement.id.description, "day": measurement.takenOn.description,
                     "instrument": instrument?.title.text(language) ?? measurement.instrumentID,
                     "occasion": Texts.text("occasion." + measurement.occasion.rawValue, language), "isComplete": measurement.isComplete,
-                    "progress": Texts.text("answeredOf", language).replacingOccurrences(of: "{n}", with: String(answered)).replacingOccurrences(of: "{m}", with: String(items.count)),
+                    "progress": ProgressView.participantProgress(measurement, instrument, language: language).text,
                 ]
             },
             "hasMeasurements": !measurements.isEmpty,
@@ -140,19 +138,14 @@ struct MeasurementPages {
         let language = context.language
         let view = ProgressView(catalog: site.instruments.catalog(for: participant.associationID), language: language)
         let participantItems = instrument.items(for: .participant)
-        let answered = participantItems.filter { measurement.answers[$0.id] != nil }.count
-        let counsellorValues = counsellorForm?.values ?? Dictionary(uniqueKeysWithValues: instrument.items(for: .counsellor).compactMap { item in
-            measurement.answers[item.id].map { (item.id, $0.storageValue.replacingOccurrences(of: "choice:", with: "")) }
-        })
+        let counsellorValues = counsellorForm?.values ?? ItemFields.values(of: instrument.items(for: .counsellor), in: measurement.answers)
         var data: [String: Any] = [
             "participant": ["id": participant.id.description, "name": participant.name],
             "measurement": [
                 "id": measurement.id.description, "instrument": instrument.title.text(language), "version": String(instrument.version),
                 "occasion": Texts.text("occasion." + measurement.occasion.rawValue, language), "day": measurement.takenOn.description,
                 "isComplete": measurement.isComplete,
-                "participantProgress": Texts.text("answeredOf", language).replacingOccurrences(of: "{n}", with: String(answered))
-                    .replacingOccurrences(of: "{m}", with: String(participantItems.count)),
-                "participantDone": answered == participantItems.count,
+                "participantProgress": ProgressView.participantProgress(measurement, instrument, language: language).text,
             ] as [String: Any],
             "participantAnswers": participantItems.map { item -> [String: String] in
                 ["label": item.label.text(language), "answer": measurement.answers[item.id].map { view.describe($0, item) } ?? "–"]
@@ -177,6 +170,20 @@ struct MeasurementPages {
 /// The answer fields of a few items, as participant mode and the counsellor's form draw them:
 /// one group of large choices per item, the given answer checked, a message beside a refused one.
 enum ItemFields {
+    /// Each given answer as its field's value (`7`, `yes`, `-`), the inverse of `MeasurementService.answer`.
+    static func values(of items: [InstrumentItem], in answers: [String: Answer]) -> [String: String] {
+        var values: [String: String] = [:]
+        for item in items {
+            switch answers[item.id] {
+            case .number(let value): values[item.id] = String(value)
+            case .choice(let value): values[item.id] = value
+            case .notAnswered: values[item.id] = "-"
+            case nil: break
+            }
+        }
+        return values
+    }
+
     static func items(_ items: [InstrumentItem], values: [String: String], errors: [String: String], language: Language) -> [[String: Any]] {
         items.map { item -> [String: Any] in
             var options: [[String: Any]] = []

@@ -104,19 +104,14 @@ struct ParticipantModePages {
         let language = context.language
         let screens = instrument.screens(for: .participant)
         let items = screens[index]
-        var values = Dictionary(uniqueKeysWithValues: items.compactMap { item in
-            measurement.answers[item.id].map { (item.id, $0.storageValue.replacingOccurrences(of: "choice:", with: "")) }
-        })
-        values.merge(typed) { $1 }
-        let answered = instrument.items(for: .participant).filter { measurement.answers[$0.id] != nil }.count
-        let total = instrument.items(for: .participant).count
+        let values = ItemFields.values(of: items, in: measurement.answers).merging(typed) { $1 }
+        let progress = ProgressView.participantProgress(measurement, instrument, language: language)
         return site.renderer.page("take", title: instrument.title.text(language), context: context,
                                   status: errors.isEmpty ? .ok : .unprocessableContent, data: [
             "instrument": instrument.title.text(language),
             "screen": String(index + 1), "screens": String(screens.count),
             "screenOf": Texts.text("screenOf", language).replacingOccurrences(of: "{n}", with: String(index + 1)).replacingOccurrences(of: "{m}", with: String(screens.count)),
-            "answered": String(answered), "total": String(total),
-            "answeredOf": Texts.text("answeredOf", language).replacingOccurrences(of: "{n}", with: String(answered)).replacingOccurrences(of: "{m}", with: String(total)),
+            "answered": String(progress.answered), "total": String(progress.of), "answeredOf": progress.text,
             "isFirst": index == 0, "isLast": index == screens.count - 1,
             "items": ItemFields.items(items, values: values, errors: errors, language: language),
             "hasErrors": !errors.isEmpty,
