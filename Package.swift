@@ -92,7 +92,9 @@ let package = Package(
                 "FramstegTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "SQLKit", package: "sql-kit"),
-            ]
+            ],
+            // The chart snapshots are read from the source tree (#filePath), not bundled.
+            exclude: ["Snapshots"]
         ),
     ]
 )
