@@ -17,19 +17,23 @@ extension Site {
     /// allowed `action` on where they belong; nothing sealed is opened before that.
     func authorizedParticipant(_ context: AppRequestContext, _ principal: Principal, _ action: Action, path: String) async throws -> (Participant, OrganisationUnit) {
         guard let id = context.parameters.get("participant").flatMap(ParticipantID.init(parsing:)) else { throw WebError.notFound }
-        return try await authorizedParticipant(id, principal, action, path: path)
-    }
-
-    /// The same for a participant known otherwise (participant mode knows them from the session).
-    func authorizedParticipant(_ id: ParticipantID, _ principal: Principal, _ action: Action, path: String) async throws -> (Participant, OrganisationUnit) {
+        let owner = try await authorizeParticipant(id, principal, action, path: path)
         let keyring = self.keyring
-        guard let owner = try await store.read({ db in try await ParticipantRepository(db, keyring: keyring).owner(of: id) })
-        else { throw WebError.notFound }
-        try await authorize(principal, action, .participant(id, unit: owner.unitID, of: owner.associationID), path: path)
         let loaded = try await store.read { db in
             (try await ParticipantRepository(db, keyring: keyring).participant(id), try await OrganisationRepository(db).unit(owner.unitID))
         }
         guard let participant = loaded.0, let unit = loaded.1 else { throw WebError.notFound }
         return (participant, unit)
+    }
+
+    /// Asks the policy about a participant known otherwise (participant mode knows them from the
+    /// session) without reading their record: only where they belong is loaded.
+    @discardableResult
+    func authorizeParticipant(_ id: ParticipantID, _ principal: Principal, _ action: Action, path: String) async throws -> (unitID: UnitID, associationID: AssociationID) {
+        let keyring = self.keyring
+        guard let owner = try await store.read({ db in try await ParticipantRepository(db, keyring: keyring).owner(of: id) })
+        else { throw WebError.notFound }
+        try await authorize(principal, action, .participant(id, unit: owner.unitID, of: owner.associationID), path: path)
+        return (owner.unitID, owner.associationID)
     }
 }

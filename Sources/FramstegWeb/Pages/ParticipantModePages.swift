@@ -93,7 +93,7 @@ struct ParticipantModePages {
         guard let handover = context.session?.record.handover,
               let (measurement, instrument) = try await MeasurementService(site: site).load(handover.measurementID, association: principal.associationID)
         else { return nil }
-        _ = try await site.authorizedParticipant(measurement.participantID, principal, .changeParticipant, path: request.uri.path)
+        try await site.authorizeParticipant(measurement.participantID, principal, .changeParticipant, path: request.uri.path)
         return (measurement, instrument, measurement.participantID)
     }
 
