@@ -80,6 +80,14 @@ struct ProgressTests {
         // Measured within two weeks before it: the exit is covered, the periodic one follows.
         let recent = exit.adding(days: -5)
         #expect(schedule.nextDue(started: start, taken: [first, recent], exitMeeting: exit) == (.periodic, recent.adding(days: 84)))
+        // Read from the meetings: the earliest exit meeting from today on; other kinds and past ones do not count.
+        func meeting(_ kind: MeetingKind, _ day: Day) -> Meeting {
+            Meeting(id: MeetingID(1), participantID: ParticipantID(1), kind: kind, day: day, attendees: [], notes: "", decisions: "", recordedBy: UserID(1))
+        }
+        let today = first.adding(days: 10)
+        let meetings = [meeting(.checkIn, first.adding(days: 20)), meeting(.exit, first.adding(days: 5)), meeting(.exit, exit.adding(days: 9)), meeting(.exit, exit)]
+        #expect(schedule.nextDue(started: start, taken: [first], meetings: meetings, today: today) == (.exit, exit))
+        #expect(schedule.nextDue(started: start, taken: [first], meetings: Array(meetings.prefix(2)), today: today) == (.periodic, first.adding(days: 84)))
     }
 
     @Test("a goal needs a text and known indicators; a step a text, an owner and a day")

@@ -25,4 +25,10 @@ public struct MeasurementSchedule: Hashable, Sendable {
         guard let last = since.last else { return (.start, started) }
         return (.periodic, last.adding(days: 7 * intervalWeeks))
     }
+
+    /// The same, reading the exit meeting from the participant's meetings: the earliest of kind
+    /// exit from today on.
+    public func nextDue(started: Day, taken: [Day], meetings: [Meeting], today: Day) -> (occasion: MeasurementOccasion, day: Day) {
+        nextDue(started: started, taken: taken, exitMeeting: meetings.filter { $0.kind == .exit && $0.day >= today }.map(\.day).min())
+    }
 }

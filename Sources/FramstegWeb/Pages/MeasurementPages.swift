@@ -90,14 +90,13 @@ struct MeasurementPages {
             let schedule = MeasurementSchedule(intervalWeeks: interval)
             let next = schedule.nextDue(
                 started: started, taken: measurements.filter { $0.instrumentID == MeasurementSchedule.instrumentID }.map(\.takenOn),
-                exitMeeting: meetings.first { $0.kind == .exit }?.day)
+                meetings: meetings, today: today)
             suggested = next.occasion
             data["nextMeasurement"] = Texts.text("nextMeasurement", language)
                 .replacingOccurrences(of: "{instrument}", with: catalog.latest(MeasurementSchedule.instrumentID)?.title.text(language) ?? "BIP")
                 .replacingOccurrences(of: "{day}", with: next.day.description)
                 .replacingOccurrences(of: "{occasion}", with: Texts.text("occasion." + next.occasion.rawValue, language).lowercased())
             data["nextMeasurementOverdue"] = next.day < today
-            data["interval"] = String(schedule.intervalWeeks)
         }
         let form = sections["measurementForm"] ?? FormState(values: ["instrument": MeasurementSchedule.instrumentID, "occasion": suggested.rawValue])
         var formData = form.data

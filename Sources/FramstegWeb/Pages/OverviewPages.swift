@@ -36,28 +36,27 @@ struct OverviewPages {
         let today = Day(site.now())
         let week = Week(containing: today)
         let horizon = today.adding(days: DueItems.horizonDays)
-        let (waiting, mine, since, meetings) = try await site.store.read { db in
+        // One read: the lists, and for those enrolled what the schedule and the plan need.
+        let (waiting, mine, since, meetings, started, measured, intervals, steps) = try await site.store.read { db in
             let participants = ParticipantRepository(db, keyring: keyring)
             let waiting = try await participants.waiting(inUnits: principal.unitIDs)
             let mine = try await participants.active(responsible: principal.userID)
             let ids = Set(mine.map(\.id))
-            return (waiting, mine, try await participants.stateSince(ids),
-                    try await ActivityRepository(db, keyring: keyring).meetings(of: ids, from: week.monday, through: horizon.adding(days: 366)))
-        }
-        let (started, measured, intervals, steps) = try await site.store.read { db in
-            let ids = Set(mine.filter { $0.state.isActive }.map(\.id))
+            let enrolled = Set(mine.filter { $0.state.isActive }.map(\.id))
             var intervals: [UnitID: Int] = [:]
             for unit in Set(mine.map(\.unitID)) { intervals[unit] = try await OrganisationRepository(db).measurementInterval(of: unit) }
-            return (try await ParticipantRepository(db, keyring: keyring).startDays(ids),
-                    try await MeasurementRepository(db).days(of: ids, instrument: MeasurementSchedule.instrumentID), intervals,
-                    try await PlanRepository(db, keyring: keyring).openSteps(of: ids, dueThrough: horizon))
+            return (waiting, mine, try await participants.stateSince(ids),
+                    try await ActivityRepository(db, keyring: keyring).meetings(of: ids, from: week.monday, through: horizon.adding(days: 366)),
+                    try await participants.startDays(enrolled),
+                    try await MeasurementRepository(db).days(of: enrolled, instrument: MeasurementSchedule.instrumentID), intervals,
+                    try await PlanRepository(db, keyring: keyring).openSteps(of: enrolled, dueThrough: horizon))
         }
         let names = Dictionary(uniqueKeysWithValues: mine.map { ($0.id, $0.name) })
-        let exitMeetings = Dictionary(meetings.filter { $0.kind == .exit && $0.day >= today }.map { ($0.participantID, $0.day) }) { min($0, $1) }
+        let meetingsOf = Dictionary(grouping: meetings, by: \.participantID)
         let measurementsDue = mine.compactMap { participant -> (id: ParticipantID, name: String, occasion: MeasurementOccasion, due: Day)? in
             guard participant.state.isActive, let start = started[participant.id] else { return nil }
             let next = MeasurementSchedule(intervalWeeks: intervals[participant.unitID] ?? MeasurementSchedule.defaultIntervalWeeks)
-                .nextDue(started: start, taken: measured[participant.id] ?? [], exitMeeting: exitMeetings[participant.id])
+                .nextDue(started: start, taken: measured[participant.id] ?? [], meetings: meetingsOf[participant.id] ?? [], today: today)
             return (participant.id, participant.name, next.occasion, next.day)
         }
         let due = DueItems.items(
