@@ -48,7 +48,8 @@ struct PlanRepositoryTests {
                 try await PlanRepository(db, keyring: keyring).setStatus(.done, of: later.id, participant: ParticipantID(participant.rawValue + 99), by: user, now: now)
             }
             #expect(!foreign)
-            _ = goal
+            #expect(try await store.read { db in try await PlanRepository(db, keyring: keyring).isGoal(goal.id, of: participant) })
+            #expect(!(try await store.read { db in try await PlanRepository(db, keyring: keyring).isGoal(goal.id, of: ParticipantID(participant.rawValue + 99)) }))
         }
     }
 

@@ -24,6 +24,12 @@ public struct PlanRepository: Sendable {
         return PlanGoal(id: id, participantID: participant, text: text, indicators: indicators, createdOn: day)
     }
 
+    /// Whether the goal is one of the participant's (nothing sealed is opened).
+    public func isGoal(_ goal: PlanGoalID, of participant: ParticipantID) async throws -> Bool {
+        try await db.select().column("id").from("plan_goals").where("id", .equal, goal.rawValue)
+            .where("participant_id", .equal, participant.rawValue).first() != nil
+    }
+
     public func addStep(
         text: String, owner: PlanStepOwner, due: Day, to goal: PlanGoalID, by user: UserID?, now: Date
     ) async throws -> PlanStep {

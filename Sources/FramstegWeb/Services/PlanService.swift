@@ -32,7 +32,7 @@ struct PlanService {
         let valid = try draft.validated(today: Day(now))
         return try await site.store.write { db in
             let plans = PlanRepository(db, keyring: keyring)
-            guard try await plans.plan(of: participant.id).contains(where: { $0.goal.id == goalID }) else { throw WebError.notFound }
+            guard try await plans.isGoal(goalID, of: participant.id) else { throw WebError.notFound }
             let step = try await plans.addStep(text: valid.text, owner: valid.owner, due: valid.due, to: goalID, by: principal.userID, now: now)
             try await AuditLog(db).append(AuditEntry(at: now, by: principal, action: "participant.plan.step", objectType: "participant", objectID: participant.id.description))
             return step
