@@ -34,7 +34,8 @@ struct PlanRepositoryTests {
                 try await db.select().column("text_sealed").from("plan_steps").all().map { try $0.decode(column: "text_sealed", as: String.self) }
                     + db.select().column("text_sealed").from("plan_goals").all().map { try $0.decode(column: "text_sealed", as: String.self) }
             }
-            #expect(stored.count == 3 && !stored.contains { $0.contains("FK") || $0.contains("Ica") || $0.contains("arbetsplatsen") })
+            #expect(stored.count == 3 && !stored.contains { $0.contains("Ringa handläggaren på FK") || $0.contains("Ica Maxi") || $0.contains("Besöka arbetsplatsen") },
+                    "no text in the clear (whole phrases: two letters like FK turn up in base64 by chance)")
 
             let due = try await store.read { db in try await PlanRepository(db, keyring: keyring).openSteps(of: [participant], dueThrough: today.adding(days: 14)) }
             #expect(due.map(\.step.text) == ["Ringa handläggaren på FK"])
