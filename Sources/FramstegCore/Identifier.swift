@@ -31,3 +31,4 @@ public typealias MeetingID = Identifier<Meeting>
 public typealias MeasurementID = Identifier<ProgressMeasurement>
 public typealias PlanGoalID = Identifier<PlanGoal>
 public typealias PlanStepID = Identifier<PlanStep>
+public typealias SurveyOfferID = Identifier<SurveyOffer>

@@ -62,11 +62,11 @@ struct PlanRepositoryTests {
             try await store.write { db in
                 let sessions = SessionRepository(db)
                 try await sessions.create(tokenHash: "h", userID: user, csrfToken: "c", now: now)
-                try await sessions.handOver(tokenHash: "h", measurement: MeasurementID(42), pinHash: "bcrypt", language: .english)
+                try await sessions.handOver(tokenHash: "h", .measurement(MeasurementID(42)), pinHash: "bcrypt", language: .english)
                 try await sessions.recordHandoverFailure(tokenHash: "h")
             }
             let handed = try await store.read { db in try await SessionRepository(db).session(tokenHash: "h")?.handover }
-            #expect(handed == Handover(measurementID: MeasurementID(42), pinHash: "bcrypt", language: .english, failures: 1))
+            #expect(handed == Handover(target: .measurement(MeasurementID(42)), pinHash: "bcrypt", language: .english, failures: 1))
             try await store.write { db in try await SessionRepository(db).takeBack(tokenHash: "h") }
             let session = try await store.read { db in try await SessionRepository(db).session(tokenHash: "h") }
             #expect(session != nil && session?.handover == nil)

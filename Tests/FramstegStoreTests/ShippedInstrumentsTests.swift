@@ -4,10 +4,31 @@ import Testing
 
 @Suite("Shipped instruments")
 struct ShippedInstrumentsTests {
+    @Test("the exit survey has seed 004's questions, locked wording, the frequency scale and the 75 % goal on questions 1 and 5")
+    func exitSurvey() throws {
+        let survey = try #require(InstrumentCatalog(try ShippedInstruments.load()).latest("deltagarenkat"))
+        #expect(survey.isAnonymous && survey.isReadOnly)
+        let questions = survey.items.filter { !$0.asksGender }
+        #expect(questions.map(\.id) == ["fraga-1", "fraga-2", "fraga-3", "fraga-5", "fraga-6", "fraga-7", "fraga-8", "fraga-9", "fraga-10"])
+        #expect(questions.first?.text.swedish == "Har du fått stöd på ett sätt som är till stor nytta för dig?")
+        #expect(questions[3].text.swedish == "Har det stöd du fått hjälpt att utveckla sätt att hantera din situation?")
+        let scale = questions[0].scale.choices
+        #expect(scale.map { $0.label.swedish } == ["Alltid", "Oftast", "Ofta", "Ibland", "Sällan", "Aldrig", "Vet ej"])
+        #expect(scale.filter(\.isPositive).map(\.value) == ["always", "mostly", "often"])
+        #expect(scale.filter(\.isOutsideShare).map(\.value) == ["dont-know"])
+        #expect(survey.shareGoals == [ShareGoal(itemIDs: ["fraga-1", "fraga-5"], share: 0.75)])
+        #expect(survey.items.filter(\.asksGender).count == 1)
+
+        let violence = try #require(InstrumentCatalog(try ShippedInstruments.load()).latest("vald-i-nara-relationer"))
+        #expect(violence.isAnonymous && violence.showsSupportContact && !violence.isReadOnly)
+        #expect(violence.items.filter { !$0.asksGender }.map(\.id) == ["fysiskt", "psykiskt", "sexuellt", "hot", "vill-ha-stod"])
+    }
+
     @Test("BIP, Livshjulet, KASAM and the self-rating load and have the shape the domain describes")
     func shipped() throws {
         let catalog = InstrumentCatalog(try ShippedInstruments.load())
-        #expect(catalog.current.map(\.id) == ["bip", "kasam", "livshjulet", "sjalvskattning"])
+        #expect(catalog.current.map(\.id) == ["bip", "deltagarenkat", "kasam", "livshjulet", "sjalvskattning", "vald-i-nara-relationer"])
+        #expect(catalog.current.filter(\.isAnonymous).map(\.id) == ["deltagarenkat", "vald-i-nara-relationer"])
 
         let bip = try #require(catalog.latest("bip"))
         #expect(bip.items(for: .participant).count == 8)

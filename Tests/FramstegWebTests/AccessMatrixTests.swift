@@ -140,6 +140,23 @@ struct AccessMatrixTests {
         Row("POST /participants/:participant/plan/steps/:step/status", .own, admin: .forbidden, office: .forbidden, manager: .ok, counsellor: .ok),
         Row("POST /participants/:participant/plan/steps/:step/status", .sibling, admin: .forbidden, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
         Row("POST /participants/:participant/plan/steps/:step/status", .foreign, admin: .forbidden, office: .forbidden, manager: .hidden, counsellor: .hidden),
+        Row("POST /participants/:participant/surveys", .own, admin: .forbidden, office: .forbidden, manager: .ok, counsellor: .ok),
+        Row("POST /participants/:participant/surveys", .sibling, admin: .forbidden, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
+        Row("POST /participants/:participant/surveys", .foreign, admin: .forbidden, office: .forbidden, manager: .hidden, counsellor: .hidden),
+        Row("POST /participants/:participant/surveys/:offer/hand-over", .own, admin: .forbidden, office: .forbidden, manager: .ok, counsellor: .ok),
+        Row("POST /participants/:participant/surveys/:offer/hand-over", .sibling, admin: .forbidden, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
+        Row("POST /participants/:participant/surveys/:offer/hand-over", .foreign, admin: .forbidden, office: .forbidden, manager: .hidden, counsellor: .hidden),
+        Row("POST /participants/:participant/surveys/:offer/abandon", .own, admin: .forbidden, office: .forbidden, manager: .ok, counsellor: .ok),
+        Row("POST /participants/:participant/surveys/:offer/abandon", .sibling, admin: .forbidden, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
+        Row("POST /participants/:participant/surveys/:offer/abandon", .foreign, admin: .forbidden, office: .forbidden, manager: .hidden, counsellor: .hidden),
+        Row("GET /units/:unit/violence-support", .own, admin: .forbidden, office: .forbidden, manager: .ok, counsellor: .ok),
+        Row("GET /units/:unit/violence-support", .sibling, admin: .forbidden, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
+        Row("GET /units/:unit/violence-support", .foreign, admin: .forbidden, office: .forbidden, manager: .hidden, counsellor: .hidden),
+        Row("GET /surveys", admin: .forbidden, office: .ok, manager: .ok, counsellor: .ok),
+        Row("GET /surveys/summary", admin: .forbidden, office: .ok, manager: .ok, counsellor: .ok),
+        Row("GET /surveys/export.csv", admin: .forbidden, office: .ok, manager: .forbidden, counsellor: .forbidden),
+        Row("POST /admin/municipalities/:municipality/support-contact", .own, admin: .ok, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
+        Row("POST /admin/municipalities/:municipality/support-contact", .foreign, admin: .hidden, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
         Row("GET /take", admin: .forbidden, office: .forbidden, manager: .ok, counsellor: .ok),
         Row("POST /take", admin: .forbidden, office: .forbidden, manager: .ok, counsellor: .ok),
         Row("POST /take/answer", admin: .forbidden, office: .forbidden, manager: .ok, counsellor: .ok),
@@ -214,6 +231,7 @@ struct AccessMatrixTests {
             .replacingOccurrences(of: ":measurement", with: fixture.measurementA1.description)
             .replacingOccurrences(of: ":goal", with: fixture.goalA1.description)
             .replacingOccurrences(of: ":step", with: fixture.stepA1.description)
+            .replacingOccurrences(of: ":offer", with: fixture.surveyOfferA1.description)
             .replacingOccurrences(of: ":unit", with: unit?.description ?? "")
             .replacingOccurrences(of: ":user", with: user.description)
             .replacingOccurrences(of: ":municipality", with: municipality.description)

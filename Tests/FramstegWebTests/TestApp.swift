@@ -39,6 +39,8 @@ struct Fixture: Sendable {
     let measurementA1: MeasurementID
     let goalA1: PlanGoalID
     let stepA1: PlanStepID
+    /// The exit survey offered to participant A1, not yet answered.
+    let surveyOfferA1: SurveyOfferID
 
     static let password = "Rätt-lösenord-för-test"
     static func email(_ role: Role) -> String { "\(role.rawValue)@a.test" }
@@ -78,13 +80,14 @@ struct Fixture: Sendable {
             let plans = PlanRepository(db, keyring: TestKeys.keyring)
             let goal = try await plans.addGoal(text: "Hantera vardagen", indicators: [IndicatorKey("bip/everyday")!], for: participantA1, on: Day(now), by: nil)
             let step = try await plans.addStep(text: "Boka möte med FK", owner: .counsellor, due: Day(now).adding(days: 7), to: goal.id, by: nil, now: now)
+            let offer = try await SurveyRepository(db).offer("deltagarenkat", to: participantA1, on: Day(now), by: nil)
             return Fixture(
                 clock: clock, store: store, associationA: a.id, municipalityA: mA.id, unitA1: a1.id, unitA2: a2.id,
                 associationB: b.id, municipalityB: mB.id, unitB1: b1.id, targetUserA: targetA.id, targetUserB: targetB.id,
                 participantA1: participantA1,
                 participantA2: try await participant("19701063-2391", "Omar Berg", a2, mA),
                 participantB1: try await participant("20000229-0005", "Lena Ek", b1, mB),
-                measurementA1: measurement, goalA1: goal.id, stepA1: step.id
+                measurementA1: measurement, goalA1: goal.id, stepA1: step.id, surveyOfferA1: offer.id
             )
         }
     }
@@ -99,6 +102,7 @@ enum TestApp {
 
     /// Builds the real application on a fresh SQLite database with the fixture, and hands a test client over.
     static func run(
+        database: TestDatabase = .sqlite,
         configure: (inout WebConfiguration) -> Void = { _ in },
         beforeStart: @escaping @Sendable (Fixture) async throws -> Void = { _ in },
         _ body: @escaping @Sendable (Fixture, any TestClientProtocol) async throws -> Void
@@ -107,7 +111,7 @@ enum TestApp {
         configuration.trustForwardedHeaders = true
         configure(&configuration)
         let finalConfiguration = configuration
-        try await TestDatabase.sqlite.withFreshStore { store in
+        try await database.withFreshStore { store in
             let clock = TestClock()
             let fixture = try await Fixture.seed(store, clock: clock)
             try await beforeStart(fixture)

@@ -24,6 +24,11 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
     case readParticipant
     /// Record steps of a participant's journey.
     case changeParticipant
+    /// See anonymous survey results: a unit's (its staff, the office) or the whole association's
+    /// and its municipalities' (the office). Only groups of five or more.
+    case viewSurveyResults
+    /// Export survey results for the national systems (CSV): a right of its own, audited.
+    case exportSurveyResults
 }
 
 /// What an action is aimed at; carries the owner so the policy can compare it with the principal.

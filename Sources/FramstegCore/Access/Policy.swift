@@ -18,6 +18,12 @@ public enum Policy {
             return principal.unitIDs.contains(unitID) ? .allowed : .forbidden
         case (.administerUnits, .unit), (.administerUsers, .user):
             return .allowed
+        case (.viewSurveyResults, .unit(let unitID, _)), (.exportSurveyResults, .unit(let unitID, _)):
+            // Aggregates only: the office sees every unit's; staff see their own units'.
+            return principal.role == .office || principal.unitIDs.contains(unitID) ? .allowed : .forbidden
+        case (.viewSurveyResults, .association):
+            // The association and its municipalities are the office's view.
+            return principal.role == .office ? .allowed : .forbidden
         case (_, .association):
             return action == .useOwnAccount || action == .viewUnit ? .forbidden : .allowed
         default:
@@ -34,7 +40,8 @@ public enum Policy {
         switch action {
         case .useOwnAccount: Set(Role.allCases)
         case .administerAssociation, .administerMunicipalities, .administerUnits, .administerUsers, .administerInstruments, .readAuditLog: [.admin]
-        case .viewAssociationOverview: [.office]
+        case .viewAssociationOverview, .exportSurveyResults: [.office]
+        case .viewSurveyResults: [.office, .manager, .counsellor]
         case .viewUnit, .registerParticipant, .readParticipant, .changeParticipant: [.manager, .counsellor]
         }
     }

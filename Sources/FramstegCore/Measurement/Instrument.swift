@@ -29,7 +29,21 @@ public enum ResponseScale: Hashable, Sendable {
         public let value: String
         public let score: Double?
         public let label: LocalizedText
+        /// Counts as a positive answer in a survey's share positive (always, mostly, often).
+        public var isPositive = false
+        /// "Don't know": shown in the distribution, left out of the share positive's base.
+        public var isOutsideShare = false
+
+        public init(value: String, score: Double?, label: LocalizedText, isPositive: Bool = false, isOutsideShare: Bool = false) {
+            self.value = value
+            self.score = score
+            self.label = label
+            self.isPositive = isPositive
+            self.isOutsideShare = isOutsideShare
+        }
     }
+
+    public var choices: [Choice] { if case .choice(let choices) = self { choices } else { [] } }
 }
 
 /// One question of an instrument.
@@ -46,11 +60,15 @@ public struct InstrumentItem: Hashable, Sendable {
     public let allowsNotAnswered: Bool
     /// Items of different respondents with the same area rate the same thing: their difference is shown.
     public let area: String?
+    /// The question that asks the respondent's gender (choices woman, man, other): an anonymous
+    /// response keeps only this answer as its gender, so results can be split by it.
+    public let asksGender: Bool
 
     public init(
         id: String, respondent: Respondent, scale: ResponseScale, text: LocalizedText, label: LocalizedText? = nil, isReversed: Bool = false,
-        allowsNotAnswered: Bool = false, area: String? = nil
+        allowsNotAnswered: Bool = false, area: String? = nil, asksGender: Bool = false
     ) {
+        self.asksGender = asksGender
         self.id = id
         self.respondent = respondent
         self.scale = scale
@@ -96,9 +114,32 @@ public struct Instrument: Hashable, Sendable {
     public let subscales: [Subscale]
     /// The total over all scored items, when the instrument has one.
     public let total: Subscale?
+    /// Answered without a name: responses are stored apart from every record (see `AnonymousResponse`).
+    public var isAnonymous = false
+    /// The wording belongs to someone else (the national network): later versions may correct the
+    /// scales but not the texts of the questions.
+    public var isReadOnly = false
+    /// Targets for the share of positive answers (the national goal: 75 % on questions 1 and 5).
+    public var shareGoals: [ShareGoal] = []
+    /// After answering, the participant is shown the municipality's support contact (violence in close relationships).
+    public var showsSupportContact = false
+    /// What the share positive is called in results ("Andel ja"); "share positive" when not given.
+    public var shareLabel: LocalizedText?
 
     public func item(_ id: String) -> InstrumentItem? { items.first { $0.id == id } }
     /// The subscales and then the total: everything that is scored.
     public var scoredScales: [Subscale] { subscales + (total.map { [$0] } ?? []) }
     public func items(for respondent: Respondent) -> [InstrumentItem] { items.filter { $0.respondent == respondent } }
+}
+
+/// A target for the share of positive answers to some questions of a survey.
+public struct ShareGoal: Hashable, Sendable {
+    public let itemIDs: [String]
+    /// 0–1: 0.75 for the national goal.
+    public let share: Double
+
+    public init(itemIDs: [String], share: Double) {
+        self.itemIDs = itemIDs
+        self.share = share
+    }
 }

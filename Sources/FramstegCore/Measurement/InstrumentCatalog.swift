@@ -10,6 +10,9 @@ public struct InstrumentCatalog: Sendable {
     public enum Problem: Error, Hashable, Sendable {
         /// That id and version exists with other content: versions are never edited, only added.
         case versionExists(id: String, version: Int)
+        /// The instrument's wording is read-only (it belongs to the national network): a new
+        /// version may correct its scales, never the text of a question, nor unlock itself.
+        case wordingLocked(id: String, item: String?)
     }
 
     /// Adds a version. The same content again is accepted (idempotent loading); changed content
@@ -18,6 +21,12 @@ public struct InstrumentCatalog: Sendable {
         if let existing = versions[instrument.id]?[instrument.version] {
             if existing == instrument { return }
             throw .versionExists(id: instrument.id, version: instrument.version)
+        }
+        if let locked = versions[instrument.id]?.values.filter(\.isReadOnly).max(by: { $0.version < $1.version }) {
+            guard instrument.isReadOnly else { throw .wordingLocked(id: instrument.id, item: nil) }
+            for item in locked.items {
+                guard let changed = instrument.item(item.id), changed.text == item.text else { throw .wordingLocked(id: instrument.id, item: item.id) }
+            }
         }
         versions[instrument.id, default: [:]][instrument.version] = instrument
     }

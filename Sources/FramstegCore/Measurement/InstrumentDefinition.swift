@@ -18,6 +18,9 @@ public struct InstrumentDefinitionProblem: Error, Hashable, Sendable, CustomStri
         case thresholdsNotAscending
         case minimumAnsweredTooHigh(items: Int)
         case badIdentifier(String)
+        case genderChoices
+        case noPositiveChoice
+        case shareOutOfRange
     }
 
     public let file: String
@@ -47,6 +50,9 @@ public struct InstrumentDefinitionProblem: Error, Hashable, Sendable, CustomStri
         case .thresholdsNotAscending: "thresholds must rise"
         case .minimumAnsweredTooHigh(let items): "minimumAnswered is more than the \(items) items"
         case .badIdentifier(let value): "\"\(value)\" is not an identifier (a–z, 0–9, -)"
+        case .genderChoices: "a gender question has choices woman, man and other only"
+        case .noPositiveChoice: "a goal's questions need a scale with a positive choice"
+        case .shareOutOfRange: "a share lies between 0 and 1"
         }
         return "\(file): \(path.isEmpty ? "" : path + " ")\(why)"
     }
@@ -91,13 +97,21 @@ extension Instrument {
                 let own = try reader.labels(labels, path + ".labels", min: min, max: max)
                 scale = .numeric(min: min, max: max, labels: base.merging(own) { $1 })
             }
+            let asksGender = try item["asks"].map { value throws(InstrumentDefinitionProblem) in
+                guard try reader.string(value, path + ".asks") == "gender" else { throw reader.problem(path + ".asks", .wrongType(expected: "\"gender\"")) }
+                return true
+            } ?? false
+            if asksGender, scale.choices.isEmpty || !scale.choices.allSatisfy({ Gender(rawValue: $0.value) != nil }) {
+                throw reader.problem(path + ".scale", .genderChoices)
+            }
             let reverse = try item["reverse"].map { value throws(InstrumentDefinitionProblem) in try reader.boolean(value, path + ".reverse") } ?? false
             if reverse, case .choice = scale { throw reader.problem(path + ".reverse", .reverseNeedsNumericScale) }
             items.append(InstrumentItem(
                 id: itemID, respondent: respondent, scale: scale, text: try reader.text(item["text"], path + ".text"),
                 label: try item["short"].map { value throws(InstrumentDefinitionProblem) in try reader.text(value, path + ".short") }, isReversed: reverse,
                 allowsNotAnswered: try item["notAnswered"].map { value throws(InstrumentDefinitionProblem) in try reader.boolean(value, path + ".notAnswered") } ?? false,
-                area: try item["area"].map { value throws(InstrumentDefinitionProblem) in try reader.identifier(value, path + ".area") }
+                area: try item["area"].map { value throws(InstrumentDefinitionProblem) in try reader.identifier(value, path + ".area") },
+                asksGender: asksGender
             ))
         }
 
@@ -109,6 +123,25 @@ extension Instrument {
         }
         let total = try object["total"].map { value throws(InstrumentDefinitionProblem) in try reader.subscale(value, "total", items: items) }
         self.init(id: id, version: version, title: title, description: description, items: items, subscales: subscales, total: total)
+        isAnonymous = try reader.flag(object["anonymous"], "anonymous")
+        isReadOnly = try reader.flag(object["readOnly"], "readOnly")
+        showsSupportContact = try reader.flag(object["supportContact"], "supportContact")
+        shareLabel = try object["shareLabel"].map { value throws(InstrumentDefinitionProblem) in try reader.text(value, "shareLabel") }
+        for (index, value) in try reader.optionalArray(object["goals"], "goals").enumerated() {
+            let path = "goals[\(index)]"
+            let goal = try reader.object(value, path)
+            var itemIDs: [String] = []
+            for (position, entry) in try reader.array(goal["items"], path + ".items").enumerated() {
+                let itemID = try reader.string(entry, "\(path).items[\(position)]")
+                guard let item = items.first(where: { $0.id == itemID }) else { throw reader.problem("\(path).items[\(position)]", .unknownItem(itemID)) }
+                guard item.scale.choices.contains(where: \.isPositive) else { throw reader.problem("\(path).items[\(position)]", .noPositiveChoice) }
+                itemIDs.append(itemID)
+            }
+            if itemIDs.isEmpty { throw reader.problem(path + ".items", .emptyList) }
+            let share = try reader.number(goal["positiveShare"], path + ".positiveShare")
+            guard (0...1).contains(share) else { throw reader.problem(path + ".positiveShare", .shareOutOfRange) }
+            shareGoals.append(ShareGoal(itemIDs: itemIDs, share: share))
+        }
     }
 }
 
@@ -161,6 +194,12 @@ private struct DefinitionReader {
         return Int(number)
     }
 
+    /// An optional true/false that is false when absent.
+    func flag(_ value: Any?, _ path: String) throws(InstrumentDefinitionProblem) -> Bool {
+        guard let value else { return false }
+        return try boolean(value, path)
+    }
+
     func boolean(_ value: Any?, _ path: String) throws(InstrumentDefinitionProblem) -> Bool {
         guard let number = value as? NSNumber, String(cString: number.objCType) == "c" else { throw problem(path, .wrongType(expected: "true or false")) }
         return number.boolValue
@@ -196,7 +235,9 @@ private struct DefinitionReader {
                 let value = try identifier(fields["value"], choicePath + ".value")
                 if result.contains(where: { $0.value == value }) { throw problem(choicePath + ".value", .duplicate(value)) }
                 let score = try fields["score"].map { value throws(InstrumentDefinitionProblem) in try number(value, choicePath + ".score") }
-                result.append(ResponseScale.Choice(value: value, score: score, label: try text(fields["label"], choicePath + ".label")))
+                result.append(ResponseScale.Choice(
+                    value: value, score: score, label: try text(fields["label"], choicePath + ".label"),
+                    isPositive: try flag(fields["positive"], choicePath + ".positive"), isOutsideShare: try flag(fields["dontKnow"], choicePath + ".dontKnow")))
             }
             return .choice(result)
         }

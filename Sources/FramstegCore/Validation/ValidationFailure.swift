@@ -39,6 +39,10 @@ public enum FieldProblem: Hashable, Sendable {
     case definition(InstrumentDefinitionProblem)
     /// That instrument id and version exists already (versions are never edited, only added).
     case versionExists(id: String, version: Int)
+    /// Not a month as YYYY-MM.
+    case invalidMonth
+    /// A read-only instrument's questions may not be reworded (nor the instrument unlocked).
+    case wordingLocked(id: String, item: String?)
 }
 
 /// All problems found in a submitted form, keyed by field name; thrown as one error.

@@ -13,18 +13,27 @@ public struct SessionRecord: Sendable, Equatable {
     public var handover: Handover?
 }
 
-/// A session handed over to the participant for one measurement, until the counsellor takes the
-/// device back with a PIN chosen at hand-over (kept only as a hash) or their password.
+/// A session handed over to the participant for one measurement or anonymous survey, until the
+/// counsellor takes the device back with a PIN chosen at hand-over (kept only as a hash) or their password.
 public struct Handover: Sendable, Equatable {
-    public let measurementID: MeasurementID
+    /// What the participant answers.
+    public enum Target: Sendable, Equatable {
+        case measurement(MeasurementID)
+        case survey(SurveyOfferID)
+    }
+
+    public let target: Target
     public let pinHash: String?
     /// The language the participant answers in, which may differ from the counsellor's.
     public let language: Language
     /// Wrong PINs or passwords so far; too many end the session.
     public let failures: Int
 
-    public init(measurementID: MeasurementID, pinHash: String?, language: Language, failures: Int) {
-        self.measurementID = measurementID
+    public var measurementID: MeasurementID? { if case .measurement(let id) = target { id } else { nil } }
+    public var surveyOfferID: SurveyOfferID? { if case .survey(let id) = target { id } else { nil } }
+
+    public init(target: Target, pinHash: String?, language: Language, failures: Int) {
+        self.target = target
         self.pinHash = pinHash
         self.language = language
         self.failures = failures
@@ -46,13 +55,18 @@ public struct SessionRepository: Sendable {
 
     public func session(tokenHash: String) async throws -> SessionRecord? {
         guard let row = try await db.select().columns("token_hash", "user_id", "csrf_token", "created_at", "last_seen_at")
-            .columns("handover_measurement_id", "handover_pin_hash", "handover_language", "handover_failures")
+            .columns("handover_measurement_id", "handover_survey_offer_id", "handover_pin_hash", "handover_language", "handover_failures")
             .from("sessions").where("token_hash", .equal, tokenHash).first()
         else { return nil }
         var handover: Handover?
-        if let measurement = try row.decode(column: "handover_measurement_id", as: Int64?.self) {
+        let target: Handover.Target? = if let measurement = try row.decode(column: "handover_measurement_id", as: Int64?.self) {
+            .measurement(MeasurementID(measurement))
+        } else if let offer = try row.decode(column: "handover_survey_offer_id", as: Int64?.self) {
+            .survey(SurveyOfferID(offer))
+        } else { nil }
+        if let target {
             handover = Handover(
-                measurementID: MeasurementID(measurement), pinHash: try row.decode(column: "handover_pin_hash", as: String?.self),
+                target: target, pinHash: try row.decode(column: "handover_pin_hash", as: String?.self),
                 language: Language(rawValue: try row.decode(column: "handover_language", as: String?.self) ?? "") ?? .swedish,
                 failures: try row.decode(column: "handover_failures", as: Int.self))
         }
@@ -63,15 +77,18 @@ public struct SessionRepository: Sendable {
         )
     }
 
-    /// Hands the session to the participant for one measurement.
-    public func handOver(tokenHash: String, measurement: MeasurementID, pinHash: String?, language: Language) async throws {
-        try await db.update("sessions").set("handover_measurement_id", to: measurement.rawValue).set("handover_pin_hash", to: SQLBind(pinHash))
+    /// Hands the session to the participant for one measurement or survey.
+    public func handOver(tokenHash: String, _ target: Handover.Target, pinHash: String?, language: Language) async throws {
+        try await db.update("sessions")
+            .set("handover_measurement_id", to: SQLBind(target.measurementID?.rawValue)).set("handover_survey_offer_id", to: SQLBind(target.surveyOfferID?.rawValue))
+            .set("handover_pin_hash", to: SQLBind(pinHash))
             .set("handover_language", to: language.rawValue).set("handover_failures", to: 0).where("token_hash", .equal, tokenHash).run()
     }
 
     /// The counsellor has the device again.
     public func takeBack(tokenHash: String) async throws {
-        try await db.update("sessions").set("handover_measurement_id", to: SQLLiteral.null).set("handover_pin_hash", to: SQLLiteral.null)
+        try await db.update("sessions").set("handover_measurement_id", to: SQLLiteral.null).set("handover_survey_offer_id", to: SQLLiteral.null)
+            .set("handover_pin_hash", to: SQLLiteral.null)
             .set("handover_language", to: SQLLiteral.null).set("handover_failures", to: 0).where("token_hash", .equal, tokenHash).run()
     }
 
@@ -104,4 +121,9 @@ public struct SessionRepository: Sendable {
             .orWhere("created_at", .lessThanOrEqual, now.addingTimeInterval(-lifetime.absoluteTimeout).storedSeconds)
             .run()
     }
+}
+
+extension Handover.Target {
+    var measurementID: MeasurementID? { if case .measurement(let id) = self { id } else { nil } }
+    var surveyOfferID: SurveyOfferID? { if case .survey(let id) = self { id } else { nil } }
 }

@@ -2,7 +2,7 @@ import SQLKit
 
 /// Every migration Framsteg has, in order. Later features append here; existing entries never change.
 public enum Migrations {
-    public static let all: [Migration] = [organisation, access, audit, auditAppendOnly, journey, rateLimits, eligibility, activities, measurements, plansAndParticipantMode]
+    public static let all: [Migration] = [organisation, access, audit, auditAppendOnly, journey, rateLimits, eligibility, activities, measurements, plansAndParticipantMode, anonymousSurveys]
 
     static let organisation = Migration(version: 1, name: "organisation") { db, _ in
         try await db.create(table: "associations")
@@ -293,5 +293,38 @@ public enum Migrations {
             .run()
         try await db.create(index: "plan_steps_goal").on("plan_steps").column("goal_id").run()
         try await db.create(index: "plan_steps_due").on("plan_steps").column("status").column("due_on").run()
+    }
+
+    /// Anonymous survey responses, kept apart from every record: a random key and no row id, so
+    /// neither key nor storage order follows the order of writing (SQLite's `WITHOUT ROWID` stores
+    /// rows in key order). The record keeps only that a survey was offered and whether it was
+    /// completed. A hand-over may be for a survey, and each municipality names where to refer
+    /// someone who answers yes to the questions about violence.
+    static let anonymousSurveys = Migration(version: 11, name: "anonymous surveys") { db, dialect in
+        let columns = """
+            id TEXT NOT NULL PRIMARY KEY,
+            instrument_id TEXT NOT NULL,
+            instrument_version INTEGER NOT NULL,
+            unit_id BIGINT NOT NULL REFERENCES units(id),
+            month TEXT NOT NULL,
+            gender TEXT,
+            answers TEXT NOT NULL
+            """
+        switch dialect {
+        case .sqlite: try await db.raw("CREATE TABLE survey_responses (\(unsafeRaw: columns)) WITHOUT ROWID").run()
+        case .postgres: try await db.raw("CREATE TABLE survey_responses (\(unsafeRaw: columns))").run()
+        }
+        try await db.create(index: "survey_responses_group").on("survey_responses").column("instrument_id").column("unit_id").column("month").run()
+        try await db.create(table: "survey_offers")
+            .column("id", type: .bigint, .primaryKey(autoIncrement: true))
+            .column("participant_id", type: .bigint, .notNull, .references("participants", "id"))
+            .column("instrument_id", type: .text, .notNull)
+            .column("offered_on", type: .text, .notNull)
+            .column("offered_by", type: .bigint, .references("users", "id"))
+            .column("is_completed", type: .custom(SQLRaw("BOOLEAN")), .notNull, .default(false))
+            .run()
+        try await db.create(index: "survey_offers_participant").on("survey_offers").column("participant_id").run()
+        try await db.alter(table: "sessions").column("handover_survey_offer_id", type: .bigint).run()
+        try await db.alter(table: "municipalities").column("support_contact", type: .text, .notNull, .default("")).run()
     }
 }

@@ -71,6 +71,17 @@ public struct OrganisationRepository: Sendable {
         }
     }
 
+    /// Where someone who answers yes to the questions about violence in close relationships is
+    /// referred in this municipality (free text: the service, phone, hours); empty when not set.
+    public func supportContact(of municipality: MunicipalityID) async throws -> String {
+        try await db.select().column("support_contact").from("municipalities").where("id", .equal, municipality.rawValue).first()?
+            .decode(column: "support_contact", as: String.self) ?? ""
+    }
+
+    public func setSupportContact(_ text: String, of municipality: MunicipalityID) async throws {
+        try await db.update("municipalities").set("support_contact", to: text).where("id", .equal, municipality.rawValue).run()
+    }
+
     static func municipality(from row: any SQLRow) throws -> Municipality {
         Municipality(id: try row.id("id"), associationID: try row.id("association_id"),
                      name: try row.decode(column: "name", as: String.self))

@@ -31,6 +31,8 @@ public func buildRouter(site: Site) -> (router: Router<AppRequestContext>, decla
     MeasurementPages(site: site).register(on: routes)
     PlanPages(site: site).register(on: routes)
     ParticipantModePages(site: site).register(on: routes)
+    SurveyPages(site: site).register(on: routes)
+    SurveyResultsPages(site: site).register(on: routes)
     ParticipantAPI(site: site).register(on: routes)
     PublicRegistrationPages(site: site).register(on: routes)
     return (router, routes.declarations)

@@ -18,6 +18,8 @@ public struct Site: Sendable {
     let dummyPasswordHash: String
     /// The measurement instruments, shipped and added.
     let instruments: InstrumentShelf
+    /// Half-answered anonymous surveys, in memory only.
+    let surveyDrafts: SurveyDrafts
 
     public init(
         store: Store, keyring: FieldKeyring, configuration: WebConfiguration, now: @escaping @Sendable () -> Date = { Date() }, logger: Logger
@@ -30,6 +32,7 @@ public struct Site: Sendable {
         self.logger = logger
         self.dummyPasswordHash = try await Passwords(cost: configuration.bcryptCost).hash(Tokens.random())
         self.instruments = try await InstrumentShelf.load(store: store, logger: logger)
+        self.surveyDrafts = SurveyDrafts(lifetime: configuration.sessionLifetime.idleTimeout)
     }
 
     var passwords: Passwords { Passwords(cost: configuration.bcryptCost) }

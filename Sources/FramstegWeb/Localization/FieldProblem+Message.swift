@@ -49,6 +49,10 @@ extension FieldProblem {
         case .definition(let problem): return text("problemDefinition").replacingOccurrences(of: "{problem}", with: problem.description)
         case .versionExists(let id, let version):
             return text("problemVersionExists").replacingOccurrences(of: "{id}", with: id).replacingOccurrences(of: "{version}", with: String(version))
+        case .invalidMonth: return text("problemMonth")
+        case .wordingLocked(let id, let item):
+            return text(item == nil ? "problemWordingUnlocked" : "problemWordingLocked").replacingOccurrences(of: "{id}", with: id)
+                .replacingOccurrences(of: "{item}", with: item ?? "")
         case .endBeforeStart: return text("problemEndBeforeStart")
         case .invalidWeek: return text("problemWeek")
         case .notANumber: return text("problemNotANumber")

@@ -20,6 +20,7 @@ enum Texts {
     /// first page any test renders.
     static let entries = generalEntries.merging(activityEntries) { _, _ in preconditionFailure("a text key is defined twice") }
         .merging(measurementEntries) { _, _ in preconditionFailure("a text key is defined twice") }
+        .merging(surveyEntries) { _, _ in preconditionFailure("a text key is defined twice") }
 
     static let generalEntries: [String: (sv: String, en: String)] = [
         "appName": ("Framsteg", "Framsteg"),

@@ -32,11 +32,13 @@ public final class InstrumentShelf: Sendable {
     }
 
     /// Checks that a new version fits the association's catalogue (an existing id and version is
-    /// refused), without adding it.
+    /// refused, and so is new wording for a read-only instrument), without adding it.
     func check(_ instrument: Instrument, for association: AssociationID) throws(InstrumentCatalog.Problem) {
-        if catalog(for: association).instrument(instrument.id, version: instrument.version) != nil {
+        var catalog = catalog(for: association)
+        if catalog.instrument(instrument.id, version: instrument.version) != nil {
             throw .versionExists(id: instrument.id, version: instrument.version)
         }
+        try catalog.add(instrument)
     }
 
     /// Adds a version checked and stored by the caller.

@@ -15,9 +15,9 @@ struct ProgressView {
     }
 
     /// How far the participant has come with their items: the counts, and "n av m besvarade".
-    static func participantProgress(_ measurement: ProgressMeasurement, _ instrument: Instrument?, language: Language) -> (answered: Int, of: Int, text: String) {
+    static func participantProgress(_ answers: [String: Answer], _ instrument: Instrument?, language: Language) -> (answered: Int, of: Int, text: String) {
         let items = instrument?.items(for: .participant) ?? []
-        let answered = items.filter { measurement.answers[$0.id] != nil }.count
+        let answered = items.filter { answers[$0.id] != nil }.count
         let text = Texts.text("answeredOf", language).replacingOccurrences(of: "{n}", with: String(answered))
             .replacingOccurrences(of: "{m}", with: String(items.count))
         return (answered, items.count, text)

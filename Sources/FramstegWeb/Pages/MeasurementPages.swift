@@ -78,7 +78,7 @@ struct MeasurementPages {
                     "id": measurement.id.description, "day": measurement.takenOn.description,
                     "instrument": instrument?.title.text(language) ?? measurement.instrumentID,
                     "occasion": Texts.text("occasion." + measurement.occasion.rawValue, language), "isComplete": measurement.isComplete,
-                    "progress": ProgressView.participantProgress(measurement, instrument, language: language).text,
+                    "progress": ProgressView.participantProgress(measurement.answers, instrument, language: language).text,
                 ]
             },
             "hasMeasurements": !measurements.isEmpty,
@@ -100,7 +100,7 @@ struct MeasurementPages {
         }
         let form = sections["measurementForm"] ?? FormState(values: ["instrument": MeasurementSchedule.instrumentID, "occasion": suggested.rawValue])
         var formData = form.data
-        formData["instruments"] = catalog.current.map {
+        formData["instruments"] = catalog.current.filter { !$0.isAnonymous }.map {
             ["value": $0.id, "label": $0.title.text(language), "selected": form.values["instrument"] == $0.id] as [String: Any]
         }
         formData["occasions"] = MeasurementOccasion.allCases.map {
@@ -144,7 +144,7 @@ struct MeasurementPages {
                 "id": measurement.id.description, "instrument": instrument.title.text(language), "version": String(instrument.version),
                 "occasion": Texts.text("occasion." + measurement.occasion.rawValue, language), "day": measurement.takenOn.description,
                 "isComplete": measurement.isComplete,
-                "participantProgress": ProgressView.participantProgress(measurement, instrument, language: language).text,
+                "participantProgress": ProgressView.participantProgress(measurement.answers, instrument, language: language).text,
             ] as [String: Any],
             "participantAnswers": participantItems.map { item -> [String: String] in
                 ["label": item.label.text(language), "answer": measurement.answers[item.id].map { view.describe($0, item) } ?? "–"]

@@ -12,6 +12,7 @@ struct ParticipantModePages {
 
     func register(on routes: RouteRegistrar) {
         routes.get("/take", .changeParticipant) { request, context, principal in
+            if let survey = try await surveyHandedOver(context, principal, request) { return try await surveys.screen(request, context, survey) }
             guard let (measurement, instrument, _) = try await handedOver(context, principal, request) else { return .redirect(to: "/", type: .normal) }
             let screens = instrument.screens(for: .participant)
             let requested = request.uri.queryParameters["screen"].flatMap { Int(String($0)) }
@@ -19,9 +20,10 @@ struct ParticipantModePages {
             guard let index = requested.map({ min(max($0, 1), screens.count) - 1 }) ?? firstOpen else {
                 return .redirect(to: "/take/done", type: .normal)
             }
-            return screen(context, measurement, instrument, index: index)
+            return screen(context, measurement.answers, instrument, index: index)
         }
         routes.post("/take", .changeParticipant) { request, context, principal in
+            if let survey = try await surveyHandedOver(context, principal, request) { return try await surveys.answerScreen(context, survey, by: principal) }
             guard let (measurement, instrument, _) = try await handedOver(context, principal, request) else { return .redirect(to: "/", type: .normal) }
             let screens = instrument.screens(for: .participant)
             let index = min(max((Int(context.form["screen"]) ?? 1), 1), screens.count) - 1
@@ -34,7 +36,7 @@ struct ParticipantModePages {
                                                               in: measurement, instrument, by: principal)
             } catch let failure as ValidationFailure {
                 let reloaded = try await MeasurementService(site: site).load(measurement.id, association: principal.associationID)?.0 ?? measurement
-                return screen(context, reloaded, instrument, index: index, typed: given, errors: failure.messages(context.language))
+                return screen(context, reloaded.answers, instrument, index: index, typed: given, errors: failure.messages(context.language))
             }
             switch direction {
             case "back": return .redirect(to: "/take?screen=\(max(index, 1))", type: .normal)
@@ -44,6 +46,7 @@ struct ParticipantModePages {
         }
         routes.post("/take/answer", .changeParticipant) { request, context, principal in
             // One answer as it is given (participant-mode.js): nothing is lost if the tab closes.
+            if let survey = try await surveyHandedOver(context, principal, request) { return surveys.answer(context, survey) }
             guard let (measurement, instrument, _) = try await handedOver(context, principal, request) else {
                 return JSON.problem(.conflict, "not-handed-over", Texts.text("apiParticipantMode", context.language))
             }
@@ -57,6 +60,7 @@ struct ParticipantModePages {
             }
         }
         routes.get("/take/done", .changeParticipant) { request, context, principal in
+            if let survey = try await surveyHandedOver(context, principal, request) { return try await surveys.done(context, survey) }
             guard let (measurement, instrument, participantID) = try await handedOver(context, principal, request) else { return .redirect(to: "/", type: .normal) }
             guard instrument.unanswered(by: .participant, in: measurement.answers).isEmpty else { return .redirect(to: "/take", type: .normal) }
             // The participant sees their own progress with this instrument, nothing else.
@@ -73,10 +77,16 @@ struct ParticipantModePages {
         }
         routes.post("/take/return", .changeParticipant) { request, context, principal in
             guard let session = context.session, let handover = session.record.handover else { return .redirect(to: "/", type: .normal) }
-            switch try await MeasurementService(site: site).takeBack(secret: context.form["secret"], session: session, by: principal) {
+            switch try await ParticipantModeService(site: site).takeBack(secret: context.form["secret"], session: session, by: principal) {
             case .returned:
-                guard let (measurement, _) = try await MeasurementService(site: site).load(handover.measurementID, association: principal.associationID) else { return .redirect(to: "/", type: .normal) }
-                return .redirect(to: "/participants/\(measurement.participantID)/measurements/\(measurement.id)?notice=deviceReturned", type: .normal)
+                switch handover.target {
+                case .measurement(let id):
+                    guard let (measurement, _) = try await MeasurementService(site: site).load(id, association: principal.associationID) else { return .redirect(to: "/", type: .normal) }
+                    return .redirect(to: "/participants/\(measurement.participantID)/measurements/\(measurement.id)?notice=deviceReturned", type: .normal)
+                case .survey(let id):
+                    guard let (offer, _) = try await SurveyService(site: site).load(id, association: principal.associationID) else { return .redirect(to: "/", type: .normal) }
+                    return .redirect(to: "/participants/\(offer.participantID)?notice=deviceReturned#surveys", type: .normal)
+                }
             case .refused:
                 return returnPage(context, hasPIN: handover.pinHash != nil, error: FieldProblem.wrongPINOrPassword.message(context.language), status: .unprocessableContent)
             case .signedOut:
@@ -87,25 +97,38 @@ struct ParticipantModePages {
         }
     }
 
+    private var surveys: SurveyModePages { SurveyModePages(site: site, screen: screen) }
+
+    /// The handed-over survey, checked again against the policy; nil when the hand-over is not for a survey.
+    private func surveyHandedOver(_ context: AppRequestContext, _ principal: Principal, _ request: Request) async throws -> SurveyModePages.HandedOver? {
+        guard let session = context.session, let id = session.record.handover?.surveyOfferID,
+              let (offer, instrument) = try await SurveyService(site: site).load(id, association: principal.associationID)
+        else { return nil }
+        let owner = try await site.authorizeParticipant(offer.participantID, principal, .changeParticipant, path: request.uri.path)
+        return SurveyModePages.HandedOver(offer: offer, instrument: instrument, unitID: owner.unitID, session: session)
+    }
+
     /// The handed-over measurement, checked again against the policy (the counsellor may have lost
     /// the unit since); nil when the session is not in participant mode.
     private func handedOver(_ context: AppRequestContext, _ principal: Principal, _ request: Request) async throws -> (ProgressMeasurement, Instrument, ParticipantID)? {
-        guard let handover = context.session?.record.handover,
-              let (measurement, instrument) = try await MeasurementService(site: site).load(handover.measurementID, association: principal.associationID)
+        guard let handover = context.session?.record.handover, let id = handover.measurementID,
+              let (measurement, instrument) = try await MeasurementService(site: site).load(id, association: principal.associationID)
         else { return nil }
         try await site.authorizeParticipant(measurement.participantID, principal, .changeParticipant, path: request.uri.path)
         return (measurement, instrument, measurement.participantID)
     }
 
-    private func screen(
-        _ context: AppRequestContext, _ measurement: ProgressMeasurement, _ instrument: Instrument, index: Int,
+    /// One screen of items. A survey's screens say that the answers are anonymous, and its last
+    /// button sends them in.
+    @Sendable func screen(
+        _ context: AppRequestContext, _ answers: [String: Answer], _ instrument: Instrument, index: Int,
         typed: [String: String] = [:], errors: [String: String] = [:]
     ) -> Response {
         let language = context.language
         let screens = instrument.screens(for: .participant)
         let items = screens[index]
-        let values = ItemFields.values(of: items, in: measurement.answers).merging(typed) { $1 }
-        let progress = ProgressView.participantProgress(measurement, instrument, language: language)
+        let values = ItemFields.values(of: items, in: answers).merging(typed) { $1 }
+        let progress = ProgressView.participantProgress(answers, instrument, language: language)
         return site.renderer.page("take", title: instrument.title.text(language), context: context,
                                   status: errors.isEmpty ? .ok : .unprocessableContent, data: [
             "instrument": instrument.title.text(language),
@@ -114,7 +137,8 @@ struct ParticipantModePages {
             "answered": String(progress.answered), "total": String(progress.of), "answeredOf": progress.text,
             "isFirst": index == 0, "isLast": index == screens.count - 1,
             "items": ItemFields.items(items, values: values, errors: errors, language: language),
-            "hasErrors": !errors.isEmpty,
+            "hasErrors": !errors.isEmpty, "isAnonymous": instrument.isAnonymous,
+            "finishLabel": Texts.text(instrument.isAnonymous ? "sendAnswers" : "finish", language),
         ])
     }
 

@@ -173,6 +173,7 @@ struct ParticipantPages {
         }
         data.merge(try await ActivityPages(site: site).recordData(participant, steps: steps, names: names, sections: sections, language: language)) { $1 }
         data.merge(try await MeasurementPages(site: site).recordData(participant, unit: unit, steps: steps, sections: sections, language: language)) { $1 }
+        data.merge(try await SurveyPages(site: site).recordData(participant, unit: unit, session: context.session, sections: sections, language: language)) { $1 }
         let contact = sections["contactForm"] ?? FormState(values: [
             "name": participant.name, "phone": participant.phone, "email": participant.email, "referrerName": participant.referrerName,
         ])

@@ -17,7 +17,7 @@ struct Renderer: Sendable {
         "saved", "settingsSaved", "userCreated", "userDisabled", "userEnabled", "passwordReset", "signedOut",
         "participantRegistered", "stepRecorded", "eligibilitySaved", "interventionAdded", "interventionEnded", "meetingSaved",
         "goalSaved", "hoursSaved", "answersSaved", "deviceReturned", "planGoalAdded", "planStepAdded", "planStepChanged",
-        "instrumentAdded", "scheduleSaved",
+        "instrumentAdded", "scheduleSaved", "surveyAbandoned", "supportContactSaved",
     ]
 
     static func load() async throws -> Renderer {
@@ -69,8 +69,8 @@ struct Renderer: Sendable {
         let items: [(String, String)] = switch role {
         case .admin: [("/admin", "administration"), ("/admin/municipalities", "municipalities"), ("/admin/units", "units"),
                       ("/admin/users", "users"), ("/admin/instruments", "instruments"), ("/admin/audit", "auditLog")]
-        case .office: [("/office", "association")]
-        case .manager, .counsellor: [("/units", "myUnits")]
+        case .office: [("/office", "association"), ("/surveys", "surveyResultsTitle")]
+        case .manager, .counsellor: [("/units", "myUnits"), ("/surveys", "surveyResultsTitle")]
         }
         return (items + [("/settings", "settings")]).map { path, key in
             let isCurrent = currentPath == path || (path != "/admin" && currentPath.hasPrefix(path + "/"))

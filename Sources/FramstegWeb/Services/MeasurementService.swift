@@ -7,12 +7,9 @@ import Foundation
 struct MeasurementService {
     let site: Site
 
-    /// Wrong PINs or passwords before participant mode ends the session outright.
-    static let maximumTakeBackFailures = 5
-
     func start(instrument instrumentID: String, occasion: String, for participant: Participant, by principal: Principal) async throws -> MeasurementID {
         var failure = ValidationFailure()
-        let instrument = site.instruments.catalog(for: participant.associationID).latest(instrumentID)
+        let instrument = site.instruments.catalog(for: participant.associationID).latest(instrumentID).flatMap { $0.isAnonymous ? nil : $0 }
         if instrument == nil { failure.add("instrument", instrumentID.isEmpty ? .required : .unknownChoice) }
         let occasion = MeasurementOccasion(rawValue: occasion)
         if occasion == nil { failure.add("occasion", .unknownChoice) }
@@ -99,50 +96,9 @@ struct MeasurementService {
 
     // MARK: Participant mode
 
-    /// Hands the signed-in session to the participant for this measurement. The PIN is optional:
-    /// without one, the counsellor takes the device back with their password.
+    /// Hands the signed-in session to the participant for this measurement (see `ParticipantModeService`).
     func handOver(_ measurement: ProgressMeasurement, pin: String, language: String, session: ActiveSession, by principal: Principal) async throws {
-        let pin = pin.trimmed
-        if !pin.isEmpty, !(4...8).contains(pin.count) || !pin.allSatisfy(\.isASCII) || !pin.allSatisfy(\.isNumber) {
-            throw ValidationFailure(problems: ["pin": .invalidPIN])
-        }
-        let language = Language(rawValue: language) ?? session.user.language ?? .swedish
-        let pinHash = pin.isEmpty ? nil : try await site.passwords.hash(pin)
-        let now = site.now()
-        try await site.store.write { db in
-            try await SessionRepository(db).handOver(tokenHash: session.record.tokenHash, measurement: measurement.id, pinHash: pinHash, language: language)
-            try await AuditLog(db).append(AuditEntry(at: now, by: principal, action: "measurement.hand-over", objectType: "participant", objectID: measurement.participantID.description))
-        }
-    }
-
-    enum TakeBack { case returned, refused, signedOut }
-
-    /// The counsellor takes the device back with the PIN or their password. Too many wrong tries
-    /// end the session: whoever holds the device must then sign in properly.
-    func takeBack(secret: String, session: ActiveSession, by principal: Principal) async throws -> TakeBack {
-        guard let handover = session.record.handover else { return .returned }
-        var matches = false
-        if let pinHash = handover.pinHash, !secret.isEmpty { matches = try await site.passwords.verify(secret, hash: pinHash) }
-        if !matches, !secret.isEmpty {
-            let stored = try await site.store.read { db in try await UserRepository(db).credentials(email: session.user.email) }
-            if let stored { matches = try await site.passwords.verify(secret, hash: stored.passwordHash) }
-        }
-        let now = site.now(), tokenHash = session.record.tokenHash, matched = matches
-        return try await site.store.write { db in
-            let sessions = SessionRepository(db)
-            let object = handover.measurementID.description
-            if matched {
-                try await sessions.takeBack(tokenHash: tokenHash)
-                try await AuditLog(db).append(AuditEntry(at: now, by: principal, action: "measurement.take-back", objectType: "measurement", objectID: object))
-                return .returned
-            }
-            try await AuditLog(db).append(AuditEntry(at: now, by: principal, action: "measurement.take-back", objectType: "measurement", objectID: object, result: .denied))
-            if handover.failures + 1 >= Self.maximumTakeBackFailures {
-                try await sessions.delete(tokenHash: tokenHash)
-                return .signedOut
-            }
-            try await sessions.recordHandoverFailure(tokenHash: tokenHash)
-            return .refused
-        }
+        try await ParticipantModeService(site: site).handOver(.measurement(measurement.id), of: measurement.participantID, pin: pin, language: language,
+                                                              session: session, by: principal)
     }
 }

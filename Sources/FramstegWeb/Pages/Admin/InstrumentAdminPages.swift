@@ -63,6 +63,8 @@ struct InstrumentAdminPages {
         }
         do {
             try site.instruments.check(instrument, for: principal.associationID)
+        } catch .wordingLocked(let id, let item) {
+            throw ValidationFailure(problems: ["definition": .wordingLocked(id: id, item: item)])
         } catch {
             throw ValidationFailure(problems: ["definition": .versionExists(id: instrument.id, version: instrument.version)])
         }

@@ -41,7 +41,23 @@ struct MunicipalityAdminPages {
                 return try await page(context, principal, rename: (municipality.id, typed, message))
             }
         }
+        routes.post("/admin/municipalities/:municipality/support-contact", .administerMunicipalities) { request, context, principal in
+            let municipality = try await loadMunicipality(context, principal, path: request.uri.path)
+            let typed = context.form["contact"].trimmed
+            guard typed.count <= Self.maximumContactLength else {
+                let message = FieldProblem.tooLong(maximum: Self.maximumContactLength).message(context.language)
+                return try await page(context, principal, contact: (municipality.id, typed, message))
+            }
+            try await site.store.write { db in
+                try await OrganisationRepository(db).setSupportContact(typed, of: municipality.id)
+                try await AuditLog(db).append(AuditEntry(at: site.now(), by: principal, action: "municipality.support-contact", objectType: "municipality", objectID: municipality.id.description))
+            }
+            return .redirect(to: "/admin/municipalities?notice=supportContactSaved", type: .normal)
+        }
     }
+
+    /// The longest support contact text: a few lines of service, phone and hours.
+    static let maximumContactLength = 1000
 
     private func validatedName(_ typed: String, db: any SQLDatabase, associationID: AssociationID, excluding: MunicipalityID?) async throws -> String {
         let name = try NameDraft(name: typed).validated()
@@ -61,20 +77,29 @@ struct MunicipalityAdminPages {
 
     private func page(
         _ context: AppRequestContext, _ principal: Principal, create: FormState = FormState(),
-        rename: (id: MunicipalityID, value: String, error: String?)? = nil
+        rename: (id: MunicipalityID, value: String, error: String?)? = nil, contact: (id: MunicipalityID, value: String, error: String)? = nil
     ) async throws -> Response {
-        let municipalities = try await site.store.read { db in try await OrganisationRepository(db).municipalities(of: principal.associationID) }
-        let rows = municipalities.map { municipality -> [String: Any] in
+        let municipalities = try await site.store.read { db in
+            let repository = OrganisationRepository(db)
+            var loaded: [(Municipality, String)] = []
+            for municipality in try await repository.municipalities(of: principal.associationID) {
+                loaded.append((municipality, try await repository.supportContact(of: municipality.id)))
+            }
+            return loaded
+        }
+        let rows = municipalities.map { municipality, stored -> [String: Any] in
             let isEdited = rename?.id == municipality.id
             var row: [String: Any] = ["id": municipality.id.description, "name": municipality.name,
                                       "editValue": isEdited ? rename!.value : municipality.name]
             if isEdited, let error = rename?.error { row["editError"] = error }
+            row["contact"] = contact?.id == municipality.id ? contact!.value : stored
+            if contact?.id == municipality.id { row["contactError"] = contact!.error }
             return row
         }
         var data = create.data
         data["municipalities"] = rows
-        if rename?.error != nil { data["hasErrors"] = true }
-        let status: HTTPResponse.Status = (create.errors.isEmpty && rename?.error == nil) ? .ok : .unprocessableContent
+        if rename?.error != nil || contact != nil { data["hasErrors"] = true }
+        let status: HTTPResponse.Status = (create.errors.isEmpty && rename?.error == nil && contact == nil) ? .ok : .unprocessableContent
         return site.renderer.page("admin-municipalities", titleKey: "municipalities", context: context, status: status, data: data)
     }
 }

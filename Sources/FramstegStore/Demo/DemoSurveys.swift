@@ -1,0 +1,56 @@
+import FramstegCore
+import Foundation
+import SQLKit
+
+/// The demo's anonymous surveys: the exit survey offered to most who leave and answered by most of
+/// them, the questions about violence offered a month after the start. Answers lean positive, more
+/// so for those who leave for work or studies; a few answer yes to the questions about violence.
+/// Responses go through `SurveyRepository.add` like real ones, so they are just as unlinkable.
+struct DemoSurveys {
+    let db: any SQLDatabase
+    let catalog: InstrumentCatalog
+    let today: Day
+
+    func add(to id: ParticipantID, unit: UnitID, gender: Gender, _ steps: [JourneyTransition], by user: UserID) async throws {
+        guard let start = steps.first(where: { $0.event == .start })?.day else { return }
+        var random = SeededRandom(seed: 70_000 + UInt64(id.rawValue))
+        let surveys = SurveyRepository(db)
+        // How the participant answers the gender question: mostly as registered, sometimes not at all.
+        let givenGender = random.chance(0.9) ? gender : .anotherOrNotStated
+
+        if let violence = catalog.latest("vald-i-nara-relationer"), start.adding(days: 30) <= today, random.chance(0.75) {
+            let offer = try await surveys.offer(violence.id, to: id, on: start.adding(days: 30), by: user)
+            if random.chance(0.85) {
+                let exposed = random.chance(0.12)
+                var answers: [String: Answer] = [:]
+                for item in violence.items(for: .participant) {
+                    if item.asksGender { answers[item.id] = .choice(givenGender.rawValue); continue }
+                    let value: String = item.id == "vill-ha-stod"
+                        ? random.weighted([("yes", exposed ? 0.4 : 0.02), ("no", exposed ? 0.45 : 0.93), ("no-answer", 0.05)])
+                        : random.weighted([("yes-now", exposed ? 0.2 : 0.005), ("yes-earlier", exposed ? 0.5 : 0.03), ("no", exposed ? 0.25 : 0.94), ("no-answer", 0.025)])
+                    answers[item.id] = .choice(value)
+                }
+                try await surveys.add(AnonymousResponse(completing: answers, of: violence, unitID: unit, month: Month(offer.offeredOn)))
+                try await surveys.markCompleted(offer.id)
+            }
+        }
+
+        guard case .exit(let outcome) = steps.last?.event, let exitDay = steps.last?.day, let exitSurvey = catalog.latest("deltagarenkat"),
+              random.chance(0.8)
+        else { return }
+        let offer = try await surveys.offer(exitSurvey.id, to: id, on: exitDay, by: user)
+        guard random.chance(0.85) else { return }
+        let doingWell = [.unsubsidisedWork, .subsidisedWork, .studies].contains(outcome)
+        var answers: [String: Answer] = [:]
+        for item in exitSurvey.items(for: .participant) {
+            if item.asksGender { answers[item.id] = .choice(givenGender.rawValue); continue }
+            let lean = doingWell ? 1.6 : 1.0
+            answers[item.id] = .choice(random.weighted([
+                ("always", 0.22 * lean), ("mostly", 0.26 * lean), ("often", 0.18 * lean), ("sometimes", 0.14),
+                ("seldom", 0.07), ("never", 0.04), ("dont-know", 0.06),
+            ]))
+        }
+        try await surveys.add(AnonymousResponse(completing: answers, of: exitSurvey, unitID: unit, month: Month(exitDay)))
+        try await surveys.markCompleted(offer.id)
+    }
+}

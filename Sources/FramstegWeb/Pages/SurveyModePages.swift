@@ -1,0 +1,91 @@
+import FramstegCore
+import FramstegStore
+import Foundation
+import Hummingbird
+
+/// Participant mode for an anonymous survey: the same screens as a measurement, but the answers
+/// are held in memory (`SurveyDrafts`) until the participant sends them, and then stored as an
+/// unlinkable response. The thank-you page shows the municipality's support contact when the
+/// survey asks about violence, to everyone alike, so it reveals nothing of the answers.
+struct SurveyModePages {
+    struct HandedOver {
+        let offer: SurveyOffer
+        let instrument: Instrument
+        let unitID: UnitID
+        let session: ActiveSession
+    }
+
+    let site: Site
+    let screen: @Sendable (AppRequestContext, [String: Answer], Instrument, Int, [String: String], [String: String]) -> Response
+
+    init(site: Site, screen: @escaping @Sendable (AppRequestContext, [String: Answer], Instrument, Int, [String: String], [String: String]) -> Response) {
+        self.site = site
+        self.screen = screen
+    }
+
+    private var service: SurveyService { SurveyService(site: site) }
+
+    func screen(_ request: Request, _ context: AppRequestContext, _ survey: HandedOver) async throws -> Response {
+        if survey.offer.isCompleted { return .redirect(to: "/take/done", type: .normal) }
+        let screens = survey.instrument.screens(for: .participant)
+        let answers = service.answers(survey.offer, session: survey.session)
+        let requested = request.uri.queryParameters["screen"].flatMap { Int(String($0)) }
+        let firstOpen = screens.firstIndex { screen in screen.contains { answers[$0.id] == nil } } ?? screens.count - 1
+        let index = requested.map { min(max($0, 1), screens.count) - 1 } ?? firstOpen
+        return screen(context, answers, survey.instrument, index, [:], [:])
+    }
+
+    func answerScreen(_ context: AppRequestContext, _ survey: HandedOver, by principal: Principal) async throws -> Response {
+        if survey.offer.isCompleted { return .redirect(to: "/take/done", type: .normal) }
+        let screens = survey.instrument.screens(for: .participant)
+        let index = min(max((Int(context.form["screen"]) ?? 1), 1), screens.count) - 1
+        let items = screens[index]
+        let direction = context.form["direction"]
+        let given = MeasurementPages.givenAnswers(context.form, items: items)
+        do {
+            try service.save(given, required: direction == "back" ? [] : items, to: survey.offer, survey.instrument, session: survey.session)
+        } catch let failure as ValidationFailure {
+            let answers = service.answers(survey.offer, session: survey.session)
+            return screen(context, answers, survey.instrument, index, given, failure.messages(context.language))
+        }
+        switch direction {
+        case "back": return .redirect(to: "/take?screen=\(max(index, 1))", type: .normal)
+        case _ where index + 1 < screens.count: return .redirect(to: "/take?screen=\(index + 2)", type: .normal)
+        default:
+            do {
+                try await service.complete(survey.offer, survey.instrument, unit: survey.unitID, session: survey.session, by: principal)
+            } catch is ValidationFailure {
+                // An earlier screen is still open: go there.
+                return .redirect(to: "/take", type: .normal)
+            }
+            return .redirect(to: "/take/done", type: .normal)
+        }
+    }
+
+    /// One answer as it is chosen (participant-mode.js), into the draft.
+    func answer(_ context: AppRequestContext, _ survey: HandedOver) -> Response {
+        let item = context.form["item"]
+        do {
+            try service.save([item: context.form["value"]], to: survey.offer, survey.instrument, session: survey.session)
+            return Response(status: .noContent)
+        } catch let failure as ValidationFailure {
+            let messages = failure.messages(context.language)
+            return JSON.problem(.unprocessableContent, "invalid-answer", messages[item] ?? Texts.text("formHasErrors", context.language), fields: messages)
+        } catch {
+            return JSON.problem(.unprocessableContent, "invalid-answer", Texts.text("formHasErrors", context.language))
+        }
+    }
+
+    func done(_ context: AppRequestContext, _ survey: HandedOver) async throws -> Response {
+        guard survey.offer.isCompleted else { return .redirect(to: "/take", type: .normal) }
+        var data: [String: Any] = ["instrument": survey.instrument.title.text(context.language)]
+        if survey.instrument.showsSupportContact {
+            let contact = try await site.store.read { db -> String in
+                guard let unit = try await OrganisationRepository(db).unit(survey.unitID) else { return "" }
+                return try await OrganisationRepository(db).supportContact(of: unit.municipalityID)
+            }
+            data["support"] = contact.isEmpty ? ["shown": true] : ["contact": contact]
+        }
+        return site.renderer.page("survey-done", titleKey: "surveyDoneTitle", context: context, data: data)
+    }
+}

@@ -1,0 +1,94 @@
+import FramstegCore
+import FramstegStore
+import Foundation
+
+/// Offering an anonymous survey, answering it in participant mode, and completing it: the answers
+/// go to an unlinkable response (`SurveyRepository.add`) and the record learns only "completed".
+struct SurveyService {
+    let site: Site
+
+    /// Offers the survey, or returns the participant's open offer of it.
+    func offer(_ instrumentID: String, to participant: Participant, by principal: Principal) async throws -> SurveyOffer {
+        guard let instrument = site.instruments.catalog(for: participant.associationID).latest(instrumentID), instrument.isAnonymous else {
+            throw ValidationFailure(problems: ["instrument": instrumentID.isEmpty ? .required : .unknownChoice])
+        }
+        let now = site.now()
+        return try await site.store.write { db in
+            let surveys = SurveyRepository(db)
+            if let open = try await surveys.offers(of: participant.id).first(where: { $0.instrumentID == instrument.id && !$0.isCompleted }) { return open }
+            let offer = try await surveys.offer(instrument.id, to: participant.id, on: Day(now), by: principal.userID)
+            try await AuditLog(db).append(AuditEntry(at: now, by: principal, action: "survey.offer", objectType: "participant", objectID: participant.id.description))
+            return offer
+        }
+    }
+
+    /// The offer with the newest version of its survey, if the participant is the offer's.
+    func load(_ id: SurveyOfferID, association: AssociationID) async throws -> (SurveyOffer, Instrument)? {
+        guard let offer = try await site.store.read({ db in try await SurveyRepository(db).offer(id) }),
+              let instrument = site.instruments.catalog(for: association).latest(offer.instrumentID), instrument.isAnonymous
+        else { return nil }
+        return (offer, instrument)
+    }
+
+    func draftKey(_ offer: SurveyOffer, _ session: ActiveSession) -> SurveyDrafts.Key {
+        SurveyDrafts.Key(tokenHash: session.record.tokenHash, offer: offer.id)
+    }
+
+    func answers(_ offer: SurveyOffer, session: ActiveSession) -> [String: Answer] {
+        site.surveyDrafts.answers(draftKey(offer, session), now: site.now())
+    }
+
+    /// Keeps the given answers in the draft (memory only). Valid answers are kept even when others
+    /// are refused; `required` items without an answer are refused as missing.
+    @discardableResult
+    func save(_ given: [String: String], required: [InstrumentItem] = [], to offer: SurveyOffer, _ instrument: Instrument, session: ActiveSession) throws -> [String: Answer] {
+        var failure = ValidationFailure()
+        var valid: [String: Answer] = [:]
+        for (itemID, text) in given.sorted(by: { $0.key < $1.key }) {
+            guard let item = instrument.item(itemID), item.respondent == .participant else { failure.add(itemID, .unknownChoice); continue }
+            guard let answer = MeasurementService.answer(text, for: item) else { continue }
+            do throws(AnswerProblem) {
+                try instrument.check(answer, for: itemID)
+                valid[itemID] = answer
+            } catch {
+                failure.add(itemID, MeasurementService.fieldProblem(error))
+            }
+        }
+        let key = draftKey(offer, session)
+        if !valid.isEmpty { site.surveyDrafts.save(valid, to: key, now: site.now()) }
+        let answers = site.surveyDrafts.answers(key, now: site.now())
+        for item in required where answers[item.id] == nil { failure.add(item.id, .answerMissing) }
+        try failure.throwIfAny()
+        return answers
+    }
+
+    /// Stores the finished survey as an anonymous response of the participant's unit and this
+    /// month, then marks the offer completed. Two transactions, so no transaction id is shared by
+    /// the response and the record; neither writes a log line or audit row that names the response.
+    func complete(_ offer: SurveyOffer, _ instrument: Instrument, unit: UnitID, session: ActiveSession, by principal: Principal) async throws {
+        let key = draftKey(offer, session)
+        let answers = site.surveyDrafts.answers(key, now: site.now())
+        let missing = instrument.unanswered(by: .participant, in: answers)
+        if !missing.isEmpty { throw ValidationFailure(problems: Dictionary(uniqueKeysWithValues: missing.map { ($0.id, FieldProblem.answerMissing) })) }
+        let now = site.now()
+        let response = AnonymousResponse(completing: answers, of: instrument, unitID: unit, month: Month(Day(now)))
+        if !offer.isCompleted {
+            try await site.store.write { db in try await SurveyRepository(db).add(response) }
+            try await site.store.write { db in
+                try await SurveyRepository(db).markCompleted(offer.id)
+                try await AuditLog(db).append(AuditEntry(at: now, by: principal, action: "survey.complete", objectType: "participant", objectID: offer.participantID.description))
+            }
+        }
+        site.surveyDrafts.discard(key)
+    }
+
+    /// Throws away a half-answered survey; nothing of it was stored.
+    func abandon(_ offer: SurveyOffer, session: ActiveSession) {
+        site.surveyDrafts.discard(draftKey(offer, session))
+    }
+
+    /// Hands the device to the participant for the survey.
+    func handOver(_ offer: SurveyOffer, pin: String, language: String, session: ActiveSession, by principal: Principal) async throws {
+        try await ParticipantModeService(site: site).handOver(.survey(offer.id), of: offer.participantID, pin: pin, language: language, session: session, by: principal)
+    }
+}
