@@ -126,6 +126,18 @@ public struct Instrument: Hashable, Sendable {
     /// What the share positive is called in results ("Andel ja"); "share positive" when not given.
     public var shareLabel: LocalizedText?
 
+    public init(
+        id: String, version: Int, title: LocalizedText, description: LocalizedText, items: [InstrumentItem], subscales: [Subscale], total: Subscale?
+    ) {
+        self.id = id
+        self.version = version
+        self.title = title
+        self.description = description
+        self.items = items
+        self.subscales = subscales
+        self.total = total
+    }
+
     public func item(_ id: String) -> InstrumentItem? { items.first { $0.id == id } }
     /// The subscales and then the total: everything that is scored.
     public var scoredScales: [Subscale] { subscales + (total.map { [$0] } ?? []) }

@@ -27,22 +27,40 @@ public struct ProtectedCounts: Sendable, Hashable {
 
     public let values: [Int]
     public let sums: [Sum]
+    /// Figures computed from the others only to be published beside them (a share positive and
+    /// its base): hidden first when a sum needs one more hidden cell.
+    public let derived: Set<Int>
     public private(set) var hidden: Set<Int>
 
-    public init(values: [Int], sums: [Sum], smallestGroup: Int = ProtectedCounts.smallestGroup) {
+    public init(values: [Int], sums: [Sum], derived: Set<Int> = [], smallestGroup: Int = ProtectedCounts.smallestGroup) {
         self.values = values
         self.sums = sums
+        self.derived = derived
         let sensitive = Set(values.indices.filter { (1..<smallestGroup).contains(values[$0]) })
         hidden = sensitive
         while true {
             while let sum = sums.first(where: { sum in ([sum.total] + sum.parts).count(where: hidden.contains) == 1 }) {
                 hideAnother(in: sum)
             }
-            guard let exposed = Self.determined(among: sensitive, hidden: hidden, sums: sums),
+            guard let exposed = Self.determined(among: sensitive, values: values, hidden: hidden, sums: sums),
                   let sum = sums.first(where: { ([$0.total] + $0.parts).contains(exposed) && hasCandidate(in: $0) })
             else { break }
             hideAnother(in: sum)
         }
+        // The greedy choices above may hide more than needed: show again every complement the
+        // table stays protected without, the answers first and the largest first.
+        let complements = hidden.subtracting(sensitive).sorted { (derived.contains($0) ? 1 : 0, -values[$0], $0) < (derived.contains($1) ? 1 : 0, -values[$1], $1) }
+        for cell in complements {
+            var trial = hidden
+            trial.remove(cell)
+            if Self.isProtected(sensitive: sensitive, values: values, hidden: trial, sums: sums) { hidden = trial }
+        }
+    }
+
+    /// No published sum leaves exactly one hidden cell, and no small cell can be worked out.
+    static func isProtected(sensitive: Set<Int>, values: [Int], hidden: Set<Int>, sums: [Sum]) -> Bool {
+        sums.allSatisfy { sum in ([sum.total] + sum.parts).count(where: hidden.contains) != 1 }
+            && determined(among: sensitive, values: values, hidden: hidden, sums: sums) == nil
     }
 
     /// The count when it may be shown; nil when it is hidden ("<5").
@@ -52,20 +70,47 @@ public struct ProtectedCounts: Sendable, Hashable {
 
     private func hasCandidate(in sum: Sum) -> Bool { ([sum.total] + sum.parts).contains { !hidden.contains($0) } }
 
-    /// Hides the smallest shown part (a non-empty one first), or the total when every part is hidden.
+    /// Hides a derived figure of the sum if one is shown (a share's base rather than an answer; a
+    /// part's before the sum's own, the smallest first);
+    /// else a shown part with someone in it, preferring one that also completes another sum left
+    /// with a single hidden cell, then the smallest; else an empty part, else the total.
+    /// Complements with someone in them keep every hidden cell at 1 or more, so the hidden cells
+    /// can always move by one each way: an empty cell hidden beside them could be pinned at 0.
     private mutating func hideAnother(in sum: Sum) {
-        let open = sum.parts.filter { !hidden.contains($0) }
-        let choice = open.filter { values[$0] > 0 }.min { values[$0] < values[$1] } ?? open.first ?? sum.total
+        let alreadyHidden = hidden
+        let open = sum.parts.filter { !alreadyHidden.contains($0) }
+        func mendsAnother(_ cell: Int) -> Bool {
+            sums.contains { other in
+                other != sum && ([other.total] + other.parts).contains(cell) && ([other.total] + other.parts).count(where: alreadyHidden.contains) == 1
+            }
+        }
+        let filled = open.filter { values[$0] > 0 }
+        let openTotal = alreadyHidden.contains(sum.total) ? [] : [sum.total]
+        let choice = open.filter(derived.contains).min { values[$0] < values[$1] } ?? openTotal.first(where: derived.contains)
+            ?? filled.min { (mendsAnother($0) ? 0 : 1, values[$0]) < (mendsAnother($1) ? 0 : 1, values[$1]) } ?? open.first ?? sum.total
         hidden.insert(choice)
     }
 
     /// The first sensitive hidden cell that the published sums determine exactly, if any.
     ///
-    /// The unknowns are the hidden cells; each sum is a linear equation in them. A cell is
-    /// determined exactly when its unit vector lies in the row space of those equations, which in
-    /// reduced row echelon form means some row is that unit vector.
-    static func determined(among sensitive: Set<Int>, hidden: Set<Int>, sums: [Sum]) -> Int? {
-        let unknowns = hidden.sorted()
+    /// Counts are never negative, so hidden parts of a shown sum that come to 0 are all 0: those
+    /// are known first. The other hidden cells are the unknowns; each sum is a linear equation in
+    /// them. A cell is determined exactly when its unit vector lies in the row space of those
+    /// equations, which in reduced row echelon form means some row is that unit vector.
+    static func determined(among sensitive: Set<Int>, values: [Int], hidden: Set<Int>, sums: [Sum]) -> Int? {
+        var known = Set<Int>()
+        var changed = true
+        while changed {
+            changed = false
+            for sum in sums where !hidden.contains(sum.total) || known.contains(sum.total) {
+                let open = sum.parts.filter { hidden.contains($0) && !known.contains($0) }
+                if !open.isEmpty, open.allSatisfy({ values[$0] == 0 }) {
+                    known.formUnion(open)
+                    changed = true
+                }
+            }
+        }
+        let unknowns = hidden.subtracting(known).sorted()
         guard !unknowns.isEmpty, !sensitive.isEmpty else { return nil }
         let column = Dictionary(uniqueKeysWithValues: unknowns.enumerated().map { ($1, $0) })
         var rows: [[Fraction]] = sums.compactMap { sum in

@@ -82,7 +82,8 @@ public struct SurveyResults: Sendable {
                 return choices.map { choice in answers.count { $0 == choice.value } }
             }
             let table = QuestionTable(counts: counts, choices: choices)
-            let protected = ProtectedCounts(values: table.values, sums: table.sums)
+            // The share's positive count and base give way before any answer does.
+            let protected = ProtectedCounts(values: table.values, sums: table.sums, derived: table.derived)
             let rows = groups.indices.map { row in
                 let positive = protected.shown(table.positive(row)), base = protected.shown(table.base(row))
                 let share: Double? = if let positive, let base, base >= ProtectedCounts.smallestGroup { Double(positive) / Double(base) } else { nil }
@@ -107,6 +108,7 @@ struct QuestionTable {
     func total(_ row: Int) -> Int { rows * columns + row }
     func positive(_ row: Int) -> Int { rows * columns + rows + row }
     func base(_ row: Int) -> Int { rows * columns + 2 * rows + row }
+    var derived: Set<Int> { Set((0..<rows).flatMap { [positive($0), base($0)] }) }
 
     init(counts: [[Int]], choices: [ResponseScale.Choice]) {
         rows = counts.count
