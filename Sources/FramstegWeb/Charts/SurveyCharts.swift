@@ -2,7 +2,7 @@ import FramstegCore
 
 /// The survey results drawn on the server as SVG: the share positive per question against its
 /// goal, and each question's distribution as one stacked bar. Hidden cells are never drawn at
-/// their size: what the shown cells leave of the total is one grey "<5" segment.
+/// their size: what the shown cells leave of the total is one grey "hidden" segment.
 enum SurveyCharts {
     static let width = 640.0
     static let labelWidth = 170.0

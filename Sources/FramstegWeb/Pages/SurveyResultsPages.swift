@@ -5,7 +5,7 @@ import Hummingbird
 
 /// Anonymous survey results for a unit, a municipality or the association over a period of
 /// months: the share positive against the goal, each question's distribution by gender, every
-/// count of 1–4 hidden (`ProtectedCounts`). A group of fewer than five responses gives no figures
+/// count of 1–4 hidden, with the cells that would give it away (`ProtectedCounts`). A group of fewer than five responses gives no figures
 /// at all. The office also exports the counts as CSV for the national systems; a printable summary
 /// is for the board. No route reads a single response.
 struct SurveyResultsPages {
@@ -157,7 +157,11 @@ struct SurveyResultsPages {
         }
     }
 
-    static func count(_ value: Int?) -> String { value.map(String.init) ?? "<5" }
+    /// Every hidden count looks the same (".."), whether it is small or hidden to protect a small
+    /// one: marking only the small ones would let a reader bound the others, and a sum pin them.
+    static let hiddenMark = ".."
+
+    static func count(_ value: Int?) -> String { value.map(String.init) ?? hiddenMark }
 
     private func groupName(_ group: SurveyResults.Group, _ language: Language) -> String {
         switch group {
@@ -239,7 +243,7 @@ struct SurveyResultsPages {
         ]
     }
 
-    /// Counts per question, answer and gender, hidden cells as "<5", then each question's share.
+    /// Counts per question, answer and gender, hidden cells as "..", then each question's share.
     private func csv(_ results: SurveyResults, _ query: Query, area: String, language: Language) -> String {
         let groups = results.questions.first?.rows.map { groupName($0.group, language) } ?? []
         var rows: [[String]] = [[Texts.text("survey", language), Texts.text("version", language), Texts.text("area", language), Texts.text("period", language),

@@ -1,0 +1,312 @@
+import FramstegCore
+import FramstegStore
+import FramstegTestSupport
+import FramstegWeb
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import SQLKit
+import Testing
+
+/// Anonymous surveys through the HTTP layer: answering in participant mode, what the database
+/// keeps afterwards (and what it must not), half-answered surveys, results and their protection,
+/// export, read-only wording and the support contact.
+@Suite("Anonymous surveys")
+struct SurveyTests {
+    static let frequency = ["always", "mostly", "often", "sometimes", "seldom", "never", "dont-know"]
+
+    /// A valid personal identity number for a person born 1985-03-<day>, serial `serial`.
+    static func personalNumber(day: Int, serial: Int) -> String {
+        let body = String(format: "8503%02d%03d", day, serial)
+        let sum = body.enumerated().reduce(0) { sum, pair in
+            let digit = Int(String(pair.element))! * (pair.offset % 2 == 0 ? 2 : 1)
+            return sum + digit / 10 + digit % 10
+        }
+        return "19\(body.prefix(6))-\(body.suffix(3))\((10 - sum % 10) % 10)"
+    }
+
+    /// Registers more participants in unit A1 before the application starts.
+    static func registerParticipants(_ count: Int, _ fixture: Fixture) async throws -> [ParticipantID] {
+        try await fixture.store.write { db in
+            let organisation = OrganisationRepository(db)
+            let unit = try await organisation.unit(fixture.unitA1)!, municipality = try await organisation.municipality(fixture.municipalityA)!
+            var ids: [ParticipantID] = []
+            for index in 0..<count {
+                let draft = ParticipantDraft(
+                    personalIdentityNumber: personalNumber(day: 1 + index % 28, serial: 100 + index), name: "Deltagare \(index)", phone: "070-000 00 00",
+                    email: "", gender: index % 2 == 0 ? "woman" : "man", municipalityID: municipality.id.description, referrerKind: "af",
+                    referrerName: "", authorities: ["af"], reason: "Behöver samordnat stöd", consent: true)
+                let now = fixture.clock.now
+                ids.append(try await ParticipantRepository(db, keyring: TestKeys.keyring)
+                    .register(try draft.validated(municipalities: [municipality], today: now), unit: unit, on: Day(now), by: nil, now: now))
+            }
+            return ids
+        }
+    }
+
+    /// The exit survey's answers for the `index`-th participant: questions 2 and 3 spell the index,
+    /// so the test can tell in which order the responses were completed.
+    static func exitAnswers(_ index: Int) -> [String: String] {
+        var answers = ["kon": index % 2 == 0 ? "woman" : "man", "fraga-1": "always", "fraga-2": frequency[index % 7], "fraga-3": frequency[index / 7]]
+        for id in ["fraga-5", "fraga-6", "fraga-7", "fraga-8", "fraga-9", "fraga-10"] { answers[id] = "often" }
+        return answers
+    }
+
+    /// Offers the exit survey from the record, answers it screen by screen and gives the device back.
+    static func answerExitSurvey(_ browser: TestBrowser, participant: ParticipantID, answers: [String: String]) async throws {
+        try await browser.get("/participants/\(participant)")
+        let offered = try await browser.post("/participants/\(participant)/surveys", [("instrument", "deltagarenkat"), ("pin", ""), ("language", "sv")])
+        #expect(offered.location == "/take")
+        let screens = [["kon", "fraga-1", "fraga-2"], ["fraga-3", "fraga-5", "fraga-6"], ["fraga-7", "fraga-8", "fraga-9"], ["fraga-10"]]
+        for (index, items) in screens.enumerated() {
+            try await browser.get("/take?screen=\(index + 1)")
+            let fields = [("screen", String(index + 1)), ("direction", index == screens.count - 1 ? "finish" : "next")] + items.map { ("item-" + $0, answers[$0]!) }
+            let response = try await browser.post("/take", fields)
+            #expect(response.location == (index == screens.count - 1 ? "/take/done" : "/take?screen=\(index + 2)"))
+        }
+        #expect(try await browser.get("/take/done").text.contains("Tack för dina svar!"))
+        try await browser.get("/take/return")
+        #expect(try await browser.post("/take/return", [("secret", Fixture.password)]).location?.hasPrefix("/participants/\(participant)") == true)
+    }
+
+    @Test("after twelve participants answered, no column, key, storage order, transaction or audit row ties a response to anyone",
+          arguments: TestDatabase.available)
+    func unlinkable(_ database: TestDatabase) async throws {
+        try await TestApp.run(database: database) { fixture, client throws in
+            let extra = try await Self.registerParticipants(11, fixture)
+            let participants = [fixture.participantA1] + extra
+            let browser = TestBrowser(client)
+            try await browser.signIn(Fixture.email(.counsellor))
+            for (index, participant) in participants.enumerated() {
+                fixture.clock.advance(minutes: 7)
+                try await Self.answerExitSurvey(browser, participant: participant, answers: Self.exitAnswers(index))
+            }
+
+            try await fixture.store.read { db in
+                // Only these columns exist: no participant, counsellor, session, address or time.
+                let any = try #require(try await db.select().column(SQLLiteral.all).from("survey_responses").limit(1).first())
+                #expect(Set(any.allColumns) == ["id", "instrument_id", "instrument_version", "unit_id", "month", "gender", "answers"])
+                let offer = try #require(try await db.select().column(SQLLiteral.all).from("survey_offers").limit(1).first())
+                #expect(Set(offer.allColumns) == ["id", "participant_id", "instrument_id", "offered_on", "offered_by", "is_completed"],
+                        "the record knows offered and completed, not when it was completed")
+
+                // Storage order: SQLite keeps rows in key order (no row id); PostgreSQL in heap order.
+                let stored: [(id: String, answers: String)]
+                if db.dialect.name == "sqlite" {
+                    await #expect(throws: (any Error).self) { try await db.raw("SELECT rowid FROM survey_responses").all() }
+                    stored = try await db.raw("SELECT id, answers FROM survey_responses").all().map {
+                        (try $0.decode(column: "id", as: String.self), try $0.decode(column: "answers", as: String.self))
+                    }
+                } else {
+                    let rows = try await db.raw("SELECT id, answers, xmin::text AS xmin FROM survey_responses ORDER BY ctid").all()
+                    let transactions = Set(try rows.map { try $0.decode(column: "xmin", as: String.self) })
+                    #expect(transactions.count == 1, "the whole group was written by the last completion's one transaction")
+                    stored = try rows.map { (try $0.decode(column: "id", as: String.self), try $0.decode(column: "answers", as: String.self)) }
+                }
+                #expect(stored.count == participants.count)
+                let order = stored.map { row -> Int in
+                    let answers = AnonymousResponse.decodeAnswers(row.answers)
+                    return Self.frequency.firstIndex(of: answers["fraga-2"]!)! + 7 * Self.frequency.firstIndex(of: answers["fraga-3"]!)!
+                }
+                #expect(Set(order) == Set(participants.indices), "every response is there once")
+                #expect(order != Array(participants.indices), "storage order is not the order of completion")
+                #expect(stored.map(\.id) != stored.map(\.id).sorted() || order != Array(participants.indices))
+                #expect(stored.allSatisfy { $0.id.count == 32 && $0.id.allSatisfy(\.isHexDigit) })
+
+                // Only the month, and the gender as answered.
+                let months = try await db.select().column("month").column("gender").from("survey_responses").all()
+                #expect(try months.allSatisfy { try $0.decode(column: "month", as: String.self) == Month(Day(fixture.clock.now)).description })
+                #expect(try months.map { try $0.decode(column: "gender", as: String?.self) ?? "" }.sorted() == (Array(repeating: "man", count: 6) + Array(repeating: "woman", count: 6)))
+
+                // No audit row names a response or its answers; the record side says completed per participant.
+                let audit = try await AuditLog(db).recent(associationID: nil, limit: 100_000)
+                let written = audit.map { "\($0)" }.joined(separator: "\n")
+                for row in stored { #expect(!written.contains(row.id)) }
+                #expect(!written.contains("fraga-2") && !written.contains("survey_responses"))
+                let completions = audit.filter { $0.entry.action == "survey.complete" }
+                #expect(Set(completions.map(\.entry.objectID)) == Set(participants.map(\.description)))
+                #expect(completions.allSatisfy { $0.entry.objectType == "participant" })
+
+                // Every offer is completed, and no session still points at one.
+                let open = try await db.select().column("id").from("survey_offers").where("is_completed", .equal, SQLBind(false)).all()
+                #expect(open.isEmpty)
+                let handed = try await db.select().column("token_hash").from("sessions").where("handover_survey_offer_id", .isNot, SQLLiteral.null).all()
+                #expect(handed.isEmpty)
+            }
+        }
+    }
+
+    @Test("a half-answered survey goes on after the device comes back, is thrown away on request, and never reaches the database")
+    func halfAnswered() async throws {
+        try await TestApp.run { fixture, client throws in
+            let browser = TestBrowser(client)
+            try await browser.signIn(Fixture.email(.counsellor))
+            let record = "/participants/\(fixture.participantA1)"
+            try await browser.get(record)
+            #expect(try await browser.post(record + "/surveys/\(fixture.surveyOfferA1)/hand-over", [("pin", "1357"), ("language", "sv")]).location == "/take")
+            let first = try await browser.get("/take")
+            #expect(first.text.contains("Dina svar är anonyma"))
+            #expect(try await browser.post("/take/answer", [("item", "kon"), ("value", "woman")]).status == .noContent)
+            #expect(try await browser.post("/take/answer", [("item", "fraga-1"), ("value", "sometimes")]).status == .noContent)
+            let wrong = try await browser.post("/take/answer", [("item", "fraga-2"), ("value", "perhaps")])
+            #expect(wrong.status == .unprocessableContent)
+
+            // Going on without answering every question of the screen is refused, and what was chosen stays.
+            let refused = try await browser.post("/take", [("screen", "1"), ("direction", "next"), ("item-fraga-1", "often")])
+            #expect(refused.status == .unprocessableContent)
+            #expect(refused.text.contains("Välj ett svar innan du går vidare."))
+            #expect(refused.text.contains(#"name="item-fraga-1" value="often" checked"#))
+
+            #expect(try await browser.post("/take/return", [("secret", "1357")]).status == .seeOther)
+            let stored = try await fixture.store.read { db in
+                try await db.select().column(SQLLiteral.all).from("survey_responses").all().count
+            }
+            #expect(stored == 0, "nothing partial is stored")
+            let page = try await browser.get(record)
+            #expect(page.text.contains("påbörjad på den här enheten: 2 av 10 besvarade"))
+
+            // Handed over again, the participant goes on where they were.
+            #expect(try await browser.post(record + "/surveys/\(fixture.surveyOfferA1)/hand-over", [("pin", ""), ("language", "sv")]).location == "/take")
+            let resumed = try await browser.get("/take")
+            #expect(resumed.text.contains(#"name="item-fraga-1" value="often" checked"#))
+            #expect(try await browser.post("/take/return", [("secret", Fixture.password)]).status == .seeOther)
+
+            // Another sign-in of the same counsellor does not see this device's draft.
+            let other = TestBrowser(client, address: "192.0.2.77")
+            try await other.signIn(Fixture.email(.counsellor))
+            #expect(!(try await other.get(record).text.contains("påbörjad på den här enheten")))
+
+            // Thrown away: the next hand-over starts empty.
+            #expect(try await browser.post(record + "/surveys/\(fixture.surveyOfferA1)/abandon").location?.contains("notice=surveyAbandoned") == true)
+            #expect(!(try await browser.get(record).text.contains("påbörjad på den här enheten")))
+            try await browser.post(record + "/surveys/\(fixture.surveyOfferA1)/hand-over", [("pin", ""), ("language", "sv")])
+            #expect(!(try await browser.get("/take").text.contains("checked")))
+        }
+    }
+
+    /// Stores responses for unit A1 in October 2026 straight through the repository.
+    static func storeResponses(_ fixture: Fixture, _ given: [(Gender?, [String: String])], month: String = "2026-10") async throws {
+        try await fixture.store.write { db in
+            for (gender, answers) in given {
+                try await SurveyRepository(db).add(AnonymousResponse(instrumentID: "deltagarenkat", version: 1, unitID: fixture.unitA1,
+                                                                     month: Month(month)!, gender: gender, answers: answers))
+            }
+        }
+    }
+
+    @Test("results: counts and shares by gender with small cells hidden, too few responses refused, CSV for the office, the period typed kept")
+    func results() async throws {
+        try await TestApp.run { fixture, client throws in
+            // Question 1: women 6 always, 1 never; men 5 always. Everyone: 11 always, 1 never.
+            let given: [(Gender?, [String: String])] = Array(repeating: (.woman, ["fraga-1": "always"]), count: 6) + [(.woman, ["fraga-1": "never"])]
+                + Array(repeating: (.man, ["fraga-1": "always"]), count: 5)
+            try await Self.storeResponses(fixture, given)
+            try await Self.storeResponses(fixture, Array(repeating: (.woman, ["fraga-1": "always"]), count: 3), month: "2026-11")
+
+            let manager = TestBrowser(client)
+            try await manager.signIn(Fixture.email(.manager))
+            let page = try await manager.get("/surveys?instrument=deltagarenkat&scope=unit-\(fixture.unitA1)&from=2026-10&to=2026-10")
+            #expect(page.status == .ok)
+            #expect(page.text.contains(#"<strong id="survey-responses">12</strong>"#))
+            // Women 7 and men 5 shown; "other" 0 shown. In question 1 the 1 "never" is hidden, and with it a second cell.
+            #expect(page.text.contains("<svg class=\"survey-chart\""))
+            let question = try #require(page.text.components(separatedBy: #"id="question-fraga-1""#).dropFirst().first)
+            #expect(question.contains("<td>..</td>"))
+            #expect(!question.contains("<td>1</td>"), "no 1 is shown")
+            #expect(page.text.contains("Mål: minst 75 % positiva svar på Fråga 1, Fråga 5."))
+
+            // November alone has 3 responses: refused, no figures.
+            let few = try await manager.get("/surveys?instrument=deltagarenkat&scope=unit-\(fixture.unitA1)&from=2026-11&to=2026-11")
+            #expect(few.text.contains("Färre än 5 svar under perioden"))
+            #expect(!few.text.contains("survey-responses"))
+
+            // A month typed wrong comes back as typed, with the reason.
+            let typo = try await manager.get("/surveys?instrument=deltagarenkat&scope=unit-\(fixture.unitA1)&from=2026-1&to=2026-10")
+            #expect(typo.status == .unprocessableContent)
+            #expect(typo.text.contains("Ange en månad som ÅÅÅÅ-MM") && typo.text.contains(#"value="2026-1""#))
+
+            // Staff: another unit is refused, the association is the office's, and export is not theirs.
+            #expect(try await manager.get("/surveys?instrument=deltagarenkat&scope=unit-\(fixture.unitA2)&from=2026-10&to=2026-10").status == .forbidden)
+            #expect(try await manager.get("/surveys?instrument=deltagarenkat&scope=association&from=2026-10&to=2026-10").status == .forbidden)
+            #expect(try await manager.get("/surveys/export.csv?instrument=deltagarenkat&scope=unit-\(fixture.unitA1)&from=2026-10&to=2026-10").status == .forbidden)
+
+            // The office exports the municipality: Swedish CSV, hidden cells as <5, audited.
+            let office = TestBrowser(client)
+            try await office.signIn(Fixture.email(.office))
+            let csv = try await office.get("/surveys/export.csv?instrument=deltagarenkat&scope=municipality-\(fixture.municipalityA)&from=2026-10&to=2026-11")
+            #expect(csv.status == .ok)
+            #expect(csv.text.hasPrefix("\u{FEFF}"))
+            let lines = csv.text.dropFirst().components(separatedBy: "\r\n").filter { !$0.isEmpty }.map { $0.components(separatedBy: ";") }
+            #expect(lines[0] == ["Enkät", "version", "Område", "Tid i insatsen", "Fråga", "Svar", "Kvinnor", "Män", "Annat eller ej angivet", "Alla"])
+            let always = try #require(lines.first { $0[4] == "Fråga 1" && $0[5] == "Alltid" })
+            // October and November: women 9 always and 1 never, men 5 always. The 1 is hidden, and so
+            // are the cells that would give it away: women's 9 (10 − 9) and everyone's 14 (14 − 5).
+            #expect(always[6...] == ["..", "5", "0", ".."])
+            let never = try #require(lines.first { $0[4] == "Fråga 1" && $0[5] == "Aldrig" })
+            #expect(never[6...] == ["..", "0", "0", ".."])
+            let total = try #require(lines.first { $0[4] == "Fråga 1" && $0[5] == "Totalt" })
+            #expect(total[6...] == ["10", "5", "0", "15"])
+            let share = try #require(lines.first { $0[4] == "Fråga 1" && $0[5] == "Andel positiva (%)" })
+            #expect(share[9] == "–" || share[9].contains(","), "a share has a decimal comma when shown")
+            let exports = try await fixture.store.read { db in try await AuditLog(db).recent(associationID: fixture.associationA, limit: 1000) }
+                .filter { $0.entry.action == "survey.export" }
+            #expect(exports.count == 1)
+
+            // Too few responses cannot be exported either.
+            let none = try await office.get("/surveys/export.csv?instrument=deltagarenkat&scope=association&from=2025-01&to=2025-12")
+            #expect(none.status == .unprocessableContent)
+            #expect(none.text.contains("Färre än 5 svar"))
+        }
+    }
+
+    @Test("the exit survey's wording is locked: a new version with a question reworded is refused, one correcting the scale is taken")
+    func lockedWording() async throws {
+        let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Sources/FramstegStore/Instruments/deltagarenkat-1.json")
+        let shipped = try String(contentsOf: file, encoding: .utf8).replacingOccurrences(of: "\"version\": 1", with: "\"version\": 2")
+        try await TestApp.run { fixture, client throws in
+            let admin = TestBrowser(client)
+            try await admin.signIn(Fixture.email(.admin))
+            try await admin.get("/admin/instruments")
+            let reworded = shipped.replacingOccurrences(of: "Har stödet fått ta den tid du behövt?", with: "Har stödet tagit den tid det tog?")
+            let refused = try await admin.post("/admin/instruments", [("definition", reworded)])
+            #expect(refused.status == .unprocessableContent)
+            #expect(refused.text.contains("har låst ordalydelse") && refused.text.contains("frågan fraga-3"))
+            #expect(refused.text.contains("Har stödet tagit den tid det tog?"), "the definition comes back as typed")
+
+            let corrected = shipped.replacingOccurrences(of: "\"sv\": \"Oftast\"", with: "\"sv\": \"För det mesta\"")
+            #expect(try await admin.post("/admin/instruments", [("definition", corrected)]).location == "/admin/instruments?notice=instrumentAdded")
+        }
+    }
+
+    @Test("the municipality's support contact: set by the admin, shown to the counsellor and, after the questions about violence, to every participant")
+    func supportContact() async throws {
+        try await TestApp.run { fixture, client throws in
+            let admin = TestBrowser(client)
+            try await admin.signIn(Fixture.email(.admin))
+            try await admin.get("/admin/municipalities")
+            let tooLong = try await admin.post("/admin/municipalities/\(fixture.municipalityA)/support-contact", [("contact", String(repeating: "x", count: 1001))])
+            #expect(tooLong.status == .unprocessableContent)
+            let contact = "Lerums kommun, Kvinnofridsteamet\n0302-52 10 00 (vardagar 8–16)"
+            #expect(try await admin.post("/admin/municipalities/\(fixture.municipalityA)/support-contact", [("contact", contact)]).status == .seeOther)
+
+            let counsellor = TestBrowser(client)
+            try await counsellor.signIn(Fixture.email(.counsellor))
+            let record = try await counsellor.get("/participants/\(fixture.participantA1)")
+            #expect(record.text.contains("/units/\(fixture.unitA1)/violence-support"))
+            let support = try await counsellor.get("/units/\(fixture.unitA1)/violence-support")
+            #expect(support.text.contains("Kvinnofridsteamet") && support.text.contains("0302-52 10 00"))
+
+            // The participant answers "no" to everything and still sees the contact: it reveals nothing.
+            #expect(try await counsellor.post("/participants/\(fixture.participantA1)/surveys", [("instrument", "vald-i-nara-relationer"), ("pin", ""), ("language", "sv")]).location == "/take")
+            let answers = ["kon": "other", "fysiskt": "no", "psykiskt": "no", "sexuellt": "no", "hot": "no", "vill-ha-stod": "no"]
+            for (item, value) in answers { #expect(try await counsellor.post("/take/answer", [("item", item), ("value", value)]).status == .noContent) }
+            #expect(try await counsellor.post("/take", [("screen", "2"), ("direction", "finish")]).location == "/take/done")
+            let done = try await counsellor.get("/take/done")
+            #expect(done.text.contains("Om du behöver stöd") && done.text.contains("Kvinnofridsteamet"))
+            #expect(try await counsellor.post("/take/return", [("secret", Fixture.password)]).location == "/participants/\(fixture.participantA1)?notice=deviceReturned#surveys")
+            let after = try await counsellor.get("/participants/\(fixture.participantA1)")
+            #expect(after.text.contains("Besvarad"))
+        }
+    }
+}
