@@ -194,7 +194,7 @@ struct SurveyResultsPages {
         data["query"] = "instrument=\(form.values["instrument"] ?? "")&scope=\(form.values["scope"] ?? "")&from=\(form.values["from"] ?? "")&to=\(form.values["to"] ?? "")"
         if let query, let results {
             data["hasQuery"] = true
-            data["title"] = query.instrument.title.text(language)
+            data["surveyTitle"] = query.instrument.title.text(language)
             data["area"] = (formData["scopes"] as? [[String: Any]])?.first { $0["selected"] as? Bool == true }?["label"] ?? ""
             data["period"] = "\(query.period.first) – \(query.period.last)"
             data["description"] = query.instrument.description.text(language)
