@@ -252,6 +252,14 @@ struct SurveyTests {
                 .filter { $0.entry.action == "survey.export" }
             #expect(exports.count == 1)
 
+            // No page or export names a response, and there is no way to ask for one.
+            let ids = try await fixture.store.read { db in
+                try await db.select().column("id").from("survey_responses").all().map { try $0.decode(column: "id", as: String.self) }
+            }
+            for id in ids { #expect(!page.text.contains(id) && !csv.text.contains(id)) }
+            #expect(try await office.get("/surveys/responses/\(ids[0])").status == .notFound)
+            #expect(try await office.get("/api/surveys/responses/\(ids[0])").status == .notFound)
+
             // Too few responses cannot be exported either.
             let none = try await office.get("/surveys/export.csv?instrument=deltagarenkat&scope=association&from=2025-01&to=2025-12")
             #expect(none.status == .unprocessableContent)
