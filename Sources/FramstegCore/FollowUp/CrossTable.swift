@@ -1,0 +1,54 @@
+/// A table of counts of persons, rows by columns, published with its row, column and grand totals
+/// and protected by `ProtectedCounts`: a count of 1–4, or one that would give such a count away, is
+/// nil. Columns are usually the genders.
+public struct CrossTable: Sendable, Hashable {
+    public let rows: [String]
+    public let columns: [String]
+    public let counts: [[Int]]
+    let protected: ProtectedCounts
+
+    public init(rows: [String], columns: [String], counts: [[Int]], extraSums: [ProtectedCounts.Sum] = []) {
+        self.rows = rows
+        self.columns = columns
+        self.counts = counts
+        let r = rows.count, c = columns.count
+        var values = counts.flatMap { $0 }
+        values += counts.map { $0.reduce(0, +) }
+        values += (0..<c).map { column in counts.reduce(0) { $0 + $1[column] } }
+        values.append(counts.flatMap { $0 }.reduce(0, +))
+        var sums = (0..<r).map { row in ProtectedCounts.Sum(total: r * c + row, parts: (0..<c).map { row * c + $0 }) }
+        sums += (0..<c).map { column in ProtectedCounts.Sum(total: r * c + r + column, parts: (0..<r).map { $0 * c + column }) }
+        sums.append(.init(total: values.count - 1, parts: Array(r * c..<r * c + r)))
+        sums.append(.init(total: values.count - 1, parts: Array(r * c + r..<r * c + r + c)))
+        protected = ProtectedCounts(values: values, sums: sums + extraSums)
+    }
+
+    /// Rows of persons by gender (women, men, another or not stated).
+    public init(rows: [String], byGender counts: [[Gender: Int]]) {
+        self.init(rows: rows, columns: Gender.allCases.map(\.rawValue), counts: counts.map { row in Gender.allCases.map { row[$0] ?? 0 } })
+    }
+
+    public func cell(_ row: Int, _ column: Int) -> Int? { protected.shown(row * columns.count + column) }
+    public func rowTotal(_ row: Int) -> Int? { protected.shown(rows.count * columns.count + row) }
+    public func columnTotal(_ column: Int) -> Int? { protected.shown(rows.count * columns.count + rows.count + column) }
+    public var total: Int? { protected.shown(rows.count * columns.count + rows.count + columns.count) }
+    /// The true grand total, for deciding whether there is anything to show at all.
+    public var isEmpty: Bool { counts.allSatisfy { $0.allSatisfy { $0 == 0 } } }
+
+    /// A row's share of its column (for a yes/no table: the share yes in each column), shown only
+    /// when both counts are and the column has at least five persons.
+    public func share(ofRow row: Int, column: Int?) -> Double? {
+        let part = column.map { cell(row, $0) } ?? rowTotal(row)
+        let whole = column.map { columnTotal($0) } ?? total
+        guard let part, let whole, whole >= ProtectedCounts.smallestGroup else { return nil }
+        return Double(part) / Double(whole)
+    }
+}
+
+/// A mean over a group, hidden when the group has fewer than five.
+public enum ProtectedMean {
+    public static func of(_ values: [Int]) -> Double? {
+        guard values.count >= ProtectedCounts.smallestGroup else { return nil }
+        return Double(values.reduce(0, +)) / Double(values.count)
+    }
+}

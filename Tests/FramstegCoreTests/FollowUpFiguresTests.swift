@@ -1,0 +1,90 @@
+import FramstegCore
+import Testing
+
+@Suite("Follow-up figures")
+struct FollowUpFiguresTests {
+    static func day(_ text: String) -> Day { Day(text)! }
+
+    static let municipality = MunicipalityID(1)
+
+    static func fact(
+        _ id: Int64, _ gender: Gender, born: Int, registered: String, started: String?, ended: String? = nil, outcome: ExitOutcome? = nil,
+        counsellors: Int = 1, measured: [String] = []
+    ) -> ParticipantFacts {
+        ParticipantFacts(
+            id: ParticipantID(id), unitID: UnitID(1), municipalityID: municipality, gender: gender, birthYear: born, registeredOn: day(registered),
+            startedOn: started.map(day), endedOn: ended.map(day), outcome: outcome, counsellors: counsellors, measuredOn: measured.map(day))
+    }
+
+    /// Eleven participants around 2026, each written out so every figure below can be counted by hand.
+    static let facts: [ParticipantFacts] = [
+        fact(1, .woman, born: 2000, registered: "2025-12-20", started: "2026-01-02", ended: "2026-06-30", outcome: .unsubsidisedWork, measured: ["2026-01-05"]),
+        fact(2, .woman, born: 1980, registered: "2026-02-01", started: "2026-02-20", counsellors: 2),
+        fact(3, .woman, born: 1990, registered: "2026-03-01", started: "2026-03-05", ended: "2026-10-01", outcome: .studies, measured: ["2026-03-06", "2026-06-01"]),
+        fact(4, .woman, born: 1985, registered: "2025-01-10", started: "2025-01-20", ended: "2026-02-01", outcome: .other, measured: ["2025-02-01"]),
+        fact(5, .woman, born: 1999, registered: "2026-04-01", started: nil),
+        fact(6, .man, born: 1970, registered: "2026-01-15", started: "2026-01-25", measured: ["2026-02-01"]),
+        fact(7, .man, born: 2001, registered: "2026-05-01", started: "2026-05-10", ended: "2026-09-01", outcome: .unsubsidisedWork, counsellors: 3),
+        fact(8, .man, born: 1960, registered: "2024-06-01", started: "2024-06-15", ended: "2025-12-31", outcome: .studies),
+        fact(9, .anotherOrNotStated, born: 1995, registered: "2026-06-01", started: "2026-06-20", measured: ["2026-07-01"]),
+        fact(10, .woman, born: 1992, registered: "2026-07-01", started: "2026-07-10", measured: ["2027-01-10"]),
+        fact(11, .man, born: 1988, registered: "2026-08-01", started: "2026-08-05", measured: ["2026-08-10"]),
+    ]
+
+    static let year2026 = ReportingPeriod(kind: .year, year: 2026)!
+
+    @Test("referrals, started, active and ended in 2026, by gender (women, men, another)")
+    func flow() {
+        let figures = FollowUpFigures(Self.facts, period: Self.year2026, municipalities: [Self.municipality])
+        // Referrals: 2, 3, 5, 10 | 6, 7, 11 | 9. Started: 1, 2, 3, 10 | 6, 7, 11 | 9.
+        // Active: 1, 2, 3, 4, 10 | 6, 7, 11 | 9 (8 ended before 2026). Ended: 1, 3, 4 | 7.
+        #expect(figures.flow.counts == [[4, 3, 1], [4, 3, 1], [5, 3, 1], [3, 1, 0]])
+        #expect(figures.flow.cell(0, 0) == nil, "four women is a small group")
+        #expect(figures.flow.cell(2, 0) == nil || figures.flow.cell(2, 0) == 5)
+    }
+
+    @Test("age bands, outcomes, coverage, time in the programme, waiting time and continuity, counted by hand")
+    func figures() {
+        let figures = FollowUpFigures(Self.facts, period: Self.year2026, municipalities: [Self.municipality])
+        // Active by age at registration: under 30 are 1 (25) and 7 (25).
+        #expect(figures.byAge.counts == [[1, 1, 0], [4, 2, 1]])
+        #expect(figures.byMunicipality.counts == [[5, 3, 1]])
+        // Ended: work 1 | 7; studies 3; other 4 (a withdrawal counts as other).
+        #expect(figures.outcomes.rows == ["work", "subsidised-work", "studies", "job-seeker-after-work", "further-rehabilitation", "other"])
+        #expect(figures.outcomes.counts == [[1, 1, 0], [0, 0, 0], [1, 0, 0], [0, 0, 0], [0, 0, 0], [1, 0, 0]])
+        // Measured by the end of 2026: 1, 3, 4 | 6, 11 | 9; not: 2, 10 (measured only in 2027) | 7.
+        #expect(figures.coverage.counts == [[3, 2, 1], [2, 1, 0]])
+        #expect(figures.coverageGoal == 0.8)
+        // Days in the programme: 179, 210, 377 | 114.
+        #expect(figures.timeInProgramme.counts == [[2, 1, 0], [1, 0, 0], [0, 0, 0]])
+        #expect(figures.meanDaysInProgramme[nil] == nil, "four ended: too few for a mean")
+        // Waiting: 13, 19, 4, 9 | 10, 9, 4 | 19 days; the goal is 14.
+        #expect(figures.waiting.counts == [[3, 3, 0], [1, 0, 1]])
+        #expect(figures.meanWaitingDays[nil] == 87.0 / 8.0)
+        #expect(figures.meanWaitingDays[.woman] == nil && figures.meanWaitingDays[.man] == nil)
+        // Changed counsellor: 2 | 7.
+        #expect(figures.continuity.counts == [[1, 1, 0], [4, 2, 1]])
+    }
+
+    @Test("periods: a half-year, a quarter, a month and custom days")
+    func periods() {
+        #expect(ReportingPeriod(kind: .halfYear, year: 2026, part: 2).map { "\($0.first)–\($0.last) \($0.label)" } == "2026-07-01–2026-12-31 2026 H2")
+        #expect(ReportingPeriod(kind: .quarter, year: 2024, part: 1).map { "\($0.first)–\($0.last) \($0.label)" } == "2024-01-01–2024-03-31 2024 Q1")
+        #expect(ReportingPeriod(kind: .month, year: 2024, part: 2)?.last.description == "2024-02-29")
+        #expect(ReportingPeriod(kind: .quarter, year: 2024, part: 5) == nil)
+        #expect(ReportingPeriod(first: Self.day("2026-03-01"), last: Self.day("2026-02-01")) == nil)
+        #expect(AssociationGoals.goal(AssociationGoals.placesUsed, year: 2025) == 0.75)
+        #expect(AssociationGoals.goal(AssociationGoals.placesUsed, year: 2027) == 1.0)
+        #expect(AssociationGoals.goal(AssociationGoals.placesUsed, year: 2023) == nil)
+    }
+
+    @Test("a cross table's shares and totals follow its protection")
+    func crossTable() {
+        let table = CrossTable(rows: ["yes", "no"], byGender: [[.woman: 12, .man: 9], [.woman: 8, .man: 6]])
+        #expect(table.total == 35 && table.cell(0, 0) == 12)
+        #expect(table.share(ofRow: 0, column: 0) == 12.0 / 20.0)
+        #expect(table.share(ofRow: 0, column: nil) == 21.0 / 35.0)
+        let small = CrossTable(rows: ["yes", "no"], byGender: [[.woman: 3, .man: 9], [.woman: 8, .man: 6]])
+        #expect(small.share(ofRow: 0, column: 0) == nil, "3 women: hidden, so is their share")
+    }
+}
