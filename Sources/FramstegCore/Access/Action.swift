@@ -29,6 +29,8 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
     case viewSurveyResults
     /// Export survey results for the national systems (CSV): a right of its own, audited.
     case exportSurveyResults
+    /// Export follow-up tables (CSV) and the Uppföljning Finsam counts: a right of its own, audited.
+    case exportFigures
 }
 
 /// What an action is aimed at; carries the owner so the policy can compare it with the principal.

@@ -21,6 +21,10 @@ public enum Policy {
         case (.viewSurveyResults, .unit(let unitID, _)), (.exportSurveyResults, .unit(let unitID, _)):
             // Aggregates only: the office sees every unit's; staff see their own units'.
             return principal.role == .office || principal.unitIDs.contains(unitID) ? .allowed : .forbidden
+        case (.exportFigures, .unit(let unitID, _)):
+            return principal.role == .office || principal.unitIDs.contains(unitID) ? .allowed : .forbidden
+        case (.exportFigures, .association):
+            return principal.role == .office ? .allowed : .forbidden
         case (.viewSurveyResults, .association):
             // The association and its municipalities are the office's view.
             return principal.role == .office ? .allowed : .forbidden
@@ -42,6 +46,7 @@ public enum Policy {
         case .administerAssociation, .administerMunicipalities, .administerUnits, .administerUsers, .administerInstruments, .readAuditLog: [.admin]
         case .viewAssociationOverview, .exportSurveyResults: [.office]
         case .viewSurveyResults: [.office, .manager, .counsellor]
+        case .exportFigures: [.office, .manager]
         case .viewUnit, .registerParticipant, .readParticipant, .changeParticipant: [.manager, .counsellor]
         }
     }

@@ -21,6 +21,7 @@ enum Texts {
     static let entries = generalEntries.merging(activityEntries) { _, _ in preconditionFailure("a text key is defined twice") }
         .merging(measurementEntries) { _, _ in preconditionFailure("a text key is defined twice") }
         .merging(surveyEntries) { _, _ in preconditionFailure("a text key is defined twice") }
+        .merging(followUpEntries) { _, _ in preconditionFailure("a text key is defined twice") }
 
     static let generalEntries: [String: (sv: String, en: String)] = [
         "appName": ("Framsteg", "Framsteg"),

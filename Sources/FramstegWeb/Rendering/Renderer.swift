@@ -69,7 +69,7 @@ struct Renderer: Sendable {
         let items: [(String, String)] = switch role {
         case .admin: [("/admin", "administration"), ("/admin/municipalities", "municipalities"), ("/admin/units", "units"),
                       ("/admin/users", "users"), ("/admin/instruments", "instruments"), ("/admin/audit", "auditLog")]
-        case .office: [("/office", "association"), ("/surveys", "surveyResultsTitle")]
+        case .office: [("/office", "association"), ("/office/dashboard", "dashboardTitle"), ("/surveys", "surveyResultsTitle")]
         case .manager, .counsellor: [("/units", "myUnits"), ("/surveys", "surveyResultsTitle")]
         }
         return (items + [("/settings", "settings")]).map { path, key in

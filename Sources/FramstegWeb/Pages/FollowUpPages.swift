@@ -1,0 +1,307 @@
+import FramstegCore
+import FramstegStore
+import Foundation
+import Hummingbird
+
+/// The unit's and the association's dashboards: for a chosen period, each figure as a chart with
+/// its table under it, split by gender, every small group hidden (`CrossTable`). Figures are
+/// computed from the records as they are, so they include what was entered a moment ago. The
+/// office sees the association (or one municipality); a unit's staff see their unit. Exports are
+/// a right of their own and each is audited.
+struct FollowUpPages {
+    let site: Site
+
+    enum Scope {
+        case association(municipality: Municipality?)
+        case unit(OrganisationUnit)
+    }
+
+    /// The tables a dashboard shows and exports, by their key in the URL.
+    static let tables = ["flow", "age", "municipality", "outcomes", "coverage", "time", "waiting", "continuity"]
+
+    func register(on routes: RouteRegistrar) {
+        routes.get("/office/dashboard", .viewAssociationOverview) { request, context, principal in
+            try await site.authorize(principal, .viewAssociationOverview, .association(principal.associationID), path: request.uri.path)
+            return try await dashboard(request, context, principal, scope: try await associationScope(request, principal))
+        }
+        routes.get("/units/:unit/dashboard", .viewUnit) { request, context, principal in
+            let unit = try await site.authorizedUnit(.viewUnit, request, context, principal)
+            return try await dashboard(request, context, principal, scope: .unit(unit))
+        }
+        routes.get("/office/dashboard/export.csv", .exportFigures) { request, context, principal in
+            try await site.authorize(principal, .exportFigures, .association(principal.associationID), path: request.uri.path)
+            return try await export(request, context, principal, scope: try await associationScope(request, principal))
+        }
+        routes.get("/units/:unit/dashboard/export.csv", .exportFigures) { request, context, principal in
+            let unit = try await site.authorizedUnit(.exportFigures, request, context, principal)
+            return try await export(request, context, principal, scope: .unit(unit))
+        }
+        routes.get("/office/finsam.csv", .exportFigures) { request, context, principal in
+            try await site.authorize(principal, .exportFigures, .association(principal.associationID), path: request.uri.path)
+            return try await finsam(request, context, principal)
+        }
+    }
+
+    private func associationScope(_ request: Request, _ principal: Principal) async throws -> Scope {
+        guard let text = request.uri.queryParameters["municipality"], !text.isEmpty else { return .association(municipality: nil) }
+        guard let id = MunicipalityID(parsing: String(text)),
+              let municipality = try await site.store.read({ db in try await OrganisationRepository(db).municipality(id) }),
+              municipality.associationID == principal.associationID
+        else { throw WebError.notFound }
+        return .association(municipality: municipality)
+    }
+
+    // MARK: The period
+
+    /// The period from the query (kind, year, part, from, to), or the form with its problems; the
+    /// current year when nothing is asked.
+    static func period(_ request: Request, today: Day, language: Language) -> (ReportingPeriod?, FormState) {
+        let query = request.uri.queryParameters
+        func given(_ name: String, _ otherwise: String) -> String { query[Substring(name)].map { String($0).trimmed } ?? otherwise }
+        let values = [
+            "period": given("period", "year"), "year": given("year", String(today.year)), "part": given("part", "1"),
+            "from": given("from", ""), "to": given("to", ""),
+        ]
+        var failure = ValidationFailure()
+        let kind = ReportingPeriod.Kind(rawValue: values["period"]!)
+        if kind == nil { failure.add("period", .unknownChoice) }
+        var period: ReportingPeriod?
+        if kind == .custom {
+            let first = Day(values["from"]!), last = Day(values["to"]!)
+            if first == nil { failure.add("from", values["from"]!.isEmpty ? .required : .invalidDay) }
+            if last == nil { failure.add("to", values["to"]!.isEmpty ? .required : .invalidDay) }
+            if let first, let last {
+                period = ReportingPeriod(first: first, last: last)
+                if period == nil { failure.add("to", .endBeforeStart) }
+            }
+        } else if let kind {
+            let year = Int(values["year"]!), part = Int(values["part"]!) ?? 0
+            if year == nil || !(1900...2999).contains(year!) { failure.add("year", .outOfRange(minimum: 1900, maximum: 2999)) }
+            if let year {
+                period = ReportingPeriod(kind: kind, year: year, part: part)
+                if period == nil, failure.problems["year"] == nil { failure.add("part", .unknownChoice) }
+            }
+        }
+        return (failure.problems.isEmpty ? period : nil, FormState(values: values, errors: failure.messages(language)))
+    }
+
+    // MARK: Reading the figures
+
+    private struct Loaded {
+        let facts: [ParticipantFacts]
+        let municipalities: [Municipality]
+        let units: [OrganisationUnit]
+        let places: [BudgetedPlaces]
+    }
+
+    private func load(_ scope: Scope, _ principal: Principal) async throws -> Loaded {
+        let association = principal.associationID
+        return try await site.store.read { db in
+            let organisation = OrganisationRepository(db)
+            let allUnits = try await organisation.units(of: association)
+            let units: [OrganisationUnit] = switch scope {
+            case .association(let municipality): municipality.map { chosen in allUnits.filter { $0.municipalityID == chosen.id } } ?? allUnits
+            case .unit(let unit): [unit]
+            }
+            let municipalities = try await organisation.municipalities(of: association).filter { municipality in units.contains { $0.municipalityID == municipality.id } }
+            let places = try await organisation.places(inAssociation: association).filter { place in units.contains { $0.id == place.unitID } }
+            return Loaded(facts: try await FollowUpRepository(db).facts(units: units.map(\.id)), municipalities: municipalities, units: units, places: places)
+        }
+    }
+
+    // MARK: The page
+
+    private func dashboard(_ request: Request, _ context: AppRequestContext, _ principal: Principal, scope: Scope) async throws -> Response {
+        let language = context.language
+        let (period, form) = Self.period(request, today: Day(site.now()), language: language)
+        var data: [String: Any] = ["form": periodForm(form, language: language)]
+        let (title, base): (String, String) = switch scope {
+        case .association(let municipality): (municipality.map { Texts.text("municipality", language) + " " + $0.name } ?? Texts.text("wholeAssociation", language), "/office/dashboard")
+        case .unit(let unit): (unit.name, "/units/\(unit.id)/dashboard")
+        }
+        data["scopeTitle"] = title
+        data["action"] = base
+        if case .association(let chosen) = scope {
+            let municipalities = try await site.store.read { db in try await OrganisationRepository(db).municipalities(of: principal.associationID) }
+            data["municipalities"] = [["value": "", "label": Texts.text("wholeAssociation", language), "selected": chosen == nil]]
+                + municipalities.map { ["value": $0.id.description, "label": $0.name, "selected": chosen?.id == $0.id] as [String: Any] }
+            data["isOffice"] = true
+        }
+        guard let period else {
+            return site.renderer.page("dashboard", titleKey: "dashboardTitle", context: context, status: .unprocessableContent, data: data)
+        }
+        let loaded = try await load(scope, principal)
+        data["periodLabel"] = period.label
+        data["canExport"] = Policy.roles(for: .exportFigures).contains(principal.role)
+        data["query"] = "period=\(form.values["period"] ?? "")&year=\(form.values["year"] ?? "")&part=\(form.values["part"] ?? "")&from=\(form.values["from"] ?? "")&to=\(form.values["to"] ?? "")"
+            + { if case .association(let municipality?) = scope { "&municipality=\(municipality.id)" } else { "" } }()
+        if loaded.facts.isEmpty {
+            data["explanation"] = Texts.text("dashboardNoParticipants", language)
+        } else if !loaded.facts.contains(where: { $0.registeredOn <= period.last }) {
+            data["explanation"] = Texts.text("dashboardBeforeFirst", language).replacingOccurrences(of: "{day}", with: loaded.facts.map(\.registeredOn).min()!.description)
+        } else {
+            let figures = FollowUpFigures(loaded.facts, period: period, municipalities: loaded.municipalities.map(\.id))
+            if figures.flow.isEmpty {
+                data["explanation"] = Texts.text("dashboardEmptyPeriod", language)
+            } else {
+                data["figures"] = figureData(figures, loaded, language: language)
+                data["places"] = placesData(period, loaded, language: language)
+                data["hasPlaces"] = true
+            }
+        }
+        return site.renderer.page("dashboard", titleKey: "dashboardTitle", context: context, data: data)
+    }
+
+    private func periodForm(_ form: FormState, language: Language) -> [String: Any] {
+        var data = form.data
+        data["kinds"] = ReportingPeriod.Kind.allCases.map {
+            ["value": $0.rawValue, "label": Texts.text("periodKind." + $0.rawValue, language), "selected": form.values["period"] == $0.rawValue] as [String: Any]
+        }
+        return data
+    }
+
+    private func rowLabels(_ key: String, _ table: CrossTable, _ loaded: Loaded, _ language: Language) -> [String] {
+        switch key {
+        case "municipality": table.rows.map { id in loaded.municipalities.first { $0.id.description == id }?.name ?? id }
+        case "outcomes": table.rows.map { Texts.text("outcome." + $0, language) }
+        default: table.rows.map { Texts.text("figureRow." + $0, language) }
+        }
+    }
+
+    private func table(_ key: String, _ figures: FollowUpFigures) -> CrossTable {
+        switch key {
+        case "age": figures.byAge
+        case "municipality": figures.byMunicipality
+        case "outcomes": figures.outcomes
+        case "coverage": figures.coverage
+        case "time": figures.timeInProgramme
+        case "waiting": figures.waiting
+        case "continuity": figures.continuity
+        default: figures.flow
+        }
+    }
+
+    private func figureData(_ figures: FollowUpFigures, _ loaded: Loaded, language: Language) -> [[String: Any]] {
+        Self.tables.map { key -> [String: Any] in
+            let table = table(key, figures)
+            let labels = rowLabels(key, table, loaded, language)
+            let title = Texts.text("figure." + key, language)
+            // The flow's rows overlap (one person is referred, started and active): no column sums.
+            let sums = key != "flow"
+            var data: [String: Any] = [
+                "key": key, "title": title, "help": Texts.text("figureHelp." + key, language),
+                "chart": FigureChart.bars(table, labels: labels, language: language, id: "figure-\(key)", title: title),
+                "columns": table.columns.map { Texts.text("genderGroup." + $0, language) },
+                "rows": labels.enumerated().map { row, label -> [String: Any] in
+                    ["label": label, "cells": table.columns.indices.map { SurveyResultsPages.count(table.cell(row, $0)) }, "total": SurveyResultsPages.count(table.rowTotal(row))]
+                },
+                "hasSums": sums,
+                "sums": table.columns.indices.map { SurveyResultsPages.count(table.columnTotal($0)) }, "total": SurveyResultsPages.count(table.total),
+            ]
+            var notes: [String] = []
+            switch key {
+            case "coverage":
+                let share = table.share(ofRow: 0, column: nil).map { percent($0) } ?? SurveyResultsPages.hiddenMark
+                notes.append(Texts.text("coverageShare", language).replacingOccurrences(of: "{share}", with: share)
+                    .replacingOccurrences(of: "{goal}", with: figures.coverageGoal.map { percent($0) } ?? "–"))
+                notes.append(Texts.text("byGenderShares", language) + " " + table.columns.indices.map { column in
+                    Texts.text("genderGroup." + table.columns[column], language) + " " + (table.share(ofRow: 0, column: column).map { percent($0) } ?? SurveyResultsPages.hiddenMark)
+                }.joined(separator: ", "))
+            case "time":
+                notes.append(Texts.text("meanDays", language) + " " + means(figures.meanDaysInProgramme, language))
+            case "waiting":
+                let share = table.share(ofRow: 0, column: nil).map { percent($0) } ?? SurveyResultsPages.hiddenMark
+                notes.append(Texts.text("waitingShare", language).replacingOccurrences(of: "{share}", with: share))
+                notes.append(Texts.text("meanWaiting", language) + " " + means(figures.meanWaitingDays, language))
+            case "continuity":
+                notes.append(Texts.text("continuityShare", language).replacingOccurrences(of: "{share}", with: table.share(ofRow: 0, column: nil).map { percent($0) } ?? SurveyResultsPages.hiddenMark))
+            default: break
+            }
+            data["notes"] = notes
+            return data
+        }
+    }
+
+    private func means(_ means: [Gender?: Double], _ language: Language) -> String {
+        ([nil] + Gender.allCases.map(Optional.some)).map { gender -> String in
+            let label = gender.map { Texts.text("genderGroup." + $0.rawValue, language) } ?? Texts.text("everyone", language)
+            return label + " " + (means[gender].map { "\(Int($0.rounded()))" } ?? SurveyResultsPages.hiddenMark)
+        }.joined(separator: ", ")
+    }
+
+    private func percent(_ share: Double) -> String { "\(Int((share * 100).rounded())) %" }
+
+    /// Places used (participants enrolled some time in the year) against budgeted places, per year.
+    private func placesData(_ period: ReportingPeriod, _ loaded: Loaded, language: Language) -> [[String: Any]] {
+        period.years.map { year -> [String: Any] in
+            let whole = ReportingPeriod(kind: .year, year: year)!
+            let used = loaded.facts.filter { $0.isActive(in: whole) }.count
+            let budgeted = loaded.places.filter { $0.year == year }.reduce(0) { $0 + $1.places }
+            let shown = used >= ProtectedCounts.smallestGroup ? used : nil
+            return [
+                "year": String(year), "used": SurveyResultsPages.count(shown), "budgeted": budgeted == 0 ? "–" : String(budgeted),
+                "share": shown.flatMap { used in budgeted > 0 ? percent(Double(used) / Double(budgeted)) : nil } ?? "–",
+                "goal": AssociationGoals.goal(AssociationGoals.placesUsed, year: year).map { percent($0) } ?? "–",
+            ]
+        }
+    }
+
+    // MARK: Exports
+
+    private func export(_ request: Request, _ context: AppRequestContext, _ principal: Principal, scope: Scope) async throws -> Response {
+        let language = context.language
+        let key = request.uri.queryParameters["table"].map(String.init) ?? "flow"
+        guard Self.tables.contains(key) else { throw WebError.notFound }
+        let (period, _) = Self.period(request, today: Day(site.now()), language: language)
+        guard let period else { return try await dashboard(request, context, principal, scope: scope) }
+        let loaded = try await load(scope, principal)
+        let figures = FollowUpFigures(loaded.facts, period: period, municipalities: loaded.municipalities.map(\.id))
+        let table = table(key, figures)
+        let labels = rowLabels(key, table, loaded, language)
+        var rows = [[Texts.text("figure." + key, language)] + table.columns.map { Texts.text("genderGroup." + $0, language) } + [Texts.text("total", language)]]
+        for (row, label) in labels.enumerated() {
+            rows.append([label] + table.columns.indices.map { SurveyResultsPages.count(table.cell(row, $0)) } + [SurveyResultsPages.count(table.rowTotal(row))])
+        }
+        if key != "flow" {
+            rows.append([Texts.text("total", language)] + table.columns.indices.map { SurveyResultsPages.count(table.columnTotal($0)) } + [SurveyResultsPages.count(table.total)])
+        }
+        if ["coverage", "waiting", "continuity"].contains(key) {
+            rows.append([Texts.text("shareOfTotal", language)] + table.columns.indices.map { column in
+                table.share(ofRow: 0, column: column).map { SwedishCSV.decimal($0 * 100) } ?? SurveyResultsPages.hiddenMark
+            } + [table.share(ofRow: 0, column: nil).map { SwedishCSV.decimal($0 * 100) } ?? SurveyResultsPages.hiddenMark])
+        }
+        let scopeName: String = switch scope {
+        case .association(let municipality): municipality.map { "municipality-\($0.id)" } ?? "association"
+        case .unit(let unit): "unit-\(unit.id)"
+        }
+        try await site.audit(AuditEntry(at: site.now(), by: principal, action: "figures.export", objectType: "figures", objectID: "\(key) \(scopeName) \(period.label)"))
+        return Self.csvResponse(SwedishCSV.write(rows), name: "\(key)-\(scopeName)-\(period.first)-\(period.last).csv")
+    }
+
+    /// Uppföljning Finsam: referrals received and cases started, by gender, per unit.
+    private func finsam(_ request: Request, _ context: AppRequestContext, _ principal: Principal) async throws -> Response {
+        let language = context.language
+        let (period, _) = Self.period(request, today: Day(site.now()), language: language)
+        guard let period else { return try await dashboard(request, context, principal, scope: .association(municipality: nil)) }
+        let loaded = try await load(.association(municipality: nil), principal)
+        var rows = [[Texts.text("unit", language), Texts.text("period", language), Texts.text("figureRow.referrals", language) + " " + Texts.text("genderGroup.woman", language),
+                     Texts.text("figureRow.referrals", language) + " " + Texts.text("genderGroup.man", language),
+                     Texts.text("figureRow.referrals", language) + " " + Texts.text("genderGroup.other", language), Texts.text("figureRow.referrals", language),
+                     Texts.text("figureRow.started", language) + " " + Texts.text("genderGroup.woman", language),
+                     Texts.text("figureRow.started", language) + " " + Texts.text("genderGroup.man", language),
+                     Texts.text("figureRow.started", language) + " " + Texts.text("genderGroup.other", language), Texts.text("figureRow.started", language)]]
+        for unit in loaded.units {
+            let flow = FollowUpFigures(loaded.facts.filter { $0.unitID == unit.id }, period: period, municipalities: []).flow
+            rows.append([unit.name, period.label] + (0..<2).flatMap { row in
+                (0..<3).map { SurveyResultsPages.count(flow.cell(row, $0)) } + [SurveyResultsPages.count(flow.rowTotal(row))]
+            })
+        }
+        try await site.audit(AuditEntry(at: site.now(), by: principal, action: "figures.export", objectType: "figures", objectID: "finsam association \(period.label)"))
+        return Self.csvResponse(SwedishCSV.write(rows), name: "finsam-\(period.first)-\(period.last).csv")
+    }
+
+    static func csvResponse(_ text: String, name: String) -> Response {
+        Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"\(name)\""],
+                 body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+}

@@ -1,0 +1,53 @@
+"""The unit and association dashboards in real Chromium: each figure as a chart with its table,
+small groups hidden, the period picker, an explanation instead of zeros, and the office's exports."""
+
+from __future__ import annotations
+
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select
+
+from harness import DEMO_USERS, Browser
+
+
+def test_office_dashboard_for_the_association_and_a_municipality(browser: Browser) -> None:
+    browser.sign_in(DEMO_USERS["office"])
+    browser.visit("/office/dashboard")
+    assert browser.heading.startswith("Uppföljning: Hela förbundet")
+    flow = browser.find("#table-flow").text
+    assert "Anmälningar" in flow and "Kvinnor" in flow and "Män" in flow
+    assert browser.find("#figure-flow-section svg.figure-chart").get_attribute("role") == "img"
+    for key in ["age", "municipality", "outcomes", "coverage", "time", "waiting", "continuity"]:
+        assert browser.driver.find_elements(By.ID, f"table-{key}"), f"{key} is shown"
+    assert "mål 80 %" in browser.find("#figure-coverage-section").text
+    assert browser.find("#table-places")
+    # The finest groups are hidden, never shown as 1–4.
+    cells = [cell.text for cell in browser.driver.find_elements(By.CSS_SELECTOR, "main table td.number")]
+    assert not any(text in {"1", "2", "3", "4"} for text in cells)
+
+    # A quarter of one municipality, chosen in the picker.
+    Select(browser.find("#dashboard-municipality")).select_by_visible_text("Lerum")
+    Select(browser.find("#dashboard-period")).select_by_value("quarter")
+    browser.fill({"dashboard-part": "2"})
+    browser.click("#show-dashboard")
+    assert "Kommun Lerum" in browser.heading and "Q2" in browser.heading
+
+    # Before anything was registered: an explanation, not a table of zeros.
+    browser.visit("/office/dashboard?period=year&year=2001")
+    assert "före den första registreringen" in browser.find("#dashboard-explanation").text
+    assert browser.driver.find_elements(By.ID, "table-flow") == []
+
+    # A wrong year comes back as typed, with the reason beside it.
+    browser.visit("/office/dashboard?period=year&year=20x6")
+    assert browser.find("#dashboard-year").get_attribute("value") == "20x6"
+    assert browser.find("#dashboard-year-error").text
+
+
+def test_unit_dashboard_for_the_units_staff(browser: Browser) -> None:
+    browser.sign_in(DEMO_USERS["manager"])
+    browser.visit("/units")
+    browser.driver.get(browser.find("main a[href^='/units/']").get_attribute("href"))
+    browser.click("#unit-dashboard-link")
+    assert browser.heading.startswith("Uppföljning: ACTivera Mölndal")
+    assert browser.find("#table-outcomes")
+    links = browser.driver.find_elements(By.CSS_SELECTOR, "a.export-link")
+    assert links, "the manager may export"

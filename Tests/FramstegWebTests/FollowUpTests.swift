@@ -1,0 +1,86 @@
+import FramstegCore
+import FramstegStore
+import FramstegTestSupport
+import FramstegWeb
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+/// The dashboards and their exports through the HTTP layer: hand-counted figures, explanations
+/// instead of empty tables, Swedish CSV, Uppföljning Finsam, and audit rows for every export.
+@Suite("Follow-up dashboards")
+struct FollowUpTests {
+    static func rows(_ csv: String) -> [[String]] {
+        csv.dropFirst().components(separatedBy: "\r\n").filter { !$0.isEmpty }.map { $0.components(separatedBy: ";") }
+    }
+
+    @Test("referrals counted by hand, small groups hidden, CSV and Finsam exports for the office, each audited")
+    func figuresAndExports() async throws {
+        try await TestApp.run { fixture, client throws in
+            // Unit A1: Sara (woman) and eleven more, six women and five men; unit A2: Omar, registered as a woman.
+            _ = try await SurveyTests.registerParticipants(11, fixture)
+            let year = Day(fixture.clock.now).year
+            let office = TestBrowser(client)
+            try await office.signIn(Fixture.email(.office))
+            let page = try await office.get("/office/dashboard?period=year&year=\(year)")
+            #expect(page.status == .ok)
+            #expect(page.text.contains(#"<table id="table-flow">"#))
+
+            let flow = Self.rows(try await office.get("/office/dashboard/export.csv?table=flow&period=year&year=\(year)").text)
+            #expect(flow[0] == ["Inflöde och deltagare", "Kvinnor", "Män", "Annat eller ej angivet", "Totalt"])
+            #expect(flow[1] == ["Anmälningar", "8", "5", "0", "13"])
+            #expect(flow[2] == ["Startade", "0", "0", "0", "0"])
+
+            let finsam = try await office.get("/office/finsam.csv?period=year&year=\(year)")
+            #expect(finsam.text.hasPrefix("\u{FEFF}"))
+            let units = Self.rows(finsam.text)
+            #expect(units[1].prefix(6) == ["ACTivera Lerum", "\(year)", "7", "5", "0", "12"])
+            #expect(units[2].prefix(6) == ["Steget Lerum", "\(year)", "..", "0", "0", ".."], "one person is hidden, and so is the total that equals it")
+
+            let exports = try await fixture.store.read { db in try await AuditLog(db).recent(associationID: fixture.associationA, limit: 1000) }
+                .filter { $0.entry.action == "figures.export" }
+            #expect(exports.count == 2)
+
+            // The unit's manager sees the unit; a counsellor may look but not export.
+            let manager = TestBrowser(client)
+            try await manager.signIn(Fixture.email(.manager))
+            let unit = try await manager.get("/units/\(fixture.unitA1)/dashboard?period=year&year=\(year)")
+            #expect(unit.text.contains("Uppföljning: ACTivera Lerum"))
+            let counsellor = TestBrowser(client)
+            try await counsellor.signIn(Fixture.email(.counsellor))
+            #expect(try await counsellor.get("/units/\(fixture.unitA1)/dashboard/export.csv?table=flow").status == .forbidden)
+        }
+    }
+
+    @Test("an empty period, a period before the first registration, a municipality without participants and a wrong year each explain themselves")
+    func explanations() async throws {
+        try await TestApp.run(beforeStart: { fixture in
+            _ = try await fixture.store.write { db in try await OrganisationRepository(db).createMunicipality(in: fixture.associationA, name: "Tomkommun") }
+        }) { fixture, client throws in
+            let office = TestBrowser(client)
+            try await office.signIn(Fixture.email(.office))
+            let year = Day(fixture.clock.now).year
+
+            let before = try await office.get("/office/dashboard?period=year&year=2001")
+            #expect(before.text.contains("Perioden ligger före den första registreringen"))
+            #expect(!before.text.contains("table-flow"))
+
+            let later = try await office.get("/office/dashboard?period=year&year=\(year + 1)")
+            #expect(later.text.contains("Inga deltagare registrerades, startade, var aktiva eller avslutades under perioden"))
+
+            let municipalities = try await fixture.store.read { db in try await OrganisationRepository(db).municipalities(of: fixture.associationA) }
+            let empty = try #require(municipalities.first { $0.name == "Tomkommun" })
+            let none = try await office.get("/office/dashboard?municipality=\(empty.id)")
+            #expect(none.text.contains("Här finns inga deltagare ännu"))
+            #expect(try await office.get("/office/dashboard?municipality=\(fixture.municipalityB)").status == .notFound)
+
+            let wrong = try await office.get("/office/dashboard?period=quarter&year=\(year)&part=5")
+            #expect(wrong.status == .unprocessableContent)
+            #expect(wrong.text.contains(#"value="5""#))
+            let custom = try await office.get("/office/dashboard?period=custom&from=2026-03-01&to=2026-02-01")
+            #expect(custom.status == .unprocessableContent)
+            #expect(custom.text.contains(#"value="2026-03-01""#))
+        }
+    }
+}
