@@ -13,7 +13,7 @@ struct FollowUpFiguresTests {
     ) -> ParticipantFacts {
         ParticipantFacts(
             id: ParticipantID(id), unitID: UnitID(1), municipalityID: municipality, gender: gender, birthYear: born, registeredOn: day(registered),
-            startedOn: started.map(day), endedOn: ended.map(day), outcome: outcome, counsellors: counsellors, measuredOn: measured.map(day))
+            startedOn: started.map(day), endedOn: ended.map(day), outcome: outcome, counsellors: counsellors, firstMeasuredOn: measured.map(day).min())
     }
 
     /// Eleven participants around 2026, each written out so every figure below can be counted by hand.

@@ -13,12 +13,12 @@ public struct ParticipantFacts: Hashable, Sendable {
     public let outcome: ExitOutcome?
     /// How many counsellors the participant has had.
     public let counsellors: Int
-    /// Days of completed progression measurements (BIP).
-    public let measuredOn: [Day]
+    /// The day of the first completed progression measurement (BIP), if any.
+    public let firstMeasuredOn: Day?
 
     public init(
         id: ParticipantID, unitID: UnitID, municipalityID: MunicipalityID, gender: Gender, birthYear: Int, registeredOn: Day,
-        startedOn: Day?, endedOn: Day?, outcome: ExitOutcome?, counsellors: Int, measuredOn: [Day]
+        startedOn: Day?, endedOn: Day?, outcome: ExitOutcome?, counsellors: Int, firstMeasuredOn: Day?
     ) {
         self.id = id
         self.unitID = unitID
@@ -30,7 +30,7 @@ public struct ParticipantFacts: Hashable, Sendable {
         self.endedOn = endedOn
         self.outcome = outcome
         self.counsellors = counsellors
-        self.measuredOn = measuredOn
+        self.firstMeasuredOn = firstMeasuredOn
     }
 
     /// Under 30 or 30 and over, by age reached in the year of registration.
@@ -106,7 +106,7 @@ public struct FollowUpFigures: Sendable {
                                     byGender: municipalities.map { id in byGender(active.filter { $0.municipalityID == id }) })
         outcomes = CrossTable(rows: ExitOutcome.allCases.map(\.rawValue),
                               byGender: ExitOutcome.allCases.map { outcome in byGender(ended.filter { ($0.outcome ?? .other) == outcome }) })
-        let measured = active.filter { fact in fact.measuredOn.contains { $0 <= period.last } }
+        let measured = active.filter { fact in fact.firstMeasuredOn.map { $0 <= period.last } == true }
         coverage = CrossTable(rows: ["measured", "not-measured"], byGender: [byGender(measured), byGender(active.filter { !measured.contains($0) })])
         coverageGoal = AssociationGoals.goal(AssociationGoals.measurementCoverage, year: period.last.year)
 

@@ -45,15 +45,18 @@ public struct FollowUpRepository: Sendable {
             counsellors[try row.decode(column: "participant_id", as: Int64.self)] = try row.decode(column: "n", as: Int.self)
         }
 
-        var measured: [Int64: [Day]] = [:]
-        for row in try await db.select().column(SQLColumn("participant_id", table: "measurements")).column(SQLColumn("taken_on", table: "measurements"))
+        // The first completed BIP per participant: one row each, however many measurements.
+        var measured: [Int64: Day] = [:]
+        for row in try await db.select().column(SQLColumn("participant_id", table: "measurements"))
+            .column(SQLFunction("MIN", args: SQLColumn("taken_on", table: "measurements")), as: "first_day")
             .from("measurements")
             .join("participants", on: SQLColumn("participant_id", table: "measurements"), .equal, SQLColumn("id", table: "participants"))
             .where(SQLColumn("unit_id", table: "participants"), .in, unitIDs)
             .where(SQLColumn("instrument_id", table: "measurements"), .equal, SQLBind(MeasurementSchedule.instrumentID))
-            .where(SQLColumn("completed_at", table: "measurements"), .isNot, SQLLiteral.null).all() {
-            if let day = Day(try row.decode(column: "taken_on", as: String.self)) {
-                measured[try row.decode(column: "participant_id", as: Int64.self), default: []].append(day)
+            .where(SQLColumn("completed_at", table: "measurements"), .isNot, SQLLiteral.null)
+            .groupBy(SQLColumn("participant_id", table: "measurements")).all() {
+            if let day = Day(try row.decode(column: "first_day", as: String.self)) {
+                measured[try row.decode(column: "participant_id", as: Int64.self)] = day
             }
         }
 
@@ -66,7 +69,7 @@ public struct FollowUpRepository: Sendable {
                 gender: Gender(rawValue: try row.decode(column: "gender", as: String.self)) ?? .anotherOrNotStated,
                 birthYear: try row.decode(column: "birth_year", as: Int.self),
                 registeredOn: Day(try row.decode(column: "registered_on", as: String.self))!,
-                startedOn: started[id], endedOn: end?.0, outcome: end?.1, counsellors: counsellors[id] ?? 0, measuredOn: measured[id] ?? [])
+                startedOn: started[id], endedOn: end?.0, outcome: end?.1, counsellors: counsellors[id] ?? 0, firstMeasuredOn: measured[id])
         }
     }
 }
