@@ -49,26 +49,29 @@ struct Bench: AsyncParsableCommand {
                     print("   \(name.padding(toLength: 46, withPad: " ", startingAt: 0)) median \(Self.milliseconds(runs[runs.count / 2])) ms   min \(Self.milliseconds(runs[0])) ms")
                 }
                 try await time("association dashboard (read + figures)") {
-                    let facts = try await store.read { db in try await FollowUpRepository(db).facts(units: units) }
-                    _ = FollowUpFigures(facts, period: period, municipalities: municipalities)
+                    let groups = try await store.read { db in try await FollowUpRepository(db).groups(units: units, period: period) }
+                    _ = FollowUpFigures(groups: groups, period: period, municipalities: municipalities)
                 }
                 try await time("unit dashboard (read + figures)") {
-                    let facts = try await store.read { db in try await FollowUpRepository(db).facts(units: [units[0]]) }
-                    _ = FollowUpFigures(facts, period: period, municipalities: municipalities)
+                    let groups = try await store.read { db in try await FollowUpRepository(db).groups(units: [units[0]], period: period) }
+                    _ = FollowUpFigures(groups: groups, period: period, municipalities: municipalities)
                 }
                 try await time("CSV export, flow table of the association") {
-                    let facts = try await store.read { db in try await FollowUpRepository(db).facts(units: units) }
-                    let flow = FollowUpFigures(facts, period: period, municipalities: municipalities).flow
+                    let groups = try await store.read { db in try await FollowUpRepository(db).groups(units: units, period: period) }
+                    let flow = FollowUpFigures(groups: groups, period: period, municipalities: municipalities).flow
                     _ = SwedishCSV.write(flow.rows.indices.map { row in [flow.rows[row]] + (0..<3).map { flow.cell(row, $0).map(String.init) ?? ".." } })
                 }
                 try await time("Uppföljning Finsam export (per unit)") {
-                    let facts = try await store.read { db in try await FollowUpRepository(db).facts(units: units) }
+                    let groups = try await store.read { db in try await FollowUpRepository(db).groups(units: units, period: period) }
                     _ = SwedishCSV.write(units.map { unit in
-                        let flow = FollowUpFigures(facts.filter { $0.unitID == unit }, period: period, municipalities: []).flow
+                        let flow = FollowUpFigures(groups: groups.filter { $0.key.unitID == unit }, period: period, municipalities: []).flow
                         return [unit.description] + (0..<2).flatMap { row in (0..<3).map { flow.cell(row, $0).map(String.init) ?? ".." } }
                     })
                 }
                 let ids = units.map(\.rawValue).map(String.init).joined(separator: ",")
+                try await time("bare SQL: the grouped scan (FollowUpRepository.groups)") {
+                    _ = try await store.read { db in try await FollowUpRepository(db).groups(units: units, period: period).count }
+                }
                 let bare = [
                     ("bare SQL: participants", "SELECT id, unit_id, municipality_id, gender, birth_year, registered_on FROM participants WHERE unit_id IN (\(ids))"),
                     ("bare SQL: starts and exits", "SELECT s.participant_id, s.event, s.outcome, s.day FROM journey_steps s JOIN participants p ON s.participant_id = p.id WHERE p.unit_id IN (\(ids)) AND s.event IN ('start', 'exit', 'withdraw')"),

@@ -51,4 +51,11 @@ public enum ProtectedMean {
         guard values.count >= ProtectedCounts.smallestGroup else { return nil }
         return Double(values.reduce(0, +)) / Double(values.count)
     }
+
+    /// From groups given as (whatever, sum, count).
+    static func of<T>(_ groups: [(T, Int, Int)]) -> Double? {
+        let count = groups.reduce(0) { $0 + $1.2 }
+        guard count >= ProtectedCounts.smallestGroup else { return nil }
+        return Double(groups.reduce(0) { $0 + $1.1 }) / Double(count)
+    }
 }

@@ -92,45 +92,37 @@ public struct FollowUpFigures: Sendable {
     /// Active participants who changed counsellor or not, by gender.
     public let continuity: CrossTable
 
+    /// Figures from participants' facts (tests, small groups): grouped first, as the database does.
     public init(_ facts: [ParticipantFacts], period: ReportingPeriod, municipalities: [MunicipalityID]) {
-        self.period = period
-        func byGender(_ group: [ParticipantFacts]) -> [Gender: Int] { Dictionary(grouping: group, by: \.gender).mapValues(\.count) }
-        let active = facts.filter { $0.isActive(in: period) }
-        let ended = facts.filter { fact in fact.startedOn != nil && fact.endedOn.map(period.contains) == true }
-        let started = facts.filter { $0.startedOn.map(period.contains) == true }
-        let referrals = facts.filter { period.contains($0.registeredOn) }
-
-        flow = CrossTable(rows: Flow.allCases.map(\.rawValue), byGender: [referrals, started, active, ended].map(byGender))
-        byAge = CrossTable(rows: AgeBand.allCases.map(\.rawValue), byGender: AgeBand.allCases.map { band in byGender(active.filter { $0.ageBand == band }) })
-        byMunicipality = CrossTable(rows: municipalities.map(\.description),
-                                    byGender: municipalities.map { id in byGender(active.filter { $0.municipalityID == id }) })
-        outcomes = CrossTable(rows: ExitOutcome.allCases.map(\.rawValue),
-                              byGender: ExitOutcome.allCases.map { outcome in byGender(ended.filter { ($0.outcome ?? .other) == outcome }) })
-        let measured = active.filter { fact in fact.firstMeasuredOn.map { $0 <= period.last } == true }
-        coverage = CrossTable(rows: ["measured", "not-measured"], byGender: [byGender(measured), byGender(active.filter { !measured.contains($0) })])
-        coverageGoal = AssociationGoals.goal(AssociationGoals.measurementCoverage, year: period.last.year)
-
-        let days = ended.map { ($0.gender, $0.startedOn!.days(until: $0.endedOn!)) }
-        let bands: [(String, ClosedRange<Int>)] = [("0-12", 0...365), ("13-24", 366...730), ("over-24", 731...Int.max)]
-        timeInProgramme = CrossTable(rows: bands.map(\.0), byGender: bands.map { _, range in
-            Dictionary(grouping: days.filter { range.contains($0.1) }, by: \.0).mapValues(\.count)
-        })
-        meanDaysInProgramme = Self.means(days)
-
-        let waits = started.map { ($0.gender, $0.registeredOn.days(until: $0.startedOn!)) }
-        waiting = CrossTable(rows: ["within-goal", "beyond-goal"], byGender: [
-            Dictionary(grouping: waits.filter { $0.1 <= AssociationGoals.waitingDays }, by: \.0).mapValues(\.count),
-            Dictionary(grouping: waits.filter { $0.1 > AssociationGoals.waitingDays }, by: \.0).mapValues(\.count),
-        ])
-        meanWaitingDays = Self.means(waits)
-        continuity = CrossTable(rows: ["changed", "same"], byGender: [byGender(active.filter { $0.counsellors > 1 }), byGender(active.filter { $0.counsellors <= 1 })])
+        self.init(groups: FactGroup.grouping(facts, period: period), period: period, municipalities: municipalities)
     }
 
-    /// Means by gender and for everyone (nil key), each only for five or more.
-    static func means(_ values: [(Gender, Int)]) -> [Gender?: Double] {
+    public init(groups: [FactGroup], period: ReportingPeriod, municipalities: [MunicipalityID]) {
+        self.period = period
+        func byGender(_ include: (FactGroup.Key) -> Bool) -> [Gender: Int] {
+            var counts: [Gender: Int] = [:]
+            for group in groups where include(group.key) { counts[group.key.gender, default: 0] += group.count }
+            return counts
+        }
+        flow = CrossTable(rows: Flow.allCases.map(\.rawValue), byGender: [byGender(\.referred), byGender(\.started), byGender(\.active), byGender(\.ended)])
+        byAge = CrossTable(rows: AgeBand.allCases.map(\.rawValue), byGender: AgeBand.allCases.map { band in byGender { $0.active && $0.ageBand == band } })
+        byMunicipality = CrossTable(rows: municipalities.map(\.description),
+                                    byGender: municipalities.map { id in byGender { $0.active && $0.municipalityID == id } })
+        outcomes = CrossTable(rows: ExitOutcome.allCases.map(\.rawValue), byGender: ExitOutcome.allCases.map { outcome in byGender { $0.ended && $0.outcome == outcome } })
+        coverage = CrossTable(rows: ["measured", "not-measured"], byGender: [byGender { $0.active && $0.measured }, byGender { $0.active && !$0.measured }])
+        coverageGoal = AssociationGoals.goal(AssociationGoals.measurementCoverage, year: period.last.year)
+        timeInProgramme = CrossTable(rows: ["0-12", "13-24", "over-24"], byGender: (0..<3).map { band in byGender { $0.ended && $0.timeBand == band } })
+        meanDaysInProgramme = Self.means(groups.filter(\.key.ended).map { ($0.key.gender, $0.daysInProgramme, $0.count) })
+        waiting = CrossTable(rows: ["within-goal", "beyond-goal"], byGender: [byGender { $0.withinWaitingGoal == true }, byGender { $0.withinWaitingGoal == false }])
+        meanWaitingDays = Self.means(groups.filter(\.key.started).map { ($0.key.gender, $0.waitingDays, $0.count) })
+        continuity = CrossTable(rows: ["changed", "same"], byGender: [byGender { $0.active && $0.changedCounsellor }, byGender { $0.active && !$0.changedCounsellor }])
+    }
+
+    /// Means by gender and for everyone (nil key) from sums and counts, each only for five or more.
+    static func means(_ sums: [(Gender, Int, Int)]) -> [Gender?: Double] {
         var result: [Gender?: Double] = [:]
-        for gender in Gender.allCases { result[gender] = ProtectedMean.of(values.filter { $0.0 == gender }.map(\.1)) }
-        result[nil] = ProtectedMean.of(values.map(\.1))
+        for gender in Gender.allCases { result[gender] = ProtectedMean.of(sums.filter { $0.0 == gender }) }
+        result[nil] = ProtectedMean.of(sums)
         return result
     }
 }

@@ -60,14 +60,16 @@ public struct SyntheticAssociation: Sendable {
             let ids: [Int64] = try await store.write { db in
                 var insert = db.insert(into: "participants").columns(
                     "association_id", "unit_id", "municipality_id", "name", "phone", "email", "gender", "birth_year", "pnr_sealed", "pnr_lookup",
-                    "referrer_kind", "referrer_name", "authorities", "has_consented", "state", "registered_on", "responsible_counsellor", "created_at")
+                    "referrer_kind", "referrer_name", "authorities", "has_consented", "state", "registered_on", "responsible_counsellor", "created_at",
+                    "started_on", "ended_on", "outcome", "counsellor_count")
                 for (position, row) in rows.enumerated() {
                     let state: JourneyState = row.end != nil ? .exited : row.start != nil ? .block(1) : .registered
                     insert = insert.values(
                         SQLBind(association.id.rawValue), SQLBind(row.unit.id.rawValue), SQLBind(row.unit.municipalityID.rawValue), SQLBind(""), SQLBind(""),
                         SQLBind(""), SQLBind(row.gender.rawValue), SQLBind(row.born), SQLBind(""), SQLBind("synthetic-\(offset + position)"),
                         SQLBind("af"), SQLBind(""), SQLBind(""), SQLBind(true), SQLBind(state.storageValue), SQLBind(row.registered.description),
-                        SQLBind(row.counsellor.rawValue), SQLBind(now.storedSeconds))
+                        SQLBind(row.counsellor.rawValue), SQLBind(now.storedSeconds), SQLBind(row.start?.description), SQLBind(row.end?.0.description),
+                        SQLBind(row.end?.1.rawValue), SQLBind(row.start == nil ? 0 : 1))
                 }
                 return try await insert.returning("id").all().map { try $0.decode(column: "id", as: Int64.self) }
             }
@@ -108,6 +110,14 @@ public struct SyntheticAssociation: Sendable {
             }
             written += count
             if written % 200_000 == 0 { progress("measurements: \(written)") }
+        }
+        // As `MeasurementRepository.complete` keeps it: the first completed BIP on the participant's row.
+        try await store.write { db in
+            try await db.raw("""
+                UPDATE participants SET first_measured_on = (SELECT MIN(m.taken_on) FROM measurements m
+                  WHERE m.participant_id = participants.id AND m.instrument_id = 'bip' AND m.completed_at IS NOT NULL)
+                WHERE association_id = \(bind: association.id.rawValue)
+                """).run()
         }
         return (association.id, units.map(\.id))
     }

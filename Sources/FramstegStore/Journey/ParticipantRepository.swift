@@ -142,6 +142,15 @@ public struct ParticipantRepository: Sendable {
         default: break
         }
         try await db.update("participants").set("state", to: transition.to.storageValue).where("id", .equal, id.rawValue).run()
+        // The follow-up columns change with the step, in the same transaction (see migration 12).
+        switch transition.event {
+        case .start:
+            try await db.update("participants").set("started_on", to: transition.day.description).where("id", .equal, id.rawValue).run()
+        case .exit, .withdraw:
+            try await db.update("participants").set("ended_on", to: transition.day.description).set("outcome", to: outcome ?? ExitOutcome.other.rawValue)
+                .where("id", .equal, id.rawValue).where("started_on", .isNot, SQLLiteral.null).run()
+        default: break
+        }
         try await insertStep(participant: id, from: transition.from, to: transition.to, event: transition.event.kind.rawValue,
                              outcome: outcome, reason: reason, day: transition.day, by: recordedBy, now: now)
         // Nothing runs on after the journey ends.
@@ -244,7 +253,8 @@ public struct ParticipantRepository: Sendable {
 
     /// Makes `counsellor` the one responsible from `day`; earlier assignments are kept for continuity figures.
     public func assignCounsellor(_ counsellor: UserID, to id: ParticipantID, from day: Day, by user: UserID, now: Date) async throws {
-        try await db.update("participants").set("responsible_counsellor", to: counsellor.rawValue).where("id", .equal, id.rawValue).run()
+        try await db.update("participants").set("responsible_counsellor", to: counsellor.rawValue)
+            .set("counsellor_count", to: SQLRaw("counsellor_count + 1")).where("id", .equal, id.rawValue).run()
         try await db.insert(into: "counsellor_assignments").columns("participant_id", "counsellor_id", "from_day", "assigned_by", "assigned_at")
             .values(SQLBind(id.rawValue), SQLBind(counsellor.rawValue), SQLBind(day.description), SQLBind(user.rawValue), SQLBind(now.storedSeconds))
             .run()

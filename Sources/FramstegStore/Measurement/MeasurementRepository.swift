@@ -72,8 +72,15 @@ public struct MeasurementRepository: Sendable {
         return id
     }
 
+    /// Marks the measurement completed and, for a BIP, keeps the participant's first completed
+    /// measurement day up to date for follow-up (same transaction).
     public func complete(_ measurement: MeasurementID, now: Date) async throws {
         try await db.update("measurements").set("completed_at", to: now.storedSeconds).where("id", .equal, measurement.rawValue).run()
+        try await db.raw("""
+            UPDATE participants SET first_measured_on = (SELECT MIN(m.taken_on) FROM measurements m
+              WHERE m.participant_id = participants.id AND m.instrument_id = \(bind: MeasurementSchedule.instrumentID) AND m.completed_at IS NOT NULL)
+            WHERE id = (SELECT participant_id FROM measurements WHERE id = \(bind: measurement.rawValue))
+            """).run()
     }
 
     public func measurement(_ id: MeasurementID) async throws -> ProgressMeasurement? {

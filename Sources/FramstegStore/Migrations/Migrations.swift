@@ -2,7 +2,7 @@ import SQLKit
 
 /// Every migration Framsteg has, in order. Later features append here; existing entries never change.
 public enum Migrations {
-    public static let all: [Migration] = [organisation, access, audit, auditAppendOnly, journey, rateLimits, eligibility, activities, measurements, plansAndParticipantMode, anonymousSurveys]
+    public static let all: [Migration] = [organisation, access, audit, auditAppendOnly, journey, rateLimits, eligibility, activities, measurements, plansAndParticipantMode, anonymousSurveys, followUpColumns]
 
     static let organisation = Migration(version: 1, name: "organisation") { db, _ in
         try await db.create(table: "associations")
@@ -326,5 +326,33 @@ public enum Migrations {
         try await db.create(index: "survey_offers_participant").on("survey_offers").column("participant_id").run()
         try await db.alter(table: "sessions").column("handover_survey_offer_id", type: .bigint).run()
         try await db.alter(table: "municipalities").column("support_contact", type: .text, .notNull, .default("")).run()
+    }
+
+    /// What follow-up counts, kept on the participant's own row by the same transaction that
+    /// records the event (start, exit, counsellor, completed BIP): the dashboards read one table
+    /// and are never behind. Filled here from the history for existing participants.
+    static let followUpColumns = Migration(version: 12, name: "follow-up columns on participants") { db, _ in
+        try await db.alter(table: "participants").column("started_on", type: .text).run()
+        try await db.alter(table: "participants").column("ended_on", type: .text).run()
+        try await db.alter(table: "participants").column("outcome", type: .text).run()
+        try await db.alter(table: "participants").column("counsellor_count", type: .int, .notNull, .default(0)).run()
+        try await db.alter(table: "participants").column("first_measured_on", type: .text).run()
+        try await db.raw("""
+            UPDATE participants SET started_on = (SELECT MIN(s.day) FROM journey_steps s WHERE s.participant_id = participants.id AND s.event = 'start')
+            """).run()
+        try await db.raw("""
+            UPDATE participants SET
+              ended_on = (SELECT MAX(s.day) FROM journey_steps s WHERE s.participant_id = participants.id AND s.event IN ('exit', 'withdraw')),
+              outcome = (SELECT COALESCE(s.outcome, 'other') FROM journey_steps s WHERE s.participant_id = participants.id AND s.event IN ('exit', 'withdraw') ORDER BY s.id DESC LIMIT 1)
+            WHERE started_on IS NOT NULL
+            """).run()
+        try await db.raw("""
+            UPDATE participants SET counsellor_count = (SELECT COUNT(*) FROM counsellor_assignments a WHERE a.participant_id = participants.id)
+            """).run()
+        try await db.raw("""
+            UPDATE participants SET first_measured_on = (SELECT MIN(m.taken_on) FROM measurements m
+              WHERE m.participant_id = participants.id AND m.instrument_id = 'bip' AND m.completed_at IS NOT NULL)
+            """).run()
+        try await db.create(index: "participants_follow_up").on("participants").column("association_id").column("unit_id").run()
     }
 }

@@ -88,13 +88,17 @@ struct FollowUpPages {
     // MARK: Reading the figures
 
     private struct Loaded {
-        let facts: [ParticipantFacts]
+        let groups: [FactGroup]
         let municipalities: [Municipality]
         let units: [OrganisationUnit]
         let places: [BudgetedPlaces]
+        /// The first registration in the scope, if anyone is registered.
+        let firstRegistration: Day?
+        /// Participants enrolled some time in each year the period touches.
+        let activeByYear: [Int: Int]
     }
 
-    private func load(_ scope: Scope, _ principal: Principal) async throws -> Loaded {
+    private func load(_ scope: Scope, _ principal: Principal, period: ReportingPeriod) async throws -> Loaded {
         let association = principal.associationID
         return try await site.store.read { db in
             let organisation = OrganisationRepository(db)
@@ -105,7 +109,13 @@ struct FollowUpPages {
             }
             let municipalities = try await organisation.municipalities(of: association).filter { municipality in units.contains { $0.municipalityID == municipality.id } }
             let places = try await organisation.places(inAssociation: association).filter { place in units.contains { $0.id == place.unitID } }
-            return Loaded(facts: try await FollowUpRepository(db).facts(units: units.map(\.id)), municipalities: municipalities, units: units, places: places)
+            let followUp = FollowUpRepository(db), ids = units.map(\.id)
+            var activeByYear: [Int: Int] = [:]
+            for year in period.years {
+                activeByYear[year] = try await followUp.groups(units: ids, period: ReportingPeriod(kind: .year, year: year)!).filter(\.key.active).reduce(0) { $0 + $1.count }
+            }
+            return Loaded(groups: try await followUp.groups(units: ids, period: period), municipalities: municipalities, units: units, places: places,
+                          firstRegistration: try await followUp.firstRegistration(units: ids), activeByYear: activeByYear)
         }
     }
 
@@ -130,17 +140,17 @@ struct FollowUpPages {
         guard let period else {
             return site.renderer.page("dashboard", titleKey: "dashboardTitle", context: context, status: .unprocessableContent, data: data)
         }
-        let loaded = try await load(scope, principal)
+        let loaded = try await load(scope, principal, period: period)
         data["periodLabel"] = period.label
         data["canExport"] = Policy.roles(for: .exportFigures).contains(principal.role)
         data["query"] = "period=\(form.values["period"] ?? "")&year=\(form.values["year"] ?? "")&part=\(form.values["part"] ?? "")&from=\(form.values["from"] ?? "")&to=\(form.values["to"] ?? "")"
             + { if case .association(let municipality?) = scope { "&municipality=\(municipality.id)" } else { "" } }()
-        if loaded.facts.isEmpty {
+        if let first = loaded.firstRegistration, first > period.last {
+            data["explanation"] = Texts.text("dashboardBeforeFirst", language).replacingOccurrences(of: "{day}", with: first.description)
+        } else if loaded.firstRegistration == nil {
             data["explanation"] = Texts.text("dashboardNoParticipants", language)
-        } else if !loaded.facts.contains(where: { $0.registeredOn <= period.last }) {
-            data["explanation"] = Texts.text("dashboardBeforeFirst", language).replacingOccurrences(of: "{day}", with: loaded.facts.map(\.registeredOn).min()!.description)
         } else {
-            let figures = FollowUpFigures(loaded.facts, period: period, municipalities: loaded.municipalities.map(\.id))
+            let figures = FollowUpFigures(groups: loaded.groups, period: period, municipalities: loaded.municipalities.map(\.id))
             if figures.flow.isEmpty {
                 data["explanation"] = Texts.text("dashboardEmptyPeriod", language)
             } else {
@@ -234,8 +244,7 @@ struct FollowUpPages {
     /// Places used (participants enrolled some time in the year) against budgeted places, per year.
     private func placesData(_ period: ReportingPeriod, _ loaded: Loaded, language: Language) -> [[String: Any]] {
         period.years.map { year -> [String: Any] in
-            let whole = ReportingPeriod(kind: .year, year: year)!
-            let used = loaded.facts.filter { $0.isActive(in: whole) }.count
+            let used = loaded.activeByYear[year] ?? 0
             let budgeted = loaded.places.filter { $0.year == year }.reduce(0) { $0 + $1.places }
             let shown = used >= ProtectedCounts.smallestGroup ? used : nil
             return [
@@ -254,8 +263,8 @@ struct FollowUpPages {
         guard Self.tables.contains(key) else { throw WebError.notFound }
         let (period, _) = Self.period(request, today: Day(site.now()), language: language)
         guard let period else { return try await dashboard(request, context, principal, scope: scope) }
-        let loaded = try await load(scope, principal)
-        let figures = FollowUpFigures(loaded.facts, period: period, municipalities: loaded.municipalities.map(\.id))
+        let loaded = try await load(scope, principal, period: period)
+        let figures = FollowUpFigures(groups: loaded.groups, period: period, municipalities: loaded.municipalities.map(\.id))
         let table = table(key, figures)
         let labels = rowLabels(key, table, loaded, language)
         var rows = [[Texts.text("figure." + key, language)] + table.columns.map { Texts.text("genderGroup." + $0, language) } + [Texts.text("total", language)]]
@@ -283,7 +292,7 @@ struct FollowUpPages {
         let language = context.language
         let (period, _) = Self.period(request, today: Day(site.now()), language: language)
         guard let period else { return try await dashboard(request, context, principal, scope: .association(municipality: nil)) }
-        let loaded = try await load(.association(municipality: nil), principal)
+        let loaded = try await load(.association(municipality: nil), principal, period: period)
         var rows = [[Texts.text("unit", language), Texts.text("period", language), Texts.text("figureRow.referrals", language) + " " + Texts.text("genderGroup.woman", language),
                      Texts.text("figureRow.referrals", language) + " " + Texts.text("genderGroup.man", language),
                      Texts.text("figureRow.referrals", language) + " " + Texts.text("genderGroup.other", language), Texts.text("figureRow.referrals", language),
@@ -291,7 +300,7 @@ struct FollowUpPages {
                      Texts.text("figureRow.started", language) + " " + Texts.text("genderGroup.man", language),
                      Texts.text("figureRow.started", language) + " " + Texts.text("genderGroup.other", language), Texts.text("figureRow.started", language)]]
         for unit in loaded.units {
-            let flow = FollowUpFigures(loaded.facts.filter { $0.unitID == unit.id }, period: period, municipalities: []).flow
+            let flow = FollowUpFigures(groups: loaded.groups.filter { $0.key.unitID == unit.id }, period: period, municipalities: []).flow
             rows.append([unit.name, period.label] + (0..<2).flatMap { row in
                 (0..<3).map { SurveyResultsPages.count(flow.cell(row, $0)) } + [SurveyResultsPages.count(flow.rowTotal(row))]
             })
