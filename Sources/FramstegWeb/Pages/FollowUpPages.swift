@@ -96,6 +96,8 @@ struct FollowUpPages {
         let firstRegistration: Day?
         /// Participants enrolled some time in each year the period touches.
         let activeByYear: [Int: Int]
+        /// Nobody was registered, started, active or ended in the period.
+        let isEmptyPeriod: Bool
     }
 
     private func load(_ scope: Scope, _ principal: Principal, period: ReportingPeriod) async throws -> Loaded {
@@ -110,12 +112,19 @@ struct FollowUpPages {
             let municipalities = try await organisation.municipalities(of: association).filter { municipality in units.contains { $0.municipalityID == municipality.id } }
             let places = try await organisation.places(inAssociation: association).filter { place in units.contains { $0.id == place.unitID } }
             let followUp = FollowUpRepository(db), ids = units.map(\.id)
+            let groups = try await followUp.groups(units: ids, period: period)
+            // Places are counted per calendar year: a year's period is the scan already made.
             var activeByYear: [Int: Int] = [:]
             for year in period.years {
-                activeByYear[year] = try await followUp.groups(units: ids, period: ReportingPeriod(kind: .year, year: year)!).filter(\.key.active).reduce(0) { $0 + $1.count }
+                let whole = ReportingPeriod(kind: .year, year: year)!
+                let yearly = whole == period ? groups : try await followUp.groups(units: ids, period: whole)
+                activeByYear[year] = yearly.filter(\.key.active).reduce(0) { $0 + $1.count }
             }
-            return Loaded(groups: try await followUp.groups(units: ids, period: period), municipalities: municipalities, units: units, places: places,
-                          firstRegistration: try await followUp.firstRegistration(units: ids), activeByYear: activeByYear)
+            // Only an empty result needs to know when the first registration was.
+            let anyone = groups.contains { $0.key.referred || $0.key.started || $0.key.active || $0.key.ended }
+            return Loaded(groups: groups, municipalities: municipalities, units: units, places: places,
+                          firstRegistration: anyone ? nil : try await followUp.firstRegistration(units: ids), activeByYear: activeByYear,
+                          isEmptyPeriod: !anyone)
         }
     }
 
@@ -145,9 +154,9 @@ struct FollowUpPages {
         data["canExport"] = Policy.roles(for: .exportFigures).contains(principal.role)
         data["query"] = "period=\(form.values["period"] ?? "")&year=\(form.values["year"] ?? "")&part=\(form.values["part"] ?? "")&from=\(form.values["from"] ?? "")&to=\(form.values["to"] ?? "")"
             + { if case .association(let municipality?) = scope { "&municipality=\(municipality.id)" } else { "" } }()
-        if let first = loaded.firstRegistration, first > period.last {
+        if loaded.isEmptyPeriod, let first = loaded.firstRegistration, first > period.last {
             data["explanation"] = Texts.text("dashboardBeforeFirst", language).replacingOccurrences(of: "{day}", with: first.description)
-        } else if loaded.firstRegistration == nil {
+        } else if loaded.isEmptyPeriod, loaded.firstRegistration == nil {
             data["explanation"] = Texts.text("dashboardNoParticipants", language)
         } else {
             let figures = FollowUpFigures(groups: loaded.groups, period: period, municipalities: loaded.municipalities.map(\.id))
