@@ -24,6 +24,14 @@ def test_office_dashboard_for_the_association_and_a_municipality(browser: Browse
     cells = [cell.text for cell in browser.driver.find_elements(By.CSS_SELECTOR, "main table td.number")]
     assert not any(text in {"1", "2", "3", "4"} for text in cells)
 
+    # The board's annual report: the goals with their results, then every figure.
+    browser.click("#annual-report-link")
+    assert browser.heading.startswith("Årsrapport")
+    goals = browser.find("#table-goals").text
+    assert "Progressionsmätning" in goals and "Fråga 1" in goals and "Fråga 5" in goals
+    assert browser.driver.find_elements(By.CSS_SELECTOR, "a.export-link") == []
+    browser.visit("/office/dashboard")
+
     # A quarter of one municipality, chosen in the picker.
     Select(browser.find("#dashboard-municipality")).select_by_visible_text("Lerum")
     Select(browser.find("#dashboard-period")).select_by_value("quarter")

@@ -157,6 +157,7 @@ struct AccessMatrixTests {
         Row("GET /surveys/export.csv", admin: .forbidden, office: .ok, manager: .forbidden, counsellor: .forbidden),
         Row("POST /admin/municipalities/:municipality/support-contact", .own, admin: .ok, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
         Row("POST /admin/municipalities/:municipality/support-contact", .foreign, admin: .hidden, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
+        Row("GET /office/report", admin: .forbidden, office: .ok, manager: .forbidden, counsellor: .forbidden),
         Row("GET /office/dashboard", admin: .forbidden, office: .ok, manager: .forbidden, counsellor: .forbidden),
         Row("GET /office/dashboard/export.csv", admin: .forbidden, office: .ok, manager: .forbidden, counsellor: .forbidden),
         Row("GET /office/finsam.csv", admin: .forbidden, office: .ok, manager: .forbidden, counsellor: .forbidden),

@@ -60,5 +60,9 @@ extension Texts {
         "exportTable": ("Exportera tabellen (CSV)", "Export the table (CSV)"),
         "finsamExport": ("Uppföljning Finsam (CSV)", "Uppföljning Finsam (CSV)"),
         "scope": ("Område", "Area"),
+        "annualReport": ("Årsrapport", "Annual report"),
+        "associationGoals": ("Förbundets mål", "The association's goals"),
+        "outcomeValue": ("Utfall", "Result"),
+        "goalLevel": ("Mål", "Goal"),
     ]
 }

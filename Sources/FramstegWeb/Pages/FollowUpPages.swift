@@ -24,6 +24,10 @@ struct FollowUpPages {
             try await site.authorize(principal, .viewAssociationOverview, .association(principal.associationID), path: request.uri.path)
             return try await dashboard(request, context, principal, scope: try await associationScope(request, principal))
         }
+        routes.get("/office/report", .viewAssociationOverview) { request, context, principal in
+            try await site.authorize(principal, .viewAssociationOverview, .association(principal.associationID), path: request.uri.path)
+            return try await dashboard(request, context, principal, scope: .association(municipality: nil), report: true)
+        }
         routes.get("/units/:unit/dashboard", .viewUnit) { request, context, principal in
             let unit = try await site.authorizedUnit(.viewUnit, request, context, principal)
             return try await dashboard(request, context, principal, scope: .unit(unit))
@@ -130,10 +134,12 @@ struct FollowUpPages {
 
     // MARK: The page
 
-    private func dashboard(_ request: Request, _ context: AppRequestContext, _ principal: Principal, scope: Scope) async throws -> Response {
+    /// The dashboard, or with `report` the board's printable annual report: every figure of the
+    /// association for one year, with the goals and whether they were met.
+    private func dashboard(_ request: Request, _ context: AppRequestContext, _ principal: Principal, scope: Scope, report: Bool = false) async throws -> Response {
         let language = context.language
         let (period, form) = Self.period(request, today: Day(site.now()), language: language)
-        var data: [String: Any] = ["form": periodForm(form, language: language)]
+        var data: [String: Any] = ["form": periodForm(form, language: language), "isReport": report]
         let (title, base): (String, String) = switch scope {
         case .association(let municipality): (municipality.map { Texts.text("municipality", language) + " " + $0.name } ?? Texts.text("wholeAssociation", language), "/office/dashboard")
         case .unit(let unit): (unit.name, "/units/\(unit.id)/dashboard")
@@ -166,9 +172,46 @@ struct FollowUpPages {
                 data["figures"] = figureData(figures, loaded, language: language)
                 data["places"] = placesData(period, loaded, language: language)
                 data["hasPlaces"] = true
+                if report {
+                    data["goals"] = try await goalsData(figures, period, loaded, principal, language: language)
+                    data["hasGoals"] = true
+                }
             }
         }
         return site.renderer.page("dashboard", titleKey: "dashboardTitle", context: context, data: data)
+    }
+
+    /// The association's goals for the report: places used, measurement coverage, waiting time and
+    /// the exit survey's questions 1 and 5, each with its value (hidden for small groups) and whether it is met.
+    private func goalsData(_ figures: FollowUpFigures, _ period: ReportingPeriod, _ loaded: Loaded, _ principal: Principal, language: Language) async throws -> [[String: Any]] {
+        func row(_ label: String, _ value: Double?, _ goal: Double?) -> [String: Any] {
+            let met: String = if let value, let goal { Texts.text(value >= goal ? "goalMet" : "goalNotMet", language) } else { "–" }
+            return ["label": label, "value": value.map { percent($0) } ?? SurveyResultsPages.hiddenMark, "goal": goal.map { percent($0) } ?? "–", "met": met]
+        }
+        var rows: [[String: Any]] = []
+        let year = period.last.year
+        let budgeted = loaded.places.filter { $0.year == year }.reduce(0) { $0 + $1.places }
+        let used = loaded.activeByYear[year].flatMap { $0 >= ProtectedCounts.smallestGroup ? $0 : nil }
+        rows.append(row(Texts.text("placesTitle", language), used.flatMap { budgeted > 0 ? Double($0) / Double(budgeted) : nil },
+                        AssociationGoals.goal(AssociationGoals.placesUsed, year: year)))
+        rows.append(row(Texts.text("figure.coverage", language), figures.coverage.share(ofRow: 0, column: nil), figures.coverageGoal))
+        rows.append(row(Texts.text("figureRow.within-goal", language), figures.waiting.share(ofRow: 0, column: nil), nil))
+        let catalog = site.instruments.catalog(for: principal.associationID)
+        if let survey = catalog.latest("deltagarenkat"), let months = MonthPeriod(first: Month(period.first), last: Month(period.last)) {
+            let units = loaded.units.map(\.id)
+            let responses = try await site.store.read { db in try await SurveyRepository(db).responses(to: survey.id, units: units, period: months) }
+            let versions = catalog.versions(of: survey.id).compactMap { catalog.instrument(survey.id, version: $0) }
+            let results = SurveyResults(instrument: survey, versions: versions, responses: responses)
+            // Every goal question is listed; with fewer than five responses its result is hidden.
+            for goal in survey.shareGoals {
+                for itemID in goal.itemIDs {
+                    guard let item = survey.item(itemID) else { continue }
+                    let share = results.questions.first { $0.item.id == itemID }?.everyone.positiveShare
+                    rows.append(row(survey.title.text(language) + ": " + item.label.text(language), share, goal.share))
+                }
+            }
+        }
+        return rows
     }
 
     private func periodForm(_ form: FormState, language: Language) -> [String: Any] {
