@@ -20,6 +20,9 @@ def test_office_dashboard_for_the_association_and_a_municipality(browser: Browse
         assert browser.driver.find_elements(By.ID, f"table-{key}"), f"{key} is shown"
     assert "mål 80 %" in browser.find("#figure-coverage-section").text
     assert browser.find("#table-places")
+    progression = browser.find("#table-progression-bip").text
+    assert "Mätta minst två gånger" in progression
+    assert "minst 3 av 8" in browser.find("#progression-livshjulet").text
     # The finest groups are hidden, never shown as 1–4.
     cells = [cell.text for cell in browser.driver.find_elements(By.CSS_SELECTOR, "main table td.number")]
     assert not any(text in {"1", "2", "3", "4"} for text in cells)

@@ -88,3 +88,38 @@ struct FollowUpFiguresTests {
         #expect(small.share(ofRow: 0, column: 0) == nil, "3 women: hidden, so is their share")
     }
 }
+
+@Suite("Progression: distance travelled")
+struct ProgressionTests {
+    static func summary(_ id: Int64, _ gender: Gender, first: String, _ before: [Double], latest: String, _ after: [Double]) -> ProgressSummary {
+        let ids = ["a", "b", "c"]
+        return ProgressSummary(participantID: ParticipantID(id), gender: gender, firstDay: Day(first)!, first: Dictionary(uniqueKeysWithValues: zip(ids, before)),
+                               latestDay: Day(latest)!, latest: Dictionary(uniqueKeysWithValues: zip(ids, after)))
+    }
+
+    @Test("mean change per indicator by gender, counted by hand; fewer than five give no mean")
+    func meanChange() {
+        let summaries = [
+            // Five women measured twice in 2026: changes on a are +2, +1, 0, +3, −1 (mean +1).
+            Self.summary(1, .woman, first: "2026-01-10", [4, 5, 6], latest: "2026-04-10", [6, 5, 7]),
+            Self.summary(2, .woman, first: "2026-01-10", [5, 5, 5], latest: "2026-05-10", [6, 6, 6]),
+            Self.summary(3, .woman, first: "2026-02-10", [7, 3, 4], latest: "2026-06-10", [7, 4, 5]),
+            Self.summary(4, .woman, first: "2025-11-10", [2, 2, 2], latest: "2026-03-10", [5, 2, 1]),
+            Self.summary(5, .woman, first: "2026-01-20", [6, 6, 6], latest: "2026-07-20", [5, 6, 7]),
+            // Two men: too few for a mean of their own, but they count for everyone (+2 and +4 on a).
+            Self.summary(6, .man, first: "2026-01-10", [3, 3, 3], latest: "2026-09-10", [5, 4, 4]),
+            Self.summary(7, .man, first: "2026-01-10", [3, 3, 3], latest: "2026-10-10", [7, 4, 4]),
+            // Measured once, or latest in another year: left out.
+            Self.summary(8, .woman, first: "2026-03-01", [1, 1, 1], latest: "2026-03-01", [1, 1, 1]),
+            Self.summary(9, .woman, first: "2024-03-01", [1, 1, 1], latest: "2025-03-01", [9, 9, 9]),
+        ]
+        let progression = Progression(summaries, indicators: ["a", "b", "c"], period: ReportingPeriod(kind: .year, year: 2026)!)
+        let a = progression.rows[0]
+        #expect(a.meanChange[.woman] == 1.0)
+        #expect(a.meanChange[.man] == nil)
+        #expect(a.meanChange[nil] == 11.0 / 7.0, "(2 + 1 + 0 + 3 − 1 + 2 + 4) / 7")
+        #expect(progression.measuredTwice.counts == [[5, 2, 0]])
+        // Improved on at least 3 of a, b, c: participant 2 (all three), 3 (b and c, not a: no), 6 and 7 (all three).
+        #expect(progression.improved.counts == [[1, 2, 0], [4, 0, 0]])
+    }
+}

@@ -44,6 +44,19 @@ struct FollowUpRepositoryTests {
                 }
                 #expect(try await repository.firstRegistration(units: units) == facts.map(\.registeredOn).min())
             }
+            // The progress summaries kept as measurements complete equal the ones rebuilt from every measurement.
+            let catalog = InstrumentCatalog(try ShippedInstruments.load())
+            let association = try #require(context.association).id
+            let (kept, rebuilt) = try await store.write { db in
+                let summaries = ProgressSummaryRepository(db)
+                let kept = try await summaries.summaries(of: "bip", units: units) + (try await summaries.summaries(of: "livshjulet", units: units))
+                try await db.delete(from: "progress_summaries").run()
+                try await summaries.backfill(catalog: catalog, association: association)
+                return (kept, try await summaries.summaries(of: "bip", units: units) + (try await summaries.summaries(of: "livshjulet", units: units)))
+            }
+            #expect(kept.count > 100)
+            #expect(kept.filter { $0.firstDay < $0.latestDay }.count > 50, "many measured more than once")
+            #expect(Set(kept) == Set(rebuilt))
         }
     }
 }

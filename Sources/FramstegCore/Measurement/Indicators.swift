@@ -70,3 +70,13 @@ extension Instrument {
         Respondent.allCases.allSatisfy { unanswered(by: $0, in: answers).isEmpty }
     }
 }
+
+extension Instrument {
+    /// The indicator values by indicator id, only those answered.
+    public func indicatorMap(_ answers: [String: Answer]) -> [String: Double] {
+        guard let set = indicatorSet else { return [:] }
+        var map: [String: Double] = [:]
+        for (indicator, value) in zip(set.indicators, indicatorValues(answers)) { if let value { map[indicator.id] = value } }
+        return map
+    }
+}

@@ -69,6 +69,7 @@ public struct MeasurementRepository: Sendable {
         }
         if !answers.isEmpty { try await insert.run() }
         try await complete(id, now: now)
+        try await ProgressSummaryRepository(db).record(instrument.indicatorMap(answers), instrument: instrument.id, participant: participant, on: day)
         return id
     }
 

@@ -2,7 +2,7 @@ import SQLKit
 
 /// Every migration Framsteg has, in order. Later features append here; existing entries never change.
 public enum Migrations {
-    public static let all: [Migration] = [organisation, access, audit, auditAppendOnly, journey, rateLimits, eligibility, activities, measurements, plansAndParticipantMode, anonymousSurveys, followUpColumns]
+    public static let all: [Migration] = [organisation, access, audit, auditAppendOnly, journey, rateLimits, eligibility, activities, measurements, plansAndParticipantMode, anonymousSurveys, followUpColumns, progressSummaries]
 
     static let organisation = Migration(version: 1, name: "organisation") { db, _ in
         try await db.create(table: "associations")
@@ -354,5 +354,20 @@ public enum Migrations {
               WHERE m.participant_id = participants.id AND m.instrument_id = 'bip' AND m.completed_at IS NOT NULL)
             """).run()
         try await db.create(index: "participants_follow_up").on("participants").column("association_id").column("unit_id").run()
+    }
+
+    /// Each participant's first and latest completed measurement per instrument, as indicator
+    /// values: what "distance travelled" compares. Kept by the transaction that completes a
+    /// measurement; filled for existing measurements by `ProgressSummaryRepository.backfill`.
+    static let progressSummaries = Migration(version: 13, name: "progress summaries") { db, _ in
+        try await db.create(table: "progress_summaries")
+            .column("participant_id", type: .bigint, .notNull, .references("participants", "id"))
+            .column("instrument_id", type: .text, .notNull)
+            .column("first_day", type: .text, .notNull)
+            .column("first_values", type: .text, .notNull)
+            .column("latest_day", type: .text, .notNull)
+            .column("latest_values", type: .text, .notNull)
+            .primaryKey("participant_id", "instrument_id")
+            .run()
     }
 }

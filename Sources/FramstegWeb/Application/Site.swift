@@ -33,6 +33,15 @@ public struct Site: Sendable {
         self.dummyPasswordHash = try await Passwords(cost: configuration.bcryptCost).hash(Tokens.random())
         self.instruments = try await InstrumentShelf.load(store: store, logger: logger)
         self.surveyDrafts = SurveyDrafts(lifetime: configuration.sessionLifetime.idleTimeout)
+        // A database from before progress summaries existed gets them once, from its measurements.
+        let shelf = instruments
+        try await store.write { db in
+            let summaries = ProgressSummaryRepository(db)
+            guard try await summaries.isEmpty() else { return }
+            for association in try await OrganisationRepository(db).associations() {
+                try await summaries.backfill(catalog: shelf.catalog(for: association.id), association: association.id)
+            }
+        }
     }
 
     var passwords: Passwords { Passwords(cost: configuration.bcryptCost) }

@@ -172,6 +172,7 @@ struct FollowUpPages {
                 data["figures"] = figureData(figures, loaded, language: language)
                 data["places"] = placesData(period, loaded, language: language)
                 data["hasPlaces"] = true
+                data["progression"] = try await progressionData(period, loaded, principal, language: language)
                 if report {
                     data["goals"] = try await goalsData(figures, period, loaded, principal, language: language)
                     data["hasGoals"] = true
@@ -179,6 +180,40 @@ struct FollowUpPages {
             }
         }
         return site.renderer.page("dashboard", titleKey: "dashboardTitle", context: context, data: data)
+    }
+
+    /// Distance travelled with BIP (mean change per indicator) and Livshjulet (also the share who
+    /// improved on at least three of the eight areas), for participants whose latest measurement
+    /// falls in the period.
+    private func progressionData(_ period: ReportingPeriod, _ loaded: Loaded, _ principal: Principal, language: Language) async throws -> [[String: Any]] {
+        let catalog = site.instruments.catalog(for: principal.associationID)
+        let units = loaded.units.map(\.id)
+        var sections: [[String: Any]] = []
+        for instrumentID in ["bip", "livshjulet"] {
+            guard let instrument = catalog.latest(instrumentID), let set = instrument.indicatorSet else { continue }
+            let summaries = try await site.store.read { db in try await ProgressSummaryRepository(db).summaries(of: instrumentID, units: units) }
+            let progression = Progression(summaries, indicators: set.indicators.map(\.id), period: period)
+            let columns: [Gender?] = Gender.allCases.map(Optional.some) + [nil]
+            func signed(_ value: Double?) -> String {
+                guard let value else { return SurveyResultsPages.hiddenMark }
+                let text = SwedishCSV.decimal(abs(value), decimals: 1)
+                return value > 0.05 ? "+" + text : value < -0.05 ? "−" + text : text
+            }
+            var section: [String: Any] = [
+                "instrument": instrument.title.text(language), "key": instrumentID,
+                "columns": columns.map { $0.map { Texts.text("genderGroup." + $0.rawValue, language) } ?? Texts.text("everyone", language) },
+                "rows": zip(set.indicators, progression.rows).map { indicator, row -> [String: Any] in
+                    ["label": indicator.label.text(language), "cells": columns.map { signed(row.meanChange[$0]) }]
+                },
+                "count": columns.map { gender in SurveyResultsPages.count(gender.map { g in progression.measuredTwice.cell(0, Gender.allCases.firstIndex(of: g)!) } ?? progression.measuredTwice.total) },
+            ]
+            if instrumentID == "livshjulet" {
+                section["improved"] = Texts.text("improvedShare", language)
+                    .replacingOccurrences(of: "{share}", with: progression.improved.share(ofRow: 0, column: nil).map { percent($0) } ?? SurveyResultsPages.hiddenMark)
+            }
+            sections.append(section)
+        }
+        return sections
     }
 
     /// The association's goals for the report: places used, measurement coverage, waiting time and

@@ -67,7 +67,7 @@ struct MeasurementService {
         for item in required where updated.answers[item.id] == nil { failure.add(item.id, .answerMissing) }
         let completes = !measurement.isComplete && instrument.isComplete(updated.answers)
         if !valid.isEmpty {
-            let now = site.now(), saved = valid
+            let now = site.now(), saved = valid, answers = updated.answers
             try await site.store.write { db in
                 let repository = MeasurementRepository(db)
                 for (itemID, answer) in saved {
@@ -77,6 +77,8 @@ struct MeasurementService {
                 try await AuditLog(db).append(AuditEntry(at: now, by: principal, action: "measurement.answer.\(respondent.rawValue)", objectType: "participant", objectID: object))
                 if completes {
                     try await repository.complete(measurement.id, now: now)
+                    try await ProgressSummaryRepository(db).record(instrument.indicatorMap(answers), instrument: instrument.id,
+                                                                   participant: measurement.participantID, on: measurement.takenOn)
                     try await AuditLog(db).append(AuditEntry(at: now, by: principal, action: "measurement.complete", objectType: "participant", objectID: object))
                 }
             }
