@@ -52,6 +52,10 @@ struct Bench: AsyncParsableCommand {
                     let groups = try await store.read { db in try await FollowUpRepository(db).groups(units: units, period: period) }
                     _ = FollowUpFigures(groups: groups, period: period, municipalities: municipalities)
                 }
+                try await time("progression, BIP (read + figures)") {
+                    let summaries = try await store.read { db in try await ProgressSummaryRepository(db).summaries(of: "bip", units: units, latestIn: period) }
+                    _ = Progression(summaries, indicators: ["health", "everyday", "knowledge", "belief", "cooperation", "competences"], period: period)
+                }
                 try await time("unit dashboard (read + figures)") {
                     let groups = try await store.read { db in try await FollowUpRepository(db).groups(units: [units[0]], period: period) }
                     _ = FollowUpFigures(groups: groups, period: period, municipalities: municipalities)

@@ -111,6 +111,26 @@ public struct SyntheticAssociation: Sendable {
             written += count
             if written % 200_000 == 0 { progress("measurements: \(written)") }
         }
+        // As completed measurements keep them: first and latest BIP indicator values for those measured twice.
+        let indicators = ["health", "everyday", "knowledge", "belief", "cooperation", "competences"]
+        let twice = started.filter { _ in true }.prefix(max(0, measurements - started.count))
+        for chunk in stride(from: 0, to: twice.count, by: batch) {
+            let part = Array(twice.dropFirst(chunk).prefix(batch))
+            var values: [(Int64, String, String, String)] = []
+            for participant in part {
+                let first = Dictionary(uniqueKeysWithValues: indicators.map { ($0, Double(Int.random(in: 1...10, using: &random))) })
+                let latest = first.mapValues { min(10, max(1, $0 + Double(Int.random(in: -2...3, using: &random)))) }
+                values.append((participant.id, participant.day.description, ProgressSummaryRepository.encode(first), ProgressSummaryRepository.encode(latest)))
+            }
+            let rows = values, latestDay = today.description
+            try await store.write { db in
+                var insert = db.insert(into: "progress_summaries").columns("participant_id", "instrument_id", "first_day", "first_values", "latest_day", "latest_values")
+                for row in rows {
+                    insert = insert.values(SQLBind(row.0), SQLBind("bip"), SQLBind(row.1), SQLBind(row.2), SQLBind(min(latestDay, Day(row.1)!.adding(days: 84).description)), SQLBind(row.3))
+                }
+                try await insert.run()
+            }
+        }
         // As `MeasurementRepository.complete` keeps it: the first completed BIP on the participant's row.
         try await store.write { db in
             try await db.raw("""

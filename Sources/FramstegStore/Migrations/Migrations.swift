@@ -369,5 +369,6 @@ public enum Migrations {
             .column("latest_values", type: .text, .notNull)
             .primaryKey("participant_id", "instrument_id")
             .run()
+        try await db.create(index: "progress_summaries_latest").on("progress_summaries").column("instrument_id").column("latest_day").run()
     }
 }

@@ -191,7 +191,7 @@ struct FollowUpPages {
         var sections: [[String: Any]] = []
         for instrumentID in ["bip", "livshjulet"] {
             guard let instrument = catalog.latest(instrumentID), let set = instrument.indicatorSet else { continue }
-            let summaries = try await site.store.read { db in try await ProgressSummaryRepository(db).summaries(of: instrumentID, units: units) }
+            let summaries = try await site.store.read { db in try await ProgressSummaryRepository(db).summaries(of: instrumentID, units: units, latestIn: period) }
             let progression = Progression(summaries, indicators: set.indicators.map(\.id), period: period)
             let columns: [Gender?] = Gender.allCases.map(Optional.some) + [nil]
             func signed(_ value: Double?) -> String {
