@@ -3,6 +3,11 @@ small groups hidden, the period picker, an explanation instead of zeros, and the
 
 from __future__ import annotations
 
+import io
+import urllib.request
+
+import openpyxl
+
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
@@ -62,3 +67,14 @@ def test_unit_dashboard_for_the_units_staff(browser: Browser) -> None:
     assert browser.find("#table-outcomes")
     links = browser.driver.find_elements(By.CSS_SELECTOR, "a.export-link")
     assert links, "the manager may export"
+
+    # The XLSX opens in a spreadsheet library: a header row, then numbers or ".." for hidden cells.
+    href = browser.find("#figure-outcomes-section a.export-xlsx-link").get_attribute("href")
+    cookies = "; ".join(f"{c['name']}={c['value']}" for c in browser.driver.get_cookies())
+    with urllib.request.urlopen(urllib.request.Request(href, headers={"Cookie": cookies})) as response:
+        assert response.headers["Content-Type"].startswith("application/vnd.openxmlformats")
+        workbook = openpyxl.load_workbook(io.BytesIO(response.read()))
+    sheet = workbook.active
+    assert sheet["A1"].value == "Avslut efter utfall" and sheet["B1"].value == "Kvinnor"
+    values = [cell.value for row in sheet.iter_rows(min_row=2, min_col=2) for cell in row]
+    assert values and all(isinstance(value, int) or value == ".." for value in values)

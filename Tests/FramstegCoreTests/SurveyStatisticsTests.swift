@@ -228,3 +228,21 @@ struct SeededGenerator: RandomNumberGenerator {
         return z ^ (z >> 31)
     }
 }
+
+@Suite("XLSX workbook")
+struct XLSXWorkbookTests {
+    @Test("a stored zip with the sheet's XML: numbers as numbers (decimal comma read), text inline and escaped, columns past Z")
+    func workbook() {
+        var row = ["Aktiva", "12", "..", "81,5"]
+        row += Array(repeating: "x", count: 24) + ["<&>"]
+        let data = XLSXWorkbook(sheetName: "Inflöde: [ny]", rows: [row]).data
+        #expect(data.prefix(4) == Data([0x50, 0x4B, 0x03, 0x04]), "a zip local header first")
+        #expect(data.suffix(22).prefix(4) == Data([0x50, 0x4B, 0x05, 0x06]), "and the end of the central directory last")
+        let text = String(decoding: data, as: UTF8.self)
+        #expect(text.contains(#"<c r="B1"><v>12</v></c>"#))
+        #expect(text.contains(#"<c r="C1" t="inlineStr"><is><t xml:space="preserve">..</t></is></c>"#))
+        #expect(text.contains(#"<c r="D1"><v>81.5</v></c>"#))
+        #expect(text.contains(#"<c r="AC1" t="inlineStr"><is><t xml:space="preserve">&lt;&amp;&gt;</t></is></c>"#))
+        #expect(text.contains(#"<sheet name="Inflöde ny""#), "characters Excel refuses in sheet names are dropped")
+    }
+}

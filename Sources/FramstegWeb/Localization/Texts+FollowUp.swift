@@ -58,6 +58,7 @@ extension Texts {
         "placesBudgeted": ("Budgeterade platser", "Budgeted places"),
         "placesShare": ("Andel", "Share"),
         "exportTable": ("Exportera tabellen (CSV)", "Export the table (CSV)"),
+        "exportTableXLSX": ("Excel (XLSX)", "Excel (XLSX)"),
         "finsamExport": ("Uppföljning Finsam (CSV)", "Uppföljning Finsam (CSV)"),
         "scope": ("Område", "Area"),
         "progressionTitle": ("Progression", "Progression"),

@@ -40,6 +40,14 @@ struct FollowUpPages {
             let unit = try await site.authorizedUnit(.exportFigures, request, context, principal)
             return try await export(request, context, principal, scope: .unit(unit))
         }
+        routes.get("/office/dashboard/export.xlsx", .exportFigures) { request, context, principal in
+            try await site.authorize(principal, .exportFigures, .association(principal.associationID), path: request.uri.path)
+            return try await export(request, context, principal, scope: try await associationScope(request, principal), format: .xlsx)
+        }
+        routes.get("/units/:unit/dashboard/export.xlsx", .exportFigures) { request, context, principal in
+            let unit = try await site.authorizedUnit(.exportFigures, request, context, principal)
+            return try await export(request, context, principal, scope: .unit(unit), format: .xlsx)
+        }
         routes.get("/office/finsam.csv", .exportFigures) { request, context, principal in
             try await site.authorize(principal, .exportFigures, .association(principal.associationID), path: request.uri.path)
             return try await finsam(request, context, principal)
@@ -344,7 +352,9 @@ struct FollowUpPages {
 
     // MARK: Exports
 
-    private func export(_ request: Request, _ context: AppRequestContext, _ principal: Principal, scope: Scope) async throws -> Response {
+    enum ExportFormat: String { case csv, xlsx }
+
+    private func export(_ request: Request, _ context: AppRequestContext, _ principal: Principal, scope: Scope, format: ExportFormat = .csv) async throws -> Response {
         let language = context.language
         let key = request.uri.queryParameters["table"].map(String.init) ?? "flow"
         guard Self.tables.contains(key) else { throw WebError.notFound }
@@ -370,8 +380,17 @@ struct FollowUpPages {
         case .association(let municipality): municipality.map { "municipality-\($0.id)" } ?? "association"
         case .unit(let unit): "unit-\(unit.id)"
         }
-        try await site.audit(AuditEntry(at: site.now(), by: principal, action: "figures.export", objectType: "figures", objectID: "\(key) \(scopeName) \(period.label)"))
-        return Self.csvResponse(SwedishCSV.write(rows), name: "\(key)-\(scopeName)-\(period.first)-\(period.last).csv")
+        try await site.audit(AuditEntry(at: site.now(), by: principal, action: "figures.export", objectType: "figures",
+                                        objectID: "\(key) \(scopeName) \(period.label) \(format.rawValue)"))
+        let name = "\(key)-\(scopeName)-\(period.first)-\(period.last)"
+        switch format {
+        case .csv: return Self.csvResponse(SwedishCSV.write(rows), name: name + ".csv")
+        case .xlsx:
+            let workbook = XLSXWorkbook(sheetName: Texts.text("figure." + key, language), rows: rows)
+            return Response(status: .ok, headers: [.contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                                                   .contentDisposition: "attachment; filename=\"\(name).xlsx\""],
+                            body: .init(byteBuffer: ByteBuffer(bytes: workbook.data)))
+        }
     }
 
     /// Uppföljning Finsam: referrals received and cases started, by gender, per unit.
