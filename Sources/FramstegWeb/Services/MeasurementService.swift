@@ -42,6 +42,24 @@ struct MeasurementService {
         }
     }
 
+    /// Parses and checks what was given for the respondent's items, in item order: the valid
+    /// answers, and a refusal per item that is unknown, someone else's, or out of range.
+    static func checkedAnswers(_ given: [String: String], respondent: Respondent, _ instrument: Instrument) -> ([(String, Answer)], ValidationFailure) {
+        var failure = ValidationFailure()
+        var valid: [(String, Answer)] = []
+        for (itemID, text) in given.sorted(by: { $0.key < $1.key }) {
+            guard let item = instrument.item(itemID), item.respondent == respondent else { failure.add(itemID, .unknownChoice); continue }
+            guard let answer = answer(text, for: item) else { continue }
+            do throws(AnswerProblem) {
+                try instrument.check(answer, for: itemID)
+                valid.append((itemID, answer))
+            } catch {
+                failure.add(itemID, fieldProblem(error))
+            }
+        }
+        return (valid, failure)
+    }
+
     /// Saves the given answers of one respondent (a screen, or a single answer as it is given).
     /// Every valid answer is kept even when others are refused; the refusals come back by item.
     /// `required` items without an answer are refused as missing.
@@ -50,18 +68,7 @@ struct MeasurementService {
         _ given: [String: String], required: [InstrumentItem] = [], respondent: Respondent, in measurement: ProgressMeasurement,
         _ instrument: Instrument, by principal: Principal
     ) async throws -> ProgressMeasurement {
-        var failure = ValidationFailure()
-        var valid: [(String, Answer)] = []
-        for (itemID, text) in given.sorted(by: { $0.key < $1.key }) {
-            guard let item = instrument.item(itemID), item.respondent == respondent else { failure.add(itemID, .unknownChoice); continue }
-            guard let answer = Self.answer(text, for: item) else { continue }
-            do throws(AnswerProblem) {
-                try instrument.check(answer, for: itemID)
-                valid.append((itemID, answer))
-            } catch {
-                failure.add(itemID, Self.fieldProblem(error))
-            }
-        }
+        var (valid, failure) = Self.checkedAnswers(given, respondent: respondent, instrument)
         var updated = measurement
         for (itemID, answer) in valid { updated.answers[itemID] = answer }
         for item in required where updated.answers[item.id] == nil { failure.add(item.id, .answerMissing) }

@@ -42,20 +42,9 @@ struct SurveyService {
     /// are refused; `required` items without an answer are refused as missing.
     @discardableResult
     func save(_ given: [String: String], required: [InstrumentItem] = [], to offer: SurveyOffer, _ instrument: Instrument, session: ActiveSession) throws -> [String: Answer] {
-        var failure = ValidationFailure()
-        var valid: [String: Answer] = [:]
-        for (itemID, text) in given.sorted(by: { $0.key < $1.key }) {
-            guard let item = instrument.item(itemID), item.respondent == .participant else { failure.add(itemID, .unknownChoice); continue }
-            guard let answer = MeasurementService.answer(text, for: item) else { continue }
-            do throws(AnswerProblem) {
-                try instrument.check(answer, for: itemID)
-                valid[itemID] = answer
-            } catch {
-                failure.add(itemID, MeasurementService.fieldProblem(error))
-            }
-        }
+        var (valid, failure) = MeasurementService.checkedAnswers(given, respondent: .participant, instrument)
         let key = draftKey(offer, session)
-        if !valid.isEmpty { site.surveyDrafts.save(valid, to: key, now: site.now()) }
+        if !valid.isEmpty { site.surveyDrafts.save(Dictionary(uniqueKeysWithValues: valid), to: key, now: site.now()) }
         let answers = site.surveyDrafts.answers(key, now: site.now())
         for item in required where answers[item.id] == nil { failure.add(item.id, .answerMissing) }
         try failure.throwIfAny()
