@@ -30,7 +30,7 @@ enum SurveyCharts {
             if let share = question.everyone.positiveShare {
                 let reached = question.meetsGoal == true ? " reached" : ""
                 parts.append(#"<rect class="share\#(reached)" x="\#(SVG.number(labelWidth))" y="\#(SVG.number(y + 4))" width="\#(SVG.number(plot * share))" height="\#(SVG.number(rowHeight - 8))"/>"#)
-                parts.append(#"<text class="value" x="\#(SVG.number(labelWidth + plot * share + 4))" y="\#(SVG.number(y + 16))">\#(percent(share, language))</text>"#)
+                parts.append(#"<text class="value" x="\#(SVG.number(labelWidth + plot * share + 4))" y="\#(SVG.number(y + 16))">\#(FigureFormat.percent(share))</text>"#)
             } else {
                 parts.append(#"<text class="value hidden" x="\#(SVG.number(labelWidth + 4))" y="\#(SVG.number(y + 16))">\#(SVG.escape(Texts.text("hiddenShare", language)))</text>"#)
             }
@@ -70,9 +70,5 @@ enum SurveyCharts {
 
     static func shareLabel(_ instrument: Instrument, _ language: Language) -> String {
         instrument.shareLabel?.text(language) ?? Texts.text("positiveShare", language)
-    }
-
-    static func percent(_ share: Double, _ language: Language) -> String {
-        "\(Int((share * 100).rounded())) %"
     }
 }

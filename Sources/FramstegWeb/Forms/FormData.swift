@@ -1,4 +1,5 @@
 import Foundation
+import Hummingbird
 
 /// A parsed `application/x-www-form-urlencoded` body. Keeps repeated fields (checkbox groups).
 public struct FormData: Sendable, Equatable {
@@ -33,5 +34,12 @@ public struct FormData: Sendable, Equatable {
     private static func decode(_ text: Substring) -> String {
         let spaced = text.replacingOccurrences(of: "+", with: " ")
         return spaced.removingPercentEncoding ?? spaced
+    }
+}
+
+extension Request {
+    /// A query parameter, trimmed, or `otherwise` when the query does not name it (a filter form's defaults).
+    func query(_ name: String, otherwise: String) -> String {
+        uri.queryParameters[Substring(name)].map { String($0).trimmed } ?? otherwise
     }
 }

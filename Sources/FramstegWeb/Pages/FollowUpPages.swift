@@ -68,11 +68,9 @@ struct FollowUpPages {
     /// The period from the query (kind, year, part, from, to), or the form with its problems; the
     /// current year when nothing is asked.
     static func period(_ request: Request, today: Day, language: Language) -> (ReportingPeriod?, FormState) {
-        let query = request.uri.queryParameters
-        func given(_ name: String, _ otherwise: String) -> String { query[Substring(name)].map { String($0).trimmed } ?? otherwise }
         let values = [
-            "period": given("period", "year"), "year": given("year", String(today.year)), "part": given("part", "1"),
-            "from": given("from", ""), "to": given("to", ""),
+            "period": request.query("period", otherwise: "year"), "year": request.query("year", otherwise: String(today.year)), "part": request.query("part", otherwise: "1"),
+            "from": request.query("from", otherwise: ""), "to": request.query("to", otherwise: ""),
         ]
         var failure = ValidationFailure()
         let kind = ReportingPeriod.Kind(rawValue: values["period"]!)
@@ -99,7 +97,7 @@ struct FollowUpPages {
 
     // MARK: Reading the figures
 
-    private struct Loaded {
+    struct Loaded {
         let groups: [FactGroup]
         let municipalities: [Municipality]
         let units: [OrganisationUnit]
@@ -112,7 +110,7 @@ struct FollowUpPages {
         let isEmptyPeriod: Bool
     }
 
-    private func load(_ scope: Scope, _ principal: Principal, period: ReportingPeriod) async throws -> Loaded {
+    func load(_ scope: Scope, _ principal: Principal, period: ReportingPeriod) async throws -> Loaded {
         let association = principal.associationID
         return try await site.store.read { db in
             let organisation = OrganisationRepository(db)
@@ -144,7 +142,7 @@ struct FollowUpPages {
 
     /// The dashboard, or with `report` the board's printable annual report: every figure of the
     /// association for one year, with the goals and whether they were met.
-    private func dashboard(_ request: Request, _ context: AppRequestContext, _ principal: Principal, scope: Scope, report: Bool = false) async throws -> Response {
+    func dashboard(_ request: Request, _ context: AppRequestContext, _ principal: Principal, scope: Scope, report: Bool = false) async throws -> Response {
         let language = context.language
         let (period, form) = Self.period(request, today: Day(site.now()), language: language)
         var data: [String: Any] = ["form": periodForm(form, language: language), "isReport": report]
@@ -203,7 +201,7 @@ struct FollowUpPages {
             let progression = Progression(summaries, indicators: set.indicators.map(\.id), period: period)
             let columns: [Gender?] = Gender.allCases.map(Optional.some) + [nil]
             func signed(_ value: Double?) -> String {
-                guard let value else { return SurveyResultsPages.hiddenMark }
+                guard let value else { return FigureFormat.hidden }
                 let text = SwedishCSV.decimal(abs(value), decimals: 1)
                 return value > 0.05 ? "+" + text : value < -0.05 ? "−" + text : text
             }
@@ -213,11 +211,11 @@ struct FollowUpPages {
                 "rows": zip(set.indicators, progression.rows).map { indicator, row -> [String: Any] in
                     ["label": indicator.label.text(language), "cells": columns.map { signed(row.meanChange[$0]) }]
                 },
-                "count": columns.map { gender in SurveyResultsPages.count(gender.map { g in progression.measuredTwice.cell(0, Gender.allCases.firstIndex(of: g)!) } ?? progression.measuredTwice.total) },
+                "count": columns.map { gender in FigureFormat.count(gender.map { g in progression.measuredTwice.cell(0, Gender.allCases.firstIndex(of: g)!) } ?? progression.measuredTwice.total) },
             ]
             if instrumentID == "livshjulet" {
                 section["improved"] = Texts.text("improvedShare", language)
-                    .replacingOccurrences(of: "{share}", with: progression.improved.share(ofRow: 0, column: nil).map { percent($0) } ?? SurveyResultsPages.hiddenMark)
+                    .replacingOccurrences(of: "{share}", with: progression.improved.share(ofRow: 0, column: nil).map { FigureFormat.percent($0) } ?? FigureFormat.hidden)
             }
             sections.append(section)
         }
@@ -229,7 +227,7 @@ struct FollowUpPages {
     private func goalsData(_ figures: FollowUpFigures, _ period: ReportingPeriod, _ loaded: Loaded, _ principal: Principal, language: Language) async throws -> [[String: Any]] {
         func row(_ label: String, _ value: Double?, _ goal: Double?) -> [String: Any] {
             let met: String = if let value, let goal { Texts.text(value >= goal ? "goalMet" : "goalNotMet", language) } else { "–" }
-            return ["label": label, "value": value.map { percent($0) } ?? SurveyResultsPages.hiddenMark, "goal": goal.map { percent($0) } ?? "–", "met": met]
+            return ["label": label, "value": value.map { FigureFormat.percent($0) } ?? FigureFormat.hidden, "goal": goal.map { FigureFormat.percent($0) } ?? "–", "met": met]
         }
         var rows: [[String: Any]] = []
         let year = period.last.year
@@ -265,7 +263,7 @@ struct FollowUpPages {
         return data
     }
 
-    private func rowLabels(_ key: String, _ table: CrossTable, _ loaded: Loaded, _ language: Language) -> [String] {
+    func rowLabels(_ key: String, _ table: CrossTable, _ loaded: Loaded, _ language: Language) -> [String] {
         switch key {
         case "municipality": table.rows.map { id in loaded.municipalities.first { $0.id.description == id }?.name ?? id }
         case "outcomes": table.rows.map { Texts.text("outcome." + $0, language) }
@@ -273,7 +271,7 @@ struct FollowUpPages {
         }
     }
 
-    private func table(_ key: String, _ figures: FollowUpFigures) -> CrossTable {
+    func table(_ key: String, _ figures: FollowUpFigures) -> CrossTable {
         switch key {
         case "age": figures.byAge
         case "municipality": figures.byMunicipality
@@ -298,28 +296,28 @@ struct FollowUpPages {
                 "chart": FigureChart.bars(table, labels: labels, language: language, id: "figure-\(key)", title: title),
                 "columns": table.columns.map { Texts.text("genderGroup." + $0, language) },
                 "rows": labels.enumerated().map { row, label -> [String: Any] in
-                    ["label": label, "cells": table.columns.indices.map { SurveyResultsPages.count(table.cell(row, $0)) }, "total": SurveyResultsPages.count(table.rowTotal(row))]
+                    ["label": label, "cells": table.columns.indices.map { FigureFormat.count(table.cell(row, $0)) }, "total": FigureFormat.count(table.rowTotal(row))]
                 },
                 "hasSums": sums,
-                "sums": table.columns.indices.map { SurveyResultsPages.count(table.columnTotal($0)) }, "total": SurveyResultsPages.count(table.total),
+                "sums": table.columns.indices.map { FigureFormat.count(table.columnTotal($0)) }, "total": FigureFormat.count(table.total),
             ]
             var notes: [String] = []
             switch key {
             case "coverage":
-                let share = table.share(ofRow: 0, column: nil).map { percent($0) } ?? SurveyResultsPages.hiddenMark
+                let share = table.share(ofRow: 0, column: nil).map { FigureFormat.percent($0) } ?? FigureFormat.hidden
                 notes.append(Texts.text("coverageShare", language).replacingOccurrences(of: "{share}", with: share)
-                    .replacingOccurrences(of: "{goal}", with: figures.coverageGoal.map { percent($0) } ?? "–"))
+                    .replacingOccurrences(of: "{goal}", with: figures.coverageGoal.map { FigureFormat.percent($0) } ?? "–"))
                 notes.append(Texts.text("byGenderShares", language) + " " + table.columns.indices.map { column in
-                    Texts.text("genderGroup." + table.columns[column], language) + " " + (table.share(ofRow: 0, column: column).map { percent($0) } ?? SurveyResultsPages.hiddenMark)
+                    Texts.text("genderGroup." + table.columns[column], language) + " " + (table.share(ofRow: 0, column: column).map { FigureFormat.percent($0) } ?? FigureFormat.hidden)
                 }.joined(separator: ", "))
             case "time":
                 notes.append(Texts.text("meanDays", language) + " " + means(figures.meanDaysInProgramme, language))
             case "waiting":
-                let share = table.share(ofRow: 0, column: nil).map { percent($0) } ?? SurveyResultsPages.hiddenMark
+                let share = table.share(ofRow: 0, column: nil).map { FigureFormat.percent($0) } ?? FigureFormat.hidden
                 notes.append(Texts.text("waitingShare", language).replacingOccurrences(of: "{share}", with: share))
                 notes.append(Texts.text("meanWaiting", language) + " " + means(figures.meanWaitingDays, language))
             case "continuity":
-                notes.append(Texts.text("continuityShare", language).replacingOccurrences(of: "{share}", with: table.share(ofRow: 0, column: nil).map { percent($0) } ?? SurveyResultsPages.hiddenMark))
+                notes.append(Texts.text("continuityShare", language).replacingOccurrences(of: "{share}", with: table.share(ofRow: 0, column: nil).map { FigureFormat.percent($0) } ?? FigureFormat.hidden))
             default: break
             }
             data["notes"] = notes
@@ -330,11 +328,9 @@ struct FollowUpPages {
     private func means(_ means: [Gender?: Double], _ language: Language) -> String {
         ([nil] + Gender.allCases.map(Optional.some)).map { gender -> String in
             let label = gender.map { Texts.text("genderGroup." + $0.rawValue, language) } ?? Texts.text("everyone", language)
-            return label + " " + (means[gender].map { "\(Int($0.rounded()))" } ?? SurveyResultsPages.hiddenMark)
+            return label + " " + (means[gender].map { "\(Int($0.rounded()))" } ?? FigureFormat.hidden)
         }.joined(separator: ", ")
     }
-
-    private func percent(_ share: Double) -> String { "\(Int((share * 100).rounded())) %" }
 
     /// Places used (participants enrolled some time in the year) against budgeted places, per year.
     private func placesData(_ period: ReportingPeriod, _ loaded: Loaded, language: Language) -> [[String: Any]] {
@@ -343,80 +339,10 @@ struct FollowUpPages {
             let budgeted = loaded.places.filter { $0.year == year }.reduce(0) { $0 + $1.places }
             let shown = used >= ProtectedCounts.smallestGroup ? used : nil
             return [
-                "year": String(year), "used": SurveyResultsPages.count(shown), "budgeted": budgeted == 0 ? "–" : String(budgeted),
-                "share": shown.flatMap { used in budgeted > 0 ? percent(Double(used) / Double(budgeted)) : nil } ?? "–",
-                "goal": AssociationGoals.goal(AssociationGoals.placesUsed, year: year).map { percent($0) } ?? "–",
+                "year": String(year), "used": FigureFormat.count(shown), "budgeted": budgeted == 0 ? "–" : String(budgeted),
+                "share": shown.flatMap { used in budgeted > 0 ? FigureFormat.percent(Double(used) / Double(budgeted)) : nil } ?? "–",
+                "goal": AssociationGoals.goal(AssociationGoals.placesUsed, year: year).map { FigureFormat.percent($0) } ?? "–",
             ]
         }
-    }
-
-    // MARK: Exports
-
-    enum ExportFormat: String { case csv, xlsx }
-
-    private func export(_ request: Request, _ context: AppRequestContext, _ principal: Principal, scope: Scope, format: ExportFormat = .csv) async throws -> Response {
-        let language = context.language
-        let key = request.uri.queryParameters["table"].map(String.init) ?? "flow"
-        guard Self.tables.contains(key) else { throw WebError.notFound }
-        let (period, _) = Self.period(request, today: Day(site.now()), language: language)
-        guard let period else { return try await dashboard(request, context, principal, scope: scope) }
-        let loaded = try await load(scope, principal, period: period)
-        let figures = FollowUpFigures(groups: loaded.groups, period: period, municipalities: loaded.municipalities.map(\.id))
-        let table = table(key, figures)
-        let labels = rowLabels(key, table, loaded, language)
-        var rows = [[Texts.text("figure." + key, language)] + table.columns.map { Texts.text("genderGroup." + $0, language) } + [Texts.text("total", language)]]
-        for (row, label) in labels.enumerated() {
-            rows.append([label] + table.columns.indices.map { SurveyResultsPages.count(table.cell(row, $0)) } + [SurveyResultsPages.count(table.rowTotal(row))])
-        }
-        if key != "flow" {
-            rows.append([Texts.text("total", language)] + table.columns.indices.map { SurveyResultsPages.count(table.columnTotal($0)) } + [SurveyResultsPages.count(table.total)])
-        }
-        if ["coverage", "waiting", "continuity"].contains(key) {
-            rows.append([Texts.text("shareOfTotal", language)] + table.columns.indices.map { column in
-                table.share(ofRow: 0, column: column).map { SwedishCSV.decimal($0 * 100) } ?? SurveyResultsPages.hiddenMark
-            } + [table.share(ofRow: 0, column: nil).map { SwedishCSV.decimal($0 * 100) } ?? SurveyResultsPages.hiddenMark])
-        }
-        let scopeName: String = switch scope {
-        case .association(let municipality): municipality.map { "municipality-\($0.id)" } ?? "association"
-        case .unit(let unit): "unit-\(unit.id)"
-        }
-        try await site.audit(AuditEntry(at: site.now(), by: principal, action: "figures.export", objectType: "figures",
-                                        objectID: "\(key) \(scopeName) \(period.label) \(format.rawValue)"))
-        let name = "\(key)-\(scopeName)-\(period.first)-\(period.last)"
-        switch format {
-        case .csv: return Self.csvResponse(SwedishCSV.write(rows), name: name + ".csv")
-        case .xlsx:
-            let workbook = XLSXWorkbook(sheetName: Texts.text("figure." + key, language), rows: rows)
-            return Response(status: .ok, headers: [.contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                                                   .contentDisposition: "attachment; filename=\"\(name).xlsx\""],
-                            body: .init(byteBuffer: ByteBuffer(bytes: workbook.data)))
-        }
-    }
-
-    /// Uppföljning Finsam: referrals received and cases started, by gender, per unit.
-    private func finsam(_ request: Request, _ context: AppRequestContext, _ principal: Principal) async throws -> Response {
-        let language = context.language
-        let (period, _) = Self.period(request, today: Day(site.now()), language: language)
-        guard let period else { return try await dashboard(request, context, principal, scope: .association(municipality: nil)) }
-        let loaded = try await load(.association(municipality: nil), principal, period: period)
-        var rows = [[Texts.text("unit", language), Texts.text("period", language), Texts.text("figureRow.referrals", language) + " " + Texts.text("genderGroup.woman", language),
-                     Texts.text("figureRow.referrals", language) + " " + Texts.text("genderGroup.man", language),
-                     Texts.text("figureRow.referrals", language) + " " + Texts.text("genderGroup.other", language), Texts.text("figureRow.referrals", language),
-                     Texts.text("figureRow.started", language) + " " + Texts.text("genderGroup.woman", language),
-                     Texts.text("figureRow.started", language) + " " + Texts.text("genderGroup.man", language),
-                     Texts.text("figureRow.started", language) + " " + Texts.text("genderGroup.other", language), Texts.text("figureRow.started", language)]]
-        for unit in loaded.units {
-            let flow = FollowUpFigures(groups: loaded.groups.filter { $0.key.unitID == unit.id }, period: period, municipalities: []).flow
-            rows.append([unit.name, period.label] + (0..<2).flatMap { row in
-                (0..<3).map { SurveyResultsPages.count(flow.cell(row, $0)) } + [SurveyResultsPages.count(flow.rowTotal(row))]
-            })
-        }
-        try await site.audit(AuditEntry(at: site.now(), by: principal, action: "figures.export", objectType: "figures", objectID: "finsam association \(period.label)"))
-        return Self.csvResponse(SwedishCSV.write(rows), name: "finsam-\(period.first)-\(period.last).csv")
-    }
-
-    static func csvResponse(_ text: String, name: String) -> Response {
-        Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"\(name)\""],
-                 body: .init(byteBuffer: ByteBuffer(string: text)))
     }
 }

@@ -53,8 +53,7 @@ struct SurveyResultsPages {
             try await site.audit(AuditEntry(at: site.now(), by: principal, action: "survey.export", objectType: "survey-results",
                                             objectID: "\(query.instrument.id) \(query.scope.value) \(query.period.first)–\(query.period.last) \(objectID ?? "")"))
             let name = "\(query.instrument.id)-\(query.scope.value)-\(query.period.first)-\(query.period.last).csv"
-            return Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"\(name)\""],
-                            body: .init(byteBuffer: ByteBuffer(string: csv(results, query, area: areaName(query.scope, principal), language: context.language))))
+            return FigureFormat.csv(csv(results, query, area: areaName(query.scope, principal), language: context.language), name: name)
         }
     }
 
@@ -81,19 +80,15 @@ struct SurveyResultsPages {
 
     /// The query, or the form with its problems; the form always comes back with what was typed.
     private func read(_ request: Request, _ context: AppRequestContext, _ principal: Principal, action: Action) async throws -> (Query?, FormState, [Scope]) {
-        let parameters = request.uri.queryParameters
         let surveys = site.instruments.catalog(for: principal.associationID).current.filter(\.isAnonymous)
         let scopes = try await scopes(principal)
         let today = Month(Day(site.now()))
         let defaultPeriod = MonthPeriod.yearToDate(today)
-        func given(_ name: String, otherwise: String) -> String {
-            parameters[Substring(name)].map { String($0).trimmed } ?? otherwise
-        }
         let values: [String: String] = [
-            "instrument": given("instrument", otherwise: surveys.first?.id ?? ""),
-            "scope": given("scope", otherwise: scopes.first?.value ?? ""),
-            "from": given("from", otherwise: defaultPeriod.first.description),
-            "to": given("to", otherwise: defaultPeriod.last.description),
+            "instrument": request.query("instrument", otherwise: surveys.first?.id ?? ""),
+            "scope": request.query("scope", otherwise: scopes.first?.value ?? ""),
+            "from": request.query("from", otherwise: defaultPeriod.first.description),
+            "to": request.query("to", otherwise: defaultPeriod.last.description),
         ]
         var failure = ValidationFailure()
         let instrument = surveys.first { $0.id == values["instrument"] }
@@ -157,12 +152,6 @@ struct SurveyResultsPages {
         }
     }
 
-    /// Every hidden count looks the same (".."), whether it is small or hidden to protect a small
-    /// one: marking only the small ones would let a reader bound the others, and a sum pin them.
-    static let hiddenMark = ".."
-
-    static func count(_ value: Int?) -> String { value.map(String.init) ?? hiddenMark }
-
     private func groupName(_ group: SurveyResults.Group, _ language: Language) -> String {
         switch group {
         case .gender(let gender): Texts.text("genderGroup." + gender.rawValue, language)
@@ -199,8 +188,8 @@ struct SurveyResultsPages {
             data["period"] = "\(query.period.first) – \(query.period.last)"
             data["description"] = query.instrument.description.text(language)
             if let coverage {
-                data["offered"] = Self.count(coverage.shown(0))
-                data["completed"] = Self.count(coverage.shown(1))
+                data["offered"] = FigureFormat.count(coverage.shown(0))
+                data["completed"] = FigureFormat.count(coverage.shown(1))
             }
             if results.isShown {
                 data["results"] = resultsData(results, language: language)
@@ -216,12 +205,12 @@ struct SurveyResultsPages {
         let shareLabel = SurveyCharts.shareLabel(results.instrument, language)
         return [
             "responses": String(results.responseCount),
-            "byGender": results.byGender.map { ["group": groupName(.gender($0.gender), language), "count": Self.count($0.count)] },
+            "byGender": results.byGender.map { ["group": groupName(.gender($0.gender), language), "count": FigureFormat.count($0.count)] },
             "hasGender": !results.byGender.isEmpty,
             "shareLabel": shareLabel,
             "shareChart": SurveyCharts.shares(results, language: language, id: "share-chart"),
             "goals": results.instrument.shareGoals.map { goal in
-                Texts.text("surveyGoal", language).replacingOccurrences(of: "{share}", with: SurveyCharts.percent(goal.share, language))
+                Texts.text("surveyGoal", language).replacingOccurrences(of: "{share}", with: FigureFormat.percent(goal.share))
                     .replacingOccurrences(of: "{questions}", with: goal.itemIDs.compactMap { results.instrument.item($0)?.label.text(language) }.joined(separator: ", "))
             },
             "questions": results.questions.enumerated().map { index, question -> [String: Any] in
@@ -231,12 +220,12 @@ struct SurveyResultsPages {
                     "choices": question.choices.map { $0.label.text(language) },
                     "rows": question.rows.map { row -> [String: Any] in
                         [
-                            "group": groupName(row.group, language), "counts": row.counts.map(Self.count), "total": Self.count(row.total),
-                            "share": row.positiveShare.map { SurveyCharts.percent($0, language) } ?? "–",
+                            "group": groupName(row.group, language), "counts": row.counts.map(FigureFormat.count), "total": FigureFormat.count(row.total),
+                            "share": row.positiveShare.map { FigureFormat.percent($0) } ?? "–",
                             "isEveryone": row.group == .everyone,
                         ]
                     },
-                    "goal": question.goal.map { SurveyCharts.percent($0, language) } ?? "",
+                    "goal": question.goal.map { FigureFormat.percent($0) } ?? "",
                     "goalMet": question.meetsGoal.map { Texts.text($0 ? "goalMet" : "goalNotMet", language) } ?? "",
                 ]
             },
@@ -251,9 +240,9 @@ struct SurveyResultsPages {
         let head = [query.instrument.id, String(query.instrument.version), area, "\(query.period.first)–\(query.period.last)"]
         for question in results.questions {
             for (index, choice) in question.choices.enumerated() {
-                rows.append(head + [question.item.label.text(language), choice.label.text(language)] + question.rows.map { Self.count($0.counts[index]) })
+                rows.append(head + [question.item.label.text(language), choice.label.text(language)] + question.rows.map { FigureFormat.count($0.counts[index]) })
             }
-            rows.append(head + [question.item.label.text(language), Texts.text("total", language)] + question.rows.map { Self.count($0.total) })
+            rows.append(head + [question.item.label.text(language), Texts.text("total", language)] + question.rows.map { FigureFormat.count($0.total) })
             rows.append(head + [question.item.label.text(language), SurveyCharts.shareLabel(results.instrument, language) + " (%)"]
                         + question.rows.map { $0.positiveShare.map { SwedishCSV.decimal($0 * 100) } ?? "–" })
         }

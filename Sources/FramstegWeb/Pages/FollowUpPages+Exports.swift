@@ -1,0 +1,68 @@
+import FramstegCore
+import FramstegStore
+import Foundation
+import Hummingbird
+
+/// The dashboards' exports: any table as CSV or XLSX, and the Uppföljning Finsam counts per unit.
+/// Each export is written to the audit log.
+extension FollowUpPages {
+    enum ExportFormat: String { case csv, xlsx }
+
+    func export(_ request: Request, _ context: AppRequestContext, _ principal: Principal, scope: Scope, format: ExportFormat = .csv) async throws -> Response {
+        let language = context.language
+        let key = request.uri.queryParameters["table"].map(String.init) ?? "flow"
+        guard Self.tables.contains(key) else { throw WebError.notFound }
+        let (period, _) = Self.period(request, today: Day(site.now()), language: language)
+        guard let period else { return try await dashboard(request, context, principal, scope: scope) }
+        let loaded = try await load(scope, principal, period: period)
+        let figures = FollowUpFigures(groups: loaded.groups, period: period, municipalities: loaded.municipalities.map(\.id))
+        let table = table(key, figures)
+        let labels = rowLabels(key, table, loaded, language)
+        var rows = [[Texts.text("figure." + key, language)] + table.columns.map { Texts.text("genderGroup." + $0, language) } + [Texts.text("total", language)]]
+        for (row, label) in labels.enumerated() {
+            rows.append([label] + table.columns.indices.map { FigureFormat.count(table.cell(row, $0)) } + [FigureFormat.count(table.rowTotal(row))])
+        }
+        if key != "flow" {
+            rows.append([Texts.text("total", language)] + table.columns.indices.map { FigureFormat.count(table.columnTotal($0)) } + [FigureFormat.count(table.total)])
+        }
+        if ["coverage", "waiting", "continuity"].contains(key) {
+            rows.append([Texts.text("shareOfTotal", language)] + table.columns.indices.map { column in
+                table.share(ofRow: 0, column: column).map { SwedishCSV.decimal($0 * 100) } ?? FigureFormat.hidden
+            } + [table.share(ofRow: 0, column: nil).map { SwedishCSV.decimal($0 * 100) } ?? FigureFormat.hidden])
+        }
+        let scopeName: String = switch scope {
+        case .association(let municipality): municipality.map { "municipality-\($0.id)" } ?? "association"
+        case .unit(let unit): "unit-\(unit.id)"
+        }
+        try await site.audit(AuditEntry(at: site.now(), by: principal, action: "figures.export", objectType: "figures",
+                                        objectID: "\(key) \(scopeName) \(period.label) \(format.rawValue)"))
+        let name = "\(key)-\(scopeName)-\(period.first)-\(period.last)"
+        switch format {
+        case .csv: return FigureFormat.csv(SwedishCSV.write(rows), name: name + ".csv")
+        case .xlsx:
+            return FigureFormat.xlsx(XLSXWorkbook(sheetName: Texts.text("figure." + key, language), rows: rows), name: name + ".xlsx")
+        }
+    }
+
+    /// Uppföljning Finsam: referrals received and cases started, by gender, per unit.
+    func finsam(_ request: Request, _ context: AppRequestContext, _ principal: Principal) async throws -> Response {
+        let language = context.language
+        let (period, _) = Self.period(request, today: Day(site.now()), language: language)
+        guard let period else { return try await dashboard(request, context, principal, scope: .association(municipality: nil)) }
+        let loaded = try await load(.association(municipality: nil), principal, period: period)
+        var rows = [[Texts.text("unit", language), Texts.text("period", language), Texts.text("figureRow.referrals", language) + " " + Texts.text("genderGroup.woman", language),
+                     Texts.text("figureRow.referrals", language) + " " + Texts.text("genderGroup.man", language),
+                     Texts.text("figureRow.referrals", language) + " " + Texts.text("genderGroup.other", language), Texts.text("figureRow.referrals", language),
+                     Texts.text("figureRow.started", language) + " " + Texts.text("genderGroup.woman", language),
+                     Texts.text("figureRow.started", language) + " " + Texts.text("genderGroup.man", language),
+                     Texts.text("figureRow.started", language) + " " + Texts.text("genderGroup.other", language), Texts.text("figureRow.started", language)]]
+        for unit in loaded.units {
+            let flow = FollowUpFigures(groups: loaded.groups.filter { $0.key.unitID == unit.id }, period: period, municipalities: []).flow
+            rows.append([unit.name, period.label] + (0..<2).flatMap { row in
+                (0..<3).map { FigureFormat.count(flow.cell(row, $0)) } + [FigureFormat.count(flow.rowTotal(row))]
+            })
+        }
+        try await site.audit(AuditEntry(at: site.now(), by: principal, action: "figures.export", objectType: "figures", objectID: "finsam association \(period.label)"))
+        return FigureFormat.csv(SwedishCSV.write(rows), name: "finsam-\(period.first)-\(period.last).csv")
+    }
+}
