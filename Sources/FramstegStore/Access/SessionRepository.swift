@@ -29,8 +29,8 @@ public struct Handover: Sendable, Equatable {
     /// Wrong PINs or passwords so far; too many end the session.
     public let failures: Int
 
-    public var measurementID: MeasurementID? { if case .measurement(let id) = target { id } else { nil } }
-    public var surveyOfferID: SurveyOfferID? { if case .survey(let id) = target { id } else { nil } }
+    public var measurementID: MeasurementID? { target.measurementID }
+    public var surveyOfferID: SurveyOfferID? { target.surveyOfferID }
 
     public init(target: Target, pinHash: String?, language: Language, failures: Int) {
         self.target = target
@@ -124,6 +124,6 @@ public struct SessionRepository: Sendable {
 }
 
 extension Handover.Target {
-    var measurementID: MeasurementID? { if case .measurement(let id) = self { id } else { nil } }
-    var surveyOfferID: SurveyOfferID? { if case .survey(let id) = self { id } else { nil } }
+    public var measurementID: MeasurementID? { if case .measurement(let id) = self { id } else { nil } }
+    public var surveyOfferID: SurveyOfferID? { if case .survey(let id) = self { id } else { nil } }
 }

@@ -120,6 +120,13 @@ struct MeasurementPages {
         return (measurement, instrument)
     }
 
+    /// The languages a participant may answer in, for a hand-over form; the page's own when none is chosen.
+    static func languageOptions(chosen: String?, language: Language) -> [[String: Any]] {
+        Language.allCases.map { choice -> [String: Any] in
+            ["value": choice.rawValue, "label": Texts.text("language." + choice.rawValue, language), "selected": (chosen ?? language.rawValue) == choice.rawValue]
+        }
+    }
+
     /// Answers posted as `item-<id>` fields, for the given items only.
     static func givenAnswers(_ form: FormData, items: [InstrumentItem]) -> [String: String] {
         var given: [String: String] = [:]
@@ -154,10 +161,7 @@ struct MeasurementPages {
                                                 errors: counsellorForm?.errors ?? [:], language: language),
             "counsellorForm": (counsellorForm ?? FormState()).data,
             "handOverForm": (handOverForm ?? FormState()).data,
-            "languages": Language.allCases.map { choice -> [String: Any] in
-                ["value": choice.rawValue, "label": Texts.text("language." + choice.rawValue, language),
-                 "selected": (handOverForm?.values["language"] ?? language.rawValue) == choice.rawValue]
-            },
+            "languages": Self.languageOptions(chosen: handOverForm?.values["language"], language: language),
         ]
         data["progress"] = view.instruments([measurement], idPrefix: "measurement")
         let hasProblems = counsellorForm.map { !$0.errors.isEmpty } == true || handOverForm.map { !$0.errors.isEmpty } == true

@@ -71,11 +71,7 @@ struct SurveyPages {
         let offers = try await site.store.read { db in try await SurveyRepository(db).offers(of: participant.id) }
         let catalog = site.instruments.catalog(for: participant.associationID)
         let surveys = catalog.current.filter(\.isAnonymous)
-        let languages = { (chosen: String?) in
-            Language.allCases.map { choice -> [String: Any] in
-                ["value": choice.rawValue, "label": Texts.text("language." + choice.rawValue, language), "selected": (chosen ?? language.rawValue) == choice.rawValue]
-            }
-        }
+        let languages = { (chosen: String?) in MeasurementPages.languageOptions(chosen: chosen, language: language) }
         let form = sections["surveyForm"] ?? FormState(values: ["instrument": surveys.first?.id ?? ""])
         var formData = form.data
         formData["instruments"] = surveys.map { ["value": $0.id, "label": $0.title.text(language), "selected": form.values["instrument"] == $0.id] as [String: Any] }

@@ -46,9 +46,10 @@ struct ParticipantModeService {
             if let stored { matches = try await site.passwords.verify(secret, hash: stored.passwordHash) }
         }
         let now = site.now(), tokenHash = session.record.tokenHash, matched = matches
-        let (action, objectType, objectID): (String, String, String) = switch handover.target {
-        case .measurement(let id): ("measurement.take-back", "measurement", id.description)
-        case .survey(let id): ("survey.take-back", "survey-offer", id.description)
+        let action = "\(Self.kind(of: handover.target)).take-back"
+        let (objectType, objectID): (String, String) = switch handover.target {
+        case .measurement(let id): ("measurement", id.description)
+        case .survey(let id): ("survey-offer", id.description)
         }
         return try await site.store.write { db in
             let sessions = SessionRepository(db)
