@@ -48,18 +48,38 @@ struct Bench: AsyncParsableCommand {
                     runs.sort()
                     print("   \(name.padding(toLength: 46, withPad: " ", startingAt: 0)) median \(Self.milliseconds(runs[runs.count / 2])) ms   min \(Self.milliseconds(runs[0])) ms")
                 }
-                try await time("association dashboard (read + figures)") {
+                // The dashboards follow every shipped instrument the way the pages do.
+                let shipped = try ShippedInstruments.load().filter { !$0.isAnonymous }
+                let distance = shipped.filter { !$0.followedByOccasion && $0.indicatorSet != nil }, byOccasion = shipped.filter(\.followedByOccasion)
+                @Sendable func dashboard(_ units: [UnitID]) async throws {
+                    let sums = try await store.read { db in
+                        try await FollowUpRepository(db).dashboard(units: units, period: period, distance: distance.map(\.id), byOccasion: byOccasion.map(\.id))
+                    }
+                    _ = FollowUpFigures(groups: sums.groups, period: period, municipalities: municipalities)
+                    for instrument in distance {
+                        let (changes, improvement) = sums.progressions[instrument.id] ?? ([], [])
+                        _ = Progression(changes: changes, improvement: improvement, indicators: instrument.indicatorSet!.indicators.map(\.id), improvedAtLeast: instrument.improvedAtLeast)
+                    }
+                    for instrument in byOccasion { _ = OccasionMeans(sums.occasionScores[instrument.id] ?? [], scales: instrument.scoredScales.map(\.id)) }
+                    _ = BeliefOutcomes(sums.beliefOutcomes)
+                }
+                try await time("association dashboard, every figure (read + figures)") { try await dashboard(units) }
+                try await time("  counts: the grouped scan + figures") {
                     let groups = try await store.read { db in try await FollowUpRepository(db).groups(units: units, period: period) }
                     _ = FollowUpFigures(groups: groups, period: period, municipalities: municipalities)
                 }
-                try await time("progression, BIP (read + figures)") {
-                    let summaries = try await store.read { db in try await ProgressSummaryRepository(db).summaries(of: "bip", units: units, latestIn: period) }
-                    _ = Progression(summaries, indicators: ["health", "everyday", "knowledge", "belief", "cooperation", "competences"], period: period)
+                try await time("  distance travelled, BIP (SQL sums + figures)") {
+                    let (changes, improvement) = try await store.read { db in try await ProgressSummaryRepository(db).progression(of: "bip", units: units, period: period) }
+                    _ = Progression(changes: changes, improvement: improvement, indicators: ["health", "everyday", "knowledge", "belief", "cooperation", "competences"], improvedAtLeast: nil)
                 }
-                try await time("unit dashboard (read + figures)") {
-                    let groups = try await store.read { db in try await FollowUpRepository(db).groups(units: [units[0]], period: period) }
-                    _ = FollowUpFigures(groups: groups, period: period, municipalities: municipalities)
+                try await time("  KASAM by occasion (SQL sums + figures)") {
+                    let groups = try await store.read { db in try await ProgressSummaryRepository(db).occasionScores(of: "kasam", units: units, period: period) }
+                    _ = OccasionMeans(groups, scales: ["comprehensibility", "manageability", "meaningfulness", "total"])
                 }
+                try await time("  outcome by belief at start (SQL + figures)") {
+                    _ = BeliefOutcomes(try await store.read { db in try await ProgressSummaryRepository(db).beliefOutcomes(units: units, period: period) })
+                }
+                try await time("unit dashboard, every figure (read + figures)") { try await dashboard([units[0]]) }
                 try await time("CSV export, flow table of the association") {
                     let groups = try await store.read { db in try await FollowUpRepository(db).groups(units: units, period: period) }
                     let flow = FollowUpFigures(groups: groups, period: period, municipalities: municipalities).flow

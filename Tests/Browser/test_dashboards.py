@@ -27,7 +27,16 @@ def test_office_dashboard_for_the_association_and_a_municipality(browser: Browse
     assert browser.find("#table-places")
     progression = browser.find("#table-progression-bip").text
     assert "Mätta minst två gånger" in progression
-    assert "minst 3 av 8" in browser.find("#progression-livshjulet").text
+    assert "minst 3 av 8" in browser.find("#figure-progression-livshjulet-section").text
+    # BIP's question and KASAM by occasion, each a chart over its table.
+    interventions = browser.find("#table-interventions").text
+    assert "Kombinerade med arbetsinriktat" in interventions and "Inga insatser" in interventions
+    assert "Hög (7 eller mer)" in browser.find("#table-belief").text
+    assert "Arbete utan subvention" in browser.find("#table-belief-outcomes").text
+    kasam = browser.find("#table-occasions-kasam").text
+    assert "Start: Begriplighet" in kasam and "Avslut: KASAM totalt" in kasam
+    for key in ["interventions", "belief", "belief-outcomes", "occasions-kasam"]:
+        assert browser.find(f"#figure-{key}-section svg.figure-chart").get_attribute("role") == "img"
     # The finest groups are hidden, never shown as 1–4.
     cells = [cell.text for cell in browser.driver.find_elements(By.CSS_SELECTOR, "main table td.number")]
     assert not any(text in {"1", "2", "3", "4"} for text in cells)

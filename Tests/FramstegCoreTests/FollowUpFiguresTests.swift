@@ -91,10 +91,12 @@ struct FollowUpFiguresTests {
 
 @Suite("Progression: distance travelled")
 struct ProgressionTests {
-    static func summary(_ id: Int64, _ gender: Gender, first: String, _ before: [Double], latest: String, _ after: [Double]) -> ProgressSummary {
+    static func summary(
+        _ id: Int64, _ gender: Gender, first: String, _ before: [Double], latest: String, _ after: [Double], mix: InterventionMix = .none
+    ) -> ProgressSummary {
         let ids = ["a", "b", "c"]
         return ProgressSummary(participantID: ParticipantID(id), gender: gender, firstDay: Day(first)!, first: Dictionary(uniqueKeysWithValues: zip(ids, before)),
-                               latestDay: Day(latest)!, latest: Dictionary(uniqueKeysWithValues: zip(ids, after)))
+                               latestDay: Day(latest)!, latest: Dictionary(uniqueKeysWithValues: zip(ids, after)), mix: mix)
     }
 
     @Test("mean change per indicator by gender, counted by hand; fewer than five give no mean")
@@ -120,6 +122,93 @@ struct ProgressionTests {
         #expect(a.meanChange[nil] == 11.0 / 7.0, "(2 + 1 + 0 + 3 − 1 + 2 + 4) / 7")
         #expect(progression.measuredTwice.counts == [[5, 2, 0]])
         // Improved on at least 3 of a, b, c: participant 2 (all three), 3 (b and c, not a: no), 6 and 7 (all three).
-        #expect(progression.improved.counts == [[1, 2, 0], [4, 0, 0]])
+        #expect(progression.improved?.counts == [[1, 2, 0], [4, 0, 0]])
+        #expect(Progression(summaries, indicators: ["a", "b", "c"], period: ReportingPeriod(kind: .year, year: 2026)!, improvedAtLeast: nil).improved == nil)
+    }
+
+    @Test("BIP's question: mean change per rating by the interventions between the measurements, counted by hand")
+    func byInterventionMix() {
+        let year = ReportingPeriod(kind: .year, year: 2026)!
+        let summaries = [
+            // Combined: three women and two men, changes summed over a, b, c: +6, +3, +3, +3, +3 = 18 over 15 ratings.
+            Self.summary(1, .woman, first: "2026-01-10", [1, 1, 1], latest: "2026-05-10", [3, 3, 3], mix: .combined),
+            Self.summary(2, .woman, first: "2026-01-10", [2, 2, 2], latest: "2026-05-10", [3, 3, 3], mix: .combined),
+            Self.summary(3, .woman, first: "2026-01-10", [5, 5, 5], latest: "2026-05-10", [7, 6, 5], mix: .combined),
+            Self.summary(4, .man, first: "2026-01-10", [4, 4, 4], latest: "2026-05-10", [5, 5, 5], mix: .combined),
+            Self.summary(5, .man, first: "2026-01-10", [4, 4, 4], latest: "2026-05-10", [6, 4, 5], mix: .combined),
+            // Nothing between the measurements: four women, −3, 0, −1, −2: too few for a figure.
+            Self.summary(6, .woman, first: "2026-01-10", [5, 5, 5], latest: "2026-05-10", [4, 4, 4]),
+            Self.summary(7, .woman, first: "2026-01-10", [5, 5, 5], latest: "2026-05-10", [5, 5, 5]),
+            Self.summary(8, .woman, first: "2026-01-10", [5, 5, 5], latest: "2026-05-10", [4, 5, 5]),
+            Self.summary(9, .woman, first: "2026-01-10", [5, 5, 5], latest: "2026-05-10", [4, 4, 5]),
+        ]
+        let progression = Progression(summaries, indicators: ["a", "b", "c"], period: year)
+        #expect(progression.meanChangeByMix[.combined]?[nil] == 18.0 / 15.0)
+        #expect(progression.meanChangeByMix[.combined]?[.woman] == nil, "three women: hidden")
+        #expect(progression.meanChangeByMix[.none]?[nil] == nil, "four: hidden")
+        #expect(progression.meanChangeByMix[.onlyJobFocused]?[nil] == nil)
+        // Participants by mix: none 4 women, combined 3 women + 2 men; the small cells are hidden, with a complement.
+        #expect(progression.byMix.counts == [[4, 0, 0], [0, 0, 0], [0, 0, 0], [3, 2, 0]])
+        #expect(progression.byMix.cell(0, 0) == nil && progression.byMix.cell(3, 0) == nil)
+        // The database's sums give the same figures as the summaries.
+        let (changes, improvement) = Progression.groups(summaries, indicators: ["a", "b", "c"])
+        let fromSums = Progression(changes: changes, improvement: improvement, indicators: ["a", "b", "c"], improvedAtLeast: 3)
+        #expect(fromSums.meanChangeByMix[.combined]?[nil] == progression.meanChangeByMix[.combined]?[nil])
+        #expect(fromSums.rows[0].meanChange[nil] == progression.rows[0].meanChange[nil])
+        #expect(changes.first { $0.mix == .combined && $0.gender == .woman && $0.indicatorID == "a" }?.changeSum == 200 + 100 + 200, "hundredths")
+    }
+
+    @Test("KASAM at start, midway and exit: means per subscale by gender, counted by hand")
+    func occasionMeans() {
+        let groups = [
+            // Six women at start with comprehensibility 40, 42, 44, 46, 48, 50 (sum 270) and total 100 each.
+            OccasionScoreGroup(occasion: .start, scaleID: "comprehensibility", gender: .woman, count: 6, scoreSum: 27000),
+            OccasionScoreGroup(occasion: .start, scaleID: "total", gender: .woman, count: 6, scoreSum: 60000),
+            // Two men at start: hidden for men, counted for everyone.
+            OccasionScoreGroup(occasion: .start, scaleID: "comprehensibility", gender: .man, count: 2, scoreSum: 6000),
+            OccasionScoreGroup(occasion: .start, scaleID: "total", gender: .man, count: 2, scoreSum: 22000),
+            // Five at exit.
+            OccasionScoreGroup(occasion: .exit, scaleID: "comprehensibility", gender: .woman, count: 5, scoreSum: 25050),
+            OccasionScoreGroup(occasion: .exit, scaleID: "total", gender: .woman, count: 5, scoreSum: 59000),
+        ]
+        let means = OccasionMeans(groups, scales: ["comprehensibility", "total"])
+        #expect(means.rows.map(\.occasion) == [.start, .start, .periodic, .periodic, .exit, .exit])
+        #expect(means.rows[0].mean[.woman] == 45)
+        #expect(means.rows[0].mean[.man] == nil)
+        #expect(means.rows[0].mean[nil] == 33000.0 / 8 / 100, "(270 + 60) / 8")
+        #expect(means.rows[1].mean[nil] == 82000.0 / 8 / 100)
+        #expect(means.rows[2].mean[nil] == nil, "no midway measurements")
+        #expect(means.rows[4].mean[.woman] == 50.1)
+        #expect(means.rows[5].mean[nil] == 118)
+        #expect(means.measured.counts == [[6, 2, 0], [0, 0, 0], [5, 0, 0]])
+    }
+
+    @Test("outcome by the counsellor's belief at start, counted by hand, with bands from the score")
+    func beliefOutcomes() {
+        #expect(BeliefBand(hundredths: 399) == .low)
+        #expect(BeliefBand(hundredths: 400) == .moderate)
+        #expect(BeliefBand(hundredths: 699) == .moderate)
+        #expect(BeliefBand(hundredths: 700) == .high)
+        #expect(BeliefBand(hundredths: nil) == .notMeasured)
+        let outcomes = BeliefOutcomes([
+            BeliefOutcomeGroup(gender: .woman, belief: .high, outcome: .unsubsidisedWork, count: 6),
+            BeliefOutcomeGroup(gender: .woman, belief: .high, outcome: .studies, count: 2),
+            BeliefOutcomeGroup(gender: .woman, belief: .high, outcome: .furtherRehabilitation, count: 5),
+            BeliefOutcomeGroup(gender: .man, belief: .high, outcome: .subsidisedWork, count: 5),
+            BeliefOutcomeGroup(gender: .man, belief: .high, outcome: .other, count: 5),
+            BeliefOutcomeGroup(gender: .woman, belief: .low, outcome: .other, count: 7),
+        ])
+        // High: women 8 of 13 to work or studies, men 5 of 10, everyone 13 of 23; low: women 0 of 7.
+        #expect(outcomes.share(.high, gender: .woman) == 8.0 / 13.0)
+        #expect(outcomes.share(.high, gender: .man) == 0.5)
+        #expect(outcomes.share(.high, gender: nil) == 13.0 / 23.0)
+        #expect(outcomes.share(.low, gender: .woman) == 0)
+        #expect(outcomes.share(.moderate, gender: nil) == nil)
+        #expect(outcomes.byOutcome.counts[2] == [6, 5, 2, 0, 5, 5], "high belief by outcome, everyone")
+        #expect(outcomes.byOutcome.cell(2, 2) == nil, "two in studies: hidden")
+        // A share whose complement is a hidden count would give that count away: hidden too.
+        let small = BeliefOutcomes([BeliefOutcomeGroup(gender: .man, belief: .low, outcome: .studies, count: 8),
+                                    BeliefOutcomeGroup(gender: .man, belief: .low, outcome: .other, count: 2)])
+        #expect(small.share(.low, gender: .man) == nil)
     }
 }

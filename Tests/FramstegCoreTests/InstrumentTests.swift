@@ -68,6 +68,8 @@ struct InstrumentTests {
          "items[1].id", .duplicate("a")),
         (#"{"id": "t", "version": 1, "title": {"sv": "x"}, "scales": {"c": {"choices": [{"value": "y", "label": {"sv": "Ja"}}]}}, "items": [{"id": "a", "respondent": "participant", "scale": "c", "text": {"sv": "A"}, "reverse": true}]}"#,
          "items[0].reverse", .reverseNeedsNumericScale),
+        (#"{"id": "t", "version": 1, "title": {"sv": "x"}, "improvedAtLeast": 4, "scales": {"s": {"min": 1, "max": 5}}, "items": [{"id": "a", "respondent": "participant", "scale": "s", "text": {"sv": "A"}}, {"id": "b", "respondent": "participant", "scale": "s", "text": {"sv": "B"}}, {"id": "c", "respondent": "participant", "scale": "s", "text": {"sv": "C"}}], "subscales": [{"id": "x", "title": {"sv": "X"}, "items": ["a", "b", "c"]}]}"#,
+         "improvedAtLeast", .improvedOutOfRange(indicators: 3)),
         (#"{"id": "t", "version": 1, "title": {"sv": "x"}, "scales": {"s": {"min": 1, "max": 5}}, "items": [{"id": "a", "respondent": "participant", "scale": "s", "text": {"sv": "A"}}], "subscales": [{"id": "x", "title": {"sv": "X"}, "items": ["a", "z"]}]}"#,
          "subscales[0].items[1]", .unknownItem("z")),
         (#"{"id": "t", "version": 1, "title": {"sv": "x"}, "scales": {"s": {"min": 1, "max": 5}}, "items": [{"id": "a", "respondent": "participant", "scale": "s", "text": {"sv": "A"}}], "subscales": [{"id": "x", "title": {"sv": "X"}, "items": ["a"], "method": "median"}]}"#,

@@ -40,23 +40,66 @@ struct FollowUpRepositoryTests {
                                ReportingPeriod(first: Day(now).adding(days: -500), last: Day(now))!] {
                     let grouped = try await repository.groups(units: units, period: period)
                     #expect(Self.sorted(grouped) == Self.sorted(FactGroup.grouping(facts, period: period)), "\(period.label)")
-                    #expect(grouped.reduce(0) { $0 + $1.count } == 600)
+                    let concerned = facts.filter { $0.registeredOn <= period.last && ($0.endedOn.map { $0 >= period.first } ?? true) }
+                    #expect(grouped.reduce(0) { $0 + $1.count } == concerned.count, "only those the period concerns are read")
                 }
                 #expect(try await repository.firstRegistration(units: units) == facts.map(\.registeredOn).min())
             }
-            // The progress summaries kept as measurements complete equal the ones rebuilt from every measurement.
+            // The database's sums for distance travelled equal the sums of the summaries, with the
+            // intervention mix worked out here from each participant's interventions.
             let catalog = InstrumentCatalog(try ShippedInstruments.load())
-            let association = try #require(context.association).id
-            let (kept, rebuilt) = try await store.write { db in
-                let summaries = ProgressSummaryRepository(db)
-                let kept = try await summaries.summaries(of: "bip", units: units) + (try await summaries.summaries(of: "livshjulet", units: units))
-                try await db.delete(from: "progress_summaries").run()
-                try await summaries.backfill(catalog: catalog, association: association)
-                return (kept, try await summaries.summaries(of: "bip", units: units) + (try await summaries.summaries(of: "livshjulet", units: units)))
+            let year = Day(now).year
+            try await store.read { db throws in
+                let progress = ProgressSummaryRepository(db), activities = ActivityRepository(db, keyring: TestKeys.keyring)
+                for instrument in ["bip", "livshjulet"] {
+                    let indicators = try #require(catalog.latest(instrument)?.indicatorSet).indicators.map(\.id)
+                    var summaries: [ProgressSummary] = []
+                    for summary in try await progress.summaries(of: instrument, units: units) {
+                        let interventions = try await activities.interventions(of: summary.participantID)
+                        let types = Set(interventions.filter { $0.start <= summary.latestDay && ($0.end.map { $0 >= summary.firstDay } ?? true) }.map(\.type))
+                        #expect(summary.mix == InterventionMix(types), "the SQL's mix for \(summary.participantID)")
+                        summaries.append(summary)
+                    }
+                    for period in [ReportingPeriod(kind: .year, year: year)!, ReportingPeriod(kind: .year, year: year - 1)!, ReportingPeriod(first: Day(now).adding(days: -700), last: Day(now))!] {
+                        let (changes, improvement) = try await progress.progression(of: instrument, units: units, period: period)
+                        let (expectedChanges, expectedImprovement) = Progression.groups(
+                            summaries.filter { $0.firstDay < $0.latestDay && period.contains($0.latestDay) }, indicators: indicators)
+                        #expect(Set(changes) == Set(expectedChanges), "\(instrument) \(period.label)")
+                        #expect(Set(improvement) == Set(expectedImprovement), "\(instrument) \(period.label)")
+                    }
+                }
+                let withInterventions = try await db.raw("SELECT COUNT(DISTINCT participant_id) AS n FROM interventions").first()?.decode(column: "n", as: Int.self)
+                #expect((withInterventions ?? 0) > 50, "the demo gives the mix something to tell apart")
             }
-            #expect(kept.count > 100)
-            #expect(kept.filter { $0.firstDay < $0.latestDay }.count > 50, "many measured more than once")
-            #expect(Set(kept) == Set(rebuilt))
+            // What is kept as measurements complete equals a rebuild from every measurement.
+            let association = try #require(context.association).id
+            @Sendable func snapshot(_ db: any SQLDatabase) async throws -> [String] {
+                var rows: [String] = []
+                for row in try await db.raw("SELECT participant_id, instrument_id, first_day, latest_day, improved_count, first_belief FROM progress_summaries").all() {
+                    rows.append("s \(try row.decode(column: "participant_id", as: Int.self)) \(try row.decode(column: "instrument_id", as: String.self)) "
+                        + "\(try row.decode(column: "first_day", as: String.self)) \(try row.decode(column: "latest_day", as: String.self)) "
+                        + "\(try row.decode(column: "improved_count", as: Int.self)) \(String(describing: try row.decode(column: "first_belief", as: Int?.self)))")
+                }
+                for row in try await db.raw("SELECT participant_id, instrument_id, indicator_id, first_value, latest_value FROM progress_values").all() {
+                    rows.append("v \(try row.decode(column: "participant_id", as: Int.self)) \(try row.decode(column: "instrument_id", as: String.self)) "
+                        + "\(try row.decode(column: "indicator_id", as: String.self)) \(try row.decode(column: "first_value", as: Int.self)) \(try row.decode(column: "latest_value", as: Int.self))")
+                }
+                for row in try await db.raw("SELECT measurement_id, occasion, taken_on, scale_id, score FROM occasion_scores").all() {
+                    rows.append("o \(try row.decode(column: "measurement_id", as: Int.self)) \(try row.decode(column: "occasion", as: String.self)) "
+                        + "\(try row.decode(column: "taken_on", as: String.self)) \(try row.decode(column: "scale_id", as: String.self)) \(try row.decode(column: "score", as: Int.self))")
+                }
+                return rows.sorted()
+            }
+            let (kept, rebuilt) = try await store.write { db in
+                let kept = try await snapshot(db)
+                for table in ["progress_values", "progress_summaries", "occasion_scores"] { try await db.delete(from: table).run() }
+                try await ProgressSummaryRepository(db).backfill(catalog: catalog, association: association)
+                return (kept, try await snapshot(db))
+            }
+            #expect(kept.filter { $0.hasPrefix("s ") }.count > 100)
+            #expect(kept.filter { $0.hasPrefix("o ") }.count > 20, "KASAM scores by occasion")
+            #expect(kept.contains { $0.hasPrefix("s ") && $0.contains("bip") && !$0.hasSuffix("nil") }, "belief at start kept")
+            #expect(kept == rebuilt)
         }
     }
 }

@@ -41,6 +41,9 @@ struct ShippedInstrumentsTests {
 
         let kasam = try #require(catalog.latest("kasam"))
         #expect(kasam.items.count == 29)
+        #expect(kasam.followedByOccasion, "follow-up shows KASAM at start, midway and exit")
+        #expect(catalog.latest("livshjulet")?.improvedAtLeast == 3, "the goal: improved on at least 3 of 8 areas")
+        #expect(catalog.current.filter(\.followedByOccasion).map(\.id) == ["kasam"])
         #expect(kasam.subscales.map { $0.itemIDs.count } == [11, 10, 8])
         #expect(kasam.items.filter(\.isReversed).map(\.id) == ["k1", "k4", "k5", "k6", "k7", "k11", "k13", "k14", "k16", "k20", "k23", "k25", "k27"])
         #expect(kasam.subscales.map { $0.thresholds.first?.below } == [35, 35, 30])

@@ -53,6 +53,59 @@ struct FollowUpTests {
         }
     }
 
+    @Test("distance travelled and BIP's question counted by hand, exported as Swedish CSV; an unknown table is 404")
+    func progressionExports() async throws {
+        try await TestApp.run { fixture, client throws in
+            // Twelve participants, six women and six men, each measured twice with BIP: the women
+            // rise 2 on health, the men 1; nothing else changes. The women had job-focused and
+            // health support together between the measurements, the men nothing.
+            let ids = try await SurveyTests.registerParticipants(12, fixture)
+            let today = Day(fixture.clock.now), now = fixture.clock.now
+            let bip = try #require(InstrumentCatalog(try ShippedInstruments.load()).latest("bip"))
+            @Sendable func answers(health: Int) -> [String: Answer] {
+                var answers: [String: Answer] = ["job-search": .choice("few"), "salary": .choice("realistic"), "counsellor-belief": .number(8), "purposeful": .number(7)]
+                for id in ["everyday", "knowledge", "belief", "cooperation", "competences"] { answers[id] = .number(4) }
+                answers["health"] = .number(health)
+                return answers
+            }
+            try await fixture.store.write { db in
+                let measurements = MeasurementRepository(db), activities = ActivityRepository(db, keyring: TestKeys.keyring)
+                for (index, id) in ids.enumerated() {
+                    let woman = index % 2 == 0
+                    try await measurements.addCompleted(bip, for: id, occasion: .start, on: today.adding(days: -12), answers: answers(health: 4), by: nil, now: now)
+                    try await measurements.addCompleted(bip, for: id, occasion: .periodic, on: today.adding(days: -1), answers: answers(health: woman ? 6 : 5), by: nil, now: now)
+                    guard woman else { continue }
+                    for type in ["job", "health"] {
+                        let draft = InterventionDraft(type: type, provider: "unit", title: "Stöd", isPlacement: false, employerName: "",
+                                                      start: today.adding(days: -8).description, end: "")
+                        _ = try await activities.addIntervention(try draft.validated(started: today.adding(days: -30), today: today), to: id, by: nil, now: now)
+                    }
+                }
+            }
+            let office = TestBrowser(client)
+            try await office.signIn(Fixture.email(.office))
+            let query = "period=year&year=\(today.year)"
+            let progression = Self.rows(try await office.get("/office/dashboard/export.csv?table=progression-bip&\(query)").text)
+            #expect(progression[0] == ["Progression: BIP progressionsmätning", "Kvinnor", "Män", "Annat eller ej angivet", "Alla"])
+            #expect(Array(progression[1].dropFirst()) == ["2,0", "1,0", "..", "1,5"], "health: +2 for women, +1 for men")
+            #expect(Array(progression[2].dropFirst()) == ["0,0", "0,0", "..", "0,0"])
+            #expect(progression.last == ["Mätta minst två gånger", "6", "6", "0", "12"])
+
+            // Per rating: the women 2 over 6 ratings, the men 1 over 6.
+            let mix = Self.rows(try await office.get("/office/dashboard/export.csv?table=interventions&\(query)").text)
+            #expect(mix[1] == ["Inga insatser", "..", "0,2", "..", "0,2"])
+            #expect(mix[4] == ["Kombinerade med arbetsinriktat", "0,3", "..", "..", "0,3"])
+            #expect(mix[5] == ["Deltagare: inga insatser", "0", "6", "0", "6"])
+            #expect(mix[8] == ["Deltagare: kombinerade med arbetsinriktat", "6", "0", "0", "6"])
+
+            // Nobody has ended: outcome by belief has nothing to show, and an unknown table is 404.
+            let page = try await office.get("/office/dashboard?\(query)").text
+            #expect(page.contains(#"id="table-interventions""#) && !page.contains(#"id="table-belief""#))
+            #expect(try await office.get("/office/dashboard/export.csv?table=belief&\(query)").status == .notFound)
+            #expect(try await office.get("/office/dashboard/export.xlsx?table=no-such-table&\(query)").status == .notFound)
+        }
+    }
+
     @Test("the annual report lists the goals with their results, hidden where the group is small")
     func annualReport() async throws {
         try await TestApp.run { fixture, client throws in

@@ -50,7 +50,7 @@ public struct Intervention: Hashable, Sendable {
 
 /// How the interventions running at one time combine, in BIP's terms: combined, coordinated
 /// interventions are the ones that move people towards work.
-public enum InterventionMix: String, Sendable, Hashable {
+public enum InterventionMix: String, CaseIterable, Sendable, Hashable {
     case none
     case onlySupportive = "supportive"
     case onlyJobFocused = "job-only"

@@ -62,9 +62,11 @@ public struct FactGroup: Hashable, Sendable {
     /// 0–12 months is up to 365 days, 13–24 up to 730.
     public static func timeBand(days: Int) -> Int { days <= 365 ? 0 : days <= 730 ? 1 : 2 }
 
+    /// Only participants the period concerns (registered by its end and not ended before it) are
+    /// grouped: nobody else is referred, started, active or ended in it.
     public static func grouping(_ facts: [ParticipantFacts], period: ReportingPeriod) -> [FactGroup] {
         var groups: [Key: FactGroup] = [:]
-        for fact in facts {
+        for fact in facts where fact.registeredOn <= period.last && (fact.endedOn.map { $0 >= period.first } ?? true) {
             let started = fact.startedOn.map(period.contains) == true
             let ended = fact.startedOn != nil && fact.endedOn.map(period.contains) == true
             let days = ended ? fact.startedOn!.days(until: fact.endedOn!) : 0

@@ -1,4 +1,5 @@
-/// A participant's first and latest measurement with one instrument, as indicator values.
+/// A participant's first and latest measurement with one instrument, as indicator values, with the
+/// interventions they had between the two (BIP's question: which combinations move people).
 public struct ProgressSummary: Hashable, Sendable {
     public let participantID: ParticipantID
     public let gender: Gender
@@ -6,21 +7,74 @@ public struct ProgressSummary: Hashable, Sendable {
     public let first: [String: Double]
     public let latestDay: Day
     public let latest: [String: Double]
+    public let mix: InterventionMix
 
-    public init(participantID: ParticipantID, gender: Gender, firstDay: Day, first: [String: Double], latestDay: Day, latest: [String: Double]) {
+    public init(
+        participantID: ParticipantID, gender: Gender, firstDay: Day, first: [String: Double], latestDay: Day, latest: [String: Double],
+        mix: InterventionMix = .none
+    ) {
         self.participantID = participantID
         self.gender = gender
         self.firstDay = firstDay
         self.first = first
         self.latestDay = latestDay
         self.latest = latest
+        self.mix = mix
+    }
+
+    /// Change per indicator in hundredths, so sums stay whole numbers on every database.
+    public func changes(_ indicators: [String]) -> [String: Int] {
+        var changes: [String: Int] = [:]
+        for id in indicators {
+            guard let before = first[id], let after = latest[id] else { continue }
+            changes[id] = Int((after * 100).rounded()) - Int((before * 100).rounded())
+        }
+        return changes
+    }
+
+    /// On how many of the indicators the latest value is above the first.
+    public func improvedCount(_ indicators: [String]) -> Int {
+        changes(indicators).values.count { $0 > 0 }
+    }
+}
+
+/// What the database sums for distance travelled: per gender, intervention mix and indicator,
+/// how many were measured twice and their summed change in hundredths.
+public struct IndicatorChangeGroup: Hashable, Sendable {
+    public let gender: Gender
+    public let mix: InterventionMix
+    public let indicatorID: String
+    public let count: Int
+    public let changeSum: Int
+
+    public init(gender: Gender, mix: InterventionMix, indicatorID: String, count: Int, changeSum: Int) {
+        self.gender = gender
+        self.mix = mix
+        self.indicatorID = indicatorID
+        self.count = count
+        self.changeSum = changeSum
+    }
+}
+
+/// Per gender and intervention mix: how many participants improved on exactly `improvedCount` indicators.
+public struct ImprovementGroup: Hashable, Sendable {
+    public let gender: Gender
+    public let mix: InterventionMix
+    public let improvedCount: Int
+    public let count: Int
+
+    public init(gender: Gender, mix: InterventionMix, improvedCount: Int, count: Int) {
+        self.gender = gender
+        self.mix = mix
+        self.improvedCount = improvedCount
+        self.count = count
     }
 }
 
 /// Distance travelled: for participants measured at least twice whose latest measurement falls in
-/// the period, the mean change per indicator from first to latest, by gender,
-/// and the share who improved on at least `improvedAreas` indicators. Every mean and share needs
-/// five participants behind it.
+/// the period, the mean change per indicator from first to latest, by gender; the share who
+/// improved on at least `improvedAtLeast` indicators; and BIP's question, the mean change per
+/// rating by the interventions they had in between. Every mean and share needs five participants.
 public struct Progression: Sendable {
     public struct Row: Sendable {
         public let indicatorID: String
@@ -31,27 +85,72 @@ public struct Progression: Sendable {
     public let rows: [Row]
     /// Participants measured twice, by gender (protected).
     public let measuredTwice: CrossTable
-    /// Improved on at least `improvedAreas` indicators, and not, by gender (protected).
-    public let improved: CrossTable
-    public let improvedAreas: Int
+    /// Improved on at least `improvedAtLeast` indicators, and not, by gender (protected); nil when
+    /// the instrument sets no such goal.
+    public let improved: CrossTable?
+    public let improvedAtLeast: Int?
+    /// Participants by intervention mix (rows in `InterventionMix.allCases` order) and gender.
+    public let byMix: CrossTable
+    /// Mean change per rating (every indicator of every participant in the group) by mix, then by
+    /// gender and everyone; hidden when the group has fewer than five participants.
+    public let meanChangeByMix: [InterventionMix: [Gender?: Double]]
 
-    public init(_ summaries: [ProgressSummary], indicators: [String], period: ReportingPeriod, improvedAreas: Int = 3) {
-        let pairs = summaries.filter { $0.firstDay < $0.latestDay && period.contains($0.latestDay) }
-        self.improvedAreas = improvedAreas
+    public init(changes: [IndicatorChangeGroup], improvement: [ImprovementGroup], indicators: [String], improvedAtLeast: Int?) {
+        self.improvedAtLeast = improvedAtLeast
+        func participants(_ groups: [ImprovementGroup]) -> [Gender: Int] { Dictionary(grouping: groups, by: \.gender).mapValues { $0.reduce(0) { $0 + $1.count } } }
+        func mean(_ groups: [IndicatorChangeGroup]) -> Double? { ProtectedMean.of(groups.map { ($0, $0.changeSum, $0.count) }).map { $0 / 100 } }
         rows = indicators.map { indicator in
+            let groups = changes.filter { $0.indicatorID == indicator }
             var means: [Gender?: Double] = [:]
-            let changes = pairs.compactMap { pair -> (Gender, Int, Int)? in
-                guard let first = pair.first[indicator], let latest = pair.latest[indicator] else { return nil }
-                // Hundredths, so the sums stay whole numbers.
-                return (pair.gender, Int(((latest - first) * 100).rounded()), 1)
-            }
-            for gender in Gender.allCases { means[gender] = ProtectedMean.of(changes.filter { $0.0 == gender }).map { $0 / 100 } }
-            means[nil] = ProtectedMean.of(changes).map { $0 / 100 }
+            means[nil] = mean(groups)
+            for gender in Gender.allCases { means[gender] = mean(groups.filter { $0.gender == gender }) }
             return Row(indicatorID: indicator, meanChange: means)
         }
-        func byGender(_ group: [ProgressSummary]) -> [Gender: Int] { Dictionary(grouping: group, by: \.gender).mapValues(\.count) }
-        measuredTwice = CrossTable(rows: ["measured-twice"], byGender: [byGender(pairs)])
-        let better = pairs.filter { pair in indicators.count { id in (pair.latest[id] ?? 0) > (pair.first[id] ?? .infinity) } >= improvedAreas }
-        improved = CrossTable(rows: ["improved", "not-improved"], byGender: [byGender(better), byGender(pairs.filter { !better.contains($0) })])
+        measuredTwice = CrossTable(rows: ["measured-twice"], byGender: [participants(improvement)])
+        improved = improvedAtLeast.map { least in
+            CrossTable(rows: ["improved", "not-improved"], byGender: [participants(improvement.filter { $0.improvedCount >= least }),
+                                                                      participants(improvement.filter { $0.improvedCount < least })])
+        }
+        byMix = CrossTable(rows: InterventionMix.allCases.map(\.rawValue), byGender: InterventionMix.allCases.map { mix in participants(improvement.filter { $0.mix == mix }) })
+        var byMixMeans: [InterventionMix: [Gender?: Double]] = [:]
+        for mix in InterventionMix.allCases {
+            // The group is the participants, not their ratings: five people, however many indicators.
+            let people = participants(improvement.filter { $0.mix == mix })
+            let groups = changes.filter { $0.mix == mix && indicators.contains($0.indicatorID) }
+            func perRating(_ part: [IndicatorChangeGroup], persons: Int) -> Double? {
+                let ratings = part.reduce(0) { $0 + $1.count }
+                guard persons >= ProtectedCounts.smallestGroup, ratings > 0 else { return nil }
+                return Double(part.reduce(0) { $0 + $1.changeSum }) / Double(ratings) / 100
+            }
+            var means: [Gender?: Double] = [:]
+            means[nil] = perRating(groups, persons: people.values.reduce(0, +))
+            for gender in Gender.allCases { means[gender] = perRating(groups.filter { $0.gender == gender }, persons: people[gender] ?? 0) }
+            byMixMeans[mix] = means
+        }
+        meanChangeByMix = byMixMeans
+    }
+
+    /// The same figures counted from the summaries themselves (what the database's sums must equal).
+    public init(_ summaries: [ProgressSummary], indicators: [String], period: ReportingPeriod, improvedAtLeast: Int? = 3) {
+        let pairs = summaries.filter { $0.firstDay < $0.latestDay && period.contains($0.latestDay) }
+        let (changes, improvement) = Self.groups(pairs, indicators: indicators)
+        self.init(changes: changes, improvement: improvement, indicators: indicators, improvedAtLeast: improvedAtLeast)
+    }
+
+    /// The sums of summaries, grouped as the database groups them.
+    public static func groups(_ summaries: [ProgressSummary], indicators: [String]) -> ([IndicatorChangeGroup], [ImprovementGroup]) {
+        struct ChangeKey: Hashable { let gender: Gender, mix: InterventionMix, indicator: String }
+        struct ImprovementKey: Hashable { let gender: Gender, mix: InterventionMix, improved: Int }
+        var changes: [ChangeKey: (count: Int, sum: Int)] = [:]
+        var improvement: [ImprovementKey: Int] = [:]
+        for summary in summaries {
+            for (indicator, change) in summary.changes(indicators) {
+                changes[ChangeKey(gender: summary.gender, mix: summary.mix, indicator: indicator), default: (0, 0)].count += 1
+                changes[ChangeKey(gender: summary.gender, mix: summary.mix, indicator: indicator), default: (0, 0)].sum += change
+            }
+            improvement[ImprovementKey(gender: summary.gender, mix: summary.mix, improved: summary.improvedCount(indicators)), default: 0] += 1
+        }
+        return (changes.map { IndicatorChangeGroup(gender: $0.key.gender, mix: $0.key.mix, indicatorID: $0.key.indicator, count: $0.value.count, changeSum: $0.value.sum) },
+                improvement.map { ImprovementGroup(gender: $0.key.gender, mix: $0.key.mix, improvedCount: $0.key.improved, count: $0.value) })
     }
 }

@@ -125,6 +125,11 @@ public struct Instrument: Hashable, Sendable {
     public var showsSupportContact = false
     /// What the share positive is called in results ("Andel ja"); "share positive" when not given.
     public var shareLabel: LocalizedText?
+    /// Follow-up shows the mean score of each subscale at start, midway and exit (KASAM) rather
+    /// than the distance from first to latest measurement.
+    public var followedByOccasion = false
+    /// Follow-up's goal of improving on at least this many indicators (Livshjulet: 3 of 8 areas).
+    public var improvedAtLeast: Int?
 
     public init(
         id: String, version: Int, title: LocalizedText, description: LocalizedText, items: [InstrumentItem], subscales: [Subscale], total: Subscale?

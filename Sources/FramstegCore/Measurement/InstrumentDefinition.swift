@@ -21,6 +21,7 @@ public struct InstrumentDefinitionProblem: Error, Hashable, Sendable, CustomStri
         case genderChoices
         case noPositiveChoice
         case shareOutOfRange
+        case improvedOutOfRange(indicators: Int)
     }
 
     public let file: String
@@ -53,6 +54,7 @@ public struct InstrumentDefinitionProblem: Error, Hashable, Sendable, CustomStri
         case .genderChoices: "a gender question has choices woman, man and other only"
         case .noPositiveChoice: "a goal's questions need a scale with a positive choice"
         case .shareOutOfRange: "a share lies between 0 and 1"
+        case .improvedOutOfRange(let indicators): "improvedAtLeast counts indicators, from 1 to the \(indicators) the instrument has"
         }
         return "\(file): \(path.isEmpty ? "" : path + " ")\(why)"
     }
@@ -141,6 +143,12 @@ extension Instrument {
             let share = try reader.number(goal["positiveShare"], path + ".positiveShare")
             guard (0...1).contains(share) else { throw reader.problem(path + ".positiveShare", .shareOutOfRange) }
             shareGoals.append(ShareGoal(itemIDs: itemIDs, share: share))
+        }
+        followedByOccasion = try reader.flag(object["byOccasion"], "byOccasion")
+        if let value = object["improvedAtLeast"] {
+            let least = try reader.integer(value, "improvedAtLeast"), indicators = indicatorSet?.indicators.count ?? 0
+            guard (1...max(1, indicators)).contains(least), indicators > 0 else { throw reader.problem("improvedAtLeast", .improvedOutOfRange(indicators: indicators)) }
+            improvedAtLeast = least
         }
     }
 }

@@ -61,7 +61,7 @@ public struct FollowUpRepository: Sendable {
               COUNT(*) AS n,
               SUM(CASE WHEN \(endedIn) THEN \(days("started_on", "ended_on")) ELSE 0 END) AS days_in,
               SUM(CASE WHEN \(startedIn) THEN \(days("registered_on", "started_on")) ELSE 0 END) AS days_wait
-            FROM participants WHERE unit_id IN (\(ids))
+            FROM participants WHERE unit_id IN (\(ids)) AND registered_on <= \(last) AND (ended_on IS NULL OR ended_on >= \(first))
             GROUP BY unit_id, municipality_id, gender, young, referred, was_started, was_active, was_ended, ended_outcome, time_band, within_wait, changed, measured
             """
         return try await db.raw(SQLQueryString(sql)).all().map { row in
@@ -78,4 +78,46 @@ public struct FollowUpRepository: Sendable {
                              waitingDays: try row.decode(column: "days_wait", as: Int.self))
         }
     }
+
+    /// Everything a dashboard sums for its units and period, in one read: the groups of the
+    /// period, participants enrolled in each calendar year it touches (for places), distance
+    /// travelled for each instrument in `distance`, scores by occasion for each in `byOccasion`,
+    /// and outcome by belief at start. The first registration is looked up only when nothing
+    /// happened in the period, to explain the empty page.
+    public func dashboard(units: [UnitID], period: ReportingPeriod, distance: [String], byOccasion: [String]) async throws -> DashboardSums {
+        let groups = try await groups(units: units, period: period)
+        var activeByYear: [Int: Int] = [:]
+        for year in period.years {
+            let whole = ReportingPeriod(kind: .year, year: year)!
+            let yearly = whole == period ? groups : try await self.groups(units: units, period: whole)
+            activeByYear[year] = yearly.filter(\.key.active).reduce(0) { $0 + $1.count }
+        }
+        let anyone = groups.contains { $0.key.referred || $0.key.started || $0.key.active || $0.key.ended }
+        let progress = ProgressSummaryRepository(db)
+        var progressions: [String: ([IndicatorChangeGroup], [ImprovementGroup])] = [:], occasions: [String: [OccasionScoreGroup]] = [:]
+        var beliefs: [BeliefOutcomeGroup] = []
+        if anyone {
+            for instrument in distance { progressions[instrument] = try await progress.progression(of: instrument, units: units, period: period) }
+            for instrument in byOccasion { occasions[instrument] = try await progress.occasionScores(of: instrument, units: units, period: period) }
+            beliefs = try await progress.beliefOutcomes(units: units, period: period)
+        }
+        return DashboardSums(groups: groups, activeByYear: activeByYear, firstRegistration: anyone ? nil : try await firstRegistration(units: units),
+                             isEmptyPeriod: !anyone, progressions: progressions, occasionScores: occasions, beliefOutcomes: beliefs)
+    }
+}
+
+/// What `FollowUpRepository.dashboard` reads; Core turns it into figures.
+public struct DashboardSums: Sendable {
+    public let groups: [FactGroup]
+    /// Participants enrolled some time in each year the period touches.
+    public let activeByYear: [Int: Int]
+    /// The first registration in the scope, read only for an empty period.
+    public let firstRegistration: Day?
+    /// Nobody was registered, started, active or ended in the period.
+    public let isEmptyPeriod: Bool
+    /// By instrument id.
+    public let progressions: [String: ([IndicatorChangeGroup], [ImprovementGroup])]
+    /// By instrument id.
+    public let occasionScores: [String: [OccasionScoreGroup]]
+    public let beliefOutcomes: [BeliefOutcomeGroup]
 }

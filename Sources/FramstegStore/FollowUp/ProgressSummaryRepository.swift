@@ -2,8 +2,12 @@ import FramstegCore
 import Foundation
 import SQLKit
 
-/// The first and latest completed measurement of each participant and instrument, as indicator
-/// values by indicator id: what the dashboards compare as distance travelled.
+/// What follow-up keeps of completed measurements, written by the transaction that completes one
+/// (migration 14), so the dashboards sum it in the database and are never behind:
+/// - per participant and instrument, the first and latest measurement day, on how many indicators
+///   the latest is above the first, and the counsellor's belief at the first BIP;
+/// - per indicator, the first and latest value (hundredths): distance travelled;
+/// - for instruments followed by occasion (KASAM), every measurement's subscale scores.
 public struct ProgressSummaryRepository: Sendable {
     let db: any SQLDatabase
 
@@ -11,66 +15,202 @@ public struct ProgressSummaryRepository: Sendable {
 
     /// Takes in a completed measurement: it becomes the first if it is the earliest, the latest if
     /// it is the newest (one on the same day replaces it, so a corrected answer is taken in).
-    public func record(_ values: [String: Double], instrument: String, participant: ParticipantID, on day: Day) async throws {
-        let encoded = Self.encode(values)
-        guard let row = try await db.select().columns("first_day", "latest_day").from("progress_summaries")
-            .where("participant_id", .equal, participant.rawValue).where("instrument_id", .equal, instrument).first()
-        else {
-            try await db.insert(into: "progress_summaries").columns("participant_id", "instrument_id", "first_day", "first_values", "latest_day", "latest_values")
-                .values(SQLBind(participant.rawValue), SQLBind(instrument), SQLBind(day.description), SQLBind(encoded), SQLBind(day.description), SQLBind(encoded))
-                .run()
-            return
-        }
-        let first = Day(try row.decode(column: "first_day", as: String.self))!, latest = Day(try row.decode(column: "latest_day", as: String.self))!
-        var update = db.update("progress_summaries").where("participant_id", .equal, participant.rawValue).where("instrument_id", .equal, instrument)
-        var changed = false
-        if day <= first { update = update.set("first_day", to: day.description).set("first_values", to: encoded); changed = true }
-        if day >= latest { update = update.set("latest_day", to: day.description).set("latest_values", to: encoded); changed = true }
-        if changed { try await update.run() }
-    }
-
-    /// Per participant of the units: first and latest values of the instrument, with their days;
-    /// with a period, only those measured twice whose latest measurement falls in it.
-    public func summaries(of instrument: String, units: [UnitID], latestIn period: ReportingPeriod? = nil) async throws -> [ProgressSummary] {
-        guard !units.isEmpty else { return [] }
-        var query = db.select()
-            .column(SQLColumn("participant_id", table: "progress_summaries")).column(SQLColumn("first_day", table: "progress_summaries"))
-            .column(SQLColumn("first_values", table: "progress_summaries")).column(SQLColumn("latest_day", table: "progress_summaries"))
-            .column(SQLColumn("latest_values", table: "progress_summaries")).column(SQLColumn("gender", table: "participants"))
-            .from("progress_summaries")
-            .join("participants", on: SQLColumn("participant_id", table: "progress_summaries"), .equal, SQLColumn("id", table: "participants"))
-            .where(SQLColumn("unit_id", table: "participants"), .in, SQLBind.group(units.map(\.rawValue)))
-            .where(SQLColumn("instrument_id", table: "progress_summaries"), .equal, SQLBind(instrument))
-        if let period {
-            query = query.where(SQLColumn("latest_day", table: "progress_summaries"), .greaterThanOrEqual, SQLBind(period.first.description))
-                .where(SQLColumn("latest_day", table: "progress_summaries"), .lessThanOrEqual, SQLBind(period.last.description))
-                .where(SQLColumn("first_day", table: "progress_summaries"), .lessThan, SQLColumn("latest_day", table: "progress_summaries"))
-        }
-        return try await query.all().map { row in
-                ProgressSummary(
-                    participantID: try row.id("participant_id"), gender: Gender(rawValue: try row.decode(column: "gender", as: String.self)) ?? .anotherOrNotStated,
-                    firstDay: Day(try row.decode(column: "first_day", as: String.self))!, first: Self.decode(try row.decode(column: "first_values", as: String.self)),
-                    latestDay: Day(try row.decode(column: "latest_day", as: String.self))!, latest: Self.decode(try row.decode(column: "latest_values", as: String.self)))
+    public func record(
+        _ instrument: Instrument, answers: [String: Answer], measurement: MeasurementID, occasion: MeasurementOccasion,
+        participant: ParticipantID, on day: Day
+    ) async throws {
+        if instrument.followedByOccasion {
+            try await db.delete(from: "occasion_scores").where("measurement_id", .equal, measurement.rawValue).run()
+            let scores = instrument.scores(answers).compactMap { score in score.value.map { (score.subscaleID, Self.hundredths($0)) } }
+            if !scores.isEmpty {
+                let insert = db.insert(into: "occasion_scores").columns("measurement_id", "participant_id", "instrument_id", "occasion", "taken_on", "scale_id", "score")
+                for (scale, value) in scores {
+                    insert.values(SQLBind(measurement.rawValue), SQLBind(participant.rawValue), SQLBind(instrument.id), SQLBind(occasion.rawValue),
+                                  SQLBind(day.description), SQLBind(scale), SQLBind(value))
+                }
+                try await insert.run()
             }
-    }
-
-    /// `belief=6;health=5.5`: indicator ids are identifiers (a–z, 0–9, -), so this needs no escaping
-    /// and reads far faster than JSON when a dashboard takes in thousands.
-    public static func encode(_ values: [String: Double]) -> String {
-        values.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ";")
-    }
-
-    static func decode(_ text: String) -> [String: Double] {
-        var values: [String: Double] = [:]
-        for pair in text.split(separator: ";") {
-            guard let equals = pair.firstIndex(of: "="), let value = Double(pair[pair.index(after: equals)...]) else { continue }
-            values[String(pair[..<equals])] = value
         }
-        return values
+        guard let indicators = instrument.indicatorSet?.indicators.map(\.id) else { return }
+        let values = instrument.indicatorMap(answers).mapValues(Self.hundredths)
+        let belief = instrument.id == MeasurementSchedule.instrumentID
+            ? instrument.scores(answers).first { $0.subscaleID == BeliefBand.scaleID }?.value.map(Self.hundredths) : nil
+        let key = (participant: participant.rawValue, instrument: instrument.id)
+        let existing = try await db.select().columns("first_day", "latest_day").from("progress_summaries")
+            .where("participant_id", .equal, key.participant).where("instrument_id", .equal, key.instrument).first()
+        var first = values, latest = values
+        var firstDay = day, latestDay = day, firstBelief = belief
+        if let existing {
+            let kept = try await self.values(participant: participant, instrument: instrument.id)
+            let keptFirst = Day(try existing.decode(column: "first_day", as: String.self))!, keptLatest = Day(try existing.decode(column: "latest_day", as: String.self))!
+            if day > keptFirst {
+                (first, firstDay) = (kept.first, keptFirst)
+                firstBelief = try await db.select().column("first_belief").from("progress_summaries").where("participant_id", .equal, key.participant)
+                    .where("instrument_id", .equal, key.instrument).first()?.decode(column: "first_belief", as: Int?.self)
+            }
+            if day < keptLatest { (latest, latestDay) = (kept.latest, keptLatest) }
+            try await db.delete(from: "progress_values").where("participant_id", .equal, key.participant).where("instrument_id", .equal, key.instrument).run()
+            try await db.delete(from: "progress_summaries").where("participant_id", .equal, key.participant).where("instrument_id", .equal, key.instrument).run()
+        }
+        let improved = indicators.count { id in (latest[id] ?? .min) > (first[id] ?? .max) }
+        try await db.insert(into: "progress_summaries").columns("participant_id", "instrument_id", "first_day", "latest_day", "improved_count", "first_belief")
+            .values(SQLBind(key.participant), SQLBind(key.instrument), SQLBind(firstDay.description), SQLBind(latestDay.description), SQLBind(improved), SQLBind(firstBelief))
+            .run()
+        let both = indicators.filter { first[$0] != nil && latest[$0] != nil }
+        guard !both.isEmpty else { return }
+        let insert = db.insert(into: "progress_values").columns("participant_id", "instrument_id", "indicator_id", "first_value", "latest_value")
+        for id in both { insert.values(SQLBind(key.participant), SQLBind(key.instrument), SQLBind(id), SQLBind(first[id]!), SQLBind(latest[id]!)) }
+        try await insert.run()
     }
 
-    /// Fills the summaries from every completed measurement (a database from before migration 13,
-    /// or after an import): the instruments' definitions compute the indicator values.
+    static func hundredths(_ value: Double) -> Int { Int((value * 100).rounded()) }
+
+    private func values(participant: ParticipantID, instrument: String) async throws -> (first: [String: Int], latest: [String: Int]) {
+        var first: [String: Int] = [:], latest: [String: Int] = [:]
+        for row in try await db.select().columns("indicator_id", "first_value", "latest_value").from("progress_values")
+            .where("participant_id", .equal, participant.rawValue).where("instrument_id", .equal, instrument).all() {
+            let id = try row.decode(column: "indicator_id", as: String.self)
+            first[id] = try row.decode(column: "first_value", as: Int.self)
+            latest[id] = try row.decode(column: "latest_value", as: Int.self)
+        }
+        return (first, latest)
+    }
+
+    // MARK: Reading for the dashboards
+
+    /// The interventions a participant had between the first and latest measurement, combined as
+    /// BIP combines them: job-focused together with another type is "combined".
+    private func mixExpression(_ alias: String) -> String {
+        func any(_ condition: String) -> String {
+            """
+            EXISTS (SELECT 1 FROM interventions i WHERE i.participant_id = \(alias).participant_id\(condition)
+              AND i.start_day <= \(alias).latest_day AND (i.end_day IS NULL OR i.end_day >= \(alias).first_day))
+            """
+        }
+        let job = InterventionType.jobFocused.rawValue
+        return """
+            CASE WHEN \(any(" AND i.type = '\(job)'")) THEN CASE WHEN \(any(" AND i.type <> '\(job)'")) THEN '\(InterventionMix.combined.rawValue)' ELSE '\(InterventionMix.onlyJobFocused.rawValue)' END
+              WHEN \(any("")) THEN '\(InterventionMix.onlySupportive.rawValue)' ELSE '\(InterventionMix.none.rawValue)' END
+            """
+    }
+
+    /// Distance travelled with one instrument, summed by the database: for the units' participants
+    /// measured twice whose latest measurement falls in the period, the change per gender,
+    /// intervention mix and indicator, and the count of improved indicators per participant group.
+    /// One statement: the participants are chosen once and both sums read them.
+    public func progression(of instrument: String, units: [UnitID], period: ReportingPeriod) async throws -> ([IndicatorChangeGroup], [ImprovementGroup]) {
+        guard !units.isEmpty else { return ([], []) }
+        // Days, ids and the instrument id (an identifier) are validated values, written as literals so the plan sees them.
+        let ids = units.map { String($0.rawValue) }.joined(separator: ", ")
+        let sql = """
+            WITH chosen AS MATERIALIZED (
+              SELECT s.participant_id, s.improved_count, p.gender, \(mixExpression("s")) AS mix
+              FROM progress_summaries s JOIN participants p ON p.id = s.participant_id
+              WHERE s.instrument_id = '\(instrument)' AND s.latest_day BETWEEN '\(period.first)' AND '\(period.last)'
+                AND s.first_day < s.latest_day AND p.unit_id IN (\(ids))
+            )
+            SELECT 'improved' AS kind, gender, mix, CAST(improved_count AS TEXT) AS item, COUNT(*) AS n, CAST(0 AS BIGINT) AS total
+              FROM chosen GROUP BY gender, mix, improved_count
+            UNION ALL
+            SELECT 'change', c.gender, c.mix, v.indicator_id, COUNT(*), CAST(SUM(v.latest_value - v.first_value) AS BIGINT)
+              FROM chosen c JOIN progress_values v ON v.participant_id = c.participant_id AND v.instrument_id = '\(instrument)'
+              GROUP BY c.gender, c.mix, v.indicator_id
+            """
+        var changes: [IndicatorChangeGroup] = [], improvement: [ImprovementGroup] = []
+        for row in try await db.raw(SQLQueryString(sql)).all() {
+            let gender = Gender(rawValue: try row.decode(column: "gender", as: String.self)) ?? .anotherOrNotStated
+            let mix = InterventionMix(rawValue: try row.decode(column: "mix", as: String.self)) ?? .none
+            let item = try row.decode(column: "item", as: String.self), count = try row.decode(column: "n", as: Int.self)
+            if try row.decode(column: "kind", as: String.self) == "improved" {
+                improvement.append(ImprovementGroup(gender: gender, mix: mix, improvedCount: Int(item) ?? 0, count: count))
+            } else {
+                changes.append(IndicatorChangeGroup(gender: gender, mix: mix, indicatorID: item, count: count, changeSum: try row.decode(column: "total", as: Int.self)))
+            }
+        }
+        return (changes, improvement)
+    }
+
+    /// Scores by occasion of an instrument followed that way, for measurements taken in the period.
+    public func occasionScores(of instrument: String, units: [UnitID], period: ReportingPeriod) async throws -> [OccasionScoreGroup] {
+        guard !units.isEmpty else { return [] }
+        let rows = try await db.select()
+            .column(SQLColumn("occasion", table: "occasion_scores")).column(SQLColumn("scale_id", table: "occasion_scores")).column(SQLColumn("gender", table: "participants"))
+            .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
+            .column(SQLFunction("SUM", args: SQLColumn("score", table: "occasion_scores")), as: "total")
+            .from("occasion_scores")
+            .join("participants", on: SQLColumn("participant_id", table: "occasion_scores"), .equal, SQLColumn("id", table: "participants"))
+            .where(SQLColumn("instrument_id", table: "occasion_scores"), .equal, SQLBind(instrument))
+            .where(SQLColumn("taken_on", table: "occasion_scores"), .greaterThanOrEqual, SQLBind(period.first.description))
+            .where(SQLColumn("taken_on", table: "occasion_scores"), .lessThanOrEqual, SQLBind(period.last.description))
+            .where(SQLColumn("unit_id", table: "participants"), .in, SQLBind.group(units.map(\.rawValue)))
+            .groupBy(SQLColumn("occasion", table: "occasion_scores")).groupBy(SQLColumn("scale_id", table: "occasion_scores")).groupBy(SQLColumn("gender", table: "participants"))
+            .all()
+        return try rows.compactMap { row in
+            guard let occasion = MeasurementOccasion(rawValue: try row.decode(column: "occasion", as: String.self)) else { return nil }
+            return OccasionScoreGroup(
+                occasion: occasion, scaleID: try row.decode(column: "scale_id", as: String.self),
+                gender: Gender(rawValue: try row.decode(column: "gender", as: String.self)) ?? .anotherOrNotStated,
+                count: try row.decode(column: "n", as: Int.self), scoreSum: try row.decode(column: "total", as: Int.self))
+        }
+    }
+
+    /// Participants of the units who ended in the period, by gender, outcome and the counsellor's
+    /// belief at their first BIP (none: not measured).
+    public func beliefOutcomes(units: [UnitID], period: ReportingPeriod) async throws -> [BeliefOutcomeGroup] {
+        guard !units.isEmpty else { return [] }
+        let rows = try await db.select()
+            .column(SQLColumn("gender", table: "participants")).column(SQLColumn("outcome", table: "participants"))
+            .column(SQLColumn("first_belief", table: "progress_summaries")).column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
+            .from("participants")
+            .join("progress_summaries", method: SQLJoinMethod.left, on: SQLBinaryExpression(
+                SQLBinaryExpression(SQLColumn("participant_id", table: "progress_summaries"), .equal, SQLColumn("id", table: "participants")), .and,
+                SQLBinaryExpression(SQLColumn("instrument_id", table: "progress_summaries"), .equal, SQLBind(MeasurementSchedule.instrumentID))))
+            .where(SQLColumn("unit_id", table: "participants"), .in, SQLBind.group(units.map(\.rawValue)))
+            .where(SQLColumn("ended_on", table: "participants"), .greaterThanOrEqual, SQLBind(period.first.description))
+            .where(SQLColumn("ended_on", table: "participants"), .lessThanOrEqual, SQLBind(period.last.description))
+            .groupBy(SQLColumn("gender", table: "participants")).groupBy(SQLColumn("outcome", table: "participants"))
+            .groupBy(SQLColumn("first_belief", table: "progress_summaries"))
+            .all()
+        var groups: [BeliefOutcomeGroup] = []
+        for row in rows {
+            groups.append(BeliefOutcomeGroup(
+                gender: Gender(rawValue: try row.decode(column: "gender", as: String.self)) ?? .anotherOrNotStated,
+                belief: BeliefBand(hundredths: try row.decode(column: "first_belief", as: Int?.self)),
+                outcome: try row.decode(column: "outcome", as: String?.self).flatMap(ExitOutcome.init(rawValue:)) ?? .other,
+                count: try row.decode(column: "n", as: Int.self)))
+        }
+        return groups
+    }
+
+    /// Per participant of the units, the first and latest indicator values of the instrument (as
+    /// values, not hundredths) with their days and the mix of interventions between: what the
+    /// sums above are checked against.
+    public func summaries(of instrument: String, units: [UnitID]) async throws -> [ProgressSummary] {
+        guard !units.isEmpty else { return [] }
+        let heads = try await db.raw(SQLQueryString("""
+            SELECT s.participant_id, s.first_day, s.latest_day, p.gender, \(mixExpression("s")) AS mix
+            FROM progress_summaries s JOIN participants p ON p.id = s.participant_id
+            WHERE s.instrument_id = \(bind: instrument) AND p.unit_id IN \(SQLBind.group(units.map(\.rawValue)))
+            """)).all()
+        var values: [Int64: (first: [String: Double], latest: [String: Double])] = [:]
+        for row in try await db.select().columns("participant_id", "indicator_id", "first_value", "latest_value").from("progress_values")
+            .where("instrument_id", .equal, instrument).all() {
+            let id = try row.decode(column: "participant_id", as: Int64.self), indicator = try row.decode(column: "indicator_id", as: String.self)
+            values[id, default: ([:], [:])].first[indicator] = Double(try row.decode(column: "first_value", as: Int.self)) / 100
+            values[id, default: ([:], [:])].latest[indicator] = Double(try row.decode(column: "latest_value", as: Int.self)) / 100
+        }
+        return try heads.map { row in
+            let id = try row.decode(column: "participant_id", as: Int64.self)
+            return ProgressSummary(
+                participantID: ParticipantID(id), gender: Gender(rawValue: try row.decode(column: "gender", as: String.self)) ?? .anotherOrNotStated,
+                firstDay: Day(try row.decode(column: "first_day", as: String.self))!, first: values[id]?.first ?? [:],
+                latestDay: Day(try row.decode(column: "latest_day", as: String.self))!, latest: values[id]?.latest ?? [:],
+                mix: InterventionMix(rawValue: try row.decode(column: "mix", as: String.self)) ?? .none)
+        }
+    }
+
+    /// Fills everything above from every completed measurement (a database from before migration
+    /// 14, or after an import): the instruments' definitions compute the values.
     public func backfill(catalog: InstrumentCatalog, association: AssociationID) async throws {
         let measurements = MeasurementRepository(db)
         let rows = try await db.select().column(SQLColumn("id", table: "measurements")).from("measurements")
@@ -81,11 +221,15 @@ public struct ProgressSummaryRepository: Sendable {
             guard let measurement = try await measurements.measurement(try row.id("id")),
                   let instrument = catalog.instrument(measurement.instrumentID, version: measurement.version)
             else { continue }
-            try await record(instrument.indicatorMap(measurement.answers), instrument: instrument.id, participant: measurement.participantID, on: measurement.takenOn)
+            try await record(instrument, answers: measurement.answers, measurement: measurement.id, occasion: measurement.occasion,
+                             participant: measurement.participantID, on: measurement.takenOn)
         }
     }
 
+    /// Nothing kept yet (neither summaries nor occasion scores).
     public func isEmpty() async throws -> Bool {
-        try await db.select().column("participant_id").from("progress_summaries").limit(1).first() == nil
+        let summary = try await db.select().column("participant_id").from("progress_summaries").limit(1).first()
+        let score = try await db.select().column("measurement_id").from("occasion_scores").limit(1).first()
+        return summary == nil && score == nil
     }
 }

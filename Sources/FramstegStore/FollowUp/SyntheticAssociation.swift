@@ -111,24 +111,73 @@ public struct SyntheticAssociation: Sendable {
             written += count
             if written % 200_000 == 0 { progress("measurements: \(written)") }
         }
-        // As completed measurements keep them: first and latest BIP indicator values for those measured twice.
+        // As completed measurements keep them: first and latest BIP indicator values (hundredths)
+        // for those measured twice, their improved count and the counsellor's belief at the first.
         let indicators = ["health", "everyday", "knowledge", "belief", "cooperation", "competences"]
-        let twice = started.filter { _ in true }.prefix(max(0, measurements - started.count))
+        let twice = started.prefix(max(0, measurements - started.count))
         for chunk in stride(from: 0, to: twice.count, by: batch) {
             let part = Array(twice.dropFirst(chunk).prefix(batch))
-            var values: [(Int64, String, String, String)] = []
+            var summaries: [(id: Int64, first: Day, latest: Day, improved: Int, belief: Int)] = [], values: [(Int64, String, Int, Int)] = []
             for participant in part {
-                let first = Dictionary(uniqueKeysWithValues: indicators.map { ($0, Double(Int.random(in: 1...10, using: &random))) })
-                let latest = first.mapValues { min(10, max(1, $0 + Double(Int.random(in: -2...3, using: &random)))) }
-                values.append((participant.id, participant.day.description, ProgressSummaryRepository.encode(first), ProgressSummaryRepository.encode(latest)))
+                var improved = 0
+                for indicator in indicators {
+                    let first = Int.random(in: 1...10, using: &random), latest = min(10, max(1, first + Int.random(in: -2...3, using: &random)))
+                    if latest > first { improved += 1 }
+                    values.append((participant.id, indicator, first * 100, latest * 100))
+                }
+                summaries.append((participant.id, participant.day, min(today, participant.day.adding(days: 84)), improved, Int.random(in: 2...20, using: &random) * 50))
             }
-            let rows = values, latestDay = today.description
+            let rows = summaries, valueRows = values
             try await store.write { db in
-                var insert = db.insert(into: "progress_summaries").columns("participant_id", "instrument_id", "first_day", "first_values", "latest_day", "latest_values")
+                let insert = db.insert(into: "progress_summaries").columns("participant_id", "instrument_id", "first_day", "latest_day", "improved_count", "first_belief")
                 for row in rows {
-                    insert = insert.values(SQLBind(row.0), SQLBind("bip"), SQLBind(row.1), SQLBind(row.2), SQLBind(min(latestDay, Day(row.1)!.adding(days: 84).description)), SQLBind(row.3))
+                    insert.values(SQLBind(row.id), SQLBind("bip"), SQLBind(row.first.description), SQLBind(row.latest.description), SQLBind(row.improved), SQLBind(row.belief))
                 }
                 try await insert.run()
+                let values = db.insert(into: "progress_values").columns("participant_id", "instrument_id", "indicator_id", "first_value", "latest_value")
+                for row in valueRows { values.values(SQLBind(row.0), SQLBind("bip"), SQLBind(row.1), SQLBind(row.2), SQLBind(row.3)) }
+                try await values.run()
+            }
+        }
+        // Interventions for half of those who started (a quarter of them combined with job-focused
+        // support), and KASAM at start, midway and exit for a tenth, scored as `record` keeps them.
+        let kasamScales = ["comprehensibility", "manageability", "meaningfulness", "total"]
+        for chunk in stride(from: 0, to: started.count, by: batch) {
+            let part = Array(started.dropFirst(chunk).prefix(batch))
+            var interventions: [(Int64, String, Day, Day?)] = [], scores: [(Int64, String, Day, [Int])] = []
+            for participant in part {
+                if Bool.random(using: &random) {
+                    let type = InterventionType.allCases.randomElement(using: &random)!
+                    interventions.append((participant.id, type.rawValue, participant.day.adding(days: 14), participant.day.adding(days: 200)))
+                    if Int.random(in: 0..<4, using: &random) == 0 { interventions.append((participant.id, InterventionType.jobFocused.rawValue, participant.day.adding(days: 30), nil)) }
+                }
+                if Int.random(in: 0..<10, using: &random) == 0 {
+                    for (index, occasion) in ["start", "periodic", "exit"].enumerated() where participant.day.adding(days: 120 * index) <= today {
+                        let parts = [Int.random(in: 25...70, using: &random), Int.random(in: 25...65, using: &random), Int.random(in: 20...55, using: &random)]
+                        scores.append((participant.id, occasion, participant.day.adding(days: 120 * index), parts + [parts.reduce(0, +)]))
+                    }
+                }
+            }
+            let interventionRows = interventions, scoreRows = scores, counsellor = part.first?.counsellor
+            guard !interventionRows.isEmpty || !scoreRows.isEmpty else { continue }
+            try await store.write { db in
+                if !interventionRows.isEmpty {
+                    let insert = db.insert(into: "interventions").columns("participant_id", "type", "provider", "title", "start_day", "end_day", "recorded_by", "recorded_at")
+                    for row in interventionRows {
+                        insert.values(SQLBind(row.0), SQLBind(row.1), SQLBind("unit"), SQLBind("Insats"), SQLBind(row.2.description), SQLBind(row.3?.description),
+                                      SQLBind(counsellor?.rawValue), SQLBind(now.storedSeconds))
+                    }
+                    try await insert.run()
+                }
+                for row in scoreRows {
+                    let id = try await db.insertReturningID(db.insert(into: "measurements").columns("participant_id", "instrument_id", "version", "occasion", "taken_on", "started_by", "completed_at")
+                        .values(SQLBind(row.0), SQLBind("kasam"), SQLBind(1), SQLBind(row.1), SQLBind(row.2.description), SQLBind(counsellor?.rawValue), SQLBind(now.storedSeconds)))
+                    let insert = db.insert(into: "occasion_scores").columns("measurement_id", "participant_id", "instrument_id", "occasion", "taken_on", "scale_id", "score")
+                    for (scale, score) in zip(kasamScales, row.3) {
+                        insert.values(SQLBind(id), SQLBind(row.0), SQLBind("kasam"), SQLBind(row.1), SQLBind(row.2.description), SQLBind(scale), SQLBind(score * 100))
+                    }
+                    try await insert.run()
+                }
             }
         }
         // As `MeasurementRepository.complete` keeps it: the first completed BIP on the participant's row.

@@ -69,7 +69,7 @@ public struct MeasurementRepository: Sendable {
         }
         if !answers.isEmpty { try await insert.run() }
         try await complete(id, now: now)
-        try await ProgressSummaryRepository(db).record(instrument.indicatorMap(answers), instrument: instrument.id, participant: participant, on: day)
+        try await ProgressSummaryRepository(db).record(instrument, answers: answers, measurement: id, occasion: occasion, participant: participant, on: day)
         return id
     }
 

@@ -2,7 +2,7 @@ import SQLKit
 
 /// Every migration Framsteg has, in order. Later features append here; existing entries never change.
 public enum Migrations {
-    public static let all: [Migration] = [organisation, access, audit, auditAppendOnly, journey, rateLimits, eligibility, activities, measurements, plansAndParticipantMode, anonymousSurveys, followUpColumns, progressSummaries]
+    public static let all: [Migration] = [organisation, access, audit, auditAppendOnly, journey, rateLimits, eligibility, activities, measurements, plansAndParticipantMode, anonymousSurveys, followUpColumns, progressSummaries, progressByIndicator]
 
     static let organisation = Migration(version: 1, name: "organisation") { db, _ in
         try await db.create(table: "associations")
@@ -370,5 +370,44 @@ public enum Migrations {
             .primaryKey("participant_id", "instrument_id")
             .run()
         try await db.create(index: "progress_summaries_latest").on("progress_summaries").column("instrument_id").column("latest_day").run()
+    }
+
+    /// Distance travelled becomes something the database can sum: one row per participant,
+    /// instrument and indicator with the first and latest value in hundredths, beside each summary
+    /// its count of improved indicators and the counsellor's belief at the first measurement; and
+    /// the subscale scores of instruments followed by occasion (KASAM at start, midway and exit).
+    /// The old summaries are dropped: the site rebuilds all three from the measurements at start.
+    static let progressByIndicator = Migration(version: 14, name: "progress by indicator and scores by occasion") { db, _ in
+        try await db.drop(table: "progress_summaries").run()
+        try await db.create(table: "progress_summaries")
+            .column("participant_id", type: .bigint, .notNull, .references("participants", "id"))
+            .column("instrument_id", type: .text, .notNull)
+            .column("first_day", type: .text, .notNull)
+            .column("latest_day", type: .text, .notNull)
+            .column("improved_count", type: .int, .notNull, .default(0))
+            .column("first_belief", type: .int)
+            .primaryKey("participant_id", "instrument_id")
+            .run()
+        try await db.create(index: "progress_summaries_latest").on("progress_summaries").column("instrument_id").column("latest_day").run()
+        try await db.create(table: "progress_values")
+            .column("participant_id", type: .bigint, .notNull, .references("participants", "id"))
+            .column("instrument_id", type: .text, .notNull)
+            .column("indicator_id", type: .text, .notNull)
+            .column("first_value", type: .int, .notNull)
+            .column("latest_value", type: .int, .notNull)
+            .primaryKey("participant_id", "instrument_id", "indicator_id")
+            .run()
+        try await db.create(table: "occasion_scores")
+            .column("measurement_id", type: .bigint, .notNull, .references("measurements", "id"))
+            .column("participant_id", type: .bigint, .notNull, .references("participants", "id"))
+            .column("instrument_id", type: .text, .notNull)
+            .column("occasion", type: .text, .notNull)
+            .column("taken_on", type: .text, .notNull)
+            .column("scale_id", type: .text, .notNull)
+            .column("score", type: .int, .notNull)
+            .primaryKey("measurement_id", "scale_id")
+            .run()
+        try await db.create(index: "occasion_scores_taken").on("occasion_scores").column("instrument_id").column("taken_on").run()
+        try await db.create(index: "participants_ended").on("participants").column("unit_id").column("ended_on").run()
     }
 }

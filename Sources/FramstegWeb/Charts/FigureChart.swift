@@ -8,11 +8,22 @@ enum FigureChart {
     static let barHeight = 9.0
 
     static func bars(_ table: CrossTable, labels: [String], language: Language, id: String, title: String) -> String {
-        let genders = table.columns.count
-        let rowHeight = Double(genders) * (barHeight + 2) + 10
-        let height = Double(labels.count) * rowHeight + 24
-        let peak = Double((0..<labels.count).flatMap { row in (0..<genders).compactMap { table.cell(row, $0) } }.max() ?? 0)
-        let plot = width - labelWidth - 40
+        bars(values: labels.indices.map { row in table.columns.indices.map { table.cell(row, $0).map(Double.init) } }, labels: labels,
+             series: table.columns.map { Texts.text("genderGroup." + $0, language) }, id: id, title: title) { String(Int($0)) }
+    }
+
+    /// Rows of values, one bar per series in each row; a nil value is hidden and shows "..". A
+    /// negative value is drawn left of the zero line, so a mean change can fall as well as rise.
+    static func bars(values: [[Double?]], labels: [String], series: [String], id: String, title: String, text: (Double) -> String) -> String {
+        // Room for the longest label (about 6.6 units a character at the chart's font size), within limits.
+        let labelWidth = min(330, max(Self.labelWidth, Double(labels.map(\.count).max() ?? 0) * 6.6 + 12))
+        let rowHeight = Double(series.count) * (barHeight + 2) + 10
+        let legendRows = (series.count + 2) / 3
+        let height = Double(labels.count) * rowHeight + 10 + Double(legendRows) * 16
+        let shown = values.flatMap { $0.compactMap { $0 } }
+        let high = max(0, shown.max() ?? 0), low = min(0, shown.min() ?? 0)
+        let plot = width - labelWidth - 50, span = high - low
+        let zero = labelWidth + (span > 0 ? plot * -low / span : 0)
         var parts = [
             #"<svg class="figure-chart" viewBox="0 0 \#(SVG.number(width)) \#(SVG.number(height))" width="\#(SVG.number(width))" height="\#(SVG.number(height))" role="img" aria-labelledby="\#(id)-title">"#,
             #"<title id="\#(id)-title">\#(SVG.escape(title))</title>"#,
@@ -20,22 +31,26 @@ enum FigureChart {
         for (row, label) in labels.enumerated() {
             let top = 4 + Double(row) * rowHeight
             parts.append(#"<text class="label" x="\#(SVG.number(labelWidth - 6))" y="\#(SVG.number(top + rowHeight / 2))" text-anchor="end">\#(SVG.escape(label))</text>"#)
-            for column in 0..<genders {
+            for column in series.indices {
                 let y = top + Double(column) * (barHeight + 2)
-                if let value = table.cell(row, column) {
-                    let length = peak > 0 ? plot * Double(value) / peak : 0
-                    parts.append(#"<rect class="bar gender-\#(column)" x="\#(SVG.number(labelWidth))" y="\#(SVG.number(y))" width="\#(SVG.number(length))" height="\#(SVG.number(barHeight))"/>"#)
-                    parts.append(#"<text class="value" x="\#(SVG.number(labelWidth + length + 3))" y="\#(SVG.number(y + barHeight - 1))">\#(value)</text>"#)
+                if let value = row < values.count && column < values[row].count ? values[row][column] : nil {
+                    let length = span > 0 ? plot * abs(value) / span : 0
+                    let x = value < 0 ? zero - length : zero
+                    parts.append(#"<rect class="bar gender-\#(column)" x="\#(SVG.number(x))" y="\#(SVG.number(y))" width="\#(SVG.number(length))" height="\#(SVG.number(barHeight))"/>"#)
+                    parts.append(#"<text class="value" x="\#(SVG.number(value < 0 ? x - 3 : x + length + 3))" y="\#(SVG.number(y + barHeight - 1))"\#(value < 0 ? #" text-anchor="end""# : "")>\#(SVG.escape(text(value)))</text>"#)
                 } else {
-                    parts.append(#"<text class="value hidden" x="\#(SVG.number(labelWidth + 3))" y="\#(SVG.number(y + barHeight - 1))">..</text>"#)
+                    parts.append(#"<text class="value hidden" x="\#(SVG.number(zero + 3))" y="\#(SVG.number(y + barHeight - 1))">..</text>"#)
                 }
             }
         }
-        let legendY = height - 8
-        for (column, key) in table.columns.enumerated() {
-            let x = labelWidth + Double(column) * 150
-            parts.append(#"<rect class="bar gender-\#(column)" x="\#(SVG.number(x))" y="\#(SVG.number(legendY - 8))" width="10" height="10"/>"#)
-            parts.append(#"<text class="legend" x="\#(SVG.number(x + 14))" y="\#(SVG.number(legendY + 1))">\#(SVG.escape(Texts.text("genderGroup." + key, language)))</text>"#)
+        if low < 0 {
+            let bottom = 4 + Double(labels.count) * rowHeight
+            parts.append(#"<line class="axis" x1="\#(SVG.number(zero))" y1="2" x2="\#(SVG.number(zero))" y2="\#(SVG.number(bottom))"/>"#)
+        }
+        for (column, name) in series.enumerated() {
+            let x = labelWidth + Double(column % 3) * 150, y = Double(labels.count) * rowHeight + 14 + Double(column / 3) * 16
+            parts.append(#"<rect class="bar gender-\#(column)" x="\#(SVG.number(x))" y="\#(SVG.number(y - 8))" width="10" height="10"/>"#)
+            parts.append(#"<text class="legend" x="\#(SVG.number(x + 14))" y="\#(SVG.number(y + 1))">\#(SVG.escape(name))</text>"#)
         }
         parts.append("</svg>")
         return parts.joined(separator: "\n")

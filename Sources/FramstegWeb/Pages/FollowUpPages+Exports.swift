@@ -11,25 +11,12 @@ extension FollowUpPages {
     func export(_ request: Request, _ context: AppRequestContext, _ principal: Principal, scope: Scope, format: ExportFormat = .csv) async throws -> Response {
         let language = context.language
         let key = request.uri.queryParameters["table"].map(String.init) ?? "flow"
-        guard Self.tables.contains(key) else { throw WebError.notFound }
         let (period, _) = Self.period(request, today: Day(site.now()), language: language)
         guard let period else { return try await dashboard(request, context, principal, scope: scope) }
         let loaded = try await load(scope, principal, period: period)
         let figures = FollowUpFigures(groups: loaded.groups, period: period, municipalities: loaded.municipalities.map(\.id))
-        let table = table(key, figures)
-        let labels = rowLabels(key, table, loaded, language)
-        var rows = [[Texts.text("figure." + key, language)] + table.columns.map { Texts.text("genderGroup." + $0, language) } + [Texts.text("total", language)]]
-        for (row, label) in labels.enumerated() {
-            rows.append([label] + table.columns.indices.map { FigureFormat.count(table.cell(row, $0)) } + [FigureFormat.count(table.rowTotal(row))])
-        }
-        if key != "flow" {
-            rows.append([Texts.text("total", language)] + table.columns.indices.map { FigureFormat.count(table.columnTotal($0)) } + [FigureFormat.count(table.total)])
-        }
-        if ["coverage", "waiting", "continuity"].contains(key) {
-            rows.append([Texts.text("shareOfTotal", language)] + table.columns.indices.map { column in
-                table.share(ofRow: 0, column: column).map { SwedishCSV.decimal($0 * 100) } ?? FigureFormat.hidden
-            } + [table.share(ofRow: 0, column: nil).map { SwedishCSV.decimal($0 * 100) } ?? FigureFormat.hidden])
-        }
+        guard let table = figureTables(figures, loaded, language: language).first(where: { $0.key == key }) else { throw WebError.notFound }
+        let rows = table.exportRows
         let scopeName: String = switch scope {
         case .association(let municipality): municipality.map { "municipality-\($0.id)" } ?? "association"
         case .unit(let unit): "unit-\(unit.id)"
@@ -40,7 +27,7 @@ extension FollowUpPages {
         switch format {
         case .csv: return FigureFormat.csv(SwedishCSV.write(rows), name: name + ".csv")
         case .xlsx:
-            return FigureFormat.xlsx(XLSXWorkbook(sheetName: Texts.text("figure." + key, language), rows: rows), name: name + ".xlsx")
+            return FigureFormat.xlsx(XLSXWorkbook(sheetName: table.title, rows: rows), name: name + ".xlsx")
         }
     }
 

@@ -16,9 +16,6 @@ struct FollowUpPages {
         case unit(OrganisationUnit)
     }
 
-    /// The tables a dashboard shows and exports, by their key in the URL.
-    static let tables = ["flow", "age", "municipality", "outcomes", "coverage", "time", "waiting", "continuity"]
-
     func register(on routes: RouteRegistrar) {
         routes.get("/office/dashboard", .viewAssociationOverview) { request, context, principal in
             try await site.authorize(principal, .viewAssociationOverview, .association(principal.associationID), path: request.uri.path)
@@ -98,20 +95,22 @@ struct FollowUpPages {
     // MARK: Reading the figures
 
     struct Loaded {
-        let groups: [FactGroup]
+        let sums: DashboardSums
         let municipalities: [Municipality]
         let units: [OrganisationUnit]
         let places: [BudgetedPlaces]
-        /// The first registration in the scope, if anyone is registered.
-        let firstRegistration: Day?
-        /// Participants enrolled some time in each year the period touches.
-        let activeByYear: [Int: Int]
-        /// Nobody was registered, started, active or ended in the period.
-        let isEmptyPeriod: Bool
+        /// The instruments followed by distance travelled and by occasion, as the catalogue has them now.
+        let distance: [Instrument]
+        let byOccasion: [Instrument]
+
+        var groups: [FactGroup] { sums.groups }
+        var activeByYear: [Int: Int] { sums.activeByYear }
     }
 
     func load(_ scope: Scope, _ principal: Principal, period: ReportingPeriod) async throws -> Loaded {
         let association = principal.associationID
+        let followed = site.instruments.catalog(for: association).current.filter { !$0.isAnonymous && $0.indicatorSet != nil || $0.followedByOccasion }
+        let distance = followed.filter { !$0.followedByOccasion && !$0.isAnonymous }, byOccasion = followed.filter { $0.followedByOccasion && !$0.isAnonymous }
         return try await site.store.read { db in
             let organisation = OrganisationRepository(db)
             let allUnits = try await organisation.units(of: association)
@@ -121,20 +120,8 @@ struct FollowUpPages {
             }
             let municipalities = try await organisation.municipalities(of: association).filter { municipality in units.contains { $0.municipalityID == municipality.id } }
             let places = try await organisation.places(inAssociation: association).filter { place in units.contains { $0.id == place.unitID } }
-            let followUp = FollowUpRepository(db), ids = units.map(\.id)
-            let groups = try await followUp.groups(units: ids, period: period)
-            // Places are counted per calendar year: a year's period is the scan already made.
-            var activeByYear: [Int: Int] = [:]
-            for year in period.years {
-                let whole = ReportingPeriod(kind: .year, year: year)!
-                let yearly = whole == period ? groups : try await followUp.groups(units: ids, period: whole)
-                activeByYear[year] = yearly.filter(\.key.active).reduce(0) { $0 + $1.count }
-            }
-            // Only an empty result needs to know when the first registration was.
-            let anyone = groups.contains { $0.key.referred || $0.key.started || $0.key.active || $0.key.ended }
-            return Loaded(groups: groups, municipalities: municipalities, units: units, places: places,
-                          firstRegistration: anyone ? nil : try await followUp.firstRegistration(units: ids), activeByYear: activeByYear,
-                          isEmptyPeriod: !anyone)
+            let sums = try await FollowUpRepository(db).dashboard(units: units.map(\.id), period: period, distance: distance.map(\.id), byOccasion: byOccasion.map(\.id))
+            return Loaded(sums: sums, municipalities: municipalities, units: units, places: places, distance: distance, byOccasion: byOccasion)
         }
     }
 
@@ -166,19 +153,18 @@ struct FollowUpPages {
         data["canExport"] = Policy.roles(for: .exportFigures).contains(principal.role)
         data["query"] = "period=\(form.values["period"] ?? "")&year=\(form.values["year"] ?? "")&part=\(form.values["part"] ?? "")&from=\(form.values["from"] ?? "")&to=\(form.values["to"] ?? "")"
             + { if case .association(let municipality?) = scope { "&municipality=\(municipality.id)" } else { "" } }()
-        if loaded.isEmptyPeriod, let first = loaded.firstRegistration, first > period.last {
+        if loaded.sums.isEmptyPeriod, let first = loaded.sums.firstRegistration, first > period.last {
             data["explanation"] = Texts.text("dashboardBeforeFirst", language).replacingOccurrences(of: "{day}", with: first.description)
-        } else if loaded.isEmptyPeriod, loaded.firstRegistration == nil {
+        } else if loaded.sums.isEmptyPeriod, loaded.sums.firstRegistration == nil {
             data["explanation"] = Texts.text("dashboardNoParticipants", language)
         } else {
             let figures = FollowUpFigures(groups: loaded.groups, period: period, municipalities: loaded.municipalities.map(\.id))
             if figures.flow.isEmpty {
                 data["explanation"] = Texts.text("dashboardEmptyPeriod", language)
             } else {
-                data["figures"] = figureData(figures, loaded, language: language)
+                data["figures"] = figureTables(figures, loaded, language: language).map(\.data)
                 data["places"] = placesData(period, loaded, language: language)
                 data["hasPlaces"] = true
-                data["progression"] = try await progressionData(period, loaded, principal, language: language)
                 if report {
                     data["goals"] = try await goalsData(figures, period, loaded, principal, language: language)
                     data["hasGoals"] = true
@@ -186,40 +172,6 @@ struct FollowUpPages {
             }
         }
         return site.renderer.page("dashboard", titleKey: "dashboardTitle", context: context, data: data)
-    }
-
-    /// Distance travelled with BIP (mean change per indicator) and Livshjulet (also the share who
-    /// improved on at least three of the eight areas), for participants whose latest measurement
-    /// falls in the period.
-    private func progressionData(_ period: ReportingPeriod, _ loaded: Loaded, _ principal: Principal, language: Language) async throws -> [[String: Any]] {
-        let catalog = site.instruments.catalog(for: principal.associationID)
-        let units = loaded.units.map(\.id)
-        var sections: [[String: Any]] = []
-        for instrumentID in ["bip", "livshjulet"] {
-            guard let instrument = catalog.latest(instrumentID), let set = instrument.indicatorSet else { continue }
-            let summaries = try await site.store.read { db in try await ProgressSummaryRepository(db).summaries(of: instrumentID, units: units, latestIn: period) }
-            let progression = Progression(summaries, indicators: set.indicators.map(\.id), period: period)
-            let columns: [Gender?] = Gender.allCases.map(Optional.some) + [nil]
-            func signed(_ value: Double?) -> String {
-                guard let value else { return FigureFormat.hidden }
-                let text = SwedishCSV.decimal(abs(value), decimals: 1)
-                return value > 0.05 ? "+" + text : value < -0.05 ? "−" + text : text
-            }
-            var section: [String: Any] = [
-                "instrument": instrument.title.text(language), "key": instrumentID,
-                "columns": columns.map { $0.map { Texts.text("genderGroup." + $0.rawValue, language) } ?? Texts.text("everyone", language) },
-                "rows": zip(set.indicators, progression.rows).map { indicator, row -> [String: Any] in
-                    ["label": indicator.label.text(language), "cells": columns.map { signed(row.meanChange[$0]) }]
-                },
-                "count": columns.map { gender in FigureFormat.count(gender.map { g in progression.measuredTwice.cell(0, Gender.allCases.firstIndex(of: g)!) } ?? progression.measuredTwice.total) },
-            ]
-            if instrumentID == "livshjulet" {
-                section["improved"] = Texts.text("improvedShare", language)
-                    .replacingOccurrences(of: "{share}", with: progression.improved.share(ofRow: 0, column: nil).map { FigureFormat.percent($0) } ?? FigureFormat.hidden)
-            }
-            sections.append(section)
-        }
-        return sections
     }
 
     /// The association's goals for the report: places used, measurement coverage, waiting time and
@@ -261,75 +213,6 @@ struct FollowUpPages {
             ["value": $0.rawValue, "label": Texts.text("periodKind." + $0.rawValue, language), "selected": form.values["period"] == $0.rawValue] as [String: Any]
         }
         return data
-    }
-
-    func rowLabels(_ key: String, _ table: CrossTable, _ loaded: Loaded, _ language: Language) -> [String] {
-        switch key {
-        case "municipality": table.rows.map { id in loaded.municipalities.first { $0.id.description == id }?.name ?? id }
-        case "outcomes": table.rows.map { Texts.text("outcome." + $0, language) }
-        default: table.rows.map { Texts.text("figureRow." + $0, language) }
-        }
-    }
-
-    func table(_ key: String, _ figures: FollowUpFigures) -> CrossTable {
-        switch key {
-        case "age": figures.byAge
-        case "municipality": figures.byMunicipality
-        case "outcomes": figures.outcomes
-        case "coverage": figures.coverage
-        case "time": figures.timeInProgramme
-        case "waiting": figures.waiting
-        case "continuity": figures.continuity
-        default: figures.flow
-        }
-    }
-
-    private func figureData(_ figures: FollowUpFigures, _ loaded: Loaded, language: Language) -> [[String: Any]] {
-        Self.tables.map { key -> [String: Any] in
-            let table = table(key, figures)
-            let labels = rowLabels(key, table, loaded, language)
-            let title = Texts.text("figure." + key, language)
-            // The flow's rows overlap (one person is referred, started and active): no column sums.
-            let sums = key != "flow"
-            var data: [String: Any] = [
-                "key": key, "title": title, "help": Texts.text("figureHelp." + key, language),
-                "chart": FigureChart.bars(table, labels: labels, language: language, id: "figure-\(key)", title: title),
-                "columns": table.columns.map { Texts.text("genderGroup." + $0, language) },
-                "rows": labels.enumerated().map { row, label -> [String: Any] in
-                    ["label": label, "cells": table.columns.indices.map { FigureFormat.count(table.cell(row, $0)) }, "total": FigureFormat.count(table.rowTotal(row))]
-                },
-                "hasSums": sums,
-                "sums": table.columns.indices.map { FigureFormat.count(table.columnTotal($0)) }, "total": FigureFormat.count(table.total),
-            ]
-            var notes: [String] = []
-            switch key {
-            case "coverage":
-                let share = table.share(ofRow: 0, column: nil).map { FigureFormat.percent($0) } ?? FigureFormat.hidden
-                notes.append(Texts.text("coverageShare", language).replacingOccurrences(of: "{share}", with: share)
-                    .replacingOccurrences(of: "{goal}", with: figures.coverageGoal.map { FigureFormat.percent($0) } ?? "–"))
-                notes.append(Texts.text("byGenderShares", language) + " " + table.columns.indices.map { column in
-                    Texts.text("genderGroup." + table.columns[column], language) + " " + (table.share(ofRow: 0, column: column).map { FigureFormat.percent($0) } ?? FigureFormat.hidden)
-                }.joined(separator: ", "))
-            case "time":
-                notes.append(Texts.text("meanDays", language) + " " + means(figures.meanDaysInProgramme, language))
-            case "waiting":
-                let share = table.share(ofRow: 0, column: nil).map { FigureFormat.percent($0) } ?? FigureFormat.hidden
-                notes.append(Texts.text("waitingShare", language).replacingOccurrences(of: "{share}", with: share))
-                notes.append(Texts.text("meanWaiting", language) + " " + means(figures.meanWaitingDays, language))
-            case "continuity":
-                notes.append(Texts.text("continuityShare", language).replacingOccurrences(of: "{share}", with: table.share(ofRow: 0, column: nil).map { FigureFormat.percent($0) } ?? FigureFormat.hidden))
-            default: break
-            }
-            data["notes"] = notes
-            return data
-        }
-    }
-
-    private func means(_ means: [Gender?: Double], _ language: Language) -> String {
-        ([nil] + Gender.allCases.map(Optional.some)).map { gender -> String in
-            let label = gender.map { Texts.text("genderGroup." + $0.rawValue, language) } ?? Texts.text("everyone", language)
-            return label + " " + (means[gender].map { "\(Int($0.rounded()))" } ?? FigureFormat.hidden)
-        }.joined(separator: ", ")
     }
 
     /// Places used (participants enrolled some time in the year) against budgeted places, per year.

@@ -84,7 +84,7 @@ struct MeasurementService {
                 try await AuditLog(db).append(AuditEntry(at: now, by: principal, action: "measurement.answer.\(respondent.rawValue)", objectType: "participant", objectID: object))
                 if completes {
                     try await repository.complete(measurement.id, now: now)
-                    try await ProgressSummaryRepository(db).record(instrument.indicatorMap(answers), instrument: instrument.id,
+                    try await ProgressSummaryRepository(db).record(instrument, answers: answers, measurement: measurement.id, occasion: measurement.occasion,
                                                                    participant: measurement.participantID, on: measurement.takenOn)
                     try await AuditLog(db).append(AuditEntry(at: now, by: principal, action: "measurement.complete", objectType: "participant", objectID: object))
                 }
