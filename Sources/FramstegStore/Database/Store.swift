@@ -120,6 +120,8 @@ extension Store {
             try await db.raw("PRAGMA journal_mode = WAL").run()
             try await db.raw("PRAGMA synchronous = NORMAL").run()
             try await db.raw("PRAGMA foreign_keys = ON").run()
+            // A 64 MiB page cache (the default is 2 MiB): the dashboards scan whole tables.
+            try await db.raw("PRAGMA cache_size = -65536").run()
             // Another process (e.g. `framsteg user add` beside `serve`) may hold the write lock briefly.
             try await db.raw("PRAGMA busy_timeout = 5000").run()
             return connection

@@ -13,6 +13,9 @@ public struct ProgressSummaryRepository: Sendable {
 
     public init(_ db: any SQLDatabase) { self.db = db }
 
+    /// Change slots on a summary: as many as an instrument can have indicators.
+    public static let slots = IndicatorSet.axisRange.upperBound
+
     /// Takes in a completed measurement: it becomes the first if it is the earliest, the latest if
     /// it is the newest (one on the same day replaces it, so a corrected answer is taken in).
     public func record(
@@ -53,8 +56,14 @@ public struct ProgressSummaryRepository: Sendable {
             try await db.delete(from: "progress_summaries").where("participant_id", .equal, key.participant).where("instrument_id", .equal, key.instrument).run()
         }
         let improved = indicators.count { id in (latest[id] ?? .min) > (first[id] ?? .max) }
-        try await db.insert(into: "progress_summaries").columns("participant_id", "instrument_id", "first_day", "latest_day", "improved_count", "first_belief")
-            .values(SQLBind(key.participant), SQLBind(key.instrument), SQLBind(firstDay.description), SQLBind(latestDay.description), SQLBind(improved), SQLBind(firstBelief))
+        let changes: [Int?] = (0..<Self.slots).map { slot in
+            guard slot < indicators.count, let before = first[indicators[slot]], let after = latest[indicators[slot]] else { return nil }
+            return after - before
+        }
+        try await db.insert(into: "progress_summaries")
+            .columns(["participant_id", "instrument_id", "first_day", "latest_day", "improved_count", "first_belief", "indicator_ids"] + (1...Self.slots).map { "change_\($0)" })
+            .values([SQLBind(key.participant), SQLBind(key.instrument), SQLBind(firstDay.description), SQLBind(latestDay.description), SQLBind(improved),
+                     SQLBind(firstBelief), SQLBind(indicators.joined(separator: ","))] + changes.map { SQLBind($0) })
             .run()
         let both = indicators.filter { first[$0] != nil && latest[$0] != nil }
         guard !both.isEmpty else { return }
@@ -95,39 +104,46 @@ public struct ProgressSummaryRepository: Sendable {
     }
 
     /// Distance travelled with one instrument, summed by the database: for the units' participants
-    /// measured twice whose latest measurement falls in the period, the change per gender,
-    /// intervention mix and indicator, and the count of improved indicators per participant group.
-    /// One statement: the participants are chosen once and both sums read them.
+    /// measured twice whose latest measurement falls in the period, one scan of the summaries
+    /// grouped by gender, intervention mix, indicator list and improved count, summing each change slot.
     public func progression(of instrument: String, units: [UnitID], period: ReportingPeriod) async throws -> ([IndicatorChangeGroup], [ImprovementGroup]) {
         guard !units.isEmpty else { return ([], []) }
         // Days, ids and the instrument id (an identifier) are validated values, written as literals so the plan sees them.
         let ids = units.map { String($0.rawValue) }.joined(separator: ", ")
+        let slots = (1...Self.slots).map { "COUNT(s.change_\($0)) AS n_\($0), CAST(COALESCE(SUM(s.change_\($0)), 0) AS BIGINT) AS sum_\($0)" }.joined(separator: ", ")
         let sql = """
-            WITH chosen AS MATERIALIZED (
-              SELECT s.participant_id, s.improved_count, p.gender, \(mixExpression("s")) AS mix
-              FROM progress_summaries s JOIN participants p ON p.id = s.participant_id
-              WHERE s.instrument_id = '\(instrument)' AND s.latest_day BETWEEN '\(period.first)' AND '\(period.last)'
-                AND s.first_day < s.latest_day AND p.unit_id IN (\(ids))
-            )
-            SELECT 'improved' AS kind, gender, mix, CAST(improved_count AS TEXT) AS item, COUNT(*) AS n, CAST(0 AS BIGINT) AS total
-              FROM chosen GROUP BY gender, mix, improved_count
-            UNION ALL
-            SELECT 'change', c.gender, c.mix, v.indicator_id, COUNT(*), CAST(SUM(v.latest_value - v.first_value) AS BIGINT)
-              FROM chosen c JOIN progress_values v ON v.participant_id = c.participant_id AND v.instrument_id = '\(instrument)'
-              GROUP BY c.gender, c.mix, v.indicator_id
+            SELECT p.gender, \(mixExpression("s")) AS mix, s.indicator_ids, s.improved_count, COUNT(*) AS n, \(slots)
+            FROM progress_summaries s JOIN participants p ON p.id = s.participant_id
+            WHERE s.instrument_id = '\(instrument)' AND s.latest_day BETWEEN '\(period.first)' AND '\(period.last)'
+              AND s.first_day < s.latest_day AND p.unit_id IN (\(ids))
+            GROUP BY p.gender, mix, s.indicator_ids, s.improved_count
             """
-        var changes: [IndicatorChangeGroup] = [], improvement: [ImprovementGroup] = []
+        struct ChangeKey: Hashable { let gender: Gender, mix: InterventionMix, indicator: String }
+        var changes: [ChangeKey: (count: Int, sum: Int)] = [:], improvement: [ImprovementGroup] = []
         for row in try await db.raw(SQLQueryString(sql)).all() {
             let gender = Gender(rawValue: try row.decode(column: "gender", as: String.self)) ?? .anotherOrNotStated
             let mix = InterventionMix(rawValue: try row.decode(column: "mix", as: String.self)) ?? .none
-            let item = try row.decode(column: "item", as: String.self), count = try row.decode(column: "n", as: Int.self)
-            if try row.decode(column: "kind", as: String.self) == "improved" {
-                improvement.append(ImprovementGroup(gender: gender, mix: mix, improvedCount: Int(item) ?? 0, count: count))
-            } else {
-                changes.append(IndicatorChangeGroup(gender: gender, mix: mix, indicatorID: item, count: count, changeSum: try row.decode(column: "total", as: Int.self)))
+            improvement.append(ImprovementGroup(gender: gender, mix: mix, improvedCount: try row.decode(column: "improved_count", as: Int.self),
+                                                count: try row.decode(column: "n", as: Int.self)))
+            for (slot, indicator) in try row.decode(column: "indicator_ids", as: String.self).split(separator: ",").enumerated() where slot < Self.slots {
+                let count = try row.decode(column: "n_\(slot + 1)", as: Int.self)
+                guard count > 0 else { continue }
+                let key = ChangeKey(gender: gender, mix: mix, indicator: String(indicator))
+                changes[key, default: (0, 0)].count += count
+                changes[key, default: (0, 0)].sum += try row.decode(column: "sum_\(slot + 1)", as: Int.self)
             }
         }
-        return (changes, improvement)
+        // Groups that differ only in improved count or indicator list merge into one per gender, mix and count.
+        var merged: [ImprovementGroup] = []
+        for group in improvement {
+            if let index = merged.firstIndex(where: { $0.gender == group.gender && $0.mix == group.mix && $0.improvedCount == group.improvedCount }) {
+                merged[index] = ImprovementGroup(gender: group.gender, mix: group.mix, improvedCount: group.improvedCount, count: merged[index].count + group.count)
+            } else {
+                merged.append(group)
+            }
+        }
+        return (changes.map { IndicatorChangeGroup(gender: $0.key.gender, mix: $0.key.mix, indicatorID: $0.key.indicator, count: $0.value.count, changeSum: $0.value.sum) },
+                merged)
     }
 
     /// Scores by occasion of an instrument followed that way, for measurements taken in the period.

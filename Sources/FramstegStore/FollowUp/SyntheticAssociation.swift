@@ -117,21 +117,25 @@ public struct SyntheticAssociation: Sendable {
         let twice = started.prefix(max(0, measurements - started.count))
         for chunk in stride(from: 0, to: twice.count, by: batch) {
             let part = Array(twice.dropFirst(chunk).prefix(batch))
-            var summaries: [(id: Int64, first: Day, latest: Day, improved: Int, belief: Int)] = [], values: [(Int64, String, Int, Int)] = []
+            var summaries: [(id: Int64, first: Day, latest: Day, improved: Int, belief: Int, changes: [Int?])] = [], values: [(Int64, String, Int, Int)] = []
             for participant in part {
-                var improved = 0
-                for indicator in indicators {
+                var improved = 0, changes: [Int?] = Array(repeating: nil, count: ProgressSummaryRepository.slots)
+                for (slot, indicator) in indicators.enumerated() {
                     let first = Int.random(in: 1...10, using: &random), latest = min(10, max(1, first + Int.random(in: -2...3, using: &random)))
                     if latest > first { improved += 1 }
                     values.append((participant.id, indicator, first * 100, latest * 100))
+                    changes[slot] = (latest - first) * 100
                 }
-                summaries.append((participant.id, participant.day, min(today, participant.day.adding(days: 84)), improved, Int.random(in: 2...20, using: &random) * 50))
+                summaries.append((participant.id, participant.day, min(today, participant.day.adding(days: 84)), improved, Int.random(in: 2...20, using: &random) * 50, changes))
             }
             let rows = summaries, valueRows = values
             try await store.write { db in
-                let insert = db.insert(into: "progress_summaries").columns("participant_id", "instrument_id", "first_day", "latest_day", "improved_count", "first_belief")
+                let insert = db.insert(into: "progress_summaries")
+                    .columns(["participant_id", "instrument_id", "first_day", "latest_day", "improved_count", "first_belief", "indicator_ids"]
+                             + (1...ProgressSummaryRepository.slots).map { "change_\($0)" })
                 for row in rows {
-                    insert.values(SQLBind(row.id), SQLBind("bip"), SQLBind(row.first.description), SQLBind(row.latest.description), SQLBind(row.improved), SQLBind(row.belief))
+                    insert.values([SQLBind(row.id), SQLBind("bip"), SQLBind(row.first.description), SQLBind(row.latest.description), SQLBind(row.improved),
+                                   SQLBind(row.belief), SQLBind(indicators.joined(separator: ","))] + row.changes.map { SQLBind($0) })
                 }
                 try await insert.run()
                 let values = db.insert(into: "progress_values").columns("participant_id", "instrument_id", "indicator_id", "first_value", "latest_value")

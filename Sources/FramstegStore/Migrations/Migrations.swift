@@ -2,7 +2,7 @@ import SQLKit
 
 /// Every migration Framsteg has, in order. Later features append here; existing entries never change.
 public enum Migrations {
-    public static let all: [Migration] = [organisation, access, audit, auditAppendOnly, journey, rateLimits, eligibility, activities, measurements, plansAndParticipantMode, anonymousSurveys, followUpColumns, progressSummaries, progressByIndicator]
+    public static let all: [Migration] = [organisation, access, audit, auditAppendOnly, journey, rateLimits, eligibility, activities, measurements, plansAndParticipantMode, anonymousSurveys, followUpColumns, progressSummaries, progressByIndicator, changeSlots]
 
     static let organisation = Migration(version: 1, name: "organisation") { db, _ in
         try await db.create(table: "associations")
@@ -409,5 +409,17 @@ public enum Migrations {
             .run()
         try await db.create(index: "occasion_scores_taken").on("occasion_scores").column("instrument_id").column("taken_on").run()
         try await db.create(index: "participants_ended").on("participants").column("unit_id").column("ended_on").run()
+    }
+
+    /// Each summary also carries its indicators' changes (latest − first, hundredths) in numbered
+    /// slots, with the ids they stand for, so distance travelled is one scan of the summaries
+    /// instead of a join to every indicator row. Twelve: the most indicators an instrument's
+    /// chart takes (`IndicatorSet.axisRange`). The kept data is rebuilt at start.
+    static let changeSlots = Migration(version: 15, name: "change slots on progress summaries") { db, _ in
+        try await db.alter(table: "progress_summaries").column("indicator_ids", type: .text, .notNull, .default("")).run()
+        for slot in 1...12 {
+            try await db.alter(table: "progress_summaries").column("change_\(slot)", type: .int).run()
+        }
+        for table in ["progress_values", "progress_summaries", "occasion_scores"] { try await db.delete(from: table).run() }
     }
 }
