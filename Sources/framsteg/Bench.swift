@@ -68,13 +68,15 @@ struct Bench: AsyncParsableCommand {
                     let groups = try await store.read { db in try await FollowUpRepository(db).groups(units: units, period: period) }
                     _ = FollowUpFigures(groups: groups, period: period, municipalities: municipalities)
                 }
+                let bip = distance.first { $0.id == MeasurementSchedule.instrumentID }!
                 try await time("  distance travelled, BIP (SQL sums + figures)") {
-                    let (changes, improvement) = try await store.read { db in try await ProgressSummaryRepository(db).progression(of: "bip", units: units, period: period) }
-                    _ = Progression(changes: changes, improvement: improvement, indicators: ["health", "everyday", "knowledge", "belief", "cooperation", "competences"], improvedAtLeast: nil)
+                    let (changes, improvement) = try await store.read { db in try await ProgressSummaryRepository(db).progression(of: bip.id, units: units, period: period) }
+                    _ = Progression(changes: changes, improvement: improvement, indicators: bip.indicatorSet!.indicators.map(\.id), improvedAtLeast: bip.improvedAtLeast)
                 }
+                let kasam = byOccasion.first { $0.id == "kasam" }!
                 try await time("  KASAM by occasion (SQL sums + figures)") {
-                    let groups = try await store.read { db in try await ProgressSummaryRepository(db).occasionScores(of: "kasam", units: units, period: period) }
-                    _ = OccasionMeans(groups, scales: ["comprehensibility", "manageability", "meaningfulness", "total"])
+                    let groups = try await store.read { db in try await ProgressSummaryRepository(db).occasionScores(of: kasam.id, units: units, period: period) }
+                    _ = OccasionMeans(groups, scales: kasam.scoredScales.map(\.id))
                 }
                 try await time("  outcome by belief at start (SQL + figures)") {
                     _ = BeliefOutcomes(try await store.read { db in try await ProgressSummaryRepository(db).beliefOutcomes(units: units, period: period) })

@@ -39,7 +39,7 @@ public struct ProgressSummaryRepository: Sendable {
         let belief = instrument.id == MeasurementSchedule.instrumentID
             ? instrument.scores(answers).first { $0.subscaleID == BeliefBand.scaleID }?.value.map(Self.hundredths) : nil
         let key = (participant: participant.rawValue, instrument: instrument.id)
-        let existing = try await db.select().columns("first_day", "latest_day").from("progress_summaries")
+        let existing = try await db.select().columns("first_day", "latest_day", "first_belief").from("progress_summaries")
             .where("participant_id", .equal, key.participant).where("instrument_id", .equal, key.instrument).first()
         var first = values, latest = values
         var firstDay = day, latestDay = day, firstBelief = belief
@@ -47,9 +47,7 @@ public struct ProgressSummaryRepository: Sendable {
             let kept = try await self.values(participant: participant, instrument: instrument.id)
             let keptFirst = Day(try existing.decode(column: "first_day", as: String.self))!, keptLatest = Day(try existing.decode(column: "latest_day", as: String.self))!
             if day > keptFirst {
-                (first, firstDay) = (kept.first, keptFirst)
-                firstBelief = try await db.select().column("first_belief").from("progress_summaries").where("participant_id", .equal, key.participant)
-                    .where("instrument_id", .equal, key.instrument).first()?.decode(column: "first_belief", as: Int?.self)
+                (first, firstDay, firstBelief) = (kept.first, keptFirst, try existing.decode(column: "first_belief", as: Int?.self))
             }
             if day < keptLatest { (latest, latestDay) = (kept.latest, keptLatest) }
             try await db.delete(from: "progress_values").where("participant_id", .equal, key.participant).where("instrument_id", .equal, key.instrument).run()
@@ -119,12 +117,14 @@ public struct ProgressSummaryRepository: Sendable {
             GROUP BY p.gender, mix, s.indicator_ids, s.improved_count
             """
         struct ChangeKey: Hashable { let gender: Gender, mix: InterventionMix, indicator: String }
-        var changes: [ChangeKey: (count: Int, sum: Int)] = [:], improvement: [ImprovementGroup] = []
+        struct ImprovementKey: Hashable { let gender: Gender, mix: InterventionMix, improved: Int }
+        // Rows that differ only in their indicator list add up to one group per gender, mix and indicator (or improved count).
+        var changes: [ChangeKey: (count: Int, sum: Int)] = [:], improvement: [ImprovementKey: Int] = [:]
         for row in try await db.raw(SQLQueryString(sql)).all() {
             let gender = Gender(rawValue: try row.decode(column: "gender", as: String.self)) ?? .anotherOrNotStated
             let mix = InterventionMix(rawValue: try row.decode(column: "mix", as: String.self)) ?? .none
-            improvement.append(ImprovementGroup(gender: gender, mix: mix, improvedCount: try row.decode(column: "improved_count", as: Int.self),
-                                                count: try row.decode(column: "n", as: Int.self)))
+            improvement[ImprovementKey(gender: gender, mix: mix, improved: try row.decode(column: "improved_count", as: Int.self)), default: 0]
+                += try row.decode(column: "n", as: Int.self)
             for (slot, indicator) in try row.decode(column: "indicator_ids", as: String.self).split(separator: ",").enumerated() where slot < Self.slots {
                 let count = try row.decode(column: "n_\(slot + 1)", as: Int.self)
                 guard count > 0 else { continue }
@@ -133,17 +133,8 @@ public struct ProgressSummaryRepository: Sendable {
                 changes[key, default: (0, 0)].sum += try row.decode(column: "sum_\(slot + 1)", as: Int.self)
             }
         }
-        // Groups that differ only in improved count or indicator list merge into one per gender, mix and count.
-        var merged: [ImprovementGroup] = []
-        for group in improvement {
-            if let index = merged.firstIndex(where: { $0.gender == group.gender && $0.mix == group.mix && $0.improvedCount == group.improvedCount }) {
-                merged[index] = ImprovementGroup(gender: group.gender, mix: group.mix, improvedCount: group.improvedCount, count: merged[index].count + group.count)
-            } else {
-                merged.append(group)
-            }
-        }
         return (changes.map { IndicatorChangeGroup(gender: $0.key.gender, mix: $0.key.mix, indicatorID: $0.key.indicator, count: $0.value.count, changeSum: $0.value.sum) },
-                merged)
+                improvement.map { ImprovementGroup(gender: $0.key.gender, mix: $0.key.mix, improvedCount: $0.key.improved, count: $0.value) })
     }
 
     /// Scores by occasion of an instrument followed that way, for measurements taken in the period.

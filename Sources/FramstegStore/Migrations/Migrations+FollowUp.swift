@@ -1,0 +1,99 @@
+import SQLKit
+
+/// The follow-up migrations (12–15): what the dashboards read, kept by the writes themselves.
+extension Migrations {
+    /// What follow-up counts, kept on the participant's own row by the same transaction that
+    /// records the event (start, exit, counsellor, completed BIP): the dashboards read one table
+    /// and are never behind. Filled here from the history for existing participants.
+    static let followUpColumns = Migration(version: 12, name: "follow-up columns on participants") { db, _ in
+        try await db.alter(table: "participants").column("started_on", type: .text).run()
+        try await db.alter(table: "participants").column("ended_on", type: .text).run()
+        try await db.alter(table: "participants").column("outcome", type: .text).run()
+        try await db.alter(table: "participants").column("counsellor_count", type: .int, .notNull, .default(0)).run()
+        try await db.alter(table: "participants").column("first_measured_on", type: .text).run()
+        try await db.raw("""
+            UPDATE participants SET started_on = (SELECT MIN(s.day) FROM journey_steps s WHERE s.participant_id = participants.id AND s.event = 'start')
+            """).run()
+        try await db.raw("""
+            UPDATE participants SET
+              ended_on = (SELECT MAX(s.day) FROM journey_steps s WHERE s.participant_id = participants.id AND s.event IN ('exit', 'withdraw')),
+              outcome = (SELECT COALESCE(s.outcome, 'other') FROM journey_steps s WHERE s.participant_id = participants.id AND s.event IN ('exit', 'withdraw') ORDER BY s.id DESC LIMIT 1)
+            WHERE started_on IS NOT NULL
+            """).run()
+        try await db.raw("""
+            UPDATE participants SET counsellor_count = (SELECT COUNT(*) FROM counsellor_assignments a WHERE a.participant_id = participants.id)
+            """).run()
+        try await db.raw("""
+            UPDATE participants SET first_measured_on = (SELECT MIN(m.taken_on) FROM measurements m
+              WHERE m.participant_id = participants.id AND m.instrument_id = 'bip' AND m.completed_at IS NOT NULL)
+            """).run()
+        try await db.create(index: "participants_follow_up").on("participants").column("association_id").column("unit_id").run()
+    }
+
+    /// Each participant's first and latest completed measurement per instrument, as indicator
+    /// values: what "distance travelled" compares. Kept by the transaction that completes a
+    /// measurement; filled for existing measurements by `ProgressSummaryRepository.backfill`.
+    static let progressSummaries = Migration(version: 13, name: "progress summaries") { db, _ in
+        try await db.create(table: "progress_summaries")
+            .column("participant_id", type: .bigint, .notNull, .references("participants", "id"))
+            .column("instrument_id", type: .text, .notNull)
+            .column("first_day", type: .text, .notNull)
+            .column("first_values", type: .text, .notNull)
+            .column("latest_day", type: .text, .notNull)
+            .column("latest_values", type: .text, .notNull)
+            .primaryKey("participant_id", "instrument_id")
+            .run()
+        try await db.create(index: "progress_summaries_latest").on("progress_summaries").column("instrument_id").column("latest_day").run()
+    }
+
+    /// Distance travelled becomes something the database can sum: one row per participant,
+    /// instrument and indicator with the first and latest value in hundredths, beside each summary
+    /// its count of improved indicators and the counsellor's belief at the first measurement; and
+    /// the subscale scores of instruments followed by occasion (KASAM at start, midway and exit).
+    /// The old summaries are dropped: the site rebuilds all three from the measurements at start.
+    static let progressByIndicator = Migration(version: 14, name: "progress by indicator and scores by occasion") { db, _ in
+        try await db.drop(table: "progress_summaries").run()
+        try await db.create(table: "progress_summaries")
+            .column("participant_id", type: .bigint, .notNull, .references("participants", "id"))
+            .column("instrument_id", type: .text, .notNull)
+            .column("first_day", type: .text, .notNull)
+            .column("latest_day", type: .text, .notNull)
+            .column("improved_count", type: .int, .notNull, .default(0))
+            .column("first_belief", type: .int)
+            .primaryKey("participant_id", "instrument_id")
+            .run()
+        try await db.create(index: "progress_summaries_latest").on("progress_summaries").column("instrument_id").column("latest_day").run()
+        try await db.create(table: "progress_values")
+            .column("participant_id", type: .bigint, .notNull, .references("participants", "id"))
+            .column("instrument_id", type: .text, .notNull)
+            .column("indicator_id", type: .text, .notNull)
+            .column("first_value", type: .int, .notNull)
+            .column("latest_value", type: .int, .notNull)
+            .primaryKey("participant_id", "instrument_id", "indicator_id")
+            .run()
+        try await db.create(table: "occasion_scores")
+            .column("measurement_id", type: .bigint, .notNull, .references("measurements", "id"))
+            .column("participant_id", type: .bigint, .notNull, .references("participants", "id"))
+            .column("instrument_id", type: .text, .notNull)
+            .column("occasion", type: .text, .notNull)
+            .column("taken_on", type: .text, .notNull)
+            .column("scale_id", type: .text, .notNull)
+            .column("score", type: .int, .notNull)
+            .primaryKey("measurement_id", "scale_id")
+            .run()
+        try await db.create(index: "occasion_scores_taken").on("occasion_scores").column("instrument_id").column("taken_on").run()
+        try await db.create(index: "participants_ended").on("participants").column("unit_id").column("ended_on").run()
+    }
+
+    /// Each summary also carries its indicators' changes (latest − first, hundredths) in numbered
+    /// slots, with the ids they stand for, so distance travelled is one scan of the summaries
+    /// instead of a join to every indicator row. Twelve: the most indicators an instrument's
+    /// chart takes (`IndicatorSet.axisRange`). The kept data is rebuilt at start.
+    static let changeSlots = Migration(version: 15, name: "change slots on progress summaries") { db, _ in
+        try await db.alter(table: "progress_summaries").column("indicator_ids", type: .text, .notNull, .default("")).run()
+        for slot in 1...12 {
+            try await db.alter(table: "progress_summaries").column("change_\(slot)", type: .int).run()
+        }
+        for table in ["progress_values", "progress_summaries", "occasion_scores"] { try await db.delete(from: table).run() }
+    }
+}
