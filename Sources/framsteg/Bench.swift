@@ -46,15 +46,13 @@ struct Bench: AsyncParsableCommand {
                         runs.append(ContinuousClock.now - start)
                     }
                     runs.sort()
-                    print("   \(name.padding(toLength: 46, withPad: " ", startingAt: 0)) median \(Self.milliseconds(runs[runs.count / 2])) ms   min \(Self.milliseconds(runs[0])) ms")
+                    print("   \(name.padding(toLength: 54, withPad: " ", startingAt: 0)) median \(Self.milliseconds(runs[runs.count / 2])) ms   min \(Self.milliseconds(runs[0])) ms")
                 }
                 // The dashboards follow every shipped instrument the way the pages do.
                 let shipped = try ShippedInstruments.load().filter { !$0.isAnonymous }
                 let distance = shipped.filter { !$0.followedByOccasion && $0.indicatorSet != nil }, byOccasion = shipped.filter(\.followedByOccasion)
                 @Sendable func dashboard(_ units: [UnitID]) async throws {
-                    let sums = try await store.read { db in
-                        try await FollowUpRepository(db).dashboard(units: units, period: period, distance: distance.map(\.id), byOccasion: byOccasion.map(\.id))
-                    }
+                    let sums = try await FollowUpRepository.dashboard(in: store, units: units, period: period, distance: distance.map(\.id), byOccasion: byOccasion.map(\.id))
                     _ = FollowUpFigures(groups: sums.groups, period: period, municipalities: municipalities)
                     for instrument in distance {
                         let (changes, improvement) = sums.progressions[instrument.id] ?? ([], [])

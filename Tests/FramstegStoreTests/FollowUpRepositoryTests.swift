@@ -75,10 +75,11 @@ struct FollowUpRepositoryTests {
             let association = try #require(context.association).id
             @Sendable func snapshot(_ db: any SQLDatabase) async throws -> [String] {
                 var rows: [String] = []
-                for row in try await db.raw("SELECT participant_id, instrument_id, first_day, latest_day, improved_count, first_belief FROM progress_summaries").all() {
+                for row in try await db.raw("SELECT participant_id, instrument_id, first_day, latest_day, improved_count, first_belief, mix FROM progress_summaries").all() {
                     rows.append("s \(try row.decode(column: "participant_id", as: Int.self)) \(try row.decode(column: "instrument_id", as: String.self)) "
                         + "\(try row.decode(column: "first_day", as: String.self)) \(try row.decode(column: "latest_day", as: String.self)) "
-                        + "\(try row.decode(column: "improved_count", as: Int.self)) \(String(describing: try row.decode(column: "first_belief", as: Int?.self)))")
+                        + "\(try row.decode(column: "improved_count", as: Int.self)) \(try row.decode(column: "mix", as: String.self)) "
+                        + "\(String(describing: try row.decode(column: "first_belief", as: Int?.self)))")
                 }
                 for row in try await db.raw("SELECT participant_id, instrument_id, indicator_id, first_value, latest_value FROM progress_values").all() {
                     rows.append("v \(try row.decode(column: "participant_id", as: Int.self)) \(try row.decode(column: "instrument_id", as: String.self)) "
@@ -100,6 +101,38 @@ struct FollowUpRepositoryTests {
             #expect(kept.filter { $0.hasPrefix("o ") }.count > 20, "KASAM scores by occasion")
             #expect(kept.contains { $0.hasPrefix("s ") && $0.contains("bip") && !$0.hasSuffix("nil") }, "belief at start kept")
             #expect(kept == rebuilt)
+        }
+    }
+
+    @Test("the intervention mix kept on a summary follows interventions added and ended after the measurements", arguments: TestDatabase.available)
+    func mixFollowsInterventions(_ database: TestDatabase) async throws {
+        try await database.withFreshStore { store throws in
+            let (unit, user, participant) = try await ParticipantRepositoryTests.seed(store)
+            let bip = try #require(try ShippedInstruments.load().first { $0.id == "bip" })
+            let (first, latest) = (Day("2026-03-02")!, Day("2026-09-01")!)
+            try await store.write { db throws in
+                let measurements = MeasurementRepository(db), progress = ProgressSummaryRepository(db), activities = ActivityRepository(db, keyring: TestKeys.keyring)
+                for (day, occasion) in [(first, MeasurementOccasion.start), (latest, .periodic)] {
+                    _ = try await measurements.addCompleted(bip, for: participant, occasion: occasion, on: day, answers: ["health": .number(5)], by: user, now: ParticipantRepositoryTests.now)
+                }
+                func mix() async throws -> InterventionMix? { try await progress.summaries(of: "bip", units: [unit.id]).first?.mix }
+                func add(_ type: InterventionType, from start: Day) async throws -> InterventionID {
+                    let valid = try InterventionDraft(type: type.rawValue, provider: "unit", title: "Insats", isPlacement: false, employerName: "", start: start.description, end: "")
+                        .validated(started: start, today: start)
+                    return try await activities.addIntervention(valid, to: participant, by: user, now: ParticipantRepositoryTests.now)
+                }
+                #expect(try await mix() == InterventionMix.none)
+                let health = try await add(.health, from: first.adding(days: -30))
+                #expect(try await mix() == .onlySupportive)
+                try await activities.endIntervention(health, of: participant, on: first.adding(days: -1))
+                #expect(try await mix() == InterventionMix.none, "ended before the first measurement")
+                _ = try await add(.jobFocused, from: latest.adding(days: 1))
+                #expect(try await mix() == InterventionMix.none, "begun after the latest measurement")
+                _ = try await measurements.addCompleted(bip, for: participant, occasion: .exit, on: latest.adding(days: 10), answers: ["health": .number(6)], by: user, now: ParticipantRepositoryTests.now)
+                #expect(try await mix() == .onlyJobFocused, "a later measurement takes in what ran before it")
+                _ = try await add(.social, from: first)
+                #expect(try await mix() == .combined)
+            }
         }
     }
 }

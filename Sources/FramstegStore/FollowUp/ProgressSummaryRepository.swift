@@ -63,6 +63,7 @@ public struct ProgressSummaryRepository: Sendable {
             .values([SQLBind(key.participant), SQLBind(key.instrument), SQLBind(firstDay.description), SQLBind(latestDay.description), SQLBind(improved),
                      SQLBind(firstBelief), SQLBind(indicators.joined(separator: ","))] + changes.map { SQLBind($0) })
             .run()
+        try await refreshMix(of: participant, instrument: instrument.id)
         let both = indicators.filter { first[$0] != nil && latest[$0] != nil }
         guard !both.isEmpty else { return }
         let insert = db.insert(into: "progress_values").columns("participant_id", "instrument_id", "indicator_id", "first_value", "latest_value")
@@ -83,15 +84,16 @@ public struct ProgressSummaryRepository: Sendable {
         return (first, latest)
     }
 
-    // MARK: Reading for the dashboards
+    // MARK: The intervention mix
 
     /// The interventions a participant had between the first and latest measurement, combined as
-    /// BIP combines them: job-focused together with another type is "combined".
-    private func mixExpression(_ alias: String) -> String {
+    /// BIP combines them: job-focused together with another type is "combined". `table` names the
+    /// summaries' table or alias in the statement the expression goes into.
+    static func mixExpression(_ table: String) -> String {
         func any(_ condition: String) -> String {
             """
-            EXISTS (SELECT 1 FROM interventions i WHERE i.participant_id = \(alias).participant_id\(condition)
-              AND i.start_day <= \(alias).latest_day AND (i.end_day IS NULL OR i.end_day >= \(alias).first_day))
+            EXISTS (SELECT 1 FROM interventions i WHERE i.participant_id = \(table).participant_id\(condition)
+              AND i.start_day <= \(table).latest_day AND (i.end_day IS NULL OR i.end_day >= \(table).first_day))
             """
         }
         let job = InterventionType.jobFocused.rawValue
@@ -100,6 +102,25 @@ public struct ProgressSummaryRepository: Sendable {
               WHEN \(any("")) THEN '\(InterventionMix.onlySupportive.rawValue)' ELSE '\(InterventionMix.none.rawValue)' END
             """
     }
+
+    /// Works the kept intervention mix out again for the participant's summaries (all of them, or
+    /// one instrument's): after a measurement moves a summary's days, and whenever an intervention
+    /// is added or ended, in the same transaction, so the mix the dashboards group by is never behind.
+    public func refreshMix(of participant: ParticipantID, instrument: String? = nil) async throws {
+        let mix = Self.mixExpression("progress_summaries")
+        if let instrument {
+            try await db.raw("UPDATE progress_summaries SET mix = \(unsafeRaw: mix) WHERE participant_id = \(bind: participant.rawValue) AND instrument_id = \(bind: instrument)").run()
+        } else {
+            try await db.raw("UPDATE progress_summaries SET mix = \(unsafeRaw: mix) WHERE participant_id = \(bind: participant.rawValue)").run()
+        }
+    }
+
+    /// Every summary's mix at once (a migration, the synthetic association's bulk writes).
+    static func refreshAllMixes(_ db: any SQLDatabase) async throws {
+        try await db.raw("UPDATE progress_summaries SET mix = \(unsafeRaw: mixExpression("progress_summaries"))").run()
+    }
+
+    // MARK: Reading for the dashboards
 
     /// Distance travelled with one instrument, summed by the database: for the units' participants
     /// measured twice whose latest measurement falls in the period, one scan of the summaries
@@ -110,11 +131,11 @@ public struct ProgressSummaryRepository: Sendable {
         let ids = units.map { String($0.rawValue) }.joined(separator: ", ")
         let slots = (1...Self.slots).map { "COUNT(s.change_\($0)) AS n_\($0), CAST(COALESCE(SUM(s.change_\($0)), 0) AS BIGINT) AS sum_\($0)" }.joined(separator: ", ")
         let sql = """
-            SELECT p.gender, \(mixExpression("s")) AS mix, s.indicator_ids, s.improved_count, COUNT(*) AS n, \(slots)
+            SELECT p.gender, s.mix, s.indicator_ids, s.improved_count, COUNT(*) AS n, \(slots)
             FROM progress_summaries s JOIN participants p ON p.id = s.participant_id
             WHERE s.instrument_id = '\(instrument)' AND s.latest_day BETWEEN '\(period.first)' AND '\(period.last)'
               AND s.first_day < s.latest_day AND p.unit_id IN (\(ids))
-            GROUP BY p.gender, mix, s.indicator_ids, s.improved_count
+            GROUP BY p.gender, s.mix, s.indicator_ids, s.improved_count
             """
         struct ChangeKey: Hashable { let gender: Gender, mix: InterventionMix, indicator: String }
         struct ImprovementKey: Hashable { let gender: Gender, mix: InterventionMix, improved: Int }
@@ -195,7 +216,7 @@ public struct ProgressSummaryRepository: Sendable {
     public func summaries(of instrument: String, units: [UnitID]) async throws -> [ProgressSummary] {
         guard !units.isEmpty else { return [] }
         let heads = try await db.raw(SQLQueryString("""
-            SELECT s.participant_id, s.first_day, s.latest_day, p.gender, \(mixExpression("s")) AS mix
+            SELECT s.participant_id, s.first_day, s.latest_day, p.gender, s.mix
             FROM progress_summaries s JOIN participants p ON p.id = s.participant_id
             WHERE s.instrument_id = \(bind: instrument) AND p.unit_id IN \(SQLBind.group(units.map(\.rawValue)))
             """)).all()

@@ -191,6 +191,8 @@ public struct SyntheticAssociation: Sendable {
                   WHERE m.participant_id = participants.id AND m.instrument_id = 'bip' AND m.completed_at IS NOT NULL)
                 WHERE association_id = \(bind: association.id.rawValue)
                 """).run()
+            // As `ActivityRepository` keeps it when interventions are written one by one.
+            try await ProgressSummaryRepository.refreshAllMixes(db)
         }
         return (association.id, units.map(\.id))
     }

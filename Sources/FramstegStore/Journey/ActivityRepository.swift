@@ -15,14 +15,18 @@ public struct ActivityRepository: Sendable {
 
     // MARK: Interventions
 
+    /// Adding or ending an intervention also changes the mix follow-up keeps on the participant's
+    /// progress summaries, in the same transaction.
     public func addIntervention(_ valid: InterventionDraft.Valid, to participant: ParticipantID, by user: UserID?, now: Date) async throws -> InterventionID {
-        InterventionID(try await db.insertReturningID(
+        let id = InterventionID(try await db.insertReturningID(
             db.insert(into: "interventions")
                 .columns("participant_id", "type", "provider", "title", "employer_name", "start_day", "end_day", "recorded_by", "recorded_at")
                 .values(SQLBind(participant.rawValue), SQLBind(valid.type.rawValue), SQLBind(valid.provider.rawValue), SQLBind(valid.title),
                         SQLBind(valid.employerName), SQLBind(valid.start.description), SQLBind(valid.end?.description), SQLBind(user?.rawValue),
                         SQLBind(now.storedSeconds))
         ))
+        try await ProgressSummaryRepository(db).refreshMix(of: participant)
+        return id
     }
 
     public func interventions(of participant: ParticipantID) async throws -> [Intervention] {
@@ -35,12 +39,14 @@ public struct ActivityRepository: Sendable {
     public func endIntervention(_ id: InterventionID, of participant: ParticipantID, on day: Day) async throws {
         try await db.update("interventions").set("end_day", to: day.description)
             .where("id", .equal, id.rawValue).where("participant_id", .equal, participant.rawValue).run()
+        try await ProgressSummaryRepository(db).refreshMix(of: participant)
     }
 
     /// At exit or withdrawal, what still runs ends that day (what ended earlier keeps its day).
     public func endRunningInterventions(of participant: ParticipantID, on day: Day) async throws {
         try await db.update("interventions").set("end_day", to: day.description)
             .where("participant_id", .equal, participant.rawValue).where("end_day", .is, SQLLiteral.null).run()
+        try await ProgressSummaryRepository(db).refreshMix(of: participant)
     }
 
     // MARK: Meetings

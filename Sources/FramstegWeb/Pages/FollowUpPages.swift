@@ -111,7 +111,7 @@ struct FollowUpPages {
         let association = principal.associationID
         let followed = site.instruments.catalog(for: association).current.filter { !$0.isAnonymous && $0.indicatorSet != nil || $0.followedByOccasion }
         let distance = followed.filter { !$0.followedByOccasion && !$0.isAnonymous }, byOccasion = followed.filter { $0.followedByOccasion && !$0.isAnonymous }
-        return try await site.store.read { db in
+        let (units, municipalities, places) = try await site.store.read { db in
             let organisation = OrganisationRepository(db)
             let allUnits = try await organisation.units(of: association)
             let units: [OrganisationUnit] = switch scope {
@@ -120,9 +120,10 @@ struct FollowUpPages {
             }
             let municipalities = try await organisation.municipalities(of: association).filter { municipality in units.contains { $0.municipalityID == municipality.id } }
             let places = try await organisation.places(inAssociation: association).filter { place in units.contains { $0.id == place.unitID } }
-            let sums = try await FollowUpRepository(db).dashboard(units: units.map(\.id), period: period, distance: distance.map(\.id), byOccasion: byOccasion.map(\.id))
-            return Loaded(sums: sums, municipalities: municipalities, units: units, places: places, distance: distance, byOccasion: byOccasion)
+            return (units, municipalities, places)
         }
+        let sums = try await FollowUpRepository.dashboard(in: site.store, units: units.map(\.id), period: period, distance: distance.map(\.id), byOccasion: byOccasion.map(\.id))
+        return Loaded(sums: sums, municipalities: municipalities, units: units, places: places, distance: distance, byOccasion: byOccasion)
     }
 
     // MARK: The page
