@@ -67,6 +67,8 @@ public struct DemoUsersStep: DemoStep {
         (.office, "kansli@insjoriket.demo", "Kim Kansli", "Demo-Kansli-Insjo-26", nil),
         (.manager, "chef.molndal@insjoriket.demo", "Maria Chef", "Demo-Chef-Molndal-26", 0),
         (.counsellor, "handledare.molndal@insjoriket.demo", "Hassan Handledare", "Demo-Handl-Molndal-26", 0),
+        // A second counsellor in Mölndal, so participants there can change counsellor (continuity).
+        (.counsellor, "handledare2.molndal@insjoriket.demo", "Nora Handledare", "Demo-Handl2-Molndal-26", 0),
         (.counsellor, "handledare.partille@insjoriket.demo", "Petra Handledare", "Demo-Handl-Partille-26", 1),
         (.counsellor, "handledare.harryda@insjoriket.demo", "Hugo Handledare", "Demo-Handl-Harryda-26", 2),
         (.counsellor, "handledare.lerum@insjoriket.demo", "Leyla Handledare", "Demo-Handl-Lerum-26", 3),

@@ -41,7 +41,7 @@ public struct DemoParticipantsStep: DemoStep {
             let recorder = staff.randomElement(using: &random)
             let id = try await repository.register(valid, unit: unit, on: registeredOn, by: nil, now: context.now)
             guard let recorder else { continue }
-            let timeline = try await walk(id, gender: gender, from: registeredOn, by: recorder, repository: repository, random: &random, now: context.now)
+            let timeline = try await walk(id, gender: gender, from: registeredOn, by: recorder, staff: staff, repository: repository, random: &random, now: context.now)
             try await DemoActivities(db: db, keyring: keyring, today: today, now: context.now)
                 .add(to: id, timeline, by: recorder, random: &random)
             try await DemoMeasurements(db: db, catalog: catalog, today: today, now: context.now).add(to: id, timeline, by: recorder)
@@ -52,7 +52,7 @@ public struct DemoParticipantsStep: DemoStep {
     /// Moves one participant along the journey as far as the time since registration allows.
     /// Returns the steps taken, with their days, for the activities to follow.
     private func walk(
-        _ id: ParticipantID, gender: Gender, from registeredOn: Day, by user: UserID, repository: ParticipantRepository,
+        _ id: ParticipantID, gender: Gender, from registeredOn: Day, by user: UserID, staff: [UserID], repository: ParticipantRepository,
         random: inout SeededRandom, now: Date
     ) async throws -> [JourneyTransition] {
         var state = JourneyState.registered
@@ -76,6 +76,10 @@ public struct DemoParticipantsStep: DemoStep {
         guard try await step(.start, after: Int.random(in: 1...14, using: &random)) else { return taken }
         try await repository.assignCounsellor(user, to: id, from: day, by: user, now: now)
         guard try await step(.multiPartyMeeting, after: Int.random(in: 42...120, using: &random)) else { return taken }
+        // Where the unit has another counsellor, about one in five is handed over after the meeting.
+        if staff.count > 1, random.chance(0.2), let other = staff.filter({ $0 != user }).randomElement(using: &random) {
+            try await repository.assignCounsellor(other, to: id, from: day, by: user, now: now)
+        }
         let blocks = Int.random(in: 1...4, using: &random)
         for _ in 1..<blocks {
             if random.chance(0.06) {
