@@ -31,12 +31,15 @@ struct Bench: AsyncParsableCommand {
                 let today = Day(Date())
                 print("== \(store.dialect.rawValue): \(participants) participants, \(measurements) measurements")
                 let generation = ContinuousClock.now
-                let (_, units) = try await SyntheticAssociation(participants: participants, measurements: measurements, today: today)
+                let (association, units) = try await SyntheticAssociation(participants: participants, measurements: measurements, today: today)
                     .write(to: store) { print("   \($0)") }
                 print("   generated in \(Self.seconds(ContinuousClock.now - generation)) s")
                 if store.dialect == .postgres { try await store.write { db in try await db.raw("ANALYZE").run() } }
                 let period = ReportingPeriod(kind: .year, year: today.year)!
                 let municipalities = Array(1...SyntheticAssociation.municipalityNames.count).map { MunicipalityID(Int64($0)) }
+                // As the office's pages protect them: with every municipality's part and each unit's Finsam counts.
+                let areas = Dictionary(grouping: try await store.read { db in try await OrganisationRepository(db).units(of: association) }, by: \.municipalityID)
+                    .mapValues { Set($0.map(\.id)) }
 
                 func time(_ name: String, _ body: @Sendable () async throws -> Void) async throws {
                     var runs: [Duration] = []
@@ -53,7 +56,7 @@ struct Bench: AsyncParsableCommand {
                 let distance = shipped.filter { !$0.followedByOccasion && $0.indicatorSet != nil }, byOccasion = shipped.filter(\.followedByOccasion)
                 @Sendable func dashboard(_ units: [UnitID]) async throws {
                     let sums = try await FollowUpRepository.dashboard(in: store, units: units, period: period, distance: distance.map(\.id), byOccasion: byOccasion.map(\.id))
-                    _ = FollowUpFigures(groups: sums.groups, period: period, municipalities: municipalities)
+                    _ = FollowUpFigures(groups: sums.groups, period: period, municipalities: municipalities, areas: units.count > 1 ? areas : [:], unitFlows: units.count > 1)
                     for instrument in distance {
                         let (changes, improvement) = sums.progressions[instrument.id] ?? ([], [])
                         _ = Progression(changes: changes, improvement: improvement, indicators: instrument.indicatorSet!.indicators.map(\.id), improvedAtLeast: instrument.improvedAtLeast)
@@ -64,7 +67,11 @@ struct Bench: AsyncParsableCommand {
                 try await time("association dashboard, every figure (read + figures)") { try await dashboard(units) }
                 try await time("  counts: the grouped scan + figures") {
                     let groups = try await store.read { db in try await FollowUpRepository(db).groups(units: units, period: period) }
-                    _ = FollowUpFigures(groups: groups, period: period, municipalities: municipalities)
+                    _ = FollowUpFigures(groups: groups, period: period, municipalities: municipalities, areas: areas, unitFlows: true)
+                }
+                let associationGroups = try await store.read { db in try await FollowUpRepository(db).groups(units: units, period: period) }
+                try await time("  count figures alone: every view protected jointly") {
+                    _ = FollowUpFigures(groups: associationGroups, period: period, municipalities: municipalities, areas: areas, unitFlows: true)
                 }
                 let bip = distance.first { $0.id == MeasurementSchedule.instrumentID }!
                 try await time("  distance travelled, BIP (SQL sums + figures)") {
@@ -82,13 +89,14 @@ struct Bench: AsyncParsableCommand {
                 try await time("unit dashboard, every figure (read + figures)") { try await dashboard([units[0]]) }
                 try await time("CSV export, flow table of the association") {
                     let groups = try await store.read { db in try await FollowUpRepository(db).groups(units: units, period: period) }
-                    let flow = FollowUpFigures(groups: groups, period: period, municipalities: municipalities).flow
+                    let flow = FollowUpFigures(groups: groups, period: period, municipalities: municipalities, areas: areas, unitFlows: true).flow
                     _ = SwedishCSV.write(flow.rows.indices.map { row in [flow.rows[row]] + (0..<3).map { flow.cell(row, $0).map(String.init) ?? ".." } })
                 }
                 try await time("Uppföljning Finsam export (per unit)") {
                     let groups = try await store.read { db in try await FollowUpRepository(db).groups(units: units, period: period) }
+                    let flows = FollowUpFigures(groups: groups, period: period, municipalities: municipalities, areas: areas, unitFlows: true).unitFlows
                     _ = SwedishCSV.write(units.map { unit in
-                        let flow = FollowUpFigures(groups: groups.filter { $0.key.unitID == unit }, period: period, municipalities: []).flow
+                        let flow = flows[unit]!
                         return [unit.description] + (0..<2).flatMap { row in (0..<3).map { flow.cell(row, $0).map(String.init) ?? ".." } }
                     })
                 }

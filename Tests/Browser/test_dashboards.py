@@ -49,6 +49,23 @@ def test_office_dashboard_for_the_association_and_a_municipality(browser: Browse
     assert browser.driver.find_elements(By.CSS_SELECTOR, "a.export-link") == []
     browser.visit("/office/dashboard")
 
+    # Every count table split by age band, then by home municipality: each part's rows in turn,
+    # with its sum; the picker keeps the choice, and still no cell shows 1–4.
+    Select(browser.find("#dashboard-split")).select_by_visible_text("Åldersgrupp")
+    browser.click("#show-dashboard")
+    assert Select(browser.find("#dashboard-split")).first_selected_option.text == "Åldersgrupp"
+    assert "per åldersgrupp" in browser.find("#figure-outcomes-heading").text
+    outcomes = browser.find("#table-outcomes").text
+    assert "Under 30 år: Arbete utan subvention" in outcomes and "30 år och äldre: totalt" in outcomes
+    assert browser.find("#figure-outcomes-section svg.figure-chart").get_attribute("role") == "img"
+    Select(browser.find("#dashboard-split")).select_by_visible_text("Kommun")
+    browser.click("#show-dashboard")
+    assert "per hemkommun" in browser.find("#figure-waiting-heading").text
+    assert "Mölndal: Inom 14 dagar" in browser.find("#table-waiting").text
+    cells = [cell.text for cell in browser.driver.find_elements(By.CSS_SELECTOR, "main table td.number")]
+    assert not any(text in {"1", "2", "3", "4"} for text in cells)
+    Select(browser.find("#dashboard-split")).select_by_visible_text("Ingen uppdelning")
+
     # A quarter of one municipality, chosen in the picker.
     Select(browser.find("#dashboard-municipality")).select_by_visible_text("Lerum")
     Select(browser.find("#dashboard-period")).select_by_value("quarter")

@@ -66,6 +66,115 @@ struct FollowUpFiguresTests {
         #expect(figures.continuity.counts == [[1, 1, 0], [4, 2, 1]])
     }
 
+    static func referral(_ id: Int64, _ gender: Gender, unit: Int64, home: Int64 = 1, born: Int = 1990) -> ParticipantFacts {
+        ParticipantFacts(id: ParticipantID(id), unitID: UnitID(unit), municipalityID: MunicipalityID(home), gender: gender, birthYear: born,
+                         registeredOn: day("2026-03-01"), startedOn: day("2026-03-10"), endedOn: nil, outcome: nil, counsellors: 1, firstMeasuredOn: nil)
+    }
+
+    @Test("views published together are protected together: a unit's count that the association's total would give away is hidden, and so is a split's")
+    func jointProtection() {
+        // Unit 1 (in municipality 1): 7 women and 5 men. Unit 2 (municipality 2): 1 woman.
+        let facts = (1...7).map { Self.referral($0, .woman, unit: 1) } + (8...12).map { Self.referral($0, .man, unit: 1) } + [Self.referral(13, .woman, unit: 2)]
+        let groups = FactGroup.grouping(facts, period: Self.year2026)
+        let areas: [MunicipalityID: Set<UnitID>] = [MunicipalityID(1): [UnitID(1)], MunicipalityID(2): [UnitID(2)]]
+        let whole = FollowUpFigures(groups: groups, period: Self.year2026, municipalities: [MunicipalityID(1)], areas: areas, unitFlows: true)
+        #expect(whole.flow.cell(0, 0) == 8 && whole.flow.cell(0, 1) == 5, "the association's referrals are shown")
+        #expect(whole.unitFlows[UnitID(2)]?.cell(0, 0) == nil, "unit 2's one woman is hidden")
+        #expect(whole.unitFlows[UnitID(1)]?.cell(0, 0) == nil, "8 − 7 would give her away: unit 1's 7 women are hidden too")
+        // The municipality's page is the same protection seen from another view.
+        let second = FollowUpFigures(groups: groups, period: Self.year2026, municipalities: [MunicipalityID(1)], areas: areas, shown: .area(MunicipalityID(2)), unitFlows: true)
+        #expect(second.flow.cell(0, 0) == nil && second.protection == whole.protection)
+        let first = FollowUpFigures(groups: groups, period: Self.year2026, municipalities: [MunicipalityID(1)], areas: areas, shown: .area(MunicipalityID(1)), unitFlows: true)
+        #expect(first.flow.cell(0, 0) == nil, "the first municipality's 7 women less the association's 8 would give her away")
+
+        // Split by age: 2 of the 8 women are under 30; the 6 over 30 would give them away beside the 8.
+        let young = (1...2).map { Self.referral($0, .woman, unit: 1, born: 2000) } + (3...8).map { Self.referral($0, .woman, unit: 1) }
+            + (9...20).map { Self.referral($0, .man, unit: 1, born: $0 % 2 == 0 ? 2000 : 1980) }
+        let byAge = FollowUpFigures(young, period: Self.year2026, municipalities: [MunicipalityID(1)])
+        let under30 = byAge.splits[.age]?[.age(.under30)], over30 = byAge.splits[.age]?[.age(.thirtyAndOver)]
+        #expect(byAge.flow.cell(0, 0) == 8 && byAge.flow.cell(0, 1) == 12)
+        #expect(under30?.flow.cell(0, 0) == nil && over30?.flow.cell(0, 0) == nil)
+        #expect(byAge.byAge.cell(0, 0) == nil && byAge.byAge.cell(1, 0) == nil, "the age table is the same split")
+        #expect(byAge.splitOrder[.municipality] == [.municipality(MunicipalityID(1))])
+    }
+
+    @Test("for 60 random associations, across every view published together no shown count is 1–4, no published sum leaves one cell hidden, and hidden small counts could be something else")
+    func jointProtectionProperty() {
+        var random = SeededGenerator(seed: 20261123)
+        var checked = 0
+        for _ in 0..<60 {
+            let facts = (0..<Int.random(in: 6...40, using: &random)).map { id -> ParticipantFacts in
+                let started = Bool.random(using: &random) ? Self.day("2026-02-01") : nil
+                let ended = started != nil && Bool.random(using: &random) ? Self.day("2026-08-01") : nil
+                return ParticipantFacts(
+                    id: ParticipantID(Int64(id)), unitID: UnitID(Int64.random(in: 1...3, using: &random)), municipalityID: MunicipalityID(Int64.random(in: 1...2, using: &random)),
+                    gender: Gender.allCases.randomElement(using: &random)!, birthYear: Bool.random(using: &random) ? 2000 : 1980,
+                    registeredOn: Self.day(Bool.random(using: &random) ? "2026-01-10" : "2025-06-01"), startedOn: started, endedOn: ended,
+                    outcome: ended == nil ? nil : ExitOutcome.allCases.randomElement(using: &random), counsellors: Int.random(in: 1...2, using: &random),
+                    firstMeasuredOn: Bool.random(using: &random) ? Self.day("2026-03-01") : nil)
+            }
+            let areas: [MunicipalityID: Set<UnitID>] = [MunicipalityID(1): [UnitID(1), UnitID(2)], MunicipalityID(2): [UnitID(3)]]
+            let protection = FollowUpFigures(groups: FactGroup.grouping(facts, period: Self.year2026), period: Self.year2026, municipalities: [],
+                                             areas: areas, unitFlows: true).protection
+            for cell in protection.values.indices where protection.shown(cell) != nil {
+                #expect(!(1...4).contains(protection.values[cell]), "a shown small count")
+            }
+            for sum in protection.sums {
+                #expect(([sum.total] + sum.parts).count { protection.isHidden($0) } != 1, "a published sum gives a hidden count away")
+            }
+            let pinned = Self.pinnedDown(protection)
+            for cell in protection.hidden where (1...4).contains(protection.values[cell]) {
+                #expect(!pinned.contains(cell), "a hidden count is pinned down by the sums")
+                checked += 1
+            }
+        }
+        #expect(checked > 200, "the property was exercised on enough small counts")
+    }
+
+    /// The hidden cells a reader can work out from the shown cells and the published sums, found
+    /// with exact fractions (the protection itself works modulo a prime): hidden parts of a known
+    /// sum that come to 0 are 0; the rest are solved as a linear system, and a cell is pinned down
+    /// when its unit vector is in the span of the equations.
+    static func pinnedDown(_ protection: ProtectedCounts) -> Set<Int> {
+        var known = Set<Int>(), changed = true
+        while changed {
+            changed = false
+            for sum in protection.sums where !protection.isHidden(sum.total) || known.contains(sum.total) {
+                let open = sum.parts.filter { protection.isHidden($0) && !known.contains($0) }
+                if !open.isEmpty, open.allSatisfy({ protection.values[$0] == 0 }) { known.formUnion(open); changed = true }
+            }
+        }
+        // Sparse rows: each sum touches a handful of hidden cells, so elimination stays local.
+        let unknowns = protection.hidden.subtracting(known)
+        var rows: [[Int: Rational]] = protection.sums.compactMap { sum in
+            var row: [Int: Rational] = [:]
+            for part in sum.parts where unknowns.contains(part) { row[part] = (row[part] ?? Rational(0)) + Rational(1) }
+            if unknowns.contains(sum.total) { row[sum.total] = (row[sum.total] ?? Rational(0)) - Rational(1) }
+            row = row.filter { $0.value.numerator != 0 }
+            return row.isEmpty ? nil : row
+        }
+        var pivots: [Int: [Int: Rational]] = [:]
+        while let row = rows.popLast() {
+            var reduced = row
+            for (column, pivot) in pivots where reduced[column] != nil {
+                let factor = reduced[column]!
+                for (other, value) in pivot { reduced[other] = (reduced[other] ?? Rational(0)) - factor * value }
+                reduced = reduced.filter { $0.value.numerator != 0 }
+            }
+            guard let column = reduced.keys.min() else { continue }
+            let scale = reduced[column]!
+            reduced = reduced.mapValues { $0 / scale }
+            for (other, pivot) in pivots where pivot[column] != nil {
+                let factor = pivot[column]!
+                var updated = pivot
+                for (cell, value) in reduced { updated[cell] = (updated[cell] ?? Rational(0)) - factor * value }
+                pivots[other] = updated.filter { $0.value.numerator != 0 }
+            }
+            pivots[column] = reduced
+        }
+        return known.union(pivots.filter { $0.value.count == 1 }.map(\.key))
+    }
+
     @Test("periods: a half-year, a quarter, a month and custom days")
     func periods() {
         #expect(ReportingPeriod(kind: .halfYear, year: 2026, part: 2).map { "\($0.first)–\($0.last) \($0.label)" } == "2026-07-01–2026-12-31 2026 H2")
@@ -211,4 +320,19 @@ struct ProgressionTests {
                                     BeliefOutcomeGroup(gender: .man, belief: .low, outcome: .other, count: 2)])
         #expect(small.share(.low, gender: .man) == nil)
     }
+}
+
+/// An exact fraction, for checking the protection's modular arithmetic.
+struct Rational {
+    let numerator: Int, denominator: Int
+    init(_ numerator: Int, _ denominator: Int = 1) {
+        func gcd(_ a: Int, _ b: Int) -> Int { b == 0 ? a : gcd(b, a % b) }
+        let divisor = max(gcd(abs(numerator), abs(denominator)), 1), sign = denominator < 0 ? -1 : 1
+        self.numerator = sign * numerator / divisor
+        self.denominator = sign * denominator / divisor
+    }
+    static func + (l: Rational, r: Rational) -> Rational { Rational(l.numerator * r.denominator + r.numerator * l.denominator, l.denominator * r.denominator) }
+    static func - (l: Rational, r: Rational) -> Rational { Rational(l.numerator * r.denominator - r.numerator * l.denominator, l.denominator * r.denominator) }
+    static func * (l: Rational, r: Rational) -> Rational { Rational(l.numerator * r.numerator, l.denominator * r.denominator) }
+    static func / (l: Rational, r: Rational) -> Rational { Rational(l.numerator * r.denominator, l.denominator * r.numerator) }
 }

@@ -6,6 +6,12 @@ public struct CrossTable: Sendable, Hashable {
     public let columns: [String]
     public let counts: [[Int]]
     let protected: ProtectedCounts
+    /// Where each published figure is in `protected` (a table protected jointly with others
+    /// shares one; nil: not published).
+    let cells: [[Int]]
+    let rowTotals: [Int]
+    let columnTotals: [Int]?
+    let totalCell: Int?
 
     public init(rows: [String], columns: [String], counts: [[Int]], extraSums: [ProtectedCounts.Sum] = []) {
         self.rows = rows
@@ -21,6 +27,22 @@ public struct CrossTable: Sendable, Hashable {
         sums.append(.init(total: values.count - 1, parts: Array(r * c..<r * c + r)))
         sums.append(.init(total: values.count - 1, parts: Array(r * c + r..<r * c + r + c)))
         protected = ProtectedCounts(values: values, sums: sums + extraSums)
+        cells = (0..<r).map { row in (0..<c).map { row * c + $0 } }
+        rowTotals = (0..<r).map { r * c + $0 }
+        columnTotals = (0..<c).map { r * c + r + $0 }
+        totalCell = values.count - 1
+    }
+
+    /// A table whose figures are cells of a protection shared with other tables (`JointCounts`).
+    init(rows: [String], columns: [String], counts: [[Int]], cells: [[Int]], rowTotals: [Int], columnTotals: [Int]?, total: Int?, protected: ProtectedCounts) {
+        self.rows = rows
+        self.columns = columns
+        self.counts = counts
+        self.cells = cells
+        self.rowTotals = rowTotals
+        self.columnTotals = columnTotals
+        self.totalCell = total
+        self.protected = protected
     }
 
     /// Rows of persons by gender (women, men, another or not stated).
@@ -28,10 +50,11 @@ public struct CrossTable: Sendable, Hashable {
         self.init(rows: rows, columns: Gender.allCases.map(\.rawValue), counts: counts.map { row in Gender.allCases.map { row[$0] ?? 0 } })
     }
 
-    public func cell(_ row: Int, _ column: Int) -> Int? { protected.shown(row * columns.count + column) }
-    public func rowTotal(_ row: Int) -> Int? { protected.shown(rows.count * columns.count + row) }
-    public func columnTotal(_ column: Int) -> Int? { protected.shown(rows.count * columns.count + rows.count + column) }
-    public var total: Int? { protected.shown(rows.count * columns.count + rows.count + columns.count) }
+    public func cell(_ row: Int, _ column: Int) -> Int? { protected.shown(cells[row][column]) }
+    public func rowTotal(_ row: Int) -> Int? { protected.shown(rowTotals[row]) }
+    /// Nil also when the table publishes no column totals.
+    public func columnTotal(_ column: Int) -> Int? { columnTotals.flatMap { protected.shown($0[column]) } }
+    public var total: Int? { totalCell.flatMap { protected.shown($0) } }
     /// The true grand total, for deciding whether there is anything to show at all.
     public var isEmpty: Bool { counts.allSatisfy { $0.allSatisfy { $0 == 0 } } }
 

@@ -63,59 +63,243 @@ public enum AssociationGoals {
 
 /// The follow-up figures for a group of participants in a period, each split by gender and
 /// protected; computed from the facts as they are now (no stored aggregates).
+///
+/// Every count table of the page is protected jointly with the other views a reader can open
+/// beside it (`JointCounts`): the same tables split by age band and by home municipality, and for
+/// the office each municipality's part of the association and each unit's Uppföljning Finsam
+/// counts. So no sum across views gives away a count of 1–4.
 public struct FollowUpFigures: Sendable {
     public enum Flow: String, CaseIterable, Sendable {
         case referrals, started, active, ended
     }
 
+    /// A way to split every count table: by age band, or by the participant's home municipality.
+    public enum SplitKind: String, CaseIterable, Sendable {
+        case age, municipality
+    }
+
+    public enum Split: Hashable, Sendable {
+        case age(AgeBand)
+        case municipality(MunicipalityID)
+    }
+
+    /// Whose participants a view counts: everyone in the groups, those of the units in one
+    /// municipality (the office's municipality choice), or one unit's (Uppföljning Finsam).
+    public enum Scope: Hashable, Sendable {
+        case all
+        case area(MunicipalityID)
+        case unit(UnitID)
+    }
+
+    /// The count tables of one view.
+    public struct Tables: Sendable {
+        /// Referrals received, cases started, active, ended: one row each, by gender (rows overlap: no column totals).
+        public let flow: CrossTable
+        /// Ended in the period, by outcome and gender.
+        public let outcomes: CrossTable
+        /// Active participants with and without a progression measurement (up to the period's end), by gender.
+        public let coverage: CrossTable
+        /// Ended in the period by time from start: 0–12 months, 13–24 months, longer; by gender.
+        public let timeInProgramme: CrossTable
+        /// Started in the period, within the waiting-time goal or not, by gender.
+        public let waiting: CrossTable
+        /// Active participants who changed counsellor or not, by gender.
+        public let continuity: CrossTable
+    }
+
     public let period: ReportingPeriod
-    /// Referrals received, cases started, active, ended: one row each, by gender.
-    public let flow: CrossTable
+    /// The tables of the view shown, not split.
+    public let tables: Tables
+    public var flow: CrossTable { tables.flow }
+    public var outcomes: CrossTable { tables.outcomes }
+    public var coverage: CrossTable { tables.coverage }
+    public var timeInProgramme: CrossTable { tables.timeInProgramme }
+    public var waiting: CrossTable { tables.waiting }
+    public var continuity: CrossTable { tables.continuity }
     /// Active participants by age band and gender.
     public let byAge: CrossTable
-    /// Active participants by municipality (ids as row keys) and gender.
+    /// Active participants by home municipality (ids as row keys, those with anyone in the view) and gender.
     public let byMunicipality: CrossTable
-    /// Ended in the period, by outcome and gender.
-    public let outcomes: CrossTable
-    /// Active participants with and without a progression measurement (up to the period's end), by gender.
-    public let coverage: CrossTable
+    /// The view's tables split each way: one `Tables` per age band, or per home municipality.
+    public let splits: [SplitKind: [Split: Tables]]
+    /// The order of each split's parts: age bands, then municipalities as given.
+    public let splitOrder: [SplitKind: [Split]]
+    /// Referrals and started by gender per unit (Uppföljning Finsam), when asked for.
+    public let unitFlows: [UnitID: CrossTable]
+    /// The one protection behind every table above and every other view it was built with.
+    public let protection: ProtectedCounts
     /// The coverage goal of the period's last year.
     public let coverageGoal: Double?
-    /// Ended in the period by time from start: 0–12 months, 13–24 months, longer; by gender.
-    public let timeInProgramme: CrossTable
     /// Mean days from start to end of those ended, by gender and for everyone.
     public let meanDaysInProgramme: [Gender?: Double]
-    /// Started in the period, within the waiting-time goal or not, by gender.
-    public let waiting: CrossTable
     /// Mean days from registration to start of those started, by gender and for everyone.
     public let meanWaitingDays: [Gender?: Double]
-    /// Active participants who changed counsellor or not, by gender.
-    public let continuity: CrossTable
 
     /// Figures from participants' facts (tests, small groups): grouped first, as the database does.
     public init(_ facts: [ParticipantFacts], period: ReportingPeriod, municipalities: [MunicipalityID]) {
         self.init(groups: FactGroup.grouping(facts, period: period), period: period, municipalities: municipalities)
     }
 
-    public init(groups: [FactGroup], period: ReportingPeriod, municipalities: [MunicipalityID]) {
+    /// - `municipalities`: the order in which home municipalities are listed;
+    /// - `areas`: the units in each municipality, when the office can open each municipality's part
+    ///   of the association (the views are then protected together);
+    /// - `shown`: the view the tables are of;
+    /// - `unitFlows`: also each unit's referrals and started (Uppföljning Finsam), protected with the rest.
+    public init(groups: [FactGroup], period: ReportingPeriod, municipalities: [MunicipalityID], areas: [MunicipalityID: Set<UnitID>] = [:],
+                shown: Scope = .all, unitFlows withUnitFlows: Bool = false) {
         self.period = period
-        func byGender(_ include: (FactGroup.Key) -> Bool) -> [Gender: Int] {
-            var counts: [Gender: Int] = [:]
-            for group in groups where include(group.key) { counts[group.key.gender, default: 0] += group.count }
-            return counts
+        let area = Dictionary(areas.flatMap { municipality, units in units.map { ($0, municipality) } }, uniquingKeysWith: min)
+        var counts: [CountKey: Int] = [:]
+        var present: [Scope: Set<MunicipalityID>] = [:]
+        let units = Set(groups.map(\.key.unitID))
+        for group in groups {
+            let key = group.key
+            var scopes: [Scope] = [.all]
+            if let municipality = area[key.unitID] { scopes.append(.area(municipality)) }
+            if withUnitFlows { scopes.append(.unit(key.unitID)) }
+            for scope in scopes { present[scope, default: []].insert(key.municipalityID) }
+            for population in Self.populations(key) {
+                for scope in scopes {
+                    for gender in [key.gender, nil] {
+                        for split in [nil, Split.age(key.ageBand), .municipality(key.municipalityID)] {
+                            counts[CountKey(scope: scope, population: population, gender: gender, split: split), default: 0] += group.count
+                        }
+                    }
+                }
+            }
         }
-        flow = CrossTable(rows: Flow.allCases.map(\.rawValue), byGender: [byGender(\.referred), byGender(\.started), byGender(\.active), byGender(\.ended)])
-        byAge = CrossTable(rows: AgeBand.allCases.map(\.rawValue), byGender: AgeBand.allCases.map { band in byGender { $0.active && $0.ageBand == band } })
-        byMunicipality = CrossTable(rows: municipalities.map(\.description),
-                                    byGender: municipalities.map { id in byGender { $0.active && $0.municipalityID == id } })
-        outcomes = CrossTable(rows: ExitOutcome.allCases.map(\.rawValue), byGender: ExitOutcome.allCases.map { outcome in byGender { $0.ended && $0.outcome == outcome } })
-        coverage = CrossTable(rows: ["measured", "not-measured"], byGender: [byGender { $0.active && $0.measured }, byGender { $0.active && !$0.measured }])
+        var joint = JointCounts<CountKey> { counts[$0] ?? 0 }
+        let order = municipalities + Set(groups.map(\.key.municipalityID)).subtracting(municipalities).sorted { $0.rawValue < $1.rawValue }
+        func splitParts(_ kind: SplitKind, _ scope: Scope) -> [Split] {
+            switch kind {
+            case .age: AgeBand.allCases.map(Split.age)
+            case .municipality: order.filter { present[scope]?.contains($0) == true }.map(Split.municipality)
+            }
+        }
+        // Every view of each scope: the tables whole and split each way, with the split's parts summing to the whole.
+        var views: [Scope] = [.all] + areas.keys.sorted { $0.rawValue < $1.rawValue }.map(Scope.area)
+        if !views.contains(shown) { views.append(shown) }
+        for scope in views {
+            for layout in Self.layouts(scope: scope, split: nil) { joint.add(layout) }
+            for kind in SplitKind.allCases {
+                let parts = splitParts(kind, scope)
+                for split in parts { for layout in Self.layouts(scope: scope, split: split) { joint.add(layout) } }
+                for population in Self.allPopulations {
+                    for gender in [nil] + Gender.allCases.map(Optional.some) {
+                        joint.sum(CountKey(scope: scope, population: population, gender: gender, split: nil),
+                                  of: parts.map { CountKey(scope: scope, population: population, gender: gender, split: $0) })
+                    }
+                }
+            }
+        }
+        // The municipalities' parts sum to the association when they hold every unit.
+        if !areas.isEmpty, units.allSatisfy({ area[$0] != nil }) {
+            let parts = areas.keys.sorted { $0.rawValue < $1.rawValue }.map(Scope.area)
+            for population in Self.allPopulations {
+                for gender in [nil] + Gender.allCases.map(Optional.some) {
+                    for split in [nil] + AgeBand.allCases.map(Split.age) + splitParts(.municipality, .all) {
+                        let whole = CountKey(scope: .all, population: population, gender: gender, split: split)
+                        guard joint.contains(whole) else { continue }
+                        joint.sum(whole, of: parts.map { CountKey(scope: $0, population: population, gender: gender, split: split) })
+                    }
+                }
+            }
+        }
+        // Each unit's referrals and started, by gender with the total, summing to its municipality and the association.
+        let unitIDs = units.sorted { $0.rawValue < $1.rawValue }
+        let finsam = withUnitFlows ? unitIDs.map { unit in
+            JointCounts<CountKey>.Layout(rows: [Flow.referrals.rawValue, Flow.started.rawValue], columns: Gender.allCases.map(\.rawValue), withColumnTotals: false) { row, column in
+                CountKey(scope: .unit(unit), population: [Flow.referrals.rawValue, Flow.started.rawValue][row!], gender: column.map { Gender.allCases[$0] }, split: nil)
+            }
+        } : []
+        for layout in finsam { joint.add(layout) }
+        if withUnitFlows {
+            for population in [Flow.referrals.rawValue, Flow.started.rawValue] {
+                for gender in [nil] + Gender.allCases.map(Optional.some) {
+                    func key(_ scope: Scope) -> CountKey { CountKey(scope: scope, population: population, gender: gender, split: nil) }
+                    joint.sum(key(.all), of: unitIDs.map { key(.unit($0)) })
+                    for (municipality, members) in areas { joint.sum(key(.area(municipality)), of: unitIDs.filter(members.contains).map { key(.unit($0)) }) }
+                }
+            }
+        }
+
+        let protected = joint.protect()
+        protection = protected
+        func view(_ split: Split?) -> Tables {
+            let layouts = Self.layouts(scope: shown, split: split).map { joint.table($0, in: protected) }
+            return Tables(flow: layouts[0], outcomes: layouts[1], coverage: layouts[2], timeInProgramme: layouts[3], waiting: layouts[4], continuity: layouts[5])
+        }
+        tables = view(nil)
+        var splits: [SplitKind: [Split: Tables]] = [:], splitOrder: [SplitKind: [Split]] = [:]
+        for kind in SplitKind.allCases {
+            splitOrder[kind] = splitParts(kind, shown)
+            for split in splitParts(kind, shown) { splits[kind, default: [:]][split] = view(split) }
+        }
+        self.splits = splits
+        self.splitOrder = splitOrder
+        func active(by parts: [Split]) -> CrossTable {
+            joint.table(JointCounts<CountKey>.Layout(rows: parts.map(\.rowKey), columns: Gender.allCases.map(\.rawValue)) { row, column in
+                CountKey(scope: shown, population: Flow.active.rawValue, gender: column.map { Gender.allCases[$0] }, split: row.map { parts[$0] })
+            }, in: protected)
+        }
+        byAge = active(by: splitParts(.age, shown))
+        byMunicipality = active(by: splitParts(.municipality, shown))
+        unitFlows = Dictionary(uniqueKeysWithValues: zip(unitIDs, finsam.map { joint.table($0, in: protected) }))
+
+        let inView = groups.filter { group in
+            switch shown {
+            case .all: true
+            case .area(let municipality): area[group.key.unitID] == municipality
+            case .unit(let unit): group.key.unitID == unit
+            }
+        }
         coverageGoal = AssociationGoals.goal(AssociationGoals.measurementCoverage, year: period.last.year)
-        timeInProgramme = CrossTable(rows: ["0-12", "13-24", "over-24"], byGender: (0..<3).map { band in byGender { $0.ended && $0.timeBand == band } })
-        meanDaysInProgramme = Self.means(groups.filter(\.key.ended).map { ($0.key.gender, $0.daysInProgramme, $0.count) })
-        waiting = CrossTable(rows: ["within-goal", "beyond-goal"], byGender: [byGender { $0.withinWaitingGoal == true }, byGender { $0.withinWaitingGoal == false }])
-        meanWaitingDays = Self.means(groups.filter(\.key.started).map { ($0.key.gender, $0.waitingDays, $0.count) })
-        continuity = CrossTable(rows: ["changed", "same"], byGender: [byGender { $0.active && $0.changedCounsellor }, byGender { $0.active && !$0.changedCounsellor }])
+        meanDaysInProgramme = Self.means(inView.filter(\.key.ended).map { ($0.key.gender, $0.daysInProgramme, $0.count) })
+        meanWaitingDays = Self.means(inView.filter(\.key.started).map { ($0.key.gender, $0.waitingDays, $0.count) })
+    }
+
+    /// One published count: of whom (scope), which population, which gender (nil: everyone), which part of a split.
+    struct CountKey: Hashable, Sendable {
+        let scope: Scope
+        let population: String
+        let gender: Gender?
+        let split: Split?
+    }
+
+    /// Each table: its rows, the population each row counts and the population its columns sum to
+    /// (nil: rows overlap, no column totals).
+    static let specs: [(rows: [String], prefix: String, union: String?)] = [
+        (Flow.allCases.map(\.rawValue), "", nil),
+        (ExitOutcome.allCases.map(\.rawValue), "outcome:", Flow.ended.rawValue),
+        (["measured", "not-measured"], "coverage:", Flow.active.rawValue),
+        (["0-12", "13-24", "over-24"], "time:", Flow.ended.rawValue),
+        (["within-goal", "beyond-goal"], "waiting:", Flow.started.rawValue),
+        (["changed", "same"], "continuity:", Flow.active.rawValue),
+    ]
+
+    static let allPopulations = specs.flatMap { spec in spec.rows.map { spec.prefix + $0 } }
+
+    /// The populations a group belongs to, in the names of `specs`.
+    static func populations(_ key: FactGroup.Key) -> [String] {
+        var populations: [String] = []
+        if key.referred { populations.append(Flow.referrals.rawValue) }
+        if key.started { populations.append(Flow.started.rawValue) }
+        if key.active {
+            populations += [Flow.active.rawValue, "coverage:" + (key.measured ? "measured" : "not-measured"), "continuity:" + (key.changedCounsellor ? "changed" : "same")]
+        }
+        if key.ended {
+            populations += [Flow.ended.rawValue, "outcome:" + (key.outcome ?? .other).rawValue, "time:" + ["0-12", "13-24", "over-24"][min(key.timeBand ?? 0, 2)]]
+        }
+        if let within = key.withinWaitingGoal { populations.append("waiting:" + (within ? "within-goal" : "beyond-goal")) }
+        return populations
+    }
+
+    static func layouts(scope: Scope, split: Split?) -> [JointCounts<CountKey>.Layout] {
+        specs.map { spec in
+            JointCounts<CountKey>.Layout(rows: spec.rows, columns: Gender.allCases.map(\.rawValue), withColumnTotals: spec.union != nil) { row, column in
+                CountKey(scope: scope, population: row.map { spec.prefix + spec.rows[$0] } ?? spec.union!, gender: column.map { Gender.allCases[$0] }, split: split)
+            }
+        }
     }
 
     /// Means by gender and for everyone (nil key) from sums and counts, each only for five or more.
@@ -124,5 +308,15 @@ public struct FollowUpFigures: Sendable {
         for gender in Gender.allCases { result[gender] = ProtectedMean.of(sums.filter { $0.0 == gender }) }
         result[nil] = ProtectedMean.of(sums)
         return result
+    }
+}
+
+extension FollowUpFigures.Split {
+    /// The row key of a split's part: an age band's name or a municipality's id.
+    public var rowKey: String {
+        switch self {
+        case .age(let band): band.rawValue
+        case .municipality(let id): id.description
+        }
     }
 }

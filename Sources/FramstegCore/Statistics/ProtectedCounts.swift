@@ -36,25 +36,9 @@ public struct ProtectedCounts: Sendable, Hashable {
         self.values = values
         self.sums = sums
         self.derived = derived
-        let sensitive = Set(values.indices.filter { (1..<smallestGroup).contains(values[$0]) })
-        hidden = sensitive
-        while true {
-            while let sum = sums.first(where: { sum in ([sum.total] + sum.parts).count(where: hidden.contains) == 1 }) {
-                hideAnother(in: sum)
-            }
-            guard let exposed = Self.determined(among: sensitive, values: values, hidden: hidden, sums: sums),
-                  let sum = sums.first(where: { ([$0.total] + $0.parts).contains(exposed) && hasCandidate(in: $0) })
-            else { break }
-            hideAnother(in: sum)
-        }
-        // The greedy choices above may hide more than needed: show again every complement the
-        // table stays protected without, the answers first and the largest first.
-        let complements = hidden.subtracting(sensitive).sorted { (derived.contains($0) ? 1 : 0, -values[$0], $0) < (derived.contains($1) ? 1 : 0, -values[$1], $1) }
-        for cell in complements {
-            var trial = hidden
-            trial.remove(cell)
-            if Self.isProtected(sensitive: sensitive, values: values, hidden: trial, sums: sums) { hidden = trial }
-        }
+        var suppression = Suppression(values: values, sums: sums, derived: derived, smallestGroup: smallestGroup)
+        suppression.run()
+        hidden = suppression.hidden
     }
 
     /// No published sum leaves exactly one hidden cell, and no small cell can be worked out.
@@ -67,29 +51,6 @@ public struct ProtectedCounts: Sendable, Hashable {
     public func shown(_ cell: Int) -> Int? { hidden.contains(cell) ? nil : values[cell] }
 
     public func isHidden(_ cell: Int) -> Bool { hidden.contains(cell) }
-
-    private func hasCandidate(in sum: Sum) -> Bool { ([sum.total] + sum.parts).contains { !hidden.contains($0) } }
-
-    /// Hides a derived figure of the sum if one is shown (a share's base rather than an answer; a
-    /// part's before the sum's own, the smallest first);
-    /// else a shown part with someone in it, preferring one that also completes another sum left
-    /// with a single hidden cell, then the smallest; else an empty part, else the total.
-    /// Complements with someone in them keep every hidden cell at 1 or more, so the hidden cells
-    /// can always move by one each way: an empty cell hidden beside them could be pinned at 0.
-    private mutating func hideAnother(in sum: Sum) {
-        let alreadyHidden = hidden
-        let open = sum.parts.filter { !alreadyHidden.contains($0) }
-        func mendsAnother(_ cell: Int) -> Bool {
-            sums.contains { other in
-                other != sum && ([other.total] + other.parts).contains(cell) && ([other.total] + other.parts).count(where: alreadyHidden.contains) == 1
-            }
-        }
-        let filled = open.filter { values[$0] > 0 }
-        let openTotal = alreadyHidden.contains(sum.total) ? [] : [sum.total]
-        let choice = open.filter(derived.contains).min { values[$0] < values[$1] } ?? openTotal.first(where: derived.contains)
-            ?? filled.min { (mendsAnother($0) ? 0 : 1, values[$0]) < (mendsAnother($1) ? 0 : 1, values[$1]) } ?? open.first ?? sum.total
-        hidden.insert(choice)
-    }
 
     /// The first sensitive hidden cell that the published sums determine exactly, if any.
     ///
@@ -113,53 +74,212 @@ public struct ProtectedCounts: Sendable, Hashable {
         let unknowns = hidden.subtracting(known).sorted()
         guard !unknowns.isEmpty, !sensitive.isEmpty else { return nil }
         let column = Dictionary(uniqueKeysWithValues: unknowns.enumerated().map { ($1, $0) })
-        var rows: [[Fraction]] = sums.compactMap { sum in
-            var row = Array(repeating: Fraction.zero, count: unknowns.count)
-            var any = false
-            for part in sum.parts { if let index = column[part] { row[index] = row[index] + .one; any = true } }
-            if let index = column[sum.total] { row[index] = row[index] - .one; any = true }
-            return any ? row : nil
+        // Each sum with an unknown in it is an equation; sums that share no unknown are independent,
+        // so the equations are solved per connected group of unknowns (a page of many tables has
+        // many small groups instead of one large system).
+        var equations: [[Int: Int]] = []
+        var root = Array(unknowns.indices)
+        func find(_ x: Int) -> Int { var x = x; while root[x] != x { root[x] = root[root[x]]; x = root[x] }; return x }
+        for sum in sums {
+            var equation: [Int: Int] = [:]
+            for part in sum.parts { if let index = column[part] { equation[index, default: 0] += 1 } }
+            if let index = column[sum.total] { equation[index, default: 0] -= 1 }
+            equation = equation.filter { $0.value != 0 }
+            guard let first = equation.keys.first else { continue }
+            for other in equation.keys { root[find(other)] = find(first) }
+            equations.append(equation)
+        }
+        var byGroup: [Int: [[Int: Int]]] = [:]
+        for equation in equations { byGroup[find(equation.keys.first!), default: []].append(equation) }
+        // The lowest such cell over all groups, as one elimination over everything would find it.
+        return byGroup.values.compactMap { group -> Int? in
+            let members = Set(group.flatMap(\.keys)).sorted()
+            guard members.contains(where: { sensitive.contains(unknowns[$0]) }) else { return nil }
+            return solve(group, members: members).first { sensitive.contains(unknowns[$0]) }
+        }.min().map { unknowns[$0] }
+    }
+
+    /// The unknowns among `members` that the equations pin down: those whose unit vector is a row
+    /// of the reduced row echelon form. Worked in the integers modulo the prime 2⁶¹ − 1: the
+    /// coefficients are small whole numbers, so the rows' span is the same as over the rationals
+    /// unless the prime divides one of the pivots met on the way, and the arithmetic stays fast
+    /// for the hundreds of unknowns of a page protected with its other views.
+    private static func solve(_ equations: [[Int: Int]], members: [Int]) -> [Int] {
+        let position = Dictionary(uniqueKeysWithValues: members.enumerated().map { ($1, $0) })
+        var rows: [[Int]] = equations.map { equation in
+            var row = Array(repeating: 0, count: members.count)
+            for (unknown, coefficient) in equation { row[position[unknown]!] = Modular.reduce(coefficient) }
+            return row
         }
         var pivotRow = 0
-        for pivotColumn in unknowns.indices where pivotRow < rows.count {
-            guard let found = (pivotRow..<rows.count).first(where: { !rows[$0][pivotColumn].isZero }) else { continue }
+        for pivotColumn in members.indices where pivotRow < rows.count {
+            guard let found = (pivotRow..<rows.count).first(where: { rows[$0][pivotColumn] != 0 }) else { continue }
             rows.swapAt(pivotRow, found)
-            let pivot = rows[pivotRow][pivotColumn]
-            rows[pivotRow] = rows[pivotRow].map { $0 / pivot }
-            for other in rows.indices where other != pivotRow && !rows[other][pivotColumn].isZero {
+            let inverse = Modular.inverse(rows[pivotRow][pivotColumn])
+            rows[pivotRow] = rows[pivotRow].map { Modular.multiply($0, inverse) }
+            let pivot = rows[pivotRow]
+            let nonZero = pivot.indices.filter { pivot[$0] != 0 }
+            for other in rows.indices where other != pivotRow && rows[other][pivotColumn] != 0 {
                 let factor = rows[other][pivotColumn]
-                rows[other] = zip(rows[other], rows[pivotRow]).map { $0 - factor * $1 }
+                for column in nonZero { rows[other][column] = Modular.subtract(rows[other][column], Modular.multiply(factor, pivot[column])) }
             }
             pivotRow += 1
         }
-        for row in rows.prefix(pivotRow) {
-            let nonZero = row.indices.filter { !row[$0].isZero }
-            if nonZero.count == 1, sensitive.contains(unknowns[nonZero[0]]) { return unknowns[nonZero[0]] }
+        return rows.prefix(pivotRow).compactMap { row in
+            var only: Int?
+            for column in row.indices where row[column] != 0 {
+                if only != nil { return nil }
+                only = column
+            }
+            return only.map { members[$0] }
         }
-        return nil
     }
 }
 
-/// An exact fraction for the elimination above: the tables are small and exactness matters more than speed.
-struct Fraction: Hashable, Sendable {
-    let numerator: Int
-    let denominator: Int
+/// Arithmetic modulo the Mersenne prime 2⁶¹ − 1, for the elimination above.
+enum Modular {
+    static let prime = (1 << 61) - 1
 
-    static let zero = Fraction(0, 1)
-    static let one = Fraction(1, 1)
+    static func reduce(_ value: Int) -> Int { ((value % prime) + prime) % prime }
 
-    init(_ numerator: Int, _ denominator: Int) {
-        let divisor = Self.gcd(abs(numerator), abs(denominator))
-        let sign = denominator < 0 ? -1 : 1
-        self.numerator = sign * numerator / max(divisor, 1)
-        self.denominator = sign * denominator / max(divisor, 1)
+    /// 2⁶¹ ≡ 1, so 2⁶⁴ ≡ 8: the 128-bit product folds without a division.
+    static func multiply(_ a: Int, _ b: Int) -> Int {
+        let product = UInt64(a).multipliedFullWidth(by: UInt64(b))
+        let mask = UInt64(prime)
+        var folded = (product.low & mask) + (product.low >> 61) + (product.high << 3)
+        folded = (folded & mask) + (folded >> 61)
+        return Int(folded >= mask ? folded - mask : folded)
     }
 
-    var isZero: Bool { numerator == 0 }
+    static func subtract(_ a: Int, _ b: Int) -> Int { a >= b ? a - b : a - b + prime }
 
-    static func gcd(_ a: Int, _ b: Int) -> Int { b == 0 ? a : gcd(b, a % b) }
-    static func + (l: Fraction, r: Fraction) -> Fraction { Fraction(l.numerator * r.denominator + r.numerator * l.denominator, l.denominator * r.denominator) }
-    static func - (l: Fraction, r: Fraction) -> Fraction { Fraction(l.numerator * r.denominator - r.numerator * l.denominator, l.denominator * r.denominator) }
-    static func * (l: Fraction, r: Fraction) -> Fraction { Fraction(l.numerator * r.numerator, l.denominator * r.denominator) }
-    static func / (l: Fraction, r: Fraction) -> Fraction { Fraction(l.numerator * r.denominator, l.denominator * r.numerator) }
+    /// By Fermat: a^(p−2).
+    static func inverse(_ a: Int) -> Int {
+        var result = 1, base = a, exponent = prime - 2
+        while exponent > 0 {
+            if exponent & 1 == 1 { result = multiply(result, base) }
+            base = multiply(base, base)
+            exponent >>= 1
+        }
+        return result
+    }
+}
+
+/// The work behind `ProtectedCounts`: which cells to hide. Each cell knows the sums it is in and
+/// each sum how many of its cells are hidden, so a page protected with all its other views (some
+/// thousand cells) is worked through without rescanning every sum at every step.
+private struct Suppression {
+    typealias Sum = ProtectedCounts.Sum
+
+    let values: [Int]
+    let sums: [Sum]
+    let derived: Set<Int>
+    let sensitive: Set<Int>
+    /// For each cell, the sums it is in (as total or part).
+    let sumsOf: [[Int]]
+    private(set) var hidden: Set<Int> = []
+    /// For each sum, how many of its cells are hidden; and the sums with exactly one.
+    private var hiddenCount: [Int]
+    private var single: Set<Int> = []
+
+    init(values: [Int], sums: [Sum], derived: Set<Int>, smallestGroup: Int) {
+        self.values = values
+        self.sums = sums
+        self.derived = derived
+        sensitive = Set(values.indices.filter { (1..<smallestGroup).contains(values[$0]) })
+        var sumsOf = Array(repeating: [Int](), count: values.count)
+        for (index, sum) in sums.enumerated() { for cell in Set([sum.total] + sum.parts) { sumsOf[cell].append(index) } }
+        self.sumsOf = sumsOf
+        hiddenCount = Array(repeating: 0, count: sums.count)
+    }
+
+    private func cells(_ sum: Int) -> [Int] { [sums[sum].total] + sums[sum].parts }
+
+    private mutating func hide(_ cell: Int) {
+        guard hidden.insert(cell).inserted else { return }
+        for sum in sumsOf[cell] {
+            hiddenCount[sum] += cells(sum).count { $0 == cell }
+            if hiddenCount[sum] == 1 { single.insert(sum) } else { single.remove(sum) }
+        }
+    }
+
+    private mutating func show(_ cell: Int) {
+        guard hidden.remove(cell) != nil else { return }
+        for sum in sumsOf[cell] {
+            hiddenCount[sum] -= cells(sum).count { $0 == cell }
+            if hiddenCount[sum] == 1 { single.insert(sum) } else { single.remove(sum) }
+        }
+    }
+
+    mutating func run() {
+        for cell in sensitive.sorted() { hide(cell) }
+        while true {
+            // The first sum (in the order given) that a single hidden cell would leave open.
+            while let sum = single.min() { hideAnother(in: sum) }
+            guard let exposed = ProtectedCounts.determined(among: sensitive, values: values, hidden: hidden, sums: sums),
+                  let sum = sumsOf[exposed].sorted().first(where: hasCandidate) ?? linkedSum(to: exposed)
+            else { break }
+            hideAnother(in: sum)
+        }
+        // The greedy choices above may hide more than needed: show again every complement the
+        // table stays protected without, the answers first and the largest first. Showing a cell
+        // changes only the equations it is linked to through hidden cells, so only those are checked.
+        let complements = hidden.subtracting(sensitive).sorted { (derived.contains($0) ? 1 : 0, -values[$0], $0) < (derived.contains($1) ? 1 : 0, -values[$1], $1) }
+        for cell in complements {
+            show(cell)
+            guard sumsOf[cell].allSatisfy({ hiddenCount[$0] != 1 }),
+                  ProtectedCounts.determined(among: sensitive, values: values, hidden: hidden, sums: linked(to: cell).map { sums[$0] }) == nil
+            else { hide(cell); continue }
+        }
+    }
+
+    /// The sums reached from `cell` through hidden cells: every equation that showing it can change.
+    private func linked(to cell: Int) -> [Int] {
+        var sumReached = Array(repeating: false, count: sums.count), cellReached = Array(repeating: false, count: values.count)
+        var reached: [Int] = [], frontier = [cell]
+        cellReached[cell] = true
+        while let next = frontier.popLast() {
+            for sum in sumsOf[next] where !sumReached[sum] {
+                sumReached[sum] = true
+                reached.append(sum)
+                for other in [sums[sum].total] + sums[sum].parts where !cellReached[other] && hidden.contains(other) {
+                    cellReached[other] = true
+                    frontier.append(other)
+                }
+            }
+        }
+        return reached.sorted()
+    }
+
+    /// When every sum through an exposed cell is hidden already, the equations that pin it down
+    /// run through other hidden cells: the first sum with a shown cell among those reached from it.
+    private func linkedSum(to exposed: Int) -> Int? {
+        var reached: Set<Int> = [exposed], frontier = [exposed]
+        while let cell = frontier.popLast() {
+            for sum in sumsOf[cell].sorted() {
+                if hasCandidate(sum) { return sum }
+                for other in cells(sum) where hidden.contains(other) && reached.insert(other).inserted { frontier.append(other) }
+            }
+        }
+        return nil
+    }
+
+    private func hasCandidate(_ sum: Int) -> Bool { cells(sum).contains { !hidden.contains($0) } }
+
+    /// Hides a derived figure of the sum if one is shown (a share's base rather than an answer; a
+    /// part's before the sum's own, the smallest first);
+    /// else a shown part with someone in it, preferring one that also completes another sum left
+    /// with a single hidden cell, then the smallest; else an empty part, else the total.
+    /// Complements with someone in them keep every hidden cell at 1 or more, so the hidden cells
+    /// can always move by one each way: an empty cell hidden beside them could be pinned at 0.
+    private mutating func hideAnother(in index: Int) {
+        let sum = sums[index]
+        let open = sum.parts.filter { !hidden.contains($0) }
+        func mendsAnother(_ cell: Int) -> Bool { sumsOf[cell].contains { $0 != index && hiddenCount[$0] == 1 } }
+        let filled = open.filter { values[$0] > 0 }
+        let openTotal = hidden.contains(sum.total) ? [] : [sum.total]
+        let choice = open.filter(derived.contains).min { values[$0] < values[$1] } ?? openTotal.first(where: derived.contains)
+            ?? filled.min { (mendsAnother($0) ? 0 : 1, values[$0]) < (mendsAnother($1) ? 0 : 1, values[$1]) } ?? open.first ?? sum.total
+        hide(choice)
+    }
 }

@@ -11,11 +11,11 @@ extension FollowUpPages {
     func export(_ request: Request, _ context: AppRequestContext, _ principal: Principal, scope: Scope, format: ExportFormat = .csv) async throws -> Response {
         let language = context.language
         let key = request.uri.queryParameters["table"].map(String.init) ?? "flow"
-        let (period, _) = Self.period(request, today: Day(site.now()), language: language)
+        let (period, form) = Self.period(request, today: Day(site.now()), language: language)
         guard let period else { return try await dashboard(request, context, principal, scope: scope) }
         let loaded = try await load(scope, principal, period: period)
-        let figures = FollowUpFigures(groups: loaded.groups, period: period, municipalities: loaded.municipalities.map(\.id))
-        guard let table = figureTables(figures, loaded, language: language).first(where: { $0.key == key }) else { throw WebError.notFound }
+        let figures = loaded.figures(period)
+        guard let table = figureTables(figures, loaded, split: Self.split(form), language: language).first(where: { $0.key == key }) else { throw WebError.notFound }
         let rows = table.exportRows
         let scopeName: String = switch scope {
         case .association(let municipality): municipality.map { "municipality-\($0.id)" } ?? "association"
@@ -43,10 +43,12 @@ extension FollowUpPages {
                      Texts.text("figureRow.started", language) + " " + Texts.text("genderGroup.woman", language),
                      Texts.text("figureRow.started", language) + " " + Texts.text("genderGroup.man", language),
                      Texts.text("figureRow.started", language) + " " + Texts.text("genderGroup.other", language), Texts.text("figureRow.started", language)]]
+        // Protected together with the association's dashboards, so the units' counts and the whole's give nothing away.
+        let flows = loaded.figures(period).unitFlows
         for unit in loaded.units {
-            let flow = FollowUpFigures(groups: loaded.groups.filter { $0.key.unitID == unit.id }, period: period, municipalities: []).flow
+            let flow = flows[unit.id]
             rows.append([unit.name, period.label] + (0..<2).flatMap { row in
-                (0..<3).map { FigureFormat.count(flow.cell(row, $0)) } + [FigureFormat.count(flow.rowTotal(row))]
+                (0..<3).map { FigureFormat.count(flow == nil ? 0 : flow!.cell(row, $0)) } + [FigureFormat.count(flow == nil ? 0 : flow!.rowTotal(row))]
             })
         }
         try await site.audit(AuditEntry(at: site.now(), by: principal, action: "figures.export", objectType: "figures", objectID: "finsam association \(period.label)"))

@@ -8,29 +8,75 @@ extension FollowUpPages {
     /// The count tables, by their key in the URL.
     static let countTables = ["flow", "age", "municipality", "outcomes", "coverage", "time", "waiting", "continuity"]
 
-    func figureTables(_ figures: FollowUpFigures, _ loaded: Loaded, language: Language) -> [FigureTable] {
-        Self.countTables.map { countTable($0, figures, loaded, language: language) }
+    /// With `split`, the count tables that can be split (all but "age" and "municipality", which
+    /// are splits themselves) list their rows for each age band or municipality in turn.
+    func figureTables(_ figures: FollowUpFigures, _ loaded: Loaded, split: FollowUpFigures.SplitKind? = nil, language: Language) -> [FigureTable] {
+        Self.countTables.map { key in
+            guard let split, !["age", "municipality"].contains(key) else { return countTable(key, figures, loaded, language: language) }
+            return splitTable(key, figures, split, loaded, language: language)
+        }
             + loaded.distance.flatMap { progressionTables($0, loaded, language: language) }
             + beliefTables(loaded, language: language)
             + loaded.byOccasion.compactMap { occasionTable($0, loaded, language: language) }
+    }
+
+    private static func table(_ key: String, of tables: FollowUpFigures.Tables) -> CrossTable {
+        switch key {
+        case "outcomes": tables.outcomes
+        case "coverage": tables.coverage
+        case "time": tables.timeInProgramme
+        case "waiting": tables.waiting
+        case "continuity": tables.continuity
+        default: tables.flow
+        }
+    }
+
+    private func rowLabels(_ key: String, _ table: CrossTable, _ loaded: Loaded, language: Language) -> [String] {
+        switch key {
+        case "municipality": table.rows.map { id in loaded.municipalities.first { $0.id.description == id }?.name ?? id }
+        case "outcomes": table.rows.map { Texts.text("outcome." + $0, language) }
+        default: table.rows.map { Texts.text("figureRow." + $0, language) }
+        }
+    }
+
+    private func splitLabel(_ split: FollowUpFigures.Split, _ loaded: Loaded, language: Language) -> String {
+        switch split {
+        case .age(let band): Texts.text("figureRow." + band.rawValue, language)
+        case .municipality(let id): loaded.municipalities.first { $0.id == id }?.name ?? id.description
+        }
+    }
+
+    /// A count table split by age band or municipality: each part's rows (and its column sums) in
+    /// turn, labelled with the part; the chart has a bar group for each row.
+    private func splitTable(_ key: String, _ figures: FollowUpFigures, _ kind: FollowUpFigures.SplitKind, _ loaded: Loaded, language: Language) -> FigureTable {
+        let parts = (figures.splitOrder[kind] ?? []).compactMap { split in figures.splits[kind]?[split].map { (split, Self.table(key, of: $0)) } }
+        let title = Texts.text("figure." + key, language) + " " + Texts.text("splitTitle." + kind.rawValue, language)
+        var rows: [FigureTable.Row] = []
+        for (split, table) in parts {
+            let part = splitLabel(split, loaded, language: language)
+            for (row, label) in rowLabels(key, table, loaded, language: language).enumerated() {
+                rows.append(FigureTable.Row(label: part + ": " + label, cells: table.columns.indices.map { FigureFormat.count(table.cell(row, $0)) } + [FigureFormat.count(table.rowTotal(row))]))
+            }
+            if key != "flow" {
+                rows.append(FigureTable.Row(label: part + ": " + Texts.text("total", language).lowercased(),
+                                            cells: table.columns.indices.map { FigureFormat.count(table.columnTotal($0)) } + [FigureFormat.count(table.total)]))
+            }
+        }
+        let columns = Gender.allCases.map { Texts.text("genderGroup." + $0.rawValue, language) }
+        var figure = FigureTable(key: key, title: title, help: Texts.text("figureHelp." + key, language), columns: columns + [Texts.text("total", language)], rows: rows)
+        figure.rowHeader = Texts.text("splitBy." + kind.rawValue, language)
+        figure.chart = FigureChart.bars(values: rows.map { row in row.cells.prefix(columns.count).map { Int($0).map(Double.init) } }, labels: rows.map(\.label),
+                                        series: columns, id: "figure-\(key)", title: title) { String(Int($0)) }
+        return figure
     }
 
     private func countTable(_ key: String, _ figures: FollowUpFigures, _ loaded: Loaded, language: Language) -> FigureTable {
         let table: CrossTable = switch key {
         case "age": figures.byAge
         case "municipality": figures.byMunicipality
-        case "outcomes": figures.outcomes
-        case "coverage": figures.coverage
-        case "time": figures.timeInProgramme
-        case "waiting": figures.waiting
-        case "continuity": figures.continuity
-        default: figures.flow
+        default: Self.table(key, of: figures.tables)
         }
-        let labels: [String] = switch key {
-        case "municipality": table.rows.map { id in loaded.municipalities.first { $0.id.description == id }?.name ?? id }
-        case "outcomes": table.rows.map { Texts.text("outcome." + $0, language) }
-        default: table.rows.map { Texts.text("figureRow." + $0, language) }
-        }
+        let labels = rowLabels(key, table, loaded, language: language)
         // The flow's rows overlap (one person is referred, started and active): no column sums.
         var figure = FigureTable.counts(key: key, title: Texts.text("figure." + key, language), help: Texts.text("figureHelp." + key, language),
                                         table: table, labels: labels, withSums: key != "flow", language: language)

@@ -67,9 +67,10 @@ struct FollowUpPages {
     static func period(_ request: Request, today: Day, language: Language) -> (ReportingPeriod?, FormState) {
         let values = [
             "period": request.query("period", otherwise: "year"), "year": request.query("year", otherwise: String(today.year)), "part": request.query("part", otherwise: "1"),
-            "from": request.query("from", otherwise: ""), "to": request.query("to", otherwise: ""),
+            "from": request.query("from", otherwise: ""), "to": request.query("to", otherwise: ""), "split": request.query("split", otherwise: ""),
         ]
         var failure = ValidationFailure()
+        if !values["split"]!.isEmpty, FollowUpFigures.SplitKind(rawValue: values["split"]!) == nil { failure.add("split", .unknownChoice) }
         let kind = ReportingPeriod.Kind(rawValue: values["period"]!)
         if kind == nil { failure.add("period", .unknownChoice) }
         var period: ReportingPeriod?
@@ -96,34 +97,52 @@ struct FollowUpPages {
 
     struct Loaded {
         let sums: DashboardSums
+        /// Every municipality of the association, in the order they are listed (names for the split by municipality).
         let municipalities: [Municipality]
         let units: [OrganisationUnit]
         let places: [BudgetedPlaces]
         /// The instruments followed by distance travelled and by occasion, as the catalogue has them now.
         let distance: [Instrument]
         let byOccasion: [Instrument]
+        /// For the office: the whole association's groups and the units of each municipality, so
+        /// the page is protected together with every other municipality's and the whole's.
+        let associationGroups: [FactGroup]
+        let areas: [MunicipalityID: Set<UnitID>]
+        let shown: FollowUpFigures.Scope
 
         var groups: [FactGroup] { sums.groups }
         var activeByYear: [Int: Int] { sums.activeByYear }
+
+        /// The count figures of the page, protected jointly with the views beside it: for the
+        /// office also every municipality's part and each unit's Uppföljning Finsam counts, the
+        /// same for the page, its exports and Finsam so that none of them can be set against another.
+        func figures(_ period: ReportingPeriod) -> FollowUpFigures {
+            FollowUpFigures(groups: associationGroups, period: period, municipalities: municipalities.map(\.id), areas: areas, shown: shown, unitFlows: !areas.isEmpty)
+        }
     }
 
     func load(_ scope: Scope, _ principal: Principal, period: ReportingPeriod) async throws -> Loaded {
         let association = principal.associationID
         let followed = site.instruments.catalog(for: association).current.filter { !$0.isAnonymous && $0.indicatorSet != nil || $0.followedByOccasion }
         let distance = followed.filter { !$0.followedByOccasion && !$0.isAnonymous }, byOccasion = followed.filter { $0.followedByOccasion && !$0.isAnonymous }
-        let (units, municipalities, places) = try await site.store.read { db in
+        let (allUnits, municipalities, places) = try await site.store.read { db in
             let organisation = OrganisationRepository(db)
-            let allUnits = try await organisation.units(of: association)
-            let units: [OrganisationUnit] = switch scope {
-            case .association(let municipality): municipality.map { chosen in allUnits.filter { $0.municipalityID == chosen.id } } ?? allUnits
-            case .unit(let unit): [unit]
-            }
-            let municipalities = try await organisation.municipalities(of: association).filter { municipality in units.contains { $0.municipalityID == municipality.id } }
-            let places = try await organisation.places(inAssociation: association).filter { place in units.contains { $0.id == place.unitID } }
-            return (units, municipalities, places)
+            return (try await organisation.units(of: association), try await organisation.municipalities(of: association), try await organisation.places(inAssociation: association))
+        }
+        let units: [OrganisationUnit] = switch scope {
+        case .association(let municipality): municipality.map { chosen in allUnits.filter { $0.municipalityID == chosen.id } } ?? allUnits
+        case .unit(let unit): [unit]
         }
         let sums = try await FollowUpRepository.dashboard(in: site.store, units: units.map(\.id), period: period, distance: distance.map(\.id), byOccasion: byOccasion.map(\.id))
-        return Loaded(sums: sums, municipalities: municipalities, units: units, places: places, distance: distance, byOccasion: byOccasion)
+        let (associationGroups, areas, shown): ([FactGroup], [MunicipalityID: Set<UnitID>], FollowUpFigures.Scope) = switch scope {
+        case .association(let municipality?):
+            (try await site.store.read { db in try await FollowUpRepository(db).groups(units: allUnits.map(\.id), period: period) },
+             Dictionary(grouping: allUnits, by: \.municipalityID).mapValues { Set($0.map(\.id)) }, .area(municipality.id))
+        case .association(nil): (sums.groups, Dictionary(grouping: allUnits, by: \.municipalityID).mapValues { Set($0.map(\.id)) }, .all)
+        case .unit: (sums.groups, [:], .all)
+        }
+        return Loaded(sums: sums, municipalities: municipalities, units: units, places: places.filter { place in units.contains { $0.id == place.unitID } },
+                      distance: distance, byOccasion: byOccasion, associationGroups: associationGroups, areas: areas, shown: shown)
     }
 
     // MARK: The page
@@ -152,18 +171,18 @@ struct FollowUpPages {
         let loaded = try await load(scope, principal, period: period)
         data["periodLabel"] = period.label
         data["canExport"] = Policy.roles(for: .exportFigures).contains(principal.role)
-        data["query"] = "period=\(form.values["period"] ?? "")&year=\(form.values["year"] ?? "")&part=\(form.values["part"] ?? "")&from=\(form.values["from"] ?? "")&to=\(form.values["to"] ?? "")"
+        data["query"] = "period=\(form.values["period"] ?? "")&year=\(form.values["year"] ?? "")&part=\(form.values["part"] ?? "")&from=\(form.values["from"] ?? "")&to=\(form.values["to"] ?? "")&split=\(form.values["split"] ?? "")"
             + { if case .association(let municipality?) = scope { "&municipality=\(municipality.id)" } else { "" } }()
         if loaded.sums.isEmptyPeriod, let first = loaded.sums.firstRegistration, first > period.last {
             data["explanation"] = Texts.text("dashboardBeforeFirst", language).replacingOccurrences(of: "{day}", with: first.description)
         } else if loaded.sums.isEmptyPeriod, loaded.sums.firstRegistration == nil {
             data["explanation"] = Texts.text("dashboardNoParticipants", language)
         } else {
-            let figures = FollowUpFigures(groups: loaded.groups, period: period, municipalities: loaded.municipalities.map(\.id))
+            let figures = loaded.figures(period)
             if figures.flow.isEmpty {
                 data["explanation"] = Texts.text("dashboardEmptyPeriod", language)
             } else {
-                data["figures"] = figureTables(figures, loaded, language: language).map(\.data)
+                data["figures"] = figureTables(figures, loaded, split: Self.split(form), language: language).map(\.data)
                 data["places"] = placesData(period, loaded, language: language)
                 data["hasPlaces"] = true
                 if report {
@@ -208,8 +227,15 @@ struct FollowUpPages {
         return rows
     }
 
+    /// The split asked for (validated with the period).
+    static func split(_ form: FormState) -> FollowUpFigures.SplitKind? { FollowUpFigures.SplitKind(rawValue: form.values["split"] ?? "") }
+
     private func periodForm(_ form: FormState, language: Language) -> [String: Any] {
         var data = form.data
+        data["splits"] = [["value": "", "label": Texts.text("splitNone", language), "selected": Self.split(form) == nil] as [String: Any]]
+            + FollowUpFigures.SplitKind.allCases.map {
+                ["value": $0.rawValue, "label": Texts.text("splitBy." + $0.rawValue, language), "selected": Self.split(form) == $0] as [String: Any]
+            }
         data["kinds"] = ReportingPeriod.Kind.allCases.map {
             ["value": $0.rawValue, "label": Texts.text("periodKind." + $0.rawValue, language), "selected": form.values["period"] == $0.rawValue] as [String: Any]
         }
