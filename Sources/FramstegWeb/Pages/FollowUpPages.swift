@@ -183,7 +183,7 @@ struct FollowUpPages {
                 data["explanation"] = Texts.text("dashboardEmptyPeriod", language)
             } else {
                 data["figures"] = figureTables(figures, loaded, split: Self.split(form), language: language).map(\.data)
-                data["places"] = placesData(period, loaded, language: language)
+                data["places"] = placesData(period, loaded, figures, language: language)
                 data["hasPlaces"] = true
                 if report {
                     data["goals"] = try await goalsData(figures, period, loaded, principal, language: language)
@@ -204,7 +204,7 @@ struct FollowUpPages {
         var rows: [[String: Any]] = []
         let year = period.last.year
         let budgeted = loaded.places.filter { $0.year == year }.reduce(0) { $0 + $1.places }
-        let used = loaded.activeByYear[year].flatMap { $0 >= ProtectedCounts.smallestGroup ? $0 : nil }
+        let used = Self.placesUsed(year, period, loaded, figures)
         rows.append(row(Texts.text("placesTitle", language), used.flatMap { budgeted > 0 ? Double($0) / Double(budgeted) : nil },
                         AssociationGoals.goal(AssociationGoals.placesUsed, year: year)))
         rows.append(row(Texts.text("figure.coverage", language), figures.coverage.share(ofRow: 0, column: nil), figures.coverageGoal))
@@ -242,12 +242,19 @@ struct FollowUpPages {
         return data
     }
 
+    /// Participants enrolled some time in the year: when the period is that year it is the flow's
+    /// "active" total, shown or hidden as the joint protection decided; another year the period
+    /// touches is shown from five.
+    static func placesUsed(_ year: Int, _ period: ReportingPeriod, _ loaded: Loaded, _ figures: FollowUpFigures) -> Int? {
+        if ReportingPeriod(kind: .year, year: year) == period { return figures.flow.rowTotal(FollowUpFigures.Flow.allCases.firstIndex(of: .active)!) }
+        return loaded.activeByYear[year].flatMap { $0 >= ProtectedCounts.smallestGroup ? $0 : nil }
+    }
+
     /// Places used (participants enrolled some time in the year) against budgeted places, per year.
-    private func placesData(_ period: ReportingPeriod, _ loaded: Loaded, language: Language) -> [[String: Any]] {
+    private func placesData(_ period: ReportingPeriod, _ loaded: Loaded, _ figures: FollowUpFigures, language: Language) -> [[String: Any]] {
         period.years.map { year -> [String: Any] in
-            let used = loaded.activeByYear[year] ?? 0
             let budgeted = loaded.places.filter { $0.year == year }.reduce(0) { $0 + $1.places }
-            let shown = used >= ProtectedCounts.smallestGroup ? used : nil
+            let shown = Self.placesUsed(year, period, loaded, figures)
             return [
                 "year": String(year), "used": FigureFormat.count(shown), "budgeted": budgeted == 0 ? "–" : String(budgeted),
                 "share": shown.flatMap { used in budgeted > 0 ? FigureFormat.percent(Double(used) / Double(budgeted)) : nil } ?? "–",
