@@ -5,7 +5,7 @@ let package = Package(
     name: "framsteg",
     platforms: [.macOS(.v14)],
     products: [
-        .executable(name: "framsteg", targets: ["framsteg"]),
+        .executable(name: "framsteg", targets: ["framsteg"])
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

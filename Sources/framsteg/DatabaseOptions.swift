@@ -1,6 +1,6 @@
 import ArgumentParser
-import FramstegStore
 import Foundation
+import FramstegStore
 import Logging
 
 /// `--database`, shared by every subcommand; falls back to FRAMSTEG_DATABASE, then ./framsteg.sqlite.

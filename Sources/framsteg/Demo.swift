@@ -1,8 +1,8 @@
 import ArgumentParser
+import Foundation
 import FramstegCore
 import FramstegStore
 import FramstegWeb
-import Foundation
 import Logging
 
 /// Creates (or re-creates) a database with the demo association Insjöriket and one user per role.
@@ -41,7 +41,9 @@ struct Demo: AsyncParsableCommand {
         print("Association: \(context.association?.name ?? "") (\(context.units.count) units, 600 participants over two years)")
         print("Sign in at http://127.0.0.1:8080/ after `swift run framsteg serve` with:")
         for signIn in context.signIns {
-            print("  \(signIn.role.rawValue.padding(toLength: 11, withPad: " ", startingAt: 0)) \(signIn.email.padding(toLength: 38, withPad: " ", startingAt: 0)) \(signIn.password)")
+            print(
+                "  \(signIn.role.rawValue.padding(toLength: 11, withPad: " ", startingAt: 0)) \(signIn.email.padding(toLength: 38, withPad: " ", startingAt: 0)) \(signIn.password)"
+            )
         }
     }
 }

@@ -1,13 +1,15 @@
 import ArgumentParser
+import Foundation
 import FramstegCore
 import FramstegStore
 import FramstegWeb
-import Foundation
 
 /// `framsteg import participants FILE --unit …`: existing participants from a spreadsheet.
 struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "import", abstract: "Import existing data from files.", subcommands: [ImportParticipants.self]
+        commandName: "import",
+        abstract: "Import existing data from files.",
+        subcommands: [ImportParticipants.self]
     )
 }
 
@@ -16,12 +18,12 @@ struct ImportParticipants: AsyncParsableCommand {
         commandName: "participants",
         abstract: "Import participants from a CSV file (semicolon or comma separated, UTF-8).",
         discussion: """
-        Columns (Swedish or English names, any order): personnummer, namn, kön (kvinna/man/annat), kommun,
-        remittent (af/fk/region/socialtjänsten/egen/annan); optional: telefon, epost, remittentens namn,
-        myndigheter (comma separated), registrerad (YYYY-MM-DD), startdatum (YYYY-MM-DD: the person has started).
-        Every row is checked first and the report names row, column and reason. Nothing is written unless
-        every row is valid, or with --only-valid, only the valid rows.
-        """
+            Columns (Swedish or English names, any order): personnummer, namn, kön (kvinna/man/annat), kommun,
+            remittent (af/fk/region/socialtjänsten/egen/annan); optional: telefon, epost, remittentens namn,
+            myndigheter (comma separated), registrerad (YYYY-MM-DD), startdatum (YYYY-MM-DD: the person has started).
+            Every row is checked first and the report names row, column and reason. Nothing is written unless
+            every row is valid, or with --only-valid, only the valid rows.
+            """
     )
 
     @Argument(help: "The CSV file.") var file: String
@@ -46,7 +48,9 @@ struct ImportParticipants: AsyncParsableCommand {
                 try await OrganisationRepository(db).allUnits().filter { $0.id.description == unitArgument || $0.name == unitArgument }
             }
             guard target.count == 1, let unit = target.first else {
-                throw CommandFailure(message: target.isEmpty ? "no unit \(unitArgument)" : "several units are named \(unitArgument); give its id")
+                throw CommandFailure(
+                    message: target.isEmpty ? "no unit \(unitArgument)" : "several units are named \(unitArgument); give its id"
+                )
             }
             let municipalities = try await store.read { db in try await OrganisationRepository(db).municipalities(of: unit.associationID) }
             let today = Day(Date())
@@ -58,30 +62,47 @@ struct ImportParticipants: AsyncParsableCommand {
                 throw CommandFailure(message: Self.describe(error, language))
             }
             let numberColumn = ParticipantImport.columns[0].names[0]
-            let taken = try await ParticipantImporter(store: store, keyring: keyring).alreadyRegistered(result.valid, in: unit.associationID, column: numberColumn)
+            let taken = try await ParticipantImporter(store: store, keyring: keyring).alreadyRegistered(
+                result.valid,
+                in: unit.associationID,
+                column: numberColumn
+            )
             let takenLines = Set(taken.map(\.line))
             let problems = (result.problems + taken).sorted { ($0.line, $0.column) < ($1.line, $1.column) }
             let valid = result.valid.filter { !takenLines.contains($0.line) }
             for problem in problems {
                 let message = problem.problem.message(language, field: problem.field)
-                print(language == .swedish ? "Rad \(problem.line), kolumn \"\(problem.column)\": \(message)"
-                                           : "Row \(problem.line), column \"\(problem.column)\": \(message)")
+                print(
+                    language == .swedish
+                        ? "Rad \(problem.line), kolumn \"\(problem.column)\": \(message)"
+                        : "Row \(problem.line), column \"\(problem.column)\": \(message)"
+                )
             }
             let badRows = Set(problems.map(\.line)).count
-            print(language == .swedish ? "\(result.rowCount) rader: \(valid.count) giltiga, \(badRows) med fel."
-                                       : "\(result.rowCount) rows: \(valid.count) valid, \(badRows) with problems.")
+            print(
+                language == .swedish
+                    ? "\(result.rowCount) rader: \(valid.count) giltiga, \(badRows) med fel."
+                    : "\(result.rowCount) rows: \(valid.count) valid, \(badRows) with problems."
+            )
             if dryRun {
                 print(language == .swedish ? "Provkörning: inget sparades." : "Dry run: nothing was written.")
                 return badRows == 0 ? 0 : 1
             }
             if badRows > 0, !onlyValid {
-                print(language == .swedish ? "Inget importerades. Rätta raderna ovan, eller kör med --only-valid för att importera de giltiga."
-                                           : "Nothing was imported. Correct the rows above, or run with --only-valid to import the valid ones.")
+                print(
+                    language == .swedish
+                        ? "Inget importerades. Rätta raderna ovan, eller kör med --only-valid för att importera de giltiga."
+                        : "Nothing was imported. Correct the rows above, or run with --only-valid to import the valid ones."
+                )
                 return 1
             }
             let writing = ProgressBar(label: language == .swedish ? "Importerar" : "Importing")
-            let written = try await ParticipantImporter(store: store, keyring: keyring).write(valid, into: unit, today: today, now: Date()) { writing.update($0, of: $1) }
-            print(language == .swedish ? "\(written) deltagare importerades till \(unit.name)." : "\(written) participants imported into \(unit.name).")
+            let written = try await ParticipantImporter(store: store, keyring: keyring).write(valid, into: unit, today: today, now: Date())
+            { writing.update($0, of: $1) }
+            print(
+                language == .swedish
+                    ? "\(written) deltagare importerades till \(unit.name)." : "\(written) participants imported into \(unit.name)."
+            )
             return 0
         }
         if outcome != 0 { throw ExitCode(outcome) }
@@ -92,8 +113,9 @@ struct ImportParticipants: AsyncParsableCommand {
         switch error {
         case .csv(.empty): return swedish ? "Filen är tom." : "The file is empty."
         case .csv(.unterminatedQuote(let line)):
-            return swedish ? "Filen kan inte läsas: ett citattecken som börjar på rad \(line) avslutas aldrig."
-                           : "The file cannot be read: a quote that begins on line \(line) is never closed."
+            return swedish
+                ? "Filen kan inte läsas: ett citattecken som börjar på rad \(line) avslutas aldrig."
+                : "The file cannot be read: a quote that begins on line \(line) is never closed."
         case .missingColumns(let names):
             return (swedish ? "Kolumner saknas: " : "Columns missing: ") + names.joined(separator: ", ")
         case .unknownColumns(let names):

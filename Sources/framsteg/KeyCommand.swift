@@ -1,10 +1,13 @@
 import ArgumentParser
-import FramstegStore
 import Foundation
+import FramstegStore
 
 /// `--key-file`: where the encryption keys live unless FRAMSTEG_KEYS holds them.
 struct KeyOptions: ParsableArguments {
-    @Option(name: .customLong("key-file"), help: "File with the encryption keys (env: FRAMSTEG_KEY_FILE; default ./framsteg.key). FRAMSTEG_KEYS may hold the keys themselves.")
+    @Option(
+        name: .customLong("key-file"),
+        help: "File with the encryption keys (env: FRAMSTEG_KEY_FILE; default ./framsteg.key). FRAMSTEG_KEYS may hold the keys themselves."
+    )
     var path: String = ProcessInfo.processInfo.environment["FRAMSTEG_KEY_FILE"] ?? "./framsteg.key"
 
     func keyring() throws -> FieldKeyring {
@@ -23,7 +26,9 @@ struct KeyOptions: ParsableArguments {
             throw CommandFailure(message: "\(path) already exists; it may protect data. Use `framsteg key rotate` to add a key.")
         }
         let created = FileManager.default.createFile(
-            atPath: path, contents: Data(FieldKeyring.generateText(keyID: Self.monthID()).utf8), attributes: [.posixPermissions: 0o600]
+            atPath: path,
+            contents: Data(FieldKeyring.generateText(keyID: Self.monthID()).utf8),
+            attributes: [.posixPermissions: 0o600]
         )
         guard created else { throw CommandFailure(message: "could not write \(path)") }
     }
@@ -36,7 +41,11 @@ struct KeyOptions: ParsableArguments {
 
 /// `framsteg key generate|rotate`.
 struct KeyCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "key", abstract: "Manage the keys that encrypt personal data.", subcommands: [Generate.self, Rotate.self])
+    static let configuration = CommandConfiguration(
+        commandName: "key",
+        abstract: "Manage the keys that encrypt personal data.",
+        subcommands: [Generate.self, Rotate.self]
+    )
 
     struct Generate: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Create a new key file (refuses to overwrite one).")

@@ -11,6 +11,10 @@ struct Migrate: AsyncParsableCommand {
     func run() async throws {
         let location = database.location
         let applied = try await database.withStore(logger: .framsteg()) { store in try await Migrator().migrate(store) }
-        print(applied.isEmpty ? "\(location): already up to date." : "\(location): applied migrations \(applied.map(String.init).joined(separator: ", ")).")
+        print(
+            applied.isEmpty
+                ? "\(location): already up to date."
+                : "\(location): applied migrations \(applied.map(String.init).joined(separator: ", "))."
+        )
     }
 }

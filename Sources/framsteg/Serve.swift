@@ -1,7 +1,7 @@
 import ArgumentParser
+import Foundation
 import FramstegStore
 import FramstegWeb
-import Foundation
 import Hummingbird
 import Logging
 

@@ -1,8 +1,8 @@
 import ArgumentParser
+import Foundation
 import FramstegCore
 import FramstegStore
 import FramstegWeb
-import Foundation
 import Logging
 
 /// `framsteg user add`: creates a user from the command line (the first admin of a new association).
@@ -10,7 +10,9 @@ struct UserCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "user", abstract: "Manage users.", subcommands: [Add.self])
 
     struct Add: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Create a user. The password is read from FRAMSTEG_PASSWORD or standard input.")
+        static let configuration = CommandConfiguration(
+            abstract: "Create a user. The password is read from FRAMSTEG_PASSWORD or standard input."
+        )
 
         @OptionGroup var database: DatabaseOptions
         @Option(help: "E-mail address, used to sign in.") var email: String
@@ -36,17 +38,34 @@ struct UserCommand: AsyncParsableCommand {
                     let valid: UserDraft.Valid
                     let units = try await OrganisationRepository(db).units(of: associationID)
                     do { valid = try draft.validated(units: units) } catch let error as ValidationFailure {
-                        throw CommandFailure(message: "invalid user: " + error.problems.map { "\($0.key): \($0.value)" }.sorted().joined(separator: ", "))
+                        throw CommandFailure(
+                            message: "invalid user: " + error.problems.map { "\($0.key): \($0.value)" }.sorted().joined(separator: ", ")
+                        )
                     }
-                    if try await UserRepository(db).isEmailTaken(valid.email) { throw CommandFailure(message: "\(valid.email) is already in use") }
+                    if try await UserRepository(db).isEmailTaken(valid.email) {
+                        throw CommandFailure(message: "\(valid.email) is already in use")
+                    }
                     let user = try await UserRepository(db).create(
-                        in: associationID, email: valid.email, name: valid.name, role: valid.role,
-                        unitIDs: valid.unitIDs, passwordHash: hash, now: Date()
+                        in: associationID,
+                        email: valid.email,
+                        name: valid.name,
+                        role: valid.role,
+                        unitIDs: valid.unitIDs,
+                        passwordHash: hash,
+                        now: Date()
                     )
-                    try await AuditLog(db).append(AuditEntry(
-                        occurredAt: Date(), userID: nil, role: nil, action: "user.create.cli", objectType: "user",
-                        objectID: user.id.description, associationID: associationID, result: .success
-                    ))
+                    try await AuditLog(db).append(
+                        AuditEntry(
+                            occurredAt: Date(),
+                            userID: nil,
+                            role: nil,
+                            action: "user.create.cli",
+                            objectType: "user",
+                            objectID: user.id.description,
+                            associationID: associationID,
+                            result: .success
+                        )
+                    )
                     return user
                 }
             }
@@ -65,7 +84,11 @@ struct UserCommand: AsyncParsableCommand {
 
 /// `framsteg association add|list`: tenants are created by the operator of the deployment, not from the web.
 struct AssociationCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "association", abstract: "Manage associations (tenants).", subcommands: [Add.self, List.self])
+    static let configuration = CommandConfiguration(
+        commandName: "association",
+        abstract: "Manage associations (tenants).",
+        subcommands: [Add.self, List.self]
+    )
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Create an association.")
@@ -73,15 +96,25 @@ struct AssociationCommand: AsyncParsableCommand {
         @Option(help: "Name of the association.") var name: String
 
         func run() async throws {
-            guard let name = try? NameDraft(name: name).validated() else { throw CommandFailure(message: "the name must be 1–120 characters") }
+            guard let name = try? NameDraft(name: name).validated() else {
+                throw CommandFailure(message: "the name must be 1–120 characters")
+            }
             let association = try await database.withStore(logger: .framsteg()) { store in
                 try await Migrator().migrate(store)
                 return try await store.write { db in
                     let association = try await OrganisationRepository(db).createAssociation(name: name, now: Date())
-                    try await AuditLog(db).append(AuditEntry(
-                        occurredAt: Date(), userID: nil, role: nil, action: "association.create.cli", objectType: "association",
-                        objectID: association.id.description, associationID: association.id, result: .success
-                    ))
+                    try await AuditLog(db).append(
+                        AuditEntry(
+                            occurredAt: Date(),
+                            userID: nil,
+                            role: nil,
+                            action: "association.create.cli",
+                            objectType: "association",
+                            objectID: association.id.description,
+                            associationID: association.id,
+                            result: .success
+                        )
+                    )
                     return association
                 }
             }
@@ -118,7 +151,10 @@ struct AuditCommand: AsyncParsableCommand {
             case .intact(let rows):
                 print("Audit log intact: \(rows) rows verified.")
             case .broken(let sequence, let reason):
-                throw CommandFailure(message: "Audit log broken at row \(sequence): \(reason == .contentChanged ? "its content was changed" : "it does not follow the row before it (a row was removed, inserted or reordered)").")
+                throw CommandFailure(
+                    message:
+                        "Audit log broken at row \(sequence): \(reason == .contentChanged ? "its content was changed" : "it does not follow the row before it (a row was removed, inserted or reordered)")."
+                )
             }
         }
     }

@@ -59,7 +59,8 @@ struct ActivitiesTests {
 
     @Test("attendance is for a week that has begun, 0–60 hours")
     func attendance() throws {
-        let started = day("2026-09-01"), today = day("2026-11-18")
+        let started = day("2026-09-01")
+        let today = day("2026-11-18")
         #expect(try HoursDraft(week: "2026-W47", hours: "0").validatedAttendance(started: started, today: today).hours == 0)
         #expect(throws: ValidationFailure(problems: ["week": .tooFarAhead])) {
             try HoursDraft(week: "2026-W48", hours: "4").validatedAttendance(started: started, today: today)
@@ -90,38 +91,89 @@ struct ActivitiesTests {
 
     @Test("an intervention needs a type, a provider, a title and a start; a placement names its employer")
     func interventionValidation() throws {
-        let valid = try InterventionDraft(type: "job", provider: "employer", title: "Praktik i lager", isPlacement: true,
-                                          employerName: "  Lagerbolaget AB ", start: "2026-10-01", end: "").validated(started: Self.started, today: Self.today)
+        let valid = try InterventionDraft(
+            type: "job",
+            provider: "employer",
+            title: "Praktik i lager",
+            isPlacement: true,
+            employerName: "  Lagerbolaget AB ",
+            start: "2026-10-01",
+            end: ""
+        ).validated(started: Self.started, today: Self.today)
         #expect(valid.employerName == "Lagerbolaget AB")
         #expect(valid.end == nil)
-        let health = try InterventionDraft(type: "health", provider: "region", title: "Fysioterapi", isPlacement: false,
-                                           employerName: "ignored", start: "2026-10-01", end: "2026-12-01").validated(started: Self.started, today: Self.today)
+        let health = try InterventionDraft(
+            type: "health",
+            provider: "region",
+            title: "Fysioterapi",
+            isPlacement: false,
+            employerName: "ignored",
+            start: "2026-10-01",
+            end: "2026-12-01"
+        ).validated(started: Self.started, today: Self.today)
         #expect(health.employerName == nil)
-        #expect(throws: ValidationFailure(problems: [
-            "type": .required, "provider": .unknownChoice, "title": .required, "start": .beforeStart(Self.started), "end": .endBeforeStart,
-        ])) {
-            try InterventionDraft(type: "", provider: "nasa", title: " ", isPlacement: false, employerName: "", start: "2026-08-01", end: "2026-07-01")
-                .validated(started: Self.started, today: Self.today)
+        #expect(
+            throws: ValidationFailure(problems: [
+                "type": .required, "provider": .unknownChoice, "title": .required, "start": .beforeStart(Self.started),
+                "end": .endBeforeStart,
+            ])
+        ) {
+            try InterventionDraft(
+                type: "",
+                provider: "nasa",
+                title: " ",
+                isPlacement: false,
+                employerName: "",
+                start: "2026-08-01",
+                end: "2026-07-01"
+            )
+            .validated(started: Self.started, today: Self.today)
         }
         #expect(throws: ValidationFailure(problems: ["employerName": .required, "start": .invalidDay, "end": .invalidDay])) {
-            try InterventionDraft(type: "job", provider: "unit", title: "Praktik", isPlacement: true, employerName: "", start: "2026-02-30", end: "snart")
-                .validated(started: Self.started, today: Self.today)
+            try InterventionDraft(
+                type: "job",
+                provider: "unit",
+                title: "Praktik",
+                isPlacement: true,
+                employerName: "",
+                start: "2026-02-30",
+                end: "snart"
+            )
+            .validated(started: Self.started, today: Self.today)
         }
         #expect(throws: ValidationFailure(problems: ["start": .tooFarAhead])) {
-            try InterventionDraft(type: "job", provider: "unit", title: "Jobbsök", isPlacement: false, employerName: "", start: "2028-01-01", end: "")
-                .validated(started: Self.started, today: Self.today)
+            try InterventionDraft(
+                type: "job",
+                provider: "unit",
+                title: "Jobbsök",
+                isPlacement: false,
+                employerName: "",
+                start: "2028-01-01",
+                end: ""
+            )
+            .validated(started: Self.started, today: Self.today)
         }
     }
 
     private func intervention(_ type: InterventionType, _ start: String, _ end: String?) -> Intervention {
-        Intervention(id: InterventionID(1), participantID: ParticipantID(1), type: type, provider: .unit, title: "x", employerName: nil,
-                     start: day(start), end: end.map(day))
+        Intervention(
+            id: InterventionID(1),
+            participantID: ParticipantID(1),
+            type: type,
+            provider: .unit,
+            title: "x",
+            employerName: nil,
+            start: day(start),
+            end: end.map(day)
+        )
     }
 
     @Test("which types run together, and BIP's name for the mix")
     func runningTogether() {
-        let list = [intervention(.health, "2026-09-01", "2026-09-30"), intervention(.jobFocused, "2026-09-20", nil),
-                    intervention(.social, "2026-10-15", "2026-10-20")]
+        let list = [
+            intervention(.health, "2026-09-01", "2026-09-30"), intervention(.jobFocused, "2026-09-20", nil),
+            intervention(.social, "2026-10-15", "2026-10-20"),
+        ]
         #expect(list.types(runningOn: day("2026-09-10")) == [.health])
         #expect(list.types(runningOn: day("2026-09-30")) == [.health, .jobFocused], "the end day is inclusive")
         #expect(list.types(runningOn: day("2026-10-01")) == [.jobFocused])
@@ -139,19 +191,48 @@ struct ActivitiesTests {
     @Test("a meeting can be planned up to a year ahead, not before the registration; notes have a limit")
     func meetingValidation() throws {
         let registered = day("2026-08-20")
-        let planned = try MeetingDraft(kind: "check-in", day: "2026-12-01", attendees: ["participant", "referrer"], notes: " Agenda ", decisions: "")
-            .validated(registeredOn: registered, today: Self.today)
+        let planned = try MeetingDraft(
+            kind: "check-in",
+            day: "2026-12-01",
+            attendees: ["participant", "referrer"],
+            notes: " Agenda ",
+            decisions: ""
+        )
+        .validated(registeredOn: registered, today: Self.today)
         #expect(planned.attendees == [.participant, .referrer])
         #expect(planned.notes == "Agenda")
-        #expect(Meeting(id: MeetingID(1), participantID: ParticipantID(1), kind: planned.kind, day: planned.day, attendees: planned.attendees,
-                        notes: "", decisions: "", recordedBy: UserID(1)).isPlanned(today: Self.today))
-        #expect(throws: ValidationFailure(problems: ["kind": .unknownChoice, "day": .beforeStart(registered), "attendees": .unknownChoice,
-                                                     "notes": .tooLong(maximum: 8000)])) {
-            try MeetingDraft(kind: "fika", day: "2026-08-01", attendees: ["participant", "cat"], notes: String(repeating: "a", count: 8001), decisions: "")
-                .validated(registeredOn: registered, today: Self.today)
+        #expect(
+            Meeting(
+                id: MeetingID(1),
+                participantID: ParticipantID(1),
+                kind: planned.kind,
+                day: planned.day,
+                attendees: planned.attendees,
+                notes: "",
+                decisions: "",
+                recordedBy: UserID(1)
+            ).isPlanned(today: Self.today)
+        )
+        #expect(
+            throws: ValidationFailure(problems: [
+                "kind": .unknownChoice, "day": .beforeStart(registered), "attendees": .unknownChoice,
+                "notes": .tooLong(maximum: 8000),
+            ])
+        ) {
+            try MeetingDraft(
+                kind: "fika",
+                day: "2026-08-01",
+                attendees: ["participant", "cat"],
+                notes: String(repeating: "a", count: 8001),
+                decisions: ""
+            )
+            .validated(registeredOn: registered, today: Self.today)
         }
         #expect(throws: ValidationFailure(problems: ["kind": .required, "day": .required])) {
-            try MeetingDraft(kind: "", day: "", attendees: [], notes: "", decisions: "").validated(registeredOn: registered, today: Self.today)
+            try MeetingDraft(kind: "", day: "", attendees: [], notes: "", decisions: "").validated(
+                registeredOn: registered,
+                today: Self.today
+            )
         }
     }
 
@@ -165,12 +246,25 @@ struct ActivitiesTests {
             .init(id: ParticipantID(2), name: "Bo", state: .block(2), since: day("2026-09-28")),  // due 11-23: soon
             .init(id: ParticipantID(3), name: "Cia", state: .block(1), since: day("2026-11-10")),  // due 2027-01-05: not yet news
         ]
-        let waiting = [(id: ParticipantID(4), name: "Dan", registeredOn: day("2026-11-01")),  // goal 11-15: overdue
-                       (id: ParticipantID(5), name: "Eva", registeredOn: day("2026-11-17"))]
+        let waiting = [
+            (id: ParticipantID(4), name: "Dan", registeredOn: day("2026-11-01")),  // goal 11-15: overdue
+            (id: ParticipantID(5), name: "Eva", registeredOn: day("2026-11-17")),
+        ]
         func meeting(_ id: Int64, _ text: String) -> Meeting {
-            Meeting(id: MeetingID(id), participantID: ParticipantID(3), kind: .individual, day: day(text), attendees: [], notes: "", decisions: "", recordedBy: UserID(1))
+            Meeting(
+                id: MeetingID(id),
+                participantID: ParticipantID(3),
+                kind: .individual,
+                day: day(text),
+                attendees: [],
+                notes: "",
+                decisions: "",
+                recordedBy: UserID(1)
+            )
         }
-        let meetings = [(meeting: meeting(1, "2026-11-20"), participantName: "Cia"), (meeting: meeting(2, "2026-11-24"), participantName: "Cia")]
+        let meetings = [
+            (meeting: meeting(1, "2026-11-20"), participantName: "Cia"), (meeting: meeting(2, "2026-11-24"), participantName: "Cia"),
+        ]
         let items = DueItems.items(inProgress: inProgress, waiting: waiting, meetings: meetings, today: today)
         #expect(items.map(\.participantName) == ["Anna", "Dan", "Cia", "Bo", "Eva"])
         #expect(items.map(\.isOverdue) == [true, true, false, false, false])

@@ -1,5 +1,5 @@
-import FramstegCore
 import Foundation
+import FramstegCore
 import Testing
 
 @Suite("Audit hash chain")
@@ -13,8 +13,14 @@ struct AuditChainTests {
 
     static func entry(_ action: String, user: Int64? = 1) -> AuditEntry {
         AuditEntry(
-            occurredAt: Date(timeIntervalSince1970: 1_800_000_000), userID: user.map { UserID($0) }, role: .admin,
-            action: action, objectType: "unit", objectID: "7", associationID: AssociationID(1), result: .success
+            occurredAt: Date(timeIntervalSince1970: 1_800_000_000),
+            userID: user.map { UserID($0) },
+            role: .admin,
+            action: action,
+            objectType: "unit",
+            objectID: "7",
+            associationID: AssociationID(1),
+            result: .success
         )
     }
 
@@ -68,7 +74,9 @@ struct AuditChainTests {
         first.objectType = "c"
         var second = Self.entry("a")
         second.objectType = "b|c"
-        #expect(AuditChain.canonicalText(sequence: 1, entry: first, previousHash: "0")
-            != AuditChain.canonicalText(sequence: 1, entry: second, previousHash: "0"))
+        #expect(
+            AuditChain.canonicalText(sequence: 1, entry: first, previousHash: "0")
+                != AuditChain.canonicalText(sequence: 1, entry: second, previousHash: "0")
+        )
     }
 }

@@ -8,23 +8,76 @@ struct FollowUpFiguresTests {
     static let municipality = MunicipalityID(1)
 
     static func fact(
-        _ id: Int64, _ gender: Gender, born: Int, registered: String, started: String?, ended: String? = nil, outcome: ExitOutcome? = nil,
-        counsellors: Int = 1, measured: [String] = []
+        _ id: Int64,
+        _ gender: Gender,
+        born: Int,
+        registered: String,
+        started: String?,
+        ended: String? = nil,
+        outcome: ExitOutcome? = nil,
+        counsellors: Int = 1,
+        measured: [String] = []
     ) -> ParticipantFacts {
         ParticipantFacts(
-            id: ParticipantID(id), unitID: UnitID(1), municipalityID: municipality, gender: gender, birthYear: born, registeredOn: day(registered),
-            startedOn: started.map(day), endedOn: ended.map(day), outcome: outcome, counsellors: counsellors, firstMeasuredOn: measured.map(day).min())
+            id: ParticipantID(id),
+            unitID: UnitID(1),
+            municipalityID: municipality,
+            gender: gender,
+            birthYear: born,
+            registeredOn: day(registered),
+            startedOn: started.map(day),
+            endedOn: ended.map(day),
+            outcome: outcome,
+            counsellors: counsellors,
+            firstMeasuredOn: measured.map(day).min()
+        )
     }
 
     /// Eleven participants around 2026, each written out so every figure below can be counted by hand.
     static let facts: [ParticipantFacts] = [
-        fact(1, .woman, born: 2000, registered: "2025-12-20", started: "2026-01-02", ended: "2026-06-30", outcome: .unsubsidisedWork, measured: ["2026-01-05"]),
+        fact(
+            1,
+            .woman,
+            born: 2000,
+            registered: "2025-12-20",
+            started: "2026-01-02",
+            ended: "2026-06-30",
+            outcome: .unsubsidisedWork,
+            measured: ["2026-01-05"]
+        ),
         fact(2, .woman, born: 1980, registered: "2026-02-01", started: "2026-02-20", counsellors: 2),
-        fact(3, .woman, born: 1990, registered: "2026-03-01", started: "2026-03-05", ended: "2026-10-01", outcome: .studies, measured: ["2026-03-06", "2026-06-01"]),
-        fact(4, .woman, born: 1985, registered: "2025-01-10", started: "2025-01-20", ended: "2026-02-01", outcome: .other, measured: ["2025-02-01"]),
+        fact(
+            3,
+            .woman,
+            born: 1990,
+            registered: "2026-03-01",
+            started: "2026-03-05",
+            ended: "2026-10-01",
+            outcome: .studies,
+            measured: ["2026-03-06", "2026-06-01"]
+        ),
+        fact(
+            4,
+            .woman,
+            born: 1985,
+            registered: "2025-01-10",
+            started: "2025-01-20",
+            ended: "2026-02-01",
+            outcome: .other,
+            measured: ["2025-02-01"]
+        ),
         fact(5, .woman, born: 1999, registered: "2026-04-01", started: nil),
         fact(6, .man, born: 1970, registered: "2026-01-15", started: "2026-01-25", measured: ["2026-02-01"]),
-        fact(7, .man, born: 2001, registered: "2026-05-01", started: "2026-05-10", ended: "2026-09-01", outcome: .unsubsidisedWork, counsellors: 3),
+        fact(
+            7,
+            .man,
+            born: 2001,
+            registered: "2026-05-01",
+            started: "2026-05-10",
+            ended: "2026-09-01",
+            outcome: .unsubsidisedWork,
+            counsellors: 3
+        ),
         fact(8, .man, born: 1960, registered: "2024-06-01", started: "2024-06-15", ended: "2025-12-31", outcome: .studies),
         fact(9, .anotherOrNotStated, born: 1995, registered: "2026-06-01", started: "2026-06-20", measured: ["2026-07-01"]),
         fact(10, .woman, born: 1992, registered: "2026-07-01", started: "2026-07-10", measured: ["2027-01-10"]),
@@ -50,7 +103,9 @@ struct FollowUpFiguresTests {
         #expect(figures.byAge.counts == [[1, 1, 0], [4, 2, 1]])
         #expect(figures.byMunicipality.counts == [[5, 3, 1]])
         // Ended: work 1 | 7; studies 3; other 4 (a withdrawal counts as other).
-        #expect(figures.outcomes.rows == ["work", "subsidised-work", "studies", "job-seeker-after-work", "further-rehabilitation", "other"])
+        #expect(
+            figures.outcomes.rows == ["work", "subsidised-work", "studies", "job-seeker-after-work", "further-rehabilitation", "other"]
+        )
         #expect(figures.outcomes.counts == [[1, 1, 0], [0, 0, 0], [1, 0, 0], [0, 0, 0], [0, 0, 0], [1, 0, 0]])
         // Measured by the end of 2026: 1, 3, 4 | 6, 11 | 9; not: 2, 10 (measured only in 2027) | 7.
         #expect(figures.coverage.counts == [[3, 2, 1], [2, 1, 0]])
@@ -67,38 +122,78 @@ struct FollowUpFiguresTests {
     }
 
     static func referral(_ id: Int64, _ gender: Gender, unit: Int64, home: Int64 = 1, born: Int = 1990) -> ParticipantFacts {
-        ParticipantFacts(id: ParticipantID(id), unitID: UnitID(unit), municipalityID: MunicipalityID(home), gender: gender, birthYear: born,
-                         registeredOn: day("2026-03-01"), startedOn: day("2026-03-10"), endedOn: nil, outcome: nil, counsellors: 1, firstMeasuredOn: nil)
+        ParticipantFacts(
+            id: ParticipantID(id),
+            unitID: UnitID(unit),
+            municipalityID: MunicipalityID(home),
+            gender: gender,
+            birthYear: born,
+            registeredOn: day("2026-03-01"),
+            startedOn: day("2026-03-10"),
+            endedOn: nil,
+            outcome: nil,
+            counsellors: 1,
+            firstMeasuredOn: nil
+        )
     }
 
-    @Test("views published together are protected together: a unit's count that the association's total would give away is hidden, and so is a split's")
+    @Test(
+        "views published together are protected together: a unit's count that the association's total would give away is hidden, and so is a split's"
+    )
     func jointProtection() {
         // Unit 1 (in municipality 1): 7 women and 5 men. Unit 2 (municipality 2): 1 woman.
-        let facts = (1...7).map { Self.referral($0, .woman, unit: 1) } + (8...12).map { Self.referral($0, .man, unit: 1) } + [Self.referral(13, .woman, unit: 2)]
+        let facts =
+            (1...7).map { Self.referral($0, .woman, unit: 1) } + (8...12).map { Self.referral($0, .man, unit: 1) } + [
+                Self.referral(13, .woman, unit: 2)
+            ]
         let groups = FactGroup.grouping(facts, period: Self.year2026)
         let areas: [MunicipalityID: Set<UnitID>] = [MunicipalityID(1): [UnitID(1)], MunicipalityID(2): [UnitID(2)]]
-        let whole = FollowUpFigures(groups: groups, period: Self.year2026, municipalities: [MunicipalityID(1)], areas: areas, unitFlows: true)
+        let whole = FollowUpFigures(
+            groups: groups,
+            period: Self.year2026,
+            municipalities: [MunicipalityID(1)],
+            areas: areas,
+            unitFlows: true
+        )
         #expect(whole.flow.cell(0, 0) == 8 && whole.flow.cell(0, 1) == 5, "the association's referrals are shown")
         #expect(whole.unitFlows[UnitID(2)]?.cell(0, 0) == nil, "unit 2's one woman is hidden")
         #expect(whole.unitFlows[UnitID(1)]?.cell(0, 0) == nil, "8 − 7 would give her away: unit 1's 7 women are hidden too")
         // The municipality's page is the same protection seen from another view.
-        let second = FollowUpFigures(groups: groups, period: Self.year2026, municipalities: [MunicipalityID(1)], areas: areas, shown: .area(MunicipalityID(2)), unitFlows: true)
+        let second = FollowUpFigures(
+            groups: groups,
+            period: Self.year2026,
+            municipalities: [MunicipalityID(1)],
+            areas: areas,
+            shown: .area(MunicipalityID(2)),
+            unitFlows: true
+        )
         #expect(second.flow.cell(0, 0) == nil && second.protection == whole.protection)
-        let first = FollowUpFigures(groups: groups, period: Self.year2026, municipalities: [MunicipalityID(1)], areas: areas, shown: .area(MunicipalityID(1)), unitFlows: true)
+        let first = FollowUpFigures(
+            groups: groups,
+            period: Self.year2026,
+            municipalities: [MunicipalityID(1)],
+            areas: areas,
+            shown: .area(MunicipalityID(1)),
+            unitFlows: true
+        )
         #expect(first.flow.cell(0, 0) == nil, "the first municipality's 7 women less the association's 8 would give her away")
 
         // Split by age: 2 of the 8 women are under 30; the 6 over 30 would give them away beside the 8.
-        let young = (1...2).map { Self.referral($0, .woman, unit: 1, born: 2000) } + (3...8).map { Self.referral($0, .woman, unit: 1) }
+        let young =
+            (1...2).map { Self.referral($0, .woman, unit: 1, born: 2000) } + (3...8).map { Self.referral($0, .woman, unit: 1) }
             + (9...20).map { Self.referral($0, .man, unit: 1, born: $0 % 2 == 0 ? 2000 : 1980) }
         let byAge = FollowUpFigures(young, period: Self.year2026, municipalities: [MunicipalityID(1)])
-        let under30 = byAge.splits[.age]?[.age(.under30)], over30 = byAge.splits[.age]?[.age(.thirtyAndOver)]
+        let under30 = byAge.splits[.age]?[.age(.under30)]
+        let over30 = byAge.splits[.age]?[.age(.thirtyAndOver)]
         #expect(byAge.flow.cell(0, 0) == 8 && byAge.flow.cell(0, 1) == 12)
         #expect(under30?.flow.cell(0, 0) == nil && over30?.flow.cell(0, 0) == nil)
         #expect(byAge.byAge.cell(0, 0) == nil && byAge.byAge.cell(1, 0) == nil, "the age table is the same split")
         #expect(byAge.splitOrder[.municipality] == [.municipality(MunicipalityID(1))])
     }
 
-    @Test("for 60 random associations, across every view published together no shown count is 1–4, no published sum leaves one cell hidden, and hidden small counts could be something else")
+    @Test(
+        "for 60 random associations, across every view published together no shown count is 1–4, no published sum leaves one cell hidden, and hidden small counts could be something else"
+    )
     func jointProtectionProperty() {
         var random = SeededGenerator(seed: 20261123)
         var checked = 0
@@ -107,15 +202,27 @@ struct FollowUpFiguresTests {
                 let started = Bool.random(using: &random) ? Self.day("2026-02-01") : nil
                 let ended = started != nil && Bool.random(using: &random) ? Self.day("2026-08-01") : nil
                 return ParticipantFacts(
-                    id: ParticipantID(Int64(id)), unitID: UnitID(Int64.random(in: 1...3, using: &random)), municipalityID: MunicipalityID(Int64.random(in: 1...2, using: &random)),
-                    gender: Gender.allCases.randomElement(using: &random)!, birthYear: Bool.random(using: &random) ? 2000 : 1980,
-                    registeredOn: Self.day(Bool.random(using: &random) ? "2026-01-10" : "2025-06-01"), startedOn: started, endedOn: ended,
-                    outcome: ended == nil ? nil : ExitOutcome.allCases.randomElement(using: &random), counsellors: Int.random(in: 1...2, using: &random),
-                    firstMeasuredOn: Bool.random(using: &random) ? Self.day("2026-03-01") : nil)
+                    id: ParticipantID(Int64(id)),
+                    unitID: UnitID(Int64.random(in: 1...3, using: &random)),
+                    municipalityID: MunicipalityID(Int64.random(in: 1...2, using: &random)),
+                    gender: Gender.allCases.randomElement(using: &random)!,
+                    birthYear: Bool.random(using: &random) ? 2000 : 1980,
+                    registeredOn: Self.day(Bool.random(using: &random) ? "2026-01-10" : "2025-06-01"),
+                    startedOn: started,
+                    endedOn: ended,
+                    outcome: ended == nil ? nil : ExitOutcome.allCases.randomElement(using: &random),
+                    counsellors: Int.random(in: 1...2, using: &random),
+                    firstMeasuredOn: Bool.random(using: &random) ? Self.day("2026-03-01") : nil
+                )
             }
             let areas: [MunicipalityID: Set<UnitID>] = [MunicipalityID(1): [UnitID(1), UnitID(2)], MunicipalityID(2): [UnitID(3)]]
-            let protection = FollowUpFigures(groups: FactGroup.grouping(facts, period: Self.year2026), period: Self.year2026, municipalities: [],
-                                             areas: areas, unitFlows: true).protection
+            let protection = FollowUpFigures(
+                groups: FactGroup.grouping(facts, period: Self.year2026),
+                period: Self.year2026,
+                municipalities: [],
+                areas: areas,
+                unitFlows: true
+            ).protection
             for cell in protection.values.indices where protection.shown(cell) != nil {
                 #expect(!(1...4).contains(protection.values[cell]), "a shown small count")
             }
@@ -136,12 +243,16 @@ struct FollowUpFiguresTests {
     /// sum that come to 0 are 0; the rest are solved as a linear system, and a cell is pinned down
     /// when its unit vector is in the span of the equations.
     static func pinnedDown(_ protection: ProtectedCounts) -> Set<Int> {
-        var known = Set<Int>(), changed = true
+        var known = Set<Int>()
+        var changed = true
         while changed {
             changed = false
             for sum in protection.sums where !protection.isHidden(sum.total) || known.contains(sum.total) {
                 let open = sum.parts.filter { protection.isHidden($0) && !known.contains($0) }
-                if !open.isEmpty, open.allSatisfy({ protection.values[$0] == 0 }) { known.formUnion(open); changed = true }
+                if !open.isEmpty, open.allSatisfy({ protection.values[$0] == 0 }) {
+                    known.formUnion(open)
+                    changed = true
+                }
             }
         }
         // Sparse rows: each sum touches a handful of hidden cells, so elimination stays local.
@@ -177,8 +288,14 @@ struct FollowUpFiguresTests {
 
     @Test("periods: a half-year, a quarter, a month and custom days")
     func periods() {
-        #expect(ReportingPeriod(kind: .halfYear, year: 2026, part: 2).map { "\($0.first)–\($0.last) \($0.label)" } == "2026-07-01–2026-12-31 2026 H2")
-        #expect(ReportingPeriod(kind: .quarter, year: 2024, part: 1).map { "\($0.first)–\($0.last) \($0.label)" } == "2024-01-01–2024-03-31 2024 Q1")
+        #expect(
+            ReportingPeriod(kind: .halfYear, year: 2026, part: 2).map { "\($0.first)–\($0.last) \($0.label)" }
+                == "2026-07-01–2026-12-31 2026 H2"
+        )
+        #expect(
+            ReportingPeriod(kind: .quarter, year: 2024, part: 1).map { "\($0.first)–\($0.last) \($0.label)" }
+                == "2024-01-01–2024-03-31 2024 Q1"
+        )
         #expect(ReportingPeriod(kind: .month, year: 2024, part: 2)?.last.description == "2024-02-29")
         #expect(ReportingPeriod(kind: .quarter, year: 2024, part: 5) == nil)
         #expect(ReportingPeriod(first: Self.day("2026-03-01"), last: Self.day("2026-02-01")) == nil)
@@ -201,11 +318,24 @@ struct FollowUpFiguresTests {
 @Suite("Progression: distance travelled")
 struct ProgressionTests {
     static func summary(
-        _ id: Int64, _ gender: Gender, first: String, _ before: [Double], latest: String, _ after: [Double], mix: InterventionMix = .none
+        _ id: Int64,
+        _ gender: Gender,
+        first: String,
+        _ before: [Double],
+        latest: String,
+        _ after: [Double],
+        mix: InterventionMix = .none
     ) -> ProgressSummary {
         let ids = ["a", "b", "c"]
-        return ProgressSummary(participantID: ParticipantID(id), gender: gender, firstDay: Day(first)!, first: Dictionary(uniqueKeysWithValues: zip(ids, before)),
-                               latestDay: Day(latest)!, latest: Dictionary(uniqueKeysWithValues: zip(ids, after)), mix: mix)
+        return ProgressSummary(
+            participantID: ParticipantID(id),
+            gender: gender,
+            firstDay: Day(first)!,
+            first: Dictionary(uniqueKeysWithValues: zip(ids, before)),
+            latestDay: Day(latest)!,
+            latest: Dictionary(uniqueKeysWithValues: zip(ids, after)),
+            mix: mix
+        )
     }
 
     @Test("mean change per indicator by gender, counted by hand; fewer than five give no mean")
@@ -232,7 +362,10 @@ struct ProgressionTests {
         #expect(progression.measuredTwice.counts == [[5, 2, 0]])
         // Improved on at least 3 of a, b, c: participant 2 (all three), 3 (b and c, not a: no), 6 and 7 (all three).
         #expect(progression.improved?.counts == [[1, 2, 0], [4, 0, 0]])
-        #expect(Progression(summaries, indicators: ["a", "b", "c"], period: ReportingPeriod(kind: .year, year: 2026)!, improvedAtLeast: nil).improved == nil)
+        #expect(
+            Progression(summaries, indicators: ["a", "b", "c"], period: ReportingPeriod(kind: .year, year: 2026)!, improvedAtLeast: nil)
+                .improved == nil
+        )
     }
 
     @Test("BIP's question: mean change per rating by the interventions between the measurements, counted by hand")
@@ -264,7 +397,10 @@ struct ProgressionTests {
         let fromSums = Progression(changes: changes, improvement: improvement, indicators: ["a", "b", "c"], improvedAtLeast: 3)
         #expect(fromSums.meanChangeByMix[.combined]?[nil] == progression.meanChangeByMix[.combined]?[nil])
         #expect(fromSums.rows[0].meanChange[nil] == progression.rows[0].meanChange[nil])
-        #expect(changes.first { $0.mix == .combined && $0.gender == .woman && $0.indicatorID == "a" }?.changeSum == 200 + 100 + 200, "hundredths")
+        #expect(
+            changes.first { $0.mix == .combined && $0.gender == .woman && $0.indicatorID == "a" }?.changeSum == 200 + 100 + 200,
+            "hundredths"
+        )
     }
 
     @Test("KASAM at start, midway and exit: means per subscale by gender, counted by hand")
@@ -316,8 +452,10 @@ struct ProgressionTests {
         #expect(outcomes.byOutcome.counts[2] == [6, 5, 2, 0, 5, 5], "high belief by outcome, everyone")
         #expect(outcomes.byOutcome.cell(2, 2) == nil, "two in studies: hidden")
         // A share whose complement is a hidden count would give that count away: hidden too.
-        let small = BeliefOutcomes([BeliefOutcomeGroup(gender: .man, belief: .low, outcome: .studies, count: 8),
-                                    BeliefOutcomeGroup(gender: .man, belief: .low, outcome: .other, count: 2)])
+        let small = BeliefOutcomes([
+            BeliefOutcomeGroup(gender: .man, belief: .low, outcome: .studies, count: 8),
+            BeliefOutcomeGroup(gender: .man, belief: .low, outcome: .other, count: 2),
+        ])
         #expect(small.share(.low, gender: .man) == nil)
     }
 }
@@ -327,12 +465,17 @@ struct Rational {
     let numerator: Int, denominator: Int
     init(_ numerator: Int, _ denominator: Int = 1) {
         func gcd(_ a: Int, _ b: Int) -> Int { b == 0 ? a : gcd(b, a % b) }
-        let divisor = max(gcd(abs(numerator), abs(denominator)), 1), sign = denominator < 0 ? -1 : 1
+        let divisor = max(gcd(abs(numerator), abs(denominator)), 1)
+        let sign = denominator < 0 ? -1 : 1
         self.numerator = sign * numerator / divisor
         self.denominator = sign * denominator / divisor
     }
-    static func + (l: Rational, r: Rational) -> Rational { Rational(l.numerator * r.denominator + r.numerator * l.denominator, l.denominator * r.denominator) }
-    static func - (l: Rational, r: Rational) -> Rational { Rational(l.numerator * r.denominator - r.numerator * l.denominator, l.denominator * r.denominator) }
+    static func + (l: Rational, r: Rational) -> Rational {
+        Rational(l.numerator * r.denominator + r.numerator * l.denominator, l.denominator * r.denominator)
+    }
+    static func - (l: Rational, r: Rational) -> Rational {
+        Rational(l.numerator * r.denominator - r.numerator * l.denominator, l.denominator * r.denominator)
+    }
     static func * (l: Rational, r: Rational) -> Rational { Rational(l.numerator * r.numerator, l.denominator * r.denominator) }
     static func / (l: Rational, r: Rational) -> Rational { Rational(l.numerator * r.denominator, l.denominator * r.numerator) }
 }

@@ -16,23 +16,27 @@ struct ImportTests {
         #expect(throws: CSV.Problem.empty) { try CSV.parse("\n\n") }
     }
 
-    static let municipalities = [Municipality(id: MunicipalityID(1), associationID: AssociationID(1), name: "Lerum"),
-                                 Municipality(id: MunicipalityID(2), associationID: AssociationID(1), name: "Alingsås")]
+    static let municipalities = [
+        Municipality(id: MunicipalityID(1), associationID: AssociationID(1), name: "Lerum"),
+        Municipality(id: MunicipalityID(2), associationID: AssociationID(1), name: "Alingsås"),
+    ]
     static let today = Day("2026-11-23")!
 
     @Test("each bad row is named by line, column (as the file names it) and reason; good rows come through")
     func rows() throws {
         let file = """
-        Personnummer;Namn;Kön;Kommun;Remittent;Telefon;Myndigheter;Registrerad;Startdatum
-        19900101-0017;Nils Ny;man;lerum;Arbetsförmedlingen;070-1;af, fk;2026-10-01;2026-10-10
-        19900101-0018;Fel Siffra;kvinna;Lerum;fk;070-2;;;
-        19811218-9876;Sara Lind;robot;Okänd;egen;070-3;nasa;;
-        20000229-0005;Lena Ek;kvinna;Alingsås;region;070-4;;2026-09-01;2026-08-01
-        19900101-0017;Nils Igen;man;Lerum;af;070-1;;;
-        19820101-0009;Kort rad;kvinna;Lerum
-        """
+            Personnummer;Namn;Kön;Kommun;Remittent;Telefon;Myndigheter;Registrerad;Startdatum
+            19900101-0017;Nils Ny;man;lerum;Arbetsförmedlingen;070-1;af, fk;2026-10-01;2026-10-10
+            19900101-0018;Fel Siffra;kvinna;Lerum;fk;070-2;;;
+            19811218-9876;Sara Lind;robot;Okänd;egen;070-3;nasa;;
+            20000229-0005;Lena Ek;kvinna;Alingsås;region;070-4;;2026-09-01;2026-08-01
+            19900101-0017;Nils Igen;man;Lerum;af;070-1;;;
+            19820101-0009;Kort rad;kvinna;Lerum
+            """
         var progress: [Int] = []
-        let result = try ParticipantImport.check(file, municipalities: Self.municipalities, today: Self.today) { done, _ in progress.append(done) }
+        let result = try ParticipantImport.check(file, municipalities: Self.municipalities, today: Self.today) { done, _ in
+            progress.append(done)
+        }
         #expect(result.rowCount == 6)
         #expect(progress == [1, 2, 3, 4, 5, 6])
         #expect(result.valid.map(\.line) == [2])
@@ -42,9 +46,11 @@ struct ImportTests {
         #expect(nils.registeredOn == Day("2026-10-01"))
         #expect(nils.startedOn == Day("2026-10-10"))
         let problems = result.problems.map { "\($0.line) \($0.column)" }
-        #expect(problems == [
-            "3 Personnummer", "4 Kön", "4 Kommun", "4 Myndigheter", "5 Startdatum", "6 Personnummer", "7 *", "7 Telefon", "7 Remittent",
-        ])
+        #expect(
+            problems == [
+                "3 Personnummer", "4 Kön", "4 Kommun", "4 Myndigheter", "5 Startdatum", "6 Personnummer", "7 *", "7 Telefon", "7 Remittent",
+            ]
+        )
         #expect(result.problems[0].problem == .personalIdentityNumber(.wrongCheckDigit))
         #expect(result.problems[4].problem == .journey(.beforePreviousStep(previous: Day("2026-09-01")!)))
         #expect(result.problems[5].problem == .duplicateInFile(line: 2))
@@ -54,13 +60,21 @@ struct ImportTests {
     @Test("a file with unknown or missing columns, or that is not CSV, is refused as a whole")
     func malformedFiles() {
         #expect(throws: ParticipantImport.FileProblem.unknownColumns(["skostorlek"])) {
-            try ParticipantImport.check("personnummer;namn;kön;kommun;remittent;skostorlek\n", municipalities: Self.municipalities, today: Self.today)
+            try ParticipantImport.check(
+                "personnummer;namn;kön;kommun;remittent;skostorlek\n",
+                municipalities: Self.municipalities,
+                today: Self.today
+            )
         }
         #expect(throws: ParticipantImport.FileProblem.missingColumns(["kön", "kommun", "remittent"])) {
             try ParticipantImport.check("personnummer;namn\n19900101-0017;Nils\n", municipalities: Self.municipalities, today: Self.today)
         }
         #expect(throws: ParticipantImport.FileProblem.csv(.unterminatedQuote(line: 2))) {
-            try ParticipantImport.check("personnummer;namn;kön;kommun;remittent\n\"19900101-0017;Nils\n", municipalities: Self.municipalities, today: Self.today)
+            try ParticipantImport.check(
+                "personnummer;namn;kön;kommun;remittent\n\"19900101-0017;Nils\n",
+                municipalities: Self.municipalities,
+                today: Self.today
+            )
         }
     }
 }

@@ -1,5 +1,5 @@
-import FramstegCore
 import Foundation
+import FramstegCore
 import Testing
 
 @Suite("Instrument engine: definitions, answers, scoring, versions")
@@ -43,7 +43,10 @@ struct InstrumentTests {
         #expect(instrument.items.map(\.id) == ["a", "b", "c", "d", "e"])
         #expect(instrument.items(for: .counsellor).map(\.id) == ["d"])
         #expect(instrument.item("b")?.isReversed == true)
-        guard case .numeric(1, 5, let labels) = instrument.item("a")?.scale else { Issue.record("scale"); return }
+        guard case .numeric(1, 5, let labels) = instrument.item("a")?.scale else {
+            Issue.record("scale")
+            return
+        }
         #expect(labels[5]?.text(.english) == "Always")
         #expect(labels[1]?.text(.english) == "Aldrig", "English falls back to Swedish")
         #expect(instrument.total?.itemIDs == ["a", "b", "c", "d", "e"])
@@ -59,31 +62,54 @@ struct InstrumentTests {
         (#"{"id": "t", "version": 1, "title": {"en": "x"}}"#, "title.sv", .missing),
         (#"{"id": "t", "version": 1, "title": {"sv": "x"}, "scales": {}}"#, "scales", .emptyList),
         (#"{"id": "t", "version": 1, "title": {"sv": "x"}, "scales": {"s": {"min": 5, "max": 1}}}"#, "scales.s", .badRange(min: 5, max: 1)),
-        (#"{"id": "t", "version": 1, "title": {"sv": "x"}, "scales": {"s": {"min": 1, "max": 5, "labels": {"9": {"sv": "x"}}}}}"#, "scales.s.labels.9", .labelOutsideScale(9)),
-        (#"{"id": "t", "version": 1, "title": {"sv": "x"}, "scales": {"s": {"min": 1, "max": 5}}, "items": [{"id": "a", "respondent": "participant", "scale": "t", "text": {"sv": "A"}}]}"#,
-         "items[0].scale", .unknownScale("t")),
-        (#"{"id": "t", "version": 1, "title": {"sv": "x"}, "scales": {"s": {"min": 1, "max": 5}}, "items": [{"id": "a", "respondent": "boss", "scale": "s", "text": {"sv": "A"}}]}"#,
-         "items[0].respondent", .unknownRespondent("boss")),
-        (#"{"id": "t", "version": 1, "title": {"sv": "x"}, "scales": {"s": {"min": 1, "max": 5}}, "items": [{"id": "a", "respondent": "participant", "scale": "s", "text": {"sv": "A"}}, {"id": "a", "respondent": "participant", "scale": "s", "text": {"sv": "A"}}]}"#,
-         "items[1].id", .duplicate("a")),
-        (#"{"id": "t", "version": 1, "title": {"sv": "x"}, "scales": {"c": {"choices": [{"value": "y", "label": {"sv": "Ja"}}]}}, "items": [{"id": "a", "respondent": "participant", "scale": "c", "text": {"sv": "A"}, "reverse": true}]}"#,
-         "items[0].reverse", .reverseNeedsNumericScale),
-        (#"{"id": "t", "version": 1, "title": {"sv": "x"}, "improvedAtLeast": 4, "scales": {"s": {"min": 1, "max": 5}}, "items": [{"id": "a", "respondent": "participant", "scale": "s", "text": {"sv": "A"}}, {"id": "b", "respondent": "participant", "scale": "s", "text": {"sv": "B"}}, {"id": "c", "respondent": "participant", "scale": "s", "text": {"sv": "C"}}], "subscales": [{"id": "x", "title": {"sv": "X"}, "items": ["a", "b", "c"]}]}"#,
-         "improvedAtLeast", .improvedOutOfRange(indicators: 3)),
-        (#"{"id": "t", "version": 1, "title": {"sv": "x"}, "scales": {"s": {"min": 1, "max": 5}}, "items": [{"id": "a", "respondent": "participant", "scale": "s", "text": {"sv": "A"}}], "subscales": [{"id": "x", "title": {"sv": "X"}, "items": ["a", "z"]}]}"#,
-         "subscales[0].items[1]", .unknownItem("z")),
-        (#"{"id": "t", "version": 1, "title": {"sv": "x"}, "scales": {"s": {"min": 1, "max": 5}}, "items": [{"id": "a", "respondent": "participant", "scale": "s", "text": {"sv": "A"}}], "subscales": [{"id": "x", "title": {"sv": "X"}, "items": ["a"], "method": "median"}]}"#,
-         "subscales[0].method", .unknownMethod("median")),
-        (#"{"id": "t", "version": 1, "title": {"sv": "x"}, "scales": {"s": {"min": 1, "max": 5}}, "items": [{"id": "a", "respondent": "participant", "scale": "s", "text": {"sv": "A"}}], "subscales": [{"id": "x", "title": {"sv": "X"}, "items": ["a"], "minimumAnswered": 2}]}"#,
-         "subscales[0].minimumAnswered", .minimumAnsweredTooHigh(items: 1)),
-        (#"{"id": "t", "version": 1, "title": {"sv": "x"}, "scales": {"s": {"min": 1, "max": 5}}, "items": [{"id": "a", "respondent": "participant", "scale": "s", "text": {"sv": "A"}}], "total": {"id": "x", "title": {"sv": "X"}, "items": "all", "thresholds": [{"below": 5, "text": {"sv": "a"}}, {"below": 3, "text": {"sv": "b"}}]}}"#,
-         "total.thresholds[1].below", .thresholdsNotAscending),
+        (
+            #"{"id": "t", "version": 1, "title": {"sv": "x"}, "scales": {"s": {"min": 1, "max": 5, "labels": {"9": {"sv": "x"}}}}}"#,
+            "scales.s.labels.9", .labelOutsideScale(9)
+        ),
+        (
+            #"{"id": "t", "version": 1, "title": {"sv": "x"}, "scales": {"s": {"min": 1, "max": 5}}, "items": [{"id": "a", "respondent": "participant", "scale": "t", "text": {"sv": "A"}}]}"#,
+            "items[0].scale", .unknownScale("t")
+        ),
+        (
+            #"{"id": "t", "version": 1, "title": {"sv": "x"}, "scales": {"s": {"min": 1, "max": 5}}, "items": [{"id": "a", "respondent": "boss", "scale": "s", "text": {"sv": "A"}}]}"#,
+            "items[0].respondent", .unknownRespondent("boss")
+        ),
+        (
+            #"{"id": "t", "version": 1, "title": {"sv": "x"}, "scales": {"s": {"min": 1, "max": 5}}, "items": [{"id": "a", "respondent": "participant", "scale": "s", "text": {"sv": "A"}}, {"id": "a", "respondent": "participant", "scale": "s", "text": {"sv": "A"}}]}"#,
+            "items[1].id", .duplicate("a")
+        ),
+        (
+            #"{"id": "t", "version": 1, "title": {"sv": "x"}, "scales": {"c": {"choices": [{"value": "y", "label": {"sv": "Ja"}}]}}, "items": [{"id": "a", "respondent": "participant", "scale": "c", "text": {"sv": "A"}, "reverse": true}]}"#,
+            "items[0].reverse", .reverseNeedsNumericScale
+        ),
+        (
+            #"{"id": "t", "version": 1, "title": {"sv": "x"}, "improvedAtLeast": 4, "scales": {"s": {"min": 1, "max": 5}}, "items": [{"id": "a", "respondent": "participant", "scale": "s", "text": {"sv": "A"}}, {"id": "b", "respondent": "participant", "scale": "s", "text": {"sv": "B"}}, {"id": "c", "respondent": "participant", "scale": "s", "text": {"sv": "C"}}], "subscales": [{"id": "x", "title": {"sv": "X"}, "items": ["a", "b", "c"]}]}"#,
+            "improvedAtLeast", .improvedOutOfRange(indicators: 3)
+        ),
+        (
+            #"{"id": "t", "version": 1, "title": {"sv": "x"}, "scales": {"s": {"min": 1, "max": 5}}, "items": [{"id": "a", "respondent": "participant", "scale": "s", "text": {"sv": "A"}}], "subscales": [{"id": "x", "title": {"sv": "X"}, "items": ["a", "z"]}]}"#,
+            "subscales[0].items[1]", .unknownItem("z")
+        ),
+        (
+            #"{"id": "t", "version": 1, "title": {"sv": "x"}, "scales": {"s": {"min": 1, "max": 5}}, "items": [{"id": "a", "respondent": "participant", "scale": "s", "text": {"sv": "A"}}], "subscales": [{"id": "x", "title": {"sv": "X"}, "items": ["a"], "method": "median"}]}"#,
+            "subscales[0].method", .unknownMethod("median")
+        ),
+        (
+            #"{"id": "t", "version": 1, "title": {"sv": "x"}, "scales": {"s": {"min": 1, "max": 5}}, "items": [{"id": "a", "respondent": "participant", "scale": "s", "text": {"sv": "A"}}], "subscales": [{"id": "x", "title": {"sv": "X"}, "items": ["a"], "minimumAnswered": 2}]}"#,
+            "subscales[0].minimumAnswered", .minimumAnsweredTooHigh(items: 1)
+        ),
+        (
+            #"{"id": "t", "version": 1, "title": {"sv": "x"}, "scales": {"s": {"min": 1, "max": 5}}, "items": [{"id": "a", "respondent": "participant", "scale": "s", "text": {"sv": "A"}}], "total": {"id": "x", "title": {"sv": "X"}, "items": "all", "thresholds": [{"below": 5, "text": {"sv": "a"}}, {"below": 3, "text": {"sv": "b"}}]}}"#,
+            "total.thresholds[1].below", .thresholdsNotAscending
+        ),
     ]
 
     @Test("every kind of broken definition is named by file, path and reason", arguments: brokenDefinitions.indices)
     func brokenDefinition(_ index: Int) {
         let (text, path, reason) = Self.brokenDefinitions[index]
-        #expect(throws: InstrumentDefinitionProblem(file: "broken.json", path: path, reason: reason)) { try Self.load(text, file: "broken.json") }
+        #expect(throws: InstrumentDefinitionProblem(file: "broken.json", path: path, reason: reason)) {
+            try Self.load(text, file: "broken.json")
+        }
     }
 
     @Test("the problem reads as one line naming the file and path")

@@ -62,7 +62,10 @@ struct JourneyTests {
         #expect(step.recordedBy == UserID(7))
     }
 
-    @Test("days parse strictly and count across a daylight-saving change", arguments: ["2026-02-30", "2026-13-01", "26-01-01", "2026-1-01", ""])
+    @Test(
+        "days parse strictly and count across a daylight-saving change",
+        arguments: ["2026-02-30", "2026-13-01", "26-01-01", "2026-1-01", ""]
+    )
     func invalidDays(_ text: String) {
         #expect(Day(text) == nil)
     }

@@ -8,10 +8,13 @@ struct PasswordPolicyTests {
         #expect(PasswordPolicy.problem(with: password) == .tooShort(minimum: 12))
     }
 
-    @Test("refuses common and guessable passwords of sufficient length", arguments: [
-        "password1234", "Password1234", "123456789012", "qwertyuiop12", "lösenord1234", "aaaaaaaaaaaa",
-        "abababababab", "3456789012345", "asdfghjklzxcv",
-    ])
+    @Test(
+        "refuses common and guessable passwords of sufficient length",
+        arguments: [
+            "password1234", "Password1234", "123456789012", "qwertyuiop12", "lösenord1234", "aaaaaaaaaaaa",
+            "abababababab", "3456789012345", "asdfghjklzxcv",
+        ]
+    )
     func tooCommon(_ password: String) {
         #expect(PasswordPolicy.problem(with: password) == .tooCommon)
     }
@@ -27,7 +30,10 @@ struct PasswordPolicyTests {
         #expect(PasswordPolicy.problem(with: String(repeating: "åäö-", count: 20)) == .tooLong(maximum: 72))
     }
 
-    @Test("accepts a long uncommon passphrase", arguments: ["Demo-Admin-Insjo-26", "korrekt häst batteri häftklammer", "Tre gröna äpplen 1977"])
+    @Test(
+        "accepts a long uncommon passphrase",
+        arguments: ["Demo-Admin-Insjo-26", "korrekt häst batteri häftklammer", "Tre gröna äpplen 1977"]
+    )
     func accepts(_ password: String) {
         #expect(PasswordPolicy.problem(with: password, userEmail: "admin@insjoriket.demo") == nil)
     }

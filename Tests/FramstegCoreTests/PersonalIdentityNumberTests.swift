@@ -1,5 +1,5 @@
-import FramstegCore
 import Foundation
+import FramstegCore
 import Testing
 
 @Suite("Personal identity number")
@@ -7,11 +7,14 @@ struct PersonalIdentityNumberTests {
     /// 2026-11-23 at noon in Sweden.
     static let today = Day(year: 2026, month: 11, day: 23)!.date
 
-    @Test("valid numbers in every accepted form", arguments: [
-        ("19811218-9876", "198112189876"), ("198112189876", "198112189876"), ("811218-9876", "198112189876"),
-        ("8112189876", "198112189876"), ("20100101-0006", "201001010006"), ("100101-0006", "201001010006"),
-        (" 19811218 - 9876 ", "198112189876"),
-    ])
+    @Test(
+        "valid numbers in every accepted form",
+        arguments: [
+            ("19811218-9876", "198112189876"), ("198112189876", "198112189876"), ("811218-9876", "198112189876"),
+            ("8112189876", "198112189876"), ("20100101-0006", "201001010006"), ("100101-0006", "201001010006"),
+            (" 19811218 - 9876 ", "198112189876"),
+        ]
+    )
     func valid(_ text: String, _ digits: String) throws {
         let number = try PersonalIdentityNumber(parsing: text, today: Self.today)
         #expect(number.digits == digits)
@@ -37,7 +40,10 @@ struct PersonalIdentityNumberTests {
         #expect(throws: PersonalIdentityNumber.Problem.wrongCheckDigit) { try PersonalIdentityNumber(parsing: text, today: Self.today) }
     }
 
-    @Test("impossible dates are refused before the check digit", arguments: ["19850230-1234", "19811318-9876", "19811200-9876", "20230229-1234", "19701093-2391"])
+    @Test(
+        "impossible dates are refused before the check digit",
+        arguments: ["19850230-1234", "19811318-9876", "19811200-9876", "20230229-1234", "19701093-2391"]
+    )
     func impossibleDate(_ text: String) {
         #expect(throws: PersonalIdentityNumber.Problem.impossibleDate) { try PersonalIdentityNumber(parsing: text, today: Self.today) }
     }
@@ -47,7 +53,10 @@ struct PersonalIdentityNumberTests {
         #expect(try PersonalIdentityNumber(parsing: "20000229-0005", today: Self.today).birthYear == 2000)
     }
 
-    @Test("malformed input is refused as a format problem", arguments: ["1981-12-18-9876", "19811218-987", "abcdefghij", "19811218_9876", "1981121-89876", "١٩٨١١٢١٨٩٨٧٦"])
+    @Test(
+        "malformed input is refused as a format problem",
+        arguments: ["1981-12-18-9876", "19811218-987", "abcdefghij", "19811218_9876", "1981121-89876", "١٩٨١١٢١٨٩٨٧٦"]
+    )
     func wrongFormat(_ text: String) {
         #expect(throws: PersonalIdentityNumber.Problem.wrongFormat) { try PersonalIdentityNumber(parsing: text, today: Self.today) }
     }
@@ -55,7 +64,9 @@ struct PersonalIdentityNumberTests {
     @Test("empty input and a birth date after today are refused")
     func emptyAndFuture() {
         #expect(throws: PersonalIdentityNumber.Problem.empty) { try PersonalIdentityNumber(parsing: "  ", today: Self.today) }
-        #expect(throws: PersonalIdentityNumber.Problem.inTheFuture) { try PersonalIdentityNumber(parsing: "20261224-0008", today: Self.today) }
+        #expect(throws: PersonalIdentityNumber.Problem.inTheFuture) {
+            try PersonalIdentityNumber(parsing: "20261224-0008", today: Self.today)
+        }
     }
 
     @Test("age counts whole years and turns on the birthday")

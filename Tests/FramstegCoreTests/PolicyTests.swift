@@ -57,12 +57,42 @@ struct PolicyTests {
         Case(role: .counsellor, action: .viewUnit, resource: .ownAccount, expected: .allowed),
         Case(role: .admin, action: .viewUnit, resource: .unit(ownUnit, of: home), expected: .forbidden),
         // Participants: staff of their own unit only; never the office or an admin.
-        Case(role: .counsellor, action: .readParticipant, resource: .participant(ParticipantID(1), unit: ownUnit, of: home), expected: .allowed),
-        Case(role: .manager, action: .changeParticipant, resource: .participant(ParticipantID(1), unit: ownUnit, of: home), expected: .allowed),
-        Case(role: .counsellor, action: .readParticipant, resource: .participant(ParticipantID(2), unit: siblingUnit, of: home), expected: .forbidden),
-        Case(role: .counsellor, action: .readParticipant, resource: .participant(ParticipantID(3), unit: foreignUnit, of: elsewhere), expected: .hidden),
-        Case(role: .office, action: .readParticipant, resource: .participant(ParticipantID(1), unit: ownUnit, of: home), expected: .forbidden),
-        Case(role: .admin, action: .readParticipant, resource: .participant(ParticipantID(1), unit: ownUnit, of: home), expected: .forbidden),
+        Case(
+            role: .counsellor,
+            action: .readParticipant,
+            resource: .participant(ParticipantID(1), unit: ownUnit, of: home),
+            expected: .allowed
+        ),
+        Case(
+            role: .manager,
+            action: .changeParticipant,
+            resource: .participant(ParticipantID(1), unit: ownUnit, of: home),
+            expected: .allowed
+        ),
+        Case(
+            role: .counsellor,
+            action: .readParticipant,
+            resource: .participant(ParticipantID(2), unit: siblingUnit, of: home),
+            expected: .forbidden
+        ),
+        Case(
+            role: .counsellor,
+            action: .readParticipant,
+            resource: .participant(ParticipantID(3), unit: foreignUnit, of: elsewhere),
+            expected: .hidden
+        ),
+        Case(
+            role: .office,
+            action: .readParticipant,
+            resource: .participant(ParticipantID(1), unit: ownUnit, of: home),
+            expected: .forbidden
+        ),
+        Case(
+            role: .admin,
+            action: .readParticipant,
+            resource: .participant(ParticipantID(1), unit: ownUnit, of: home),
+            expected: .forbidden
+        ),
         Case(role: .counsellor, action: .registerParticipant, resource: .unit(ownUnit, of: home), expected: .allowed),
         Case(role: .counsellor, action: .registerParticipant, resource: .unit(siblingUnit, of: home), expected: .forbidden),
         Case(role: .office, action: .registerParticipant, resource: .unit(ownUnit, of: home), expected: .forbidden),
@@ -77,8 +107,10 @@ struct PolicyTests {
     func foreignIsHidden() {
         for role in Role.allCases {
             for action in Action.allCases {
-                for resource in [Resource.association(Self.elsewhere), .unit(Self.foreignUnit, of: Self.elsewhere), .user(UserID(1), of: Self.elsewhere),
-                                 .participant(ParticipantID(1), unit: Self.foreignUnit, of: Self.elsewhere)] {
+                for resource in [
+                    Resource.association(Self.elsewhere), .unit(Self.foreignUnit, of: Self.elsewhere), .user(UserID(1), of: Self.elsewhere),
+                    .participant(ParticipantID(1), unit: Self.foreignUnit, of: Self.elsewhere),
+                ] {
                     #expect(Policy.decide(Self.principal(role), action, resource) == .hidden)
                 }
             }

@@ -1,5 +1,5 @@
-import FramstegCore
 import Foundation
+import FramstegCore
 import Testing
 
 /// Indicators for charts and goals, screens of participant mode, the measurement schedule, and the
@@ -11,29 +11,29 @@ struct ProgressTests {
     }
 
     static let threeSubscales = """
-    {"id": "soc", "version": 1, "title": {"sv": "SOC"}, "scales": {"s": {"min": 1, "max": 7}},
-     "items": [
-       {"id": "a", "respondent": "participant", "scale": "s", "text": {"sv": "A"}},
-       {"id": "b", "respondent": "participant", "scale": "s", "text": {"sv": "B"}, "reverse": true},
-       {"id": "c", "respondent": "participant", "scale": "s", "text": {"sv": "C"}},
-       {"id": "d", "respondent": "participant", "scale": "s", "text": {"sv": "D"}}],
-     "subscales": [
-       {"id": "x", "title": {"sv": "X"}, "items": ["a", "b"], "method": "sum"},
-       {"id": "y", "title": {"sv": "Y"}, "items": ["c"], "method": "sum"},
-       {"id": "z", "title": {"sv": "Z"}, "items": ["d"], "method": "sum"}]}
-    """
+        {"id": "soc", "version": 1, "title": {"sv": "SOC"}, "scales": {"s": {"min": 1, "max": 7}},
+         "items": [
+           {"id": "a", "respondent": "participant", "scale": "s", "text": {"sv": "A"}},
+           {"id": "b", "respondent": "participant", "scale": "s", "text": {"sv": "B"}, "reverse": true},
+           {"id": "c", "respondent": "participant", "scale": "s", "text": {"sv": "C"}},
+           {"id": "d", "respondent": "participant", "scale": "s", "text": {"sv": "D"}}],
+         "subscales": [
+           {"id": "x", "title": {"sv": "X"}, "items": ["a", "b"], "method": "sum"},
+           {"id": "y", "title": {"sv": "Y"}, "items": ["c"], "method": "sum"},
+           {"id": "z", "title": {"sv": "Z"}, "items": ["d"], "method": "sum"}]}
+        """
 
     @Test("an instrument's first subscale of 3–12 items on one scale gives the axes, with short labels")
     func itemIndicators() throws {
         let json = """
-        {"id": "r", "version": 1, "title": {"sv": "R"}, "scales": {"ten": {"min": 1, "max": 10}},
-         "items": [
-           {"id": "a", "respondent": "participant", "scale": "ten", "text": {"sv": "Hur mår du i dag?"}, "short": {"sv": "Mående"}},
-           {"id": "b", "respondent": "participant", "scale": "ten", "text": {"sv": "B?"}},
-           {"id": "c", "respondent": "participant", "scale": "ten", "text": {"sv": "C?"}},
-           {"id": "d", "respondent": "counsellor", "scale": "ten", "text": {"sv": "D?"}}],
-         "subscales": [{"id": "mine", "title": {"sv": "Mine"}, "items": ["a", "b", "c"], "method": "mean"}]}
-        """
+            {"id": "r", "version": 1, "title": {"sv": "R"}, "scales": {"ten": {"min": 1, "max": 10}},
+             "items": [
+               {"id": "a", "respondent": "participant", "scale": "ten", "text": {"sv": "Hur mår du i dag?"}, "short": {"sv": "Mående"}},
+               {"id": "b", "respondent": "participant", "scale": "ten", "text": {"sv": "B?"}},
+               {"id": "c", "respondent": "participant", "scale": "ten", "text": {"sv": "C?"}},
+               {"id": "d", "respondent": "counsellor", "scale": "ten", "text": {"sv": "D?"}}],
+             "subscales": [{"id": "mine", "title": {"sv": "Mine"}, "items": ["a", "b", "c"], "method": "mean"}]}
+            """
         let instrument = try Self.instrument(json)
         let set = try #require(instrument.indicatorSet)
         #expect(set.indicators.map(\.id) == ["a", "b", "c"])
@@ -82,12 +82,28 @@ struct ProgressTests {
         #expect(schedule.nextDue(started: start, taken: [first, recent], exitMeeting: exit) == (.periodic, recent.adding(days: 84)))
         // Read from the meetings: the earliest exit meeting from today on; other kinds and past ones do not count.
         func meeting(_ kind: MeetingKind, _ day: Day) -> Meeting {
-            Meeting(id: MeetingID(1), participantID: ParticipantID(1), kind: kind, day: day, attendees: [], notes: "", decisions: "", recordedBy: UserID(1))
+            Meeting(
+                id: MeetingID(1),
+                participantID: ParticipantID(1),
+                kind: kind,
+                day: day,
+                attendees: [],
+                notes: "",
+                decisions: "",
+                recordedBy: UserID(1)
+            )
         }
         let today = first.adding(days: 10)
-        let meetings = [meeting(.checkIn, first.adding(days: 20)), meeting(.exit, first.adding(days: 5)), meeting(.exit, exit.adding(days: 9)), meeting(.exit, exit)]
+        let meetings = [
+            meeting(.checkIn, first.adding(days: 20)), meeting(.exit, first.adding(days: 5)), meeting(.exit, exit.adding(days: 9)),
+            meeting(.exit, exit),
+        ]
         #expect(schedule.nextDue(started: start, taken: [first], meetings: meetings, today: today) == (.exit, exit))
-        #expect(schedule.nextDue(started: start, taken: [first], meetings: Array(meetings.prefix(2)), today: today) == (.periodic, first.adding(days: 84)))
+        #expect(
+            schedule.nextDue(started: start, taken: [first], meetings: Array(meetings.prefix(2)), today: today) == (
+                .periodic, first.adding(days: 84)
+            )
+        )
     }
 
     @Test("a goal needs a text and known indicators; a step a text, an owner and a day")
@@ -117,13 +133,38 @@ struct ProgressTests {
     func dueItems() throws {
         let today = Day(year: 2026, month: 11, day: 23)!
         let id = ParticipantID(1)
-        let late = PlanStep(id: PlanStepID(1), goalID: PlanGoalID(1), text: "Ring FK", owner: .counsellor, due: today.adding(days: -2), status: .started)
-        let done = PlanStep(id: PlanStepID(2), goalID: PlanGoalID(1), text: "Klart", owner: .counsellor, due: today.adding(days: -9), status: .done)
-        let far = PlanStep(id: PlanStepID(3), goalID: PlanGoalID(1), text: "Sen", owner: .participant, due: today.adding(days: 60), status: .planned)
+        let late = PlanStep(
+            id: PlanStepID(1),
+            goalID: PlanGoalID(1),
+            text: "Ring FK",
+            owner: .counsellor,
+            due: today.adding(days: -2),
+            status: .started
+        )
+        let done = PlanStep(
+            id: PlanStepID(2),
+            goalID: PlanGoalID(1),
+            text: "Klart",
+            owner: .counsellor,
+            due: today.adding(days: -9),
+            status: .done
+        )
+        let far = PlanStep(
+            id: PlanStepID(3),
+            goalID: PlanGoalID(1),
+            text: "Sen",
+            owner: .participant,
+            due: today.adding(days: 60),
+            status: .planned
+        )
         let items = DueItems.items(
-            inProgress: [], waiting: [], meetings: [],
+            inProgress: [],
+            waiting: [],
+            meetings: [],
             measurements: [(id, "Sara", .periodic, today.adding(days: 3)), (id, "Sara", .periodic, today.adding(days: 40))],
-            planSteps: [(id, "Sara", late), (id, "Sara", done), (id, "Sara", far)], today: today)
+            planSteps: [(id, "Sara", late), (id, "Sara", done), (id, "Sara", far)],
+            today: today
+        )
         #expect(items.map(\.kind) == [.planStep("Ring FK"), .measurement(.periodic)])
         #expect(items.map(\.isOverdue) == [true, false])
     }

@@ -1,5 +1,5 @@
-import FramstegCore
 import Foundation
+import FramstegCore
 import Testing
 
 @Suite("Session lifetime and sign-in throttle")

@@ -1,5 +1,5 @@
-import FramstegCore
 import Foundation
+import FramstegCore
 import Testing
 
 @Suite("Protected counts, survey results and Swedish CSV")
@@ -39,7 +39,11 @@ struct SurveyStatisticsTests {
     // MARK: Suppression, property: no hidden small cell can be recovered
 
     /// A random table of rows × columns with row, column and grand totals, as the results publish them.
-    static func randomTable(rows: Int, columns: Int, using random: inout some RandomNumberGenerator) -> (values: [Int], sums: [ProtectedCounts.Sum]) {
+    static func randomTable(
+        rows: Int,
+        columns: Int,
+        using random: inout some RandomNumberGenerator
+    ) -> (values: [Int], sums: [ProtectedCounts.Sum]) {
         let inner = (0..<rows * columns).map { _ in Int.random(in: 0...12, using: &random) }
         var values = inner
         let rowTotal = values.count
@@ -49,7 +53,9 @@ struct SurveyStatisticsTests {
         let grand = values.count
         values.append(inner.reduce(0, +))
         var sums = (0..<rows).map { row in ProtectedCounts.Sum(total: rowTotal + row, parts: (0..<columns).map { row * columns + $0 }) }
-        sums += (0..<columns).map { column in ProtectedCounts.Sum(total: columnTotal + column, parts: (0..<rows).map { $0 * columns + column }) }
+        sums += (0..<columns).map { column in
+            ProtectedCounts.Sum(total: columnTotal + column, parts: (0..<rows).map { $0 * columns + column })
+        }
         sums.append(.init(total: grand, parts: Array(rowTotal..<rowTotal + rows)))
         sums.append(.init(total: grand, parts: Array(columnTotal..<columnTotal + columns)))
         return (values, sums)
@@ -65,7 +71,11 @@ struct SurveyStatisticsTests {
             var delta = Dictionary(uniqueKeysWithValues: zip(hidden, change))
             return table.sums.allSatisfy { sum in
                 sum.parts.reduce(0) { $0 + delta[$1, default: 0] } == delta[sum.total, default: 0]
-            } && hidden.indices.allSatisfy { table.values[hidden[$0]] + change[$0] >= 0 } && { delta.removeAll(); return true }()
+            } && hidden.indices.allSatisfy { table.values[hidden[$0]] + change[$0] >= 0 }
+                && {
+                    delta.removeAll()
+                    return true
+                }()
         }
         let target = hidden.firstIndex(of: cell)!
         func search(_ index: Int) -> Bool {
@@ -80,15 +90,20 @@ struct SurveyStatisticsTests {
         return search(0)
     }
 
-    @Test("for 300 random tables, no shown cell is 1–4, every published sum hides 0 or at least 2 cells, and every hidden small cell could be something else")
+    @Test(
+        "for 300 random tables, no shown cell is 1–4, every published sum hides 0 or at least 2 cells, and every hidden small cell could be something else"
+    )
     func noHiddenCellCanBeRecovered() {
         var random = SeededGenerator(seed: 20261123)
         var checked = 0
         for _ in 0..<300 {
-            let rows = Int.random(in: 1...3, using: &random), columns = Int.random(in: 2...4, using: &random)
+            let rows = Int.random(in: 1...3, using: &random)
+            let columns = Int.random(in: 2...4, using: &random)
             let (values, sums) = Self.randomTable(rows: rows, columns: columns, using: &random)
             let table = ProtectedCounts(values: values, sums: sums)
-            for cell in values.indices where table.shown(cell) != nil { #expect(!(1...4).contains(values[cell]), "shown small cell in \(values)") }
+            for cell in values.indices where table.shown(cell) != nil {
+                #expect(!(1...4).contains(values[cell]), "shown small cell in \(values)")
+            }
             for sum in sums {
                 let hiddenHere = ([sum.total] + sum.parts).count { table.isHidden($0) }
                 #expect(hiddenHere != 1, "a sum gives a hidden cell away in \(values)")
@@ -109,28 +124,51 @@ struct SurveyStatisticsTests {
         .init(value: "no", score: nil, label: .init(swedish: "Nej", english: "No")),
         .init(value: "dont-know", score: nil, label: .init(swedish: "Vet ej", english: "Don't know"), isOutsideShare: true),
     ])
-    static let genderScale: ResponseScale = .choice(Gender.allCases.map { .init(value: $0.rawValue, score: nil, label: .init(swedish: $0.rawValue, english: "")) })
+    static let genderScale: ResponseScale = .choice(
+        Gender.allCases.map { .init(value: $0.rawValue, score: nil, label: .init(swedish: $0.rawValue, english: "")) }
+    )
     static var survey: Instrument {
         var instrument = Instrument(
-            id: "enkat", version: 1, title: .init(swedish: "Enkät", english: ""), description: .init(swedish: "", english: ""),
+            id: "enkat",
+            version: 1,
+            title: .init(swedish: "Enkät", english: ""),
+            description: .init(swedish: "", english: ""),
             items: [
-                InstrumentItem(id: "kon", respondent: .participant, scale: genderScale, text: .init(swedish: "Kön", english: ""), asksGender: true),
+                InstrumentItem(
+                    id: "kon",
+                    respondent: .participant,
+                    scale: genderScale,
+                    text: .init(swedish: "Kön", english: ""),
+                    asksGender: true
+                ),
                 InstrumentItem(id: "q1", respondent: .participant, scale: scale, text: .init(swedish: "Fråga 1", english: "")),
             ],
-            subscales: [], total: nil)
+            subscales: [],
+            total: nil
+        )
         instrument.isAnonymous = true
         instrument.shareGoals = [ShareGoal(itemIDs: ["q1"], share: 0.75)]
         return instrument
     }
 
     static func responses(_ answers: [(Gender?, String)]) -> [AnonymousResponse] {
-        answers.map { AnonymousResponse(instrumentID: "enkat", version: 1, unitID: UnitID(1), month: Month("2026-10")!, gender: $0.0, answers: ["q1": $0.1]) }
+        answers.map {
+            AnonymousResponse(
+                instrumentID: "enkat",
+                version: 1,
+                unitID: UnitID(1),
+                month: Month("2026-10")!,
+                gender: $0.0,
+                answers: ["q1": $0.1]
+            )
+        }
     }
 
     @Test("women 20 yes, 8 no, 5 don't know; men 15, 6, 5; another or not stated 1 yes, 1 no: the hand-computed table")
     func handComputedResults() throws {
         func answers(_ gender: Gender?, _ yes: Int, _ no: Int, _ dontKnow: Int) -> [(Gender?, String)] {
-            Array(repeating: (gender, "yes"), count: yes) + Array(repeating: (gender, "no"), count: no) + Array(repeating: (gender, "dont-know"), count: dontKnow)
+            Array(repeating: (gender, "yes"), count: yes) + Array(repeating: (gender, "no"), count: no)
+                + Array(repeating: (gender, "dont-know"), count: dontKnow)
         }
         // One of the two in the last group gave no gender at all: it counts there too.
         let given = answers(.woman, 20, 8, 5) + answers(.man, 15, 6, 5) + answers(.anotherOrNotStated, 1, 0, 0) + answers(nil, 0, 1, 0)
@@ -164,7 +202,12 @@ struct SurveyStatisticsTests {
 
     @Test("a response keeps the gender question's answer as its gender only, and drops nothing else")
     func completing() {
-        let response = AnonymousResponse(completing: ["kon": .choice("man"), "q1": .choice("no")], of: Self.survey, unitID: UnitID(3), month: Month("2026-11")!)
+        let response = AnonymousResponse(
+            completing: ["kon": .choice("man"), "q1": .choice("no")],
+            of: Self.survey,
+            unitID: UnitID(3),
+            month: Month("2026-11")!
+        )
         #expect(response.gender == .man)
         #expect(response.answers == ["q1": "no"])
         #expect(response.encodedAnswers == #"{"q1":"no"}"#)
@@ -197,19 +240,46 @@ struct SurveyStatisticsTests {
         original.isReadOnly = true
         var catalog = InstrumentCatalog([original])
 
-        let reworded = Instrument(id: "enkat", version: 2, title: original.title, description: original.description,
-                                  items: [original.items[0], InstrumentItem(id: "q1", respondent: .participant, scale: Self.scale, text: .init(swedish: "Fråga ett", english: ""))],
-                                  subscales: [], total: nil)
+        let reworded = Instrument(
+            id: "enkat",
+            version: 2,
+            title: original.title,
+            description: original.description,
+            items: [
+                original.items[0],
+                InstrumentItem(id: "q1", respondent: .participant, scale: Self.scale, text: .init(swedish: "Fråga ett", english: "")),
+            ],
+            subscales: [],
+            total: nil
+        )
         var lockedReworded = reworded
         lockedReworded.isReadOnly = true
         #expect(throws: InstrumentCatalog.Problem.wordingLocked(id: "enkat", item: "q1")) { try catalog.add(lockedReworded) }
-        var unlocked = Instrument(id: "enkat", version: 2, title: original.title, description: original.description, items: original.items, subscales: [], total: nil)
+        var unlocked = Instrument(
+            id: "enkat",
+            version: 2,
+            title: original.title,
+            description: original.description,
+            items: original.items,
+            subscales: [],
+            total: nil
+        )
         #expect(throws: InstrumentCatalog.Problem.wordingLocked(id: "enkat", item: nil)) { try catalog.add(unlocked) }
 
-        let corrected: ResponseScale = .choice(Self.scale.choices.map { .init(value: $0.value, score: nil, label: .init(swedish: $0.label.swedish + "!", english: ""), isPositive: $0.isPositive) })
-        unlocked = Instrument(id: "enkat", version: 2, title: original.title, description: original.description,
-                              items: [original.items[0], InstrumentItem(id: "q1", respondent: .participant, scale: corrected, text: original.items[1].text)],
-                              subscales: [], total: nil)
+        let corrected: ResponseScale = .choice(
+            Self.scale.choices.map {
+                .init(value: $0.value, score: nil, label: .init(swedish: $0.label.swedish + "!", english: ""), isPositive: $0.isPositive)
+            }
+        )
+        unlocked = Instrument(
+            id: "enkat",
+            version: 2,
+            title: original.title,
+            description: original.description,
+            items: [original.items[0], InstrumentItem(id: "q1", respondent: .participant, scale: corrected, text: original.items[1].text)],
+            subscales: [],
+            total: nil
+        )
         unlocked.isReadOnly = true
         try catalog.add(unlocked)
         #expect(catalog.latest("enkat")?.version == 2)

@@ -1,7 +1,7 @@
+import Foundation
 import FramstegCore
 import FramstegStore
 import FramstegTestSupport
-import Foundation
 import Testing
 
 @Suite("Users, sessions and sign-in failures")
@@ -27,8 +27,13 @@ struct AccessRepositoryTests {
             let (association, units) = try await Self.seed(store)
             let user = try await store.write { db throws in
                 try await UserRepository(db).create(
-                    in: association.id, email: "hassan@insjoriket.se", name: "Hassan", role: .counsellor,
-                    unitIDs: [units[0].id, units[1].id], passwordHash: "$2b$hash", now: Self.now
+                    in: association.id,
+                    email: "hassan@insjoriket.se",
+                    name: "Hassan",
+                    role: .counsellor,
+                    unitIDs: [units[0].id, units[1].id],
+                    passwordHash: "$2b$hash",
+                    now: Self.now
                 )
             }
             try await store.write { db throws in
@@ -59,7 +64,15 @@ struct AccessRepositoryTests {
             let (association, _) = try await Self.seed(store)
             let lifetime = SessionLifetime()
             try await store.write { db throws in
-                let user = try await UserRepository(db).create(in: association.id, email: "a@b.se", name: "A", role: .office, unitIDs: [], passwordHash: "x", now: Self.now)
+                let user = try await UserRepository(db).create(
+                    in: association.id,
+                    email: "a@b.se",
+                    name: "A",
+                    role: .office,
+                    unitIDs: [],
+                    passwordHash: "x",
+                    now: Self.now
+                )
                 let sessions = SessionRepository(db)
                 try await sessions.create(tokenHash: "old", userID: user.id, csrfToken: "c1", now: Self.now)
                 try await sessions.create(tokenHash: "fresh", userID: user.id, csrfToken: "c2", now: Self.now)

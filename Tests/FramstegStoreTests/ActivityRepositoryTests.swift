@@ -1,7 +1,7 @@
+import Foundation
 import FramstegCore
 import FramstegStore
 import FramstegTestSupport
-import Foundation
 import SQLKit
 import Testing
 
@@ -15,10 +15,24 @@ struct ActivityRepositoryTests {
         try await database.withFreshStore { store throws in
             let (_, user, id) = try await ParticipantRepositoryTests.seed(store)
             let started = Day("2026-08-01")!
-            let placement = try InterventionDraft(type: "job", provider: "employer", title: "Praktik", isPlacement: true, employerName: "Lager AB",
-                                                  start: "2026-09-01", end: "").validated(started: started, today: Self.today)
-            let health = try InterventionDraft(type: "health", provider: "region", title: "Fysioterapi", isPlacement: false, employerName: "",
-                                               start: "2026-08-10", end: "2026-10-01").validated(started: started, today: Self.today)
+            let placement = try InterventionDraft(
+                type: "job",
+                provider: "employer",
+                title: "Praktik",
+                isPlacement: true,
+                employerName: "Lager AB",
+                start: "2026-09-01",
+                end: ""
+            ).validated(started: started, today: Self.today)
+            let health = try InterventionDraft(
+                type: "health",
+                provider: "region",
+                title: "Fysioterapi",
+                isPlacement: false,
+                employerName: "",
+                start: "2026-08-10",
+                end: "2026-10-01"
+            ).validated(started: started, today: Self.today)
             try await store.write { db in
                 let activities = ActivityRepository(db, keyring: TestKeys.keyring)
                 _ = try await activities.addIntervention(placement, to: id, by: user, now: Self.now)
@@ -36,7 +50,14 @@ struct ActivityRepositoryTests {
                 let participants = ParticipantRepository(db, keyring: TestKeys.keyring)
                 var state = JourneyState.registered
                 for event in [JourneyEvent.informationConversation, .start, .exit(.studies)] {
-                    let transition = try Journey.transition(from: state, event, on: Self.today, previousDay: Self.today, today: Self.today, by: user)
+                    let transition = try Journey.transition(
+                        from: state,
+                        event,
+                        on: Self.today,
+                        previousDay: Self.today,
+                        today: Self.today,
+                        by: user
+                    )
                     try await participants.record(transition, participant: id, now: Self.now)
                     state = transition.to
                 }
@@ -50,10 +71,21 @@ struct ActivityRepositoryTests {
     func meetings(_ database: TestDatabase) async throws {
         try await database.withFreshStore { store throws in
             let (_, user, id) = try await ParticipantRepositoryTests.seed(store)
-            let held = try MeetingDraft(kind: "individual", day: "2026-11-23", attendees: ["participant", "counsellor"],
-                                        notes: "Berättade om sömnproblem", decisions: "Kontakt med vårdcentral").validated(registeredOn: Self.today, today: Self.today)
-            let planned = try MeetingDraft(kind: "check-in", day: "2026-11-26", attendees: ["participant", "referrer"], notes: "", decisions: "")
-                .validated(registeredOn: Self.today, today: Self.today)
+            let held = try MeetingDraft(
+                kind: "individual",
+                day: "2026-11-23",
+                attendees: ["participant", "counsellor"],
+                notes: "Berättade om sömnproblem",
+                decisions: "Kontakt med vårdcentral"
+            ).validated(registeredOn: Self.today, today: Self.today)
+            let planned = try MeetingDraft(
+                kind: "check-in",
+                day: "2026-11-26",
+                attendees: ["participant", "referrer"],
+                notes: "",
+                decisions: ""
+            )
+            .validated(registeredOn: Self.today, today: Self.today)
             try await store.write { db in
                 let activities = ActivityRepository(db, keyring: TestKeys.keyring)
                 _ = try await activities.addMeeting(planned, to: id, by: user, now: Self.now)
@@ -61,14 +93,18 @@ struct ActivityRepositoryTests {
             }
             let raw = try await store.read { db in
                 try await db.select().columns("notes_sealed", "decisions_sealed").from("meetings").all()
-                    .map { "\(try $0.decode(column: "notes_sealed", as: String?.self) ?? "")|\(try $0.decode(column: "decisions_sealed", as: String?.self) ?? "")" }
+                    .map {
+                        "\(try $0.decode(column: "notes_sealed", as: String?.self) ?? "")|\(try $0.decode(column: "decisions_sealed", as: String?.self) ?? "")"
+                    }
                     .joined(separator: "\n")
             }
             #expect(!raw.contains("sömn") && !raw.contains("vårdcentral"))
             let (opened, calendar) = try await store.read { db in
                 let activities = ActivityRepository(db, keyring: TestKeys.keyring)
-                return (try await activities.meetings(of: id),
-                        try await activities.meetings(of: [id], from: Day("2026-11-24")!, through: Day("2026-11-29")!))
+                return (
+                    try await activities.meetings(of: id),
+                    try await activities.meetings(of: [id], from: Day("2026-11-24")!, through: Day("2026-11-29")!)
+                )
             }
             #expect(opened.map(\.kind) == [.individual, .checkIn])
             #expect(opened[0].notes == "Berättade om sömnproblem")
@@ -91,7 +127,12 @@ struct ActivityRepositoryTests {
                 try await activities.setGoal(HoursGoal(from: week, hoursPerWeek: 5), for: id, by: user, now: Self.now)
                 try await activities.recordAttendance(AttendedHours(week: week, hours: 3.5), for: id, by: user, now: Self.now)
                 try await activities.recordAttendance(AttendedHours(week: week, hours: 4.5), for: id, by: user, now: Self.now)
-                try await activities.recordAttendance(AttendedHours(week: week.adding(weeks: 1), hours: 0), for: id, by: user, now: Self.now)
+                try await activities.recordAttendance(
+                    AttendedHours(week: week.adding(weeks: 1), hours: 0),
+                    for: id,
+                    by: user,
+                    now: Self.now
+                )
             }
             let (goals, attended) = try await store.read { db in
                 let activities = ActivityRepository(db, keyring: TestKeys.keyring)
@@ -108,10 +149,19 @@ struct ActivityRepositoryTests {
             let (_, user, id) = try await ParticipantRepositoryTests.seed(store)
             let later = Self.today.adding(days: 3)
             try await store.write { db in
-                let transition = try Journey.transition(from: .registered, .informationConversation, on: later, previousDay: Self.today, today: later, by: user)
+                let transition = try Journey.transition(
+                    from: .registered,
+                    .informationConversation,
+                    on: later,
+                    previousDay: Self.today,
+                    today: later,
+                    by: user
+                )
                 try await ParticipantRepository(db, keyring: TestKeys.keyring).record(transition, participant: id, now: Self.now)
             }
-            let since = try await store.read { db in try await ParticipantRepository(db, keyring: TestKeys.keyring).stateSince([id, ParticipantID(999)]) }
+            let since = try await store.read { db in
+                try await ParticipantRepository(db, keyring: TestKeys.keyring).stateSince([id, ParticipantID(999)])
+            }
             #expect(since == [id: later])
         }
     }

@@ -1,7 +1,7 @@
+import Foundation
 import FramstegCore
 import FramstegStore
 import FramstegTestSupport
-import Foundation
 import SQLKit
 import Testing
 
@@ -9,8 +9,14 @@ import Testing
 struct AuditLogTests {
     static func entry(_ action: String, _ index: Int = 0) -> AuditEntry {
         AuditEntry(
-            occurredAt: Date(timeIntervalSince1970: 1_800_000_000 + TimeInterval(index)), userID: UserID(1), role: .admin,
-            action: action, objectType: "unit", objectID: String(index), associationID: AssociationID(1), result: .success
+            occurredAt: Date(timeIntervalSince1970: 1_800_000_000 + TimeInterval(index)),
+            userID: UserID(1),
+            role: .admin,
+            action: action,
+            objectType: "unit",
+            objectID: String(index),
+            associationID: AssociationID(1),
+            result: .success
         )
     }
 
@@ -66,7 +72,9 @@ struct AuditLogTests {
         try await database.withFreshStore { store throws in
             try await Self.appendRows(store, count: 5)
             try await Self.tamper(store, "UPDATE audit_log SET user_id = 2 WHERE sequence = 3")
-            #expect(try await store.read { db in try await AuditLog(db).verify(pageSize: 2) } == .broken(sequence: 3, reason: .contentChanged))
+            #expect(
+                try await store.read { db in try await AuditLog(db).verify(pageSize: 2) } == .broken(sequence: 3, reason: .contentChanged)
+            )
         }
     }
 
@@ -81,7 +89,9 @@ struct AuditLogTests {
                 #expect(try await AuditLog(db).verify() == .broken(sequence: 2, reason: .contentChanged))
             }
             try await Self.tamper(store, "UPDATE audit_log SET object_id = 'x' WHERE sequence = 8")
-            #expect(try await store.read { db in try await AuditLog(db).verifyRecent(rows: 5) } == .broken(sequence: 8, reason: .contentChanged))
+            #expect(
+                try await store.read { db in try await AuditLog(db).verifyRecent(rows: 5) } == .broken(sequence: 8, reason: .contentChanged)
+            )
         }
     }
 

@@ -1,7 +1,7 @@
+import Foundation
 import FramstegCore
 import FramstegStore
 import FramstegTestSupport
-import Foundation
 import Logging
 import Testing
 
@@ -11,13 +11,18 @@ struct DemoAndLocationTests {
     func demo(_ database: TestDatabase) async throws {
         try await database.withFreshStore { store throws in
             let now = Date(timeIntervalSince1970: 1_800_000_000)
-            let context = try await DemoData(hashPassword: { "hash:" + $0 }, keyring: TestKeys.keyring, today: Day(now)).seed(store, now: now)
+            let context = try await DemoData(hashPassword: { "hash:" + $0 }, keyring: TestKeys.keyring, today: Day(now)).seed(
+                store,
+                now: now
+            )
             let association = try #require(context.association)
             try await store.read { db throws in
                 let organisation = OrganisationRepository(db)
-                #expect(try await organisation.units(of: association.id).map(\.name).sorted() == [
-                    "ACTivera Alingsås", "ACTivera Härryda", "ACTivera Lerum", "ACTivera Mölndal", "ACTivera Partille",
-                ])
+                #expect(
+                    try await organisation.units(of: association.id).map(\.name).sorted() == [
+                        "ACTivera Alingsås", "ACTivera Härryda", "ACTivera Lerum", "ACTivera Mölndal", "ACTivera Partille",
+                    ]
+                )
                 let places = try await organisation.places(inAssociation: association.id)
                 for year in [2024, 2025, 2026] {
                     #expect(places.filter { $0.year == year }.reduce(0) { $0 + $1.places } == 475)
@@ -25,7 +30,9 @@ struct DemoAndLocationTests {
                 let roles = Set(try await UserRepository(db).users(of: association.id).map(\.role))
                 #expect(roles == Set(Role.allCases))
                 #expect(try await AuditLog(db).verify() == .intact(rows: 1))
-                let participants = try await ParticipantRepository(db, keyring: TestKeys.keyring).participants(inAssociation: association.id)
+                let participants = try await ParticipantRepository(db, keyring: TestKeys.keyring).participants(
+                    inAssociation: association.id
+                )
                 #expect(participants.count == 600)
                 let women = participants.filter { $0.gender == .woman }.count
                 #expect((300...400).contains(women), "about 60 % women, got \(women)")
@@ -36,7 +43,10 @@ struct DemoAndLocationTests {
                 // Started journeys carry activities: interventions of every type, often combined,
                 // meetings, and goals that never pass half time.
                 let activities = ActivityRepository(db, keyring: TestKeys.keyring)
-                var types = Set<InterventionType>(), combined = 0, meetings = 0, placements = 0
+                var types = Set<InterventionType>()
+                var combined = 0
+                var meetings = 0
+                var placements = 0
                 for participant in participants where participant.state.isActive || participant.state == .exited {
                     let interventions = try await activities.interventions(of: participant.id)
                     types.formUnion(interventions.map(\.type))
@@ -59,7 +69,10 @@ struct DemoAndLocationTests {
     func location() {
         #expect(DatabaseLocation(parsing: "./data/framsteg.sqlite") == .sqlite(path: "./data/framsteg.sqlite"))
         #expect(DatabaseLocation(parsing: "postgresql://u:p@h/db") == .postgres(url: "postgresql://u:p@h/db"))
-        #expect(DatabaseLocation(parsing: "postgres://framsteg:hemligt@db.local:5432/framsteg").description == "postgres://framsteg:***@db.local:5432/framsteg")
+        #expect(
+            DatabaseLocation(parsing: "postgres://framsteg:hemligt@db.local:5432/framsteg").description
+                == "postgres://framsteg:***@db.local:5432/framsteg"
+        )
     }
 
     @Test("an unreachable PostgreSQL server gives one clear error naming the setting")
@@ -69,7 +82,10 @@ struct DemoAndLocationTests {
             try await Store.withStore(at: location, logger: Logger(label: "test")) { _ in }
             Issue.record("opening an unreachable database succeeded")
         } catch let error as StoreError {
-            guard case .unreachable(let shown, _) = error else { Issue.record("unexpected \(error)"); return }
+            guard case .unreachable(let shown, _) = error else {
+                Issue.record("unexpected \(error)")
+                return
+            }
             #expect(shown == "postgres://framsteg:***@127.0.0.1:1/framsteg?sslmode=disable")
             #expect(error.description.contains("FRAMSTEG_DATABASE"))
         }

@@ -1,6 +1,6 @@
+import Foundation
 import FramstegStore
 import FramstegTestSupport
-import Foundation
 import Testing
 
 @Suite("Field encryption keys")
@@ -29,7 +29,9 @@ struct FieldKeyringTests {
     func tampering() throws {
         var bytes = [UInt8](try TestKeys.keyring.seal("hemligt").ciphertext)
         bytes[bytes.count / 2] ^= 0x01
-        #expect(throws: FieldKeyring.Problem.undecryptable) { try TestKeys.keyring.open(SealedValue(keyID: "2026-01", ciphertext: Data(bytes))) }
+        #expect(throws: FieldKeyring.Problem.undecryptable) {
+            try TestKeys.keyring.open(SealedValue(keyID: "2026-01", ciphertext: Data(bytes)))
+        }
     }
 
     @Test("the look-up hash is stable, keyed, and not the number")
@@ -41,11 +43,20 @@ struct FieldKeyringTests {
         #expect(hash.count == 64 && !hash.contains("9876"))
     }
 
-    @Test("a broken key file names the line and the reason", arguments: [
-        ("lookup abc\nkey a AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=", FieldKeyring.Problem.malformed(line: 1, reason: "a key must be 32 bytes in base64")),
-        ("# keys\nlookup AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=\nnyckel x y", .malformed(line: 3, reason: "expected `lookup <base64>` or `key <id> <base64>`")),
-        ("lookup AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=", .missing("the key file has no `key` line")),
-    ])
+    @Test(
+        "a broken key file names the line and the reason",
+        arguments: [
+            (
+                "lookup abc\nkey a AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
+                FieldKeyring.Problem.malformed(line: 1, reason: "a key must be 32 bytes in base64")
+            ),
+            (
+                "# keys\nlookup AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=\nnyckel x y",
+                .malformed(line: 3, reason: "expected `lookup <base64>` or `key <id> <base64>`")
+            ),
+            ("lookup AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=", .missing("the key file has no `key` line")),
+        ]
+    )
     func malformed(_ text: String, _ problem: FieldKeyring.Problem) {
         #expect(throws: problem) { try FieldKeyring(text: text) }
     }

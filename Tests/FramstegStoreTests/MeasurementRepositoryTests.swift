@@ -1,23 +1,34 @@
+import Foundation
 import FramstegCore
 import FramstegStore
 import FramstegTestSupport
-import Foundation
 import SQLKit
 import Testing
 
 @Suite("Measurement repository")
 struct MeasurementRepositoryTests {
-    @Test("answers are saved one by one, a changed answer replaces the old, and the measurement resumes where it was", arguments: TestDatabase.available)
+    @Test(
+        "answers are saved one by one, a changed answer replaces the old, and the measurement resumes where it was",
+        arguments: TestDatabase.available
+    )
     func autosaveAndResume(_ database: TestDatabase) async throws {
         try await database.withFreshStore { store throws in
             let (_, user, participant) = try await ParticipantRepositoryTests.seed(store)
             let kasam = try #require(InstrumentCatalog(try ShippedInstruments.load()).latest("kasam"))
             let now = ParticipantRepositoryTests.now
             let id = try await store.write { db in
-                try await MeasurementRepository(db).start(kasam, for: participant, occasion: .start, on: ParticipantRepositoryTests.today, by: user)
+                try await MeasurementRepository(db).start(
+                    kasam,
+                    for: participant,
+                    occasion: .start,
+                    on: ParticipantRepositoryTests.today,
+                    by: user
+                )
             }
             for (item, answer) in [("k1", Answer.number(3)), ("k2", .number(5)), ("k1", .number(6)), ("k3", .notAnswered)] {
-                try await store.write { db in try await MeasurementRepository(db).saveAnswer(answer, item: item, respondent: .participant, in: id, now: now) }
+                try await store.write { db in
+                    try await MeasurementRepository(db).saveAnswer(answer, item: item, respondent: .participant, in: id, now: now)
+                }
             }
             // A new connection, as after a closed tab: everything given so far is there.
             let resumed = try #require(try await store.read { db in try await MeasurementRepository(db).measurement(id) })
@@ -36,18 +47,25 @@ struct MeasurementRepositoryTests {
         try await database.withFreshStore { store throws in
             let (_, user, participant) = try await ParticipantRepositoryTests.seed(store)
             let text = """
-            {"id": "egen", "version": 2, "title": {"sv": "Egen"}, "scales": {"s": {"min": 1, "max": 5}},
-             "items": [{"id": "a", "respondent": "participant", "scale": "s", "text": {"sv": "A"}}]}
-            """
+                {"id": "egen", "version": 2, "title": {"sv": "Egen"}, "scales": {"s": {"min": 1, "max": 5}},
+                 "items": [{"id": "a", "respondent": "participant", "scale": "s", "text": {"sv": "A"}}]}
+                """
             let instrument = try Instrument(definition: Data(text.utf8), file: "egen-2.json")
             let now = ParticipantRepositoryTests.now
             let id = try await store.write { db in
                 let repository = MeasurementRepository(db)
                 try await repository.addDefinition(instrument, text: text, by: user, now: now)
-                return try await repository.start(instrument, for: participant, occasion: .other, on: ParticipantRepositoryTests.today, by: user)
+                return try await repository.start(
+                    instrument,
+                    for: participant,
+                    occasion: .other,
+                    on: ParticipantRepositoryTests.today,
+                    by: user
+                )
             }
             await #expect(throws: StoreError.duplicate("egen version 2")) {
-                try await store.write { db in try await MeasurementRepository(db).addDefinition(instrument, text: text, by: user, now: now) }
+                try await store.write { db in try await MeasurementRepository(db).addDefinition(instrument, text: text, by: user, now: now)
+                }
             }
             let stored = try await store.read { db in try await MeasurementRepository(db).definitions() }
             #expect(stored.count == 1)

@@ -1,7 +1,7 @@
+import Foundation
 import FramstegCore
 import FramstegStore
 import FramstegTestSupport
-import Foundation
 import Testing
 
 @Suite("Organisation repository")
@@ -43,7 +43,11 @@ struct OrganisationRepositoryTests {
                 return unit
             }
             let places = try await store.read { db in try await OrganisationRepository(db).places(of: unit.id) }
-            #expect(places == [BudgetedPlaces(unitID: unit.id, year: 2025, places: 120), BudgetedPlaces(unitID: unit.id, year: 2026, places: 145)])
+            #expect(
+                places == [
+                    BudgetedPlaces(unitID: unit.id, year: 2025, places: 120), BudgetedPlaces(unitID: unit.id, year: 2026, places: 145),
+                ]
+            )
         }
     }
 

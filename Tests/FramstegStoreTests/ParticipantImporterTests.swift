@@ -1,35 +1,44 @@
+import Foundation
 import FramstegCore
 import FramstegStore
 import FramstegTestSupport
-import Foundation
 import SQLKit
 import Testing
 
 @Suite("Participant import into the database")
 struct ParticipantImporterTests {
-    @Test("people already under way are found; the rows are written together, started ones through the state machine", arguments: TestDatabase.available)
+    @Test(
+        "people already under way are found; the rows are written together, started ones through the state machine",
+        arguments: TestDatabase.available
+    )
     func importRows(_ database: TestDatabase) async throws {
         try await database.withFreshStore { store throws in
             let (unit, _, existing) = try await ParticipantRepositoryTests.seed(store)
             let municipalities = try await store.read { db in try await OrganisationRepository(db).municipalities(of: unit.associationID) }
             let file = """
-            personnummer,namn,kön,kommun,remittent,telefon,registrerad,startdatum
-            19811218-9876,Sara Lind,kvinna,Lerum,fk,070-1,,
-            19900101-0017,Nils Ny,man,Lerum,af,070-2,2026-10-01,2026-10-10
-            20000229-0005,Lena Ek,kvinna,Lerum,egen,070-3,,
-            """
+                personnummer,namn,kön,kommun,remittent,telefon,registrerad,startdatum
+                19811218-9876,Sara Lind,kvinna,Lerum,fk,070-1,,
+                19900101-0017,Nils Ny,man,Lerum,af,070-2,2026-10-01,2026-10-10
+                20000229-0005,Lena Ek,kvinna,Lerum,egen,070-3,,
+                """
             let today = ParticipantRepositoryTests.today
             let result = try ParticipantImport.check(file, municipalities: municipalities, today: today)
             #expect(result.problems.isEmpty)
             let importer = ParticipantImporter(store: store, keyring: TestKeys.keyring)
             let taken = try await importer.alreadyRegistered(result.valid, in: unit.associationID, column: "personnummer")
-            #expect(taken == [ParticipantImport.RowProblem(line: 2, field: "personalIdentityNumber", column: "personnummer", problem: .alreadyTaken)])
+            #expect(
+                taken == [
+                    ParticipantImport.RowProblem(line: 2, field: "personalIdentityNumber", column: "personnummer", problem: .alreadyTaken)
+                ]
+            )
 
             let rows = result.valid.filter { $0.line != 2 }
             #expect(try await importer.write(rows, into: unit, today: today, now: ParticipantRepositoryTests.now) == 2)
             let (all, audit) = try await store.read { db in
-                (try await ParticipantRepository(db, keyring: TestKeys.keyring).participants(inUnit: unit.id),
-                 try await AuditLog(db).recent(associationID: unit.associationID, limit: 1))
+                (
+                    try await ParticipantRepository(db, keyring: TestKeys.keyring).participants(inUnit: unit.id),
+                    try await AuditLog(db).recent(associationID: unit.associationID, limit: 1)
+                )
             }
             #expect(all.count == 3)
             let nils = try #require(all.first { $0.name == "Nils Ny" })
@@ -48,15 +57,30 @@ struct ParticipantImporterTests {
         try await database.withFreshStore { store throws in
             let (unit, _, _) = try await ParticipantRepositoryTests.seed(store)
             let municipalities = try await store.read { db in try await OrganisationRepository(db).municipalities(of: unit.associationID) }
-            let result = try ParticipantImport.check("personnummer;namn;kön;kommun;remittent;telefon\n19900101-0017;Nils;man;Lerum;af;1\n",
-                                                     municipalities: municipalities, today: ParticipantRepositoryTests.today)
+            let result = try ParticipantImport.check(
+                "personnummer;namn;kön;kommun;remittent;telefon\n19900101-0017;Nils;man;Lerum;af;1\n",
+                municipalities: municipalities,
+                today: ParticipantRepositoryTests.today
+            )
             // A unit that does not exist makes the insert fail after nothing else has been checked.
-            let missing = OrganisationUnit(id: UnitID(9999), associationID: unit.associationID, municipalityID: unit.municipalityID, name: "Borta")
+            let missing = OrganisationUnit(
+                id: UnitID(9999),
+                associationID: unit.associationID,
+                municipalityID: unit.municipalityID,
+                name: "Borta"
+            )
             await #expect(throws: (any Error).self) {
                 try await ParticipantImporter(store: store, keyring: TestKeys.keyring)
-                    .write(result.valid + result.valid, into: missing, today: ParticipantRepositoryTests.today, now: ParticipantRepositoryTests.now)
+                    .write(
+                        result.valid + result.valid,
+                        into: missing,
+                        today: ParticipantRepositoryTests.today,
+                        now: ParticipantRepositoryTests.now
+                    )
             }
-            let count = try await store.read { db in try await ParticipantRepository(db, keyring: TestKeys.keyring).participants(inAssociation: unit.associationID).count }
+            let count = try await store.read { db in
+                try await ParticipantRepository(db, keyring: TestKeys.keyring).participants(inAssociation: unit.associationID).count
+            }
             #expect(count == 1)
         }
     }

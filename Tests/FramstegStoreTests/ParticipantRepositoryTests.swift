@@ -1,7 +1,7 @@
+import Foundation
 import FramstegCore
 import FramstegStore
 import FramstegTestSupport
-import Foundation
 import SQLKit
 import Testing
 
@@ -12,9 +12,17 @@ struct ParticipantRepositoryTests {
 
     static func draft(_ number: String = "19811218-9876") -> ParticipantDraft {
         ParticipantDraft(
-            personalIdentityNumber: number, name: "Sara Lind", phone: "070-123 45 67", email: "", gender: "woman",
-            municipalityID: "1", referrerKind: "fk", referrerName: "Handläggare Ek", authorities: ["fk", "region"],
-            reason: "Långvarig sjukskrivning, behöver stöd från flera håll.", consent: true
+            personalIdentityNumber: number,
+            name: "Sara Lind",
+            phone: "070-123 45 67",
+            email: "",
+            gender: "woman",
+            municipalityID: "1",
+            referrerKind: "fk",
+            referrerName: "Handläggare Ek",
+            authorities: ["fk", "region"],
+            reason: "Långvarig sjukskrivning, behöver stöd från flera håll.",
+            consent: true
         )
     }
 
@@ -24,9 +32,23 @@ struct ParticipantRepositoryTests {
             let association = try await organisation.createAssociation(name: "Insjöriket", now: now)
             let municipality = try await organisation.createMunicipality(in: association.id, name: "Lerum")
             let unit = try await organisation.createUnit(in: association.id, municipalityID: municipality.id, name: "ACTivera Lerum")
-            let user = try await UserRepository(db).create(in: association.id, email: "h@a.se", name: "H", role: .counsellor, unitIDs: [unit.id], passwordHash: "x", now: now)
+            let user = try await UserRepository(db).create(
+                in: association.id,
+                email: "h@a.se",
+                name: "H",
+                role: .counsellor,
+                unitIDs: [unit.id],
+                passwordHash: "x",
+                now: now
+            )
             let valid = try draft().validated(municipalities: [municipality], today: now)
-            let id = try await ParticipantRepository(db, keyring: TestKeys.keyring).register(valid, unit: unit, on: today, by: user.id, now: now)
+            let id = try await ParticipantRepository(db, keyring: TestKeys.keyring).register(
+                valid,
+                unit: unit,
+                on: today,
+                by: user.id,
+                now: now
+            )
             return (unit, user.id, id)
         }
     }
@@ -38,8 +60,10 @@ struct ParticipantRepositoryTests {
             let stored = try await store.read { db in
                 try await db.select().columns("pnr_sealed", "pnr_lookup", "reason_sealed", "name", "birth_year").from("participants").all()
                     .map { row in
-                        [try row.decode(column: "pnr_sealed", as: String.self), try row.decode(column: "pnr_lookup", as: String.self),
-                         try row.decode(column: "reason_sealed", as: String.self)].joined(separator: "|")
+                        [
+                            try row.decode(column: "pnr_sealed", as: String.self), try row.decode(column: "pnr_lookup", as: String.self),
+                            try row.decode(column: "reason_sealed", as: String.self),
+                        ].joined(separator: "|")
                     }
             }
             #expect(stored.count == 1)
@@ -75,9 +99,23 @@ struct ParticipantRepositoryTests {
             let (_, user, id) = try await Self.seed(store)
             try await store.write { db throws in
                 let repository = ParticipantRepository(db, keyring: TestKeys.keyring)
-                let informed = try Journey.transition(from: .registered, .informationConversation, on: Self.today, previousDay: Self.today, today: Self.today, by: user)
+                let informed = try Journey.transition(
+                    from: .registered,
+                    .informationConversation,
+                    on: Self.today,
+                    previousDay: Self.today,
+                    today: Self.today,
+                    by: user
+                )
                 try await repository.record(informed, participant: id, now: Self.now)
-                let withdrawn = try Journey.transition(from: .informed, .withdraw(reason: "Har fått arbete"), on: Self.today, previousDay: Self.today, today: Self.today, by: user)
+                let withdrawn = try Journey.transition(
+                    from: .informed,
+                    .withdraw(reason: "Har fått arbete"),
+                    on: Self.today,
+                    previousDay: Self.today,
+                    today: Self.today,
+                    by: user
+                )
                 try await repository.record(withdrawn, participant: id, now: Self.now)
                 try await repository.assignCounsellor(user, to: id, from: Self.today, by: user, now: Self.now)
             }
@@ -90,7 +128,11 @@ struct ParticipantRepositoryTests {
                 #expect(try await repository.participant(id)?.state == .withdrawn)
                 #expect(try await repository.participant(id)?.responsibleCounsellor == user)
                 #expect(try await repository.counsellorHistory(of: id).map(\.counsellor) == [user])
-                let row: (any SQLRow)? = try await db.select().column("reason_sealed").from("journey_steps").where("event", .equal, "withdraw").first()
+                let row: (any SQLRow)? = try await db.select().column("reason_sealed").from("journey_steps").where(
+                    "event",
+                    .equal,
+                    "withdraw"
+                ).first()
                 let sealed = try #require(row).decode(column: "reason_sealed", as: String.self)
                 #expect(!sealed.contains("arbete"))
             }

@@ -1,7 +1,7 @@
+import Foundation
 import FramstegCore
 import FramstegStore
 import FramstegTestSupport
-import Foundation
 import SQLKit
 import Testing
 
@@ -11,14 +11,34 @@ struct PlanRepositoryTests {
     func plan(_ database: TestDatabase) async throws {
         try await database.withFreshStore { store throws in
             let (_, user, participant) = try await ParticipantRepositoryTests.seed(store)
-            let today = ParticipantRepositoryTests.today, now = ParticipantRepositoryTests.now
+            let today = ParticipantRepositoryTests.today
+            let now = ParticipantRepositoryTests.now
             let keyring = TestKeys.keyring
             let (goal, late, later) = try await store.write { db in
                 let plans = PlanRepository(db, keyring: keyring)
-                let goal = try await plans.addGoal(text: "Arbetsträna hos Ica Maxi", indicators: [IndicatorKey("bip/everyday")!, IndicatorKey("bip/belief")!],
-                                                   for: participant, on: today, by: user)
-                let late = try await plans.addStep(text: "Ringa handläggaren på FK", owner: .authority(.socialInsurance), due: today.adding(days: -3), to: goal.id, by: user, now: now)
-                let later = try await plans.addStep(text: "Besöka arbetsplatsen", owner: .participant, due: today.adding(days: 30), to: goal.id, by: user, now: now)
+                let goal = try await plans.addGoal(
+                    text: "Arbetsträna hos Ica Maxi",
+                    indicators: [IndicatorKey("bip/everyday")!, IndicatorKey("bip/belief")!],
+                    for: participant,
+                    on: today,
+                    by: user
+                )
+                let late = try await plans.addStep(
+                    text: "Ringa handläggaren på FK",
+                    owner: .authority(.socialInsurance),
+                    due: today.adding(days: -3),
+                    to: goal.id,
+                    by: user,
+                    now: now
+                )
+                let later = try await plans.addStep(
+                    text: "Besöka arbetsplatsen",
+                    owner: .participant,
+                    due: today.adding(days: 30),
+                    to: goal.id,
+                    by: user,
+                    now: now
+                )
                 return (goal, late, later)
             }
             let plan = try await store.read { db in try await PlanRepository(db, keyring: keyring).plan(of: participant) }
@@ -31,26 +51,51 @@ struct PlanRepositoryTests {
 
             // The texts are sealed at rest.
             let stored = try await store.read { db in
-                try await db.select().column("text_sealed").from("plan_steps").all().map { try $0.decode(column: "text_sealed", as: String.self) }
-                    + db.select().column("text_sealed").from("plan_goals").all().map { try $0.decode(column: "text_sealed", as: String.self) }
+                try await db.select().column("text_sealed").from("plan_steps").all().map {
+                    try $0.decode(column: "text_sealed", as: String.self)
+                }
+                    + db.select().column("text_sealed").from("plan_goals").all().map {
+                        try $0.decode(column: "text_sealed", as: String.self)
+                    }
             }
-            #expect(stored.count == 3 && !stored.contains { $0.contains("Ringa handläggaren på FK") || $0.contains("Ica Maxi") || $0.contains("Besöka arbetsplatsen") },
-                    "no text in the clear (whole phrases: two letters like FK turn up in base64 by chance)")
+            #expect(
+                stored.count == 3
+                    && !stored.contains {
+                        $0.contains("Ringa handläggaren på FK") || $0.contains("Ica Maxi") || $0.contains("Besöka arbetsplatsen")
+                    },
+                "no text in the clear (whole phrases: two letters like FK turn up in base64 by chance)"
+            )
 
-            let due = try await store.read { db in try await PlanRepository(db, keyring: keyring).openSteps(of: [participant], dueThrough: today.adding(days: 14)) }
+            let due = try await store.read { db in
+                try await PlanRepository(db, keyring: keyring).openSteps(of: [participant], dueThrough: today.adding(days: 14))
+            }
             #expect(due.map(\.step.text) == ["Ringa handläggaren på FK"])
             let changed = try await store.write { db in
                 try await PlanRepository(db, keyring: keyring).setStatus(.done, of: late.id, participant: participant, by: user, now: now)
             }
             #expect(changed)
-            #expect(try await store.read { db in try await PlanRepository(db, keyring: keyring).openSteps(of: [participant], dueThrough: today.adding(days: 14)) }.isEmpty)
+            #expect(
+                try await store.read { db in
+                    try await PlanRepository(db, keyring: keyring).openSteps(of: [participant], dueThrough: today.adding(days: 14))
+                }.isEmpty
+            )
             // A step can only be changed through its own participant.
             let foreign = try await store.write { db in
-                try await PlanRepository(db, keyring: keyring).setStatus(.done, of: later.id, participant: ParticipantID(participant.rawValue + 99), by: user, now: now)
+                try await PlanRepository(db, keyring: keyring).setStatus(
+                    .done,
+                    of: later.id,
+                    participant: ParticipantID(participant.rawValue + 99),
+                    by: user,
+                    now: now
+                )
             }
             #expect(!foreign)
             #expect(try await store.read { db in try await PlanRepository(db, keyring: keyring).isGoal(goal.id, of: participant) })
-            #expect(!(try await store.read { db in try await PlanRepository(db, keyring: keyring).isGoal(goal.id, of: ParticipantID(participant.rawValue + 99)) }))
+            #expect(
+                !(try await store.read { db in
+                    try await PlanRepository(db, keyring: keyring).isGoal(goal.id, of: ParticipantID(participant.rawValue + 99))
+                })
+            )
         }
     }
 

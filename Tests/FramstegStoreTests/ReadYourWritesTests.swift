@@ -1,7 +1,7 @@
+import Foundation
 import FramstegCore
 import FramstegStore
 import FramstegTestSupport
-import Foundation
 import SQLKit
 import Testing
 
@@ -20,8 +20,11 @@ struct ReadYourWritesTests {
             let counts = try await database.withFreshStore { store throws -> (Int, Int) in
                 try await AuditLogTests.appendRows(store, count: 5)
                 return try await store.write { db throws in
-                    if store.dialect == .sqlite { try await db.raw("DROP TRIGGER audit_log_no_delete").run() }
-                    else { try await db.raw("ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only").run() }
+                    if store.dialect == .sqlite {
+                        try await db.raw("DROP TRIGGER audit_log_no_delete").run()
+                    } else {
+                        try await db.raw("ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only").run()
+                    }
                     let before = try await db.raw("SELECT COUNT(*) AS n FROM audit_log").first()?.decode(column: "n", as: Int.self)
                     try await db.raw("DELETE FROM audit_log WHERE sequence = 4").run()
                     let after = try await db.raw("SELECT COUNT(*) AS n FROM audit_log").first()?.decode(column: "n", as: Int.self)

@@ -9,7 +9,9 @@ struct ShippedInstrumentsTests {
         let survey = try #require(InstrumentCatalog(try ShippedInstruments.load()).latest("deltagarenkat"))
         #expect(survey.isAnonymous && survey.isReadOnly)
         let questions = survey.items.filter { !$0.asksGender }
-        #expect(questions.map(\.id) == ["fraga-1", "fraga-2", "fraga-3", "fraga-5", "fraga-6", "fraga-7", "fraga-8", "fraga-9", "fraga-10"])
+        #expect(
+            questions.map(\.id) == ["fraga-1", "fraga-2", "fraga-3", "fraga-5", "fraga-6", "fraga-7", "fraga-8", "fraga-9", "fraga-10"]
+        )
         #expect(questions.first?.text.swedish == "Har du fått stöd på ett sätt som är till stor nytta för dig?")
         #expect(questions[3].text.swedish == "Har det stöd du fått hjälpt att utveckla sätt att hantera din situation?")
         let scale = questions[0].scale.choices
@@ -45,7 +47,11 @@ struct ShippedInstrumentsTests {
         #expect(catalog.latest("livshjulet")?.improvedAtLeast == 3, "the goal: improved on at least 3 of 8 areas")
         #expect(catalog.current.filter(\.followedByOccasion).map(\.id) == ["kasam"])
         #expect(kasam.subscales.map { $0.itemIDs.count } == [11, 10, 8])
-        #expect(kasam.items.filter(\.isReversed).map(\.id) == ["k1", "k4", "k5", "k6", "k7", "k11", "k13", "k14", "k16", "k20", "k23", "k25", "k27"])
+        #expect(
+            kasam.items.filter(\.isReversed).map(\.id) == [
+                "k1", "k4", "k5", "k6", "k7", "k11", "k13", "k14", "k16", "k20", "k23", "k25", "k27",
+            ]
+        )
         #expect(kasam.subscales.map { $0.thresholds.first?.below } == [35, 35, 30])
         #expect(kasam.total?.thresholds.first?.below == 100)
 

@@ -1,8 +1,8 @@
+import Foundation
 import FramstegCore
 import FramstegStore
 import FramstegTestSupport
 import FramstegWeb
-import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Testing
@@ -46,7 +46,14 @@ struct AccessMatrixTests {
         Row("GET /admin/municipalities", admin: .ok, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
         Row("POST /admin/municipalities", admin: .ok, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
         Row("POST /admin/municipalities/:municipality", .own, admin: .ok, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
-        Row("POST /admin/municipalities/:municipality", .foreign, admin: .hidden, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
+        Row(
+            "POST /admin/municipalities/:municipality",
+            .foreign,
+            admin: .hidden,
+            office: .forbidden,
+            manager: .forbidden,
+            counsellor: .forbidden
+        ),
         Row("GET /admin/units", admin: .ok, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
         Row("POST /admin/units", admin: .ok, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
         Row("GET /admin/units/:unit", .own, admin: .ok, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
@@ -81,7 +88,14 @@ struct AccessMatrixTests {
         Row("GET /units/:unit", .sibling, admin: .forbidden, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
         Row("GET /units/:unit", .foreign, admin: .forbidden, office: .forbidden, manager: .hidden, counsellor: .hidden),
         Row("GET /units/:unit/participants/new", .own, admin: .forbidden, office: .forbidden, manager: .ok, counsellor: .ok),
-        Row("GET /units/:unit/participants/new", .sibling, admin: .forbidden, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
+        Row(
+            "GET /units/:unit/participants/new",
+            .sibling,
+            admin: .forbidden,
+            office: .forbidden,
+            manager: .forbidden,
+            counsellor: .forbidden
+        ),
         Row("GET /units/:unit/participants/new", .foreign, admin: .forbidden, office: .forbidden, manager: .hidden, counsellor: .hidden),
         Row("POST /units/:unit/participants", .own, admin: .forbidden, office: .forbidden, manager: .ok, counsellor: .ok),
         Row("POST /units/:unit/participants", .sibling, admin: .forbidden, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
@@ -90,87 +104,465 @@ struct AccessMatrixTests {
         Row("GET /participants/:participant", .sibling, admin: .forbidden, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
         Row("GET /participants/:participant", .foreign, admin: .forbidden, office: .forbidden, manager: .hidden, counsellor: .hidden),
         Row("GET /participants/:participant/exit-document", .own, admin: .forbidden, office: .forbidden, manager: .ok, counsellor: .ok),
-        Row("GET /participants/:participant/exit-document", .sibling, admin: .forbidden, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
-        Row("GET /participants/:participant/exit-document", .foreign, admin: .forbidden, office: .forbidden, manager: .hidden, counsellor: .hidden),
+        Row(
+            "GET /participants/:participant/exit-document",
+            .sibling,
+            admin: .forbidden,
+            office: .forbidden,
+            manager: .forbidden,
+            counsellor: .forbidden
+        ),
+        Row(
+            "GET /participants/:participant/exit-document",
+            .foreign,
+            admin: .forbidden,
+            office: .forbidden,
+            manager: .hidden,
+            counsellor: .hidden
+        ),
         Row("POST /participants/:participant/eligibility", .own, admin: .forbidden, office: .forbidden, manager: .ok, counsellor: .ok),
-        Row("POST /participants/:participant/eligibility", .sibling, admin: .forbidden, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
-        Row("POST /participants/:participant/eligibility", .foreign, admin: .forbidden, office: .forbidden, manager: .hidden, counsellor: .hidden),
+        Row(
+            "POST /participants/:participant/eligibility",
+            .sibling,
+            admin: .forbidden,
+            office: .forbidden,
+            manager: .forbidden,
+            counsellor: .forbidden
+        ),
+        Row(
+            "POST /participants/:participant/eligibility",
+            .foreign,
+            admin: .forbidden,
+            office: .forbidden,
+            manager: .hidden,
+            counsellor: .hidden
+        ),
         Row("POST /participants/:participant/steps", .own, admin: .forbidden, office: .forbidden, manager: .ok, counsellor: .ok),
-        Row("POST /participants/:participant/steps", .sibling, admin: .forbidden, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
-        Row("POST /participants/:participant/steps", .foreign, admin: .forbidden, office: .forbidden, manager: .hidden, counsellor: .hidden),
+        Row(
+            "POST /participants/:participant/steps",
+            .sibling,
+            admin: .forbidden,
+            office: .forbidden,
+            manager: .forbidden,
+            counsellor: .forbidden
+        ),
+        Row(
+            "POST /participants/:participant/steps",
+            .foreign,
+            admin: .forbidden,
+            office: .forbidden,
+            manager: .hidden,
+            counsellor: .hidden
+        ),
         Row("GET /participants/:participant/referrer-summary", .own, admin: .forbidden, office: .forbidden, manager: .ok, counsellor: .ok),
-        Row("GET /participants/:participant/referrer-summary", .sibling, admin: .forbidden, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
-        Row("GET /participants/:participant/referrer-summary", .foreign, admin: .forbidden, office: .forbidden, manager: .hidden, counsellor: .hidden),
+        Row(
+            "GET /participants/:participant/referrer-summary",
+            .sibling,
+            admin: .forbidden,
+            office: .forbidden,
+            manager: .forbidden,
+            counsellor: .forbidden
+        ),
+        Row(
+            "GET /participants/:participant/referrer-summary",
+            .foreign,
+            admin: .forbidden,
+            office: .forbidden,
+            manager: .hidden,
+            counsellor: .hidden
+        ),
         Row("POST /participants/:participant/interventions", .own, admin: .forbidden, office: .forbidden, manager: .ok, counsellor: .ok),
-        Row("POST /participants/:participant/interventions", .sibling, admin: .forbidden, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
-        Row("POST /participants/:participant/interventions", .foreign, admin: .forbidden, office: .forbidden, manager: .hidden, counsellor: .hidden),
-        Row("POST /participants/:participant/interventions/:intervention/end", .own, admin: .forbidden, office: .forbidden, manager: .ok, counsellor: .ok),
-        Row("POST /participants/:participant/interventions/:intervention/end", .sibling, admin: .forbidden, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
-        Row("POST /participants/:participant/interventions/:intervention/end", .foreign, admin: .forbidden, office: .forbidden, manager: .hidden, counsellor: .hidden),
+        Row(
+            "POST /participants/:participant/interventions",
+            .sibling,
+            admin: .forbidden,
+            office: .forbidden,
+            manager: .forbidden,
+            counsellor: .forbidden
+        ),
+        Row(
+            "POST /participants/:participant/interventions",
+            .foreign,
+            admin: .forbidden,
+            office: .forbidden,
+            manager: .hidden,
+            counsellor: .hidden
+        ),
+        Row(
+            "POST /participants/:participant/interventions/:intervention/end",
+            .own,
+            admin: .forbidden,
+            office: .forbidden,
+            manager: .ok,
+            counsellor: .ok
+        ),
+        Row(
+            "POST /participants/:participant/interventions/:intervention/end",
+            .sibling,
+            admin: .forbidden,
+            office: .forbidden,
+            manager: .forbidden,
+            counsellor: .forbidden
+        ),
+        Row(
+            "POST /participants/:participant/interventions/:intervention/end",
+            .foreign,
+            admin: .forbidden,
+            office: .forbidden,
+            manager: .hidden,
+            counsellor: .hidden
+        ),
         Row("POST /participants/:participant/meetings", .own, admin: .forbidden, office: .forbidden, manager: .ok, counsellor: .ok),
-        Row("POST /participants/:participant/meetings", .sibling, admin: .forbidden, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
-        Row("POST /participants/:participant/meetings", .foreign, admin: .forbidden, office: .forbidden, manager: .hidden, counsellor: .hidden),
+        Row(
+            "POST /participants/:participant/meetings",
+            .sibling,
+            admin: .forbidden,
+            office: .forbidden,
+            manager: .forbidden,
+            counsellor: .forbidden
+        ),
+        Row(
+            "POST /participants/:participant/meetings",
+            .foreign,
+            admin: .forbidden,
+            office: .forbidden,
+            manager: .hidden,
+            counsellor: .hidden
+        ),
         Row("POST /participants/:participant/hours-goal", .own, admin: .forbidden, office: .forbidden, manager: .ok, counsellor: .ok),
-        Row("POST /participants/:participant/hours-goal", .sibling, admin: .forbidden, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
-        Row("POST /participants/:participant/hours-goal", .foreign, admin: .forbidden, office: .forbidden, manager: .hidden, counsellor: .hidden),
+        Row(
+            "POST /participants/:participant/hours-goal",
+            .sibling,
+            admin: .forbidden,
+            office: .forbidden,
+            manager: .forbidden,
+            counsellor: .forbidden
+        ),
+        Row(
+            "POST /participants/:participant/hours-goal",
+            .foreign,
+            admin: .forbidden,
+            office: .forbidden,
+            manager: .hidden,
+            counsellor: .hidden
+        ),
         Row("POST /participants/:participant/hours", .own, admin: .forbidden, office: .forbidden, manager: .ok, counsellor: .ok),
-        Row("POST /participants/:participant/hours", .sibling, admin: .forbidden, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
-        Row("POST /participants/:participant/hours", .foreign, admin: .forbidden, office: .forbidden, manager: .hidden, counsellor: .hidden),
+        Row(
+            "POST /participants/:participant/hours",
+            .sibling,
+            admin: .forbidden,
+            office: .forbidden,
+            manager: .forbidden,
+            counsellor: .forbidden
+        ),
+        Row(
+            "POST /participants/:participant/hours",
+            .foreign,
+            admin: .forbidden,
+            office: .forbidden,
+            manager: .hidden,
+            counsellor: .hidden
+        ),
         Row("POST /participants/:participant/contact", .own, admin: .forbidden, office: .forbidden, manager: .ok, counsellor: .ok),
-        Row("POST /participants/:participant/contact", .sibling, admin: .forbidden, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
-        Row("POST /participants/:participant/contact", .foreign, admin: .forbidden, office: .forbidden, manager: .hidden, counsellor: .hidden),
+        Row(
+            "POST /participants/:participant/contact",
+            .sibling,
+            admin: .forbidden,
+            office: .forbidden,
+            manager: .forbidden,
+            counsellor: .forbidden
+        ),
+        Row(
+            "POST /participants/:participant/contact",
+            .foreign,
+            admin: .forbidden,
+            office: .forbidden,
+            manager: .hidden,
+            counsellor: .hidden
+        ),
         Row("POST /participants/:participant/measurements", .own, admin: .forbidden, office: .forbidden, manager: .ok, counsellor: .ok),
-        Row("POST /participants/:participant/measurements", .sibling, admin: .forbidden, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
-        Row("POST /participants/:participant/measurements", .foreign, admin: .forbidden, office: .forbidden, manager: .hidden, counsellor: .hidden),
-        Row("GET /participants/:participant/measurements/:measurement", .own, admin: .forbidden, office: .forbidden, manager: .ok, counsellor: .ok),
-        Row("GET /participants/:participant/measurements/:measurement", .sibling, admin: .forbidden, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
-        Row("GET /participants/:participant/measurements/:measurement", .foreign, admin: .forbidden, office: .forbidden, manager: .hidden, counsellor: .hidden),
-        Row("POST /participants/:participant/measurements/:measurement/answers", .own, admin: .forbidden, office: .forbidden, manager: .ok, counsellor: .ok),
-        Row("POST /participants/:participant/measurements/:measurement/answers", .sibling, admin: .forbidden, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
-        Row("POST /participants/:participant/measurements/:measurement/answers", .foreign, admin: .forbidden, office: .forbidden, manager: .hidden, counsellor: .hidden),
-        Row("POST /participants/:participant/measurements/:measurement/hand-over", .own, admin: .forbidden, office: .forbidden, manager: .ok, counsellor: .ok),
-        Row("POST /participants/:participant/measurements/:measurement/hand-over", .sibling, admin: .forbidden, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
-        Row("POST /participants/:participant/measurements/:measurement/hand-over", .foreign, admin: .forbidden, office: .forbidden, manager: .hidden, counsellor: .hidden),
+        Row(
+            "POST /participants/:participant/measurements",
+            .sibling,
+            admin: .forbidden,
+            office: .forbidden,
+            manager: .forbidden,
+            counsellor: .forbidden
+        ),
+        Row(
+            "POST /participants/:participant/measurements",
+            .foreign,
+            admin: .forbidden,
+            office: .forbidden,
+            manager: .hidden,
+            counsellor: .hidden
+        ),
+        Row(
+            "GET /participants/:participant/measurements/:measurement",
+            .own,
+            admin: .forbidden,
+            office: .forbidden,
+            manager: .ok,
+            counsellor: .ok
+        ),
+        Row(
+            "GET /participants/:participant/measurements/:measurement",
+            .sibling,
+            admin: .forbidden,
+            office: .forbidden,
+            manager: .forbidden,
+            counsellor: .forbidden
+        ),
+        Row(
+            "GET /participants/:participant/measurements/:measurement",
+            .foreign,
+            admin: .forbidden,
+            office: .forbidden,
+            manager: .hidden,
+            counsellor: .hidden
+        ),
+        Row(
+            "POST /participants/:participant/measurements/:measurement/answers",
+            .own,
+            admin: .forbidden,
+            office: .forbidden,
+            manager: .ok,
+            counsellor: .ok
+        ),
+        Row(
+            "POST /participants/:participant/measurements/:measurement/answers",
+            .sibling,
+            admin: .forbidden,
+            office: .forbidden,
+            manager: .forbidden,
+            counsellor: .forbidden
+        ),
+        Row(
+            "POST /participants/:participant/measurements/:measurement/answers",
+            .foreign,
+            admin: .forbidden,
+            office: .forbidden,
+            manager: .hidden,
+            counsellor: .hidden
+        ),
+        Row(
+            "POST /participants/:participant/measurements/:measurement/hand-over",
+            .own,
+            admin: .forbidden,
+            office: .forbidden,
+            manager: .ok,
+            counsellor: .ok
+        ),
+        Row(
+            "POST /participants/:participant/measurements/:measurement/hand-over",
+            .sibling,
+            admin: .forbidden,
+            office: .forbidden,
+            manager: .forbidden,
+            counsellor: .forbidden
+        ),
+        Row(
+            "POST /participants/:participant/measurements/:measurement/hand-over",
+            .foreign,
+            admin: .forbidden,
+            office: .forbidden,
+            manager: .hidden,
+            counsellor: .hidden
+        ),
         Row("POST /participants/:participant/plan/goals", .own, admin: .forbidden, office: .forbidden, manager: .ok, counsellor: .ok),
-        Row("POST /participants/:participant/plan/goals", .sibling, admin: .forbidden, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
-        Row("POST /participants/:participant/plan/goals", .foreign, admin: .forbidden, office: .forbidden, manager: .hidden, counsellor: .hidden),
-        Row("POST /participants/:participant/plan/goals/:goal/steps", .own, admin: .forbidden, office: .forbidden, manager: .ok, counsellor: .ok),
-        Row("POST /participants/:participant/plan/goals/:goal/steps", .sibling, admin: .forbidden, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
-        Row("POST /participants/:participant/plan/goals/:goal/steps", .foreign, admin: .forbidden, office: .forbidden, manager: .hidden, counsellor: .hidden),
-        Row("POST /participants/:participant/plan/steps/:step/status", .own, admin: .forbidden, office: .forbidden, manager: .ok, counsellor: .ok),
-        Row("POST /participants/:participant/plan/steps/:step/status", .sibling, admin: .forbidden, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
-        Row("POST /participants/:participant/plan/steps/:step/status", .foreign, admin: .forbidden, office: .forbidden, manager: .hidden, counsellor: .hidden),
+        Row(
+            "POST /participants/:participant/plan/goals",
+            .sibling,
+            admin: .forbidden,
+            office: .forbidden,
+            manager: .forbidden,
+            counsellor: .forbidden
+        ),
+        Row(
+            "POST /participants/:participant/plan/goals",
+            .foreign,
+            admin: .forbidden,
+            office: .forbidden,
+            manager: .hidden,
+            counsellor: .hidden
+        ),
+        Row(
+            "POST /participants/:participant/plan/goals/:goal/steps",
+            .own,
+            admin: .forbidden,
+            office: .forbidden,
+            manager: .ok,
+            counsellor: .ok
+        ),
+        Row(
+            "POST /participants/:participant/plan/goals/:goal/steps",
+            .sibling,
+            admin: .forbidden,
+            office: .forbidden,
+            manager: .forbidden,
+            counsellor: .forbidden
+        ),
+        Row(
+            "POST /participants/:participant/plan/goals/:goal/steps",
+            .foreign,
+            admin: .forbidden,
+            office: .forbidden,
+            manager: .hidden,
+            counsellor: .hidden
+        ),
+        Row(
+            "POST /participants/:participant/plan/steps/:step/status",
+            .own,
+            admin: .forbidden,
+            office: .forbidden,
+            manager: .ok,
+            counsellor: .ok
+        ),
+        Row(
+            "POST /participants/:participant/plan/steps/:step/status",
+            .sibling,
+            admin: .forbidden,
+            office: .forbidden,
+            manager: .forbidden,
+            counsellor: .forbidden
+        ),
+        Row(
+            "POST /participants/:participant/plan/steps/:step/status",
+            .foreign,
+            admin: .forbidden,
+            office: .forbidden,
+            manager: .hidden,
+            counsellor: .hidden
+        ),
         Row("POST /participants/:participant/surveys", .own, admin: .forbidden, office: .forbidden, manager: .ok, counsellor: .ok),
-        Row("POST /participants/:participant/surveys", .sibling, admin: .forbidden, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
-        Row("POST /participants/:participant/surveys", .foreign, admin: .forbidden, office: .forbidden, manager: .hidden, counsellor: .hidden),
-        Row("POST /participants/:participant/surveys/:offer/hand-over", .own, admin: .forbidden, office: .forbidden, manager: .ok, counsellor: .ok),
-        Row("POST /participants/:participant/surveys/:offer/hand-over", .sibling, admin: .forbidden, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
-        Row("POST /participants/:participant/surveys/:offer/hand-over", .foreign, admin: .forbidden, office: .forbidden, manager: .hidden, counsellor: .hidden),
-        Row("POST /participants/:participant/surveys/:offer/abandon", .own, admin: .forbidden, office: .forbidden, manager: .ok, counsellor: .ok),
-        Row("POST /participants/:participant/surveys/:offer/abandon", .sibling, admin: .forbidden, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
-        Row("POST /participants/:participant/surveys/:offer/abandon", .foreign, admin: .forbidden, office: .forbidden, manager: .hidden, counsellor: .hidden),
+        Row(
+            "POST /participants/:participant/surveys",
+            .sibling,
+            admin: .forbidden,
+            office: .forbidden,
+            manager: .forbidden,
+            counsellor: .forbidden
+        ),
+        Row(
+            "POST /participants/:participant/surveys",
+            .foreign,
+            admin: .forbidden,
+            office: .forbidden,
+            manager: .hidden,
+            counsellor: .hidden
+        ),
+        Row(
+            "POST /participants/:participant/surveys/:offer/hand-over",
+            .own,
+            admin: .forbidden,
+            office: .forbidden,
+            manager: .ok,
+            counsellor: .ok
+        ),
+        Row(
+            "POST /participants/:participant/surveys/:offer/hand-over",
+            .sibling,
+            admin: .forbidden,
+            office: .forbidden,
+            manager: .forbidden,
+            counsellor: .forbidden
+        ),
+        Row(
+            "POST /participants/:participant/surveys/:offer/hand-over",
+            .foreign,
+            admin: .forbidden,
+            office: .forbidden,
+            manager: .hidden,
+            counsellor: .hidden
+        ),
+        Row(
+            "POST /participants/:participant/surveys/:offer/abandon",
+            .own,
+            admin: .forbidden,
+            office: .forbidden,
+            manager: .ok,
+            counsellor: .ok
+        ),
+        Row(
+            "POST /participants/:participant/surveys/:offer/abandon",
+            .sibling,
+            admin: .forbidden,
+            office: .forbidden,
+            manager: .forbidden,
+            counsellor: .forbidden
+        ),
+        Row(
+            "POST /participants/:participant/surveys/:offer/abandon",
+            .foreign,
+            admin: .forbidden,
+            office: .forbidden,
+            manager: .hidden,
+            counsellor: .hidden
+        ),
         Row("GET /units/:unit/violence-support", .own, admin: .forbidden, office: .forbidden, manager: .ok, counsellor: .ok),
-        Row("GET /units/:unit/violence-support", .sibling, admin: .forbidden, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
+        Row(
+            "GET /units/:unit/violence-support",
+            .sibling,
+            admin: .forbidden,
+            office: .forbidden,
+            manager: .forbidden,
+            counsellor: .forbidden
+        ),
         Row("GET /units/:unit/violence-support", .foreign, admin: .forbidden, office: .forbidden, manager: .hidden, counsellor: .hidden),
         Row("GET /surveys", admin: .forbidden, office: .ok, manager: .ok, counsellor: .ok),
         Row("GET /surveys/summary", admin: .forbidden, office: .ok, manager: .ok, counsellor: .ok),
         Row("GET /surveys/export.csv", admin: .forbidden, office: .ok, manager: .forbidden, counsellor: .forbidden),
-        Row("POST /admin/municipalities/:municipality/support-contact", .own, admin: .ok, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
-        Row("POST /admin/municipalities/:municipality/support-contact", .foreign, admin: .hidden, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
+        Row(
+            "POST /admin/municipalities/:municipality/support-contact",
+            .own,
+            admin: .ok,
+            office: .forbidden,
+            manager: .forbidden,
+            counsellor: .forbidden
+        ),
+        Row(
+            "POST /admin/municipalities/:municipality/support-contact",
+            .foreign,
+            admin: .hidden,
+            office: .forbidden,
+            manager: .forbidden,
+            counsellor: .forbidden
+        ),
         Row("GET /office/report", admin: .forbidden, office: .ok, manager: .forbidden, counsellor: .forbidden),
         Row("GET /office/dashboard", admin: .forbidden, office: .ok, manager: .forbidden, counsellor: .forbidden),
         Row("GET /office/dashboard/export.csv", admin: .forbidden, office: .ok, manager: .forbidden, counsellor: .forbidden),
         Row("GET /office/dashboard/export.xlsx", admin: .forbidden, office: .ok, manager: .forbidden, counsellor: .forbidden),
         Row("GET /units/:unit/dashboard/export.xlsx", .own, admin: .forbidden, office: .ok, manager: .ok, counsellor: .forbidden),
-        Row("GET /units/:unit/dashboard/export.xlsx", .sibling, admin: .forbidden, office: .ok, manager: .forbidden, counsellor: .forbidden),
-        Row("GET /units/:unit/dashboard/export.xlsx", .foreign, admin: .forbidden, office: .hidden, manager: .hidden, counsellor: .forbidden),
+        Row(
+            "GET /units/:unit/dashboard/export.xlsx",
+            .sibling,
+            admin: .forbidden,
+            office: .ok,
+            manager: .forbidden,
+            counsellor: .forbidden
+        ),
+        Row(
+            "GET /units/:unit/dashboard/export.xlsx",
+            .foreign,
+            admin: .forbidden,
+            office: .hidden,
+            manager: .hidden,
+            counsellor: .forbidden
+        ),
         Row("GET /office/finsam.csv", admin: .forbidden, office: .ok, manager: .forbidden, counsellor: .forbidden),
         Row("GET /units/:unit/dashboard", .own, admin: .forbidden, office: .forbidden, manager: .ok, counsellor: .ok),
         Row("GET /units/:unit/dashboard", .sibling, admin: .forbidden, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
         Row("GET /units/:unit/dashboard", .foreign, admin: .forbidden, office: .forbidden, manager: .hidden, counsellor: .hidden),
         Row("GET /units/:unit/dashboard/export.csv", .own, admin: .forbidden, office: .ok, manager: .ok, counsellor: .forbidden),
         Row("GET /units/:unit/dashboard/export.csv", .sibling, admin: .forbidden, office: .ok, manager: .forbidden, counsellor: .forbidden),
-        Row("GET /units/:unit/dashboard/export.csv", .foreign, admin: .forbidden, office: .hidden, manager: .hidden, counsellor: .forbidden),
+        Row(
+            "GET /units/:unit/dashboard/export.csv",
+            .foreign,
+            admin: .forbidden,
+            office: .hidden,
+            manager: .hidden,
+            counsellor: .forbidden
+        ),
         Row("GET /take", admin: .forbidden, office: .forbidden, manager: .ok, counsellor: .ok),
         Row("POST /take", admin: .forbidden, office: .forbidden, manager: .ok, counsellor: .ok),
         Row("POST /take/answer", admin: .forbidden, office: .forbidden, manager: .ok, counsellor: .ok),
@@ -179,35 +571,154 @@ struct AccessMatrixTests {
         Row("POST /take/return", admin: .forbidden, office: .forbidden, manager: .ok, counsellor: .ok),
         Row("GET /api/session", admin: .ok, office: .ok, manager: .ok, counsellor: .ok),
         Row("GET /api/units/:unit/participants", .own, admin: .forbidden, office: .forbidden, manager: .ok, counsellor: .ok),
-        Row("GET /api/units/:unit/participants", .sibling, admin: .forbidden, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
+        Row(
+            "GET /api/units/:unit/participants",
+            .sibling,
+            admin: .forbidden,
+            office: .forbidden,
+            manager: .forbidden,
+            counsellor: .forbidden
+        ),
         Row("GET /api/units/:unit/participants", .foreign, admin: .forbidden, office: .forbidden, manager: .hidden, counsellor: .hidden),
         Row("POST /api/units/:unit/participants", .own, admin: .forbidden, office: .forbidden, manager: .ok, counsellor: .ok),
-        Row("POST /api/units/:unit/participants", .sibling, admin: .forbidden, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
+        Row(
+            "POST /api/units/:unit/participants",
+            .sibling,
+            admin: .forbidden,
+            office: .forbidden,
+            manager: .forbidden,
+            counsellor: .forbidden
+        ),
         Row("POST /api/units/:unit/participants", .foreign, admin: .forbidden, office: .forbidden, manager: .hidden, counsellor: .hidden),
         Row("GET /api/participants/:participant", .own, admin: .forbidden, office: .forbidden, manager: .ok, counsellor: .ok),
-        Row("GET /api/participants/:participant", .sibling, admin: .forbidden, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
+        Row(
+            "GET /api/participants/:participant",
+            .sibling,
+            admin: .forbidden,
+            office: .forbidden,
+            manager: .forbidden,
+            counsellor: .forbidden
+        ),
         Row("GET /api/participants/:participant", .foreign, admin: .forbidden, office: .forbidden, manager: .hidden, counsellor: .hidden),
         Row("PATCH /api/participants/:participant", .own, admin: .forbidden, office: .forbidden, manager: .ok, counsellor: .ok),
-        Row("PATCH /api/participants/:participant", .sibling, admin: .forbidden, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
+        Row(
+            "PATCH /api/participants/:participant",
+            .sibling,
+            admin: .forbidden,
+            office: .forbidden,
+            manager: .forbidden,
+            counsellor: .forbidden
+        ),
         Row("PATCH /api/participants/:participant", .foreign, admin: .forbidden, office: .forbidden, manager: .hidden, counsellor: .hidden),
         Row("POST /api/participants/:participant/transitions", .own, admin: .forbidden, office: .forbidden, manager: .ok, counsellor: .ok),
-        Row("POST /api/participants/:participant/transitions", .sibling, admin: .forbidden, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
-        Row("POST /api/participants/:participant/transitions", .foreign, admin: .forbidden, office: .forbidden, manager: .hidden, counsellor: .hidden),
+        Row(
+            "POST /api/participants/:participant/transitions",
+            .sibling,
+            admin: .forbidden,
+            office: .forbidden,
+            manager: .forbidden,
+            counsellor: .forbidden
+        ),
+        Row(
+            "POST /api/participants/:participant/transitions",
+            .foreign,
+            admin: .forbidden,
+            office: .forbidden,
+            manager: .hidden,
+            counsellor: .hidden
+        ),
         Row("POST /api/participants/:participant/exit", .own, admin: .forbidden, office: .forbidden, manager: .ok, counsellor: .ok),
-        Row("POST /api/participants/:participant/exit", .sibling, admin: .forbidden, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
-        Row("POST /api/participants/:participant/exit", .foreign, admin: .forbidden, office: .forbidden, manager: .hidden, counsellor: .hidden),
+        Row(
+            "POST /api/participants/:participant/exit",
+            .sibling,
+            admin: .forbidden,
+            office: .forbidden,
+            manager: .forbidden,
+            counsellor: .forbidden
+        ),
+        Row(
+            "POST /api/participants/:participant/exit",
+            .foreign,
+            admin: .forbidden,
+            office: .forbidden,
+            manager: .hidden,
+            counsellor: .hidden
+        ),
         Row("GET /api/participants/:participant/interventions", .own, admin: .forbidden, office: .forbidden, manager: .ok, counsellor: .ok),
-        Row("GET /api/participants/:participant/interventions", .sibling, admin: .forbidden, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
-        Row("GET /api/participants/:participant/interventions", .foreign, admin: .forbidden, office: .forbidden, manager: .hidden, counsellor: .hidden),
-        Row("POST /api/participants/:participant/interventions", .own, admin: .forbidden, office: .forbidden, manager: .ok, counsellor: .ok),
-        Row("POST /api/participants/:participant/interventions", .sibling, admin: .forbidden, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
-        Row("POST /api/participants/:participant/interventions", .foreign, admin: .forbidden, office: .forbidden, manager: .hidden, counsellor: .hidden),
+        Row(
+            "GET /api/participants/:participant/interventions",
+            .sibling,
+            admin: .forbidden,
+            office: .forbidden,
+            manager: .forbidden,
+            counsellor: .forbidden
+        ),
+        Row(
+            "GET /api/participants/:participant/interventions",
+            .foreign,
+            admin: .forbidden,
+            office: .forbidden,
+            manager: .hidden,
+            counsellor: .hidden
+        ),
+        Row(
+            "POST /api/participants/:participant/interventions",
+            .own,
+            admin: .forbidden,
+            office: .forbidden,
+            manager: .ok,
+            counsellor: .ok
+        ),
+        Row(
+            "POST /api/participants/:participant/interventions",
+            .sibling,
+            admin: .forbidden,
+            office: .forbidden,
+            manager: .forbidden,
+            counsellor: .forbidden
+        ),
+        Row(
+            "POST /api/participants/:participant/interventions",
+            .foreign,
+            admin: .forbidden,
+            office: .forbidden,
+            manager: .hidden,
+            counsellor: .hidden
+        ),
         Row("GET /api/participants/:participant/meetings", .own, admin: .forbidden, office: .forbidden, manager: .ok, counsellor: .ok),
-        Row("GET /api/participants/:participant/meetings", .sibling, admin: .forbidden, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
-        Row("GET /api/participants/:participant/meetings", .foreign, admin: .forbidden, office: .forbidden, manager: .hidden, counsellor: .hidden),
+        Row(
+            "GET /api/participants/:participant/meetings",
+            .sibling,
+            admin: .forbidden,
+            office: .forbidden,
+            manager: .forbidden,
+            counsellor: .forbidden
+        ),
+        Row(
+            "GET /api/participants/:participant/meetings",
+            .foreign,
+            admin: .forbidden,
+            office: .forbidden,
+            manager: .hidden,
+            counsellor: .hidden
+        ),
         Row("POST /api/participants/:participant/meetings", .own, admin: .forbidden, office: .forbidden, manager: .ok, counsellor: .ok),
-        Row("POST /api/participants/:participant/meetings", .sibling, admin: .forbidden, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
-        Row("POST /api/participants/:participant/meetings", .foreign, admin: .forbidden, office: .forbidden, manager: .hidden, counsellor: .hidden),
+        Row(
+            "POST /api/participants/:participant/meetings",
+            .sibling,
+            admin: .forbidden,
+            office: .forbidden,
+            manager: .forbidden,
+            counsellor: .forbidden
+        ),
+        Row(
+            "POST /api/participants/:participant/meetings",
+            .foreign,
+            admin: .forbidden,
+            office: .forbidden,
+            manager: .hidden,
+            counsellor: .hidden
+        ),
     ]
 
     static let publicRoutes: Set<String> = [
@@ -219,7 +730,12 @@ struct AccessMatrixTests {
     /// The application's own list of routes, read from a router built the way the server builds it.
     static func declaredRoutes() async throws -> [RouteDeclaration] {
         try await TestDatabase.sqlite.withFreshStore { store throws in
-            let site = try await Site(store: store, keyring: TestKeys.keyring, configuration: WebConfiguration(bcryptCost: 4), logger: TestApp.logger)
+            let site = try await Site(
+                store: store,
+                keyring: TestKeys.keyring,
+                configuration: WebConfiguration(bcryptCost: 4),
+                logger: TestApp.logger
+            )
             return buildRouter(site: site).declarations
         }
     }
@@ -239,7 +755,8 @@ struct AccessMatrixTests {
         let user = row.scope == .foreign ? fixture.targetUserB : fixture.targetUserA
         let municipality = row.scope == .foreign ? fixture.municipalityB : fixture.municipalityA
         let participant = [Scope.own: fixture.participantA1, .sibling: fixture.participantA2, .foreign: fixture.participantB1][row.scope]
-        return route
+        return
+            route
             .replacingOccurrences(of: ":participant", with: participant?.description ?? "")
             .replacingOccurrences(of: ":intervention", with: "1")
             .replacingOccurrences(of: ":measurement", with: fixture.measurementA1.description)
@@ -274,8 +791,11 @@ struct AccessMatrixTests {
                 let bouncedToSignIn = response.location == "/sign-in" || response.location?.hasPrefix("/sign-in?expired") == true
                 switch expected {
                 case .ok:
-                    #expect([.ok, .created, .noContent, .seeOther, .badRequest, .conflict, .unprocessableContent].contains(response.status) && !bouncedToSignIn,
-                            "\(role) \(method) \(path): \(response.status)")
+                    #expect(
+                        [.ok, .created, .noContent, .seeOther, .badRequest, .conflict, .unprocessableContent].contains(response.status)
+                            && !bouncedToSignIn,
+                        "\(role) \(method) \(path): \(response.status)"
+                    )
                 case .forbidden:
                     #expect(response.status == .forbidden, "\(role) \(method) \(path): \(response.status)")
                 case .hidden:
@@ -285,7 +805,10 @@ struct AccessMatrixTests {
         }
     }
 
-    @Test("without a session every protected route sends the visitor to sign-in", arguments: rows.filter { $0.scope == .none || $0.scope == .own })
+    @Test(
+        "without a session every protected route sends the visitor to sign-in",
+        arguments: rows.filter { $0.scope == .none || $0.scope == .own }
+    )
     func anonymous(_ row: Row) async throws {
         try await TestApp.run { fixture, client throws in
             let browser = TestBrowser(client)

@@ -1,8 +1,8 @@
+import Foundation
 import FramstegCore
 import FramstegStore
 import FramstegTestSupport
 import FramstegWeb
-import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Testing
@@ -26,10 +26,13 @@ struct ActivityPagesTests {
             let browser = TestBrowser(client)
             let path = try await startedParticipant(fixture, browser)
             let today = Day(fixture.clock.now)
-            let refused = try await browser.post(path + "/interventions", [
-                ("type", "job"), ("provider", "employer"), ("title", "Praktik på lager"), ("placement", "yes"), ("employerName", ""),
-                ("start", today.description), ("end", today.adding(days: -1).description),
-            ])
+            let refused = try await browser.post(
+                path + "/interventions",
+                [
+                    ("type", "job"), ("provider", "employer"), ("title", "Praktik på lager"), ("placement", "yes"), ("employerName", ""),
+                    ("start", today.description), ("end", today.adding(days: -1).description),
+                ]
+            )
             #expect(refused.status == .unprocessableContent)
             #expect(refused.text.contains(#"<p id="intervention-employer-error" class="field-error">Fyll i det här fältet.</p>"#))
             #expect(refused.text.contains("Slutdatumet kan inte vara före startdatumet."))
@@ -37,27 +40,45 @@ struct ActivityPagesTests {
             #expect(refused.text.contains(#"<option value="employer" selected>"#))
             #expect(refused.text.contains(#"id="intervention-placement" name="placement" value="yes" checked"#))
 
-            #expect(try await browser.post(path + "/interventions", [
-                ("type", "job"), ("provider", "employer"), ("title", "Praktik på lager"), ("placement", "yes"), ("employerName", "Lagerbolaget AB"),
-                ("start", today.description), ("end", ""),
-            ]).location == path + "?notice=interventionAdded#interventions")
-            #expect(try await browser.post(path + "/interventions", [
-                ("type", "health"), ("provider", "region"), ("title", "Fysioterapi"), ("start", today.description), ("end", ""),
-            ]).status == .seeOther)
+            #expect(
+                try await browser.post(
+                    path + "/interventions",
+                    [
+                        ("type", "job"), ("provider", "employer"), ("title", "Praktik på lager"), ("placement", "yes"),
+                        ("employerName", "Lagerbolaget AB"),
+                        ("start", today.description), ("end", ""),
+                    ]
+                ).location == path + "?notice=interventionAdded#interventions"
+            )
+            #expect(
+                try await browser.post(
+                    path + "/interventions",
+                    [
+                        ("type", "health"), ("provider", "region"), ("title", "Fysioterapi"), ("start", today.description), ("end", ""),
+                    ]
+                ).status == .seeOther
+            )
             let record = try await browser.get(path).text
             #expect(record.contains("Kombinerade insatser: arbetsinriktat tillsammans med annat stöd."))
             #expect(record.contains(#"<span class="tag">Praktik hos en arbetsgivare: Lagerbolaget AB</span>"#))
 
-            let interventions = try await fixture.store.read { db in try await ActivityRepository(db, keyring: TestKeys.keyring).interventions(of: fixture.participantA1) }
+            let interventions = try await fixture.store.read { db in
+                try await ActivityRepository(db, keyring: TestKeys.keyring).interventions(of: fixture.participantA1)
+            }
             let health = try #require(interventions.first { $0.type == .health })
             let early = try await browser.post(path + "/interventions/\(health.id)/end", [("end", today.adding(days: -3).description)])
             #expect(early.status == .unprocessableContent)
-            #expect(early.text.contains(#"<p id="end-\#(health.id)-error" class="field-error">Slutdatumet kan inte vara före startdatumet.</p>"#))
+            #expect(
+                early.text.contains(
+                    #"<p id="end-\#(health.id)-error" class="field-error">Slutdatumet kan inte vara före startdatumet.</p>"#
+                )
+            )
             #expect(try await browser.post(path + "/interventions/\(health.id)/end", [("end", today.description)]).status == .seeOther)
             let again = try await browser.post(path + "/interventions/\(health.id)/end", [("end", today.description)])
             #expect(again.text.contains("Insatsen är redan avslutad."))
             #expect(try await browser.post(path + "/interventions/999999/end", [("end", today.description)]).status == .notFound)
-            let actions = try await fixture.store.read { db in try await AuditLog(db).recent(associationID: fixture.associationA, limit: 3) }.map(\.entry.action)
+            let actions = try await fixture.store.read { db in try await AuditLog(db).recent(associationID: fixture.associationA, limit: 3)
+            }.map(\.entry.action)
             #expect(actions.contains("participant.intervention.end") && actions.contains("participant.intervention.add"))
         }
     }
@@ -70,7 +91,10 @@ struct ActivityPagesTests {
             let path = "/participants/\(fixture.participantA1)"
             #expect(try await browser.get(path).text.contains("Inga insatser registrerade."))
             #expect(!(try await browser.get(path).text.contains(#"action="\#(path)/interventions""#)))
-            let refused = try await browser.post(path + "/interventions", [("type", "job"), ("provider", "unit"), ("title", "x"), ("start", Day(fixture.clock.now).description)])
+            let refused = try await browser.post(
+                path + "/interventions",
+                [("type", "job"), ("provider", "unit"), ("title", "x"), ("start", Day(fixture.clock.now).description)]
+            )
             #expect(refused.text.contains("Det går bara medan deltagaren är inskriven."))
         }
     }
@@ -81,22 +105,37 @@ struct ActivityPagesTests {
             let browser = TestBrowser(client)
             let path = try await startedParticipant(fixture, browser)
             let today = Day(fixture.clock.now)
-            let refused = try await browser.post(path + "/meetings", [("kind", ""), ("day", "2027-13-01"), ("attendees", "participant"), ("notes", "Pratade om sömn & oro")])
+            let refused = try await browser.post(
+                path + "/meetings",
+                [("kind", ""), ("day", "2027-13-01"), ("attendees", "participant"), ("notes", "Pratade om sömn & oro")]
+            )
             #expect(refused.status == .unprocessableContent)
             #expect(refused.text.contains("Pratade om sömn &amp; oro</textarea>"))
             #expect(refused.text.contains(#"<p id="meeting-day-error" class="field-error">Ange ett datum som ÅÅÅÅ-MM-DD.</p>"#))
             #expect(refused.text.contains(#"id="attendee-participant" name="attendees" value="participant" checked"#))
             #expect(!refused.text.contains(#"id="attendee-referrer" name="attendees" value="referrer" checked"#))
 
-            #expect(try await browser.post(path + "/meetings", [
-                ("kind", "individual"), ("day", today.description), ("attendees", "participant"), ("attendees", "counsellor"),
-                ("notes", "Pratade om sömn & oro"), ("decisions", "Boka vårdcentral"),
-            ]).location == path + "?notice=meetingSaved#meetings")
+            #expect(
+                try await browser.post(
+                    path + "/meetings",
+                    [
+                        ("kind", "individual"), ("day", today.description), ("attendees", "participant"), ("attendees", "counsellor"),
+                        ("notes", "Pratade om sömn & oro"), ("decisions", "Boka vårdcentral"),
+                    ]
+                ).location == path + "?notice=meetingSaved#meetings"
+            )
             let planned = Week(containing: today).sunday
-            #expect(try await browser.post(path + "/meetings", [("kind", "multi-party"), ("day", planned.description), ("attendees", "referrer")]).status == .seeOther)
+            #expect(
+                try await browser.post(
+                    path + "/meetings",
+                    [("kind", "multi-party"), ("day", planned.description), ("attendees", "referrer")]
+                ).status == .seeOther
+            )
             let raw = try await fixture.store.read { db in
                 try await db.select().columns("notes_sealed", "decisions_sealed").from("meetings").all()
-                    .map { "\(try $0.decode(column: "notes_sealed", as: String?.self) ?? "") \(try $0.decode(column: "decisions_sealed", as: String?.self) ?? "")" }
+                    .map {
+                        "\(try $0.decode(column: "notes_sealed", as: String?.self) ?? "") \(try $0.decode(column: "decisions_sealed", as: String?.self) ?? "")"
+                    }
                     .joined()
             }
             #expect(!raw.contains("sömn") && !raw.contains("vårdcentral"))
@@ -120,7 +159,10 @@ struct ActivityPagesTests {
             #expect(tooMuch.status == .unprocessableContent)
             #expect(tooMuch.text.contains("Ange mellan 0,5 och 20 timmar."))
             #expect(tooMuch.text.contains(#"id="goal-hours" name="hours" inputmode="decimal" value="25""#))
-            #expect(try await browser.post(path + "/hours-goal", [("week", week.description), ("hours", "6")]).location == path + "?notice=goalSaved#hours")
+            #expect(
+                try await browser.post(path + "/hours-goal", [("week", week.description), ("hours", "6")]).location == path
+                    + "?notice=goalSaved#hours"
+            )
             let future = try await browser.post(path + "/hours", [("week", week.adding(weeks: 1).description), ("hours", "4")])
             #expect(future.text.contains("Datumet ligger för långt fram."))
             #expect(try await browser.post(path + "/hours", [("week", week.description), ("hours", "7,5")]).status == .seeOther)
@@ -140,14 +182,24 @@ struct ActivityPagesTests {
             try await browser.signIn(Fixture.email(.counsellor))
             let path = "/participants/\(fixture.participantA1)"
             #expect(try await browser.get(path).text.contains(#"id="contact-phone" name="phone" type="tel" value="070-000 00 00""#))
-            let refused = try await browser.post(path + "/contact", [("name", "Sara Lind"), ("phone", ""), ("email", "sara@"), ("referrerName", "Ek")])
+            let refused = try await browser.post(
+                path + "/contact",
+                [("name", "Sara Lind"), ("phone", ""), ("email", "sara@"), ("referrerName", "Ek")]
+            )
             #expect(refused.status == .unprocessableContent)
             #expect(refused.text.contains(#"<p id="contact-email-error" class="field-error">"#))
             #expect(refused.text.contains(#"value="sara@""#))
             #expect(refused.text.contains("<details id=\"contact\" open>"))
-            #expect(try await browser.post(path + "/contact", [("name", "Sara Lind"), ("phone", "070-999 88 77"), ("email", ""), ("referrerName", "Ek")])
-                .location == path + "?notice=saved")
-            let saved = try await fixture.store.read { db in try await ParticipantRepository(db, keyring: TestKeys.keyring).participant(fixture.participantA1) }
+            #expect(
+                try await browser.post(
+                    path + "/contact",
+                    [("name", "Sara Lind"), ("phone", "070-999 88 77"), ("email", ""), ("referrerName", "Ek")]
+                )
+                .location == path + "?notice=saved"
+            )
+            let saved = try await fixture.store.read { db in
+                try await ParticipantRepository(db, keyring: TestKeys.keyring).participant(fixture.participantA1)
+            }
             #expect(saved?.phone == "070-999 88 77")
             #expect(saved?.referrerName == "Ek")
             let audit = try await fixture.store.read { db in try await AuditLog(db).recent(associationID: fixture.associationA, limit: 1) }
@@ -179,8 +231,15 @@ struct ActivityPagesTests {
             let path = "/participants/\(fixture.participantA1)"
             try await browser.get(path)
             #expect(!(try await browser.get(path).text.contains("referrer-summary")))
-            #expect(try await browser.post(path + "/steps", [("event", "decline"), ("day", Day(fixture.clock.now).description),
-                                                               ("reason", "Bor utanför förbundets kommuner")]).status == .seeOther)
+            #expect(
+                try await browser.post(
+                    path + "/steps",
+                    [
+                        ("event", "decline"), ("day", Day(fixture.clock.now).description),
+                        ("reason", "Bor utanför förbundets kommuner"),
+                    ]
+                ).status == .seeOther
+            )
             #expect(try await browser.get(path).text.contains(#"href="\#(path)/referrer-summary""#))
             let summary = try await browser.get(path + "/referrer-summary").text
             #expect(summary.contains("Intresseanmälan är avböjd."))
@@ -197,13 +256,24 @@ struct ActivityPagesTests {
             let browser = TestBrowser(client)
             let path = try await startedParticipant(fixture, browser)
             let today = Day(fixture.clock.now)
-            try await browser.post(path + "/interventions", [("type", "competence"), ("provider", "municipality"), ("title", "Svenska för yrkeslivet"), ("start", today.description)])
+            try await browser.post(
+                path + "/interventions",
+                [("type", "competence"), ("provider", "municipality"), ("title", "Svenska för yrkeslivet"), ("start", today.description)]
+            )
             try await browser.post(path + "/hours-goal", [("week", Week(containing: today).description), ("hours", "8")])
             try await browser.post(path + "/hours", [("week", Week(containing: today).description), ("hours", "6")])
-            try await browser.post(path + "/meetings", [("kind", "exit"), ("day", today.description), ("notes", "Hemlig anteckning"), ("decisions", "Börjar på Komvux i augusti")])
-            #expect(try await browser.post(path + "/steps", [("event", "exit"), ("day", today.description), ("outcome", "studies")]).status == .seeOther)
+            try await browser.post(
+                path + "/meetings",
+                [("kind", "exit"), ("day", today.description), ("notes", "Hemlig anteckning"), ("decisions", "Börjar på Komvux i augusti")]
+            )
+            #expect(
+                try await browser.post(path + "/steps", [("event", "exit"), ("day", today.description), ("outcome", "studies")]).status
+                    == .seeOther
+            )
             let document = try await browser.get(path + "/exit-document").text
-            #expect(document.contains("<td>Kompetenshöjande</td><td>Svenska för yrkeslivet</td><td>Kommunen</td><td>\(today) – \(today)</td>"))
+            #expect(
+                document.contains("<td>Kompetenshöjande</td><td>Svenska för yrkeslivet</td><td>Kommunen</td><td>\(today) – \(today)</td>")
+            )
             #expect(document.contains("6 timmar under 1 veckor med registrerad närvaro; mål 8 → 8 timmar per vecka."))
             #expect(document.contains("<p>Börjar på Komvux i augusti</p>"))
             #expect(!document.contains("Hemlig anteckning"))

@@ -1,8 +1,8 @@
+import Foundation
 import FramstegCore
 import FramstegStore
 import FramstegTestSupport
 import FramstegWeb
-import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Testing
@@ -38,10 +38,15 @@ struct FollowUpTests {
             // ACTivera has 7 women of 12, but the association's 8 women and 13 in all less those
             // would give Steget's one person away: protected together with the dashboard, they are hidden too.
             #expect(units[1].prefix(6) == ["ACTivera Lerum", "\(year)", "..", "5", "0", ".."])
-            #expect(units[2].prefix(6) == ["Steget Lerum", "\(year)", "..", "0", "0", ".."], "one person is hidden, and so is the total that equals it")
+            #expect(
+                units[2].prefix(6) == ["Steget Lerum", "\(year)", "..", "0", "0", ".."],
+                "one person is hidden, and so is the total that equals it"
+            )
 
-            let exports = try await fixture.store.read { db in try await AuditLog(db).recent(associationID: fixture.associationA, limit: 1000) }
-                .filter { $0.entry.action == "figures.export" }
+            let exports = try await fixture.store.read { db in
+                try await AuditLog(db).recent(associationID: fixture.associationA, limit: 1000)
+            }
+            .filter { $0.entry.action == "figures.export" }
             #expect(exports.count == 2)
 
             // The unit's manager sees the unit; a counsellor may look but not export.
@@ -67,11 +72,15 @@ struct FollowUpTests {
             #expect(page.text.contains("Inflöde och deltagare per åldersgrupp"))
             #expect(page.text.contains(#"<option value="age" selected>"#))
             // The export follows the split: each band's rows in turn, hidden the same way as the page.
-            let rows = Self.rows(try await office.get("/office/dashboard/export.csv?table=flow&period=year&year=\(year)&split=municipality").text)
+            let rows = Self.rows(
+                try await office.get("/office/dashboard/export.csv?table=flow&period=year&year=\(year)&split=municipality").text
+            )
             #expect(rows[0].first == "Inflöde och deltagare per hemkommun")
             #expect(rows.dropFirst().allSatisfy { $0[0].contains(": ") }, "every row names its municipality")
             let referrals = rows.dropFirst().filter { $0[0].hasSuffix(": Anmälningar") }
-            #expect(!referrals.isEmpty && referrals.allSatisfy { row in row.dropFirst().allSatisfy { !["1", "2", "3", "4"].contains($0) } })
+            #expect(
+                !referrals.isEmpty && referrals.allSatisfy { row in row.dropFirst().allSatisfy { !["1", "2", "3", "4"].contains($0) } }
+            )
             let wrong = try await office.get("/office/dashboard?period=year&year=\(year)&split=shoe-size")
             #expect(wrong.status == .unprocessableContent)
             #expect(wrong.text.contains(#"id="dashboard-split-error""#))
@@ -85,25 +94,57 @@ struct FollowUpTests {
             // rise 2 on health, the men 1; nothing else changes. The women had job-focused and
             // health support together between the measurements, the men nothing.
             let ids = try await SurveyTests.registerParticipants(12, fixture)
-            let today = Day(fixture.clock.now), now = fixture.clock.now
+            let today = Day(fixture.clock.now)
+            let now = fixture.clock.now
             let bip = try #require(InstrumentCatalog(try ShippedInstruments.load()).latest("bip"))
             @Sendable func answers(health: Int) -> [String: Answer] {
-                var answers: [String: Answer] = ["job-search": .choice("few"), "salary": .choice("realistic"), "counsellor-belief": .number(8), "purposeful": .number(7)]
+                var answers: [String: Answer] = [
+                    "job-search": .choice("few"), "salary": .choice("realistic"), "counsellor-belief": .number(8), "purposeful": .number(7),
+                ]
                 for id in ["everyday", "knowledge", "belief", "cooperation", "competences"] { answers[id] = .number(4) }
                 answers["health"] = .number(health)
                 return answers
             }
             try await fixture.store.write { db in
-                let measurements = MeasurementRepository(db), activities = ActivityRepository(db, keyring: TestKeys.keyring)
+                let measurements = MeasurementRepository(db)
+                let activities = ActivityRepository(db, keyring: TestKeys.keyring)
                 for (index, id) in ids.enumerated() {
                     let woman = index % 2 == 0
-                    try await measurements.addCompleted(bip, for: id, occasion: .start, on: today.adding(days: -12), answers: answers(health: 4), by: nil, now: now)
-                    try await measurements.addCompleted(bip, for: id, occasion: .periodic, on: today.adding(days: -1), answers: answers(health: woman ? 6 : 5), by: nil, now: now)
+                    try await measurements.addCompleted(
+                        bip,
+                        for: id,
+                        occasion: .start,
+                        on: today.adding(days: -12),
+                        answers: answers(health: 4),
+                        by: nil,
+                        now: now
+                    )
+                    try await measurements.addCompleted(
+                        bip,
+                        for: id,
+                        occasion: .periodic,
+                        on: today.adding(days: -1),
+                        answers: answers(health: woman ? 6 : 5),
+                        by: nil,
+                        now: now
+                    )
                     guard woman else { continue }
                     for type in ["job", "health"] {
-                        let draft = InterventionDraft(type: type, provider: "unit", title: "Stöd", isPlacement: false, employerName: "",
-                                                      start: today.adding(days: -8).description, end: "")
-                        _ = try await activities.addIntervention(try draft.validated(started: today.adding(days: -30), today: today), to: id, by: nil, now: now)
+                        let draft = InterventionDraft(
+                            type: type,
+                            provider: "unit",
+                            title: "Stöd",
+                            isPlacement: false,
+                            employerName: "",
+                            start: today.adding(days: -8).description,
+                            end: ""
+                        )
+                        _ = try await activities.addIntervention(
+                            try draft.validated(started: today.adding(days: -30), today: today),
+                            to: id,
+                            by: nil,
+                            now: now
+                        )
                     }
                 }
             }
@@ -141,7 +182,10 @@ struct FollowUpTests {
             let report = try await office.get("/office/report?year=\(year)")
             #expect(report.status == .ok)
             #expect(report.text.contains("Årsrapport \(year)"))
-            let goals = try #require(report.text.components(separatedBy: #"<table id="table-goals">"#).dropFirst().first?.components(separatedBy: "</table>").first)
+            let goals = try #require(
+                report.text.components(separatedBy: #"<table id="table-goals">"#).dropFirst().first?.components(separatedBy: "</table>")
+                    .first
+            )
             // Nobody has started: no places used, no coverage; the exit survey has no responses.
             #expect(goals.contains("Progressionsmätning") && goals.contains("..") && goals.contains("80 %"))
             #expect(goals.contains("Deltagarenkät vid avslut: Fråga 1") && goals.contains("75 %"))
@@ -149,10 +193,14 @@ struct FollowUpTests {
         }
     }
 
-    @Test("an empty period, a period before the first registration, a municipality without participants and a wrong year each explain themselves")
+    @Test(
+        "an empty period, a period before the first registration, a municipality without participants and a wrong year each explain themselves"
+    )
     func explanations() async throws {
         try await TestApp.run(beforeStart: { fixture in
-            _ = try await fixture.store.write { db in try await OrganisationRepository(db).createMunicipality(in: fixture.associationA, name: "Tomkommun") }
+            _ = try await fixture.store.write { db in
+                try await OrganisationRepository(db).createMunicipality(in: fixture.associationA, name: "Tomkommun")
+            }
         }) { fixture, client throws in
             let office = TestBrowser(client)
             try await office.signIn(Fixture.email(.office))
@@ -165,7 +213,9 @@ struct FollowUpTests {
             let later = try await office.get("/office/dashboard?period=year&year=\(year + 1)")
             #expect(later.text.contains("Inga deltagare registrerades, startade, var aktiva eller avslutades under perioden"))
 
-            let municipalities = try await fixture.store.read { db in try await OrganisationRepository(db).municipalities(of: fixture.associationA) }
+            let municipalities = try await fixture.store.read { db in
+                try await OrganisationRepository(db).municipalities(of: fixture.associationA)
+            }
             let empty = try #require(municipalities.first { $0.name == "Tomkommun" })
             let none = try await office.get("/office/dashboard?municipality=\(empty.id)")
             #expect(none.text.contains("Här finns inga deltagare ännu"))

@@ -1,10 +1,10 @@
+import Foundation
 import FramstegCore
 import FramstegStore
 import FramstegWeb
-import Foundation
+import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
-import HTTPTypes
 import Testing
 
 @Suite("CSRF, admin forms, headers and language")
@@ -17,7 +17,9 @@ struct FormAndSecurityTests {
             let response = try await browser.post("/admin/municipalities", [("name", "Alingsås"), ("_csrf", token)])
             #expect(response.status == .forbidden)
             #expect(response.text.contains("Formuläret kunde inte skickas"))
-            let names = try await fixture.store.read { db in try await OrganisationRepository(db).municipalities(of: fixture.associationA).map(\.name) }
+            let names = try await fixture.store.read { db in
+                try await OrganisationRepository(db).municipalities(of: fixture.associationA).map(\.name)
+            }
             #expect(names == ["Lerum"])
         }
     }
@@ -31,7 +33,10 @@ struct FormAndSecurityTests {
             try await browser.signIn(Fixture.email(.admin))
             #expect(try await browser.post("/settings", [("language", "en")], csrf: other.csrfToken).status == .forbidden)
             let anonymous = TestBrowser(client)
-            #expect(try await anonymous.post("/sign-in", [("email", Fixture.email(.admin)), ("password", Fixture.password)], csrf: "").status == .forbidden)
+            #expect(
+                try await anonymous.post("/sign-in", [("email", Fixture.email(.admin)), ("password", Fixture.password)], csrf: "").status
+                    == .forbidden
+            )
         }
     }
 
@@ -62,7 +67,11 @@ struct FormAndSecurityTests {
             let saved = try await browser.post("/admin/units/\(fixture.unitA1)/places", [("year", "2026"), ("places", "85")])
             #expect(saved.location == "/admin/units/\(fixture.unitA1)?notice=saved")
             try await fixture.store.read { db throws in
-                #expect(try await OrganisationRepository(db).places(of: fixture.unitA1) == [BudgetedPlaces(unitID: fixture.unitA1, year: 2026, places: 85)])
+                #expect(
+                    try await OrganisationRepository(db).places(of: fixture.unitA1) == [
+                        BudgetedPlaces(unitID: fixture.unitA1, year: 2026, places: 85)
+                    ]
+                )
                 #expect(try await AuditLog(db).recent(associationID: fixture.associationA, limit: 1).first?.entry.action == "unit.places")
             }
         }
@@ -73,10 +82,13 @@ struct FormAndSecurityTests {
         try await TestApp.run { fixture, client throws in
             let admin = TestBrowser(client)
             try await admin.signIn(Fixture.email(.admin))
-            let refused = try await admin.post("/admin/users", [
-                ("email", Fixture.email(.office)), ("name", "Nora Ny"), ("role", "counsellor"),
-                ("password", "password1234"), ("repeatPassword", "password1234"),
-            ])
+            let refused = try await admin.post(
+                "/admin/users",
+                [
+                    ("email", Fixture.email(.office)), ("name", "Nora Ny"), ("role", "counsellor"),
+                    ("password", "password1234"), ("repeatPassword", "password1234"),
+                ]
+            )
             #expect(refused.status == .unprocessableContent)
             let html = refused.text
             #expect(html.contains("E-postadressen används redan."))
@@ -84,10 +96,14 @@ struct FormAndSecurityTests {
             #expect(html.contains("Lösenordet är för vanligt"))
             #expect(html.contains(#"value="Nora Ny""#))
             #expect(!html.contains("password1234"))
-            let created = try await admin.post("/admin/users", [
-                ("email", "nora@a.test"), ("name", "Nora Ny"), ("role", "counsellor"), ("units", fixture.unitA1.description),
-                ("units", fixture.unitA2.description), ("password", "Nora-har-ett-bra-lösen"), ("repeatPassword", "Nora-har-ett-bra-lösen"),
-            ])
+            let created = try await admin.post(
+                "/admin/users",
+                [
+                    ("email", "nora@a.test"), ("name", "Nora Ny"), ("role", "counsellor"), ("units", fixture.unitA1.description),
+                    ("units", fixture.unitA2.description), ("password", "Nora-har-ett-bra-lösen"),
+                    ("repeatPassword", "Nora-har-ett-bra-lösen"),
+                ]
+            )
             #expect(created.status == .seeOther)
             let nora = TestBrowser(client)
             #expect(try await nora.signIn("nora@a.test", "Nora-har-ett-bra-lösen").location == "/units")
@@ -102,9 +118,15 @@ struct FormAndSecurityTests {
             try await target.signIn("target@a.test")
             let admin = TestBrowser(client)
             try await admin.signIn(Fixture.email(.admin))
-            let mismatch = try await admin.post("/admin/users/\(fixture.targetUserA)/password", [("password", "Ett-nytt-lösenord-1"), ("repeatPassword", "Ett-annat-lösenord")])
+            let mismatch = try await admin.post(
+                "/admin/users/\(fixture.targetUserA)/password",
+                [("password", "Ett-nytt-lösenord-1"), ("repeatPassword", "Ett-annat-lösenord")]
+            )
             #expect(mismatch.text.contains("Lösenorden är inte lika."))
-            let reset = try await admin.post("/admin/users/\(fixture.targetUserA)/password", [("password", "Ett-nytt-lösenord-1"), ("repeatPassword", "Ett-nytt-lösenord-1")])
+            let reset = try await admin.post(
+                "/admin/users/\(fixture.targetUserA)/password",
+                [("password", "Ett-nytt-lösenord-1"), ("repeatPassword", "Ett-nytt-lösenord-1")]
+            )
             #expect(reset.location == "/admin/users/\(fixture.targetUserA)?notice=passwordReset")
             #expect(try await target.get("/units").location == "/sign-in?expired=1")
             #expect(try await TestBrowser(client, address: "192.0.2.50").signIn("target@a.test").status == .unauthorized)
@@ -120,7 +142,9 @@ struct FormAndSecurityTests {
             let users = try await fixture.store.read { db in try await UserRepository(db).users(of: fixture.associationA) }
             let me = try #require(users.first { $0.role == .admin })
             #expect(try await admin.post("/admin/users/\(me.id)/disable").status == .forbidden)
-            #expect(try await admin.post("/admin/users/\(me.id)", [("name", "Test admin"), ("role", "office")]).status == .unprocessableContent)
+            #expect(
+                try await admin.post("/admin/users/\(me.id)", [("name", "Test admin"), ("role", "office")]).status == .unprocessableContent
+            )
             #expect(try await admin.get("/admin").status == .ok)
         }
     }

@@ -1,11 +1,11 @@
+import Foundation
 import FramstegCore
 import FramstegStore
 import FramstegTestSupport
 import FramstegWeb
-import Foundation
 import Hummingbird
-import SQLKit
 import HummingbirdTesting
+import SQLKit
 import Testing
 
 /// Adding instruments from the web: checked, previewed, saved for the association only; a broken
@@ -13,15 +13,15 @@ import Testing
 @Suite("Instrument administration")
 struct InstrumentAdminTests {
     static let definition = """
-    {"id": "steg", "version": 1, "title": {"sv": "Stegmätning", "en": "Step measure"},
-     "scales": {"five": {"min": 1, "max": 5, "labels": {"1": {"sv": "Inte alls"}, "5": {"sv": "Helt"}}}},
-     "items": [
-       {"id": "a", "respondent": "participant", "scale": "five", "text": {"sv": "Jag tar egna initiativ"}},
-       {"id": "b", "respondent": "participant", "scale": "five", "text": {"sv": "Jag ger upp lätt"}, "reverse": true},
-       {"id": "c", "respondent": "participant", "scale": "five", "text": {"sv": "Jag vet vad jag vill"}}],
-     "total": {"id": "total", "title": {"sv": "Summa"}, "items": ["a", "b", "c"], "method": "sum",
-               "thresholds": [{"below": 8, "text": {"sv": "Lågt"}}]}}
-    """
+        {"id": "steg", "version": 1, "title": {"sv": "Stegmätning", "en": "Step measure"},
+         "scales": {"five": {"min": 1, "max": 5, "labels": {"1": {"sv": "Inte alls"}, "5": {"sv": "Helt"}}}},
+         "items": [
+           {"id": "a", "respondent": "participant", "scale": "five", "text": {"sv": "Jag tar egna initiativ"}},
+           {"id": "b", "respondent": "participant", "scale": "five", "text": {"sv": "Jag ger upp lätt"}, "reverse": true},
+           {"id": "c", "respondent": "participant", "scale": "five", "text": {"sv": "Jag vet vad jag vill"}}],
+         "total": {"id": "total", "title": {"sv": "Summa"}, "items": ["a", "b", "c"], "method": "sum",
+                   "thresholds": [{"below": 8, "text": {"sv": "Lågt"}}]}}
+        """
 
     @Test("a broken definition is refused with its path and reason, and the text comes back")
     func broken() async throws {
@@ -29,7 +29,10 @@ struct InstrumentAdminTests {
             let browser = TestBrowser(client)
             try await browser.signIn(Fixture.email(.admin))
             try await browser.get("/admin/instruments")
-            let text = Self.definition.replacingOccurrences(of: #""scale": "five", "text": {"sv": "Jag ger"#, with: #""scale": "nine", "text": {"sv": "Jag ger"#)
+            let text = Self.definition.replacingOccurrences(
+                of: #""scale": "five", "text": {"sv": "Jag ger"#,
+                with: #""scale": "nine", "text": {"sv": "Jag ger"#
+            )
             let response = try await browser.post("/admin/instruments/preview", [("definition", text)])
             #expect(response.status == .unprocessableContent)
             #expect(response.text.contains("definition: items[1].scale no scale &quot;nine&quot; is defined"))
@@ -47,7 +50,10 @@ struct InstrumentAdminTests {
             try await admin.get("/admin/instruments")
             let preview = try await admin.post("/admin/instruments/preview", [("definition", Self.definition)])
             #expect(preview.status == .ok)
-            #expect(preview.text.contains("Stegmätning") && preview.text.contains("Jag ger upp lätt <em>(omvänd)</em>") && preview.text.contains("&lt; 8.0: Lågt"))
+            #expect(
+                preview.text.contains("Stegmätning") && preview.text.contains("Jag ger upp lätt <em>(omvänd)</em>")
+                    && preview.text.contains("&lt; 8.0: Lågt")
+            )
             let saved = try await admin.post("/admin/instruments", [("definition", Self.definition)])
             #expect(saved.location == "/admin/instruments?notice=instrumentAdded")
             #expect(try await admin.get("/admin/instruments").text.contains("Stegmätning"))
@@ -72,8 +78,20 @@ struct InstrumentAdminTests {
     func brokenAtStartUp() async throws {
         try await TestApp.run(beforeStart: { fixture in
             try await fixture.store.write { db in
-                try await db.insert(into: "instrument_definitions").columns("instrument_id", "version", "definition", "association_id", "added_at")
-                    .values(SQLBind("trasig"), SQLBind(3), SQLBind(#"{"id": "trasig", "version": 3}"#), SQLBind(fixture.associationA.rawValue), SQLBind(0)).run()
+                try await db.insert(into: "instrument_definitions").columns(
+                    "instrument_id",
+                    "version",
+                    "definition",
+                    "association_id",
+                    "added_at"
+                )
+                .values(
+                    SQLBind("trasig"),
+                    SQLBind(3),
+                    SQLBind(#"{"id": "trasig", "version": 3}"#),
+                    SQLBind(fixture.associationA.rawValue),
+                    SQLBind(0)
+                ).run()
             }
         }) { _, client throws in
             let admin = TestBrowser(client)
@@ -94,8 +112,13 @@ struct InstrumentAdminTests {
             let wrong = try await admin.post("/admin/units/\(fixture.unitA1)/schedule", [("intervalWeeks", "60")])
             #expect(wrong.status == .unprocessableContent)
             #expect(wrong.text.contains("Ange ett tal mellan 1 och 52.") && wrong.text.contains(#"value="60""#))
-            #expect(try await admin.post("/admin/units/\(fixture.unitA1)/schedule", [("intervalWeeks", "8")]).location == "/admin/units/\(fixture.unitA1)?notice=scheduleSaved")
-            #expect(try await fixture.store.read { db in try await OrganisationRepository(db).measurementInterval(of: fixture.unitA1) } == 8)
+            #expect(
+                try await admin.post("/admin/units/\(fixture.unitA1)/schedule", [("intervalWeeks", "8")]).location
+                    == "/admin/units/\(fixture.unitA1)?notice=scheduleSaved"
+            )
+            #expect(
+                try await fixture.store.read { db in try await OrganisationRepository(db).measurementInterval(of: fixture.unitA1) } == 8
+            )
         }
     }
 }

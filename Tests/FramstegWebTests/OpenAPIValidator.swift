@@ -12,12 +12,14 @@ struct OpenAPIValidator {
     /// Problems with `body` as the response of `method path` (a path template) with `status`.
     func problems(_ body: String, method: String, path: String, status: Int) -> [String] {
         guard let paths = document["paths"] as? [String: Any], let item = paths[path] as? [String: Any],
-              let operation = item[method.lowercased()] as? [String: Any], let responses = operation["responses"] as? [String: Any]
+            let operation = item[method.lowercased()] as? [String: Any], let responses = operation["responses"] as? [String: Any]
         else { return ["\(method) \(path) is not in the document"] }
         guard let response = responses[String(status)] as? [String: Any],
-              let schema = ((response["content"] as? [String: Any])?["application/json"] as? [String: Any])?["schema"] as? [String: Any]
+            let schema = ((response["content"] as? [String: Any])?["application/json"] as? [String: Any])?["schema"] as? [String: Any]
         else { return ["\(method) \(path) does not document status \(status)"] }
-        guard let value = try? JSONSerialization.jsonObject(with: Data(body.utf8), options: [.fragmentsAllowed]) else { return ["not JSON: \(body)"] }
+        guard let value = try? JSONSerialization.jsonObject(with: Data(body.utf8), options: [.fragmentsAllowed]) else {
+            return ["not JSON: \(body)"]
+        }
         return validate(value, schema, at: "$")
     }
 
@@ -36,7 +38,9 @@ struct OpenAPIValidator {
         if let allowed = schema["enum"] as? [String], let text = value as? String, !allowed.contains(text) {
             problems.append("\(path): \(text) is not one of \(allowed)")
         }
-        if let pattern = schema["pattern"] as? String, let text = value as? String, text.range(of: pattern, options: .regularExpression) == nil {
+        if let pattern = schema["pattern"] as? String, let text = value as? String,
+            text.range(of: pattern, options: .regularExpression) == nil
+        {
             problems.append("\(path): \(text) does not match \(pattern)")
         }
         if let minimum = schema["minimum"] as? Double, let number = value as? NSNumber, number.doubleValue < minimum {

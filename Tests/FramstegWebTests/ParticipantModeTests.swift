@@ -1,8 +1,8 @@
+import Foundation
 import FramstegCore
 import FramstegStore
 import FramstegTestSupport
 import FramstegWeb
-import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Testing
@@ -14,8 +14,10 @@ struct ParticipantModeTests {
     static func handOver(_ browser: TestBrowser, _ fixture: Fixture, pin: String = "2468", language: String = "sv") async throws {
         try await browser.signIn(Fixture.email(.counsellor))
         try await browser.get("/participants/\(fixture.participantA1)/measurements/\(fixture.measurementA1)")
-        let response = try await browser.post("/participants/\(fixture.participantA1)/measurements/\(fixture.measurementA1)/hand-over",
-                                              [("pin", pin), ("language", language)])
+        let response = try await browser.post(
+            "/participants/\(fixture.participantA1)/measurements/\(fixture.measurementA1)/hand-over",
+            [("pin", pin), ("language", language)]
+        )
         #expect(response.location == "/take")
         try await browser.get("/take")
     }
@@ -57,7 +59,10 @@ struct ParticipantModeTests {
             #expect(single.status == .unprocessableContent)
             #expect(single.text.contains("Enter a number between 1 and 10."))
 
-            let screen = try await browser.post("/take", [("screen", "1"), ("direction", "next"), ("item-health", "8"), ("item-everyday", "12")])
+            let screen = try await browser.post(
+                "/take",
+                [("screen", "1"), ("direction", "next"), ("item-health", "8"), ("item-everyday", "12")]
+            )
             #expect(screen.status == .unprocessableContent)
             #expect(screen.text.contains("Enter a number between 1 and 10."), "the out-of-range answer is named")
             #expect(screen.text.contains("Choose an answer before you go on."), "the missing one too")
@@ -81,9 +86,13 @@ struct ParticipantModeTests {
             }
             let readsBefore = try await reads()
             var checked = 0
-            for route in declared where !route.path.hasPrefix("/take") && route.path != "/static/app.css" && route.path != "/static/participant-mode.js" {
+            for route in declared
+            where !route.path.hasPrefix("/take") && route.path != "/static/app.css" && route.path != "/static/participant-mode.js" {
                 let row = AccessMatrixTests.Row(route.description, .own, admin: .ok, office: .ok, manager: .ok, counsellor: .ok)
-                let path = AccessMatrixTests.path(for: row, fixture).replacingOccurrences(of: ":association", with: fixture.associationA.description)
+                let path = AccessMatrixTests.path(for: row, fixture).replacingOccurrences(
+                    of: ":association",
+                    with: fixture.associationA.description
+                )
                 let response = try await AccessMatrixTests.send(browser, route.method.rawValue, path)
                 if path.hasPrefix("/api/") {
                     #expect(response.status == .forbidden, "\(route)")
@@ -125,12 +134,20 @@ struct ParticipantModeTests {
             let path = try await startedParticipant(fixture, browser)
             let today = Day(fixture.clock.now)
             // The fixture's measurement was taken on the day of the start: the next is twelve weeks on.
-            #expect(try await browser.get(path).text.contains("Nästa mätning med BIP progressionsmätning: \(today.adding(days: 84)) (uppföljning)."))
+            #expect(
+                try await browser.get(path).text.contains(
+                    "Nästa mätning med BIP progressionsmätning: \(today.adding(days: 84)) (uppföljning)."
+                )
+            )
             #expect(!(try await browser.get("/units").text.contains("Mätning (uppföljning)")), "twelve weeks ahead is not yet news")
             // A unit measuring every week has it due within the working view's horizon.
             try await fixture.store.write { db in try await OrganisationRepository(db).setMeasurementInterval(1, of: fixture.unitA1) }
-            #expect(try await browser.post(path + "/plan/goals/\(fixture.goalA1)/steps",
-                                           [("text", "Ring arbetsgivaren"), ("owner", "participant"), ("due", today.adding(days: -1).description)]).status == .seeOther)
+            #expect(
+                try await browser.post(
+                    path + "/plan/goals/\(fixture.goalA1)/steps",
+                    [("text", "Ring arbetsgivaren"), ("owner", "participant"), ("due", today.adding(days: -1).description)]
+                ).status == .seeOther
+            )
             let units = try await browser.get("/units").text
             #expect(units.contains("Mätning (uppföljning)"))
             #expect(units.contains("Steg i handlingsplanen: Ring arbetsgivaren"))
@@ -138,7 +155,11 @@ struct ParticipantModeTests {
 
             let started = try await browser.post(path + "/measurements", [("instrument", "bip"), ("occasion", "periodic")])
             #expect(started.location?.hasPrefix(path + "/measurements/") == true)
-            #expect(try await browser.get(path).text.contains("Nästa mätning med BIP progressionsmätning: \(today.adding(days: 7)) (uppföljning)."))
+            #expect(
+                try await browser.get(path).text.contains(
+                    "Nästa mätning med BIP progressionsmätning: \(today.adding(days: 7)) (uppföljning)."
+                )
+            )
             let refused = try await browser.post(path + "/measurements", [("instrument", "nothing"), ("occasion", "start")])
             #expect(refused.status == .unprocessableContent && refused.text.contains("Välj ett av alternativen."))
         }
@@ -149,10 +170,14 @@ struct ParticipantModeTests {
         try await TestApp.run { fixture, client throws in
             let browser = TestBrowser(client)
             try await Self.handOver(browser, fixture)
-            #expect(try await browser.post("/take/answer", [("item", "counsellor-belief"), ("value", "3")]).status == .unprocessableContent,
-                    "the participant cannot answer the counsellor's item")
-            for (item, value) in [("health", "6"), ("everyday", "5"), ("knowledge", "4"), ("belief", "9"), ("cooperation", "7"),
-                                  ("competences", "6"), ("job-search", "some"), ("salary", "-")] {
+            #expect(
+                try await browser.post("/take/answer", [("item", "counsellor-belief"), ("value", "3")]).status == .unprocessableContent,
+                "the participant cannot answer the counsellor's item"
+            )
+            for (item, value) in [
+                ("health", "6"), ("everyday", "5"), ("knowledge", "4"), ("belief", "9"), ("cooperation", "7"),
+                ("competences", "6"), ("job-search", "some"), ("salary", "-"),
+            ] {
                 #expect(try await browser.post("/take/answer", [("item", item), ("value", value)]).status == .noContent)
             }
             let done = try await browser.get("/take/done")

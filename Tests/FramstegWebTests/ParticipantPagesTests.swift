@@ -1,8 +1,8 @@
+import Foundation
 import FramstegCore
 import FramstegStore
 import FramstegTestSupport
 import FramstegWeb
-import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Testing
@@ -23,8 +23,12 @@ struct ParticipantPagesTests {
         try await TestApp.run { fixture, client throws in
             let browser = TestBrowser(client)
             try await browser.signIn(Fixture.email(.counsellor))
-            let response = try await browser.post("/units/\(fixture.unitA1)/participants",
-                                                  Self.form(["personalIdentityNumber": "19900101-0018", "consent": ""]) + [("municipality", fixture.municipalityA.description), ("authorities", "fk")])
+            let response = try await browser.post(
+                "/units/\(fixture.unitA1)/participants",
+                Self.form(["personalIdentityNumber": "19900101-0018", "consent": ""]) + [
+                    ("municipality", fixture.municipalityA.description), ("authorities", "fk"),
+                ]
+            )
             #expect(response.status == .unprocessableContent)
             let html = response.text
             #expect(html.contains("Kontrollsiffran stämmer inte."))
@@ -33,7 +37,11 @@ struct ParticipantPagesTests {
             #expect(html.contains(#"value="Nils Ny""#))
             #expect(html.contains("Vill komma tillbaka till arbete</textarea>"))
             #expect(html.contains(#"id="authority-fk" name="authorities" value="fk" checked"#))
-            #expect(try await fixture.store.read { db in try await ParticipantRepository(db, keyring: TestKeys.keyring).participants(inUnit: fixture.unitA1) }.count == 1)
+            #expect(
+                try await fixture.store.read { db in
+                    try await ParticipantRepository(db, keyring: TestKeys.keyring).participants(inUnit: fixture.unitA1)
+                }.count == 1
+            )
         }
     }
 
@@ -42,10 +50,15 @@ struct ParticipantPagesTests {
         try await TestApp.run { fixture, client throws in
             let browser = TestBrowser(client)
             try await browser.signIn(Fixture.email(.counsellor))
-            let duplicate = try await browser.post("/units/\(fixture.unitA1)/participants",
-                                                   Self.form(["personalIdentityNumber": "811218-9876"]) + [("municipality", fixture.municipalityA.description)])
+            let duplicate = try await browser.post(
+                "/units/\(fixture.unitA1)/participants",
+                Self.form(["personalIdentityNumber": "811218-9876"]) + [("municipality", fixture.municipalityA.description)]
+            )
             #expect(duplicate.text.contains("Personen har redan en pågående registrering"))
-            let created = try await browser.post("/units/\(fixture.unitA1)/participants", Self.form() + [("municipality", fixture.municipalityA.description)])
+            let created = try await browser.post(
+                "/units/\(fixture.unitA1)/participants",
+                Self.form() + [("municipality", fixture.municipalityA.description)]
+            )
             let location = try #require(created.location)
             #expect(location.hasPrefix("/participants/"))
             let record = try await browser.get(location)
@@ -83,11 +96,16 @@ struct ParticipantPagesTests {
             #expect(future.text.contains("Datumet kan inte ligga i framtiden."))
             #expect(future.text.contains(#"value="2099-01-01""#))
             let today = Day(fixture.clock.now).description
-            #expect(try await browser.post(path + "/steps", [("event", "information"), ("day", today)]).location == path + "?notice=stepRecorded")
+            #expect(
+                try await browser.post(path + "/steps", [("event", "information"), ("day", today)]).location == path
+                    + "?notice=stepRecorded"
+            )
             #expect(try await browser.post(path + "/steps", [("event", "start"), ("day", today)]).status == .seeOther)
             let exitWithoutOutcome = try await browser.post(path + "/steps", [("event", "exit"), ("day", today)])
             #expect(exitWithoutOutcome.text.contains("Fyll i det här fältet."))
-            let participant = try await fixture.store.read { db in try await ParticipantRepository(db, keyring: TestKeys.keyring).participant(fixture.participantA1) }
+            let participant = try await fixture.store.read { db in
+                try await ParticipantRepository(db, keyring: TestKeys.keyring).participant(fixture.participantA1)
+            }
             #expect(participant?.state == .introduction)
             #expect(participant?.responsibleCounsellor != nil, "the counsellor who starts the journey becomes responsible")
             let page = try await browser.get(path)
@@ -109,8 +127,10 @@ struct ExitDocumentTests {
             #expect(try await browser.get(path + "/exit-document").text.contains("kan tas fram när deltagaren har avslutats"))
             try await browser.get(path)
             var day = Day(fixture.clock.now)
-            for (event, extra, days) in [("information", [(String, String)](), 0), ("start", [], 3), ("multi-party-meeting", [], 60),
-                                         ("check-in", [], 70), ("exit", [("outcome", "studies")], 50)] {
+            for (event, extra, days) in [
+                ("information", [(String, String)](), 0), ("start", [], 3), ("multi-party-meeting", [], 60),
+                ("check-in", [], 70), ("exit", [("outcome", "studies")], 50),
+            ] {
                 fixture.clock.advance(minutes: Double(days) * 24 * 60)
                 try await browser.signIn(Fixture.email(.counsellor))
                 day = Day(fixture.clock.now)
@@ -148,11 +168,16 @@ struct EligibilityTests {
             #expect(saved.location == path + "?notice=eligibilitySaved#eligibility")
             fixture.clock.advance(minutes: 10)
             try await browser.post(path + "/eligibility", [("met", "unemployed"), ("met", "voluntary")])
-            let answers = try await fixture.store.read { db in try await ParticipantRepository(db, keyring: TestKeys.keyring).eligibility(of: fixture.participantA1) }
+            let answers = try await fixture.store.read { db in
+                try await ParticipantRepository(db, keyring: TestKeys.keyring).eligibility(of: fixture.participantA1)
+            }
             #expect(answers[.unemployedOrRehabilitationExhausted]?.isMet == true)
             #expect(answers[.goalWorkOrStudies]?.isMet == false)
             #expect(answers[.languageUnderstanding] == nil, "never ticked: not confirmed, not a confirmed no")
-            #expect(answers[.voluntary]?.checkedAt == Date(timeIntervalSince1970: 1_800_000_000), "an unchanged answer keeps its first stamp")
+            #expect(
+                answers[.voluntary]?.checkedAt == Date(timeIntervalSince1970: 1_800_000_000),
+                "an unchanged answer keeps its first stamp"
+            )
             #expect(answers[.goalWorkOrStudies]?.checkedAt == Date(timeIntervalSince1970: 1_800_000_600))
             let page = try await browser.get(path).text
             #expect(page.contains(#"id="met-voluntary" name="met" value="voluntary" checked"#))
@@ -189,7 +214,11 @@ struct WorkingViewTests {
             let started = try await browser.get("/units").text
             #expect(started.contains("Inga anmälningar väntar."))
             #expect(started.contains("Mina deltagare"))
-            #expect(started.contains(#"<td><a href="/participants/\#(fixture.participantA1)">Sara Lind</a></td><td>ACTivera Lerum</td><td>Introduktion</td>"#))
+            #expect(
+                started.contains(
+                    #"<td><a href="/participants/\#(fixture.participantA1)">Sara Lind</a></td><td>ACTivera Lerum</td><td>Introduktion</td>"#
+                )
+            )
         }
     }
 }

@@ -1,8 +1,8 @@
+import Foundation
 import FramstegCore
 import FramstegStore
 import FramstegTestSupport
 import FramstegWeb
-import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Testing
@@ -48,7 +48,9 @@ struct PublicRegistrationTests {
             let audit = try await fixture.store.read { db in try await AuditLog(db).recent(associationID: fixture.associationA, limit: 1) }
             #expect(audit.first?.entry.action == "participant.register.public")
             #expect(audit.first?.entry.userID == nil)
-            let participant = try await fixture.store.read { db in try await ParticipantRepository(db, keyring: TestKeys.keyring).participant(inbox.last!.id) }
+            let participant = try await fixture.store.read { db in
+                try await ParticipantRepository(db, keyring: TestKeys.keyring).participant(inbox.last!.id)
+            }
             #expect(participant?.referrerKind == .employmentService)
             #expect(participant?.authorities == [.employmentService, .region])
         }
@@ -60,7 +62,10 @@ struct PublicRegistrationTests {
             let browser = TestBrowser(client)
             try await browser.get("/register/\(fixture.associationA)")
             // The same person as an ongoing participant: no hint of that either.
-            try await browser.post("/register/\(fixture.associationA)", Self.fields(unit: fixture.unitA1, ["personalIdentityNumber": "19811218-9876", "name": "Sara Lind"]))
+            try await browser.post(
+                "/register/\(fixture.associationA)",
+                Self.fields(unit: fixture.unitA1, ["personalIdentityNumber": "19811218-9876", "name": "Sara Lind"])
+            )
             let first = try await browser.get("/register/\(fixture.associationA)/thanks").text
             try await browser.post("/register/\(fixture.associationA)", Self.fields(unit: fixture.unitA1))
             let second = try await browser.get("/register/\(fixture.associationA)/thanks").text
@@ -74,7 +79,10 @@ struct PublicRegistrationTests {
         try await TestApp.run { fixture, client throws in
             let browser = TestBrowser(client)
             try await browser.get("/register/\(fixture.associationA)")
-            let response = try await browser.post("/register/\(fixture.associationA)", Self.fields(unit: fixture.unitA1, ["website": "http://spam.example"]))
+            let response = try await browser.post(
+                "/register/\(fixture.associationA)",
+                Self.fields(unit: fixture.unitA1, ["website": "http://spam.example"])
+            )
             #expect(response.location == "/register/\(fixture.associationA)/thanks")
             #expect(try await Self.participants(fixture, fixture.unitA1).count == 1)
         }
@@ -106,8 +114,10 @@ struct PublicRegistrationTests {
         try await TestApp.run { fixture, client throws in
             let browser = TestBrowser(client)
             try await browser.get("/register/\(fixture.associationA)")
-            let response = try await browser.post("/register/\(fixture.associationA)",
-                                                  Self.fields(unit: fixture.unitB1, ["personalIdentityNumber": "19900230-0017", "consent": ""]))
+            let response = try await browser.post(
+                "/register/\(fixture.associationA)",
+                Self.fields(unit: fixture.unitB1, ["personalIdentityNumber": "19900230-0017", "consent": ""])
+            )
             #expect(response.status == .unprocessableContent)
             let html = response.text
             #expect(html.contains(#"<p id="unit-error" class="field-error">Välj ett av alternativen.</p>"#))

@@ -1,10 +1,10 @@
+import Foundation
 import FramstegCore
 import FramstegStore
 import FramstegWeb
-import Foundation
+import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
-import HTTPTypes
 import Testing
 
 @Suite("Sign-in, sessions and throttling")
@@ -58,7 +58,9 @@ struct SignInTests {
         try await TestApp.run { fixture, client throws in
             try await fixture.store.write { db in try await UserRepository(db).setDisabled(fixture.targetUserA, true) }
             var answers: [String] = []
-            for (email, password) in [(Fixture.email(.admin), "fel-lösenord-12345"), ("ingen@a.test", "fel-lösenord-12345"), ("target@a.test", Fixture.password)] {
+            for (email, password) in [
+                (Fixture.email(.admin), "fel-lösenord-12345"), ("ingen@a.test", "fel-lösenord-12345"), ("target@a.test", Fixture.password),
+            ] {
                 let browser = TestBrowser(client, address: "198.51.100.\(answers.count)")
                 try await browser.get("/sign-in")
                 let response = try await browser.post("/sign-in", [("email", email), ("password", password)])
@@ -66,7 +68,9 @@ struct SignInTests {
                 #expect(response.text.contains(#"<p id="form-error" class="form-error" role="alert">Fel e-postadress eller lösenord.</p>"#))
                 #expect(response.text.contains(#"value="\#(email)""#), "the typed e-mail comes back")
                 #expect(!response.text.contains(password), "the password never comes back")
-                answers.append(response.text.replacingOccurrences(of: email, with: "").replacingOccurrences(of: browser.csrfToken, with: ""))
+                answers.append(
+                    response.text.replacingOccurrences(of: email, with: "").replacingOccurrences(of: browser.csrfToken, with: "")
+                )
             }
             #expect(Set(answers).count == 1)
         }
@@ -162,7 +166,9 @@ struct SignInTests {
             try await admin.signIn(Fixture.email(.admin))
             let users = try await fixture.store.read { db in try await UserRepository(db).users(of: fixture.associationA) }
             let counsellorID = try #require(users.first { $0.email == Fixture.email(.counsellor) }).id
-            #expect(try await admin.post("/admin/users/\(counsellorID)/disable").location == "/admin/users/\(counsellorID)?notice=userDisabled")
+            #expect(
+                try await admin.post("/admin/users/\(counsellorID)/disable").location == "/admin/users/\(counsellorID)?notice=userDisabled"
+            )
             #expect(try await counsellor.get("/units").location == "/sign-in?expired=1")
             #expect(try await counsellor.signIn(Fixture.email(.counsellor)).status == .unauthorized)
         }

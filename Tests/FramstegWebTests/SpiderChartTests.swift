@@ -1,14 +1,16 @@
-import FramstegWeb
 import Foundation
+import FramstegWeb
 import Testing
 
 /// The spider chart's SVG against snapshots kept in `Snapshots/`. After a deliberate change to the
 /// drawing, run with FRAMSTEG_RECORD_SNAPSHOTS=1 once, look at the files, and commit them.
 @Suite("Spider chart")
 struct SpiderChartTests {
-    static let labels = ["Hantering av hälsoutmaningar", "Hantering av vardagen", "Kunskap om möjligheter att få ett arbete",
-                         "Tron på att klara av ett arbete", "Förmåga att samarbeta", "Kompetenser", "Jobbsökningsbeteende",
-                         "Förväntningar på lön", "Självkänsla", "Initiativförmåga", "Kommunikation", "Studier"]
+    static let labels = [
+        "Hantering av hälsoutmaningar", "Hantering av vardagen", "Kunskap om möjligheter att få ett arbete",
+        "Tron på att klara av ett arbete", "Förmåga att samarbeta", "Kompetenser", "Jobbsökningsbeteende",
+        "Förväntningar på lön", "Självkänsla", "Initiativförmåga", "Kommunikation", "Studier",
+    ]
     static let measurements: [[Double?]] = [
         [3, 4, 2, 3, 5, 4, 2, 5, 3, 4, 2, 3],
         [5, 5, 4, 4, 6, 5, nil, 6, 5, 5, 4, 4],
@@ -17,12 +19,18 @@ struct SpiderChartTests {
 
     static func chart(axes: Int, measurements: Int) -> SpiderChart {
         let picked = SpiderChart.pick(Array(Self.measurements.prefix(measurements).enumerated()))
-        let names: [SpiderChart.Role: String] = [.first: "Första (2026-01-15)", .previous: "Förra (2026-04-09)", .latest: "Senaste (2026-07-02)"]
+        let names: [SpiderChart.Role: String] = [
+            .first: "Första (2026-01-15)", .previous: "Förra (2026-04-09)", .latest: "Senaste (2026-07-02)",
+        ]
         return SpiderChart(
-            id: "bip-chart", title: "BIP: skattningar över tid", summary: "\(axes) indikatorer, \(measurements) mätningar på skalan 1–10.",
+            id: "bip-chart",
+            title: "BIP: skattningar över tid",
+            summary: "\(axes) indikatorer, \(measurements) mätningar på skalan 1–10.",
             axes: labels.prefix(axes).enumerated().map { SpiderChart.Axis(label: $0.element, isMarked: $0.offset == 1) },
             scale: 1...10,
-            series: picked.map { entry, role in SpiderChart.Series(label: names[role]!, values: Array(entry.element.prefix(axes)), role: role) }
+            series: picked.map { entry, role in
+                SpiderChart.Series(label: names[role]!, values: Array(entry.element.prefix(axes)), role: role)
+            }
         )
     }
 
@@ -31,7 +39,9 @@ struct SpiderChartTests {
     @Test("3, 8 and 12 axes with one, two and three measurements match their snapshots", arguments: cases)
     func snapshot(_ axes: Int, _ measurements: Int) throws {
         let svg = Self.chart(axes: axes, measurements: measurements).svg
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Snapshots/spider-\(axes)-axes-\(measurements).svg")
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+            "Snapshots/spider-\(axes)-axes-\(measurements).svg"
+        )
         if ProcessInfo.processInfo.environment["FRAMSTEG_RECORD_SNAPSHOTS"] == "1" {
             try svg.write(to: url, atomically: true, encoding: .utf8)
         }
@@ -53,7 +63,10 @@ struct SpiderChartTests {
         let previous = svg.components(separatedBy: #"<path class="series previous" d=""#)[1].prefix { $0 != "\"" }
         #expect(previous.filter { $0 == "M" }.count == 2)
         #expect(!previous.hasSuffix("Z"))
-        #expect(SpiderChart(id: "x", title: "", summary: "", axes: [SpiderChart.Axis(label: "a")], scale: 1...10, series: []).svg.isEmpty, "fewer than 3 axes draw nothing")
+        #expect(
+            SpiderChart(id: "x", title: "", summary: "", axes: [SpiderChart.Axis(label: "a")], scale: 1...10, series: []).svg.isEmpty,
+            "fewer than 3 axes draw nothing"
+        )
     }
 
     @Test("first, previous and latest are picked from any number of measurements")

@@ -1,11 +1,11 @@
+import Foundation
 import FramstegCore
 import FramstegStore
 import FramstegTestSupport
 import FramstegWeb
-import Foundation
+import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
-import HTTPTypes
 import Logging
 import NIOCore
 import Synchronization
@@ -60,34 +60,101 @@ struct Fixture: Sendable {
             let a2 = try await organisation.createUnit(in: a.id, municipalityID: mA.id, name: "Steget Lerum")
             let b1 = try await organisation.createUnit(in: b.id, municipalityID: mB.id, name: "Steget Varberg")
             for role in Role.allCases {
-                _ = try await users.create(in: a.id, email: email(role), name: "Test \(role.rawValue)", role: role,
-                                           unitIDs: role.belongsToUnits ? [a1.id] : [], passwordHash: hash, now: now)
-            }
-            let targetA = try await users.create(in: a.id, email: "target@a.test", name: "Target A", role: .counsellor, unitIDs: [a2.id], passwordHash: hash, now: now)
-            let targetB = try await users.create(in: b.id, email: adminB, name: "Admin B", role: .admin, unitIDs: [], passwordHash: hash, now: now)
-            let participants = ParticipantRepository(db, keyring: TestKeys.keyring)
-            func participant(_ number: String, _ name: String, _ unit: OrganisationUnit, _ municipality: Municipality) async throws -> ParticipantID {
-                let draft = ParticipantDraft(
-                    personalIdentityNumber: number, name: name, phone: "070-000 00 00", email: "", gender: "woman",
-                    municipalityID: municipality.id.description, referrerKind: "af", referrerName: "", authorities: ["af"],
-                    reason: "Behöver samordnat stöd", consent: true
+                _ = try await users.create(
+                    in: a.id,
+                    email: email(role),
+                    name: "Test \(role.rawValue)",
+                    role: role,
+                    unitIDs: role.belongsToUnits ? [a1.id] : [],
+                    passwordHash: hash,
+                    now: now
                 )
-                return try await participants.register(try draft.validated(municipalities: [municipality], today: now), unit: unit, on: Day(now), by: nil, now: now)
+            }
+            let targetA = try await users.create(
+                in: a.id,
+                email: "target@a.test",
+                name: "Target A",
+                role: .counsellor,
+                unitIDs: [a2.id],
+                passwordHash: hash,
+                now: now
+            )
+            let targetB = try await users.create(
+                in: b.id,
+                email: adminB,
+                name: "Admin B",
+                role: .admin,
+                unitIDs: [],
+                passwordHash: hash,
+                now: now
+            )
+            let participants = ParticipantRepository(db, keyring: TestKeys.keyring)
+            func participant(
+                _ number: String,
+                _ name: String,
+                _ unit: OrganisationUnit,
+                _ municipality: Municipality
+            ) async throws -> ParticipantID {
+                let draft = ParticipantDraft(
+                    personalIdentityNumber: number,
+                    name: name,
+                    phone: "070-000 00 00",
+                    email: "",
+                    gender: "woman",
+                    municipalityID: municipality.id.description,
+                    referrerKind: "af",
+                    referrerName: "",
+                    authorities: ["af"],
+                    reason: "Behöver samordnat stöd",
+                    consent: true
+                )
+                return try await participants.register(
+                    try draft.validated(municipalities: [municipality], today: now),
+                    unit: unit,
+                    on: Day(now),
+                    by: nil,
+                    now: now
+                )
             }
             let participantA1 = try await participant("19811218-9876", "Sara Lind", a1, mA)
             let bip = try ShippedInstruments.load().first { $0.id == "bip" }!
             let measurement = try await MeasurementRepository(db).start(bip, for: participantA1, occasion: .start, on: Day(now), by: nil)
             let plans = PlanRepository(db, keyring: TestKeys.keyring)
-            let goal = try await plans.addGoal(text: "Hantera vardagen", indicators: [IndicatorKey("bip/everyday")!], for: participantA1, on: Day(now), by: nil)
-            let step = try await plans.addStep(text: "Boka möte med FK", owner: .counsellor, due: Day(now).adding(days: 7), to: goal.id, by: nil, now: now)
+            let goal = try await plans.addGoal(
+                text: "Hantera vardagen",
+                indicators: [IndicatorKey("bip/everyday")!],
+                for: participantA1,
+                on: Day(now),
+                by: nil
+            )
+            let step = try await plans.addStep(
+                text: "Boka möte med FK",
+                owner: .counsellor,
+                due: Day(now).adding(days: 7),
+                to: goal.id,
+                by: nil,
+                now: now
+            )
             let offer = try await SurveyRepository(db).offer("deltagarenkat", to: participantA1, on: Day(now), by: nil)
             return Fixture(
-                clock: clock, store: store, associationA: a.id, municipalityA: mA.id, unitA1: a1.id, unitA2: a2.id,
-                associationB: b.id, municipalityB: mB.id, unitB1: b1.id, targetUserA: targetA.id, targetUserB: targetB.id,
+                clock: clock,
+                store: store,
+                associationA: a.id,
+                municipalityA: mA.id,
+                unitA1: a1.id,
+                unitA2: a2.id,
+                associationB: b.id,
+                municipalityB: mB.id,
+                unitB1: b1.id,
+                targetUserA: targetA.id,
+                targetUserB: targetB.id,
                 participantA1: participantA1,
                 participantA2: try await participant("19701063-2391", "Omar Berg", a2, mA),
                 participantB1: try await participant("20000229-0005", "Lena Ek", b1, mB),
-                measurementA1: measurement, goalA1: goal.id, stepA1: step.id, surveyOfferA1: offer.id
+                measurementA1: measurement,
+                goalA1: goal.id,
+                stepA1: step.id,
+                surveyOfferA1: offer.id
             )
         }
     }
@@ -115,7 +182,13 @@ enum TestApp {
             let clock = TestClock()
             let fixture = try await Fixture.seed(store, clock: clock)
             try await beforeStart(fixture)
-            let site = try await Site(store: store, keyring: TestKeys.keyring, configuration: finalConfiguration, now: { clock.now }, logger: logger)
+            let site = try await Site(
+                store: store,
+                keyring: TestKeys.keyring,
+                configuration: finalConfiguration,
+                now: { clock.now },
+                logger: logger
+            )
             let app = buildApplication(site: site, logger: logger)
             try await app.test(.router) { client in try await body(fixture, client) }
         }
@@ -178,10 +251,16 @@ final class TestBrowser {
             headers[.cookie] = cookies.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")
         }
         if body != nil { headers[.contentType] = "application/x-www-form-urlencoded" }
-        let response = try await client.executeRequest(uri: path, method: method, headers: headers, body: body.map { ByteBuffer(string: $0) })
+        let response = try await client.executeRequest(
+            uri: path,
+            method: method,
+            headers: headers,
+            body: body.map { ByteBuffer(string: $0) }
+        )
         for header in response.headers[values: .setCookie] {
             guard let pair = header.split(separator: ";").first, let equals = pair.firstIndex(of: "=") else { continue }
-            let name = String(pair[..<equals]), value = String(pair[pair.index(after: equals)...])
+            let name = String(pair[..<equals])
+            let value = String(pair[pair.index(after: equals)...])
             if header.contains("Max-Age=0") || value.isEmpty { cookies[name] = nil } else { cookies[name] = value }
         }
         if let token = Self.csrfToken(in: String(buffer: response.body)) { csrfToken = token }

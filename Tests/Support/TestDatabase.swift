@@ -1,5 +1,5 @@
-import FramstegStore
 import Foundation
+import FramstegStore
 import Logging
 import SQLKit
 
@@ -44,7 +44,8 @@ public enum TestDatabase: String, CaseIterable, Sendable, CustomStringConvertibl
             let name = "framsteg_test_\(UUID().uuidString.prefix(8).lowercased())"
             try await Self.admin(adminURL) { db in try await db.raw("CREATE DATABASE \(unsafeRaw: name)").run() }
             do {
-                let value = try await Store.withStore(at: .postgres(url: Self.url(adminURL, database: name)), logger: Self.logger) { store in
+                let value = try await Store.withStore(at: .postgres(url: Self.url(adminURL, database: name)), logger: Self.logger) {
+                    store in
                     if migrated { try await Migrator().migrate(store) }
                     return try await body(store)
                 }

@@ -43,7 +43,8 @@ public enum Policy {
     public static func roles(for action: Action) -> Set<Role> {
         switch action {
         case .useOwnAccount: Set(Role.allCases)
-        case .administerAssociation, .administerMunicipalities, .administerUnits, .administerUsers, .administerInstruments, .readAuditLog: [.admin]
+        case .administerAssociation, .administerMunicipalities, .administerUnits, .administerUsers, .administerInstruments, .readAuditLog:
+            [.admin]
         case .viewAssociationOverview, .exportSurveyResults: [.office]
         case .viewSurveyResults: [.office, .manager, .counsellor]
         case .exportFigures: [.office, .manager]

@@ -13,8 +13,14 @@ public struct User: Hashable, Sendable {
     public var language: Language?
 
     public init(
-        id: UserID, associationID: AssociationID, email: String, name: String, role: Role,
-        unitIDs: Set<UnitID>, isDisabled: Bool = false, language: Language? = nil
+        id: UserID,
+        associationID: AssociationID,
+        email: String,
+        name: String,
+        role: Role,
+        unitIDs: Set<UnitID>,
+        isDisabled: Bool = false,
+        language: Language? = nil
     ) {
         self.id = id
         self.associationID = associationID
@@ -87,14 +93,11 @@ public struct UserDraft: Sendable, Equatable {
     public func validated(units: [OrganisationUnit]) throws(ValidationFailure) -> Valid {
         var failure = ValidationFailure()
         let email = Email.normalised(self.email)
-        if email.isEmpty { failure.add("email", .required) }
-        else if !Email.isPlausible(email) { failure.add("email", .invalidEmail) }
+        if email.isEmpty { failure.add("email", .required) } else if !Email.isPlausible(email) { failure.add("email", .invalidEmail) }
         let name = self.name.trimmed
-        if name.isEmpty { failure.add("name", .required) }
-        else if name.count > 120 { failure.add("name", .tooLong(maximum: 120)) }
+        if name.isEmpty { failure.add("name", .required) } else if name.count > 120 { failure.add("name", .tooLong(maximum: 120)) }
         let role = Role(rawValue: self.role)
-        if self.role.isEmpty { failure.add("role", .required) }
-        else if role == nil { failure.add("role", .unknownChoice) }
+        if self.role.isEmpty { failure.add("role", .required) } else if role == nil { failure.add("role", .unknownChoice) }
         var chosen = Set<UnitID>()
         for text in unitIDs where !text.isEmpty {
             guard let id = UnitID(parsing: text), units.contains(where: { $0.id == id }) else {

@@ -39,7 +39,9 @@ public enum PlanStepOwner: Hashable, Sendable, CaseIterable {
         case "participant": self = .participant
         case "counsellor": self = .counsellor
         default:
-            guard storageValue.hasPrefix("authority:"), let authority = Authority(rawValue: String(storageValue.dropFirst(10))) else { return nil }
+            guard storageValue.hasPrefix("authority:"), let authority = Authority(rawValue: String(storageValue.dropFirst(10))) else {
+                return nil
+            }
             self = .authority(authority)
         }
     }

@@ -19,8 +19,8 @@ public struct Week: Hashable, Comparable, Sendable, CustomStringConvertible {
         }
         let parts = text.uppercased().split(separator: "-W", omittingEmptySubsequences: false)
         guard parts.count == 2, parts[0].count == 4, parts[1].count == 2, let year = Int(parts[0]), let number = Int(parts[1]),
-              (1...53).contains(number),
-              let date = DateComponents(calendar: Self.iso, hour: 12, weekday: 2, weekOfYear: number, yearForWeekOfYear: year).date
+            (1...53).contains(number),
+            let date = DateComponents(calendar: Self.iso, hour: 12, weekday: 2, weekOfYear: number, yearForWeekOfYear: year).date
         else { return nil }
         let week = Week(containing: Day(date))
         // Week 53 exists only in some years; anything else rolled over into the next year.

@@ -30,8 +30,14 @@ public struct Intervention: Hashable, Sendable {
     public var end: Day?
 
     public init(
-        id: InterventionID, participantID: ParticipantID, type: InterventionType, provider: InterventionProvider, title: String,
-        employerName: String?, start: Day, end: Day?
+        id: InterventionID,
+        participantID: ParticipantID,
+        type: InterventionType,
+        provider: InterventionProvider,
+        title: String,
+        employerName: String?,
+        start: Day,
+        end: Day?
     ) {
         self.id = id
         self.participantID = participantID
@@ -129,7 +135,11 @@ public struct InterventionDraft: Sendable, Equatable {
         if title.isEmpty { failure.add("title", .required) } else if title.count > 200 { failure.add("title", .tooLong(maximum: 200)) }
         let employer = employerName.trimmed
         if isPlacement || provider == .employer {
-            if employer.isEmpty { failure.add("employerName", .required) } else if employer.count > 200 { failure.add("employerName", .tooLong(maximum: 200)) }
+            if employer.isEmpty {
+                failure.add("employerName", .required)
+            } else if employer.count > 200 {
+                failure.add("employerName", .tooLong(maximum: 200))
+            }
         }
         let start = Day(self.start)
         if let start {
@@ -144,7 +154,13 @@ public struct InterventionDraft: Sendable, Equatable {
             if end == nil { failure.add("end", .invalidDay) } else if let start, end! < start { failure.add("end", .endBeforeStart) }
         }
         try failure.throwIfAny()
-        return Valid(type: type!, provider: provider!, title: title, employerName: isPlacement || provider == .employer ? employer : nil,
-                     start: start!, end: end)
+        return Valid(
+            type: type!,
+            provider: provider!,
+            title: title,
+            employerName: isPlacement || provider == .employer ? employer : nil,
+            start: start!,
+            end: end
+        )
     }
 }

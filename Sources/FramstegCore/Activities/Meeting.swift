@@ -27,8 +27,14 @@ public struct Meeting: Hashable, Sendable {
     public let recordedBy: UserID
 
     public init(
-        id: MeetingID, participantID: ParticipantID, kind: MeetingKind, day: Day, attendees: Set<MeetingAttendee>, notes: String,
-        decisions: String, recordedBy: UserID
+        id: MeetingID,
+        participantID: ParticipantID,
+        kind: MeetingKind,
+        day: Day,
+        attendees: Set<MeetingAttendee>,
+        notes: String,
+        decisions: String,
+        recordedBy: UserID
     ) {
         self.id = id
         self.participantID = participantID

@@ -20,8 +20,14 @@ public struct AuditEntry: Hashable, Sendable {
     public var result: AuditResult
 
     public init(
-        occurredAt: Date, userID: UserID?, role: Role?, action: String, objectType: String,
-        objectID: String?, associationID: AssociationID?, result: AuditResult
+        occurredAt: Date,
+        userID: UserID?,
+        role: Role?,
+        action: String,
+        objectType: String,
+        objectID: String?,
+        associationID: AssociationID?,
+        result: AuditResult
     ) {
         self.occurredAt = Int64(occurredAt.timeIntervalSince1970.rounded(.down))
         self.userID = userID
@@ -35,12 +41,22 @@ public struct AuditEntry: Hashable, Sendable {
 
     /// A principal acting on something.
     public init(
-        at date: Date, by principal: Principal?, action: String, objectType: String,
-        objectID: String? = nil, associationID: AssociationID? = nil, result: AuditResult = .success
+        at date: Date,
+        by principal: Principal?,
+        action: String,
+        objectType: String,
+        objectID: String? = nil,
+        associationID: AssociationID? = nil,
+        result: AuditResult = .success
     ) {
         self.init(
-            occurredAt: date, userID: principal?.userID, role: principal?.role, action: action,
-            objectType: objectType, objectID: objectID, associationID: associationID ?? principal?.associationID,
+            occurredAt: date,
+            userID: principal?.userID,
+            role: principal?.role,
+            action: action,
+            objectType: objectType,
+            objectID: objectID,
+            associationID: associationID ?? principal?.associationID,
             result: result
         )
     }

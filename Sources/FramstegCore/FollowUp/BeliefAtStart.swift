@@ -12,7 +12,10 @@ public enum BeliefBand: String, CaseIterable, Sendable, Hashable {
     /// Low below 4 (the BIP definition's own threshold for "what needs strengthening?"),
     /// moderate below 7, high from 7; from a score in hundredths, or not measured.
     public init(hundredths: Int?) {
-        guard let hundredths else { self = .notMeasured; return }
+        guard let hundredths else {
+            self = .notMeasured
+            return
+        }
         self = hundredths < 400 ? .low : hundredths < 700 ? .moderate : .high
     }
 }
@@ -46,16 +49,23 @@ public struct BeliefOutcomes: Sendable {
 
     public init(_ groups: [BeliefOutcomeGroup]) {
         func count(_ include: (BeliefOutcomeGroup) -> Bool) -> Int { groups.filter(include).reduce(0) { $0 + $1.count } }
-        byOutcome = CrossTable(rows: BeliefBand.allCases.map(\.rawValue), columns: ExitOutcome.allCases.map(\.rawValue), counts: BeliefBand.allCases.map { band in
-            ExitOutcome.allCases.map { outcome in count { $0.belief == band && $0.outcome == outcome } }
-        })
-        var rows: [String] = [], counts: [[Gender: Int]] = []
+        byOutcome = CrossTable(
+            rows: BeliefBand.allCases.map(\.rawValue),
+            columns: ExitOutcome.allCases.map(\.rawValue),
+            counts: BeliefBand.allCases.map { band in
+                ExitOutcome.allCases.map { outcome in count { $0.belief == band && $0.outcome == outcome } }
+            }
+        )
+        var rows: [String] = []
+        var counts: [[Gender: Int]] = []
         for band in BeliefBand.allCases {
             for (suffix, toWork) in [("work-or-studies", true), ("other", false)] {
                 rows.append(band.rawValue + ":" + suffix)
                 var byGender: [Gender: Int] = [:]
                 for gender in Gender.allCases {
-                    byGender[gender] = count { $0.belief == band && $0.gender == gender && Self.workOrStudies.contains($0.outcome) == toWork }
+                    byGender[gender] = count {
+                        $0.belief == band && $0.gender == gender && Self.workOrStudies.contains($0.outcome) == toWork
+                    }
                 }
                 counts.append(byGender)
             }

@@ -17,7 +17,8 @@ public struct CrossTable: Sendable, Hashable {
         self.rows = rows
         self.columns = columns
         self.counts = counts
-        let r = rows.count, c = columns.count
+        let r = rows.count
+        let c = columns.count
         var values = counts.flatMap { $0 }
         values += counts.map { $0.reduce(0, +) }
         values += (0..<c).map { column in counts.reduce(0) { $0 + $1[column] } }
@@ -34,7 +35,16 @@ public struct CrossTable: Sendable, Hashable {
     }
 
     /// A table whose figures are cells of a protection shared with other tables (`JointCounts`).
-    init(rows: [String], columns: [String], counts: [[Int]], cells: [[Int]], rowTotals: [Int], columnTotals: [Int]?, total: Int?, protected: ProtectedCounts) {
+    init(
+        rows: [String],
+        columns: [String],
+        counts: [[Int]],
+        cells: [[Int]],
+        rowTotals: [Int],
+        columnTotals: [Int]?,
+        total: Int?,
+        protected: ProtectedCounts
+    ) {
         self.rows = rows
         self.columns = columns
         self.counts = counts

@@ -26,8 +26,19 @@ public struct FactGroup: Hashable, Sendable {
         public let measured: Bool
 
         public init(
-            unitID: UnitID, municipalityID: MunicipalityID, gender: Gender, ageBand: AgeBand, referred: Bool, started: Bool, active: Bool, ended: Bool,
-            outcome: ExitOutcome?, timeBand: Int?, withinWaitingGoal: Bool?, changedCounsellor: Bool, measured: Bool
+            unitID: UnitID,
+            municipalityID: MunicipalityID,
+            gender: Gender,
+            ageBand: AgeBand,
+            referred: Bool,
+            started: Bool,
+            active: Bool,
+            ended: Bool,
+            outcome: ExitOutcome?,
+            timeBand: Int?,
+            withinWaitingGoal: Bool?,
+            changedCounsellor: Bool,
+            measured: Bool
         ) {
             self.unitID = unitID
             self.municipalityID = municipalityID
@@ -72,11 +83,20 @@ public struct FactGroup: Hashable, Sendable {
             let days = ended ? fact.startedOn!.days(until: fact.endedOn!) : 0
             let wait = started ? fact.registeredOn.days(until: fact.startedOn!) : 0
             let key = Key(
-                unitID: fact.unitID, municipalityID: fact.municipalityID, gender: fact.gender, ageBand: fact.ageBand,
-                referred: period.contains(fact.registeredOn), started: started, active: fact.isActive(in: period), ended: ended,
-                outcome: ended ? (fact.outcome ?? .other) : nil, timeBand: ended ? timeBand(days: days) : nil,
-                withinWaitingGoal: started ? wait <= AssociationGoals.waitingDays : nil, changedCounsellor: fact.counsellors > 1,
-                measured: fact.firstMeasuredOn.map { $0 <= period.last } == true)
+                unitID: fact.unitID,
+                municipalityID: fact.municipalityID,
+                gender: fact.gender,
+                ageBand: fact.ageBand,
+                referred: period.contains(fact.registeredOn),
+                started: started,
+                active: fact.isActive(in: period),
+                ended: ended,
+                outcome: ended ? (fact.outcome ?? .other) : nil,
+                timeBand: ended ? timeBand(days: days) : nil,
+                withinWaitingGoal: started ? wait <= AssociationGoals.waitingDays : nil,
+                changedCounsellor: fact.counsellors > 1,
+                measured: fact.firstMeasuredOn.map { $0 <= period.last } == true
+            )
             groups[key, default: FactGroup(key: key, count: 0, daysInProgramme: 0, waitingDays: 0)].count += 1
             groups[key]!.daysInProgramme += days
             groups[key]!.waitingDays += wait

@@ -17,8 +17,17 @@ public struct ParticipantFacts: Hashable, Sendable {
     public let firstMeasuredOn: Day?
 
     public init(
-        id: ParticipantID, unitID: UnitID, municipalityID: MunicipalityID, gender: Gender, birthYear: Int, registeredOn: Day,
-        startedOn: Day?, endedOn: Day?, outcome: ExitOutcome?, counsellors: Int, firstMeasuredOn: Day?
+        id: ParticipantID,
+        unitID: UnitID,
+        municipalityID: MunicipalityID,
+        gender: Gender,
+        birthYear: Int,
+        registeredOn: Day,
+        startedOn: Day?,
+        endedOn: Day?,
+        outcome: ExitOutcome?,
+        counsellors: Int,
+        firstMeasuredOn: Day?
     ) {
         self.id = id
         self.unitID = unitID
@@ -145,8 +154,14 @@ public struct FollowUpFigures: Sendable {
     ///   of the association (the views are then protected together);
     /// - `shown`: the view the tables are of;
     /// - `unitFlows`: also each unit's referrals and started (Uppföljning Finsam), protected with the rest.
-    public init(groups: [FactGroup], period: ReportingPeriod, municipalities: [MunicipalityID], areas: [MunicipalityID: Set<UnitID>] = [:],
-                shown: Scope = .all, unitFlows withUnitFlows: Bool = false) {
+    public init(
+        groups: [FactGroup],
+        period: ReportingPeriod,
+        municipalities: [MunicipalityID],
+        areas: [MunicipalityID: Set<UnitID>] = [:],
+        shown: Scope = .all,
+        unitFlows withUnitFlows: Bool = false
+    ) {
         self.period = period
         let area = Dictionary(areas.flatMap { municipality, units in units.map { ($0, municipality) } }, uniquingKeysWith: min)
         var counts: [CountKey: Int] = [:]
@@ -186,8 +201,10 @@ public struct FollowUpFigures: Sendable {
                 for split in parts { for layout in Self.layouts(scope: scope, split: split) { joint.add(layout) } }
                 for population in Self.allPopulations {
                     for gender in [nil] + Gender.allCases.map(Optional.some) {
-                        joint.sum(CountKey(scope: scope, population: population, gender: gender, split: nil),
-                                  of: parts.map { CountKey(scope: scope, population: population, gender: gender, split: $0) })
+                        joint.sum(
+                            CountKey(scope: scope, population: population, gender: gender, split: nil),
+                            of: parts.map { CountKey(scope: scope, population: population, gender: gender, split: $0) }
+                        )
                     }
                 }
             }
@@ -207,18 +224,31 @@ public struct FollowUpFigures: Sendable {
         }
         // Each unit's referrals and started, by gender with the total, summing to its municipality and the association.
         let unitIDs = units.sorted { $0.rawValue < $1.rawValue }
-        let finsam = withUnitFlows ? unitIDs.map { unit in
-            JointCounts<CountKey>.Layout(rows: [Flow.referrals.rawValue, Flow.started.rawValue], columns: Gender.allCases.map(\.rawValue), withColumnTotals: false) { row, column in
-                CountKey(scope: .unit(unit), population: [Flow.referrals.rawValue, Flow.started.rawValue][row!], gender: column.map { Gender.allCases[$0] }, split: nil)
-            }
-        } : []
+        let finsam =
+            withUnitFlows
+            ? unitIDs.map { unit in
+                JointCounts<CountKey>.Layout(
+                    rows: [Flow.referrals.rawValue, Flow.started.rawValue],
+                    columns: Gender.allCases.map(\.rawValue),
+                    withColumnTotals: false
+                ) { row, column in
+                    CountKey(
+                        scope: .unit(unit),
+                        population: [Flow.referrals.rawValue, Flow.started.rawValue][row!],
+                        gender: column.map { Gender.allCases[$0] },
+                        split: nil
+                    )
+                }
+            } : []
         for layout in finsam { joint.add(layout) }
         if withUnitFlows {
             for population in [Flow.referrals.rawValue, Flow.started.rawValue] {
                 for gender in [nil] + Gender.allCases.map(Optional.some) {
                     func key(_ scope: Scope) -> CountKey { CountKey(scope: scope, population: population, gender: gender, split: nil) }
                     joint.sum(key(.all), of: unitIDs.map { key(.unit($0)) })
-                    for (municipality, members) in areas { joint.sum(key(.area(municipality)), of: unitIDs.filter(members.contains).map { key(.unit($0)) }) }
+                    for (municipality, members) in areas {
+                        joint.sum(key(.area(municipality)), of: unitIDs.filter(members.contains).map { key(.unit($0)) })
+                    }
                 }
             }
         }
@@ -227,10 +257,18 @@ public struct FollowUpFigures: Sendable {
         protection = protected
         func view(_ split: Split?) -> Tables {
             let layouts = Self.layouts(scope: shown, split: split).map { joint.table($0, in: protected) }
-            return Tables(flow: layouts[0], outcomes: layouts[1], coverage: layouts[2], timeInProgramme: layouts[3], waiting: layouts[4], continuity: layouts[5])
+            return Tables(
+                flow: layouts[0],
+                outcomes: layouts[1],
+                coverage: layouts[2],
+                timeInProgramme: layouts[3],
+                waiting: layouts[4],
+                continuity: layouts[5]
+            )
         }
         tables = view(nil)
-        var splits: [SplitKind: [Split: Tables]] = [:], splitOrder: [SplitKind: [Split]] = [:]
+        var splits: [SplitKind: [Split: Tables]] = [:]
+        var splitOrder: [SplitKind: [Split]] = [:]
         for kind in SplitKind.allCases {
             splitOrder[kind] = splitParts(kind, shown)
             for split in splitParts(kind, shown) { splits[kind, default: [:]][split] = view(split) }
@@ -238,9 +276,17 @@ public struct FollowUpFigures: Sendable {
         self.splits = splits
         self.splitOrder = splitOrder
         func active(by parts: [Split]) -> CrossTable {
-            joint.table(JointCounts<CountKey>.Layout(rows: parts.map(\.rowKey), columns: Gender.allCases.map(\.rawValue)) { row, column in
-                CountKey(scope: shown, population: Flow.active.rawValue, gender: column.map { Gender.allCases[$0] }, split: row.map { parts[$0] })
-            }, in: protected)
+            joint.table(
+                JointCounts<CountKey>.Layout(rows: parts.map(\.rowKey), columns: Gender.allCases.map(\.rawValue)) { row, column in
+                    CountKey(
+                        scope: shown,
+                        population: Flow.active.rawValue,
+                        gender: column.map { Gender.allCases[$0] },
+                        split: row.map { parts[$0] }
+                    )
+                },
+                in: protected
+            )
         }
         byAge = active(by: splitParts(.age, shown))
         byMunicipality = active(by: splitParts(.municipality, shown))
@@ -285,10 +331,16 @@ public struct FollowUpFigures: Sendable {
         if key.referred { populations.append(Flow.referrals.rawValue) }
         if key.started { populations.append(Flow.started.rawValue) }
         if key.active {
-            populations += [Flow.active.rawValue, "coverage:" + (key.measured ? "measured" : "not-measured"), "continuity:" + (key.changedCounsellor ? "changed" : "same")]
+            populations += [
+                Flow.active.rawValue, "coverage:" + (key.measured ? "measured" : "not-measured"),
+                "continuity:" + (key.changedCounsellor ? "changed" : "same"),
+            ]
         }
         if key.ended {
-            populations += [Flow.ended.rawValue, "outcome:" + (key.outcome ?? .other).rawValue, "time:" + ["0-12", "13-24", "over-24"][min(key.timeBand ?? 0, 2)]]
+            populations += [
+                Flow.ended.rawValue, "outcome:" + (key.outcome ?? .other).rawValue,
+                "time:" + ["0-12", "13-24", "over-24"][min(key.timeBand ?? 0, 2)],
+            ]
         }
         if let within = key.withinWaitingGoal { populations.append("waiting:" + (within ? "within-goal" : "beyond-goal")) }
         return populations
@@ -296,8 +348,15 @@ public struct FollowUpFigures: Sendable {
 
     static func layouts(scope: Scope, split: Split?) -> [JointCounts<CountKey>.Layout] {
         specs.map { spec in
-            JointCounts<CountKey>.Layout(rows: spec.rows, columns: Gender.allCases.map(\.rawValue), withColumnTotals: spec.union != nil) { row, column in
-                CountKey(scope: scope, population: row.map { spec.prefix + spec.rows[$0] } ?? spec.union!, gender: column.map { Gender.allCases[$0] }, split: split)
+            JointCounts<CountKey>.Layout(rows: spec.rows, columns: Gender.allCases.map(\.rawValue), withColumnTotals: spec.union != nil) {
+                row,
+                column in
+                CountKey(
+                    scope: scope,
+                    population: row.map { spec.prefix + spec.rows[$0] } ?? spec.union!,
+                    gender: column.map { Gender.allCases[$0] },
+                    split: split
+                )
             }
         }
     }

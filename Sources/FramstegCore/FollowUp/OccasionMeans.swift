@@ -46,8 +46,11 @@ public struct OccasionMeans: Sendable {
         }
         // Every scored measurement has its first scale, so that scale's counts are the measurements.
         let counted = groups.filter { $0.scaleID == scales.first }
-        measured = CrossTable(rows: Self.occasions.map(\.rawValue), byGender: Self.occasions.map { occasion in
-            Dictionary(grouping: counted.filter { $0.occasion == occasion }, by: \.gender).mapValues { $0.reduce(0) { $0 + $1.count } }
-        })
+        measured = CrossTable(
+            rows: Self.occasions.map(\.rawValue),
+            byGender: Self.occasions.map { occasion in
+                Dictionary(grouping: counted.filter { $0.occasion == occasion }, by: \.gender).mapValues { $0.reduce(0) { $0 + $1.count } }
+            }
+        )
     }
 }

@@ -10,7 +10,12 @@ public struct ProgressSummary: Hashable, Sendable {
     public let mix: InterventionMix
 
     public init(
-        participantID: ParticipantID, gender: Gender, firstDay: Day, first: [String: Double], latestDay: Day, latest: [String: Double],
+        participantID: ParticipantID,
+        gender: Gender,
+        firstDay: Day,
+        first: [String: Double],
+        latestDay: Day,
+        latest: [String: Double],
         mix: InterventionMix = .none
     ) {
         self.participantID = participantID
@@ -97,8 +102,12 @@ public struct Progression: Sendable {
 
     public init(changes: [IndicatorChangeGroup], improvement: [ImprovementGroup], indicators: [String], improvedAtLeast: Int?) {
         self.improvedAtLeast = improvedAtLeast
-        func participants(_ groups: [ImprovementGroup]) -> [Gender: Int] { Dictionary(grouping: groups, by: \.gender).mapValues { $0.reduce(0) { $0 + $1.count } } }
-        func mean(_ groups: [IndicatorChangeGroup]) -> Double? { ProtectedMean.of(groups.map { ($0, $0.changeSum, $0.count) }).map { $0 / 100 } }
+        func participants(_ groups: [ImprovementGroup]) -> [Gender: Int] {
+            Dictionary(grouping: groups, by: \.gender).mapValues { $0.reduce(0) { $0 + $1.count } }
+        }
+        func mean(_ groups: [IndicatorChangeGroup]) -> Double? {
+            ProtectedMean.of(groups.map { ($0, $0.changeSum, $0.count) }).map { $0 / 100 }
+        }
         rows = indicators.map { indicator in
             let groups = changes.filter { $0.indicatorID == indicator }
             var means: [Gender?: Double] = [:]
@@ -108,10 +117,18 @@ public struct Progression: Sendable {
         }
         measuredTwice = CrossTable(rows: ["measured-twice"], byGender: [participants(improvement)])
         improved = improvedAtLeast.map { least in
-            CrossTable(rows: ["improved", "not-improved"], byGender: [participants(improvement.filter { $0.improvedCount >= least }),
-                                                                      participants(improvement.filter { $0.improvedCount < least })])
+            CrossTable(
+                rows: ["improved", "not-improved"],
+                byGender: [
+                    participants(improvement.filter { $0.improvedCount >= least }),
+                    participants(improvement.filter { $0.improvedCount < least }),
+                ]
+            )
         }
-        byMix = CrossTable(rows: InterventionMix.allCases.map(\.rawValue), byGender: InterventionMix.allCases.map { mix in participants(improvement.filter { $0.mix == mix }) })
+        byMix = CrossTable(
+            rows: InterventionMix.allCases.map(\.rawValue),
+            byGender: InterventionMix.allCases.map { mix in participants(improvement.filter { $0.mix == mix }) }
+        )
         var byMixMeans: [InterventionMix: [Gender?: Double]] = [:]
         for mix in InterventionMix.allCases {
             // The group is the participants, not their ratings: five people, however many indicators.
@@ -148,9 +165,22 @@ public struct Progression: Sendable {
                 changes[ChangeKey(gender: summary.gender, mix: summary.mix, indicator: indicator), default: (0, 0)].count += 1
                 changes[ChangeKey(gender: summary.gender, mix: summary.mix, indicator: indicator), default: (0, 0)].sum += change
             }
-            improvement[ImprovementKey(gender: summary.gender, mix: summary.mix, improved: summary.improvedCount(indicators)), default: 0] += 1
+            improvement[
+                ImprovementKey(gender: summary.gender, mix: summary.mix, improved: summary.improvedCount(indicators)),
+                default: 0
+            ] += 1
         }
-        return (changes.map { IndicatorChangeGroup(gender: $0.key.gender, mix: $0.key.mix, indicatorID: $0.key.indicator, count: $0.value.count, changeSum: $0.value.sum) },
-                improvement.map { ImprovementGroup(gender: $0.key.gender, mix: $0.key.mix, improvedCount: $0.key.improved, count: $0.value) })
+        return (
+            changes.map {
+                IndicatorChangeGroup(
+                    gender: $0.key.gender,
+                    mix: $0.key.mix,
+                    indicatorID: $0.key.indicator,
+                    count: $0.value.count,
+                    changeSum: $0.value.sum
+                )
+            },
+            improvement.map { ImprovementGroup(gender: $0.key.gender, mix: $0.key.mix, improvedCount: $0.key.improved, count: $0.value) }
+        )
     }
 }

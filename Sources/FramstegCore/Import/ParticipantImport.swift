@@ -17,8 +17,10 @@ public enum ParticipantImport {
     ]
 
     /// Spreadsheet words for the coded values, in both languages.
-    static let genders: [String: Gender] = ["kvinna": .woman, "woman": .woman, "k": .woman, "man": .man, "m": .man,
-                                            "annat": .anotherOrNotStated, "ej angivet": .anotherOrNotStated, "other": .anotherOrNotStated]
+    static let genders: [String: Gender] = [
+        "kvinna": .woman, "woman": .woman, "k": .woman, "man": .man, "m": .man,
+        "annat": .anotherOrNotStated, "ej angivet": .anotherOrNotStated, "other": .anotherOrNotStated,
+    ]
     static let referrers: [String: ReferrerKind] = [
         "af": .employmentService, "arbetsförmedlingen": .employmentService, "fk": .socialInsurance, "försäkringskassan": .socialInsurance,
         "region": .region, "regionen": .region, "socialtjänsten": .socialServices, "social-services": .socialServices,
@@ -68,7 +70,10 @@ public enum ParticipantImport {
     /// Checks every row; a file that cannot be read as a whole throws, row problems are returned.
     /// `progress` is told after each row (rows done, rows in all).
     public static func check(
-        _ text: String, municipalities: [Municipality], today: Day, progress: (Int, Int) -> Void = { _, _ in }
+        _ text: String,
+        municipalities: [Municipality],
+        today: Day,
+        progress: (Int, Int) -> Void = { _, _ in }
     ) throws(FileProblem) -> Result {
         let records: [(line: Int, fields: [String])]
         do { records = try CSV.parse(text) } catch { throw .csv(error) }
@@ -76,14 +81,20 @@ public enum ParticipantImport {
         var index: [String: Int] = [:]
         var unknown: [String] = []
         for (position, name) in header.enumerated() {
-            if let column = columns.first(where: { $0.names.contains(name) }) { index[column.field] = position } else if !name.isEmpty { unknown.append(name) }
+            if let column = columns.first(where: { $0.names.contains(name) }) {
+                index[column.field] = position
+            } else if !name.isEmpty {
+                unknown.append(name)
+            }
         }
         if !unknown.isEmpty { throw .unknownColumns(unknown) }
         let missing = columns.filter { $0.required && index[$0.field] == nil }.map { $0.names[0] }
         if !missing.isEmpty { throw .missingColumns(missing) }
-        let columnName = Dictionary(uniqueKeysWithValues: columns.map { column in
-            (column.field, index[column.field].map { records[0].fields[$0].trimmed } ?? column.names[0])
-        })
+        let columnName = Dictionary(
+            uniqueKeysWithValues: columns.map { column in
+                (column.field, index[column.field].map { records[0].fields[$0].trimmed } ?? column.names[0])
+            }
+        )
 
         var valid: [ValidRow] = []
         var problems: [RowProblem] = []
@@ -105,15 +116,26 @@ public enum ParticipantImport {
             let authorities = authorityTexts.compactMap { authorityNames[$0] }
             if authorities.count != authorityTexts.count { rowProblems["authorities"] = .unknownChoice }
             let municipalityText = value("municipality")
-            let municipality = municipalities.first { $0.name.lowercased() == municipalityText.lowercased() || $0.id.description == municipalityText }
+            let municipality = municipalities.first {
+                $0.name.lowercased() == municipalityText.lowercased() || $0.id.description == municipalityText
+            }
             let draft = ParticipantDraft(
-                personalIdentityNumber: value("personalIdentityNumber"), name: value("name"), phone: value("phone"), email: value("email"),
-                gender: gender?.rawValue ?? (genderText.isEmpty ? "" : "?"), municipalityID: municipality?.id.description ?? (municipalityText.isEmpty ? "" : "?"),
-                referrerKind: referrer?.rawValue ?? (referrerText.isEmpty ? "" : "?"), referrerName: value("referrerName"),
-                authorities: authorities.map(\.rawValue), reason: "", consent: true
+                personalIdentityNumber: value("personalIdentityNumber"),
+                name: value("name"),
+                phone: value("phone"),
+                email: value("email"),
+                gender: gender?.rawValue ?? (genderText.isEmpty ? "" : "?"),
+                municipalityID: municipality?.id.description ?? (municipalityText.isEmpty ? "" : "?"),
+                referrerKind: referrer?.rawValue ?? (referrerText.isEmpty ? "" : "?"),
+                referrerName: value("referrerName"),
+                authorities: authorities.map(\.rawValue),
+                reason: "",
+                consent: true
             )
             var participant: ParticipantDraft.Valid?
-            do { participant = try draft.validated(municipalities: municipalities, today: today.date) } catch { rowProblems.merge(error.problems) { first, _ in first } }
+            do { participant = try draft.validated(municipalities: municipalities, today: today.date) } catch {
+                rowProblems.merge(error.problems) { first, _ in first }
+            }
             var registeredOn = today
             if !value("registeredOn").isEmpty {
                 if let day = Day(value("registeredOn")) {
@@ -125,20 +147,37 @@ public enum ParticipantImport {
             var startedOn: Day?
             if !value("startedOn").isEmpty {
                 startedOn = Day(value("startedOn"))
-                if startedOn == nil { rowProblems["startedOn"] = .invalidDay } else if startedOn! > today { rowProblems["startedOn"] = .journey(.inTheFuture) } else if startedOn! < registeredOn {
+                if startedOn == nil {
+                    rowProblems["startedOn"] = .invalidDay
+                } else if startedOn! > today {
+                    rowProblems["startedOn"] = .journey(.inTheFuture)
+                } else if startedOn! < registeredOn {
                     rowProblems["startedOn"] = .journey(.beforePreviousStep(previous: registeredOn))
                 }
             }
             if let number = participant?.personalIdentityNumber {
-                if let earlier = seen[number.digits] { rowProblems["personalIdentityNumber"] = .duplicateInFile(line: earlier) } else { seen[number.digits] = record.line }
+                if let earlier = seen[number.digits] {
+                    rowProblems["personalIdentityNumber"] = .duplicateInFile(line: earlier)
+                } else {
+                    seen[number.digits] = record.line
+                }
             }
             if record.fields.count != header.count { rowProblems["*"] = .columnCount(expected: header.count, found: record.fields.count) }
             if rowProblems.isEmpty, let participant {
                 valid.append(ValidRow(line: record.line, participant: participant, registeredOn: registeredOn, startedOn: startedOn))
             } else {
                 let order = columns.map(\.field)
-                for (field, problem) in rowProblems.sorted(by: { (order.firstIndex(of: $0.key) ?? -1) < (order.firstIndex(of: $1.key) ?? -1) }) {
-                    problems.append(RowProblem(line: record.line, field: field, column: field == "*" ? "*" : columnName[field] ?? field, problem: problem))
+                for (field, problem) in rowProblems.sorted(by: {
+                    (order.firstIndex(of: $0.key) ?? -1) < (order.firstIndex(of: $1.key) ?? -1)
+                }) {
+                    problems.append(
+                        RowProblem(
+                            line: record.line,
+                            field: field,
+                            column: field == "*" ? "*" : columnName[field] ?? field,
+                            problem: problem
+                        )
+                    )
                 }
             }
         }

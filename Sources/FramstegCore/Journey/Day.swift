@@ -10,7 +10,7 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
     public init?(_ text: String) {
         let parts = text.trimmed.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
+            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
         else { return nil }
         self.init(year: year, month: month, day: day)
     }
@@ -18,7 +18,7 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
     public init?(year: Int, month: Int, day: Int) {
         let components = DateComponents(calendar: .swedish, year: year, month: month, day: day)
         guard (1...12).contains(month), (1...31).contains(day), let date = components.date,
-              Calendar.swedish.component(.day, from: date) == day
+            Calendar.swedish.component(.day, from: date) == day
         else { return nil }
         self.year = year
         self.month = month

@@ -56,32 +56,61 @@ public enum DueItems {
 
     /// Overdue items first (oldest first), then the rest by due day.
     public static func items(
-        inProgress: [InProgress], waiting: [(id: ParticipantID, name: String, registeredOn: Day)],
+        inProgress: [InProgress],
+        waiting: [(id: ParticipantID, name: String, registeredOn: Day)],
         meetings: [(meeting: Meeting, participantName: String)],
         measurements: [(id: ParticipantID, name: String, occasion: MeasurementOccasion, due: Day)] = [],
-        planSteps: [(id: ParticipantID, name: String, step: PlanStep)] = [], today: Day
+        planSteps: [(id: ParticipantID, name: String, step: PlanStep)] = [],
+        today: Day
     ) -> [DueItem] {
         var items: [DueItem] = []
         for participant in inProgress {
             guard let (kind, due) = nextStepDue(for: participant.state, since: participant.since),
-                  today.days(until: due) <= horizonDays
+                today.days(until: due) <= horizonDays
             else { continue }
-            items.append(DueItem(kind: kind, participantID: participant.id, participantName: participant.name, due: due, isOverdue: due < today))
+            items.append(
+                DueItem(kind: kind, participantID: participant.id, participantName: participant.name, due: due, isOverdue: due < today)
+            )
         }
         for registration in waiting {
             let due = registration.registeredOn.adding(days: WaitingTime.goalDays)
-            items.append(DueItem(kind: .registrationWaiting, participantID: registration.id, participantName: registration.name, due: due, isOverdue: due < today))
+            items.append(
+                DueItem(
+                    kind: .registrationWaiting,
+                    participantID: registration.id,
+                    participantName: registration.name,
+                    due: due,
+                    isOverdue: due < today
+                )
+            )
         }
         for measurement in measurements where today.days(until: measurement.due) <= horizonDays {
-            items.append(DueItem(kind: .measurement(measurement.occasion), participantID: measurement.id, participantName: measurement.name,
-                                 due: measurement.due, isOverdue: measurement.due < today))
+            items.append(
+                DueItem(
+                    kind: .measurement(measurement.occasion),
+                    participantID: measurement.id,
+                    participantName: measurement.name,
+                    due: measurement.due,
+                    isOverdue: measurement.due < today
+                )
+            )
         }
         for (id, name, step) in planSteps where step.status.isOpen && today.days(until: step.due) <= horizonDays {
-            items.append(DueItem(kind: .planStep(step.text), participantID: id, participantName: name, due: step.due, isOverdue: step.due < today))
+            items.append(
+                DueItem(kind: .planStep(step.text), participantID: id, participantName: name, due: step.due, isOverdue: step.due < today)
+            )
         }
         let week = Week(containing: today)
         for (meeting, name) in meetings where week.contains(meeting.day) {
-            items.append(DueItem(kind: .meeting(meeting.kind), participantID: meeting.participantID, participantName: name, due: meeting.day, isOverdue: false))
+            items.append(
+                DueItem(
+                    kind: .meeting(meeting.kind),
+                    participantID: meeting.participantID,
+                    participantName: name,
+                    due: meeting.day,
+                    isOverdue: false
+                )
+            )
         }
         return items.sorted { lhs, rhs in
             if lhs.isOverdue != rhs.isOverdue { return lhs.isOverdue }

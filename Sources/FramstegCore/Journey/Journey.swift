@@ -36,7 +36,12 @@ public enum Journey {
 
     /// Checks the step and its day against the previous step and today, and records who made it.
     public static func transition(
-        from state: JourneyState, _ event: JourneyEvent, on day: Day, previousDay: Day, today: Day, by user: UserID
+        from state: JourneyState,
+        _ event: JourneyEvent,
+        on day: Day,
+        previousDay: Day,
+        today: Day,
+        by user: UserID
     ) throws(JourneyProblem) -> JourneyTransition {
         let target = try next(after: state, event)
         if day > today { throw .inTheFuture }

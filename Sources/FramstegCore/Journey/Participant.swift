@@ -43,10 +43,24 @@ public struct Participant: Hashable, Sendable {
     public var responsibleCounsellor: UserID?
 
     public init(
-        id: ParticipantID, associationID: AssociationID, unitID: UnitID, municipalityID: MunicipalityID, name: String,
-        phone: String, email: String, gender: Gender, birthYear: Int, personalIdentityNumber: PersonalIdentityNumber?,
-        referrerKind: ReferrerKind, referrerName: String, authorities: Set<Authority>, reason: String?, hasConsented: Bool,
-        state: JourneyState, registeredOn: Day, responsibleCounsellor: UserID?
+        id: ParticipantID,
+        associationID: AssociationID,
+        unitID: UnitID,
+        municipalityID: MunicipalityID,
+        name: String,
+        phone: String,
+        email: String,
+        gender: Gender,
+        birthYear: Int,
+        personalIdentityNumber: PersonalIdentityNumber?,
+        referrerKind: ReferrerKind,
+        referrerName: String,
+        authorities: Set<Authority>,
+        reason: String?,
+        hasConsented: Bool,
+        state: JourneyState,
+        registeredOn: Day,
+        responsibleCounsellor: UserID?
     ) {
         self.id = id
         self.associationID = associationID
@@ -84,8 +98,17 @@ public struct ParticipantDraft: Sendable, Equatable {
     public var consent: Bool
 
     public init(
-        personalIdentityNumber: String, name: String, phone: String, email: String, gender: String, municipalityID: String,
-        referrerKind: String, referrerName: String, authorities: [String], reason: String, consent: Bool
+        personalIdentityNumber: String,
+        name: String,
+        phone: String,
+        email: String,
+        gender: String,
+        municipalityID: String,
+        referrerKind: String,
+        referrerName: String,
+        authorities: [String],
+        reason: String,
+        consent: Bool
     ) {
         self.personalIdentityNumber = personalIdentityNumber
         self.name = name
@@ -114,8 +137,16 @@ public struct ParticipantDraft: Sendable, Equatable {
 
         /// For imports and demo data that are valid by construction; forms go through `validated`.
         public init(
-            personalIdentityNumber: PersonalIdentityNumber, name: String, phone: String, email: String, gender: Gender,
-            municipalityID: MunicipalityID, referrerKind: ReferrerKind, referrerName: String, authorities: Set<Authority>, reason: String
+            personalIdentityNumber: PersonalIdentityNumber,
+            name: String,
+            phone: String,
+            email: String,
+            gender: Gender,
+            municipalityID: MunicipalityID,
+            referrerKind: ReferrerKind,
+            referrerName: String,
+            authorities: Set<Authority>,
+            reason: String
         ) {
             self.personalIdentityNumber = personalIdentityNumber
             self.name = name
@@ -132,7 +163,12 @@ public struct ParticipantDraft: Sendable, Equatable {
 
     /// Name, phone and e-mail as registration and later changes check them: a name of at most 120
     /// characters, a plausible e-mail if any, and a way to reach the person (phone or e-mail).
-    static func checkedContact(name: String, phone: String, email: String, into failure: inout ValidationFailure) -> (String, String, String) {
+    static func checkedContact(
+        name: String,
+        phone: String,
+        email: String,
+        into failure: inout ValidationFailure
+    ) -> (String, String, String) {
         let name = name.trimmed
         if name.isEmpty { failure.add("name", .required) } else if name.count > 120 { failure.add("name", .tooLong(maximum: 120)) }
         let email = Email.normalised(email)
@@ -164,9 +200,16 @@ public struct ParticipantDraft: Sendable, Equatable {
         if !consent { failure.add("consent", .consentRequired) }
         try failure.throwIfAny()
         return Valid(
-            personalIdentityNumber: number!, name: name, phone: phone, email: email, gender: gender!,
-            municipalityID: municipality!.id, referrerKind: referrer!, referrerName: referrerName.trimmed,
-            authorities: authorities, reason: reason
+            personalIdentityNumber: number!,
+            name: name,
+            phone: phone,
+            email: email,
+            gender: gender!,
+            municipalityID: municipality!.id,
+            referrerKind: referrer!,
+            referrerName: referrerName.trimmed,
+            authorities: authorities,
+            reason: reason
         )
     }
 }
@@ -186,10 +229,16 @@ public struct ContactChange: Sendable, Equatable {
     }
 
     /// The participant's contact details after the change, checked as at registration.
-    public func applied(to participant: Participant) throws(ValidationFailure) -> (name: String, phone: String, email: String, referrerName: String) {
+    public func applied(
+        to participant: Participant
+    ) throws(ValidationFailure) -> (name: String, phone: String, email: String, referrerName: String) {
         var failure = ValidationFailure()
         let (name, phone, email) = ParticipantDraft.checkedContact(
-            name: self.name ?? participant.name, phone: self.phone ?? participant.phone, email: self.email ?? participant.email, into: &failure)
+            name: self.name ?? participant.name,
+            phone: self.phone ?? participant.phone,
+            email: self.email ?? participant.email,
+            into: &failure
+        )
         let referrerName = (self.referrerName ?? participant.referrerName).trimmed
         if referrerName.count > 120 { failure.add("referrerName", .tooLong(maximum: 120)) }
         try failure.throwIfAny()

@@ -27,8 +27,8 @@ public struct PersonalIdentityNumber: Hashable, Sendable, CustomStringConvertibl
         let separator = trimmed.first { $0 == "-" || $0 == "+" }
         let numerals = trimmed.filter { $0 != "-" && $0 != "+" }
         guard numerals.allSatisfy(\.isASCII), numerals.allSatisfy(\.isNumber), numerals.count == 10 || numerals.count == 12,
-              trimmed.count == numerals.count + (separator == nil ? 0 : 1),
-              separator == nil || trimmed.dropLast(4).last == separator
+            trimmed.count == numerals.count + (separator == nil ? 0 : 1),
+            separator == nil || trimmed.dropLast(4).last == separator
         else { throw .wrongFormat }
         let todayParts = calendar.dateComponents([.year, .month, .day], from: today)
         let full: String
@@ -49,7 +49,7 @@ public struct PersonalIdentityNumber: Hashable, Sendable, CustomStringConvertibl
         if isCoordination { day -= 60 }
         var components = DateComponents(calendar: calendar, year: year, month: month, day: day)
         guard (1...12).contains(month), (1...31).contains(day), let date = components.date,
-              calendar.dateComponents([.year, .month, .day], from: date) == DateComponents(year: year, month: month, day: day)
+            calendar.dateComponents([.year, .month, .day], from: date) == DateComponents(year: year, month: month, day: day)
         else { throw .impossibleDate }
         guard Self.luhnIsValid(String(full.dropFirst(2))) else { throw .wrongCheckDigit }
         guard date <= today else { throw .inTheFuture }

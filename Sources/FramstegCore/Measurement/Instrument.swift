@@ -65,8 +65,15 @@ public struct InstrumentItem: Hashable, Sendable {
     public let asksGender: Bool
 
     public init(
-        id: String, respondent: Respondent, scale: ResponseScale, text: LocalizedText, label: LocalizedText? = nil, isReversed: Bool = false,
-        allowsNotAnswered: Bool = false, area: String? = nil, asksGender: Bool = false
+        id: String,
+        respondent: Respondent,
+        scale: ResponseScale,
+        text: LocalizedText,
+        label: LocalizedText? = nil,
+        isReversed: Bool = false,
+        allowsNotAnswered: Bool = false,
+        area: String? = nil,
+        asksGender: Bool = false
     ) {
         self.asksGender = asksGender
         self.id = id
@@ -132,7 +139,13 @@ public struct Instrument: Hashable, Sendable {
     public var improvedAtLeast: Int?
 
     public init(
-        id: String, version: Int, title: LocalizedText, description: LocalizedText, items: [InstrumentItem], subscales: [Subscale], total: Subscale?
+        id: String,
+        version: Int,
+        title: LocalizedText,
+        description: LocalizedText,
+        items: [InstrumentItem],
+        subscales: [Subscale],
+        total: Subscale?
     ) {
         self.id = id
         self.version = version

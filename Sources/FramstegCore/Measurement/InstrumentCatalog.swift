@@ -25,7 +25,9 @@ public struct InstrumentCatalog: Sendable {
         if let locked = versions[instrument.id]?.values.filter(\.isReadOnly).max(by: { $0.version < $1.version }) {
             guard instrument.isReadOnly else { throw .wordingLocked(id: instrument.id, item: nil) }
             for item in locked.items {
-                guard let changed = instrument.item(item.id), changed.text == item.text else { throw .wordingLocked(id: instrument.id, item: item.id) }
+                guard let changed = instrument.item(item.id), changed.text == item.text else {
+                    throw .wordingLocked(id: instrument.id, item: item.id)
+                }
             }
         }
         versions[instrument.id, default: [:]][instrument.version] = instrument

@@ -35,27 +35,28 @@ public struct InstrumentDefinitionProblem: Error, Hashable, Sendable, CustomStri
     }
 
     public var description: String {
-        let why: String = switch reason {
-        case .notJSON: "not valid JSON"
-        case .missing: "is missing"
-        case .wrongType(let expected): "should be \(expected)"
-        case .emptyList: "must not be empty"
-        case .duplicate(let id): "\"\(id)\" is defined twice"
-        case .unknownScale(let id): "no scale \"\(id)\" is defined"
-        case .unknownItem(let id): "no item \"\(id)\" is defined"
-        case .unknownRespondent(let value): "\"\(value)\" is not a respondent (participant, counsellor)"
-        case .unknownMethod(let value): "\"\(value)\" is not a scoring method (sum, mean)"
-        case .badRange(let min, let max): "min \(min) must be below max \(max)"
-        case .labelOutsideScale(let step): "label for \(step) lies outside the scale"
-        case .reverseNeedsNumericScale: "only items on a numeric scale can be reverse-scored"
-        case .thresholdsNotAscending: "thresholds must rise"
-        case .minimumAnsweredTooHigh(let items): "minimumAnswered is more than the \(items) items"
-        case .badIdentifier(let value): "\"\(value)\" is not an identifier (a–z, 0–9, -)"
-        case .genderChoices: "a gender question has choices woman, man and other only"
-        case .noPositiveChoice: "a goal's questions need a scale with a positive choice"
-        case .shareOutOfRange: "a share lies between 0 and 1"
-        case .improvedOutOfRange(let indicators): "improvedAtLeast counts indicators, from 1 to the \(indicators) the instrument has"
-        }
+        let why: String =
+            switch reason {
+            case .notJSON: "not valid JSON"
+            case .missing: "is missing"
+            case .wrongType(let expected): "should be \(expected)"
+            case .emptyList: "must not be empty"
+            case .duplicate(let id): "\"\(id)\" is defined twice"
+            case .unknownScale(let id): "no scale \"\(id)\" is defined"
+            case .unknownItem(let id): "no item \"\(id)\" is defined"
+            case .unknownRespondent(let value): "\"\(value)\" is not a respondent (participant, counsellor)"
+            case .unknownMethod(let value): "\"\(value)\" is not a scoring method (sum, mean)"
+            case .badRange(let min, let max): "min \(min) must be below max \(max)"
+            case .labelOutsideScale(let step): "label for \(step) lies outside the scale"
+            case .reverseNeedsNumericScale: "only items on a numeric scale can be reverse-scored"
+            case .thresholdsNotAscending: "thresholds must rise"
+            case .minimumAnsweredTooHigh(let items): "minimumAnswered is more than the \(items) items"
+            case .badIdentifier(let value): "\"\(value)\" is not an identifier (a–z, 0–9, -)"
+            case .genderChoices: "a gender question has choices woman, man and other only"
+            case .noPositiveChoice: "a goal's questions need a scale with a positive choice"
+            case .shareOutOfRange: "a share lies between 0 and 1"
+            case .improvedOutOfRange(let indicators): "improvedAtLeast counts indicators, from 1 to the \(indicators) the instrument has"
+            }
         return "\(file): \(path.isEmpty ? "" : path + " ")\(why)"
     }
 }
@@ -65,13 +66,16 @@ extension Instrument {
     /// here, so an instrument that loads can always be answered and scored.
     public init(definition data: Data, file: String) throws(InstrumentDefinitionProblem) {
         let root: Any
-        do { root = try JSONSerialization.jsonObject(with: data) } catch { throw InstrumentDefinitionProblem(file: file, path: "", reason: .notJSON) }
+        do { root = try JSONSerialization.jsonObject(with: data) } catch {
+            throw InstrumentDefinitionProblem(file: file, path: "", reason: .notJSON)
+        }
         let reader = DefinitionReader(file: file)
         let object = try reader.object(root, "")
         let id = try reader.identifier(object["id"], "id")
         let version = try reader.integer(object["version"], "version")
         let title = try reader.text(object["title"], "title")
-        let description = try object["description"].map { value throws(InstrumentDefinitionProblem) in try reader.text(value, "description") }
+        let description =
+            try object["description"].map { value throws(InstrumentDefinitionProblem) in try reader.text(value, "description") }
             ?? LocalizedText(swedish: "", english: "")
 
         let scaleObjects = try reader.object(object["scales"], "scales")
@@ -90,40 +94,61 @@ extension Instrument {
             let itemID = try reader.identifier(item["id"], path + ".id")
             if items.contains(where: { $0.id == itemID }) { throw reader.problem(path + ".id", .duplicate(itemID)) }
             let respondentText = try reader.string(item["respondent"], path + ".respondent")
-            guard let respondent = Respondent(rawValue: respondentText) else { throw reader.problem(path + ".respondent", .unknownRespondent(respondentText)) }
+            guard let respondent = Respondent(rawValue: respondentText) else {
+                throw reader.problem(path + ".respondent", .unknownRespondent(respondentText))
+            }
             let scaleName = try reader.string(item["scale"], path + ".scale")
             guard var scale = scales[scaleName] else { throw reader.problem(path + ".scale", .unknownScale(scaleName)) }
             // An item may name its own end points (KASAM's items each have their own).
             if let labels = item["labels"] {
-                guard case .numeric(let min, let max, let base) = scale else { throw reader.problem(path + ".labels", .wrongType(expected: "absent on a choice scale")) }
+                guard case .numeric(let min, let max, let base) = scale else {
+                    throw reader.problem(path + ".labels", .wrongType(expected: "absent on a choice scale"))
+                }
                 let own = try reader.labels(labels, path + ".labels", min: min, max: max)
                 scale = .numeric(min: min, max: max, labels: base.merging(own) { $1 })
             }
-            let asksGender = try item["asks"].map { value throws(InstrumentDefinitionProblem) in
-                guard try reader.string(value, path + ".asks") == "gender" else { throw reader.problem(path + ".asks", .wrongType(expected: "\"gender\"")) }
-                return true
-            } ?? false
+            let asksGender =
+                try item["asks"].map { value throws(InstrumentDefinitionProblem) in
+                    guard try reader.string(value, path + ".asks") == "gender" else {
+                        throw reader.problem(path + ".asks", .wrongType(expected: "\"gender\""))
+                    }
+                    return true
+                } ?? false
             if asksGender, scale.choices.isEmpty || !scale.choices.allSatisfy({ Gender(rawValue: $0.value) != nil }) {
                 throw reader.problem(path + ".scale", .genderChoices)
             }
-            let reverse = try item["reverse"].map { value throws(InstrumentDefinitionProblem) in try reader.boolean(value, path + ".reverse") } ?? false
+            let reverse =
+                try item["reverse"].map { value throws(InstrumentDefinitionProblem) in try reader.boolean(value, path + ".reverse") }
+                ?? false
             if reverse, case .choice = scale { throw reader.problem(path + ".reverse", .reverseNeedsNumericScale) }
-            items.append(InstrumentItem(
-                id: itemID, respondent: respondent, scale: scale, text: try reader.text(item["text"], path + ".text"),
-                label: try item["short"].map { value throws(InstrumentDefinitionProblem) in try reader.text(value, path + ".short") }, isReversed: reverse,
-                allowsNotAnswered: try item["notAnswered"].map { value throws(InstrumentDefinitionProblem) in try reader.boolean(value, path + ".notAnswered") } ?? false,
-                area: try item["area"].map { value throws(InstrumentDefinitionProblem) in try reader.identifier(value, path + ".area") },
-                asksGender: asksGender
-            ))
+            items.append(
+                InstrumentItem(
+                    id: itemID,
+                    respondent: respondent,
+                    scale: scale,
+                    text: try reader.text(item["text"], path + ".text"),
+                    label: try item["short"].map { value throws(InstrumentDefinitionProblem) in try reader.text(value, path + ".short") },
+                    isReversed: reverse,
+                    allowsNotAnswered: try item["notAnswered"].map { value throws(InstrumentDefinitionProblem) in
+                        try reader.boolean(value, path + ".notAnswered")
+                    } ?? false,
+                    area: try item["area"].map { value throws(InstrumentDefinitionProblem) in try reader.identifier(value, path + ".area")
+                    },
+                    asksGender: asksGender
+                )
+            )
         }
 
         var subscales: [Subscale] = []
         for (index, value) in try reader.optionalArray(object["subscales"], "subscales").enumerated() {
             let subscale = try reader.subscale(value, "subscales[\(index)]", items: items)
-            if subscales.contains(where: { $0.id == subscale.id }) { throw reader.problem("subscales[\(index)].id", .duplicate(subscale.id)) }
+            if subscales.contains(where: { $0.id == subscale.id }) {
+                throw reader.problem("subscales[\(index)].id", .duplicate(subscale.id))
+            }
             subscales.append(subscale)
         }
-        let total = try object["total"].map { value throws(InstrumentDefinitionProblem) in try reader.subscale(value, "total", items: items) }
+        let total = try object["total"].map { value throws(InstrumentDefinitionProblem) in try reader.subscale(value, "total", items: items)
+        }
         self.init(id: id, version: version, title: title, description: description, items: items, subscales: subscales, total: total)
         isAnonymous = try reader.flag(object["anonymous"], "anonymous")
         isReadOnly = try reader.flag(object["readOnly"], "readOnly")
@@ -135,8 +160,12 @@ extension Instrument {
             var itemIDs: [String] = []
             for (position, entry) in try reader.array(goal["items"], path + ".items").enumerated() {
                 let itemID = try reader.string(entry, "\(path).items[\(position)]")
-                guard let item = items.first(where: { $0.id == itemID }) else { throw reader.problem("\(path).items[\(position)]", .unknownItem(itemID)) }
-                guard item.scale.choices.contains(where: \.isPositive) else { throw reader.problem("\(path).items[\(position)]", .noPositiveChoice) }
+                guard let item = items.first(where: { $0.id == itemID }) else {
+                    throw reader.problem("\(path).items[\(position)]", .unknownItem(itemID))
+                }
+                guard item.scale.choices.contains(where: \.isPositive) else {
+                    throw reader.problem("\(path).items[\(position)]", .noPositiveChoice)
+                }
                 itemIDs.append(itemID)
             }
             if itemIDs.isEmpty { throw reader.problem(path + ".items", .emptyList) }
@@ -146,8 +175,11 @@ extension Instrument {
         }
         followedByOccasion = try reader.flag(object["byOccasion"], "byOccasion")
         if let value = object["improvedAtLeast"] {
-            let least = try reader.integer(value, "improvedAtLeast"), indicators = indicatorSet?.indicators.count ?? 0
-            guard (1...max(1, indicators)).contains(least), indicators > 0 else { throw reader.problem("improvedAtLeast", .improvedOutOfRange(indicators: indicators)) }
+            let least = try reader.integer(value, "improvedAtLeast")
+            let indicators = indicatorSet?.indicators.count ?? 0
+            guard (1...max(1, indicators)).contains(least), indicators > 0 else {
+                throw reader.problem("improvedAtLeast", .improvedOutOfRange(indicators: indicators))
+            }
             improvedAtLeast = least
         }
     }
@@ -186,13 +218,17 @@ private struct DefinitionReader {
 
     func identifier(_ value: Any?, _ path: String) throws(InstrumentDefinitionProblem) -> String {
         let text = try string(value, path)
-        guard text.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }) else { throw problem(path, .badIdentifier(text)) }
+        guard text.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }) else {
+            throw problem(path, .badIdentifier(text))
+        }
         return text
     }
 
     func number(_ value: Any?, _ path: String) throws(InstrumentDefinitionProblem) -> Double {
         guard let value else { throw problem(path, .missing) }
-        guard let number = value as? NSNumber, String(cString: number.objCType) != "c" else { throw problem(path, .wrongType(expected: "a number")) }
+        guard let number = value as? NSNumber, String(cString: number.objCType) != "c" else {
+            throw problem(path, .wrongType(expected: "a number"))
+        }
         return number.doubleValue
     }
 
@@ -209,7 +245,9 @@ private struct DefinitionReader {
     }
 
     func boolean(_ value: Any?, _ path: String) throws(InstrumentDefinitionProblem) -> Bool {
-        guard let number = value as? NSNumber, String(cString: number.objCType) == "c" else { throw problem(path, .wrongType(expected: "true or false")) }
+        guard let number = value as? NSNumber, String(cString: number.objCType) == "c" else {
+            throw problem(path, .wrongType(expected: "true or false"))
+        }
         return number.boolValue
     }
 
@@ -242,17 +280,27 @@ private struct DefinitionReader {
                 let fields = try self.object(choice, choicePath)
                 let value = try identifier(fields["value"], choicePath + ".value")
                 if result.contains(where: { $0.value == value }) { throw problem(choicePath + ".value", .duplicate(value)) }
-                let score = try fields["score"].map { value throws(InstrumentDefinitionProblem) in try number(value, choicePath + ".score") }
-                result.append(ResponseScale.Choice(
-                    value: value, score: score, label: try text(fields["label"], choicePath + ".label"),
-                    isPositive: try flag(fields["positive"], choicePath + ".positive"), isOutsideShare: try flag(fields["dontKnow"], choicePath + ".dontKnow")))
+                let score = try fields["score"].map { value throws(InstrumentDefinitionProblem) in try number(value, choicePath + ".score")
+                }
+                result.append(
+                    ResponseScale.Choice(
+                        value: value,
+                        score: score,
+                        label: try text(fields["label"], choicePath + ".label"),
+                        isPositive: try flag(fields["positive"], choicePath + ".positive"),
+                        isOutsideShare: try flag(fields["dontKnow"], choicePath + ".dontKnow")
+                    )
+                )
             }
             return .choice(result)
         }
         let min = try integer(object["min"], path + ".min")
         let max = try integer(object["max"], path + ".max")
         guard min < max else { throw problem(path, .badRange(min: min, max: max)) }
-        let labels = try object["labels"].map { value throws(InstrumentDefinitionProblem) in try self.labels(value, path + ".labels", min: min, max: max) } ?? [:]
+        let labels =
+            try object["labels"].map { value throws(InstrumentDefinitionProblem) in
+                try self.labels(value, path + ".labels", min: min, max: max)
+            } ?? [:]
         return .numeric(min: min, max: max, labels: labels)
     }
 
@@ -272,9 +320,12 @@ private struct DefinitionReader {
             }
         }
         if itemIDs.isEmpty { throw problem(path + ".items", .emptyList) }
-        let methodText = try object["method"].map { value throws(InstrumentDefinitionProblem) in try string(value, path + ".method") } ?? "sum"
+        let methodText =
+            try object["method"].map { value throws(InstrumentDefinitionProblem) in try string(value, path + ".method") } ?? "sum"
         guard let method = Subscale.Method(rawValue: methodText) else { throw problem(path + ".method", .unknownMethod(methodText)) }
-        let minimum = try object["minimumAnswered"].map { value throws(InstrumentDefinitionProblem) in try integer(value, path + ".minimumAnswered") } ?? itemIDs.count
+        let minimum =
+            try object["minimumAnswered"].map { value throws(InstrumentDefinitionProblem) in try integer(value, path + ".minimumAnswered") }
+            ?? itemIDs.count
         guard minimum <= itemIDs.count else { throw problem(path + ".minimumAnswered", .minimumAnsweredTooHigh(items: itemIDs.count)) }
         var thresholds: [Subscale.Threshold] = []
         for (index, entry) in try optionalArray(object["thresholds"], path + ".thresholds").enumerated() {
@@ -285,7 +336,11 @@ private struct DefinitionReader {
             thresholds.append(Subscale.Threshold(below: below, text: try text(fields["text"], thresholdPath + ".text")))
         }
         return Subscale(
-            id: id, title: try text(object["title"], path + ".title"), itemIDs: itemIDs, method: method, minimumAnswered: max(1, minimum),
+            id: id,
+            title: try text(object["title"], path + ".title"),
+            itemIDs: itemIDs,
+            method: method,
+            minimumAnswered: max(1, minimum),
             thresholds: thresholds,
             otherwise: try object["otherwise"].map { value throws(InstrumentDefinitionProblem) in try text(value, path + ".otherwise") }
         )

@@ -18,8 +18,14 @@ public struct ProgressMeasurement: Hashable, Sendable {
     public var isComplete: Bool
 
     public init(
-        id: MeasurementID, participantID: ParticipantID, instrumentID: String, version: Int, occasion: MeasurementOccasion, takenOn: Day,
-        answers: [String: Answer], isComplete: Bool
+        id: MeasurementID,
+        participantID: ParticipantID,
+        instrumentID: String,
+        version: Int,
+        occasion: MeasurementOccasion,
+        takenOn: Day,
+        answers: [String: Answer],
+        isComplete: Bool
     ) {
         self.id = id
         self.participantID = participantID

@@ -95,7 +95,13 @@ extension Instrument {
                 value = value.map { ($0 * 100).rounded() / 100 }
             }
             let interpretation = value.flatMap { score in subscale.thresholds.first { score < $0.below }?.text ?? subscale.otherwise }
-            return Score(subscaleID: subscale.id, value: value, answered: values.count, of: subscale.itemIDs.count, interpretation: interpretation)
+            return Score(
+                subscaleID: subscale.id,
+                value: value,
+                answered: values.count,
+                of: subscale.itemIDs.count,
+                interpretation: interpretation
+            )
         }
     }
 

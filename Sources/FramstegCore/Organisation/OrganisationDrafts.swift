@@ -9,8 +9,7 @@ public struct NameDraft: Sendable, Equatable {
     public func validated(field: String = "name") throws(ValidationFailure) -> String {
         let trimmed = name.trimmed
         var failure = ValidationFailure()
-        if trimmed.isEmpty { failure.add(field, .required) }
-        else if trimmed.count > 120 { failure.add(field, .tooLong(maximum: 120)) }
+        if trimmed.isEmpty { failure.add(field, .required) } else if trimmed.count > 120 { failure.add(field, .tooLong(maximum: 120)) }
         try failure.throwIfAny()
         return trimmed
     }
@@ -30,11 +29,11 @@ public struct UnitDraft: Sendable, Equatable {
     public func validated(municipalities: [Municipality]) throws(ValidationFailure) -> (name: String, municipalityID: MunicipalityID) {
         var failure = ValidationFailure()
         let trimmed = name.trimmed
-        if trimmed.isEmpty { failure.add("name", .required) }
-        else if trimmed.count > 120 { failure.add("name", .tooLong(maximum: 120)) }
+        if trimmed.isEmpty { failure.add("name", .required) } else if trimmed.count > 120 { failure.add("name", .tooLong(maximum: 120)) }
         let chosen = MunicipalityID(parsing: municipalityID.trimmed)
-        if municipalityID.trimmed.isEmpty { failure.add("municipality", .required) }
-        else if chosen == nil || !municipalities.contains(where: { $0.id == chosen }) {
+        if municipalityID.trimmed.isEmpty {
+            failure.add("municipality", .required)
+        } else if chosen == nil || !municipalities.contains(where: { $0.id == chosen }) {
             failure.add("municipality", .unknownChoice)
         }
         try failure.throwIfAny()
@@ -65,8 +64,14 @@ public struct PlacesDraft: Sendable, Equatable {
 
     static func parseInteger(_ text: String, field: String, range: ClosedRange<Int>, into failure: inout ValidationFailure) -> Int? {
         let trimmed = text.trimmed.replacingOccurrences(of: " ", with: "")
-        guard !trimmed.isEmpty else { failure.add(field, .required); return nil }
-        guard let value = Int(trimmed) else { failure.add(field, .notAWholeNumber); return nil }
+        guard !trimmed.isEmpty else {
+            failure.add(field, .required)
+            return nil
+        }
+        guard let value = Int(trimmed) else {
+            failure.add(field, .notAWholeNumber)
+            return nil
+        }
         guard range.contains(value) else {
             failure.add(field, .outOfRange(minimum: range.lowerBound, maximum: range.upperBound))
             return nil

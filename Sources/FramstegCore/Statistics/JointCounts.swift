@@ -67,8 +67,15 @@ public struct JointCounts<Key: Hashable & Sendable> {
 
     /// A table as published under the joint protection.
     public func table(_ layout: Layout, in protected: ProtectedCounts) -> CrossTable {
-        CrossTable(rows: layout.rows, columns: layout.columns, counts: layout.cells.map { $0.map { protected.values[index[$0]!] } },
-                   cells: layout.cells.map { $0.map { index[$0]! } }, rowTotals: layout.rowTotals.map { index[$0]! },
-                   columnTotals: layout.columnTotals?.map { index[$0]! }, total: layout.total.map { index[$0]! }, protected: protected)
+        CrossTable(
+            rows: layout.rows,
+            columns: layout.columns,
+            counts: layout.cells.map { $0.map { protected.values[index[$0]!] } },
+            cells: layout.cells.map { $0.map { index[$0]! } },
+            rowTotals: layout.rowTotals.map { index[$0]! },
+            columnTotals: layout.columnTotals?.map { index[$0]! },
+            total: layout.total.map { index[$0]! },
+            protected: protected
+        )
     }
 }

@@ -79,7 +79,14 @@ public struct ProtectedCounts: Sendable, Hashable {
         // many small groups instead of one large system).
         var equations: [[Int: Int]] = []
         var root = Array(unknowns.indices)
-        func find(_ x: Int) -> Int { var x = x; while root[x] != x { root[x] = root[root[x]]; x = root[x] }; return x }
+        func find(_ x: Int) -> Int {
+            var x = x
+            while root[x] != x {
+                root[x] = root[root[x]]
+                x = root[x]
+            }
+            return x
+        }
         for sum in sums {
             var equation: [Int: Int] = [:]
             for part in sum.parts { if let index = column[part] { equation[index, default: 0] += 1 } }
@@ -121,7 +128,9 @@ public struct ProtectedCounts: Sendable, Hashable {
             let nonZero = pivot.indices.filter { pivot[$0] != 0 }
             for other in rows.indices where other != pivotRow && rows[other][pivotColumn] != 0 {
                 let factor = rows[other][pivotColumn]
-                for column in nonZero { rows[other][column] = Modular.subtract(rows[other][column], Modular.multiply(factor, pivot[column])) }
+                for column in nonZero {
+                    rows[other][column] = Modular.subtract(rows[other][column], Modular.multiply(factor, pivot[column]))
+                }
             }
             pivotRow += 1
         }
@@ -155,7 +164,9 @@ enum Modular {
 
     /// By Fermat: a^(p−2).
     static func inverse(_ a: Int) -> Int {
-        var result = 1, base = a, exponent = prime - 2
+        var result = 1
+        var base = a
+        var exponent = prime - 2
         while exponent > 0 {
             if exponent & 1 == 1 { result = multiply(result, base) }
             base = multiply(base, base)
@@ -217,26 +228,33 @@ private struct Suppression {
             // The first sum (in the order given) that a single hidden cell would leave open.
             while let sum = single.min() { hideAnother(in: sum) }
             guard let exposed = ProtectedCounts.determined(among: sensitive, values: values, hidden: hidden, sums: sums),
-                  let sum = sumsOf[exposed].sorted().first(where: hasCandidate) ?? linkedSum(to: exposed)
+                let sum = sumsOf[exposed].sorted().first(where: hasCandidate) ?? linkedSum(to: exposed)
             else { break }
             hideAnother(in: sum)
         }
         // The greedy choices above may hide more than needed: show again every complement the
         // table stays protected without, the answers first and the largest first. Showing a cell
         // changes only the equations it is linked to through hidden cells, so only those are checked.
-        let complements = hidden.subtracting(sensitive).sorted { (derived.contains($0) ? 1 : 0, -values[$0], $0) < (derived.contains($1) ? 1 : 0, -values[$1], $1) }
+        let complements = hidden.subtracting(sensitive).sorted {
+            (derived.contains($0) ? 1 : 0, -values[$0], $0) < (derived.contains($1) ? 1 : 0, -values[$1], $1)
+        }
         for cell in complements {
             show(cell)
             guard sumsOf[cell].allSatisfy({ hiddenCount[$0] != 1 }),
-                  ProtectedCounts.determined(among: sensitive, values: values, hidden: hidden, sums: linked(to: cell).map { sums[$0] }) == nil
-            else { hide(cell); continue }
+                ProtectedCounts.determined(among: sensitive, values: values, hidden: hidden, sums: linked(to: cell).map { sums[$0] }) == nil
+            else {
+                hide(cell)
+                continue
+            }
         }
     }
 
     /// The sums reached from `cell` through hidden cells: every equation that showing it can change.
     private func linked(to cell: Int) -> [Int] {
-        var sumReached = Array(repeating: false, count: sums.count), cellReached = Array(repeating: false, count: values.count)
-        var reached: [Int] = [], frontier = [cell]
+        var sumReached = Array(repeating: false, count: sums.count)
+        var cellReached = Array(repeating: false, count: values.count)
+        var reached: [Int] = []
+        var frontier = [cell]
         cellReached[cell] = true
         while let next = frontier.popLast() {
             for sum in sumsOf[next] where !sumReached[sum] {
@@ -254,7 +272,8 @@ private struct Suppression {
     /// When every sum through an exposed cell is hidden already, the equations that pin it down
     /// run through other hidden cells: the first sum with a shown cell among those reached from it.
     private func linkedSum(to exposed: Int) -> Int? {
-        var reached: Set<Int> = [exposed], frontier = [exposed]
+        var reached: Set<Int> = [exposed]
+        var frontier = [exposed]
         while let cell = frontier.popLast() {
             for sum in sumsOf[cell].sorted() {
                 if hasCandidate(sum) { return sum }
@@ -278,7 +297,8 @@ private struct Suppression {
         func mendsAnother(_ cell: Int) -> Bool { sumsOf[cell].contains { $0 != index && hiddenCount[$0] == 1 } }
         let filled = open.filter { values[$0] > 0 }
         let openTotal = hidden.contains(sum.total) ? [] : [sum.total]
-        let choice = open.filter(derived.contains).min { values[$0] < values[$1] } ?? openTotal.first(where: derived.contains)
+        let choice =
+            open.filter(derived.contains).min { values[$0] < values[$1] } ?? openTotal.first(where: derived.contains)
             ?? filled.min { (mendsAnother($0) ? 0 : 1, values[$0]) < (mendsAnother($1) ? 0 : 1, values[$1]) } ?? open.first ?? sum.total
         hide(choice)
     }

@@ -17,7 +17,8 @@ public enum SwedishCSV {
         var factor = 1.0
         for _ in 0..<decimals { factor *= 10 }
         let scaled = Int((value * factor).rounded())
-        let whole = scaled / Int(factor), fraction = abs(scaled % Int(factor))
+        let whole = scaled / Int(factor)
+        let fraction = abs(scaled % Int(factor))
         guard decimals > 0 else { return String(whole) }
         let digits = String(fraction)
         return "\(scaled < 0 && whole == 0 ? "-" : "")\(whole),\(String(repeating: "0", count: decimals - digits.count))\(digits)"

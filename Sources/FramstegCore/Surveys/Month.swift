@@ -12,7 +12,9 @@ public struct Month: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// Reads "2026-11" (the value of an `<input type="month">`).
     public init?(_ text: String) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 2, parts[0].count == 4, parts[1].count == 2, let year = Int(parts[0]), let month = Int(parts[1]) else { return nil }
+        guard parts.count == 2, parts[0].count == 4, parts[1].count == 2, let year = Int(parts[0]), let month = Int(parts[1]) else {
+            return nil
+        }
         self.init(year: year, month: month)
     }
 

@@ -64,8 +64,10 @@ public struct SurveyResults: Sendable {
 
         if asksGender {
             let counts = Gender.allCases.map { gender in responses.count { group(of: $0) == gender } }
-            let table = ProtectedCounts(values: counts + [responses.count],
-                                        sums: [.init(total: counts.count, parts: Array(counts.indices))])
+            let table = ProtectedCounts(
+                values: counts + [responses.count],
+                sums: [.init(total: counts.count, parts: Array(counts.indices))]
+            )
             byGender = Gender.allCases.enumerated().map { ($1, table.shown($0)) }
         } else {
             byGender = []
@@ -85,10 +87,17 @@ public struct SurveyResults: Sendable {
             // The share's positive count and base give way before any answer does.
             let protected = ProtectedCounts(values: table.values, sums: table.sums, derived: table.derived)
             let rows = groups.indices.map { row in
-                let positive = protected.shown(table.positive(row)), base = protected.shown(table.base(row))
-                let share: Double? = if let positive, let base, base >= ProtectedCounts.smallestGroup { Double(positive) / Double(base) } else { nil }
-                return Row(group: groups[row], counts: choices.indices.map { protected.shown(table.cell(row, $0)) },
-                           total: protected.shown(table.total(row)), positiveShare: share, shareBase: share == nil ? nil : base)
+                let positive = protected.shown(table.positive(row))
+                let base = protected.shown(table.base(row))
+                let share: Double? =
+                    if let positive, let base, base >= ProtectedCounts.smallestGroup { Double(positive) / Double(base) } else { nil }
+                return Row(
+                    group: groups[row],
+                    counts: choices.indices.map { protected.shown(table.cell(row, $0)) },
+                    total: protected.shown(table.total(row)),
+                    positiveShare: share,
+                    shareBase: share == nil ? nil : base
+                )
             }
             return QuestionResult(item: item, choices: choices, rows: rows, goal: goals.first { $0.itemIDs.contains(item.id) }?.share)
         }

@@ -1,5 +1,5 @@
-import FramstegCore
 import Foundation
+import FramstegCore
 import SQLKit
 
 /// Counts events per bucket and client (e.g. public registrations per address) for rate limits.

@@ -1,5 +1,5 @@
-import FramstegCore
 import Foundation
+import FramstegCore
 import SQLKit
 
 /// A signed-in session as stored: keyed by a hash of the cookie token, never the token itself.
@@ -48,52 +48,77 @@ public struct SessionRepository: Sendable {
 
     public func create(tokenHash: String, userID: UserID, csrfToken: String, now: Date) async throws {
         try await db.insert(into: "sessions").columns("token_hash", "user_id", "csrf_token", "created_at", "last_seen_at")
-            .values(SQLBind(tokenHash), SQLBind(userID.rawValue), SQLBind(csrfToken),
-                    SQLBind(now.storedSeconds), SQLBind(now.storedSeconds))
+            .values(
+                SQLBind(tokenHash),
+                SQLBind(userID.rawValue),
+                SQLBind(csrfToken),
+                SQLBind(now.storedSeconds),
+                SQLBind(now.storedSeconds)
+            )
             .run()
     }
 
     public func session(tokenHash: String) async throws -> SessionRecord? {
-        guard let row = try await db.select().columns("token_hash", "user_id", "csrf_token", "created_at", "last_seen_at")
-            .columns("handover_measurement_id", "handover_survey_offer_id", "handover_pin_hash", "handover_language", "handover_failures")
-            .from("sessions").where("token_hash", .equal, tokenHash).first()
+        guard
+            let row = try await db.select().columns("token_hash", "user_id", "csrf_token", "created_at", "last_seen_at")
+                .columns(
+                    "handover_measurement_id",
+                    "handover_survey_offer_id",
+                    "handover_pin_hash",
+                    "handover_language",
+                    "handover_failures"
+                )
+                .from("sessions").where("token_hash", .equal, tokenHash).first()
         else { return nil }
         var handover: Handover?
-        let target: Handover.Target? = if let measurement = try row.decode(column: "handover_measurement_id", as: Int64?.self) {
-            .measurement(MeasurementID(measurement))
-        } else if let offer = try row.decode(column: "handover_survey_offer_id", as: Int64?.self) {
-            .survey(SurveyOfferID(offer))
-        } else { nil }
+        let target: Handover.Target? =
+            if let measurement = try row.decode(column: "handover_measurement_id", as: Int64?.self) {
+                .measurement(MeasurementID(measurement))
+            } else if let offer = try row.decode(column: "handover_survey_offer_id", as: Int64?.self) {
+                .survey(SurveyOfferID(offer))
+            } else { nil }
         if let target {
             handover = Handover(
-                target: target, pinHash: try row.decode(column: "handover_pin_hash", as: String?.self),
+                target: target,
+                pinHash: try row.decode(column: "handover_pin_hash", as: String?.self),
                 language: Language(rawValue: try row.decode(column: "handover_language", as: String?.self) ?? "") ?? .swedish,
-                failures: try row.decode(column: "handover_failures", as: Int.self))
+                failures: try row.decode(column: "handover_failures", as: Int.self)
+            )
         }
         return SessionRecord(
-            tokenHash: try row.decode(column: "token_hash", as: String.self), userID: try row.id("user_id"),
+            tokenHash: try row.decode(column: "token_hash", as: String.self),
+            userID: try row.id("user_id"),
             csrfToken: try row.decode(column: "csrf_token", as: String.self),
-            createdAt: try row.date("created_at"), lastSeenAt: try row.date("last_seen_at"), handover: handover
+            createdAt: try row.date("created_at"),
+            lastSeenAt: try row.date("last_seen_at"),
+            handover: handover
         )
     }
 
     /// Hands the session to the participant for one measurement or survey.
     public func handOver(tokenHash: String, _ target: Handover.Target, pinHash: String?, language: Language) async throws {
         try await db.update("sessions")
-            .set("handover_measurement_id", to: SQLBind(target.measurementID?.rawValue)).set("handover_survey_offer_id", to: SQLBind(target.surveyOfferID?.rawValue))
+            .set("handover_measurement_id", to: SQLBind(target.measurementID?.rawValue)).set(
+                "handover_survey_offer_id",
+                to: SQLBind(target.surveyOfferID?.rawValue)
+            )
             .set("handover_pin_hash", to: SQLBind(pinHash))
             .set("handover_language", to: language.rawValue).set("handover_failures", to: 0).where("token_hash", .equal, tokenHash).run()
     }
 
     /// The counsellor has the device again.
     public func takeBack(tokenHash: String) async throws {
-        try await db.update("sessions").set("handover_measurement_id", to: SQLLiteral.null).set("handover_survey_offer_id", to: SQLLiteral.null)
-            .set("handover_pin_hash", to: SQLLiteral.null)
-            .set("handover_language", to: SQLLiteral.null).set("handover_failures", to: 0).where("token_hash", .equal, tokenHash).run()
+        try await db.update("sessions").set("handover_measurement_id", to: SQLLiteral.null).set(
+            "handover_survey_offer_id",
+            to: SQLLiteral.null
+        )
+        .set("handover_pin_hash", to: SQLLiteral.null)
+        .set("handover_language", to: SQLLiteral.null).set("handover_failures", to: 0).where("token_hash", .equal, tokenHash).run()
     }
 
     public func recordHandoverFailure(tokenHash: String) async throws {
-        try await db.update("sessions").set("handover_failures", to: SQLRaw("handover_failures + 1")).where("token_hash", .equal, tokenHash).run()
+        try await db.update("sessions").set("handover_failures", to: SQLRaw("handover_failures + 1")).where("token_hash", .equal, tokenHash)
+            .run()
     }
 
     public func touch(tokenHash: String, now: Date) async throws {

@@ -1,5 +1,5 @@
-import FramstegCore
 import Foundation
+import FramstegCore
 import SQLKit
 
 /// Failed sign-ins, counted per typed account name and per network address for throttling.

@@ -1,5 +1,5 @@
-import FramstegCore
 import Foundation
+import FramstegCore
 import SQLKit
 
 /// Staff accounts: who they are, their role, their units, their password hash.
@@ -11,15 +11,29 @@ public struct UserRepository: Sendable {
     static let columns = ["id", "association_id", "email", "name", "role", "is_disabled", "language"]
 
     public func create(
-        in associationID: AssociationID, email: String, name: String, role: Role,
-        unitIDs: Set<UnitID>, passwordHash: String, now: Date
+        in associationID: AssociationID,
+        email: String,
+        name: String,
+        role: Role,
+        unitIDs: Set<UnitID>,
+        passwordHash: String,
+        now: Date
     ) async throws -> User {
-        let id = UserID(try await db.insertReturningID(
-            db.insert(into: "users")
-                .columns("association_id", "email", "name", "role", "password_hash", "is_disabled", "created_at")
-                .values(SQLBind(associationID.rawValue), SQLBind(email), SQLBind(name), SQLBind(role.rawValue),
-                        SQLBind(passwordHash), SQLBind(false), SQLBind(now.storedSeconds))
-        ))
+        let id = UserID(
+            try await db.insertReturningID(
+                db.insert(into: "users")
+                    .columns("association_id", "email", "name", "role", "password_hash", "is_disabled", "created_at")
+                    .values(
+                        SQLBind(associationID.rawValue),
+                        SQLBind(email),
+                        SQLBind(name),
+                        SQLBind(role.rawValue),
+                        SQLBind(passwordHash),
+                        SQLBind(false),
+                        SQLBind(now.storedSeconds)
+                    )
+            )
+        )
         try await replaceUnits(of: id, with: unitIDs)
         return User(id: id, associationID: associationID, email: email, name: name, role: role, unitIDs: unitIDs)
     }
@@ -32,8 +46,9 @@ public struct UserRepository: Sendable {
 
     /// The user signing in with this e-mail, with the stored hash to check the password against.
     public func credentials(email: String) async throws -> (user: User, passwordHash: String)? {
-        guard let row = try await db.select().columns(Self.columns + ["password_hash"]).from("users")
-            .where("email", .equal, Email.normalised(email)).first()
+        guard
+            let row = try await db.select().columns(Self.columns + ["password_hash"]).from("users")
+                .where("email", .equal, Email.normalised(email)).first()
         else { return nil }
         return (try await user(from: row), try row.decode(column: "password_hash", as: String.self))
     }
@@ -99,9 +114,13 @@ public struct UserRepository: Sendable {
         let roleText = try row.decode(column: "role", as: String.self)
         guard let role = Role(rawValue: roleText) else { throw StoreError.notFound("role \(roleText)") }
         return User(
-            id: try row.id("id"), associationID: try row.id("association_id"),
-            email: try row.decode(column: "email", as: String.self), name: try row.decode(column: "name", as: String.self),
-            role: role, unitIDs: unitIDs, isDisabled: try row.decode(column: "is_disabled", as: Bool.self),
+            id: try row.id("id"),
+            associationID: try row.id("association_id"),
+            email: try row.decode(column: "email", as: String.self),
+            name: try row.decode(column: "name", as: String.self),
+            role: role,
+            unitIDs: unitIDs,
+            isDisabled: try row.decode(column: "is_disabled", as: Bool.self),
             language: try row.decode(column: "language", as: String?.self).flatMap(Language.init(rawValue:))
         )
     }

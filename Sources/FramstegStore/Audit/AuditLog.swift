@@ -1,6 +1,6 @@
 import Crypto
-import FramstegCore
 import Foundation
+import FramstegCore
 import SQLKit
 
 /// The append-only, hash-chained audit log.
@@ -31,9 +31,17 @@ public struct AuditLog: Sendable {
         let hash = Self.chain.hash(sequence: sequence, entry: entry, previousHash: previousHash)
         try await db.insert(into: "audit_log").columns(Self.columns)
             .values(
-                SQLBind(sequence), SQLBind(entry.occurredAt), SQLBind(entry.userID?.rawValue), SQLBind(entry.role?.rawValue),
-                SQLBind(entry.action), SQLBind(entry.objectType), SQLBind(entry.objectID),
-                SQLBind(entry.associationID?.rawValue), SQLBind(entry.result.rawValue), SQLBind(previousHash), SQLBind(hash)
+                SQLBind(sequence),
+                SQLBind(entry.occurredAt),
+                SQLBind(entry.userID?.rawValue),
+                SQLBind(entry.role?.rawValue),
+                SQLBind(entry.action),
+                SQLBind(entry.objectType),
+                SQLBind(entry.objectID),
+                SQLBind(entry.associationID?.rawValue),
+                SQLBind(entry.result.rawValue),
+                SQLBind(previousHash),
+                SQLBind(hash)
             )
             .run()
         return AuditRecord(sequence: sequence, entry: entry, previousHash: previousHash, hash: hash)
@@ -95,8 +103,10 @@ public struct AuditLog: Sendable {
             throw AuditRowError.unreadable(sequence: sequence)
         }
         var entry = AuditEntry(
-            occurredAt: Date(timeIntervalSince1970: 0), userID: try row.optionalID("user_id"),
-            role: roleText.flatMap(Role.init(rawValue:)), action: try row.decode(column: "action", as: String.self),
+            occurredAt: Date(timeIntervalSince1970: 0),
+            userID: try row.optionalID("user_id"),
+            role: roleText.flatMap(Role.init(rawValue:)),
+            action: try row.decode(column: "action", as: String.self),
             objectType: try row.decode(column: "object_type", as: String.self),
             objectID: try row.decode(column: "object_id", as: String?.self),
             associationID: try row.optionalID("association_id"),
@@ -104,7 +114,8 @@ public struct AuditLog: Sendable {
         )
         entry.occurredAt = try row.decode(column: "occurred_at", as: Int64.self)
         return AuditRecord(
-            sequence: sequence, entry: entry,
+            sequence: sequence,
+            entry: entry,
             previousHash: try row.decode(column: "previous_hash", as: String.self),
             hash: try row.decode(column: "hash", as: String.self)
         )

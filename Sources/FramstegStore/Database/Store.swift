@@ -5,8 +5,8 @@ import NIOPosix
 import NIOSSL
 import PostgresKit
 import PostgresNIO
-import SQLiteKit
 import SQLKit
+import SQLiteKit
 
 /// The one handle to the database. Every repository runs its SQL through `read` or `write`,
 /// so the same code serves SQLite and PostgreSQL.
@@ -59,7 +59,9 @@ public final class Store: Sendable {
     }
 
     private static func transaction<T: Sendable>(
-        on db: any SQLDatabase, begin: String, _ body: @Sendable (any SQLDatabase) async throws -> T
+        on db: any SQLDatabase,
+        begin: String,
+        _ body: @Sendable (any SQLDatabase) async throws -> T
     ) async throws -> T {
         try await db.raw(SQLQueryString(begin)).run()
         do {
@@ -78,7 +80,9 @@ extension Store {
     ///
     /// For PostgreSQL the connection pool runs as a child task for exactly as long as `body`.
     public static func withStore<T: Sendable>(
-        at location: DatabaseLocation, logger: Logger, _ body: @Sendable (Store) async throws -> T
+        at location: DatabaseLocation,
+        logger: Logger,
+        _ body: @Sendable (Store) async throws -> T
     ) async throws -> T {
         switch location {
         case .sqlite(let path):
@@ -113,7 +117,10 @@ extension Store {
         let storage: SQLiteConnection.Storage = path == ":memory:" ? .memory : .file(path: path)
         do {
             let connection = try await SQLiteConnection.open(
-                storage: storage, threadPool: thread, logger: logger, on: MultiThreadedEventLoopGroup.singleton.any()
+                storage: storage,
+                threadPool: thread,
+                logger: logger,
+                on: MultiThreadedEventLoopGroup.singleton.any()
             )
             let db = connection.sql()
             // WAL: readers do not block the writer, and a commit does not pay a full fsync.
@@ -140,11 +147,16 @@ extension Store {
 
     /// Connects once before starting the pool: the pool would otherwise retry silently forever.
     static func checkPostgresReachable(
-        _ configuration: PostgresConnection.Configuration, location: DatabaseLocation, logger: Logger
+        _ configuration: PostgresConnection.Configuration,
+        location: DatabaseLocation,
+        logger: Logger
     ) async throws {
         do {
             let connection = try await PostgresConnection.connect(
-                on: MultiThreadedEventLoopGroup.singleton.any(), configuration: configuration, id: 0, logger: logger
+                on: MultiThreadedEventLoopGroup.singleton.any(),
+                configuration: configuration,
+                id: 0,
+                logger: logger
             ).get()
             try? await connection.close()
         } catch let error as PSQLError {
@@ -161,16 +173,24 @@ extension PostgresClient.Configuration {
     /// Translates a URL-based connection configuration into the pool's (which takes no URL).
     init(_ configuration: PostgresConnection.Configuration) {
         let tls: PostgresClient.Configuration.TLS =
-            if configuration.tls.isEnforced { .require(.makeClientConfiguration()) }
-            else if configuration.tls.isAllowed { .prefer(.makeClientConfiguration()) }
-            else { .disable }
+            if configuration.tls.isEnforced { .require(.makeClientConfiguration()) } else if configuration.tls.isAllowed {
+                .prefer(.makeClientConfiguration())
+            } else { .disable }
         if let socket = configuration.unixSocketPath {
-            self.init(unixSocketPath: socket, username: configuration.username, password: configuration.password, database: configuration.database)
+            self.init(
+                unixSocketPath: socket,
+                username: configuration.username,
+                password: configuration.password,
+                database: configuration.database
+            )
         } else {
             self.init(
-                host: configuration.host ?? "localhost", port: configuration.port ?? 5432,
-                username: configuration.username, password: configuration.password,
-                database: configuration.database, tls: tls
+                host: configuration.host ?? "localhost",
+                port: configuration.port ?? 5432,
+                username: configuration.username,
+                password: configuration.password,
+                database: configuration.database,
+                tls: tls
             )
         }
         self.options.maximumConnections = 10

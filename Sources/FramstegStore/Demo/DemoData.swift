@@ -1,5 +1,5 @@
-import FramstegCore
 import Foundation
+import FramstegCore
 import SQLKit
 
 /// What the demo steps have created so far, for the steps after them to build on.
@@ -43,11 +43,19 @@ public struct DemoOrganisationStep: DemoStep {
 
     public func apply(to context: inout DemoContext, db: any SQLDatabase) async throws {
         let organisation = OrganisationRepository(db)
-        let association = try await organisation.createAssociation(name: "Samordningsförbundet Insjöriket", organisationNumber: "222000-0000", now: context.now)
+        let association = try await organisation.createAssociation(
+            name: "Samordningsförbundet Insjöriket",
+            organisationNumber: "222000-0000",
+            now: context.now
+        )
         context.association = association
         for entry in Self.places {
             let municipality = try await organisation.createMunicipality(in: association.id, name: entry.municipality)
-            let unit = try await organisation.createUnit(in: association.id, municipalityID: municipality.id, name: "ACTivera \(entry.municipality)")
+            let unit = try await organisation.createUnit(
+                in: association.id,
+                municipalityID: municipality.id,
+                name: "ACTivera \(entry.municipality)"
+            )
             for year in Self.years {
                 try await organisation.setPlaces(BudgetedPlaces(unitID: unit.id, year: year, places: entry.places))
             }
@@ -85,8 +93,13 @@ public struct DemoUsersStep: DemoStep {
         for account in Self.accounts {
             let units = account.unitIndex.map { Set([context.units[$0].id]) } ?? []
             let user = try await users.create(
-                in: association.id, email: account.email, name: account.name, role: account.role,
-                unitIDs: units, passwordHash: try await hashPassword(account.password), now: context.now
+                in: association.id,
+                email: account.email,
+                name: account.name,
+                role: account.role,
+                unitIDs: units,
+                passwordHash: try await hashPassword(account.password),
+                now: context.now
             )
             if account.role == .counsellor, let unit = units.first { context.staff[unit, default: []].append(user.id) }
             context.signIns.append(DemoSignIn(role: account.role, email: account.email, password: account.password))
@@ -98,7 +111,12 @@ public struct DemoUsersStep: DemoStep {
 public struct DemoData: Sendable {
     public let steps: [any DemoStep]
 
-    public init(hashPassword: @escaping @Sendable (String) async throws -> String, keyring: FieldKeyring, today: Day, participants: Int = 600) {
+    public init(
+        hashPassword: @escaping @Sendable (String) async throws -> String,
+        keyring: FieldKeyring,
+        today: Day,
+        participants: Int = 600
+    ) {
         steps = [
             DemoOrganisationStep(), DemoUsersStep(hashPassword: hashPassword),
             DemoParticipantsStep(keyring: keyring, count: participants, today: today),
@@ -111,10 +129,18 @@ public struct DemoData: Sendable {
             var context = DemoContext(now: now)
             for step in steps { try await step.apply(to: &context, db: db) }
             if let association = context.association {
-                try await AuditLog(db).append(AuditEntry(
-                    occurredAt: now, userID: nil, role: nil, action: "demo.seed", objectType: "association",
-                    objectID: association.id.description, associationID: association.id, result: .success
-                ))
+                try await AuditLog(db).append(
+                    AuditEntry(
+                        occurredAt: now,
+                        userID: nil,
+                        role: nil,
+                        action: "demo.seed",
+                        objectType: "association",
+                        objectID: association.id.description,
+                        associationID: association.id,
+                        result: .success
+                    )
+                )
             }
             return context
         }

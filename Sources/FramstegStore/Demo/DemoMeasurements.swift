@@ -1,5 +1,5 @@
-import FramstegCore
 import Foundation
+import FramstegCore
 import SQLKit
 
 /// The demo's measurements, following each journey: BIP at the start, every 12 weeks and at exit;
@@ -41,7 +41,8 @@ struct DemoMeasurements {
                     case .numeric: answers[item.id] = .number(ratings[item.id]!)
                     case .choice(let choices):
                         let position = min(choices.count - 1, index + (doingWell ? 1 : 0) - (random.chance(0.3) ? 1 : 0))
-                        answers[item.id] = random.chance(0.08) && item.allowsNotAnswered ? .notAnswered : .choice(choices[max(0, position)].value)
+                        answers[item.id] =
+                            random.chance(0.08) && item.allowsNotAnswered ? .notAnswered : .choice(choices[max(0, position)].value)
                     }
                 }
                 try await repository.addCompleted(bip, for: id, occasion: occasion, on: day, answers: answers, by: user, now: now)
@@ -52,18 +53,31 @@ struct DemoMeasurements {
         let pair = days.count > 1 ? [first, days[days.count - 1]] : [first]
         for (instrumentID, share) in [("livshjulet", 0.3), ("kasam", 0.18)] where random.chance(share) {
             guard let instrument = catalog.latest(instrumentID) else { continue }
-            var base = Dictionary(uniqueKeysWithValues: instrument.items.map { item -> (String, Int) in
-                guard case .numeric(let min, let max, _) = item.scale else { return (item.id, 0) }
-                return (item.id, Int.random(in: min...(min + (max - min) / 2 + 1), using: &random))
-            })
+            var base = Dictionary(
+                uniqueKeysWithValues: instrument.items.map { item -> (String, Int) in
+                    guard case .numeric(let min, let max, _) = item.scale else { return (item.id, 0) }
+                    return (item.id, Int.random(in: min...(min + (max - min) / 2 + 1), using: &random))
+                }
+            )
             for (index, (day, occasion)) in pair.enumerated() {
                 var answers: [String: Answer] = [:]
                 for item in instrument.items {
                     guard case .numeric(let min, let max, _) = item.scale else { continue }
-                    if index > 0 { base[item.id] = Swift.min(max, Swift.max(min, base[item.id]! + Int.random(in: (doingWell ? 0 : -1)...2, using: &random))) }
-                    if item.allowsNotAnswered, random.chance(0.1) { answers[item.id] = .notAnswered; continue }
+                    if index > 0 {
+                        base[item.id] = Swift.min(
+                            max,
+                            Swift.max(min, base[item.id]! + Int.random(in: (doingWell ? 0 : -1)...2, using: &random))
+                        )
+                    }
+                    if item.allowsNotAnswered, random.chance(0.1) {
+                        answers[item.id] = .notAnswered
+                        continue
+                    }
                     // The desired level sits above today's.
-                    let value = item.id.hasSuffix("-desired") ? Swift.min(max, (base[String(item.id.dropLast(8))] ?? base[item.id]!) + Int.random(in: 1...3, using: &random)) : base[item.id]!
+                    let value =
+                        item.id.hasSuffix("-desired")
+                        ? Swift.min(max, (base[String(item.id.dropLast(8))] ?? base[item.id]!) + Int.random(in: 1...3, using: &random))
+                        : base[item.id]!
                     answers[item.id] = .number(value)
                 }
                 try await repository.addCompleted(instrument, for: id, occasion: occasion, on: day, answers: answers, by: user, now: now)

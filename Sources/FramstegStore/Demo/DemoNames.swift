@@ -2,14 +2,20 @@ import FramstegCore
 
 /// Common Swedish names and reasons, for demo participants who do not exist.
 enum DemoNames {
-    static let women = ["Anna", "Eva", "Maria", "Karin", "Sara", "Emma", "Lena", "Sofia", "Ida", "Elin", "Fatima", "Amina",
-                        "Hanna", "Johanna", "Linnea", "Maja", "Nora", "Leila", "Olivia", "Camilla", "Jessica", "Petra"]
-    static let men = ["Erik", "Lars", "Anders", "Johan", "Mikael", "Karl", "Peter", "Ahmed", "Mohammed", "Ali", "Oskar",
-                      "Viktor", "Emil", "Jonas", "Daniel", "Hassan", "Marcus", "Niklas", "Sebastian", "Tobias", "Omar", "Robin"]
+    static let women = [
+        "Anna", "Eva", "Maria", "Karin", "Sara", "Emma", "Lena", "Sofia", "Ida", "Elin", "Fatima", "Amina",
+        "Hanna", "Johanna", "Linnea", "Maja", "Nora", "Leila", "Olivia", "Camilla", "Jessica", "Petra",
+    ]
+    static let men = [
+        "Erik", "Lars", "Anders", "Johan", "Mikael", "Karl", "Peter", "Ahmed", "Mohammed", "Ali", "Oskar",
+        "Viktor", "Emil", "Jonas", "Daniel", "Hassan", "Marcus", "Niklas", "Sebastian", "Tobias", "Omar", "Robin",
+    ]
     static let others = ["Alex", "Kim", "Robin", "Sam", "Charlie", "Vide"]
-    static let surnames = ["Andersson", "Johansson", "Karlsson", "Nilsson", "Eriksson", "Larsson", "Olsson", "Persson",
-                           "Svensson", "Gustafsson", "Pettersson", "Jonsson", "Lindberg", "Lindqvist", "Berg", "Ek",
-                           "Holm", "Nyström", "Ali", "Hussein", "Mohamed", "Yilmaz", "Nguyen", "Lind", "Sjöberg", "Åberg"]
+    static let surnames = [
+        "Andersson", "Johansson", "Karlsson", "Nilsson", "Eriksson", "Larsson", "Olsson", "Persson",
+        "Svensson", "Gustafsson", "Pettersson", "Jonsson", "Lindberg", "Lindqvist", "Berg", "Ek",
+        "Holm", "Nyström", "Ali", "Hussein", "Mohamed", "Yilmaz", "Nguyen", "Lind", "Sjöberg", "Åberg",
+    ]
     static let reasons = [
         "Långvarig sjukskrivning och behöver stöd tillbaka mot arbete.",
         "Har varit arbetslös länge och har kontakt med flera myndigheter.",
@@ -20,11 +26,12 @@ enum DemoNames {
     ]
 
     static func name(_ gender: Gender, _ random: inout SeededRandom) -> String {
-        let first: [String] = switch gender {
-        case .woman: women
-        case .man: men
-        case .anotherOrNotStated: others
-        }
+        let first: [String] =
+            switch gender {
+            case .woman: women
+            case .man: men
+            case .anotherOrNotStated: others
+            }
         return first.randomElement(using: &random)! + " " + surnames.randomElement(using: &random)!
     }
 }

@@ -1,5 +1,5 @@
-import FramstegCore
 import Foundation
+import FramstegCore
 import SQLKit
 
 /// About 600 participants over two years across the units, in every state of the journey, with a
@@ -31,17 +31,34 @@ public struct DemoParticipantsStep: DemoStep {
             let registeredOn = today.adding(days: -Int.random(in: 0...730, using: &random))
             let number = Self.personalIdentityNumber(registeredOn: registeredOn, gender: gender, serial: index, random: &random)
             let valid = ParticipantDraft.Valid(
-                personalIdentityNumber: number, name: DemoNames.name(gender, &random), phone: Self.phone(&random), email: "",
-                gender: gender, municipalityID: unit.municipalityID,
-                referrerKind: random.weighted([(ReferrerKind.employmentService, 0.35), (.socialInsurance, 0.2), (.socialServices, 0.25),
-                                               (.region, 0.1), (.selfReferral, 0.07), (.other, 0.03)]),
-                referrerName: "", authorities: Self.authorities(&random), reason: DemoNames.reasons.randomElement(using: &random)!
+                personalIdentityNumber: number,
+                name: DemoNames.name(gender, &random),
+                phone: Self.phone(&random),
+                email: "",
+                gender: gender,
+                municipalityID: unit.municipalityID,
+                referrerKind: random.weighted([
+                    (ReferrerKind.employmentService, 0.35), (.socialInsurance, 0.2), (.socialServices, 0.25),
+                    (.region, 0.1), (.selfReferral, 0.07), (.other, 0.03),
+                ]),
+                referrerName: "",
+                authorities: Self.authorities(&random),
+                reason: DemoNames.reasons.randomElement(using: &random)!
             )
             let staff = context.staff[unit.id] ?? []
             let recorder = staff.randomElement(using: &random)
             let id = try await repository.register(valid, unit: unit, on: registeredOn, by: nil, now: context.now)
             guard let recorder else { continue }
-            let timeline = try await walk(id, gender: gender, from: registeredOn, by: recorder, staff: staff, repository: repository, random: &random, now: context.now)
+            let timeline = try await walk(
+                id,
+                gender: gender,
+                from: registeredOn,
+                by: recorder,
+                staff: staff,
+                repository: repository,
+                random: &random,
+                now: context.now
+            )
             try await DemoActivities(db: db, keyring: keyring, today: today, now: context.now)
                 .add(to: id, timeline, by: recorder, random: &random)
             try await DemoMeasurements(db: db, catalog: catalog, today: today, now: context.now).add(to: id, timeline, by: recorder)
@@ -52,8 +69,14 @@ public struct DemoParticipantsStep: DemoStep {
     /// Moves one participant along the journey as far as the time since registration allows.
     /// Returns the steps taken, with their days, for the activities to follow.
     private func walk(
-        _ id: ParticipantID, gender: Gender, from registeredOn: Day, by user: UserID, staff: [UserID], repository: ParticipantRepository,
-        random: inout SeededRandom, now: Date
+        _ id: ParticipantID,
+        gender: Gender,
+        from registeredOn: Day,
+        by user: UserID,
+        staff: [UserID],
+        repository: ParticipantRepository,
+        random: inout SeededRandom,
+        now: Date
     ) async throws -> [JourneyTransition] {
         var state = JourneyState.registered
         var day = registeredOn
@@ -95,24 +118,36 @@ public struct DemoParticipantsStep: DemoStep {
     /// Men reach work more often than women (seed 004): the weights differ a little by gender.
     static func outcome(_ gender: Gender, _ random: inout SeededRandom) -> ExitOutcome {
         let work = gender == .man ? 0.30 : 0.20
-        return random.weighted([(ExitOutcome.unsubsidisedWork, work), (.subsidisedWork, 0.15), (.studies, 0.15),
-                                (.jobSeekerAfterWork, 0.10), (.furtherRehabilitation, 0.22), (.other, 0.18)])
+        return random.weighted([
+            (ExitOutcome.unsubsidisedWork, work), (.subsidisedWork, 0.15), (.studies, 0.15),
+            (.jobSeekerAfterWork, 0.10), (.furtherRehabilitation, 0.22), (.other, 0.18),
+        ])
     }
 
     static func authorities(_ random: inout SeededRandom) -> Set<Authority> {
-        var result: Set<Authority> = [random.weighted([(Authority.employmentService, 0.5), (.socialServices, 0.3), (.socialInsurance, 0.2)])]
+        var result: Set<Authority> = [
+            random.weighted([(Authority.employmentService, 0.5), (.socialServices, 0.3), (.socialInsurance, 0.2)])
+        ]
         for authority in Authority.allCases where random.chance(0.35) { result.insert(authority) }
         return result
     }
 
     static func phone(_ random: inout SeededRandom) -> String {
-        String(format: "070-%03d %02d %02d", Int.random(in: 0...999, using: &random), Int.random(in: 0...99, using: &random), Int.random(in: 0...99, using: &random))
+        String(
+            format: "070-%03d %02d %02d",
+            Int.random(in: 0...999, using: &random),
+            Int.random(in: 0...99, using: &random),
+            Int.random(in: 0...99, using: &random)
+        )
     }
 
     /// A valid personnummer for someone aged 16–66 at registration, with a gender-matching serial digit.
-    static func personalIdentityNumber(registeredOn: Day, gender: Gender, serial: Int, random: inout SeededRandom) -> PersonalIdentityNumber {
-        let age = random.weighted([(Int.random(in: 16...29, using: &random), 0.45), (Int.random(in: 30...49, using: &random), 0.4),
-                                   (Int.random(in: 50...66, using: &random), 0.15)])
+    static func personalIdentityNumber(registeredOn: Day, gender: Gender, serial: Int, random: inout SeededRandom) -> PersonalIdentityNumber
+    {
+        let age = random.weighted([
+            (Int.random(in: 16...29, using: &random), 0.45), (Int.random(in: 30...49, using: &random), 0.4),
+            (Int.random(in: 50...66, using: &random), 0.15),
+        ])
         let birth = registeredOn.adding(days: -(age * 365 + Int.random(in: 0...360, using: &random)))
         var third = (serial / 10) % 10
         let wantsOdd = gender == .man || (gender == .anotherOrNotStated && random.chance(0.5))

@@ -1,5 +1,5 @@
-import FramstegCore
 import Foundation
+import FramstegCore
 import SQLKit
 
 /// The demo's anonymous surveys: the exit survey offered to most who leave and answered by most of
@@ -24,10 +24,17 @@ struct DemoSurveys {
                 let exposed = random.chance(0.12)
                 var answers: [String: Answer] = [:]
                 for item in violence.items(for: .participant) {
-                    if item.asksGender { answers[item.id] = .choice(givenGender.rawValue); continue }
-                    let value: String = item.id == "vill-ha-stod"
+                    if item.asksGender {
+                        answers[item.id] = .choice(givenGender.rawValue)
+                        continue
+                    }
+                    let value: String =
+                        item.id == "vill-ha-stod"
                         ? random.weighted([("yes", exposed ? 0.4 : 0.02), ("no", exposed ? 0.45 : 0.93), ("no-answer", 0.05)])
-                        : random.weighted([("yes-now", exposed ? 0.2 : 0.005), ("yes-earlier", exposed ? 0.5 : 0.03), ("no", exposed ? 0.25 : 0.94), ("no-answer", 0.025)])
+                        : random.weighted([
+                            ("yes-now", exposed ? 0.2 : 0.005), ("yes-earlier", exposed ? 0.5 : 0.03), ("no", exposed ? 0.25 : 0.94),
+                            ("no-answer", 0.025),
+                        ])
                     answers[item.id] = .choice(value)
                 }
                 try await surveys.add(AnonymousResponse(completing: answers, of: violence, unitID: unit, month: Month(offer.offeredOn)))
@@ -36,19 +43,24 @@ struct DemoSurveys {
         }
 
         guard case .exit(let outcome) = steps.last?.event, let exitDay = steps.last?.day, let exitSurvey = catalog.latest("deltagarenkat"),
-              random.chance(0.8)
+            random.chance(0.8)
         else { return }
         let offer = try await surveys.offer(exitSurvey.id, to: id, on: exitDay, by: user)
         guard random.chance(0.85) else { return }
         let doingWell = [.unsubsidisedWork, .subsidisedWork, .studies].contains(outcome)
         var answers: [String: Answer] = [:]
         for item in exitSurvey.items(for: .participant) {
-            if item.asksGender { answers[item.id] = .choice(givenGender.rawValue); continue }
+            if item.asksGender {
+                answers[item.id] = .choice(givenGender.rawValue)
+                continue
+            }
             let lean = doingWell ? 1.6 : 1.0
-            answers[item.id] = .choice(random.weighted([
-                ("always", 0.22 * lean), ("mostly", 0.26 * lean), ("often", 0.18 * lean), ("sometimes", 0.14),
-                ("seldom", 0.07), ("never", 0.04), ("dont-know", 0.06),
-            ]))
+            answers[item.id] = .choice(
+                random.weighted([
+                    ("always", 0.22 * lean), ("mostly", 0.26 * lean), ("often", 0.18 * lean), ("sometimes", 0.14),
+                    ("seldom", 0.07), ("never", 0.04), ("dont-know", 0.06),
+                ])
+            )
         }
         try await surveys.add(AnonymousResponse(completing: answers, of: exitSurvey, unitID: unit, month: Month(exitDay)))
         try await surveys.markCompleted(offer.id)

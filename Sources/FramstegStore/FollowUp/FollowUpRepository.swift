@@ -1,5 +1,5 @@
-import FramstegCore
 import Foundation
+import FramstegCore
 import SQLKit
 
 /// Reads what follow-up counts from the participants' own rows, whose follow-up columns change in
@@ -10,37 +10,55 @@ public struct FollowUpRepository: Sendable {
 
     public init(_ db: any SQLDatabase) { self.db = db }
 
-    static let columns = ["id", "unit_id", "municipality_id", "gender", "birth_year", "registered_on", "started_on", "ended_on", "outcome",
-                          "counsellor_count", "first_measured_on"]
+    static let columns = [
+        "id", "unit_id", "municipality_id", "gender", "birth_year", "registered_on", "started_on", "ended_on", "outcome",
+        "counsellor_count", "first_measured_on",
+    ]
 
     /// Every participant of the units, one row each (for checks and small groups; the dashboards use `groups`).
     public func facts(units: [UnitID]) async throws -> [ParticipantFacts] {
         guard !units.isEmpty else { return [] }
-        return try await db.select().columns(Self.columns).from("participants").where("unit_id", .in, SQLBind.group(units.map(\.rawValue))).all().map { row in
-            let started = try row.decode(column: "started_on", as: String?.self).flatMap(Day.init)
-            return ParticipantFacts(
-                id: try row.id("id"), unitID: try row.id("unit_id"), municipalityID: try row.id("municipality_id"),
-                gender: Gender(rawValue: try row.decode(column: "gender", as: String.self)) ?? .anotherOrNotStated,
-                birthYear: try row.decode(column: "birth_year", as: Int.self),
-                registeredOn: Day(try row.decode(column: "registered_on", as: String.self))!, startedOn: started,
-                endedOn: started == nil ? nil : try row.decode(column: "ended_on", as: String?.self).flatMap(Day.init),
-                outcome: try row.decode(column: "outcome", as: String?.self).flatMap(ExitOutcome.init(rawValue:)),
-                counsellors: try row.decode(column: "counsellor_count", as: Int.self),
-                firstMeasuredOn: try row.decode(column: "first_measured_on", as: String?.self).flatMap(Day.init))
-        }
+        return try await db.select().columns(Self.columns).from("participants").where("unit_id", .in, SQLBind.group(units.map(\.rawValue)))
+            .all().map { row in
+                let started = try row.decode(column: "started_on", as: String?.self).flatMap(Day.init)
+                return ParticipantFacts(
+                    id: try row.id("id"),
+                    unitID: try row.id("unit_id"),
+                    municipalityID: try row.id("municipality_id"),
+                    gender: Gender(rawValue: try row.decode(column: "gender", as: String.self)) ?? .anotherOrNotStated,
+                    birthYear: try row.decode(column: "birth_year", as: Int.self),
+                    registeredOn: Day(try row.decode(column: "registered_on", as: String.self))!,
+                    startedOn: started,
+                    endedOn: started == nil ? nil : try row.decode(column: "ended_on", as: String?.self).flatMap(Day.init),
+                    outcome: try row.decode(column: "outcome", as: String?.self).flatMap(ExitOutcome.init(rawValue:)),
+                    counsellors: try row.decode(column: "counsellor_count", as: Int.self),
+                    firstMeasuredOn: try row.decode(column: "first_measured_on", as: String?.self).flatMap(Day.init)
+                )
+            }
     }
 
     public func firstRegistration(units: [UnitID]) async throws -> Day? {
         guard !units.isEmpty else { return nil }
         return try await db.select().column(SQLFunction("MIN", args: SQLColumn("registered_on")), as: "first").from("participants")
-            .where("unit_id", .in, SQLBind.group(units.map(\.rawValue))).first()?.decode(column: "first", as: String?.self).flatMap(Day.init)
+            .where("unit_id", .in, SQLBind.group(units.map(\.rawValue))).first()?.decode(column: "first", as: String?.self).flatMap(
+                Day.init
+            )
     }
 
     /// How `groups` packs a participant's yes/no facts and bands into one integer, so the database
     /// groups by five keys instead of thirteen (which roughly halves the scan on SQLite).
     enum Flag: Int, CaseIterable {
-        case young = 1, referred = 2, started = 4, withinWaitingGoal = 8, active = 16, ended = 32,
-             secondYear = 64, longer = 128, changedCounsellor = 256, measured = 512
+        case young = 1
+        case referred = 2
+        case started = 4
+        case withinWaitingGoal = 8
+        case active = 16
+        case ended = 32
+        case
+            secondYear = 64
+        case longer = 128
+        case changedCounsellor = 256
+        case measured = 512
     }
 
     /// The participants of the units grouped the way every figure of the period needs them
@@ -49,7 +67,9 @@ public struct FollowUpRepository: Sendable {
     public func groups(units: [UnitID], period: ReportingPeriod) async throws -> [FactGroup] {
         guard !units.isEmpty else { return [] }
         // Days and ids are validated values, written as literals so the plan sees them.
-        let first = "'\(period.first)'", last = "'\(period.last)'", ids = units.map { String($0.rawValue) }.joined(separator: ", ")
+        let first = "'\(period.first)'"
+        let last = "'\(period.last)'"
+        let ids = units.map { String($0.rawValue) }.joined(separator: ", ")
         func days(_ from: String, _ to: String) -> String {
             db.isPostgres ? "(CAST(\(to) AS DATE) - CAST(\(from) AS DATE))" : "CAST(julianday(\(to)) - julianday(\(from)) AS INTEGER)"
         }
@@ -58,14 +78,21 @@ public struct FollowUpRepository: Sendable {
         }
         // Everyone read is registered by the period's end and not ended before its start, so
         // "registered from its start" is referred, "started by its end" active, "ended by its end" ended.
-        let startedIn = "started_on BETWEEN \(first) AND \(last)", endedIn = "ended_on <= \(last)"
-        let inProgramme = days("started_on", "ended_on"), waited = days("registered_on", "started_on")
+        let startedIn = "started_on BETWEEN \(first) AND \(last)"
+        let endedIn = "ended_on <= \(last)"
+        let inProgramme = days("started_on", "ended_on")
+        let waited = days("registered_on", "started_on")
         let flags = [
             flag(.young, when: "CAST(substr(registered_on, 1, 4) AS INTEGER) - birth_year < 30"),
             flag(.referred, when: "registered_on >= \(first)"),
             flag(.started, when: startedIn, plus: flag(.withinWaitingGoal, when: "\(waited) <= \(AssociationGoals.waitingDays)")),
             flag(.active, when: "started_on <= \(last)"),
-            flag(.ended, when: endedIn, plus: "(CASE WHEN \(inProgramme) <= 365 THEN 0 WHEN \(inProgramme) <= 730 THEN \(Flag.secondYear.rawValue) ELSE \(Flag.longer.rawValue) END)"),
+            flag(
+                .ended,
+                when: endedIn,
+                plus:
+                    "(CASE WHEN \(inProgramme) <= 365 THEN 0 WHEN \(inProgramme) <= 730 THEN \(Flag.secondYear.rawValue) ELSE \(Flag.longer.rawValue) END)"
+            ),
             flag(.changedCounsellor, when: "counsellor_count > 1"),
             flag(.measured, when: "first_measured_on <= \(last)"),
         ].joined(separator: "\n  + ")
@@ -83,16 +110,27 @@ public struct FollowUpRepository: Sendable {
             let flags = try row.decode(column: "flags", as: Int.self)
             func has(_ flag: Flag) -> Bool { flags & flag.rawValue != 0 }
             let key = FactGroup.Key(
-                unitID: try row.id("unit_id"), municipalityID: try row.id("municipality_id"),
+                unitID: try row.id("unit_id"),
+                municipalityID: try row.id("municipality_id"),
                 gender: Gender(rawValue: try row.decode(column: "gender", as: String.self)) ?? .anotherOrNotStated,
-                ageBand: has(.young) ? .under30 : .thirtyAndOver, referred: has(.referred), started: has(.started),
-                active: has(.active), ended: has(.ended),
-                outcome: has(.ended) ? ExitOutcome(rawValue: try row.decode(column: "ended_outcome", as: String?.self) ?? "") ?? .other : nil,
+                ageBand: has(.young) ? .under30 : .thirtyAndOver,
+                referred: has(.referred),
+                started: has(.started),
+                active: has(.active),
+                ended: has(.ended),
+                outcome: has(.ended)
+                    ? ExitOutcome(rawValue: try row.decode(column: "ended_outcome", as: String?.self) ?? "") ?? .other : nil,
                 timeBand: has(.ended) ? (has(.longer) ? 2 : has(.secondYear) ? 1 : 0) : nil,
                 withinWaitingGoal: has(.started) ? has(.withinWaitingGoal) : nil,
-                changedCounsellor: has(.changedCounsellor), measured: has(.measured))
-            return FactGroup(key: key, count: try row.decode(column: "n", as: Int.self), daysInProgramme: try row.decode(column: "days_in", as: Int.self),
-                             waitingDays: try row.decode(column: "days_wait", as: Int.self))
+                changedCounsellor: has(.changedCounsellor),
+                measured: has(.measured)
+            )
+            return FactGroup(
+                key: key,
+                count: try row.decode(column: "n", as: Int.self),
+                daysInProgramme: try row.decode(column: "days_in", as: Int.self),
+                waitingDays: try row.decode(column: "days_wait", as: Int.self)
+            )
         }
     }
 
@@ -117,32 +155,55 @@ public struct FollowUpRepository: Sendable {
     /// in turn. Each part is consistent in itself; parts may see a write that lands between them.
     /// The first registration is looked up only when nothing happened in the period, to explain
     /// the empty page.
-    public static func dashboard(in store: Store, units: [UnitID], period: ReportingPeriod, distance: [String], byOccasion: [String]) async throws -> DashboardSums {
+    public static func dashboard(
+        in store: Store,
+        units: [UnitID],
+        period: ReportingPeriod,
+        distance: [String],
+        byOccasion: [String]
+    ) async throws -> DashboardSums {
         enum Part: Sendable {
             case counts([FactGroup], activeByYear: [Int: Int])
             case progression(String, [IndicatorChangeGroup], [ImprovementGroup])
             case occasions(String, [OccasionScoreGroup])
             case beliefs([BeliefOutcomeGroup])
         }
-        var groups: [FactGroup] = [], activeByYear: [Int: Int] = [:], beliefs: [BeliefOutcomeGroup] = []
-        var progressions: [String: ([IndicatorChangeGroup], [ImprovementGroup])] = [:], occasions: [String: [OccasionScoreGroup]] = [:]
+        var groups: [FactGroup] = []
+        var activeByYear: [Int: Int] = [:]
+        var beliefs: [BeliefOutcomeGroup] = []
+        var progressions: [String: ([IndicatorChangeGroup], [ImprovementGroup])] = [:]
+        var occasions: [String: [OccasionScoreGroup]] = [:]
         try await withThrowingTaskGroup(of: Part.self) { parts in
             parts.addTask {
                 try await store.read { db in
-                    let counts = FollowUpRepository(db), groups = try await counts.groups(units: units, period: period)
+                    let counts = FollowUpRepository(db)
+                    let groups = try await counts.groups(units: units, period: period)
                     return .counts(groups, activeByYear: try await counts.activeByYear(units: units, period: period, groups: groups))
                 }
             }
             for instrument in distance {
                 parts.addTask {
-                    let (changes, improvement) = try await store.read { db in try await ProgressSummaryRepository(db).progression(of: instrument, units: units, period: period) }
+                    let (changes, improvement) = try await store.read { db in
+                        try await ProgressSummaryRepository(db).progression(of: instrument, units: units, period: period)
+                    }
                     return .progression(instrument, changes, improvement)
                 }
             }
             for instrument in byOccasion {
-                parts.addTask { .occasions(instrument, try await store.read { db in try await ProgressSummaryRepository(db).occasionScores(of: instrument, units: units, period: period) }) }
+                parts.addTask {
+                    .occasions(
+                        instrument,
+                        try await store.read { db in
+                            try await ProgressSummaryRepository(db).occasionScores(of: instrument, units: units, period: period)
+                        }
+                    )
+                }
             }
-            parts.addTask { .beliefs(try await store.read { db in try await ProgressSummaryRepository(db).beliefOutcomes(units: units, period: period) }) }
+            parts.addTask {
+                .beliefs(
+                    try await store.read { db in try await ProgressSummaryRepository(db).beliefOutcomes(units: units, period: period) }
+                )
+            }
             for try await part in parts {
                 switch part {
                 case .counts(let read, let active): (groups, activeByYear) = (read, active)
@@ -155,11 +216,25 @@ public struct FollowUpRepository: Sendable {
         let anyone = groups.contains { $0.key.referred || $0.key.started || $0.key.active || $0.key.ended }
         guard anyone else {
             let first = try await store.read { db in try await FollowUpRepository(db).firstRegistration(units: units) }
-            return DashboardSums(groups: groups, activeByYear: activeByYear, firstRegistration: first, isEmptyPeriod: true,
-                                 progressions: [:], occasionScores: [:], beliefOutcomes: [])
+            return DashboardSums(
+                groups: groups,
+                activeByYear: activeByYear,
+                firstRegistration: first,
+                isEmptyPeriod: true,
+                progressions: [:],
+                occasionScores: [:],
+                beliefOutcomes: []
+            )
         }
-        return DashboardSums(groups: groups, activeByYear: activeByYear, firstRegistration: nil, isEmptyPeriod: false,
-                             progressions: progressions, occasionScores: occasions, beliefOutcomes: beliefs)
+        return DashboardSums(
+            groups: groups,
+            activeByYear: activeByYear,
+            firstRegistration: nil,
+            isEmptyPeriod: false,
+            progressions: progressions,
+            occasionScores: occasions,
+            beliefOutcomes: beliefs
+        )
     }
 }
 

@@ -1,5 +1,5 @@
-import FramstegCore
 import Foundation
+import FramstegCore
 import SQLKit
 
 /// A participant's interventions, meetings and activity hours. Meeting notes and decisions are
@@ -17,14 +17,39 @@ public struct ActivityRepository: Sendable {
 
     /// Adding or ending an intervention also changes the mix follow-up keeps on the participant's
     /// progress summaries, in the same transaction.
-    public func addIntervention(_ valid: InterventionDraft.Valid, to participant: ParticipantID, by user: UserID?, now: Date) async throws -> InterventionID {
-        let id = InterventionID(try await db.insertReturningID(
-            db.insert(into: "interventions")
-                .columns("participant_id", "type", "provider", "title", "employer_name", "start_day", "end_day", "recorded_by", "recorded_at")
-                .values(SQLBind(participant.rawValue), SQLBind(valid.type.rawValue), SQLBind(valid.provider.rawValue), SQLBind(valid.title),
-                        SQLBind(valid.employerName), SQLBind(valid.start.description), SQLBind(valid.end?.description), SQLBind(user?.rawValue),
-                        SQLBind(now.storedSeconds))
-        ))
+    public func addIntervention(
+        _ valid: InterventionDraft.Valid,
+        to participant: ParticipantID,
+        by user: UserID?,
+        now: Date
+    ) async throws -> InterventionID {
+        let id = InterventionID(
+            try await db.insertReturningID(
+                db.insert(into: "interventions")
+                    .columns(
+                        "participant_id",
+                        "type",
+                        "provider",
+                        "title",
+                        "employer_name",
+                        "start_day",
+                        "end_day",
+                        "recorded_by",
+                        "recorded_at"
+                    )
+                    .values(
+                        SQLBind(participant.rawValue),
+                        SQLBind(valid.type.rawValue),
+                        SQLBind(valid.provider.rawValue),
+                        SQLBind(valid.title),
+                        SQLBind(valid.employerName),
+                        SQLBind(valid.start.description),
+                        SQLBind(valid.end?.description),
+                        SQLBind(user?.rawValue),
+                        SQLBind(now.storedSeconds)
+                    )
+            )
+        )
         try await ProgressSummaryRepository(db).refreshMix(of: participant)
         return id
     }
@@ -51,14 +76,24 @@ public struct ActivityRepository: Sendable {
 
     // MARK: Meetings
 
-    public func addMeeting(_ valid: MeetingDraft.Valid, to participant: ParticipantID, by user: UserID, now: Date) async throws -> MeetingID {
-        MeetingID(try await db.insertReturningID(
-            db.insert(into: "meetings")
-                .columns("participant_id", "kind", "day", "attendees", "notes_sealed", "decisions_sealed", "recorded_by", "recorded_at")
-                .values(SQLBind(participant.rawValue), SQLBind(valid.kind.rawValue), SQLBind(valid.day.description),
-                        SQLBind(valid.attendees.map(\.rawValue).sorted().joined(separator: ",")), SQLBind(try seal(valid.notes)),
-                        SQLBind(try seal(valid.decisions)), SQLBind(user.rawValue), SQLBind(now.storedSeconds))
-        ))
+    public func addMeeting(_ valid: MeetingDraft.Valid, to participant: ParticipantID, by user: UserID, now: Date) async throws -> MeetingID
+    {
+        MeetingID(
+            try await db.insertReturningID(
+                db.insert(into: "meetings")
+                    .columns("participant_id", "kind", "day", "attendees", "notes_sealed", "decisions_sealed", "recorded_by", "recorded_at")
+                    .values(
+                        SQLBind(participant.rawValue),
+                        SQLBind(valid.kind.rawValue),
+                        SQLBind(valid.day.description),
+                        SQLBind(valid.attendees.map(\.rawValue).sorted().joined(separator: ",")),
+                        SQLBind(try seal(valid.notes)),
+                        SQLBind(try seal(valid.decisions)),
+                        SQLBind(user.rawValue),
+                        SQLBind(now.storedSeconds)
+                    )
+            )
+        )
     }
 
     /// Every meeting of the participant, notes and decisions opened, earliest first.
@@ -82,19 +117,37 @@ public struct ActivityRepository: Sendable {
 
     /// Sets the goal from a week on, replacing a goal set for the same week.
     public func setGoal(_ goal: HoursGoal, for participant: ParticipantID, by user: UserID?, now: Date) async throws {
-        try await db.delete(from: "hours_goals").where("participant_id", .equal, participant.rawValue).where("from_week", .equal, goal.from.monday.description).run()
+        try await db.delete(from: "hours_goals").where("participant_id", .equal, participant.rawValue).where(
+            "from_week",
+            .equal,
+            goal.from.monday.description
+        ).run()
         try await db.insert(into: "hours_goals").columns("participant_id", "from_week", "tenths", "recorded_by", "recorded_at")
-            .values(SQLBind(participant.rawValue), SQLBind(goal.from.monday.description), SQLBind(Self.tenths(goal.hoursPerWeek)),
-                    SQLBind(user?.rawValue), SQLBind(now.storedSeconds))
+            .values(
+                SQLBind(participant.rawValue),
+                SQLBind(goal.from.monday.description),
+                SQLBind(Self.tenths(goal.hoursPerWeek)),
+                SQLBind(user?.rawValue),
+                SQLBind(now.storedSeconds)
+            )
             .run()
     }
 
     /// Records a week's attendance, replacing what was recorded for that week before.
     public func recordAttendance(_ attended: AttendedHours, for participant: ParticipantID, by user: UserID?, now: Date) async throws {
-        try await db.delete(from: "attended_hours").where("participant_id", .equal, participant.rawValue).where("week", .equal, attended.week.monday.description).run()
+        try await db.delete(from: "attended_hours").where("participant_id", .equal, participant.rawValue).where(
+            "week",
+            .equal,
+            attended.week.monday.description
+        ).run()
         try await db.insert(into: "attended_hours").columns("participant_id", "week", "tenths", "recorded_by", "recorded_at")
-            .values(SQLBind(participant.rawValue), SQLBind(attended.week.monday.description), SQLBind(Self.tenths(attended.hours)),
-                    SQLBind(user?.rawValue), SQLBind(now.storedSeconds))
+            .values(
+                SQLBind(participant.rawValue),
+                SQLBind(attended.week.monday.description),
+                SQLBind(Self.tenths(attended.hours)),
+                SQLBind(user?.rawValue),
+                SQLBind(now.storedSeconds)
+            )
             .run()
     }
 
@@ -130,10 +183,15 @@ public struct ActivityRepository: Sendable {
 
     private func meeting(from row: any SQLRow, opening: Bool) throws -> Meeting {
         Meeting(
-            id: try row.id("id"), participantID: try row.id("participant_id"),
+            id: try row.id("id"),
+            participantID: try row.id("participant_id"),
             kind: MeetingKind(rawValue: try row.decode(column: "kind", as: String.self)) ?? .individual,
             day: try Self.day(row, "day"),
-            attendees: Set(try row.decode(column: "attendees", as: String.self).split(separator: ",").compactMap { MeetingAttendee(rawValue: String($0)) }),
+            attendees: Set(
+                try row.decode(column: "attendees", as: String.self).split(separator: ",").compactMap {
+                    MeetingAttendee(rawValue: String($0))
+                }
+            ),
             notes: opening ? try open(try row.decode(column: "notes_sealed", as: String?.self)) : "",
             decisions: opening ? try open(try row.decode(column: "decisions_sealed", as: String?.self)) : "",
             recordedBy: try row.id("recorded_by")
@@ -142,11 +200,14 @@ public struct ActivityRepository: Sendable {
 
     static func intervention(from row: any SQLRow) throws -> Intervention {
         Intervention(
-            id: try row.id("id"), participantID: try row.id("participant_id"),
+            id: try row.id("id"),
+            participantID: try row.id("participant_id"),
             type: InterventionType(rawValue: try row.decode(column: "type", as: String.self)) ?? .social,
             provider: InterventionProvider(rawValue: try row.decode(column: "provider", as: String.self)) ?? .unit,
-            title: try row.decode(column: "title", as: String.self), employerName: try row.decode(column: "employer_name", as: String?.self),
-            start: try day(row, "start_day"), end: try row.decode(column: "end_day", as: String?.self).flatMap(Day.init)
+            title: try row.decode(column: "title", as: String.self),
+            employerName: try row.decode(column: "employer_name", as: String?.self),
+            start: try day(row, "start_day"),
+            end: try row.decode(column: "end_day", as: String?.self).flatMap(Day.init)
         )
     }
 

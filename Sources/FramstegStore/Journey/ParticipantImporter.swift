@@ -1,5 +1,5 @@
-import FramstegCore
 import Foundation
+import FramstegCore
 import SQLKit
 
 /// The database side of `framsteg import participants`: finds people who already have a journey
@@ -14,13 +14,19 @@ public struct ParticipantImporter: Sendable {
     }
 
     /// Rows whose person already has a journey under way in the association.
-    public func alreadyRegistered(_ rows: [ParticipantImport.ValidRow], in association: AssociationID, column: String) async throws -> [ParticipantImport.RowProblem] {
+    public func alreadyRegistered(
+        _ rows: [ParticipantImport.ValidRow],
+        in association: AssociationID,
+        column: String
+    ) async throws -> [ParticipantImport.RowProblem] {
         let keyring = self.keyring
         return try await store.read { db in
             let participants = ParticipantRepository(db, keyring: keyring)
             var problems: [ParticipantImport.RowProblem] = []
             for row in rows where try await !participants.ongoing(with: row.participant.personalIdentityNumber, in: association).isEmpty {
-                problems.append(ParticipantImport.RowProblem(line: row.line, field: "personalIdentityNumber", column: column, problem: .alreadyTaken))
+                problems.append(
+                    ParticipantImport.RowProblem(line: row.line, field: "personalIdentityNumber", column: column, problem: .alreadyTaken)
+                )
             }
             return problems
         }
@@ -29,7 +35,10 @@ public struct ParticipantImporter: Sendable {
     /// Registers every row in `unit` (started ones through the information conversation and the
     /// start, as the state machine allows) in one transaction. Returns how many were written.
     public func write(
-        _ rows: [ParticipantImport.ValidRow], into unit: OrganisationUnit, today: Day, now: Date,
+        _ rows: [ParticipantImport.ValidRow],
+        into unit: OrganisationUnit,
+        today: Day,
+        now: Date,
         progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }
     ) async throws -> Int {
         let keyring = self.keyring
@@ -39,7 +48,14 @@ public struct ParticipantImporter: Sendable {
                 let id = try await participants.register(row.participant, unit: unit, on: row.registeredOn, by: nil, now: now)
                 if let started = row.startedOn {
                     let system = UserID(0)
-                    let informed = try Journey.transition(from: .registered, .informationConversation, on: started, previousDay: row.registeredOn, today: today, by: system)
+                    let informed = try Journey.transition(
+                        from: .registered,
+                        .informationConversation,
+                        on: started,
+                        previousDay: row.registeredOn,
+                        today: today,
+                        by: system
+                    )
                     let start = try Journey.transition(from: .informed, .start, on: started, previousDay: started, today: today, by: system)
                     for step in [informed, start] {
                         try await participants.record(step, participant: id, recordedBy: nil, now: now)
@@ -47,9 +63,18 @@ public struct ParticipantImporter: Sendable {
                 }
                 progress(done + 1, rows.count)
             }
-            try await AuditLog(db).append(AuditEntry(
-                occurredAt: now, userID: nil, role: nil, action: "participant.import", objectType: "unit", objectID: unit.id.description,
-                associationID: unit.associationID, result: .success))
+            try await AuditLog(db).append(
+                AuditEntry(
+                    occurredAt: now,
+                    userID: nil,
+                    role: nil,
+                    action: "participant.import",
+                    objectType: "unit",
+                    objectID: unit.id.description,
+                    associationID: unit.associationID,
+                    result: .success
+                )
+            )
             return rows.count
         }
     }

@@ -1,5 +1,5 @@
-import FramstegCore
 import Foundation
+import FramstegCore
 import SQLKit
 
 /// A participant as a list shows them: nothing sealed is opened.
@@ -42,24 +42,69 @@ public struct ParticipantRepository: Sendable {
 
     /// Creates the participant in state `registered`, with the registration as the first step.
     public func register(
-        _ valid: ParticipantDraft.Valid, unit: OrganisationUnit, on day: Day, by user: UserID?, now: Date
+        _ valid: ParticipantDraft.Valid,
+        unit: OrganisationUnit,
+        on day: Day,
+        by user: UserID?,
+        now: Date
     ) async throws -> ParticipantID {
         let reason = valid.reason.isEmpty ? nil : try keyring.seal(valid.reason).stored
-        let id = ParticipantID(try await db.insertReturningID(
-            db.insert(into: "participants")
-                .columns("association_id", "unit_id", "municipality_id", "name", "phone", "email", "gender", "birth_year",
-                         "pnr_sealed", "pnr_lookup", "referrer_kind", "referrer_name", "authorities", "reason_sealed",
-                         "has_consented", "state", "registered_on", "created_at")
-                .values(
-                    SQLBind(unit.associationID.rawValue), SQLBind(unit.id.rawValue), SQLBind(valid.municipalityID.rawValue),
-                    SQLBind(valid.name), SQLBind(valid.phone), SQLBind(valid.email), SQLBind(valid.gender.rawValue),
-                    SQLBind(valid.personalIdentityNumber.birthYear), SQLBind(try keyring.seal(valid.personalIdentityNumber.digits).stored),
-                    SQLBind(lookup(valid.personalIdentityNumber)), SQLBind(valid.referrerKind.rawValue), SQLBind(valid.referrerName),
-                    SQLBind(valid.authorities.map(\.rawValue).sorted().joined(separator: ",")), SQLBind(reason), SQLBind(true),
-                    SQLBind(JourneyState.registered.storageValue), SQLBind(day.description), SQLBind(now.storedSeconds)
-                )
-        ))
-        try await insertStep(participant: id, from: .registered, to: .registered, event: "registered", outcome: nil, reason: nil, day: day, by: user, now: now)
+        let id = ParticipantID(
+            try await db.insertReturningID(
+                db.insert(into: "participants")
+                    .columns(
+                        "association_id",
+                        "unit_id",
+                        "municipality_id",
+                        "name",
+                        "phone",
+                        "email",
+                        "gender",
+                        "birth_year",
+                        "pnr_sealed",
+                        "pnr_lookup",
+                        "referrer_kind",
+                        "referrer_name",
+                        "authorities",
+                        "reason_sealed",
+                        "has_consented",
+                        "state",
+                        "registered_on",
+                        "created_at"
+                    )
+                    .values(
+                        SQLBind(unit.associationID.rawValue),
+                        SQLBind(unit.id.rawValue),
+                        SQLBind(valid.municipalityID.rawValue),
+                        SQLBind(valid.name),
+                        SQLBind(valid.phone),
+                        SQLBind(valid.email),
+                        SQLBind(valid.gender.rawValue),
+                        SQLBind(valid.personalIdentityNumber.birthYear),
+                        SQLBind(try keyring.seal(valid.personalIdentityNumber.digits).stored),
+                        SQLBind(lookup(valid.personalIdentityNumber)),
+                        SQLBind(valid.referrerKind.rawValue),
+                        SQLBind(valid.referrerName),
+                        SQLBind(valid.authorities.map(\.rawValue).sorted().joined(separator: ",")),
+                        SQLBind(reason),
+                        SQLBind(true),
+                        SQLBind(JourneyState.registered.storageValue),
+                        SQLBind(day.description),
+                        SQLBind(now.storedSeconds)
+                    )
+            )
+        )
+        try await insertStep(
+            participant: id,
+            from: .registered,
+            to: .registered,
+            event: "registered",
+            outcome: nil,
+            reason: nil,
+            day: day,
+            by: user,
+            now: now
+        )
         return id
     }
 
@@ -77,28 +122,43 @@ public struct ParticipantRepository: Sendable {
         let reason = try row.decode(column: "reason_sealed", as: String?.self).map { try keyring.open(stored: $0) }
         let summary = try Self.summary(from: row)
         return Participant(
-            id: id, associationID: try row.id("association_id"), unitID: summary.unitID, municipalityID: try row.id("municipality_id"),
-            name: summary.name, phone: try row.decode(column: "phone", as: String.self), email: try row.decode(column: "email", as: String.self),
-            gender: summary.gender, birthYear: summary.birthYear,
+            id: id,
+            associationID: try row.id("association_id"),
+            unitID: summary.unitID,
+            municipalityID: try row.id("municipality_id"),
+            name: summary.name,
+            phone: try row.decode(column: "phone", as: String.self),
+            email: try row.decode(column: "email", as: String.self),
+            gender: summary.gender,
+            birthYear: summary.birthYear,
             personalIdentityNumber: try? PersonalIdentityNumber(parsing: number, today: .distantFuture),
             referrerKind: ReferrerKind(rawValue: try row.decode(column: "referrer_kind", as: String.self)) ?? .other,
             referrerName: try row.decode(column: "referrer_name", as: String.self),
-            authorities: Set(try row.decode(column: "authorities", as: String.self).split(separator: ",").compactMap { Authority(rawValue: String($0)) }),
-            reason: reason, hasConsented: try row.decode(column: "has_consented", as: Bool.self), state: summary.state,
-            registeredOn: summary.registeredOn, responsibleCounsellor: summary.responsibleCounsellor
+            authorities: Set(
+                try row.decode(column: "authorities", as: String.self).split(separator: ",").compactMap { Authority(rawValue: String($0)) }
+            ),
+            reason: reason,
+            hasConsented: try row.decode(column: "has_consented", as: Bool.self),
+            state: summary.state,
+            registeredOn: summary.registeredOn,
+            responsibleCounsellor: summary.responsibleCounsellor
         )
     }
 
     /// Where the participant belongs, without opening anything: what the policy needs.
     public func owner(of id: ParticipantID) async throws -> (unitID: UnitID, associationID: AssociationID)? {
-        guard let row = try await db.select().columns("unit_id", "association_id").from("participants").where("id", .equal, id.rawValue).first()
+        guard
+            let row = try await db.select().columns("unit_id", "association_id").from("participants").where("id", .equal, id.rawValue)
+                .first()
         else { return nil }
         return (try row.id("unit_id"), try row.id("association_id"))
     }
 
     /// One participant as lists show them, nothing sealed opened.
     public func summary(_ id: ParticipantID) async throws -> ParticipantSummary? {
-        try await db.select().columns(Self.summaryColumns).from("participants").where("id", .equal, id.rawValue).first().map(Self.summary(from:))
+        try await db.select().columns(Self.summaryColumns).from("participants").where("id", .equal, id.rawValue).first().map(
+            Self.summary(from:)
+        )
     }
 
     public func participants(inAssociation associationID: AssociationID) async throws -> [ParticipantSummary] {
@@ -147,12 +207,24 @@ public struct ParticipantRepository: Sendable {
         case .start:
             try await db.update("participants").set("started_on", to: transition.day.description).where("id", .equal, id.rawValue).run()
         case .exit, .withdraw:
-            try await db.update("participants").set("ended_on", to: transition.day.description).set("outcome", to: outcome ?? ExitOutcome.other.rawValue)
-                .where("id", .equal, id.rawValue).where("started_on", .isNot, SQLLiteral.null).run()
+            try await db.update("participants").set("ended_on", to: transition.day.description).set(
+                "outcome",
+                to: outcome ?? ExitOutcome.other.rawValue
+            )
+            .where("id", .equal, id.rawValue).where("started_on", .isNot, SQLLiteral.null).run()
         default: break
         }
-        try await insertStep(participant: id, from: transition.from, to: transition.to, event: transition.event.kind.rawValue,
-                             outcome: outcome, reason: reason, day: transition.day, by: recordedBy, now: now)
+        try await insertStep(
+            participant: id,
+            from: transition.from,
+            to: transition.to,
+            event: transition.event.kind.rawValue,
+            outcome: outcome,
+            reason: reason,
+            day: transition.day,
+            by: recordedBy,
+            now: now
+        )
         // Nothing runs on after the journey ends.
         if transition.to == .exited || transition.to == .withdrawn {
             try await ActivityRepository(db, keyring: keyring).endRunningInterventions(of: id, on: transition.day)
@@ -170,7 +242,8 @@ public struct ParticipantRepository: Sendable {
         guard !ids.isEmpty else { return [:] }
         var result: [ParticipantID: Day] = [:]
         for row in try await db.select().column("participant_id").column(SQLFunction("MAX", args: SQLIdentifier("day")), as: "since")
-            .from("journey_steps").where("participant_id", .in, ids.map(\.rawValue).sorted()).groupBy("participant_id").all() {
+            .from("journey_steps").where("participant_id", .in, ids.map(\.rawValue).sorted()).groupBy("participant_id").all()
+        {
             if let day = Day(try row.decode(column: "since", as: String.self)) { result[try row.id("participant_id")] = day }
         }
         return result
@@ -181,7 +254,8 @@ public struct ParticipantRepository: Sendable {
         guard !ids.isEmpty else { return [:] }
         var result: [ParticipantID: Day] = [:]
         for row in try await db.select().columns("participant_id", "day").from("journey_steps")
-            .where("participant_id", .in, ids.map(\.rawValue).sorted()).where("event", .equal, JourneyEventKind.start.rawValue).all() {
+            .where("participant_id", .in, ids.map(\.rawValue).sorted()).where("event", .equal, JourneyEventKind.start.rawValue).all()
+        {
             if let day = Day(try row.decode(column: "day", as: String.self)) { result[try row.id("participant_id")] = day }
         }
         return result
@@ -195,17 +269,20 @@ public struct ParticipantRepository: Sendable {
     }
 
     public func steps(of id: ParticipantID) async throws -> [RecordedStep] {
-        try await db.select().columns("from_state", "to_state", "event", "outcome", "reason_sealed", "day", "recorded_by").from("journey_steps")
-            .where("participant_id", .equal, id.rawValue).orderBy("id").all()
-            .compactMap { row -> RecordedStep? in
-                let reason = try row.decode(column: "reason_sealed", as: String?.self).map { try keyring.open(stored: $0) }
-                guard let from = JourneyState(storageValue: try row.decode(column: "from_state", as: String.self)),
-                      let to = JourneyState(storageValue: try row.decode(column: "to_state", as: String.self)),
-                      let day = Day(try row.decode(column: "day", as: String.self))
-                else { return nil }
-                let eventText = try row.decode(column: "event", as: String.self)
-                let outcome = try row.decode(column: "outcome", as: String?.self).flatMap(ExitOutcome.init(rawValue:))
-                let event: JourneyEvent = switch JourneyEventKind(rawValue: eventText) {
+        try await db.select().columns("from_state", "to_state", "event", "outcome", "reason_sealed", "day", "recorded_by").from(
+            "journey_steps"
+        )
+        .where("participant_id", .equal, id.rawValue).orderBy("id").all()
+        .compactMap { row -> RecordedStep? in
+            let reason = try row.decode(column: "reason_sealed", as: String?.self).map { try keyring.open(stored: $0) }
+            guard let from = JourneyState(storageValue: try row.decode(column: "from_state", as: String.self)),
+                let to = JourneyState(storageValue: try row.decode(column: "to_state", as: String.self)),
+                let day = Day(try row.decode(column: "day", as: String.self))
+            else { return nil }
+            let eventText = try row.decode(column: "event", as: String.self)
+            let outcome = try row.decode(column: "outcome", as: String?.self).flatMap(ExitOutcome.init(rawValue:))
+            let event: JourneyEvent =
+                switch JourneyEventKind(rawValue: eventText) {
                 case .informationConversation: .informationConversation
                 case .start: .start
                 case .multiPartyMeeting: .multiPartyMeeting
@@ -215,12 +292,12 @@ public struct ParticipantRepository: Sendable {
                 case .withdraw: .withdraw(reason: reason ?? "")
                 case nil: .informationConversation
                 }
-                let user: UserID? = try row.optionalID("recorded_by")
-                return RecordedStep(
-                    transition: JourneyTransition(from: from, to: to, event: event, day: day, recordedBy: user ?? UserID(0)),
-                    reason: eventText == "registered" ? nil : reason
-                )
-            }
+            let user: UserID? = try row.optionalID("recorded_by")
+            return RecordedStep(
+                transition: JourneyTransition(from: from, to: to, event: event, day: day, recordedBy: user ?? UserID(0)),
+                reason: eventText == "registered" ? nil : reason
+            )
+        }
     }
 
     /// Saves the checklist: one answer per criterion, replacing an earlier one, stamped with who and when.
@@ -235,7 +312,13 @@ public struct ParticipantRepository: Sendable {
             try await db.delete(from: "eligibility_checks")
                 .where("participant_id", .equal, id.rawValue).where("criterion", .equal, criterion.rawValue).run()
             try await db.insert(into: "eligibility_checks").columns("participant_id", "criterion", "is_met", "checked_by", "checked_at")
-                .values(SQLBind(id.rawValue), SQLBind(criterion.rawValue), SQLBind(isMet), SQLBind(user.rawValue), SQLBind(now.storedSeconds))
+                .values(
+                    SQLBind(id.rawValue),
+                    SQLBind(criterion.rawValue),
+                    SQLBind(isMet),
+                    SQLBind(user.rawValue),
+                    SQLBind(now.storedSeconds)
+                )
                 .run()
         }
     }
@@ -243,10 +326,14 @@ public struct ParticipantRepository: Sendable {
     public func eligibility(of id: ParticipantID) async throws -> [EligibilityCriterion: EligibilityAnswer] {
         var result: [EligibilityCriterion: EligibilityAnswer] = [:]
         for row in try await db.select().columns("criterion", "is_met", "checked_by", "checked_at").from("eligibility_checks")
-            .where("participant_id", .equal, id.rawValue).all() {
+            .where("participant_id", .equal, id.rawValue).all()
+        {
             guard let criterion = EligibilityCriterion(rawValue: try row.decode(column: "criterion", as: String.self)) else { continue }
-            result[criterion] = EligibilityAnswer(isMet: try row.decode(column: "is_met", as: Bool.self),
-                                                  checkedBy: try row.id("checked_by"), checkedAt: try row.date("checked_at"))
+            result[criterion] = EligibilityAnswer(
+                isMet: try row.decode(column: "is_met", as: Bool.self),
+                checkedBy: try row.id("checked_by"),
+                checkedAt: try row.date("checked_at")
+            )
         }
         return result
     }
@@ -255,9 +342,21 @@ public struct ParticipantRepository: Sendable {
     public func assignCounsellor(_ counsellor: UserID, to id: ParticipantID, from day: Day, by user: UserID, now: Date) async throws {
         try await db.update("participants").set("responsible_counsellor", to: counsellor.rawValue)
             .set("counsellor_count", to: SQLRaw("counsellor_count + 1")).where("id", .equal, id.rawValue).run()
-        try await db.insert(into: "counsellor_assignments").columns("participant_id", "counsellor_id", "from_day", "assigned_by", "assigned_at")
-            .values(SQLBind(id.rawValue), SQLBind(counsellor.rawValue), SQLBind(day.description), SQLBind(user.rawValue), SQLBind(now.storedSeconds))
-            .run()
+        try await db.insert(into: "counsellor_assignments").columns(
+            "participant_id",
+            "counsellor_id",
+            "from_day",
+            "assigned_by",
+            "assigned_at"
+        )
+        .values(
+            SQLBind(id.rawValue),
+            SQLBind(counsellor.rawValue),
+            SQLBind(day.description),
+            SQLBind(user.rawValue),
+            SQLBind(now.storedSeconds)
+        )
+        .run()
     }
 
     public func counsellorHistory(of id: ParticipantID) async throws -> [(counsellor: UserID, from: Day)] {
@@ -267,14 +366,30 @@ public struct ParticipantRepository: Sendable {
     }
 
     private func insertStep(
-        participant id: ParticipantID, from: JourneyState, to: JourneyState, event: String, outcome: String?, reason: String?,
-        day: Day, by user: UserID?, now: Date
+        participant id: ParticipantID,
+        from: JourneyState,
+        to: JourneyState,
+        event: String,
+        outcome: String?,
+        reason: String?,
+        day: Day,
+        by user: UserID?,
+        now: Date
     ) async throws {
         let sealedReason = try reason.map { try keyring.seal($0).stored }
         try await db.insert(into: "journey_steps")
             .columns("participant_id", "from_state", "to_state", "event", "outcome", "reason_sealed", "day", "recorded_by", "recorded_at")
-            .values(SQLBind(id.rawValue), SQLBind(from.storageValue), SQLBind(to.storageValue), SQLBind(event), SQLBind(outcome),
-                    SQLBind(sealedReason), SQLBind(day.description), SQLBind(user?.rawValue), SQLBind(now.storedSeconds))
+            .values(
+                SQLBind(id.rawValue),
+                SQLBind(from.storageValue),
+                SQLBind(to.storageValue),
+                SQLBind(event),
+                SQLBind(outcome),
+                SQLBind(sealedReason),
+                SQLBind(day.description),
+                SQLBind(user?.rawValue),
+                SQLBind(now.storedSeconds)
+            )
             .run()
     }
 
@@ -282,7 +397,9 @@ public struct ParticipantRepository: Sendable {
 
     static func summary(from row: any SQLRow) throws -> ParticipantSummary {
         ParticipantSummary(
-            id: try row.id("id"), unitID: try row.id("unit_id"), name: try row.decode(column: "name", as: String.self),
+            id: try row.id("id"),
+            unitID: try row.id("unit_id"),
+            name: try row.decode(column: "name", as: String.self),
             gender: Gender(rawValue: try row.decode(column: "gender", as: String.self)) ?? .anotherOrNotStated,
             birthYear: try row.decode(column: "birth_year", as: Int.self),
             state: JourneyState(storageValue: try row.decode(column: "state", as: String.self)) ?? .registered,

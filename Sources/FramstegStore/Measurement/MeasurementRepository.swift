@@ -1,5 +1,5 @@
-import FramstegCore
 import Foundation
+import FramstegCore
 import SQLKit
 
 /// Instrument versions added from the web, and measurements with their answers. An answer is saved
@@ -15,61 +15,122 @@ public struct MeasurementRepository: Sendable {
     /// Keeps a definition's text as it was uploaded, for one association; refuses an id and version
     /// that exist. (The id and version are unique across associations, so a measurement's pair
     /// always names one definition.)
-    public func addDefinition(_ instrument: Instrument, text: String, association: AssociationID? = nil, by user: UserID?, now: Date) async throws {
+    public func addDefinition(
+        _ instrument: Instrument,
+        text: String,
+        association: AssociationID? = nil,
+        by user: UserID?,
+        now: Date
+    ) async throws {
         let existing = try await db.select().column("version").from("instrument_definitions")
             .where("instrument_id", .equal, instrument.id).where("version", .equal, instrument.version).first()
         if existing != nil { throw StoreError.duplicate("\(instrument.id) version \(instrument.version)") }
-        try await db.insert(into: "instrument_definitions").columns("instrument_id", "version", "definition", "association_id", "added_by", "added_at")
-            .values(SQLBind(instrument.id), SQLBind(instrument.version), SQLBind(text), SQLBind(association?.rawValue), SQLBind(user?.rawValue),
-                    SQLBind(now.storedSeconds))
-            .run()
+        try await db.insert(into: "instrument_definitions").columns(
+            "instrument_id",
+            "version",
+            "definition",
+            "association_id",
+            "added_by",
+            "added_at"
+        )
+        .values(
+            SQLBind(instrument.id),
+            SQLBind(instrument.version),
+            SQLBind(text),
+            SQLBind(association?.rawValue),
+            SQLBind(user?.rawValue),
+            SQLBind(now.storedSeconds)
+        )
+        .run()
     }
 
     /// Every stored definition as its file name, text and association, for the catalogue to load at start-up.
     public func definitions() async throws -> [(file: String, text: String, association: AssociationID?)] {
         try await db.select().columns("instrument_id", "version", "definition", "association_id").from("instrument_definitions")
             .orderBy("instrument_id").orderBy("version").all().map { row in
-                ("\(try row.decode(column: "instrument_id", as: String.self))-\(try row.decode(column: "version", as: Int.self)).json (database)",
-                 try row.decode(column: "definition", as: String.self),
-                 try row.decode(column: "association_id", as: Int64?.self).map { AssociationID($0) })
+                (
+                    "\(try row.decode(column: "instrument_id", as: String.self))-\(try row.decode(column: "version", as: Int.self)).json (database)",
+                    try row.decode(column: "definition", as: String.self),
+                    try row.decode(column: "association_id", as: Int64?.self).map { AssociationID($0) }
+                )
             }
     }
 
     // MARK: Measurements
 
     public func start(
-        _ instrument: Instrument, for participant: ParticipantID, occasion: MeasurementOccasion, on day: Day, by user: UserID?
+        _ instrument: Instrument,
+        for participant: ParticipantID,
+        occasion: MeasurementOccasion,
+        on day: Day,
+        by user: UserID?
     ) async throws -> MeasurementID {
-        MeasurementID(try await db.insertReturningID(
-            db.insert(into: "measurements").columns("participant_id", "instrument_id", "version", "occasion", "taken_on", "started_by")
-                .values(SQLBind(participant.rawValue), SQLBind(instrument.id), SQLBind(instrument.version), SQLBind(occasion.rawValue),
-                        SQLBind(day.description), SQLBind(user?.rawValue))
-        ))
+        MeasurementID(
+            try await db.insertReturningID(
+                db.insert(into: "measurements").columns("participant_id", "instrument_id", "version", "occasion", "taken_on", "started_by")
+                    .values(
+                        SQLBind(participant.rawValue),
+                        SQLBind(instrument.id),
+                        SQLBind(instrument.version),
+                        SQLBind(occasion.rawValue),
+                        SQLBind(day.description),
+                        SQLBind(user?.rawValue)
+                    )
+            )
+        )
     }
 
     /// Saves one answer, replacing an earlier one to the same item.
     public func saveAnswer(_ answer: Answer, item: String, respondent: Respondent, in measurement: MeasurementID, now: Date) async throws {
-        try await db.delete(from: "measurement_answers").where("measurement_id", .equal, measurement.rawValue).where("item_id", .equal, item).run()
+        try await db.delete(from: "measurement_answers").where("measurement_id", .equal, measurement.rawValue).where(
+            "item_id",
+            .equal,
+            item
+        ).run()
         try await db.insert(into: "measurement_answers").columns("measurement_id", "item_id", "answer", "respondent", "answered_at")
-            .values(SQLBind(measurement.rawValue), SQLBind(item), SQLBind(answer.storageValue), SQLBind(respondent.rawValue), SQLBind(now.storedSeconds))
+            .values(
+                SQLBind(measurement.rawValue),
+                SQLBind(item),
+                SQLBind(answer.storageValue),
+                SQLBind(respondent.rawValue),
+                SQLBind(now.storedSeconds)
+            )
             .run()
     }
 
     /// A measurement taken in full at once (the demo, an import): one statement for all answers.
     @discardableResult
     public func addCompleted(
-        _ instrument: Instrument, for participant: ParticipantID, occasion: MeasurementOccasion, on day: Day, answers: [String: Answer],
-        by user: UserID?, now: Date
+        _ instrument: Instrument,
+        for participant: ParticipantID,
+        occasion: MeasurementOccasion,
+        on day: Day,
+        answers: [String: Answer],
+        by user: UserID?,
+        now: Date
     ) async throws -> MeasurementID {
         let id = try await start(instrument, for: participant, occasion: occasion, on: day, by: user)
         let insert = db.insert(into: "measurement_answers").columns("measurement_id", "item_id", "answer", "respondent", "answered_at")
         for (item, answer) in answers.sorted(by: { $0.key < $1.key }) {
             let respondent = instrument.item(item)?.respondent ?? .participant
-            insert.values(SQLBind(id.rawValue), SQLBind(item), SQLBind(answer.storageValue), SQLBind(respondent.rawValue), SQLBind(now.storedSeconds))
+            insert.values(
+                SQLBind(id.rawValue),
+                SQLBind(item),
+                SQLBind(answer.storageValue),
+                SQLBind(respondent.rawValue),
+                SQLBind(now.storedSeconds)
+            )
         }
         if !answers.isEmpty { try await insert.run() }
         try await complete(id, now: now)
-        try await ProgressSummaryRepository(db).record(instrument, answers: answers, measurement: id, occasion: occasion, participant: participant, on: day)
+        try await ProgressSummaryRepository(db).record(
+            instrument,
+            answers: answers,
+            measurement: id,
+            occasion: occasion,
+            participant: participant,
+            on: day
+        )
         return id
     }
 
@@ -77,11 +138,13 @@ public struct MeasurementRepository: Sendable {
     /// measurement day up to date for follow-up (same transaction).
     public func complete(_ measurement: MeasurementID, now: Date) async throws {
         try await db.update("measurements").set("completed_at", to: now.storedSeconds).where("id", .equal, measurement.rawValue).run()
-        try await db.raw("""
+        try await db.raw(
+            """
             UPDATE participants SET first_measured_on = (SELECT MIN(m.taken_on) FROM measurements m
               WHERE m.participant_id = participants.id AND m.instrument_id = \(bind: MeasurementSchedule.instrumentID) AND m.completed_at IS NOT NULL)
             WHERE id = (SELECT participant_id FROM measurements WHERE id = \(bind: measurement.rawValue))
-            """).run()
+            """
+        ).run()
     }
 
     public func measurement(_ id: MeasurementID) async throws -> ProgressMeasurement? {
@@ -103,7 +166,8 @@ public struct MeasurementRepository: Sendable {
         guard !participants.isEmpty else { return [:] }
         var result: [ParticipantID: [Day]] = [:]
         for row in try await db.select().columns("participant_id", "taken_on").from("measurements")
-            .where("participant_id", .in, participants.map(\.rawValue).sorted()).where("instrument_id", .equal, instrument).all() {
+            .where("participant_id", .in, participants.map(\.rawValue).sorted()).where("instrument_id", .equal, instrument).all()
+        {
             result[try row.id("participant_id"), default: []].append(try ActivityRepository.day(row, "taken_on"))
         }
         return result
@@ -113,7 +177,8 @@ public struct MeasurementRepository: Sendable {
         guard !ids.isEmpty else { return [:] }
         var result: [MeasurementID: [String: Answer]] = [:]
         for row in try await db.select().columns("measurement_id", "item_id", "answer").from("measurement_answers")
-            .where("measurement_id", .in, ids.map(\.rawValue)).all() {
+            .where("measurement_id", .in, ids.map(\.rawValue)).all()
+        {
             guard let answer = Answer(storageValue: try row.decode(column: "answer", as: String.self)) else { continue }
             result[try row.id("measurement_id"), default: [:]][try row.decode(column: "item_id", as: String.self)] = answer
         }
@@ -122,10 +187,13 @@ public struct MeasurementRepository: Sendable {
 
     static func measurement(from row: any SQLRow, answers: [String: Answer]) throws -> ProgressMeasurement {
         ProgressMeasurement(
-            id: try row.id("id"), participantID: try row.id("participant_id"), instrumentID: try row.decode(column: "instrument_id", as: String.self),
+            id: try row.id("id"),
+            participantID: try row.id("participant_id"),
+            instrumentID: try row.decode(column: "instrument_id", as: String.self),
             version: try row.decode(column: "version", as: Int.self),
             occasion: MeasurementOccasion(rawValue: try row.decode(column: "occasion", as: String.self)) ?? .other,
-            takenOn: try ActivityRepository.day(row, "taken_on"), answers: answers,
+            takenOn: try ActivityRepository.day(row, "taken_on"),
+            answers: answers,
             isComplete: try row.decode(column: "completed_at", as: Int64?.self) != nil
         )
     }

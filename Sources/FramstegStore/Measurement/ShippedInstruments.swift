@@ -1,5 +1,5 @@
-import FramstegCore
 import Foundation
+import FramstegCore
 
 /// The instrument definitions shipped with Framsteg (`Instruments/*.json` in this module): BIP,
 /// Livshjulet, KASAM and the self-rating. A broken file is named with its path and reason.

@@ -12,22 +12,30 @@ extension Migrations {
         try await db.alter(table: "participants").column("outcome", type: .text).run()
         try await db.alter(table: "participants").column("counsellor_count", type: .int, .notNull, .default(0)).run()
         try await db.alter(table: "participants").column("first_measured_on", type: .text).run()
-        try await db.raw("""
+        try await db.raw(
+            """
             UPDATE participants SET started_on = (SELECT MIN(s.day) FROM journey_steps s WHERE s.participant_id = participants.id AND s.event = 'start')
-            """).run()
-        try await db.raw("""
+            """
+        ).run()
+        try await db.raw(
+            """
             UPDATE participants SET
               ended_on = (SELECT MAX(s.day) FROM journey_steps s WHERE s.participant_id = participants.id AND s.event IN ('exit', 'withdraw')),
               outcome = (SELECT COALESCE(s.outcome, 'other') FROM journey_steps s WHERE s.participant_id = participants.id AND s.event IN ('exit', 'withdraw') ORDER BY s.id DESC LIMIT 1)
             WHERE started_on IS NOT NULL
-            """).run()
-        try await db.raw("""
+            """
+        ).run()
+        try await db.raw(
+            """
             UPDATE participants SET counsellor_count = (SELECT COUNT(*) FROM counsellor_assignments a WHERE a.participant_id = participants.id)
-            """).run()
-        try await db.raw("""
+            """
+        ).run()
+        try await db.raw(
+            """
             UPDATE participants SET first_measured_on = (SELECT MIN(m.taken_on) FROM measurements m
               WHERE m.participant_id = participants.id AND m.instrument_id = 'bip' AND m.completed_at IS NOT NULL)
-            """).run()
+            """
+        ).run()
         try await db.create(index: "participants_follow_up").on("participants").column("association_id").column("unit_id").run()
     }
 
@@ -111,6 +119,8 @@ extension Migrations {
             .column("unit_id").column("registered_on").column("ended_on").column("started_on").column("municipality_id").column("gender")
             .column("birth_year").column("outcome").column("counsellor_count").column("first_measured_on").run()
         try await db.drop(index: "participants_ended").run()
-        try await db.create(index: "participants_ended").on("participants").column("unit_id").column("ended_on").column("gender").column("outcome").run()
+        try await db.create(index: "participants_ended").on("participants").column("unit_id").column("ended_on").column("gender").column(
+            "outcome"
+        ).run()
     }
 }

@@ -2,7 +2,10 @@ import SQLKit
 
 /// Every migration Framsteg has, in order. Later features append here; existing entries never change.
 public enum Migrations {
-    public static let all: [Migration] = [organisation, access, audit, auditAppendOnly, journey, rateLimits, eligibility, activities, measurements, plansAndParticipantMode, anonymousSurveys, followUpColumns, progressSummaries, progressByIndicator, changeSlots, followUpReadPaths]
+    public static let all: [Migration] = [
+        organisation, access, audit, auditAppendOnly, journey, rateLimits, eligibility, activities, measurements, plansAndParticipantMode,
+        anonymousSurveys, followUpColumns, progressSummaries, progressByIndicator, changeSlots, followUpReadPaths,
+    ]
 
     static let organisation = Migration(version: 1, name: "organisation") { db, _ in
         try await db.create(table: "associations")
@@ -89,23 +92,31 @@ public enum Migrations {
     static let auditAppendOnly = Migration(version: 4, name: "audit log is append-only") { db, dialect in
         switch dialect {
         case .sqlite:
-            try await db.raw("""
+            try await db.raw(
+                """
                 CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
                 BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END
-                """).run()
-            try await db.raw("""
+                """
+            ).run()
+            try await db.raw(
+                """
                 CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
                 BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END
-                """).run()
+                """
+            ).run()
         case .postgres:
-            try await db.raw("""
+            try await db.raw(
+                """
                 CREATE OR REPLACE FUNCTION framsteg_audit_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
                 BEGIN RAISE EXCEPTION 'audit_log is append-only'; END $$
-                """).run()
-            try await db.raw("""
+                """
+            ).run()
+            try await db.raw(
+                """
                 CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE ON audit_log
                 FOR EACH ROW EXECUTE FUNCTION framsteg_audit_append_only()
-                """).run()
+                """
+            ).run()
         }
     }
 
@@ -314,7 +325,9 @@ public enum Migrations {
         case .sqlite: try await db.raw("CREATE TABLE survey_responses (\(unsafeRaw: columns)) WITHOUT ROWID").run()
         case .postgres: try await db.raw("CREATE TABLE survey_responses (\(unsafeRaw: columns))").run()
         }
-        try await db.create(index: "survey_responses_group").on("survey_responses").column("instrument_id").column("unit_id").column("month").run()
+        try await db.create(index: "survey_responses_group").on("survey_responses").column("instrument_id").column("unit_id").column(
+            "month"
+        ).run()
         try await db.create(table: "survey_offers")
             .column("id", type: .bigint, .primaryKey(autoIncrement: true))
             .column("participant_id", type: .bigint, .notNull, .references("participants", "id"))

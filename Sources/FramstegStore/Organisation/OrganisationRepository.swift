@@ -1,5 +1,5 @@
-import FramstegCore
 import Foundation
+import FramstegCore
 import SQLKit
 
 /// Associations, their municipalities and units, and the units' budgeted places.
@@ -35,8 +35,11 @@ public struct OrganisationRepository: Sendable {
     }
 
     static func association(from row: any SQLRow) throws -> Association {
-        Association(id: try row.id("id"), name: try row.decode(column: "name", as: String.self),
-                    organisationNumber: try row.decode(column: "organisation_number", as: String.self))
+        Association(
+            id: try row.id("id"),
+            name: try row.decode(column: "name", as: String.self),
+            organisationNumber: try row.decode(column: "organisation_number", as: String.self)
+        )
     }
 
     // MARK: Municipalities
@@ -65,7 +68,11 @@ public struct OrganisationRepository: Sendable {
     }
 
     /// Whether another municipality of the association already has this name (case-insensitive).
-    public func isMunicipalityNameTaken(_ name: String, in associationID: AssociationID, excluding: MunicipalityID? = nil) async throws -> Bool {
+    public func isMunicipalityNameTaken(
+        _ name: String,
+        in associationID: AssociationID,
+        excluding: MunicipalityID? = nil
+    ) async throws -> Bool {
         try await municipalities(of: associationID).contains {
             $0.name.lowercased() == name.lowercased() && $0.id != excluding
         }
@@ -83,8 +90,11 @@ public struct OrganisationRepository: Sendable {
     }
 
     static func municipality(from row: any SQLRow) throws -> Municipality {
-        Municipality(id: try row.id("id"), associationID: try row.id("association_id"),
-                     name: try row.decode(column: "name", as: String.self))
+        Municipality(
+            id: try row.id("id"),
+            associationID: try row.id("association_id"),
+            name: try row.decode(column: "name", as: String.self)
+        )
     }
 
     // MARK: Units
@@ -123,8 +133,12 @@ public struct OrganisationRepository: Sendable {
     }
 
     static func unit(from row: any SQLRow) throws -> OrganisationUnit {
-        OrganisationUnit(id: try row.id("id"), associationID: try row.id("association_id"),
-             municipalityID: try row.id("municipality_id"), name: try row.decode(column: "name", as: String.self))
+        OrganisationUnit(
+            id: try row.id("id"),
+            associationID: try row.id("association_id"),
+            municipalityID: try row.id("municipality_id"),
+            name: try row.decode(column: "name", as: String.self)
+        )
     }
 
     // MARK: Measurement schedule
@@ -164,7 +178,10 @@ public struct OrganisationRepository: Sendable {
     }
 
     static func places(from row: any SQLRow) throws -> BudgetedPlaces {
-        BudgetedPlaces(unitID: try row.id("unit_id"), year: try row.decode(column: "year", as: Int.self),
-                       places: try row.decode(column: "places", as: Int.self))
+        BudgetedPlaces(
+            unitID: try row.id("unit_id"),
+            year: try row.decode(column: "year", as: Int.self),
+            places: try row.decode(column: "places", as: Int.self)
+        )
     }
 }

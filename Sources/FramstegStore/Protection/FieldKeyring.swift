@@ -1,6 +1,6 @@
 import Crypto
-import FramstegCore
 import Foundation
+import FramstegCore
 
 /// The keys that protect personal data at rest.
 ///

@@ -1,5 +1,5 @@
-import FramstegCore
 import Foundation
+import FramstegCore
 import Logging
 import SQLKit
 
@@ -18,10 +18,18 @@ public struct SurveyRepository: Sendable {
     // MARK: The record's side
 
     public func offer(_ instrumentID: String, to participant: ParticipantID, on day: Day, by user: UserID?) async throws -> SurveyOffer {
-        let id = SurveyOfferID(try await db.insertReturningID(
-            db.insert(into: "survey_offers").columns("participant_id", "instrument_id", "offered_on", "offered_by", "is_completed")
-                .values(SQLBind(participant.rawValue), SQLBind(instrumentID), SQLBind(day.description), SQLBind(user?.rawValue), SQLBind(false))
-        ))
+        let id = SurveyOfferID(
+            try await db.insertReturningID(
+                db.insert(into: "survey_offers").columns("participant_id", "instrument_id", "offered_on", "offered_by", "is_completed")
+                    .values(
+                        SQLBind(participant.rawValue),
+                        SQLBind(instrumentID),
+                        SQLBind(day.description),
+                        SQLBind(user?.rawValue),
+                        SQLBind(false)
+                    )
+            )
+        )
         return SurveyOffer(id: id, participantID: participant, instrumentID: instrumentID, offeredOn: day, isCompleted: false)
     }
 
@@ -42,8 +50,12 @@ public struct SurveyRepository: Sendable {
 
     static func offer(from row: any SQLRow) throws -> SurveyOffer {
         SurveyOffer(
-            id: try row.id("id"), participantID: try row.id("participant_id"), instrumentID: try row.decode(column: "instrument_id", as: String.self),
-            offeredOn: Day(try row.decode(column: "offered_on", as: String.self))!, isCompleted: try row.decode(column: "is_completed", as: Bool.self))
+            id: try row.id("id"),
+            participantID: try row.id("participant_id"),
+            instrumentID: try row.decode(column: "instrument_id", as: String.self),
+            offeredOn: Day(try row.decode(column: "offered_on", as: String.self))!,
+            isCompleted: try row.decode(column: "is_completed", as: Bool.self)
+        )
     }
 
     /// Offers made in a period to participants of the units, and how many were completed (coverage).
@@ -71,19 +83,38 @@ public struct SurveyRepository: Sendable {
             .where("month", .equal, response.month.description).all()
             .map { row in
                 AnonymousResponse(
-                    instrumentID: response.instrumentID, version: try row.decode(column: "instrument_version", as: Int.self), unitID: response.unitID,
-                    month: response.month, gender: try row.decode(column: "gender", as: String?.self).flatMap(Gender.init(rawValue:)),
-                    answers: AnonymousResponse.decodeAnswers(try row.decode(column: "answers", as: String.self)))
+                    instrumentID: response.instrumentID,
+                    version: try row.decode(column: "instrument_version", as: Int.self),
+                    unitID: response.unitID,
+                    month: response.month,
+                    gender: try row.decode(column: "gender", as: String?.self).flatMap(Gender.init(rawValue:)),
+                    answers: AnonymousResponse.decodeAnswers(try row.decode(column: "answers", as: String.self))
+                )
             }
         try await db.delete(from: "survey_responses")
             .where("instrument_id", .equal, response.instrumentID).where("unit_id", .equal, response.unitID.rawValue)
             .where("month", .equal, response.month.description).run()
         var generator = SystemRandomNumberGenerator()
         let shuffled = (group + [response]).shuffled(using: &generator)
-        var insert = db.insert(into: "survey_responses").columns("id", "instrument_id", "instrument_version", "unit_id", "month", "gender", "answers")
+        var insert = db.insert(into: "survey_responses").columns(
+            "id",
+            "instrument_id",
+            "instrument_version",
+            "unit_id",
+            "month",
+            "gender",
+            "answers"
+        )
         for row in shuffled {
-            insert = insert.values(SQLBind(RandomIdentifier.make()), SQLBind(row.instrumentID), SQLBind(row.version), SQLBind(row.unitID.rawValue),
-                                   SQLBind(row.month.description), SQLBind(row.gender?.rawValue), SQLBind(row.encodedAnswers))
+            insert = insert.values(
+                SQLBind(RandomIdentifier.make()),
+                SQLBind(row.instrumentID),
+                SQLBind(row.version),
+                SQLBind(row.unitID.rawValue),
+                SQLBind(row.month.description),
+                SQLBind(row.gender?.rawValue),
+                SQLBind(row.encodedAnswers)
+            )
         }
         try await insert.run()
     }
@@ -99,10 +130,13 @@ public struct SurveyRepository: Sendable {
             .where("month", .greaterThanOrEqual, period.first.description).where("month", .lessThanOrEqual, period.last.description)
             .all().map { row in
                 AnonymousResponse(
-                    instrumentID: instrumentID, version: try row.decode(column: "instrument_version", as: Int.self), unitID: try row.id("unit_id"),
+                    instrumentID: instrumentID,
+                    version: try row.decode(column: "instrument_version", as: Int.self),
+                    unitID: try row.id("unit_id"),
                     month: Month(try row.decode(column: "month", as: String.self))!,
                     gender: try row.decode(column: "gender", as: String?.self).flatMap(Gender.init(rawValue:)),
-                    answers: AnonymousResponse.decodeAnswers(try row.decode(column: "answers", as: String.self)))
+                    answers: AnonymousResponse.decodeAnswers(try row.decode(column: "answers", as: String.self))
+                )
             }
     }
 }

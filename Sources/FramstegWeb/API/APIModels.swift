@@ -1,6 +1,6 @@
+import Foundation
 import FramstegCore
 import FramstegStore
-import Foundation
 
 /// The JSON shapes of the API, as `/api/openapi.json` describes them. Field names are camelCase;
 /// days are `YYYY-MM-DD`; enumerations use the same values as the forms.
@@ -83,8 +83,14 @@ enum API {
             self.steps = steps.enumerated().map { index, step in
                 var outcome: String?
                 if case .exit(let result) = step.transition.event { outcome = result.rawValue }
-                return Step(event: index == 0 ? "registered" : step.transition.event.kind.rawValue, from: step.transition.from.storageValue,
-                            to: step.transition.to.storageValue, day: step.transition.day.description, outcome: outcome, reason: step.reason)
+                return Step(
+                    event: index == 0 ? "registered" : step.transition.event.kind.rawValue,
+                    from: step.transition.from.storageValue,
+                    to: step.transition.to.storageValue,
+                    day: step.transition.day.description,
+                    outcome: outcome,
+                    reason: step.reason
+                )
             }
         }
     }
@@ -104,9 +110,17 @@ enum API {
 
         var draft: ParticipantDraft {
             ParticipantDraft(
-                personalIdentityNumber: personalIdentityNumber, name: name, phone: phone ?? "", email: email ?? "", gender: gender,
-                municipalityID: String(municipalityId), referrerKind: referrerKind, referrerName: referrerName ?? "",
-                authorities: authorities ?? [], reason: reason ?? "", consent: consent
+                personalIdentityNumber: personalIdentityNumber,
+                name: name,
+                phone: phone ?? "",
+                email: email ?? "",
+                gender: gender,
+                municipalityID: String(municipalityId),
+                referrerKind: referrerKind,
+                referrerName: referrerName ?? "",
+                authorities: authorities ?? [],
+                reason: reason ?? "",
+                consent: consent
             )
         }
     }
@@ -160,8 +174,15 @@ enum API {
         let end: String?
 
         var draft: InterventionDraft {
-            InterventionDraft(type: type, provider: provider, title: title, isPlacement: placement ?? false, employerName: employerName ?? "",
-                              start: start, end: end ?? "")
+            InterventionDraft(
+                type: type,
+                provider: provider,
+                title: title,
+                isPlacement: placement ?? false,
+                employerName: employerName ?? "",
+                start: start,
+                end: end ?? ""
+            )
         }
     }
 

@@ -1,6 +1,6 @@
+import Foundation
 import FramstegCore
 import FramstegStore
-import Foundation
 import Hummingbird
 import NIOCore
 
@@ -12,16 +12,28 @@ struct ParticipantAPI {
 
     func register(on routes: RouteRegistrar) {
         routes.publicRoute(.get, "/api/openapi.json") { _, _ in
-            Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: OpenAPIDocument.json)))
+            Response(
+                status: .ok,
+                headers: [.contentType: "application/json; charset=utf-8"],
+                body: .init(byteBuffer: ByteBuffer(string: OpenAPIDocument.json))
+            )
         }
         routes.get("/api/session", .useOwnAccount) { _, context, principal in
-            try JSON.response(API.Session(userId: principal.userID.rawValue, name: context.session?.user.name ?? "", role: principal.role.rawValue,
-                                          unitIds: principal.unitIDs.map(\.rawValue).sorted(), csrfToken: context.csrfToken))
+            try JSON.response(
+                API.Session(
+                    userId: principal.userID.rawValue,
+                    name: context.session?.user.name ?? "",
+                    role: principal.role.rawValue,
+                    unitIds: principal.unitIDs.map(\.rawValue).sorted(),
+                    csrfToken: context.csrfToken
+                )
+            )
         }
         routes.get("/api/units/:unit/participants", .viewUnit) { request, context, principal in
             let unit = try await site.authorizedUnit(.viewUnit, request, context, principal)
             let keyring = site.keyring
-            let list = try await site.store.read { db in try await ParticipantRepository(db, keyring: keyring).participants(inUnit: unit.id) }
+            let list = try await site.store.read { db in try await ParticipantRepository(db, keyring: keyring).participants(inUnit: unit.id)
+            }
             return try JSON.response(list.map(API.ParticipantSummary.init))
         }
         routes.post("/api/units/:unit/participants", .registerParticipant) { request, context, principal in
@@ -36,7 +48,15 @@ struct ParticipantAPI {
             let (participant, _) = try await site.authorizedParticipant(context, principal, .readParticipant, path: request.uri.path)
             let keyring = site.keyring
             let steps = try await site.store.read { db in try await ParticipantRepository(db, keyring: keyring).steps(of: participant.id) }
-            try await site.audit(AuditEntry(at: site.now(), by: principal, action: "participant.read", objectType: "participant", objectID: participant.id.description))
+            try await site.audit(
+                AuditEntry(
+                    at: site.now(),
+                    by: principal,
+                    action: "participant.read",
+                    objectType: "participant",
+                    objectID: participant.id.description
+                )
+            )
             return try JSON.response(API.Participant(participant, steps: steps))
         }
         routes.patch("/api/participants/:participant", .changeParticipant) { request, context, principal in
@@ -44,7 +64,10 @@ struct ParticipantAPI {
             let body = try await JSON.decode(API.ContactUpdate.self, request, context)
             return try await JSON.validating(context) {
                 try await ParticipantService(site: site).updateContact(
-                    ContactChange(name: body.name, phone: body.phone, email: body.email, referrerName: body.referrerName), of: participant, by: principal)
+                    ContactChange(name: body.name, phone: body.phone, email: body.email, referrerName: body.referrerName),
+                    of: participant,
+                    by: principal
+                )
                 return try await summary(participant.id)
             }
         }
@@ -52,8 +75,14 @@ struct ParticipantAPI {
             let (participant, _) = try await site.authorizedParticipant(context, principal, .changeParticipant, path: request.uri.path)
             let body = try await JSON.decode(API.NewTransition.self, request, context)
             return try await JSON.validating(context) {
-                try await ParticipantService(site: site).recordStep(event: body.event, day: body.day, outcome: body.outcome ?? "", reason: body.reason ?? "",
-                                                                    of: participant, by: principal)
+                try await ParticipantService(site: site).recordStep(
+                    event: body.event,
+                    day: body.day,
+                    outcome: body.outcome ?? "",
+                    reason: body.reason ?? "",
+                    of: participant,
+                    by: principal
+                )
                 return try await summary(participant.id, status: .created)
             }
         }
@@ -61,15 +90,23 @@ struct ParticipantAPI {
             let (participant, _) = try await site.authorizedParticipant(context, principal, .changeParticipant, path: request.uri.path)
             let body = try await JSON.decode(API.NewExit.self, request, context)
             return try await JSON.validating(context) {
-                try await ParticipantService(site: site).recordStep(event: JourneyEventKind.exit.rawValue, day: body.day, outcome: body.outcome, reason: "",
-                                                                    of: participant, by: principal)
+                try await ParticipantService(site: site).recordStep(
+                    event: JourneyEventKind.exit.rawValue,
+                    day: body.day,
+                    outcome: body.outcome,
+                    reason: "",
+                    of: participant,
+                    by: principal
+                )
                 return try await summary(participant.id, status: .created)
             }
         }
         routes.get("/api/participants/:participant/interventions", .readParticipant) { request, context, principal in
             let (participant, _) = try await site.authorizedParticipant(context, principal, .readParticipant, path: request.uri.path)
             let keyring = site.keyring
-            let list = try await site.store.read { db in try await ActivityRepository(db, keyring: keyring).interventions(of: participant.id) }
+            let list = try await site.store.read { db in
+                try await ActivityRepository(db, keyring: keyring).interventions(of: participant.id)
+            }
             return try JSON.response(list.map(API.Intervention.init))
         }
         routes.post("/api/participants/:participant/interventions", .changeParticipant) { request, context, principal in
@@ -85,7 +122,15 @@ struct ParticipantAPI {
             let keyring = site.keyring
             let list = try await site.store.read { db in try await ActivityRepository(db, keyring: keyring).meetings(of: participant.id) }
             // Notes are opened: a read of personal data.
-            try await site.audit(AuditEntry(at: site.now(), by: principal, action: "participant.meetings.read", objectType: "participant", objectID: participant.id.description))
+            try await site.audit(
+                AuditEntry(
+                    at: site.now(),
+                    by: principal,
+                    action: "participant.meetings.read",
+                    objectType: "participant",
+                    objectID: participant.id.description
+                )
+            )
             return try JSON.response(list.map(API.Meeting.init))
         }
         routes.post("/api/participants/:participant/meetings", .changeParticipant) { request, context, principal in
@@ -116,8 +161,11 @@ enum JSON {
     static func response(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        return Response(status: status, headers: [.contentType: "application/json; charset=utf-8"],
-                        body: .init(byteBuffer: ByteBuffer(bytes: try encoder.encode(value))))
+        return Response(
+            status: status,
+            headers: [.contentType: "application/json; charset=utf-8"],
+            body: .init(byteBuffer: ByteBuffer(bytes: try encoder.encode(value)))
+        )
     }
 
     static func problem(_ status: HTTPResponse.Status, _ code: String, _ message: String, fields: [String: String]? = nil) -> Response {
@@ -143,7 +191,12 @@ enum JSON {
         do {
             return try await body()
         } catch let failure as ValidationFailure {
-            return problem(.unprocessableContent, "invalid", Texts.text("formHasErrors", context.language), fields: failure.messages(context.language))
+            return problem(
+                .unprocessableContent,
+                "invalid",
+                Texts.text("formHasErrors", context.language),
+                fields: failure.messages(context.language)
+            )
         }
     }
 

@@ -1,5 +1,5 @@
-import Hummingbird
 import HTTPTypes
+import Hummingbird
 
 /// Every state-changing request must echo the page's CSRF token, as the `_csrf` form field
 /// or the `X-CSRF-Token` header. Reads and parses the form body once for the handlers.

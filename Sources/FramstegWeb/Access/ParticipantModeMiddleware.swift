@@ -1,6 +1,6 @@
 import FramstegCore
-import Hummingbird
 import HTTPTypes
+import Hummingbird
 
 /// While a session is handed to a participant, nothing of the system but participant mode answers:
 /// every other page sends them back to their questions, the API refuses, and pages speak the

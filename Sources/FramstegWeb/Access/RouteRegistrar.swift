@@ -1,6 +1,6 @@
 import FramstegCore
-import Hummingbird
 import HTTPTypes
+import Hummingbird
 
 /// A route as declared: its method, path and the one action it needs (nil for public routes).
 public struct RouteDeclaration: Hashable, Sendable, CustomStringConvertible {
@@ -67,13 +67,23 @@ extension Site {
     }
 
     func recordDenial(_ principal: Principal, action: Action, path: String, objectType: String, objectID: String?) async throws {
-        logger.notice("access denied", metadata: [
-            "user": "\(principal.userID)", "role": "\(principal.role.rawValue)", "action": "\(action.rawValue)", "path": "\(path)",
-        ])
-        try await audit(AuditEntry(
-            at: now(), by: principal, action: "access.\(action.rawValue)", objectType: objectType,
-            objectID: objectID, associationID: principal.associationID, result: .denied
-        ))
+        logger.notice(
+            "access denied",
+            metadata: [
+                "user": "\(principal.userID)", "role": "\(principal.role.rawValue)", "action": "\(action.rawValue)", "path": "\(path)",
+            ]
+        )
+        try await audit(
+            AuditEntry(
+                at: now(),
+                by: principal,
+                action: "access.\(action.rawValue)",
+                objectType: objectType,
+                objectID: objectID,
+                associationID: principal.associationID,
+                result: .denied
+            )
+        )
     }
 }
 

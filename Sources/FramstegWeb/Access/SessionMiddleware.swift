@@ -1,8 +1,8 @@
+import Foundation
 import FramstegCore
 import FramstegStore
-import Foundation
-import Hummingbird
 import HTTPTypes
+import Hummingbird
 
 /// Loads the signed-in session from its cookie, ends it when it has expired or the user was disabled,
 /// and settles the request's language, client address and CSRF token.
@@ -38,14 +38,17 @@ struct SessionMiddleware: RouterMiddleware {
                 context.csrfToken = cookie
             } else {
                 context.csrfToken = Tokens.random()
-                context.cookiesToSet.append(FramstegCookie.make(FramstegCookie.csrf, value: context.csrfToken, secure: context.isSecureRequest))
+                context.cookiesToSet.append(
+                    FramstegCookie.make(FramstegCookie.csrf, value: context.csrfToken, secure: context.isSecureRequest)
+                )
             }
         }
         var response = try await next(request, context)
         if clearSessionCookie, !response.headers[values: .setCookie].contains(where: { $0.hasPrefix(FramstegCookie.session + "=") }) {
             response.setCookie(FramstegCookie.expired(FramstegCookie.session, secure: context.isSecureRequest))
         }
-        for cookie in context.cookiesToSet where !response.headers[values: .setCookie].contains(where: { $0.hasPrefix(cookie.name + "=") }) {
+        for cookie in context.cookiesToSet where !response.headers[values: .setCookie].contains(where: { $0.hasPrefix(cookie.name + "=") })
+        {
             response.setCookie(cookie)
         }
         return response
@@ -66,7 +69,7 @@ struct SessionMiddleware: RouterMiddleware {
             let sessions = SessionRepository(db)
             guard let record = try await sessions.session(tokenHash: tokenHash) else { return nil }
             guard let user = try await UserRepository(db).user(record.userID), !user.isDisabled,
-                  !lifetime.isExpired(createdAt: record.createdAt, lastSeenAt: record.lastSeenAt, now: now)
+                !lifetime.isExpired(createdAt: record.createdAt, lastSeenAt: record.lastSeenAt, now: now)
             else {
                 try await sessions.delete(tokenHash: tokenHash)
                 return nil

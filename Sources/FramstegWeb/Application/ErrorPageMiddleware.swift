@@ -17,7 +17,11 @@ struct ErrorPageMiddleware: RouterMiddleware {
             case .csrfRejected: return JSON.problem(.forbidden, "csrf", Texts.text("errorCsrf", context.language))
             }
         } catch APIProblem.malformed(let detail) {
-            return JSON.problem(.badRequest, "malformed", Texts.text("apiMalformed", context.language) + (detail.isEmpty ? "" : " (\(detail))"))
+            return JSON.problem(
+                .badRequest,
+                "malformed",
+                Texts.text("apiMalformed", context.language) + (detail.isEmpty ? "" : " (\(detail))")
+            )
         } catch let error as WebError {
             switch error {
             case .forbidden: return page(.forbidden, "errorForbidden", context)
@@ -28,7 +32,7 @@ struct ErrorPageMiddleware: RouterMiddleware {
             return page(.notFound, "errorNotFound", context)
         } catch let error as HTTPError where (400..<500).contains(error.status.code) {
             throw error
-        } catch where isAPI {
+        } catch  where isAPI {
             context.logger.error("request failed", metadata: ["error": "\(String(reflecting: error))", "path": "\(request.uri.path)"])
             return JSON.problem(.internalServerError, "server", Texts.text("errorServer", context.language))
         } catch {
@@ -39,7 +43,10 @@ struct ErrorPageMiddleware: RouterMiddleware {
 
     private func page(_ status: HTTPResponse.Status, _ key: String, _ context: Context) -> Response {
         site.renderer.page(
-            "error", titleKey: key + "Title", context: context, status: status,
+            "error",
+            titleKey: key + "Title",
+            context: context,
+            status: status,
             data: ["message": Texts.text(key, context.language)]
         )
     }

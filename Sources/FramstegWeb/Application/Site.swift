@@ -1,6 +1,6 @@
+import Foundation
 import FramstegCore
 import FramstegStore
-import Foundation
 import Hummingbird
 import Logging
 
@@ -22,7 +22,11 @@ public struct Site: Sendable {
     let surveyDrafts: SurveyDrafts
 
     public init(
-        store: Store, keyring: FieldKeyring, configuration: WebConfiguration, now: @escaping @Sendable () -> Date = { Date() }, logger: Logger
+        store: Store,
+        keyring: FieldKeyring,
+        configuration: WebConfiguration,
+        now: @escaping @Sendable () -> Date = { Date() },
+        logger: Logger
     ) async throws {
         self.store = store
         self.keyring = keyring

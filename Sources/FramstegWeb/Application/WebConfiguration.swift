@@ -1,5 +1,5 @@
-import FramstegCore
 import Foundation
+import FramstegCore
 
 /// Settings of the HTTP layer, with the defaults a production deployment wants.
 public struct WebConfiguration: Sendable {
@@ -17,8 +17,13 @@ public struct WebConfiguration: Sendable {
     public var publicRegistrationLimit: RateLimit = .publicRegistrations
 
     public init(
-        host: String = "127.0.0.1", port: Int = 8080, secureCookies: Bool = false, trustForwardedHeaders: Bool = false,
-        bcryptCost: UInt8 = 12, sessionLifetime: SessionLifetime = SessionLifetime(), throttle: SignInThrottle = SignInThrottle()
+        host: String = "127.0.0.1",
+        port: Int = 8080,
+        secureCookies: Bool = false,
+        trustForwardedHeaders: Bool = false,
+        bcryptCost: UInt8 = 12,
+        sessionLifetime: SessionLifetime = SessionLifetime(),
+        throttle: SignInThrottle = SignInThrottle()
     ) {
         self.host = host
         self.port = port

@@ -8,21 +8,29 @@ enum FigureChart {
     static let barHeight = 9.0
 
     static func bars(_ table: CrossTable, labels: [String], language: Language, id: String, title: String) -> String {
-        bars(values: labels.indices.map { row in table.columns.indices.map { table.cell(row, $0).map(Double.init) } }, labels: labels,
-             series: table.columns.map { Texts.text("genderGroup." + $0, language) }, id: id, title: title) { String(Int($0)) }
+        bars(
+            values: labels.indices.map { row in table.columns.indices.map { table.cell(row, $0).map(Double.init) } },
+            labels: labels,
+            series: table.columns.map { Texts.text("genderGroup." + $0, language) },
+            id: id,
+            title: title
+        ) { String(Int($0)) }
     }
 
     /// Rows of values, one bar per series in each row; a nil value is hidden and shows "..". A
     /// negative value is drawn left of the zero line, so a mean change can fall as well as rise.
-    static func bars(values: [[Double?]], labels: [String], series: [String], id: String, title: String, text: (Double) -> String) -> String {
+    static func bars(values: [[Double?]], labels: [String], series: [String], id: String, title: String, text: (Double) -> String) -> String
+    {
         // Room for the longest label (about 6.6 units a character at the chart's font size), within limits.
         let labelWidth = min(330, max(Self.labelWidth, Double(labels.map(\.count).max() ?? 0) * 6.6 + 12))
         let rowHeight = Double(series.count) * (barHeight + 2) + 10
         let legendRows = (series.count + 2) / 3
         let height = Double(labels.count) * rowHeight + 10 + Double(legendRows) * 16
         let shown = values.flatMap { $0.compactMap { $0 } }
-        let high = max(0, shown.max() ?? 0), low = min(0, shown.min() ?? 0)
-        let plot = width - labelWidth - 50, span = high - low
+        let high = max(0, shown.max() ?? 0)
+        let low = min(0, shown.min() ?? 0)
+        let plot = width - labelWidth - 50
+        let span = high - low
         let zero = labelWidth + (span > 0 ? plot * -low / span : 0)
         var parts = [
             #"<svg class="figure-chart" viewBox="0 0 \#(SVG.number(width)) \#(SVG.number(height))" width="\#(SVG.number(width))" height="\#(SVG.number(height))" role="img" aria-labelledby="\#(id)-title">"#,
@@ -30,16 +38,24 @@ enum FigureChart {
         ]
         for (row, label) in labels.enumerated() {
             let top = 4 + Double(row) * rowHeight
-            parts.append(#"<text class="label" x="\#(SVG.number(labelWidth - 6))" y="\#(SVG.number(top + rowHeight / 2))" text-anchor="end">\#(SVG.escape(label))</text>"#)
+            parts.append(
+                #"<text class="label" x="\#(SVG.number(labelWidth - 6))" y="\#(SVG.number(top + rowHeight / 2))" text-anchor="end">\#(SVG.escape(label))</text>"#
+            )
             for column in series.indices {
                 let y = top + Double(column) * (barHeight + 2)
                 if let value = row < values.count && column < values[row].count ? values[row][column] : nil {
                     let length = span > 0 ? plot * abs(value) / span : 0
                     let x = value < 0 ? zero - length : zero
-                    parts.append(#"<rect class="bar gender-\#(column)" x="\#(SVG.number(x))" y="\#(SVG.number(y))" width="\#(SVG.number(length))" height="\#(SVG.number(barHeight))"/>"#)
-                    parts.append(#"<text class="value" x="\#(SVG.number(value < 0 ? x - 3 : x + length + 3))" y="\#(SVG.number(y + barHeight - 1))"\#(value < 0 ? #" text-anchor="end""# : "")>\#(SVG.escape(text(value)))</text>"#)
+                    parts.append(
+                        #"<rect class="bar gender-\#(column)" x="\#(SVG.number(x))" y="\#(SVG.number(y))" width="\#(SVG.number(length))" height="\#(SVG.number(barHeight))"/>"#
+                    )
+                    parts.append(
+                        #"<text class="value" x="\#(SVG.number(value < 0 ? x - 3 : x + length + 3))" y="\#(SVG.number(y + barHeight - 1))"\#(value < 0 ? #" text-anchor="end""# : "")>\#(SVG.escape(text(value)))</text>"#
+                    )
                 } else {
-                    parts.append(#"<text class="value hidden" x="\#(SVG.number(zero + 3))" y="\#(SVG.number(y + barHeight - 1))">..</text>"#)
+                    parts.append(
+                        #"<text class="value hidden" x="\#(SVG.number(zero + 3))" y="\#(SVG.number(y + barHeight - 1))">..</text>"#
+                    )
                 }
             }
         }
@@ -48,7 +64,8 @@ enum FigureChart {
             parts.append(#"<line class="axis" x1="\#(SVG.number(zero))" y1="2" x2="\#(SVG.number(zero))" y2="\#(SVG.number(bottom))"/>"#)
         }
         for (column, name) in series.enumerated() {
-            let x = labelWidth + Double(column % 3) * 150, y = Double(labels.count) * rowHeight + 14 + Double(column / 3) * 16
+            let x = labelWidth + Double(column % 3) * 150
+            let y = Double(labels.count) * rowHeight + 14 + Double(column / 3) * 16
             parts.append(#"<rect class="bar gender-\#(column)" x="\#(SVG.number(x))" y="\#(SVG.number(y - 8))" width="10" height="10"/>"#)
             parts.append(#"<text class="legend" x="\#(SVG.number(x + 14))" y="\#(SVG.number(y + 1))">\#(SVG.escape(name))</text>"#)
         }

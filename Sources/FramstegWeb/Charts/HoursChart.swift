@@ -26,16 +26,24 @@ struct HoursChart {
             #"<title id="hours-chart-title">\#(SVG.escape(title))</title>"#,
         ]
         for tick in stride(from: 0.0, through: scaleTop, by: 5) {
-            parts.append(#"<line x1="\#(SVG.number(Self.left))" x2="\#(SVG.number(width - 8))" y1="\#(SVG.number(y(tick)))" y2="\#(SVG.number(y(tick)))" class="grid"/>"#)
-            parts.append(#"<text x="\#(SVG.number(Self.left - 4))" y="\#(SVG.number(y(tick) + 4))" text-anchor="end" class="axis">\#(Int(tick))</text>"#)
+            parts.append(
+                #"<line x1="\#(SVG.number(Self.left))" x2="\#(SVG.number(width - 8))" y1="\#(SVG.number(y(tick)))" y2="\#(SVG.number(y(tick)))" class="grid"/>"#
+            )
+            parts.append(
+                #"<text x="\#(SVG.number(Self.left - 4))" y="\#(SVG.number(y(tick) + 4))" text-anchor="end" class="axis">\#(Int(tick))</text>"#
+            )
         }
         for (index, row) in rows.enumerated() {
             if let attended = row.attended, attended > 0 {
                 let reachedGoal = row.goal.map { attended >= $0 } ?? false
-                parts.append(#"<rect class="\#(reachedGoal ? "attended reached" : "attended")" x="\#(SVG.number(x(index) + 3))" y="\#(SVG.number(y(attended)))" width="\#(SVG.number(Self.barWidth - 6))" height="\#(SVG.number(y(0) - y(attended)))"/>"#)
+                parts.append(
+                    #"<rect class="\#(reachedGoal ? "attended reached" : "attended")" x="\#(SVG.number(x(index) + 3))" y="\#(SVG.number(y(attended)))" width="\#(SVG.number(Self.barWidth - 6))" height="\#(SVG.number(y(0) - y(attended)))"/>"#
+                )
             }
             if index % 2 == 0 || rows.count <= 8 {
-                parts.append(#"<text x="\#(SVG.number(x(index) + Self.barWidth / 2))" y="\#(SVG.number(Self.height - 8))" text-anchor="middle" class="axis">\#(row.week.number)</text>"#)
+                parts.append(
+                    #"<text x="\#(SVG.number(x(index) + Self.barWidth / 2))" y="\#(SVG.number(Self.height - 8))" text-anchor="middle" class="axis">\#(row.week.number)</text>"#
+                )
             }
         }
         // The goal as steps: flat across each week, rising where it was raised.
@@ -51,6 +59,5 @@ struct HoursChart {
         parts.append("</svg>")
         return parts.joined(separator: "\n")
     }
-
 
 }

@@ -54,7 +54,8 @@ public struct SpiderChart: Sendable {
         case 0: []
         case 1: [(measurements[0], .latest)]
         case 2: [(measurements[0], .first), (measurements[1], .latest)]
-        default: [(measurements[0], .first), (measurements[measurements.count - 2], .previous), (measurements[measurements.count - 1], .latest)]
+        default:
+            [(measurements[0], .first), (measurements[measurements.count - 2], .previous), (measurements[measurements.count - 1], .latest)]
         }
     }
 
@@ -92,14 +93,19 @@ public struct SpiderChart: Sendable {
         }
         for index in 0..<count {
             let end = point(index, Double(scale.upperBound))
-            parts.append(#"<line class="axis" x1="\#(SVG.number(centreX))" y1="\#(SVG.number(centre))" x2="\#(SVG.number(end.x))" y2="\#(SVG.number(end.y))"/>"#)
+            parts.append(
+                #"<line class="axis" x1="\#(SVG.number(centreX))" y1="\#(SVG.number(centre))" x2="\#(SVG.number(end.x))" y2="\#(SVG.number(end.y))"/>"#
+            )
             parts.append(axisLabel(index, angle: angle(index), centreX: centreX, centreY: centre))
         }
         for item in series {
             var path = ""
             var drawing = false
             for (index, value) in item.values.prefix(count).enumerated() {
-                guard let value else { drawing = false; continue }
+                guard let value else {
+                    drawing = false
+                    continue
+                }
                 let at = point(index, value)
                 path += (drawing ? " L" : (path.isEmpty ? "M" : " M")) + "\(SVG.number(at.x)),\(SVG.number(at.y))"
                 drawing = true
@@ -138,7 +144,8 @@ public struct SpiderChart: Sendable {
         let anchor = abs(cos(angle)) < 0.3 ? "middle" : (cos(angle) > 0 ? "start" : "end")
         let lines = Self.wrap((axes[index].isMarked ? "◆ " : "") + axes[index].label, width: 16)
         // Labels above the centre grow upwards, those below grow downwards.
-        let firstY = sin(angle) < -0.3 ? y - Double(lines.count - 1) * 13 : (sin(angle) > 0.3 ? y + 8 : y - Double(lines.count - 1) * 6.5 + 4)
+        let firstY =
+            sin(angle) < -0.3 ? y - Double(lines.count - 1) * 13 : (sin(angle) > 0.3 ? y + 8 : y - Double(lines.count - 1) * 6.5 + 4)
         let spans = lines.enumerated().map { offset, line in
             #"<tspan x="\#(SVG.number(x))" y="\#(SVG.number(firstY + Double(offset) * 13))">\#(SVG.escape(line))</tspan>"#
         }.joined()
@@ -163,7 +170,6 @@ public struct SpiderChart: Sendable {
         return lines
     }
 
-
 }
 
 /// A small trend line of one indicator across all measurements, for beside the table.
@@ -179,7 +185,8 @@ public struct Sparkline: Sendable {
     }
 
     public var svg: String {
-        let width = 96.0, height = 24.0
+        let width = 96.0
+        let height = 24.0
         let present = values.enumerated().compactMap { index, value in value.map { (index, $0) } }
         guard !present.isEmpty else { return "" }
         let span = Double(scale.upperBound - scale.lowerBound)
@@ -190,6 +197,7 @@ public struct Sparkline: Sendable {
             return String(format: "%.1f,%.1f", x, y)
         }
         let last = points.last!.split(separator: ",")
-        return #"<svg class="sparkline" viewBox="0 0 96 24" width="96" height="24" role="img" aria-label="\#(SVG.escape(label))"><polyline points="\#(points.joined(separator: " "))"/><circle cx="\#(last[0])" cy="\#(last[1])" r="2.5"/></svg>"#
+        return
+            #"<svg class="sparkline" viewBox="0 0 96 24" width="96" height="24" role="img" aria-label="\#(SVG.escape(label))"><polyline points="\#(points.joined(separator: " "))"/><circle cx="\#(last[0])" cy="\#(last[1])" r="2.5"/></svg>"#
     }
 }

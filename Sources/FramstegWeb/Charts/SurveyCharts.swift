@@ -22,21 +22,33 @@ enum SurveyCharts {
         for tick in stride(from: 0.0, through: 1.0, by: 0.25) {
             let x = labelWidth + plot * tick
             parts.append(#"<line class="grid" x1="\#(SVG.number(x))" x2="\#(SVG.number(x))" y1="4" y2="\#(SVG.number(height - 20))"/>"#)
-            parts.append(#"<text class="axis" x="\#(SVG.number(x))" y="\#(SVG.number(height - 6))" text-anchor="middle">\#(Int(tick * 100)) %</text>"#)
+            parts.append(
+                #"<text class="axis" x="\#(SVG.number(x))" y="\#(SVG.number(height - 6))" text-anchor="middle">\#(Int(tick * 100)) %</text>"#
+            )
         }
         for (index, question) in questions.enumerated() {
             let y = 4 + Double(index) * rowHeight
-            parts.append(#"<text class="label" x="\#(SVG.number(labelWidth - 6))" y="\#(SVG.number(y + 16))" text-anchor="end">\#(SVG.escape(question.item.label.text(language)))</text>"#)
+            parts.append(
+                #"<text class="label" x="\#(SVG.number(labelWidth - 6))" y="\#(SVG.number(y + 16))" text-anchor="end">\#(SVG.escape(question.item.label.text(language)))</text>"#
+            )
             if let share = question.everyone.positiveShare {
                 let reached = question.meetsGoal == true ? " reached" : ""
-                parts.append(#"<rect class="share\#(reached)" x="\#(SVG.number(labelWidth))" y="\#(SVG.number(y + 4))" width="\#(SVG.number(plot * share))" height="\#(SVG.number(rowHeight - 8))"/>"#)
-                parts.append(#"<text class="value" x="\#(SVG.number(labelWidth + plot * share + 4))" y="\#(SVG.number(y + 16))">\#(FigureFormat.percent(share))</text>"#)
+                parts.append(
+                    #"<rect class="share\#(reached)" x="\#(SVG.number(labelWidth))" y="\#(SVG.number(y + 4))" width="\#(SVG.number(plot * share))" height="\#(SVG.number(rowHeight - 8))"/>"#
+                )
+                parts.append(
+                    #"<text class="value" x="\#(SVG.number(labelWidth + plot * share + 4))" y="\#(SVG.number(y + 16))">\#(FigureFormat.percent(share))</text>"#
+                )
             } else {
-                parts.append(#"<text class="value hidden" x="\#(SVG.number(labelWidth + 4))" y="\#(SVG.number(y + 16))">\#(SVG.escape(Texts.text("hiddenShare", language)))</text>"#)
+                parts.append(
+                    #"<text class="value hidden" x="\#(SVG.number(labelWidth + 4))" y="\#(SVG.number(y + 16))">\#(SVG.escape(Texts.text("hiddenShare", language)))</text>"#
+                )
             }
             if let goal = question.goal {
                 let x = labelWidth + plot * goal
-                parts.append(#"<line class="goal" x1="\#(SVG.number(x))" x2="\#(SVG.number(x))" y1="\#(SVG.number(y + 1))" y2="\#(SVG.number(y + rowHeight - 1))"/>"#)
+                parts.append(
+                    #"<line class="goal" x1="\#(SVG.number(x))" x2="\#(SVG.number(x))" y1="\#(SVG.number(y + 1))" y2="\#(SVG.number(y + rowHeight - 1))"/>"#
+                )
             }
         }
         parts.append("</svg>")
@@ -52,17 +64,22 @@ enum SurveyCharts {
             #"<svg class="distribution-chart" viewBox="0 0 \#(SVG.number(width)) \#(SVG.number(height))" width="\#(SVG.number(width))" height="\#(SVG.number(height))" role="img" aria-labelledby="\#(id)-title">"#,
             #"<title id="\#(id)-title">\#(SVG.escape(question.item.label.text(language)))</title>"#,
         ]
-        var x = 0.0, shown = 0
+        var x = 0.0
+        var shown = 0
         for (index, choice) in question.choices.enumerated() {
             guard let count = row.counts[index], count > 0 else { continue }
             shown += count
             let segment = width * Double(count) / Double(total)
             let kind = choice.isPositive ? "positive" : choice.isOutsideShare ? "outside" : "other"
-            parts.append(#"<rect class="segment \#(kind) step-\#(index)" x="\#(SVG.number(x))" y="2" width="\#(SVG.number(segment))" height="\#(SVG.number(height - 4))"><title>\#(SVG.escape(choice.label.text(language))): \#(count)</title></rect>"#)
+            parts.append(
+                #"<rect class="segment \#(kind) step-\#(index)" x="\#(SVG.number(x))" y="2" width="\#(SVG.number(segment))" height="\#(SVG.number(height - 4))"><title>\#(SVG.escape(choice.label.text(language))): \#(count)</title></rect>"#
+            )
             x += segment
         }
         if shown < total {
-            parts.append(#"<rect class="segment hidden" x="\#(SVG.number(x))" y="2" width="\#(SVG.number(width - x))" height="\#(SVG.number(height - 4))"><title>\#(SVG.escape(Texts.text("hiddenCells", language)))</title></rect>"#)
+            parts.append(
+                #"<rect class="segment hidden" x="\#(SVG.number(x))" y="2" width="\#(SVG.number(width - x))" height="\#(SVG.number(height - 4))"><title>\#(SVG.escape(Texts.text("hiddenCells", language)))</title></rect>"#
+            )
         }
         parts.append("</svg>")
         return parts.joined(separator: "\n")

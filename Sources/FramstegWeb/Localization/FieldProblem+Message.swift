@@ -1,5 +1,5 @@
-import FramstegCore
 import Foundation
+import FramstegCore
 
 extension FieldProblem {
     /// The sentence for this problem in a given field: "already taken" reads differently for an
@@ -42,13 +42,19 @@ extension FieldProblem {
         case .interventionAlreadyEnded: return text("problemAlreadyEnded")
         case .duplicateInFile(let line): return text("problemDuplicateInFile").replacingOccurrences(of: "{line}", with: String(line))
         case .columnCount(let expected, let found):
-            return text("problemColumnCount").replacingOccurrences(of: "{expected}", with: String(expected)).replacingOccurrences(of: "{found}", with: String(found))
+            return text("problemColumnCount").replacingOccurrences(of: "{expected}", with: String(expected)).replacingOccurrences(
+                of: "{found}",
+                with: String(found)
+            )
         case .answerMissing: return text("problemAnswerMissing")
         case .invalidPIN: return text("problemPIN")
         case .wrongPINOrPassword: return text("problemWrongPIN")
         case .definition(let problem): return text("problemDefinition").replacingOccurrences(of: "{problem}", with: problem.description)
         case .versionExists(let id, let version):
-            return text("problemVersionExists").replacingOccurrences(of: "{id}", with: id).replacingOccurrences(of: "{version}", with: String(version))
+            return text("problemVersionExists").replacingOccurrences(of: "{id}", with: id).replacingOccurrences(
+                of: "{version}",
+                with: String(version)
+            )
         case .invalidMonth: return text("problemMonth")
         case .wordingLocked(let id, let item):
             return text(item == nil ? "problemWordingUnlocked" : "problemWordingLocked").replacingOccurrences(of: "{id}", with: id)
@@ -88,7 +94,8 @@ extension JourneyProblem {
         switch self {
         case .notAllowed: return text("problemStepNotAllowed")
         case .alreadyEnded: return text("problemJourneyEnded")
-        case .beforePreviousStep(let previous): return text("problemBeforePrevious").replacingOccurrences(of: "{day}", with: previous.description)
+        case .beforePreviousStep(let previous):
+            return text("problemBeforePrevious").replacingOccurrences(of: "{day}", with: previous.description)
         case .inTheFuture: return text("problemDayInFuture")
         case .reasonRequired: return text("problemReasonRequired")
         }

@@ -21,9 +21,15 @@ extension Texts {
         "provider.municipality": ("Kommunen", "Municipality"),
         "provider.employer": ("Arbetsgivare", "Employer"),
         "mix.none": ("Inga insatser pågår.", "No interventions running."),
-        "mix.supportive": ("Bara stödjande insatser pågår (hälsa, socialt, kompetens).", "Only supportive interventions running (health, social, competence)."),
+        "mix.supportive": (
+            "Bara stödjande insatser pågår (hälsa, socialt, kompetens).",
+            "Only supportive interventions running (health, social, competence)."
+        ),
         "mix.job-only": ("Bara arbetsinriktade insatser pågår.", "Only job-focused interventions running."),
-        "mix.combined": ("Kombinerade insatser: arbetsinriktat tillsammans med annat stöd.", "Combined interventions: job-focused together with other support."),
+        "mix.combined": (
+            "Kombinerade insatser: arbetsinriktat tillsammans med annat stöd.",
+            "Combined interventions: job-focused together with other support."
+        ),
         "interventions": ("Insatser", "Interventions"),
         "addIntervention": ("Lägg till insats", "Add intervention"),
         "interventionType": ("Typ av insats", "Type of intervention"),
@@ -31,7 +37,9 @@ extension Texts {
         "interventionTitle": ("Beskrivning", "Description"),
         "placement": ("Praktik hos en arbetsgivare", "Placement at an employer"),
         "employerName": ("Arbetsgivarens namn", "Employer's name"),
-        "employerNameHelp": ("Krävs för praktik och när utföraren är en arbetsgivare.", "Required for a placement and when the provider is an employer."),
+        "employerNameHelp": (
+            "Krävs för praktik och när utföraren är en arbetsgivare.", "Required for a placement and when the provider is an employer."
+        ),
         "startDay": ("Startdatum", "Start date"),
         "endDay": ("Slutdatum", "End date"),
         "endDayHelp": ("Lämna tomt om insatsen pågår.", "Leave empty while the intervention runs."),
@@ -66,8 +74,10 @@ extension Texts {
 
         "activityHours": ("Aktivitetstimmar", "Activity hours"),
         "hoursGoal": ("Mål i timmar per vecka", "Goal in hours per week"),
-        "hoursGoalHelp": ("Sätts i introduktionen och höjs gradvis, högst till halvtid (20 timmar).",
-                          "Set in the introduction and raised gradually, at most to half time (20 hours)."),
+        "hoursGoalHelp": (
+            "Sätts i introduktionen och höjs gradvis, högst till halvtid (20 timmar).",
+            "Set in the introduction and raised gradually, at most to half time (20 hours)."
+        ),
         "fromWeek": ("Från vecka", "From week"),
         "week": ("Vecka", "Week"),
         "weekHelp": ("Till exempel 2026-W47.", "For example 2026-W47."),
@@ -95,23 +105,32 @@ extension Texts {
         "noDueItems": ("Inget är på tur just nu.", "Nothing is due right now."),
 
         "problemDuplicateInFile": ("Samma person finns redan på rad {line}.", "The same person is already on line {line}."),
-        "problemColumnCount": ("Raden har {found} fält men rubrikraden har {expected}.", "The row has {found} fields but the header has {expected}."),
+        "problemColumnCount": (
+            "Raden har {found} fält men rubrikraden har {expected}.", "The row has {found} fields but the header has {expected}."
+        ),
         "changeContact": ("Ändra kontaktuppgifter", "Change contact details"),
-        "apiUnauthenticated": ("Logga in först; API:t använder samma inloggning som webbsidorna.", "Sign in first; the API uses the same sign-in as the web pages."),
+        "apiUnauthenticated": (
+            "Logga in först; API:t använder samma inloggning som webbsidorna.",
+            "Sign in first; the API uses the same sign-in as the web pages."
+        ),
         "apiMalformed": ("Begäran kunde inte läsas som JSON av rätt form.", "The request could not be read as JSON of the right shape."),
         "referrerSummary": ("Besked till remittent", "Summary for the referrer"),
         "referrerSummaryIntro": ("Besked om intresseanmälan till", "Decision on the interest registration for"),
         "decision": ("Beslut", "Decision"),
         "referrerSummaryNotYet": ("Något beslut om start eller avböjande finns inte.", "There is no decision to start or decline."),
         "meetingsHeld": ("Möten", "Meetings"),
-        "meetingsHeldText": ("{count} möten, varav {multi} flerpartsmöten och {checkins} avstämningsmöten.",
-                             "{count} meetings, of which {multi} multi-party meetings and {checkins} check-ins."),
+        "meetingsHeldText": (
+            "{count} möten, varav {multi} flerpartsmöten och {checkins} avstämningsmöten.",
+            "{count} meetings, of which {multi} multi-party meetings and {checkins} check-ins."
+        ),
         "decisionStarted": ("Deltagaren är inskriven och har börjat.", "The participant is enrolled and has started."),
         "decisionDeclined": ("Intresseanmälan är avböjd.", "The interest registration is declined."),
         "contactPerson": ("Kontaktperson", "Contact person"),
         "planAfterExit": ("Planering framåt", "The plan ahead"),
         "hoursSummary": ("Aktivitetstimmar", "Activity hours"),
-        "hoursSummaryText": ("{hours} timmar under {weeks} veckor med registrerad närvaro; mål {first} → {last} timmar per vecka.",
-                             "{hours} hours over {weeks} weeks with attendance recorded; goal {first} → {last} hours per week."),
+        "hoursSummaryText": (
+            "{hours} timmar under {weeks} veckor med registrerad närvaro; mål {first} → {last} timmar per vecka.",
+            "{hours} hours over {weeks} weeks with attendance recorded; goal {first} → {last} hours per week."
+        ),
     ]
 }

@@ -2,10 +2,22 @@ extension Texts {
     /// The dashboards, their figures and exports.
     static let followUpEntries: [String: (sv: String, en: String)] = [
         "dashboardTitle": ("Uppföljning", "Follow-up"),
-        "dashboardLead": ("Siffrorna räknas direkt ur journalerna och visar det som registrerats till och med nu. Grupper under 5 personer visas inte, och inte heller celler som skulle låta någon räkna fram dem: alla dolda celler visas som ”..”. Medelvärden och andelar visas bara för grupper om minst 5.", "The figures are counted straight from the records and include everything entered until now. Groups under 5 persons are not shown, nor are cells that would let anyone work them out: every hidden cell shows as \"..\". Means and shares are shown only for groups of at least 5."),
-        "dashboardNoParticipants": ("Här finns inga deltagare ännu, så det finns inget att räkna. Siffrorna visas när de första deltagarna har registrerats.", "There are no participants here yet, so there is nothing to count. Figures appear once the first participants are registered."),
-        "dashboardBeforeFirst": ("Perioden ligger före den första registreringen ({day}). Välj en senare period.", "The period lies before the first registration ({day}). Choose a later period."),
-        "dashboardEmptyPeriod": ("Inga deltagare registrerades, startade, var aktiva eller avslutades under perioden. Välj en annan period.", "No participants were registered, started, active or ended in the period. Choose another period."),
+        "dashboardLead": (
+            "Siffrorna räknas direkt ur journalerna och visar det som registrerats till och med nu. Grupper under 5 personer visas inte, och inte heller celler som skulle låta någon räkna fram dem: alla dolda celler visas som ”..”. Medelvärden och andelar visas bara för grupper om minst 5.",
+            "The figures are counted straight from the records and include everything entered until now. Groups under 5 persons are not shown, nor are cells that would let anyone work them out: every hidden cell shows as \"..\". Means and shares are shown only for groups of at least 5."
+        ),
+        "dashboardNoParticipants": (
+            "Här finns inga deltagare ännu, så det finns inget att räkna. Siffrorna visas när de första deltagarna har registrerats.",
+            "There are no participants here yet, so there is nothing to count. Figures appear once the first participants are registered."
+        ),
+        "dashboardBeforeFirst": (
+            "Perioden ligger före den första registreringen ({day}). Välj en senare period.",
+            "The period lies before the first registration ({day}). Choose a later period."
+        ),
+        "dashboardEmptyPeriod": (
+            "Inga deltagare registrerades, startade, var aktiva eller avslutades under perioden. Välj en annan period.",
+            "No participants were registered, started, active or ended in the period. Choose another period."
+        ),
         "periodKind": ("Period", "Period"),
         "periodKind.year": ("År", "Year"),
         "periodKind.half-year": ("Halvår", "Half-year"),
@@ -23,14 +35,25 @@ extension Texts {
         "figure.time": ("Tid i insatsen för avslutade", "Time in the programme of those who ended"),
         "figure.waiting": ("Väntetid från anmälan till start", "Waiting time from registration to start"),
         "figure.continuity": ("Kontinuitet: byte av handledare", "Continuity: change of counsellor"),
-        "figureHelp.flow": ("Anmälningar och starter under perioden, deltagare som var inskrivna någon gång under perioden, och avslut efter start under perioden.", "Registrations and starts in the period, participants enrolled at some time in the period, and exits after a start in the period."),
+        "figureHelp.flow": (
+            "Anmälningar och starter under perioden, deltagare som var inskrivna någon gång under perioden, och avslut efter start under perioden.",
+            "Registrations and starts in the period, participants enrolled at some time in the period, and exits after a start in the period."
+        ),
         "figureHelp.age": ("Ålder det år deltagaren anmäldes.", "Age in the year the participant was registered."),
         "figureHelp.municipality": ("Deltagarens hemkommun.", "The participant's home municipality."),
         "figureHelp.outcomes": ("Ett avbrott efter start räknas som annat.", "Leaving after the start counts as other."),
-        "figureHelp.coverage": ("Aktiva deltagare som har minst en avslutad BIP-mätning till och med periodens slut.", "Active participants with at least one completed BIP measurement by the end of the period."),
+        "figureHelp.coverage": (
+            "Aktiva deltagare som har minst en avslutad BIP-mätning till och med periodens slut.",
+            "Active participants with at least one completed BIP measurement by the end of the period."
+        ),
         "figureHelp.time": ("Dagar från start till avslut.", "Days from start to exit."),
-        "figureHelp.waiting": ("Deltagare som startade under perioden. Målet är start inom 14 dagar.", "Participants who started in the period. The goal is a start within 14 days."),
-        "figureHelp.continuity": ("Aktiva deltagare som har haft mer än en handledare.", "Active participants who have had more than one counsellor."),
+        "figureHelp.waiting": (
+            "Deltagare som startade under perioden. Målet är start inom 14 dagar.",
+            "Participants who started in the period. The goal is a start within 14 days."
+        ),
+        "figureHelp.continuity": (
+            "Aktiva deltagare som har haft mer än en handledare.", "Active participants who have had more than one counsellor."
+        ),
         "splitChoice": ("Dela upp efter", "Split by"),
         "splitNone": ("Ingen uppdelning", "No split"),
         "splitBy.age": ("Åldersgrupp", "Age band"),
@@ -68,29 +91,48 @@ extension Texts {
         "finsamExport": ("Uppföljning Finsam (CSV)", "Uppföljning Finsam (CSV)"),
         "scope": ("Område", "Area"),
         "progressionTitle": ("Progression", "Progression"),
-        "progressionHelp": ("Medelförändring per indikator från första till senaste mätningen, för deltagare som mätts minst två gånger och vars senaste mätning ligger i perioden.", "Mean change per indicator from the first to the latest measurement, for participants measured at least twice whose latest measurement falls in the period."),
+        "progressionHelp": (
+            "Medelförändring per indikator från första till senaste mätningen, för deltagare som mätts minst två gånger och vars senaste mätning ligger i perioden.",
+            "Mean change per indicator from the first to the latest measurement, for participants measured at least twice whose latest measurement falls in the period."
+        ),
         "measuredTwice": ("Mätta minst två gånger", "Measured at least twice"),
-        "improvedShare": ("Andel som förbättrats på minst {least} av {of} områden: {share}.", "Share improved on at least {least} of {of} areas: {share}."),
+        "improvedShare": (
+            "Andel som förbättrats på minst {least} av {of} områden: {share}.", "Share improved on at least {least} of {of} areas: {share}."
+        ),
         "improvedRow": ("Förbättrade på minst {least} områden", "Improved on at least {least} areas"),
         "figure.interventions": ("BIP: progression efter insatser", "BIP: progression by interventions"),
-        "figureHelp.interventions": ("Medelförändring per skattning (alla sex indikatorer) från första till senaste BIP-mätningen, efter vilka insatser deltagaren hade mellan mätningarna. Kombinerade betyder arbetsinriktat tillsammans med hälsa, socialt eller kompetens.", "Mean change per rating (all six indicators) from the first to the latest BIP measurement, by the interventions the participant had between the measurements. Combined means job-focused together with health, social or competence."),
+        "figureHelp.interventions": (
+            "Medelförändring per skattning (alla sex indikatorer) från första till senaste BIP-mätningen, efter vilka insatser deltagaren hade mellan mätningarna. Kombinerade betyder arbetsinriktat tillsammans med hälsa, socialt eller kompetens.",
+            "Mean change per rating (all six indicators) from the first to the latest BIP measurement, by the interventions the participant had between the measurements. Combined means job-focused together with health, social or competence."
+        ),
         "interventionMix": ("Insatser mellan mätningarna", "Interventions between the measurements"),
         "mixRow.none": ("Inga insatser", "No interventions"),
         "mixRow.supportive": ("Bara hälsa, socialt eller kompetens", "Only health, social or competence"),
         "mixRow.job-only": ("Bara arbetsinriktade", "Only job-focused"),
         "mixRow.combined": ("Kombinerade med arbetsinriktat", "Combined with job-focused"),
         "participantsWith": ("Deltagare:", "Participants:"),
-        "figure.belief": ("BIP: arbete eller studier efter handledarens tilltro vid start", "BIP: work or studies by the counsellor's belief at start"),
-        "figureHelp.belief": ("Andel av dem som avslutades under perioden som gick till arbete (med eller utan lönestöd) eller studier, efter handledarens tilltro vid den första BIP-mätningen (medel av de två handledarfrågorna, 1–10).", "Share of those who ended in the period who went to work (with or without wage subsidy) or studies, by the counsellor's belief at the first BIP measurement (mean of the two counsellor questions, 1–10)."),
+        "figure.belief": (
+            "BIP: arbete eller studier efter handledarens tilltro vid start", "BIP: work or studies by the counsellor's belief at start"
+        ),
+        "figureHelp.belief": (
+            "Andel av dem som avslutades under perioden som gick till arbete (med eller utan lönestöd) eller studier, efter handledarens tilltro vid den första BIP-mätningen (medel av de två handledarfrågorna, 1–10).",
+            "Share of those who ended in the period who went to work (with or without wage subsidy) or studies, by the counsellor's belief at the first BIP measurement (mean of the two counsellor questions, 1–10)."
+        ),
         "figure.belief-outcomes": ("BIP: utfall efter handledarens tilltro vid start", "BIP: outcome by the counsellor's belief at start"),
-        "figureHelp.belief-outcomes": ("Avslutade under perioden efter utfall. Alla kön tillsammans, så att färre celler blir små.", "Ended in the period, by outcome. All genders together, so that fewer cells are small."),
+        "figureHelp.belief-outcomes": (
+            "Avslutade under perioden efter utfall. Alla kön tillsammans, så att färre celler blir små.",
+            "Ended in the period, by outcome. All genders together, so that fewer cells are small."
+        ),
         "beliefAtStart": ("Tilltro vid start", "Belief at start"),
         "belief.low": ("Låg (under 4)", "Low (below 4)"),
         "belief.moderate": ("Måttlig (4 till under 7)", "Moderate (4 to below 7)"),
         "belief.high": ("Hög (7 eller mer)", "High (7 or more)"),
         "belief.not-measured": ("Ingen BIP-mätning", "No BIP measurement"),
         "figure.occasions": ("medelvärden vid start, halvvägs och avslut", "means at start, midway and exit"),
-        "figureHelp.occasions": ("Medelpoäng per delskala för mätningar gjorda under perioden. Uppföljningsmätningar räknas som halvvägs.", "Mean score per subscale of measurements taken in the period. Follow-up measurements count as midway."),
+        "figureHelp.occasions": (
+            "Medelpoäng per delskala för mätningar gjorda under perioden. Uppföljningsmätningar räknas som halvvägs.",
+            "Mean score per subscale of measurements taken in the period. Follow-up measurements count as midway."
+        ),
         "occasionAndScale": ("Tillfälle och delskala", "Occasion and subscale"),
         "occasionPoint.start": ("Start", "Start"),
         "occasionPoint.periodic": ("Halvvägs", "Midway"),

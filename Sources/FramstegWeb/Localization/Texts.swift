@@ -31,13 +31,17 @@ enum Texts {
         "signOut": ("Logga ut", "Sign out"),
         "signIn": ("Logga in", "Sign in"),
         "signInTitle": ("Logga in i Framsteg", "Sign in to Framsteg"),
-        "signInIntro": ("Framsteg används för progressionsmätning och uppföljning i samordnad rehabilitering.",
-                        "Framsteg is used for progression measurement and follow-up in coordinated rehabilitation."),
+        "signInIntro": (
+            "Framsteg används för progressionsmätning och uppföljning i samordnad rehabilitering.",
+            "Framsteg is used for progression measurement and follow-up in coordinated rehabilitation."
+        ),
         "email": ("E-postadress", "E-mail address"),
         "password": ("Lösenord", "Password"),
         "signInFailed": ("Fel e-postadress eller lösenord.", "Wrong e-mail address or password."),
-        "signInThrottled": ("För många misslyckade inloggningar. Vänta en stund och försök igen.",
-                            "Too many failed sign-ins. Wait a while and try again."),
+        "signInThrottled": (
+            "För många misslyckade inloggningar. Vänta en stund och försök igen.",
+            "Too many failed sign-ins. Wait a while and try again."
+        ),
         "sessionExpired": ("Din session har avslutats. Logga in igen.", "Your session has ended. Please sign in again."),
         "signedOut": ("Du är utloggad.", "You have signed out."),
         "language": ("Språk", "Language"),
@@ -73,8 +77,10 @@ enum Texts {
         "roleManager": ("Enhetschef", "Unit manager"),
         "roleCounsellor": ("Handledare", "Counsellor"),
         "administration": ("Administration", "Administration"),
-        "adminIntro": ("Här hanterar du förbundets kommuner, verksamheter och användare.",
-                       "Here you manage the association's municipalities, units and users."),
+        "adminIntro": (
+            "Här hanterar du förbundets kommuner, verksamheter och användare.",
+            "Here you manage the association's municipalities, units and users."
+        ),
         "association": ("Förbund", "Association"),
         "associationDetails": ("Förbundets uppgifter", "Association details"),
         "organisationNumber": ("Organisationsnummer", "Organisation number"),
@@ -84,22 +90,28 @@ enum Texts {
         "editUnit": ("Ändra verksamhet", "Edit unit"),
         "setPlaces": ("Ange budgeterade platser för ett år", "Set budgeted places for a year"),
         "noPlacesYet": ("Inga budgeterade platser är angivna ännu.", "No budgeted places have been set yet."),
-        "noMunicipalitiesYet": ("Förbundet har inga kommuner ännu. Lägg till en kommun först.",
-                                "The association has no municipalities yet. Add a municipality first."),
+        "noMunicipalitiesYet": (
+            "Förbundet har inga kommuner ännu. Lägg till en kommun först.",
+            "The association has no municipalities yet. Add a municipality first."
+        ),
         "noUnitsYet": ("Inga verksamheter ännu.", "No units yet."),
         "chooseMunicipality": ("Välj kommun", "Choose municipality"),
         "addUser": ("Lägg till användare", "Add user"),
         "editUser": ("Ändra användare", "Edit user"),
         "chooseRole": ("Välj roll", "Choose role"),
-        "unitsHelp": ("Enhetschefer och handledare måste höra till minst en verksamhet.",
-                      "Unit managers and counsellors must belong to at least one unit."),
+        "unitsHelp": (
+            "Enhetschefer och handledare måste höra till minst en verksamhet.",
+            "Unit managers and counsellors must belong to at least one unit."
+        ),
         "initialPassword": ("Startlösenord", "Initial password"),
         "newPassword": ("Nytt lösenord", "New password"),
         "repeatPassword": ("Upprepa lösenordet", "Repeat the password"),
         "passwordHelp": ("Minst 12 tecken. Vanliga lösenord godtas inte.", "At least 12 characters. Common passwords are refused."),
         "resetPassword": ("Byt lösenord", "Reset password"),
-        "passwordReset": ("Lösenordet är bytt och användarens sessioner är avslutade.",
-                          "The password is changed and the user's sessions are ended."),
+        "passwordReset": (
+            "Lösenordet är bytt och användarens sessioner är avslutade.",
+            "The password is changed and the user's sessions are ended."
+        ),
         "disableUser": ("Stäng av användaren", "Disable user"),
         "enableUser": ("Aktivera användaren", "Enable user"),
         "userDisabled": ("Användaren är avstängd och alla sessioner är avslutade.", "The user is disabled and all sessions are ended."),
@@ -107,36 +119,53 @@ enum Texts {
         "cannotDisableSelf": ("Du kan inte stänga av ditt eget konto.", "You cannot disable your own account."),
         "userCreated": ("Användaren är skapad.", "The user is created."),
         "auditLog": ("Granskningslogg", "Audit log"),
-        "auditIntro": ("Alla inloggningar, ändringar, nekade försök och läsningar av personuppgifter loggas. Loggen är kedjad med hashar så att ändringar upptäcks.",
-                       "Every sign-in, change, refused attempt and read of personal data is logged. The log is chained with hashes so that changes are detected."),
-        "auditIntact": ("De senaste raderna har kontrollerats och kedjan är obruten", "The newest rows have been checked and the chain is intact"),
-        "auditFullCheck": ("Hela loggen kontrolleras med kommandot framsteg audit verify.", "The whole log is checked with the command framsteg audit verify."),
+        "auditIntro": (
+            "Alla inloggningar, ändringar, nekade försök och läsningar av personuppgifter loggas. Loggen är kedjad med hashar så att ändringar upptäcks.",
+            "Every sign-in, change, refused attempt and read of personal data is logged. The log is chained with hashes so that changes are detected."
+        ),
+        "auditIntact": (
+            "De senaste raderna har kontrollerats och kedjan är obruten", "The newest rows have been checked and the chain is intact"
+        ),
+        "auditFullCheck": (
+            "Hela loggen kontrolleras med kommandot framsteg audit verify.",
+            "The whole log is checked with the command framsteg audit verify."
+        ),
         "auditBroken": ("Kedjan är bruten vid rad", "The chain is broken at row"),
         "time": ("Tid (UTC)", "Time (UTC)"),
         "action": ("Händelse", "Action"),
         "object": ("Objekt", "Object"),
         "result": ("Resultat", "Result"),
-        "officeIntro": ("Förbundets organisation och budgeterade platser. Kansliet ser bara sammanställda uppgifter, aldrig enskilda deltagare.",
-                        "The association's organisation and budgeted places. The office sees only aggregated figures, never individual participants."),
+        "officeIntro": (
+            "Förbundets organisation och budgeterade platser. Kansliet ser bara sammanställda uppgifter, aldrig enskilda deltagare.",
+            "The association's organisation and budgeted places. The office sees only aggregated figures, never individual participants."
+        ),
         "placesByYear": ("Budgeterade platser per år", "Budgeted places per year"),
         "myUnits": ("Mina verksamheter", "My units"),
         "myUnitsIntro": ("De verksamheter du arbetar i.", "The units you work in."),
         "staff": ("Personal", "Staff"),
         "errorForbiddenTitle": ("Åtkomst nekad", "Access denied"),
-        "errorForbidden": ("Du har inte behörighet till den här sidan. Försöket har loggats.",
-                           "You do not have permission for this page. The attempt has been logged."),
+        "errorForbidden": (
+            "Du har inte behörighet till den här sidan. Försöket har loggats.",
+            "You do not have permission for this page. The attempt has been logged."
+        ),
         "errorNotFoundTitle": ("Sidan finns inte", "Page not found"),
-        "errorNotFound": ("Sidan du söker finns inte, eller så har du inte behörighet till den.",
-                          "The page you are looking for does not exist, or you do not have permission for it."),
+        "errorNotFound": (
+            "Sidan du söker finns inte, eller så har du inte behörighet till den.",
+            "The page you are looking for does not exist, or you do not have permission for it."
+        ),
         "errorCsrfTitle": ("Formuläret kunde inte skickas", "The form could not be sent"),
-        "errorCsrf": ("Formuläret var för gammalt eller kom inte från Framsteg. Ladda om sidan och försök igen.",
-                      "The form was too old or did not come from Framsteg. Reload the page and try again."),
+        "errorCsrf": (
+            "Formuläret var för gammalt eller kom inte från Framsteg. Ladda om sidan och försök igen.",
+            "The form was too old or did not come from Framsteg. Reload the page and try again."
+        ),
         "errorServerTitle": ("Något gick fel", "Something went wrong"),
         "errorServer": ("Ett oväntat fel inträffade. Försök igen om en stund.", "An unexpected error occurred. Try again in a moment."),
         "goHome": ("Till startsidan", "To the home page"),
         "participants": ("Deltagare", "Participants"),
         "exitDocument": ("Avslutsdokument", "Exit document"),
-        "exitDocumentNotYet": ("Avslutsdokumentet kan tas fram när deltagaren har avslutats.", "The exit document can be made once the participant has exited."),
+        "exitDocumentNotYet": (
+            "Avslutsdokumentet kan tas fram när deltagaren har avslutats.", "The exit document can be made once the participant has exited."
+        ),
         "backToRecord": ("Tillbaka till deltagaren", "Back to the participant"),
         "period": ("Tid i insatsen", "Time in the programme"),
         "months": ("månader", "months"),
@@ -144,9 +173,15 @@ enum Texts {
         "responsibleCounsellor": ("Ansvarig handledare", "Responsible counsellor"),
         "printedOn": ("Utskrivet", "Printed"),
         "by": ("av", "by"),
-        "printHint": ("Skriv ut med webbläsarens utskriftsfunktion (Ctrl+P). Där kan du också spara dokumentet som PDF.", "Print with the browser's print function (Ctrl+P), where you can also save the document as PDF."),
+        "printHint": (
+            "Skriv ut med webbläsarens utskriftsfunktion (Ctrl+P). Där kan du också spara dokumentet som PDF.",
+            "Print with the browser's print function (Ctrl+P), where you can also save the document as PDF."
+        ),
         "eligibility": ("Målgruppskriterier", "Eligibility"),
-        "eligibilityIntro": ("Ålder och kommun räknas fram. Bekräfta övriga kriterier efter informationssamtalet.", "Age and municipality are computed. Confirm the other criteria after the information conversation."),
+        "eligibilityIntro": (
+            "Ålder och kommun räknas fram. Bekräfta övriga kriterier efter informationssamtalet.",
+            "Age and municipality are computed. Confirm the other criteria after the information conversation."
+        ),
         "eligibilityAge": ("Ålder 16–66 år", "Age 16–66"),
         "eligibilityMunicipality": ("Folkbokförd i en av förbundets kommuner", "Registered in one of the association's municipalities"),
         "eligibilitySave": ("Spara bedömningen", "Save the assessment"),
@@ -156,11 +191,18 @@ enum Texts {
         "yearsOld": ("år", "years"),
         "checkedBy": ("bekräftat av", "confirmed by"),
         "notChecked": ("ej bekräftat", "not confirmed"),
-        "criterion.unemployed": ("Arbetslös, eller anställd med uttömda rehabiliteringsmöjligheter", "Unemployed, or employed with rehabilitation options exhausted"),
+        "criterion.unemployed": (
+            "Arbetslös, eller anställd med uttömda rehabiliteringsmöjligheter",
+            "Unemployed, or employed with rehabilitation options exhausted"
+        ),
         "criterion.several-authorities": ("Behöver stöd från flera myndigheter", "Needs support from several authorities"),
         "criterion.goal": ("Långsiktigt mål är arbete eller studier", "The long-term goal is work or studies"),
-        "criterion.language": ("Tillräcklig språkförståelse eller kompenserande stöd", "Sufficient language understanding or compensating support"),
-        "criterion.reachable": ("Kan delta i möten och nås via telefon, sms eller e-post", "Can attend meetings and be reached by phone, text or e-mail"),
+        "criterion.language": (
+            "Tillräcklig språkförståelse eller kompenserande stöd", "Sufficient language understanding or compensating support"
+        ),
+        "criterion.reachable": (
+            "Kan delta i möten och nås via telefon, sms eller e-post", "Can attend meetings and be reached by phone, text or e-mail"
+        ),
         "criterion.care-contacts": ("Nödvändiga vårdkontakter etablerade där det går", "Needed care contacts established where possible"),
         "criterion.no-substance-abuse": ("Inget aktivt missbruk som påverkar processen", "No active substance abuse affecting the process"),
         "criterion.voluntary": ("Deltar frivilligt", "Takes part voluntarily"),
@@ -173,29 +215,58 @@ enum Texts {
         "myParticipants": ("Mina deltagare", "My participants"),
         "noMyParticipants": ("Du är inte ansvarig för någon pågående deltagare.", "You are not responsible for any ongoing participant."),
         "publicRegisterTitle": ("Intresseanmälan", "Interest registration"),
-        "publicRegisterIntro": ("Här anmäler du intresse för att delta i en verksamhet som förbundet finansierar. Du kan anmäla dig själv, eller som handläggare anmäla någon du arbetar med. Verksamheten hör av sig inom två veckor.",
-                                "Here you register interest in taking part in a programme the association funds. You can register yourself, or as a case worker register someone you work with. The unit will contact you within two weeks."),
+        "publicRegisterIntro": (
+            "Här anmäler du intresse för att delta i en verksamhet som förbundet finansierar. Du kan anmäla dig själv, eller som handläggare anmäla någon du arbetar med. Verksamheten hör av sig inom två veckor.",
+            "Here you register interest in taking part in a programme the association funds. You can register yourself, or as a case worker register someone you work with. The unit will contact you within two weeks."
+        ),
         "publicWho": ("Vem gör anmälan?", "Who is registering?"),
-        "publicReferrerName": ("Ditt namn, din myndighet och hur vi når dig (om du anmäler någon annan)", "Your name, your organisation and how to reach you (if you register someone else)"),
+        "publicReferrerName": (
+            "Ditt namn, din myndighet och hur vi når dig (om du anmäler någon annan)",
+            "Your name, your organisation and how to reach you (if you register someone else)"
+        ),
         "publicPerson": ("Personen som vill delta", "The person who wants to take part"),
         "publicUnit": ("Verksamhet", "Programme"),
         "chooseUnit": ("Välj verksamhet", "Choose a programme"),
         "publicSubmit": ("Skicka anmälan", "Send the registration"),
         "honeypotLabel": ("Lämna det här fältet tomt", "Leave this field empty"),
         "publicPrivacyTitle": ("Så behandlar vi uppgifterna", "How we handle the information"),
-        "publicPrivacy1": ("Samordningsförbundet och verksamheten använder uppgifterna bara för att ta emot anmälan, kontakta personen och planera ett eventuellt deltagande.", "The association and the unit use the information only to receive the registration, contact the person and plan any participation."),
-        "publicPrivacy2": ("Personnummer och fritext lagras krypterade. Bara personalen i den valda verksamheten kan läsa dem, och varje läsning loggas.", "The personal identity number and free text are stored encrypted. Only the staff of the chosen unit can read them, and every read is logged."),
-        "publicPrivacy3": ("Statistik lämnas bara ut sammanställd, utan namn eller personnummer.", "Figures leave the unit only aggregated, without names or personal identity numbers."),
-        "publicPrivacy4": ("Personen kan när som helst begära att få se, rätta eller ta bort sina uppgifter genom att kontakta verksamheten.", "The person may at any time ask to see, correct or remove their information by contacting the unit."),
-        "publicConsent": ("Personen som ska delta samtycker till att uppgifterna behandlas så som beskrivs ovan.", "The person who is to take part consents to the information being handled as described above."),
+        "publicPrivacy1": (
+            "Samordningsförbundet och verksamheten använder uppgifterna bara för att ta emot anmälan, kontakta personen och planera ett eventuellt deltagande.",
+            "The association and the unit use the information only to receive the registration, contact the person and plan any participation."
+        ),
+        "publicPrivacy2": (
+            "Personnummer och fritext lagras krypterade. Bara personalen i den valda verksamheten kan läsa dem, och varje läsning loggas.",
+            "The personal identity number and free text are stored encrypted. Only the staff of the chosen unit can read them, and every read is logged."
+        ),
+        "publicPrivacy3": (
+            "Statistik lämnas bara ut sammanställd, utan namn eller personnummer.",
+            "Figures leave the unit only aggregated, without names or personal identity numbers."
+        ),
+        "publicPrivacy4": (
+            "Personen kan när som helst begära att få se, rätta eller ta bort sina uppgifter genom att kontakta verksamheten.",
+            "The person may at any time ask to see, correct or remove their information by contacting the unit."
+        ),
+        "publicConsent": (
+            "Personen som ska delta samtycker till att uppgifterna behandlas så som beskrivs ovan.",
+            "The person who is to take part consents to the information being handled as described above."
+        ),
         "publicThanksTitle": ("Tack för din anmälan", "Thank you for your registration"),
-        "publicThanks": ("Anmälan har skickats till verksamheten, som hör av sig inom två veckor.", "The registration has been sent to the unit, which will be in touch within two weeks."),
+        "publicThanks": (
+            "Anmälan har skickats till verksamheten, som hör av sig inom två veckor.",
+            "The registration has been sent to the unit, which will be in touch within two weeks."
+        ),
         "publicTooManyTitle": ("För många anmälningar", "Too many registrations"),
-        "publicTooMany": ("Det har kommit för många anmälningar från den här adressen. Försök igen om en timme eller ring verksamheten.", "Too many registrations have come from this address. Try again in an hour or call the unit."),
+        "publicTooMany": (
+            "Det har kommit för många anmälningar från den här adressen. Försök igen om en timme eller ring verksamheten.",
+            "Too many registrations have come from this address. Try again in an hour or call the unit."
+        ),
         "participant": ("Deltagare", "Participant"),
         "noParticipantsYet": ("Inga deltagare är registrerade ännu.", "No participants are registered yet."),
         "registerParticipant": ("Registrera deltagare", "Register participant"),
-        "registerParticipantIntro": ("Registrera en intresseanmälan som har kommit in till verksamheten.", "Register an interest registration that has reached the unit."),
+        "registerParticipantIntro": (
+            "Registrera en intresseanmälan som har kommit in till verksamheten.",
+            "Register an interest registration that has reached the unit."
+        ),
         "personalIdentityNumber": ("Personnummer eller samordningsnummer", "Personal identity number or co-ordination number"),
         "personalIdentityNumberHelp": ("ÅÅÅÅMMDD-NNNN", "YYYYMMDD-NNNN"),
         "phone": ("Telefon", "Phone"),
@@ -219,11 +290,18 @@ enum Texts {
         "authority.region": ("Region (hälso- och sjukvård)", "Region (health care)"),
         "authority.social-services": ("Socialtjänsten", "Social services"),
         "reason": ("Anledning till anmälan", "Reason for the registration"),
-        "consent": ("Personen samtycker till att uppgifterna behandlas i Framsteg.", "The person consents to the information being processed in Framsteg."),
-        "privacyNotice": ("Uppgifterna används bara för att planera och följa upp personens deltagande. Personnummer och fritext lagras krypterade, bara personalen i verksamheten kan läsa dem och varje läsning loggas. Statistik lämnas bara ut sammanställd, utan namn.",
-                          "The information is used only to plan and follow up the person's participation. The personal identity number and free text are stored encrypted, only the unit's staff can read them, and every read is logged. Figures leave the unit only aggregated, without names."),
+        "consent": (
+            "Personen samtycker till att uppgifterna behandlas i Framsteg.",
+            "The person consents to the information being processed in Framsteg."
+        ),
+        "privacyNotice": (
+            "Uppgifterna används bara för att planera och följa upp personens deltagande. Personnummer och fritext lagras krypterade, bara personalen i verksamheten kan läsa dem och varje läsning loggas. Statistik lämnas bara ut sammanställd, utan namn.",
+            "The information is used only to plan and follow up the person's participation. The personal identity number and free text are stored encrypted, only the unit's staff can read them, and every read is logged. Figures leave the unit only aggregated, without names."
+        ),
         "participantRegistered": ("Deltagaren är registrerad.", "The participant is registered."),
-        "alreadyRegistered": ("Personen har redan en pågående registrering i förbundet.", "The person already has an ongoing registration in the association."),
+        "alreadyRegistered": (
+            "Personen har redan en pågående registrering i förbundet.", "The person already has an ongoing registration in the association."
+        ),
         "birthYear": ("Födelseår", "Year of birth"),
         "contact": ("Kontakt", "Contact"),
         "registeredOn": ("Registrerad", "Registered"),
@@ -258,7 +336,9 @@ enum Texts {
         "outcome.work": ("Arbete utan subvention", "Unsubsidised work"),
         "outcome.subsidised-work": ("Arbete med lönestöd", "Subsidised work"),
         "outcome.studies": ("Studier", "Studies"),
-        "outcome.job-seeker-after-work": ("Aktivt arbetssökande efter arbete under insatsen", "Active job seeker after work during the programme"),
+        "outcome.job-seeker-after-work": (
+            "Aktivt arbetssökande efter arbete under insatsen", "Active job seeker after work during the programme"
+        ),
         "outcome.further-rehabilitation": ("Fortsatt rehabilitering hos samverkanspart", "Further rehabilitation at a partner"),
         "outcome.other": ("Annat eller avbrott", "Other or left"),
         "problemRequired": ("Fyll i det här fältet.", "Fill in this field."),
@@ -272,21 +352,37 @@ enum Texts {
         "problemNoUnitChosen": ("Välj minst en verksamhet.", "Choose at least one unit."),
         "problemPasswordTooShort": ("Lösenordet måste ha minst %d tecken.", "The password must have at least %d characters."),
         "problemPasswordTooLong": ("Lösenordet får vara högst %d byte långt.", "The password may be at most %d bytes long."),
-        "problemPasswordTooCommon": ("Lösenordet är för vanligt eller lätt att gissa. Välj ett annat.",
-                                     "The password is too common or easy to guess. Choose another."),
+        "problemPasswordTooCommon": (
+            "Lösenordet är för vanligt eller lätt att gissa. Välj ett annat.",
+            "The password is too common or easy to guess. Choose another."
+        ),
         "problemPasswordsDiffer": ("Lösenorden är inte lika.", "The passwords do not match."),
-        "problemPnrFormat": ("Skriv personnumret som ÅÅÅÅMMDD-NNNN, till exempel 19811218-9876.",
-                             "Write the personal identity number as YYYYMMDD-NNNN, for example 19811218-9876."),
-        "problemPnrDate": ("Datumet i personnumret finns inte. Kontrollera år, månad och dag.",
-                           "The date in the personal identity number does not exist. Check year, month and day."),
-        "problemPnrCheckDigit": ("Kontrollsiffran stämmer inte. Kontrollera att alla siffror är rätt.",
-                                 "The check digit does not match. Check that every digit is right."),
+        "problemPnrFormat": (
+            "Skriv personnumret som ÅÅÅÅMMDD-NNNN, till exempel 19811218-9876.",
+            "Write the personal identity number as YYYYMMDD-NNNN, for example 19811218-9876."
+        ),
+        "problemPnrDate": (
+            "Datumet i personnumret finns inte. Kontrollera år, månad och dag.",
+            "The date in the personal identity number does not exist. Check year, month and day."
+        ),
+        "problemPnrCheckDigit": (
+            "Kontrollsiffran stämmer inte. Kontrollera att alla siffror är rätt.",
+            "The check digit does not match. Check that every digit is right."
+        ),
         "problemPnrFuture": ("Födelsedatumet ligger i framtiden.", "The date of birth is in the future."),
-        "problemConsent": ("Samtycke krävs för att vi ska få behandla uppgifterna.", "Consent is needed for us to process the information."),
+        "problemConsent": (
+            "Samtycke krävs för att vi ska få behandla uppgifterna.", "Consent is needed for us to process the information."
+        ),
         "problemDay": ("Ange ett datum som ÅÅÅÅ-MM-DD.", "Enter a date as YYYY-MM-DD."),
-        "problemStepNotAllowed": ("Det steget kan inte tas i det här läget av resan.", "That step cannot be taken at this point of the journey."),
-        "problemJourneyEnded": ("Resan är avslutad; inga fler steg kan registreras.", "The journey has ended; no more steps can be recorded."),
-        "problemBeforePrevious": ("Datumet kan inte vara före föregående steg ({day}).", "The date cannot be before the previous step ({day})."),
+        "problemStepNotAllowed": (
+            "Det steget kan inte tas i det här läget av resan.", "That step cannot be taken at this point of the journey."
+        ),
+        "problemJourneyEnded": (
+            "Resan är avslutad; inga fler steg kan registreras.", "The journey has ended; no more steps can be recorded."
+        ),
+        "problemBeforePrevious": (
+            "Datumet kan inte vara före föregående steg ({day}).", "The date cannot be before the previous step ({day})."
+        ),
         "problemDayInFuture": ("Datumet kan inte ligga i framtiden.", "The date cannot be in the future."),
         "problemReasonRequired": ("Ange en anledning.", "Give a reason."),
     ]

@@ -1,6 +1,6 @@
+import Foundation
 import FramstegCore
 import FramstegStore
-import Foundation
 import Logging
 import Synchronization
 

@@ -1,5 +1,5 @@
-import FramstegCore
 import Foundation
+import FramstegCore
 
 /// What the record, participant mode and the exit document show of a participant's measurements:
 /// per instrument, the spider chart of first / previous / latest, a table of every measurement with
@@ -15,7 +15,11 @@ struct ProgressView {
     }
 
     /// How far the participant has come with their items: the counts, and "n av m besvarade".
-    static func participantProgress(_ answers: [String: Answer], _ instrument: Instrument?, language: Language) -> (answered: Int, of: Int, text: String) {
+    static func participantProgress(
+        _ answers: [String: Answer],
+        _ instrument: Instrument?,
+        language: Language
+    ) -> (answered: Int, of: Int, text: String) {
         let items = instrument?.items(for: .participant) ?? []
         let answered = items.filter { answers[$0.id] != nil }.count
         let text = Texts.text("answeredOf", language).replacingOccurrences(of: "{n}", with: String(answered))
@@ -28,7 +32,8 @@ struct ProgressView {
         catalog.current.compactMap { current -> [String: Any]? in
             let taken = measurements.compactMap { measurement -> (ProgressMeasurement, Instrument)? in
                 guard measurement.instrumentID == current.id, let instrument = catalog.instrument(current.id, version: measurement.version),
-                      Self.isCounted(measurement, instrument) else { return nil }
+                    Self.isCounted(measurement, instrument)
+                else { return nil }
                 return (measurement, instrument)
             }
             guard !taken.isEmpty else { return nil }
@@ -36,7 +41,12 @@ struct ProgressView {
         }
     }
 
-    private func entry(_ current: Instrument, _ taken: [(ProgressMeasurement, Instrument)], marked: Set<IndicatorKey>, chartID: String) -> [String: Any] {
+    private func entry(
+        _ current: Instrument,
+        _ taken: [(ProgressMeasurement, Instrument)],
+        marked: Set<IndicatorKey>,
+        chartID: String
+    ) -> [String: Any] {
         let title = current.title.text(language)
         var data: [String: Any] = ["id": current.id, "title": title]
         let columns = taken.map { measurement, _ in
@@ -47,28 +57,48 @@ struct ProgressView {
             // Older versions are read with their own definition and matched by indicator id.
             let values: [[String: Double]] = taken.map { measurement, instrument in
                 guard let own = instrument.indicatorSet else { return [:] }
-                return Dictionary(uniqueKeysWithValues: zip(own.indicators.map(\.id), instrument.indicatorValues(measurement.answers)).compactMap { id, value in value.map { (id, $0) } })
+                return Dictionary(
+                    uniqueKeysWithValues: zip(own.indicators.map(\.id), instrument.indicatorValues(measurement.answers)).compactMap {
+                        id,
+                        value in value.map { (id, $0) }
+                    }
+                )
             }
-            let isMarked = { (indicator: IndicatorSet.Indicator) in marked.contains(IndicatorKey(instrumentID: current.id, indicatorID: indicator.id)) }
+            let isMarked = { (indicator: IndicatorSet.Indicator) in
+                marked.contains(IndicatorKey(instrumentID: current.id, indicatorID: indicator.id))
+            }
             let picked = SpiderChart.pick(Array(zip(columns, values)))
             let chart = SpiderChart(
-                id: chartID, title: Texts.text("chartTitle", language).replacingOccurrences(of: "{instrument}", with: title),
+                id: chartID,
+                title: Texts.text("chartTitle", language).replacingOccurrences(of: "{instrument}", with: title),
                 summary: Texts.text("chartSummary", language).replacingOccurrences(of: "{n}", with: String(set.indicators.count))
                     .replacingOccurrences(of: "{m}", with: String(taken.count))
-                    .replacingOccurrences(of: "{min}", with: String(set.scale.lowerBound)).replacingOccurrences(of: "{max}", with: String(set.scale.upperBound)),
+                    .replacingOccurrences(of: "{min}", with: String(set.scale.lowerBound)).replacingOccurrences(
+                        of: "{max}",
+                        with: String(set.scale.upperBound)
+                    ),
                 axes: set.indicators.map { SpiderChart.Axis(label: $0.label.text(language), isMarked: isMarked($0)) },
                 scale: set.scale,
                 series: picked.map { column, role in
-                    SpiderChart.Series(label: Texts.text("series." + role.rawValue, language) + " (" + column.0 + ")",
-                                       values: set.indicators.map { column.1[$0.id] }, role: role)
-                })
+                    SpiderChart.Series(
+                        label: Texts.text("series." + role.rawValue, language) + " (" + column.0 + ")",
+                        values: set.indicators.map { column.1[$0.id] },
+                        role: role
+                    )
+                }
+            )
             data["chart"] = chart.svg
             data["rows"] = set.indicators.map { indicator -> [String: Any] in
                 let series = values.map { $0[indicator.id] }
                 return [
                     "label": indicator.label.text(language), "isMarked": isMarked(indicator),
                     "values": series.map { $0.map(format) ?? "–" },
-                    "trend": taken.count > 1 ? Sparkline(values: series, scale: set.scale, label: Texts.text("trendOf", language) + " " + indicator.label.text(language)).svg : "",
+                    "trend": taken.count > 1
+                        ? Sparkline(
+                            values: series,
+                            scale: set.scale,
+                            label: Texts.text("trendOf", language) + " " + indicator.label.text(language)
+                        ).svg : "",
                 ]
             }
         }
@@ -76,8 +106,10 @@ struct ProgressView {
         data["scores"] = latestInstrument.scores(latest.answers).compactMap { score -> [String: Any]? in
             guard let value = score.value else { return nil }
             let subscale = latestInstrument.scoredScales.first { $0.id == score.subscaleID }
-            var row: [String: Any] = ["title": subscale?.title.text(language) ?? score.subscaleID, "value": format(value),
-                                      "answered": "\(score.answered)/\(score.of)"]
+            var row: [String: Any] = [
+                "title": subscale?.title.text(language) ?? score.subscaleID, "value": format(value),
+                "answered": "\(score.answered)/\(score.of)",
+            ]
             if let reading = score.interpretation { row["reading"] = reading.text(language) }
             return row
         }

@@ -1,6 +1,6 @@
+import Foundation
 import FramstegCore
 import FramstegStore
-import Foundation
 import Hummingbird
 
 /// The participant's interventions, meetings and activity hours: the forms on the record, and
@@ -33,14 +33,26 @@ struct ActivityPages {
 
     // MARK: Changes
 
-    private func addIntervention(_ context: AppRequestContext, _ principal: Principal, _ participant: Participant, _ unit: OrganisationUnit) async throws -> Response {
+    private func addIntervention(
+        _ context: AppRequestContext,
+        _ principal: Principal,
+        _ participant: Participant,
+        _ unit: OrganisationUnit
+    ) async throws -> Response {
         let form = context.form
         let fields = ["type", "provider", "title", "employerName", "start", "end"]
         var typed = Dictionary(uniqueKeysWithValues: fields.map { ($0, form[$0]) })
         typed["placement"] = form["placement"] == "yes" ? "yes" : ""
         do {
-            let draft = InterventionDraft(type: form["type"], provider: form["provider"], title: form["title"], isPlacement: form["placement"] == "yes",
-                                          employerName: form["employerName"], start: form["start"], end: form["end"])
+            let draft = InterventionDraft(
+                type: form["type"],
+                provider: form["provider"],
+                title: form["title"],
+                isPlacement: form["placement"] == "yes",
+                employerName: form["employerName"],
+                start: form["start"],
+                end: form["end"]
+            )
             try await ActivityService(site: site).addIntervention(draft, to: participant, by: principal)
             return .redirect(to: "/participants/\(participant.id)?notice=interventionAdded#interventions", type: .normal)
         } catch let failure as ValidationFailure {
@@ -48,7 +60,12 @@ struct ActivityPages {
         }
     }
 
-    private func endIntervention(_ context: AppRequestContext, _ principal: Principal, _ participant: Participant, _ unit: OrganisationUnit) async throws -> Response {
+    private func endIntervention(
+        _ context: AppRequestContext,
+        _ principal: Principal,
+        _ participant: Participant,
+        _ unit: OrganisationUnit
+    ) async throws -> Response {
         guard let id = context.parameters.get("intervention").flatMap(InterventionID.init(parsing:)) else { throw WebError.notFound }
         do {
             try await ActivityService(site: site).endIntervention(id, of: participant, on: context.form["end"], by: principal)
@@ -58,16 +75,33 @@ struct ActivityPages {
             // Shown beside the row of the intervention it concerns.
             if let message = messages.removeValue(forKey: "end") { messages["end-\(id)"] = message }
             return try await ParticipantPages(site: site).recordPage(
-                context, principal, participant, unit, sections: ["endForm": FormState(values: ["end-\(id)": context.form["end"]], errors: messages)], audit: false)
+                context,
+                principal,
+                participant,
+                unit,
+                sections: ["endForm": FormState(values: ["end-\(id)": context.form["end"]], errors: messages)],
+                audit: false
+            )
         }
     }
 
-    private func addMeeting(_ context: AppRequestContext, _ principal: Principal, _ participant: Participant, _ unit: OrganisationUnit) async throws -> Response {
+    private func addMeeting(
+        _ context: AppRequestContext,
+        _ principal: Principal,
+        _ participant: Participant,
+        _ unit: OrganisationUnit
+    ) async throws -> Response {
         let form = context.form
         var typed = ["kind": form["kind"], "day": form["day"], "notes": form["notes"], "decisions": form["decisions"]]
         typed["attendees"] = form.all("attendees").joined(separator: ",")
         do {
-            let draft = MeetingDraft(kind: form["kind"], day: form["day"], attendees: form.all("attendees"), notes: form["notes"], decisions: form["decisions"])
+            let draft = MeetingDraft(
+                kind: form["kind"],
+                day: form["day"],
+                attendees: form.all("attendees"),
+                notes: form["notes"],
+                decisions: form["decisions"]
+            )
             try await ActivityService(site: site).addMeeting(draft, to: participant, by: principal)
             return .redirect(to: "/participants/\(participant.id)?notice=meetingSaved#meetings", type: .normal)
         } catch let failure as ValidationFailure {
@@ -76,26 +110,52 @@ struct ActivityPages {
     }
 
     private func saveHours(
-        _ context: AppRequestContext, _ principal: Principal, _ participant: Participant, _ unit: OrganisationUnit, isGoal: Bool
+        _ context: AppRequestContext,
+        _ principal: Principal,
+        _ participant: Participant,
+        _ unit: OrganisationUnit,
+        isGoal: Bool
     ) async throws -> Response {
         let draft = HoursDraft(week: context.form["week"], hours: context.form["hours"])
         do {
             let service = ActivityService(site: site)
-            if isGoal { try await service.setGoal(draft, for: participant, by: principal) } else { try await service.recordAttendance(draft, for: participant, by: principal) }
+            if isGoal {
+                try await service.setGoal(draft, for: participant, by: principal)
+            } else {
+                try await service.recordAttendance(draft, for: participant, by: principal)
+            }
             return .redirect(to: "/participants/\(participant.id)?notice=\(isGoal ? "goalSaved" : "hoursSaved")#hours", type: .normal)
         } catch let failure as ValidationFailure {
-            return try await again(context, principal, participant, unit, isGoal ? "goalForm" : "hoursForm",
-                                   ["week": draft.week, "hours": draft.hours], failure)
+            return try await again(
+                context,
+                principal,
+                participant,
+                unit,
+                isGoal ? "goalForm" : "hoursForm",
+                ["week": draft.week, "hours": draft.hours],
+                failure
+            )
         }
     }
 
     /// The record again, the section's form holding what was typed and a message beside each field.
     private func again(
-        _ context: AppRequestContext, _ principal: Principal, _ participant: Participant, _ unit: OrganisationUnit, _ section: String,
-        _ typed: [String: String], _ failure: ValidationFailure
+        _ context: AppRequestContext,
+        _ principal: Principal,
+        _ participant: Participant,
+        _ unit: OrganisationUnit,
+        _ section: String,
+        _ typed: [String: String],
+        _ failure: ValidationFailure
     ) async throws -> Response {
         try await ParticipantPages(site: site).recordPage(
-            context, principal, participant, unit, sections: [section: FormState(values: typed, errors: failure.messages(context.language))], audit: false)
+            context,
+            principal,
+            participant,
+            unit,
+            sections: [section: FormState(values: typed, errors: failure.messages(context.language))],
+            audit: false
+        )
     }
 
     // MARK: What the record shows
@@ -103,13 +163,19 @@ struct ActivityPages {
     /// The record's activity sections; `sections` hold forms coming back with problems. The record
     /// has already loaded the journey's steps and the staff's names, and hands them over.
     func recordData(
-        _ participant: Participant, steps: [RecordedStep], names: [UserID: String], sections: [String: FormState], language: Language
+        _ participant: Participant,
+        steps: [RecordedStep],
+        names: [UserID: String],
+        sections: [String: FormState],
+        language: Language
     ) async throws -> [String: Any] {
         let keyring = site.keyring
         let (interventions, meetings, goals, attendance) = try await site.store.read { db in
             let activities = ActivityRepository(db, keyring: keyring)
-            return (try await activities.interventions(of: participant.id), try await activities.meetings(of: participant.id),
-                    try await activities.goals(of: participant.id), try await activities.attendance(of: participant.id))
+            return (
+                try await activities.interventions(of: participant.id), try await activities.meetings(of: participant.id),
+                try await activities.goals(of: participant.id), try await activities.attendance(of: participant.id)
+            )
         }
         let today = Day(site.now())
         let started = steps.first { $0.transition.event == .start }?.transition.day
@@ -131,14 +197,17 @@ struct ActivityPages {
                 return row
             },
             "hasInterventions": !interventions.isEmpty,
-            "runningTypes": running.sorted { $0.rawValue < $1.rawValue }.map { Texts.text("interventionType." + $0.rawValue, language) }.joined(separator: " + "),
+            "runningTypes": running.sorted { $0.rawValue < $1.rawValue }.map { Texts.text("interventionType." + $0.rawValue, language) }
+                .joined(separator: " + "),
             "mix": Texts.text("mix." + InterventionMix(running).rawValue, language),
             "mixIsCombined": InterventionMix(running) == .combined,
             "combinedDays": String(interventions.combinedDays(until: today)),
             "meetings": meetings.reversed().map { meeting -> [String: Any] in
                 var row: [String: Any] = [
                     "day": meeting.day.description, "kind": Texts.text("meetingKind." + meeting.kind.rawValue, language),
-                    "attendees": MeetingAttendee.allCases.filter(meeting.attendees.contains).map { Texts.text("attendee." + $0.rawValue, language) }.joined(separator: ", "),
+                    "attendees": MeetingAttendee.allCases.filter(meeting.attendees.contains).map {
+                        Texts.text("attendee." + $0.rawValue, language)
+                    }.joined(separator: ", "),
                     "isPlanned": meeting.isPlanned(today: today), "by": names[meeting.recordedBy] ?? "–",
                 ]
                 if !meeting.notes.isEmpty { row["notes"] = meeting.notes }
@@ -174,18 +243,28 @@ struct ActivityPages {
         let attendees = Set((meeting.values["attendees"] ?? "").split(separator: ",").map(String.init))
         var interventionData = intervention.data
         interventionData["types"] = InterventionType.allCases.map {
-            ["value": $0.rawValue, "label": Texts.text("interventionType." + $0.rawValue, language), "selected": intervention.values["type"] == $0.rawValue] as [String: Any]
+            [
+                "value": $0.rawValue, "label": Texts.text("interventionType." + $0.rawValue, language),
+                "selected": intervention.values["type"] == $0.rawValue,
+            ] as [String: Any]
         }
         interventionData["providers"] = InterventionProvider.allCases.map {
-            ["value": $0.rawValue, "label": Texts.text("provider." + $0.rawValue, language), "selected": intervention.values["provider"] == $0.rawValue] as [String: Any]
+            [
+                "value": $0.rawValue, "label": Texts.text("provider." + $0.rawValue, language),
+                "selected": intervention.values["provider"] == $0.rawValue,
+            ] as [String: Any]
         }
         interventionData["isPlacement"] = intervention.values["placement"] == "yes"
         var meetingData = meeting.data
         meetingData["kinds"] = MeetingKind.allCases.map {
-            ["value": $0.rawValue, "label": Texts.text("meetingKind." + $0.rawValue, language), "selected": meeting.values["kind"] == $0.rawValue] as [String: Any]
+            [
+                "value": $0.rawValue, "label": Texts.text("meetingKind." + $0.rawValue, language),
+                "selected": meeting.values["kind"] == $0.rawValue,
+            ] as [String: Any]
         }
         meetingData["attendeeChoices"] = MeetingAttendee.allCases.map {
-            ["value": $0.rawValue, "label": Texts.text("attendee." + $0.rawValue, language), "checked": attendees.contains($0.rawValue)] as [String: Any]
+            ["value": $0.rawValue, "label": Texts.text("attendee." + $0.rawValue, language), "checked": attendees.contains($0.rawValue)]
+                as [String: Any]
         }
         return ["interventionForm": interventionData, "meetingForm": meetingData, "goalForm": goal.data, "hoursForm": hours.data]
     }

@@ -1,6 +1,6 @@
+import Foundation
 import FramstegCore
 import FramstegStore
-import Foundation
 import Hummingbird
 
 /// Avslutsdokument: a printable summary of the participant's time in the programme, for the
@@ -8,27 +8,50 @@ import Hummingbird
 struct ExitDocument {
     let site: Site
 
-    func page(_ context: AppRequestContext, _ principal: Principal, _ participant: Participant, _ unit: OrganisationUnit) async throws -> Response {
+    func page(
+        _ context: AppRequestContext,
+        _ principal: Principal,
+        _ participant: Participant,
+        _ unit: OrganisationUnit
+    ) async throws -> Response {
         let language = context.language
         let keyring = site.keyring
         let (steps, association, municipality, staff, counsellors, activities) = try await site.store.read { db in
             let activities = ActivityRepository(db, keyring: keyring)
-            return (try await ParticipantRepository(db, keyring: keyring).steps(of: participant.id),
-             try await OrganisationRepository(db).association(participant.associationID),
-             try await OrganisationRepository(db).municipality(participant.municipalityID),
-             try await UserRepository(db).users(of: participant.associationID),
-             try await ParticipantRepository(db, keyring: keyring).counsellorHistory(of: participant.id),
-             (interventions: try await activities.interventions(of: participant.id), meetings: try await activities.meetings(of: participant.id),
-              goals: try await activities.goals(of: participant.id), attended: try await activities.attendance(of: participant.id)))
+            return (
+                try await ParticipantRepository(db, keyring: keyring).steps(of: participant.id),
+                try await OrganisationRepository(db).association(participant.associationID),
+                try await OrganisationRepository(db).municipality(participant.municipalityID),
+                try await UserRepository(db).users(of: participant.associationID),
+                try await ParticipantRepository(db, keyring: keyring).counsellorHistory(of: participant.id),
+                (
+                    interventions: try await activities.interventions(of: participant.id),
+                    meetings: try await activities.meetings(of: participant.id),
+                    goals: try await activities.goals(of: participant.id), attended: try await activities.attendance(of: participant.id)
+                )
+            )
         }
         let (measurements, actionPlan) = try await site.store.read { db in
-            (try await MeasurementRepository(db).measurements(of: participant.id), try await PlanRepository(db, keyring: keyring).plan(of: participant.id))
+            (
+                try await MeasurementRepository(db).measurements(of: participant.id),
+                try await PlanRepository(db, keyring: keyring).plan(of: participant.id)
+            )
         }
-        try await site.audit(AuditEntry(at: site.now(), by: principal, action: "participant.exit-document", objectType: "participant", objectID: participant.id.description))
+        try await site.audit(
+            AuditEntry(
+                at: site.now(),
+                by: principal,
+                action: "participant.exit-document",
+                objectType: "participant",
+                objectID: participant.id.description
+            )
+        )
         let names = Dictionary(uniqueKeysWithValues: staff.map { ($0.id, $0.name) })
         var data: [String: Any] = [
-            "participant": ["id": participant.id.description, "name": participant.name,
-                            "personalIdentityNumber": participant.personalIdentityNumber?.formatted ?? ""],
+            "participant": [
+                "id": participant.id.description, "name": participant.name,
+                "personalIdentityNumber": participant.personalIdentityNumber?.formatted ?? "",
+            ],
             "unit": unit.name, "association": association?.name ?? "", "municipality": municipality?.name ?? "",
             "referrer": participant.referrerLabel(language),
             "printedOn": Day(site.now()).description, "printedBy": context.session?.user.name ?? "",
@@ -40,10 +63,14 @@ struct ExitDocument {
             return site.renderer.page("exit-document", titleKey: "exitDocument", context: context, data: data)
         }
         let days = start.days(until: exit.day)
-        data["period"] = ["start": start.description, "exit": exit.day.description, "days": String(days),
-                          "months": String(format: "%.1f", Double(days) / 30.44)]
+        data["period"] = [
+            "start": start.description, "exit": exit.day.description, "days": String(days),
+            "months": String(format: "%.1f", Double(days) / 30.44),
+        ]
         data["outcome"] = Texts.text("outcome." + outcome.rawValue, language)
-        data["blocks"] = String(steps.filter { $0.transition.event == .checkIn }.count + (steps.contains { $0.transition.event == .multiPartyMeeting } ? 1 : 0))
+        data["blocks"] = String(
+            steps.filter { $0.transition.event == .checkIn }.count + (steps.contains { $0.transition.event == .multiPartyMeeting } ? 1 : 0)
+        )
         data["counsellors"] = counsellors.map { names[$0.counsellor] ?? "–" }.joined(separator: ", ")
         data["steps"] = steps.dropFirst().map { step -> [String: String] in
             ["day": step.transition.day.description, "event": Texts.text("event." + step.transition.event.kind.rawValue, language)]
@@ -51,9 +78,11 @@ struct ExitDocument {
         data["interventions"] = activities.interventions.map { intervention -> [String: String] in
             var title = intervention.title
             if let employer = intervention.employerName { title += " (\(Texts.text("placement", language)): \(employer))" }
-            return ["type": Texts.text("interventionType." + intervention.type.rawValue, language), "title": title,
-                    "provider": Texts.text("provider." + intervention.provider.rawValue, language),
-                    "period": "\(intervention.start) – \(intervention.end?.description ?? "")"]
+            return [
+                "type": Texts.text("interventionType." + intervention.type.rawValue, language), "title": title,
+                "provider": Texts.text("provider." + intervention.provider.rawValue, language),
+                "period": "\(intervention.start) – \(intervention.end?.description ?? "")",
+            ]
         }
         data["hasInterventions"] = !activities.interventions.isEmpty
         // The progression over the whole journey: first, previous and latest, every figure in a table.

@@ -24,8 +24,10 @@ struct FigureTable {
 
     var data: [String: Any] {
         func rowData(_ row: Row) -> [String: Any] { ["label": row.label, "cells": row.cells] }
-        var data: [String: Any] = ["key": key, "title": title, "help": help, "columns": columns, "rows": rows.map(rowData), "sums": sums.map(rowData),
-                                   "hasSums": !sums.isEmpty, "notes": notes, "rowHeader": rowHeader]
+        var data: [String: Any] = [
+            "key": key, "title": title, "help": help, "columns": columns, "rows": rows.map(rowData), "sums": sums.map(rowData),
+            "hasSums": !sums.isEmpty, "notes": notes, "rowHeader": rowHeader,
+        ]
         if let chart { data["chart"] = chart }
         return data
     }
@@ -41,16 +43,33 @@ struct FigureTable {
 
     /// A table of counts by gender with row totals (and column sums unless its rows overlap).
     static func counts(
-        key: String, title: String, help: String, table: CrossTable, labels: [String], withSums: Bool, language: Language
+        key: String,
+        title: String,
+        help: String,
+        table: CrossTable,
+        labels: [String],
+        withSums: Bool,
+        language: Language
     ) -> FigureTable {
         var figure = FigureTable(
-            key: key, title: title, help: help,
+            key: key,
+            title: title,
+            help: help,
             columns: table.columns.map { Texts.text("genderGroup." + $0, language) } + [Texts.text("total", language)],
             rows: labels.enumerated().map { row, label in
-                Row(label: label, cells: table.columns.indices.map { FigureFormat.count(table.cell(row, $0)) } + [FigureFormat.count(table.rowTotal(row))])
-            })
+                Row(
+                    label: label,
+                    cells: table.columns.indices.map { FigureFormat.count(table.cell(row, $0)) } + [FigureFormat.count(table.rowTotal(row))]
+                )
+            }
+        )
         if withSums {
-            figure.sums = [Row(label: Texts.text("total", language), cells: table.columns.indices.map { FigureFormat.count(table.columnTotal($0)) } + [FigureFormat.count(table.total)])]
+            figure.sums = [
+                Row(
+                    label: Texts.text("total", language),
+                    cells: table.columns.indices.map { FigureFormat.count(table.columnTotal($0)) } + [FigureFormat.count(table.total)]
+                )
+            ]
         }
         figure.chart = FigureChart.bars(table, labels: labels, language: language, id: "figure-\(key)", title: title)
         return figure
@@ -59,16 +78,34 @@ struct FigureTable {
     /// Means (or changes, or shares) by gender and for everyone: `values[row]` holds women, men,
     /// another or not stated, everyone; `format` writes one.
     static func means(
-        key: String, title: String, help: String, rowHeader: String, labels: [String], values: [[Double?]], language: Language,
+        key: String,
+        title: String,
+        help: String,
+        rowHeader: String,
+        labels: [String],
+        values: [[Double?]],
+        language: Language,
         format: (Double) -> String = { SwedishCSV.decimal($0, decimals: 1) }
     ) -> FigureTable {
         let columns = Gender.allCases.map { Texts.text("genderGroup." + $0.rawValue, language) } + [Texts.text("everyone", language)]
-        var figure = FigureTable(key: key, title: title, help: help, columns: columns, rows: zip(labels, values).map { label, row in
-            Row(label: label, cells: row.map { $0.map(format) ?? FigureFormat.hidden })
-        })
+        var figure = FigureTable(
+            key: key,
+            title: title,
+            help: help,
+            columns: columns,
+            rows: zip(labels, values).map { label, row in
+                Row(label: label, cells: row.map { $0.map(format) ?? FigureFormat.hidden })
+            }
+        )
         figure.rowHeader = rowHeader
-        figure.chart = FigureChart.bars(values: values.map { Array($0.prefix(Gender.allCases.count)) }, labels: labels,
-                                        series: Array(columns.prefix(Gender.allCases.count)), id: "figure-\(key)", title: title, text: format)
+        figure.chart = FigureChart.bars(
+            values: values.map { Array($0.prefix(Gender.allCases.count)) },
+            labels: labels,
+            series: Array(columns.prefix(Gender.allCases.count)),
+            id: "figure-\(key)",
+            title: title,
+            text: format
+        )
         return figure
     }
 

@@ -1,6 +1,6 @@
+import Foundation
 import FramstegCore
 import FramstegStore
-import Foundation
 import Hummingbird
 
 /// The counsellor's side of a measurement: starting it from the record, answering the counsellor's
@@ -14,18 +14,36 @@ struct MeasurementPages {
             let form = context.form
             do {
                 let id = try await MeasurementService(site: site).start(
-                    instrument: form["instrument"], occasion: form["occasion"], for: participant, by: principal)
+                    instrument: form["instrument"],
+                    occasion: form["occasion"],
+                    for: participant,
+                    by: principal
+                )
                 return .redirect(to: "/participants/\(participant.id)/measurements/\(id)", type: .normal)
             } catch let failure as ValidationFailure {
                 let typed = ["instrument": form["instrument"], "occasion": form["occasion"]]
                 return try await ParticipantPages(site: site).recordPage(
-                    context, principal, participant, unit, sections: ["measurementForm": FormState(values: typed, errors: failure.messages(context.language))], audit: false)
+                    context,
+                    principal,
+                    participant,
+                    unit,
+                    sections: ["measurementForm": FormState(values: typed, errors: failure.messages(context.language))],
+                    audit: false
+                )
             }
         }
         routes.get("/participants/:participant/measurements/:measurement", .readParticipant) { request, context, principal in
             let (participant, _) = try await site.authorizedParticipant(context, principal, .readParticipant, path: request.uri.path)
             let (measurement, instrument) = try await load(context, participant)
-            try await site.audit(AuditEntry(at: site.now(), by: principal, action: "participant.read", objectType: "participant", objectID: participant.id.description))
+            try await site.audit(
+                AuditEntry(
+                    at: site.now(),
+                    by: principal,
+                    action: "participant.read",
+                    objectType: "participant",
+                    objectID: participant.id.description
+                )
+            )
             return page(context, participant, measurement, instrument)
         }
         routes.post("/participants/:participant/measurements/:measurement/answers", .changeParticipant) { request, context, principal in
@@ -33,13 +51,24 @@ struct MeasurementPages {
             let (measurement, instrument) = try await load(context, participant)
             let given = Self.givenAnswers(context.form, items: instrument.items(for: .counsellor))
             do {
-                try await MeasurementService(site: site).save(given, required: instrument.items(for: .counsellor), respondent: .counsellor,
-                                                              in: measurement, instrument, by: principal)
+                try await MeasurementService(site: site).save(
+                    given,
+                    required: instrument.items(for: .counsellor),
+                    respondent: .counsellor,
+                    in: measurement,
+                    instrument,
+                    by: principal
+                )
                 return .redirect(to: "/participants/\(participant.id)/measurements/\(measurement.id)?notice=answersSaved", type: .normal)
             } catch let failure as ValidationFailure {
                 let reloaded = try await load(context, participant).0
-                return page(context, participant, reloaded, instrument,
-                            counsellorForm: FormState(values: given, errors: failure.messages(context.language)))
+                return page(
+                    context,
+                    participant,
+                    reloaded,
+                    instrument,
+                    counsellorForm: FormState(values: given, errors: failure.messages(context.language))
+                )
             }
         }
         routes.post("/participants/:participant/measurements/:measurement/hand-over", .changeParticipant) { request, context, principal in
@@ -47,11 +76,22 @@ struct MeasurementPages {
             let (measurement, instrument) = try await load(context, participant)
             guard let session = context.session else { throw WebError.forbidden }
             do {
-                try await MeasurementService(site: site).handOver(measurement, pin: context.form["pin"], language: context.form["language"], session: session, by: principal)
+                try await MeasurementService(site: site).handOver(
+                    measurement,
+                    pin: context.form["pin"],
+                    language: context.form["language"],
+                    session: session,
+                    by: principal
+                )
                 return .redirect(to: "/take", type: .normal)
             } catch let failure as ValidationFailure {
-                return page(context, participant, measurement, instrument,
-                            handOverForm: FormState(values: ["language": context.form["language"]], errors: failure.messages(context.language)))
+                return page(
+                    context,
+                    participant,
+                    measurement,
+                    instrument,
+                    handOverForm: FormState(values: ["language": context.form["language"]], errors: failure.messages(context.language))
+                )
             }
         }
     }
@@ -60,12 +100,25 @@ struct MeasurementPages {
 
     /// The record's measurements and action plan: the schedule's next measurement, the list with
     /// each measurement's state, the charts with indicators that have a goal marked, and the plan.
-    func recordData(_ participant: Participant, unit: OrganisationUnit, steps: [RecordedStep], sections: [String: FormState], language: Language) async throws -> [String: Any] {
+    func recordData(
+        _ participant: Participant,
+        unit: OrganisationUnit,
+        steps: [RecordedStep],
+        sections: [String: FormState],
+        language: Language
+    ) async throws -> [String: Any] {
         let keyring = site.keyring
         let (measurements, plan, interval, meetings) = try await site.store.read { db in
-            (try await MeasurementRepository(db).measurements(of: participant.id), try await PlanRepository(db, keyring: keyring).plan(of: participant.id),
-             try await OrganisationRepository(db).measurementInterval(of: unit.id),
-             try await ActivityRepository(db, keyring: keyring).meetings(of: [participant.id], from: Day(site.now()), through: Day(site.now()).adding(days: 366)))
+            (
+                try await MeasurementRepository(db).measurements(of: participant.id),
+                try await PlanRepository(db, keyring: keyring).plan(of: participant.id),
+                try await OrganisationRepository(db).measurementInterval(of: unit.id),
+                try await ActivityRepository(db, keyring: keyring).meetings(
+                    of: [participant.id],
+                    from: Day(site.now()),
+                    through: Day(site.now()).adding(days: 366)
+                )
+            )
         }
         let catalog = site.instruments.catalog(for: participant.associationID)
         let view = ProgressView(catalog: catalog, language: language)
@@ -89,22 +142,33 @@ struct MeasurementPages {
         if participant.state.isActive, let started = steps.first(where: { $0.transition.event == .start })?.transition.day {
             let schedule = MeasurementSchedule(intervalWeeks: interval)
             let next = schedule.nextDue(
-                started: started, taken: measurements.filter { $0.instrumentID == MeasurementSchedule.instrumentID }.map(\.takenOn),
-                meetings: meetings, today: today)
+                started: started,
+                taken: measurements.filter { $0.instrumentID == MeasurementSchedule.instrumentID }.map(\.takenOn),
+                meetings: meetings,
+                today: today
+            )
             suggested = next.occasion
             data["nextMeasurement"] = Texts.text("nextMeasurement", language)
-                .replacingOccurrences(of: "{instrument}", with: catalog.latest(MeasurementSchedule.instrumentID)?.title.text(language) ?? "BIP")
+                .replacingOccurrences(
+                    of: "{instrument}",
+                    with: catalog.latest(MeasurementSchedule.instrumentID)?.title.text(language) ?? "BIP"
+                )
                 .replacingOccurrences(of: "{day}", with: next.day.description)
                 .replacingOccurrences(of: "{occasion}", with: Texts.text("occasion." + next.occasion.rawValue, language).lowercased())
             data["nextMeasurementOverdue"] = next.day < today
         }
-        let form = sections["measurementForm"] ?? FormState(values: ["instrument": MeasurementSchedule.instrumentID, "occasion": suggested.rawValue])
+        let form =
+            sections["measurementForm"]
+            ?? FormState(values: ["instrument": MeasurementSchedule.instrumentID, "occasion": suggested.rawValue])
         var formData = form.data
         formData["instruments"] = catalog.current.filter { !$0.isAnonymous }.map {
             ["value": $0.id, "label": $0.title.text(language), "selected": form.values["instrument"] == $0.id] as [String: Any]
         }
         formData["occasions"] = MeasurementOccasion.allCases.map {
-            ["value": $0.rawValue, "label": Texts.text("occasion." + $0.rawValue, language), "selected": form.values["occasion"] == $0.rawValue] as [String: Any]
+            [
+                "value": $0.rawValue, "label": Texts.text("occasion." + $0.rawValue, language),
+                "selected": form.values["occasion"] == $0.rawValue,
+            ] as [String: Any]
         }
         data["measurementForm"] = formData
         data.merge(PlanPages(site: site).planData(participant, plan: plan, sections: sections, language: language)) { $1 }
@@ -114,8 +178,8 @@ struct MeasurementPages {
     /// The measurement named in the path, which must be this participant's.
     private func load(_ context: AppRequestContext, _ participant: Participant) async throws -> (ProgressMeasurement, Instrument) {
         guard let id = context.parameters.get("measurement").flatMap(MeasurementID.init(parsing:)),
-              let (measurement, instrument) = try await MeasurementService(site: site).load(id, association: participant.associationID),
-              measurement.participantID == participant.id
+            let (measurement, instrument) = try await MeasurementService(site: site).load(id, association: participant.associationID),
+            measurement.participantID == participant.id
         else { throw WebError.notFound }
         return (measurement, instrument)
     }
@@ -123,7 +187,10 @@ struct MeasurementPages {
     /// The languages a participant may answer in, for a hand-over form; the page's own when none is chosen.
     static func languageOptions(chosen: String?, language: Language) -> [[String: Any]] {
         Language.allCases.map { choice -> [String: Any] in
-            ["value": choice.rawValue, "label": Texts.text("language." + choice.rawValue, language), "selected": (chosen ?? language.rawValue) == choice.rawValue]
+            [
+                "value": choice.rawValue, "label": Texts.text("language." + choice.rawValue, language),
+                "selected": (chosen ?? language.rawValue) == choice.rawValue,
+            ]
         }
     }
 
@@ -138,8 +205,12 @@ struct MeasurementPages {
     }
 
     private func page(
-        _ context: AppRequestContext, _ participant: Participant, _ measurement: ProgressMeasurement, _ instrument: Instrument,
-        counsellorForm: FormState? = nil, handOverForm: FormState? = nil
+        _ context: AppRequestContext,
+        _ participant: Participant,
+        _ measurement: ProgressMeasurement,
+        _ instrument: Instrument,
+        counsellorForm: FormState? = nil,
+        handOverForm: FormState? = nil
     ) -> Response {
         let language = context.language
         let view = ProgressView(catalog: site.instruments.catalog(for: participant.associationID), language: language)
@@ -157,16 +228,25 @@ struct MeasurementPages {
                 ["label": item.label.text(language), "answer": measurement.answers[item.id].map { view.describe($0, item) } ?? "–"]
             },
             "hasCounsellorItems": !instrument.items(for: .counsellor).isEmpty,
-            "counsellorItems": ItemFields.items(instrument.items(for: .counsellor), values: counsellorValues,
-                                                errors: counsellorForm?.errors ?? [:], language: language),
+            "counsellorItems": ItemFields.items(
+                instrument.items(for: .counsellor),
+                values: counsellorValues,
+                errors: counsellorForm?.errors ?? [:],
+                language: language
+            ),
             "counsellorForm": (counsellorForm ?? FormState()).data,
             "handOverForm": (handOverForm ?? FormState()).data,
             "languages": Self.languageOptions(chosen: handOverForm?.values["language"], language: language),
         ]
         data["progress"] = view.instruments([measurement], idPrefix: "measurement")
         let hasProblems = counsellorForm.map { !$0.errors.isEmpty } == true || handOverForm.map { !$0.errors.isEmpty } == true
-        return site.renderer.page("measurement", title: instrument.title.text(language) + " – " + participant.name, context: context,
-                                  status: hasProblems ? .unprocessableContent : .ok, data: data)
+        return site.renderer.page(
+            "measurement",
+            title: instrument.title.text(language) + " – " + participant.name,
+            context: context,
+            status: hasProblems ? .unprocessableContent : .ok,
+            data: data
+        )
     }
 }
 
@@ -187,7 +267,8 @@ enum ItemFields {
         return values
     }
 
-    static func items(_ items: [InstrumentItem], values: [String: String], errors: [String: String], language: Language) -> [[String: Any]] {
+    static func items(_ items: [InstrumentItem], values: [String: String], errors: [String: String], language: Language) -> [[String: Any]]
+    {
         items.map { item -> [String: Any] in
             var options: [[String: Any]] = []
             switch item.scale {
@@ -201,7 +282,10 @@ enum ItemFields {
                 options = choices.map { ["value": $0.value, "label": $0.label.text(language), "checked": values[item.id] == $0.value] }
             }
             if item.allowsNotAnswered {
-                options.append(["value": "-", "label": Texts.text("preferNotToAnswer", language), "checked": values[item.id] == "-", "isNotAnswered": true])
+                options.append([
+                    "value": "-", "label": Texts.text("preferNotToAnswer", language), "checked": values[item.id] == "-",
+                    "isNotAnswered": true,
+                ])
             }
             var row: [String: Any] = [
                 "id": item.id, "text": item.text.text(language), "options": options,

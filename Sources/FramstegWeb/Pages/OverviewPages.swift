@@ -15,10 +15,16 @@ struct OverviewPages {
             try await site.authorize(principal, .viewUnit, .ownAccount, path: request.uri.path)
             let (units, municipalities) = try await site.store.read { db in
                 let organisation = OrganisationRepository(db)
-                return (try await organisation.units(of: principal.associationID), try await organisation.municipalities(of: principal.associationID))
+                return (
+                    try await organisation.units(of: principal.associationID),
+                    try await organisation.municipalities(of: principal.associationID)
+                )
             }
             let mine = units.filter { principal.unitIDs.contains($0.id) }.map { unit -> [String: String] in
-                ["id": unit.id.description, "name": unit.name, "municipality": municipalities.first { $0.id == unit.municipalityID }?.name ?? ""]
+                [
+                    "id": unit.id.description, "name": unit.name,
+                    "municipality": municipalities.first { $0.id == unit.municipalityID }?.name ?? "",
+                ]
             }
             var data: [String: Any] = ["units": mine]
             data.merge(try await workingView(context, principal, units: units)) { $1 }
@@ -31,7 +37,8 @@ struct OverviewPages {
 
     /// What needs doing: registrations waiting (longest first, past the two-week goal marked) and
     /// the participants the user is responsible for.
-    private func workingView(_ context: AppRequestContext, _ principal: Principal, units: [OrganisationUnit]) async throws -> [String: Any] {
+    private func workingView(_ context: AppRequestContext, _ principal: Principal, units: [OrganisationUnit]) async throws -> [String: Any]
+    {
         let keyring = site.keyring
         let today = Day(site.now())
         let week = Week(containing: today)
@@ -45,15 +52,18 @@ struct OverviewPages {
             let enrolled = Set(mine.filter { $0.state.isActive }.map(\.id))
             var intervals: [UnitID: Int] = [:]
             for unit in Set(mine.map(\.unitID)) { intervals[unit] = try await OrganisationRepository(db).measurementInterval(of: unit) }
-            return (waiting, mine, try await participants.stateSince(ids),
-                    try await ActivityRepository(db, keyring: keyring).meetings(of: ids, from: week.monday, through: horizon.adding(days: 366)),
-                    try await participants.startDays(enrolled),
-                    try await MeasurementRepository(db).days(of: enrolled, instrument: MeasurementSchedule.instrumentID), intervals,
-                    try await PlanRepository(db, keyring: keyring).openSteps(of: enrolled, dueThrough: horizon))
+            return (
+                waiting, mine, try await participants.stateSince(ids),
+                try await ActivityRepository(db, keyring: keyring).meetings(of: ids, from: week.monday, through: horizon.adding(days: 366)),
+                try await participants.startDays(enrolled),
+                try await MeasurementRepository(db).days(of: enrolled, instrument: MeasurementSchedule.instrumentID), intervals,
+                try await PlanRepository(db, keyring: keyring).openSteps(of: enrolled, dueThrough: horizon)
+            )
         }
         let names = Dictionary(uniqueKeysWithValues: mine.map { ($0.id, $0.name) })
         let meetingsOf = Dictionary(grouping: meetings, by: \.participantID)
-        let measurementsDue = mine.compactMap { participant -> (id: ParticipantID, name: String, occasion: MeasurementOccasion, due: Day)? in
+        let measurementsDue = mine.compactMap {
+            participant -> (id: ParticipantID, name: String, occasion: MeasurementOccasion, due: Day)? in
             guard participant.state.isActive, let start = started[participant.id] else { return nil }
             let next = MeasurementSchedule(intervalWeeks: intervals[participant.unitID] ?? MeasurementSchedule.defaultIntervalWeeks)
                 .nextDue(started: start, taken: measured[participant.id] ?? [], meetings: meetingsOf[participant.id] ?? [], today: today)
@@ -63,18 +73,32 @@ struct OverviewPages {
             inProgress: mine.map { DueItems.InProgress(id: $0.id, name: $0.name, state: $0.state, since: since[$0.id] ?? $0.registeredOn) },
             waiting: waiting.map { (id: $0.id, name: $0.name, registeredOn: $0.registeredOn) },
             meetings: meetings.filter { week.contains($0.day) }.map { (meeting: $0, participantName: names[$0.participantID] ?? "") },
-            measurements: measurementsDue, planSteps: steps.map { (id: $0.participant, name: names[$0.participant] ?? "", step: $0.step) }, today: today
+            measurements: measurementsDue,
+            planSteps: steps.map { (id: $0.participant, name: names[$0.participant] ?? "", step: $0.step) },
+            today: today
         )
         let dueRows = due.map { item -> [String: Any] in
-            let what: String = switch item.kind {
-            case .registrationWaiting: Texts.text("due.registration", context.language)
-            case .multiPartyMeeting: Texts.text("due.multi-party", context.language)
-            case .checkIn(let block): Texts.text("due.check-in", context.language).replacingOccurrences(of: "{n}", with: String(block))
-            case .meeting(let kind): Texts.text("due.meeting", context.language).replacingOccurrences(of: "{kind}", with: Texts.text("meetingKind." + kind.rawValue, context.language))
-            case .measurement(let occasion): Texts.text("due.measurement", context.language).replacingOccurrences(of: "{occasion}", with: Texts.text("occasion." + occasion.rawValue, context.language).lowercased())
-            case .planStep(let text): Texts.text("due.plan-step", context.language).replacingOccurrences(of: "{step}", with: text)
-            }
-            return ["id": item.participantID.description, "name": item.participantName, "what": what, "due": item.due.description, "isOverdue": item.isOverdue]
+            let what: String =
+                switch item.kind {
+                case .registrationWaiting: Texts.text("due.registration", context.language)
+                case .multiPartyMeeting: Texts.text("due.multi-party", context.language)
+                case .checkIn(let block): Texts.text("due.check-in", context.language).replacingOccurrences(of: "{n}", with: String(block))
+                case .meeting(let kind):
+                    Texts.text("due.meeting", context.language).replacingOccurrences(
+                        of: "{kind}",
+                        with: Texts.text("meetingKind." + kind.rawValue, context.language)
+                    )
+                case .measurement(let occasion):
+                    Texts.text("due.measurement", context.language).replacingOccurrences(
+                        of: "{occasion}",
+                        with: Texts.text("occasion." + occasion.rawValue, context.language).lowercased()
+                    )
+                case .planStep(let text): Texts.text("due.plan-step", context.language).replacingOccurrences(of: "{step}", with: text)
+                }
+            return [
+                "id": item.participantID.description, "name": item.participantName, "what": what, "due": item.due.description,
+                "isOverdue": item.isOverdue,
+            ]
         }
         let unitNames = Dictionary(uniqueKeysWithValues: units.map { ($0.id, $0.name) })
         let waitingRows = waiting.map { participant -> [String: Any] in
@@ -86,20 +110,27 @@ struct OverviewPages {
             ]
         }
         let mineRows = mine.map { participant -> [String: Any] in
-            ["id": participant.id.description, "name": participant.name, "state": participant.state.label(context.language),
-             "unit": unitNames[participant.unitID] ?? ""]
+            [
+                "id": participant.id.description, "name": participant.name, "state": participant.state.label(context.language),
+                "unit": unitNames[participant.unitID] ?? "",
+            ]
         }
-        return ["due": dueRows, "hasDue": !dueRows.isEmpty, "waiting": waitingRows, "hasWaiting": !waitingRows.isEmpty, "mine": mineRows, "hasMine": !mineRows.isEmpty,
-                "waitingGoal": String(WaitingTime.goalDays)]
+        return [
+            "due": dueRows, "hasDue": !dueRows.isEmpty, "waiting": waitingRows, "hasWaiting": !waitingRows.isEmpty, "mine": mineRows,
+            "hasMine": !mineRows.isEmpty,
+            "waitingGoal": String(WaitingTime.goalDays),
+        ]
     }
 
     private func officePage(_ context: AppRequestContext, _ principal: Principal) async throws -> Response {
         let (association, municipalities, units, places) = try await site.store.read { db in
             let organisation = OrganisationRepository(db)
-            return (try await organisation.association(principal.associationID),
-                    try await organisation.municipalities(of: principal.associationID),
-                    try await organisation.units(of: principal.associationID),
-                    try await organisation.places(inAssociation: principal.associationID))
+            return (
+                try await organisation.association(principal.associationID),
+                try await organisation.municipalities(of: principal.associationID),
+                try await organisation.units(of: principal.associationID),
+                try await organisation.places(inAssociation: principal.associationID)
+            )
         }
         let years = Array(Set(places.map(\.year))).sorted()
         let sortedUnits = units.sorted { lhs, rhs in
@@ -115,28 +146,43 @@ struct OverviewPages {
             ]
         }
         let totals = years.map { year in String(places.filter { $0.year == year }.reduce(0) { $0 + $1.places }) }
-        return site.renderer.page("office-home", title: association?.name ?? "", context: context, data: [
-            "association": association?.name ?? "", "years": years.map(String.init), "rows": rows, "totals": totals,
-        ])
+        return site.renderer.page(
+            "office-home",
+            title: association?.name ?? "",
+            context: context,
+            data: [
+                "association": association?.name ?? "", "years": years.map(String.init), "rows": rows, "totals": totals,
+            ]
+        )
     }
 
     private func unitPage(_ context: AppRequestContext, _ unit: OrganisationUnit) async throws -> Response {
         let keyring = site.keyring
         let (municipality, places, staff, participants) = try await site.store.read { db in
-            (try await OrganisationRepository(db).municipality(unit.municipalityID),
-             try await OrganisationRepository(db).places(of: unit.id),
-             try await UserRepository(db).users(of: unit.associationID).filter { $0.unitIDs.contains(unit.id) && !$0.isDisabled },
-             try await ParticipantRepository(db, keyring: keyring).participants(inUnit: unit.id))
+            (
+                try await OrganisationRepository(db).municipality(unit.municipalityID),
+                try await OrganisationRepository(db).places(of: unit.id),
+                try await UserRepository(db).users(of: unit.associationID).filter { $0.unitIDs.contains(unit.id) && !$0.isDisabled },
+                try await ParticipantRepository(db, keyring: keyring).participants(inUnit: unit.id)
+            )
         }
-        return site.renderer.page("unit", title: unit.name, context: context, data: [
-            "unit": ["id": unit.id.description, "name": unit.name, "municipality": municipality?.name ?? ""],
-            "participants": participants.map {
-                ["id": $0.id.description, "name": $0.name, "state": $0.state.label(context.language), "registeredOn": $0.registeredOn.description]
-            },
-            "hasParticipants": !participants.isEmpty,
-            "places": places.reversed().map { ["year": String($0.year), "places": String($0.places)] },
-            "hasPlaces": !places.isEmpty,
-            "staff": staff.map { ["name": $0.name, "role": $0.role.label(context.language)] },
-        ])
+        return site.renderer.page(
+            "unit",
+            title: unit.name,
+            context: context,
+            data: [
+                "unit": ["id": unit.id.description, "name": unit.name, "municipality": municipality?.name ?? ""],
+                "participants": participants.map {
+                    [
+                        "id": $0.id.description, "name": $0.name, "state": $0.state.label(context.language),
+                        "registeredOn": $0.registeredOn.description,
+                    ]
+                },
+                "hasParticipants": !participants.isEmpty,
+                "places": places.reversed().map { ["year": String($0.year), "places": String($0.places)] },
+                "hasPlaces": !places.isEmpty,
+                "staff": staff.map { ["name": $0.name, "role": $0.role.label(context.language)] },
+            ]
+        )
     }
 }

@@ -1,6 +1,6 @@
+import Foundation
 import FramstegCore
 import FramstegStore
-import Foundation
 import Hummingbird
 
 /// Registering participants, their record (every open is audited) and the steps of their journey.
@@ -35,20 +35,44 @@ struct ParticipantPages {
             do {
                 try await ParticipantService(site: site).updateContact(
                     ContactChange(name: form["name"], phone: form["phone"], email: form["email"], referrerName: form["referrerName"]),
-                    of: participant, by: principal)
+                    of: participant,
+                    by: principal
+                )
                 return .redirect(to: "/participants/\(participant.id)?notice=saved", type: .normal)
             } catch let failure as ValidationFailure {
-                return try await recordPage(context, principal, participant, unit, sections: ["contactForm": FormState(values: typed, errors: failure.messages(context.language))], audit: false)
+                return try await recordPage(
+                    context,
+                    principal,
+                    participant,
+                    unit,
+                    sections: ["contactForm": FormState(values: typed, errors: failure.messages(context.language))],
+                    audit: false
+                )
             }
         }
         routes.post("/participants/:participant/eligibility", .changeParticipant) { request, context, principal in
             let (participant, _) = try await site.authorizedParticipant(context, principal, .changeParticipant, path: request.uri.path)
-            let answers = Dictionary(uniqueKeysWithValues: EligibilityCriterion.allCases.map { ($0, context.form.all("met").contains($0.rawValue)) })
+            let answers = Dictionary(
+                uniqueKeysWithValues: EligibilityCriterion.allCases.map { ($0, context.form.all("met").contains($0.rawValue)) }
+            )
             let now = site.now()
             let keyring = site.keyring
             try await site.store.write { db in
-                try await ParticipantRepository(db, keyring: keyring).saveEligibility(answers, for: participant.id, by: principal.userID, now: now)
-                try await AuditLog(db).append(AuditEntry(at: now, by: principal, action: "participant.eligibility", objectType: "participant", objectID: participant.id.description))
+                try await ParticipantRepository(db, keyring: keyring).saveEligibility(
+                    answers,
+                    for: participant.id,
+                    by: principal.userID,
+                    now: now
+                )
+                try await AuditLog(db).append(
+                    AuditEntry(
+                        at: now,
+                        by: principal,
+                        action: "participant.eligibility",
+                        objectType: "participant",
+                        objectID: participant.id.description
+                    )
+                )
             }
             return .redirect(to: "/participants/\(participant.id)?notice=eligibilitySaved#eligibility", type: .normal)
         }
@@ -63,9 +87,17 @@ struct ParticipantPages {
     private func register(_ context: AppRequestContext, _ principal: Principal, _ unit: OrganisationUnit) async throws -> Response {
         let form = context.form
         let draft = ParticipantDraft(
-            personalIdentityNumber: form["personalIdentityNumber"], name: form["name"], phone: form["phone"], email: form["email"],
-            gender: form["gender"], municipalityID: form["municipality"], referrerKind: form["referrerKind"],
-            referrerName: form["referrerName"], authorities: form.all("authorities"), reason: form["reason"], consent: form["consent"] == "yes"
+            personalIdentityNumber: form["personalIdentityNumber"],
+            name: form["name"],
+            phone: form["phone"],
+            email: form["email"],
+            gender: form["gender"],
+            municipalityID: form["municipality"],
+            referrerKind: form["referrerKind"],
+            referrerName: form["referrerName"],
+            authorities: form.all("authorities"),
+            reason: form["reason"],
+            consent: form["consent"] == "yes"
         )
         let typed: [String: Any] = [
             "personalIdentityNumber": draft.personalIdentityNumber, "name": draft.name, "phone": draft.phone, "email": draft.email,
@@ -81,7 +113,12 @@ struct ParticipantPages {
         }
     }
 
-    private func newPage(_ context: AppRequestContext, _ unit: OrganisationUnit, form: FormState, typed: [String: Any] = [:]) async throws -> Response {
+    private func newPage(
+        _ context: AppRequestContext,
+        _ unit: OrganisationUnit,
+        form: FormState,
+        typed: [String: Any] = [:]
+    ) async throws -> Response {
         let language = context.language
         let municipalities = try await site.store.read { db in try await OrganisationRepository(db).municipalities(of: unit.associationID) }
         let chosenMunicipality = (typed["municipality"] as? String) ?? ""
@@ -90,53 +127,100 @@ struct ParticipantPages {
         data["values"] = typed
         data["unit"] = ["id": unit.id.description, "name": unit.name]
         data["genders"] = Gender.allCases.map {
-            ["value": $0.rawValue, "label": Texts.text("gender." + $0.rawValue, language), "checked": (typed["gender"] as? String) == $0.rawValue] as [String: Any]
+            [
+                "value": $0.rawValue, "label": Texts.text("gender." + $0.rawValue, language),
+                "checked": (typed["gender"] as? String) == $0.rawValue,
+            ] as [String: Any]
         }
         data["municipalities"] = municipalities.map {
             ["id": $0.id.description, "name": $0.name, "selected": $0.id.description == chosenMunicipality] as [String: Any]
         }
         data["referrers"] = ReferrerKind.allCases.map {
-            ["value": $0.rawValue, "label": Texts.text("referrer." + $0.rawValue, language), "selected": (typed["referrerKind"] as? String) == $0.rawValue] as [String: Any]
+            [
+                "value": $0.rawValue, "label": Texts.text("referrer." + $0.rawValue, language),
+                "selected": (typed["referrerKind"] as? String) == $0.rawValue,
+            ] as [String: Any]
         }
         data["authorityChoices"] = Authority.allCases.map {
-            ["value": $0.rawValue, "label": Texts.text("authority." + $0.rawValue, language), "checked": chosenAuthorities.contains($0.rawValue)] as [String: Any]
+            [
+                "value": $0.rawValue, "label": Texts.text("authority." + $0.rawValue, language),
+                "checked": chosenAuthorities.contains($0.rawValue),
+            ] as [String: Any]
         }
-        return site.renderer.page("participant-new", titleKey: "registerParticipant", context: context,
-                                  status: form.errors.isEmpty ? .ok : .unprocessableContent, data: data)
+        return site.renderer.page(
+            "participant-new",
+            titleKey: "registerParticipant",
+            context: context,
+            status: form.errors.isEmpty ? .ok : .unprocessableContent,
+            data: data
+        )
     }
 
     // MARK: The record and its steps
 
-    private func recordStep(_ context: AppRequestContext, _ principal: Principal, _ participant: Participant, _ unit: OrganisationUnit) async throws -> Response {
+    private func recordStep(
+        _ context: AppRequestContext,
+        _ principal: Principal,
+        _ participant: Participant,
+        _ unit: OrganisationUnit
+    ) async throws -> Response {
         let form = context.form
         let typed = ["event": form["event"], "day": form["day"], "outcome": form["outcome"], "reason": form["reason"]]
         do {
             try await ParticipantService(site: site).recordStep(
-                event: form["event"], day: form["day"], outcome: form["outcome"], reason: form["reason"], of: participant, by: principal)
+                event: form["event"],
+                day: form["day"],
+                outcome: form["outcome"],
+                reason: form["reason"],
+                of: participant,
+                by: principal
+            )
             return .redirect(to: "/participants/\(participant.id)?notice=stepRecorded", type: .normal)
         } catch let failure as ValidationFailure {
-            return try await recordPage(context, principal, participant, unit, form: FormState(values: typed, errors: failure.messages(context.language)), audit: false)
+            return try await recordPage(
+                context,
+                principal,
+                participant,
+                unit,
+                form: FormState(values: typed, errors: failure.messages(context.language)),
+                audit: false
+            )
         }
     }
 
     /// The record; `sections` are activity forms coming back with problems (see `ActivityPages`).
     func recordPage(
-        _ context: AppRequestContext, _ principal: Principal, _ participant: Participant, _ unit: OrganisationUnit,
-        form stepForm: FormState? = nil, sections: [String: FormState] = [:], audit: Bool = true
+        _ context: AppRequestContext,
+        _ principal: Principal,
+        _ participant: Participant,
+        _ unit: OrganisationUnit,
+        form stepForm: FormState? = nil,
+        sections: [String: FormState] = [:],
+        audit: Bool = true
     ) async throws -> Response {
         // Without a step form coming back, the next step is offered for today.
         let form = stepForm ?? FormState(values: ["day": Day(site.now()).description])
         let language = context.language
         let keyring = site.keyring
         let (steps, municipality, staff, answers) = try await site.store.read { db in
-            (try await ParticipantRepository(db, keyring: keyring).steps(of: participant.id),
-             try await OrganisationRepository(db).municipality(participant.municipalityID),
-             try await UserRepository(db).users(of: participant.associationID),
-             try await ParticipantRepository(db, keyring: keyring).eligibility(of: participant.id))
+            (
+                try await ParticipantRepository(db, keyring: keyring).steps(of: participant.id),
+                try await OrganisationRepository(db).municipality(participant.municipalityID),
+                try await UserRepository(db).users(of: participant.associationID),
+                try await ParticipantRepository(db, keyring: keyring).eligibility(of: participant.id)
+            )
         }
         if audit {
             // Reading personal data is logged, every time.
-            try await site.audit(AuditEntry(at: site.now(), by: principal, action: "participant.read", objectType: "participant", objectID: participant.id.description))
+            try await site.audit(
+                AuditEntry(
+                    at: site.now(),
+                    by: principal,
+                    action: "participant.read",
+                    objectType: "participant",
+                    objectID: participant.id.description
+                )
+            )
         }
         let names = Dictionary(uniqueKeysWithValues: staff.map { ($0.id, $0.name) })
         var data = form.data
@@ -147,7 +231,9 @@ struct ParticipantPages {
             "gender": Texts.text("gender." + participant.gender.rawValue, language), "municipality": municipality?.name ?? "",
             "phone": participant.phone, "email": participant.email,
             "referrer": participant.referrerLabel(language),
-            "authorities": participant.authorities.map { Texts.text("authority." + $0.rawValue, language) }.sorted().joined(separator: ", "),
+            "authorities": participant.authorities.map { Texts.text("authority." + $0.rawValue, language) }.sorted().joined(
+                separator: ", "
+            ),
             "reason": participant.reason ?? "–",
         ]
         data["steps"] = steps.enumerated().map { index, step -> [String: Any] in
@@ -157,7 +243,8 @@ struct ParticipantPages {
             if let reason = step.reason, !reason.isEmpty { detail = reason }
             var row: [String: Any] = [
                 "day": transition.day.description, "state": transition.to.label(language),
-                "event": index == 0 ? Texts.text("event.registered", language) : Texts.text("event." + transition.event.kind.rawValue, language),
+                "event": index == 0
+                    ? Texts.text("event.registered", language) : Texts.text("event." + transition.event.kind.rawValue, language),
                 "by": names[transition.recordedBy] ?? "–",
             ]
             // An absent value must not reach the template as an optional: it would print "nil".
@@ -169,28 +256,54 @@ struct ParticipantPages {
         data["canStep"] = !possible.isEmpty
         data["isExited"] = participant.state == .exited
         data["events"] = possible.map {
-            ["value": $0.rawValue, "label": Texts.text("event." + $0.rawValue, language), "checked": form.values["event"] == $0.rawValue] as [String: Any]
+            ["value": $0.rawValue, "label": Texts.text("event." + $0.rawValue, language), "checked": form.values["event"] == $0.rawValue]
+                as [String: Any]
         }
-        data.merge(try await ActivityPages(site: site).recordData(participant, steps: steps, names: names, sections: sections, language: language)) { $1 }
-        data.merge(try await MeasurementPages(site: site).recordData(participant, unit: unit, steps: steps, sections: sections, language: language)) { $1 }
-        data.merge(try await SurveyPages(site: site).recordData(participant, unit: unit, session: context.session, sections: sections, language: language)) { $1 }
-        let contact = sections["contactForm"] ?? FormState(values: [
-            "name": participant.name, "phone": participant.phone, "email": participant.email, "referrerName": participant.referrerName,
-        ])
+        data.merge(
+            try await ActivityPages(site: site).recordData(participant, steps: steps, names: names, sections: sections, language: language)
+        ) { $1 }
+        data.merge(
+            try await MeasurementPages(site: site).recordData(participant, unit: unit, steps: steps, sections: sections, language: language)
+        ) { $1 }
+        data.merge(
+            try await SurveyPages(site: site).recordData(
+                participant,
+                unit: unit,
+                session: context.session,
+                sections: sections,
+                language: language
+            )
+        ) { $1 }
+        let contact =
+            sections["contactForm"]
+            ?? FormState(values: [
+                "name": participant.name, "phone": participant.phone, "email": participant.email, "referrerName": participant.referrerName,
+            ])
         data["contactForm"] = contact.data
         data["hasReferrerSummary"] = participant.state != .registered && participant.state != .informed
         data["outcomes"] = ExitOutcome.allCases.map {
-            ["value": $0.rawValue, "label": Texts.text("outcome." + $0.rawValue, language), "selected": form.values["outcome"] == $0.rawValue] as [String: Any]
+            [
+                "value": $0.rawValue, "label": Texts.text("outcome." + $0.rawValue, language),
+                "selected": form.values["outcome"] == $0.rawValue,
+            ] as [String: Any]
         }
         let hasProblems = !form.errors.isEmpty || sections.values.contains { !$0.errors.isEmpty }
-        return site.renderer.page("participant", title: participant.name, context: context,
-                                  status: hasProblems ? .unprocessableContent : .ok, data: data)
+        return site.renderer.page(
+            "participant",
+            title: participant.name,
+            context: context,
+            status: hasProblems ? .unprocessableContent : .ok,
+            data: data
+        )
     }
 
     /// The checklist: two computed criteria, the others as the counsellor confirmed them (who and when).
     private func eligibilityData(
-        _ participant: Participant, municipality: Municipality?, answers: [EligibilityCriterion: EligibilityAnswer],
-        names: [UserID: String], language: Language
+        _ participant: Participant,
+        municipality: Municipality?,
+        answers: [EligibilityCriterion: EligibilityAnswer],
+        names: [UserID: String],
+        language: Language
     ) -> [String: Any] {
         let age = participant.personalIdentityNumber?.age(on: site.now())
         let ageOK = participant.personalIdentityNumber.map { Eligibility.isOfEligibleAge($0, on: site.now()) } ?? false
@@ -206,7 +319,8 @@ struct ParticipantPages {
                 let answer = answers[criterion]
                 var row: [String: Any] = [
                     "value": criterion.rawValue, "label": Texts.text("criterion." + criterion.rawValue, language),
-                    "checked": answer?.isMet == true, "answer": Texts.text(answer.map { $0.isMet ? "yes" : "no" } ?? "notChecked", language),
+                    "checked": answer?.isMet == true,
+                    "answer": Texts.text(answer.map { $0.isMet ? "yes" : "no" } ?? "notChecked", language),
                 ]
                 if let answer {
                     row["by"] = (names[answer.checkedBy] ?? "–") + ", " + formatter.string(from: answer.checkedAt)

@@ -1,6 +1,6 @@
+import Foundation
 import FramstegCore
 import FramstegStore
-import Foundation
 import Hummingbird
 
 /// The action plan (handlingsplan) on the record: goals that follow indicators of the chart,
@@ -13,12 +13,22 @@ struct PlanPages {
             let (participant, unit) = try await site.authorizedParticipant(context, principal, .changeParticipant, path: request.uri.path)
             let form = context.form
             do {
-                try await PlanService(site: site).addGoal(PlanGoalDraft(text: form["text"], indicators: form.all("indicators")), for: participant, by: principal)
+                try await PlanService(site: site).addGoal(
+                    PlanGoalDraft(text: form["text"], indicators: form.all("indicators")),
+                    for: participant,
+                    by: principal
+                )
                 return .redirect(to: "/participants/\(participant.id)?notice=planGoalAdded#plan", type: .normal)
             } catch let failure as ValidationFailure {
                 let typed = ["text": form["text"], "indicators": form.all("indicators").joined(separator: ",")]
                 return try await ParticipantPages(site: site).recordPage(
-                    context, principal, participant, unit, sections: ["goalPlanForm": FormState(values: typed, errors: failure.messages(context.language))], audit: false)
+                    context,
+                    principal,
+                    participant,
+                    unit,
+                    sections: ["goalPlanForm": FormState(values: typed, errors: failure.messages(context.language))],
+                    audit: false
+                )
             }
         }
         routes.post("/participants/:participant/plan/goals/:goal/steps", .changeParticipant) { request, context, principal in
@@ -26,12 +36,23 @@ struct PlanPages {
             guard let goal = context.parameters.get("goal").flatMap(PlanGoalID.init(parsing:)) else { throw WebError.notFound }
             let form = context.form
             do {
-                try await PlanService(site: site).addStep(PlanStepDraft(text: form["text"], owner: form["owner"], due: form["due"]), to: goal, of: participant, by: principal)
+                try await PlanService(site: site).addStep(
+                    PlanStepDraft(text: form["text"], owner: form["owner"], due: form["due"]),
+                    to: goal,
+                    of: participant,
+                    by: principal
+                )
                 return .redirect(to: "/participants/\(participant.id)?notice=planStepAdded#plan", type: .normal)
             } catch let failure as ValidationFailure {
                 let typed = ["goal": goal.description, "text": form["text"], "owner": form["owner"], "due": form["due"]]
                 return try await ParticipantPages(site: site).recordPage(
-                    context, principal, participant, unit, sections: ["stepPlanForm": FormState(values: typed, errors: failure.messages(context.language))], audit: false)
+                    context,
+                    principal,
+                    participant,
+                    unit,
+                    sections: ["stepPlanForm": FormState(values: typed, errors: failure.messages(context.language))],
+                    audit: false
+                )
             }
         }
         routes.post("/participants/:participant/plan/steps/:step/status", .changeParticipant) { request, context, principal in
@@ -42,39 +63,64 @@ struct PlanPages {
                 return .redirect(to: "/participants/\(participant.id)?notice=planStepChanged#plan", type: .normal)
             } catch let failure as ValidationFailure {
                 return try await ParticipantPages(site: site).recordPage(
-                    context, principal, participant, unit, sections: ["statusPlanForm": FormState(values: [:], errors: failure.messages(context.language))], audit: false)
+                    context,
+                    principal,
+                    participant,
+                    unit,
+                    sections: ["statusPlanForm": FormState(values: [:], errors: failure.messages(context.language))],
+                    audit: false
+                )
             }
         }
     }
 
     /// The plan as the record shows it, with its forms (returning with problems where they were refused).
-    func planData(_ participant: Participant, plan: [(goal: PlanGoal, steps: [PlanStep])], sections: [String: FormState], language: Language) -> [String: Any] {
+    func planData(
+        _ participant: Participant,
+        plan: [(goal: PlanGoal, steps: [PlanStep])],
+        sections: [String: FormState],
+        language: Language
+    ) -> [String: Any] {
         let today = Day(site.now())
         let available = PlanService(site: site).availableIndicators(for: participant.associationID)
-        let labels = Dictionary(uniqueKeysWithValues: available.map { ($0.key, $0.instrument.title.text(language) + ": " + $0.indicator.label.text(language)) })
+        let labels = Dictionary(
+            uniqueKeysWithValues: available.map { ($0.key, $0.instrument.title.text(language) + ": " + $0.indicator.label.text(language)) }
+        )
         let goalForm = sections["goalPlanForm"] ?? FormState()
         let stepForm = sections["stepPlanForm"] ?? FormState(values: ["due": today.adding(days: 14).description, "owner": "participant"])
         let chosen = Set((goalForm.values["indicators"] ?? "").split(separator: ",").map(String.init))
         var goalData = goalForm.data
         goalData["indicatorChoices"] = available.map { entry -> [String: Any] in
-            ["value": entry.key.description, "label": labels[entry.key] ?? entry.key.description, "checked": chosen.contains(entry.key.description)]
+            [
+                "value": entry.key.description, "label": labels[entry.key] ?? entry.key.description,
+                "checked": chosen.contains(entry.key.description),
+            ]
         }
         return [
             "plan": plan.map { goal, steps -> [String: Any] in
                 let returning = stepForm.values["goal"] == goal.id.description
-                var form = (returning ? stepForm : FormState(values: ["due": today.adding(days: 14).description, "owner": "participant"])).data
+                var form = (returning ? stepForm : FormState(values: ["due": today.adding(days: 14).description, "owner": "participant"]))
+                    .data
                 form["owners"] = PlanStepOwner.allCases.map { owner -> [String: Any] in
-                    ["value": owner.storageValue, "label": Self.ownerLabel(owner, language),
-                     "selected": (returning ? stepForm.values["owner"] : "participant") == owner.storageValue]
+                    [
+                        "value": owner.storageValue, "label": Self.ownerLabel(owner, language),
+                        "selected": (returning ? stepForm.values["owner"] : "participant") == owner.storageValue,
+                    ]
                 }
                 return [
                     "id": goal.id.description, "text": goal.text, "createdOn": goal.createdOn.description,
                     "indicators": goal.indicators.map { labels[$0] ?? $0.description }.joined(separator: ", "),
                     "steps": steps.map { step -> [String: Any] in
                         [
-                            "id": step.id.description, "text": step.text, "owner": Self.ownerLabel(step.owner, language), "due": step.due.description,
+                            "id": step.id.description, "text": step.text, "owner": Self.ownerLabel(step.owner, language),
+                            "due": step.due.description,
                             "status": Texts.text("stepStatus." + step.status.rawValue, language), "isOverdue": step.isOverdue(today: today),
-                            "statuses": PlanStepStatus.allCases.map { ["value": $0.rawValue, "label": Texts.text("stepStatus." + $0.rawValue, language), "selected": $0 == step.status] as [String: Any] },
+                            "statuses": PlanStepStatus.allCases.map {
+                                [
+                                    "value": $0.rawValue, "label": Texts.text("stepStatus." + $0.rawValue, language),
+                                    "selected": $0 == step.status,
+                                ] as [String: Any]
+                            },
                         ]
                     },
                     "hasSteps": !steps.isEmpty, "stepForm": form,

@@ -1,6 +1,6 @@
+import Foundation
 import FramstegCore
 import FramstegStore
-import Foundation
 import Hummingbird
 
 /// Intresseanmälan: the public page where a referrer or the person themself registers interest.
@@ -23,13 +23,18 @@ struct PublicRegistrationPages {
         }
         routes.publicRoute(.get, "/register/:association/thanks") { _, context in
             let association = try await loadAssociation(context)
-            return site.renderer.page("public-thanks", titleKey: "publicThanksTitle", context: context, data: ["association": association.name])
+            return site.renderer.page(
+                "public-thanks",
+                titleKey: "publicThanksTitle",
+                context: context,
+                data: ["association": association.name]
+            )
         }
     }
 
     private func loadAssociation(_ context: AppRequestContext) async throws -> Association {
         guard let id = context.parameters.get("association").flatMap(AssociationID.init(parsing:)),
-              let association = try await site.store.read({ db in try await OrganisationRepository(db).association(id) })
+            let association = try await site.store.read({ db in try await OrganisationRepository(db).association(id) })
         else { throw WebError.notFound }
         return association
     }
@@ -45,8 +50,13 @@ struct PublicRegistrationPages {
             try await RateLimitRepository(db).count(bucket: Self.bucket, clientKey: clientKey, since: limit.windowStart(now: now))
         }
         guard limit.allows(eventsInWindow: recent) else {
-            return site.renderer.page("error", titleKey: "publicTooManyTitle", context: context, status: .tooManyRequests,
-                                      data: ["message": Texts.text("publicTooMany", context.language)])
+            return site.renderer.page(
+                "error",
+                titleKey: "publicTooManyTitle",
+                context: context,
+                status: .tooManyRequests,
+                data: ["message": Texts.text("publicTooMany", context.language)]
+            )
         }
         if !form[Self.honeypot].isEmpty {
             context.logger.notice("public registration dropped: honeypot filled")
@@ -55,9 +65,17 @@ struct PublicRegistrationPages {
         let units = try await site.store.read { db in try await OrganisationRepository(db).units(of: association.id) }
         let unit = UnitID(parsing: form["unit"]).flatMap { id in units.first { $0.id == id } }
         let draft = ParticipantDraft(
-            personalIdentityNumber: form["personalIdentityNumber"], name: form["name"], phone: form["phone"], email: form["email"],
-            gender: form["gender"], municipalityID: unit?.municipalityID.description ?? "", referrerKind: form["referrerKind"],
-            referrerName: form["referrerName"], authorities: form.all("authorities"), reason: form["reason"], consent: form["consent"] == "yes"
+            personalIdentityNumber: form["personalIdentityNumber"],
+            name: form["name"],
+            phone: form["phone"],
+            email: form["email"],
+            gender: form["gender"],
+            municipalityID: unit?.municipalityID.description ?? "",
+            referrerKind: form["referrerKind"],
+            referrerName: form["referrerName"],
+            authorities: form.all("authorities"),
+            reason: form["reason"],
+            consent: form["consent"] == "yes"
         )
         let typed: [String: Any] = [
             "unit": form["unit"], "personalIdentityNumber": draft.personalIdentityNumber, "name": draft.name, "phone": draft.phone,
@@ -76,13 +94,27 @@ struct PublicRegistrationPages {
             try failure.throwIfAny()
             let keyring = site.keyring
             try await site.store.write { [valid] db in
-                let id = try await ParticipantRepository(db, keyring: keyring).register(valid!, unit: unit!, on: Day(now), by: nil, now: now)
+                let id = try await ParticipantRepository(db, keyring: keyring).register(
+                    valid!,
+                    unit: unit!,
+                    on: Day(now),
+                    by: nil,
+                    now: now
+                )
                 try await RateLimitRepository(db).record(bucket: Self.bucket, clientKey: clientKey, now: now)
                 try await RateLimitRepository(db).deleteOlder(than: limit.windowStart(now: now), bucket: Self.bucket)
-                try await AuditLog(db).append(AuditEntry(
-                    occurredAt: now, userID: nil, role: nil, action: "participant.register.public", objectType: "participant",
-                    objectID: id.description, associationID: association.id, result: .success
-                ))
+                try await AuditLog(db).append(
+                    AuditEntry(
+                        occurredAt: now,
+                        userID: nil,
+                        role: nil,
+                        action: "participant.register.public",
+                        objectType: "participant",
+                        objectID: id.description,
+                        associationID: association.id,
+                        result: .success
+                    )
+                )
             }
             return thanks
         } catch let failure as ValidationFailure {
@@ -90,30 +122,54 @@ struct PublicRegistrationPages {
         }
     }
 
-    private func formPage(_ context: AppRequestContext, _ association: Association, typed: [String: Any], errors: [String: String]) async throws -> Response {
+    private func formPage(
+        _ context: AppRequestContext,
+        _ association: Association,
+        typed: [String: Any],
+        errors: [String: String]
+    ) async throws -> Response {
         let language = context.language
         let (units, municipalities) = try await site.store.read { db in
-            (try await OrganisationRepository(db).units(of: association.id), try await OrganisationRepository(db).municipalities(of: association.id))
+            (
+                try await OrganisationRepository(db).units(of: association.id),
+                try await OrganisationRepository(db).municipalities(of: association.id)
+            )
         }
         let chosenAuthorities = Set(((typed["authorities"] as? String) ?? "").split(separator: ",").map(String.init))
         let data: [String: Any] = [
             "association": ["id": association.id.description, "name": association.name],
             "values": typed, "errors": errors, "hasErrors": !errors.isEmpty,
             "units": units.map { unit in
-                ["id": unit.id.description, "selected": (typed["unit"] as? String) == unit.id.description,
-                 "name": unit.name + " (" + (municipalities.first { $0.id == unit.municipalityID }?.name ?? "") + ")"] as [String: Any]
+                [
+                    "id": unit.id.description, "selected": (typed["unit"] as? String) == unit.id.description,
+                    "name": unit.name + " (" + (municipalities.first { $0.id == unit.municipalityID }?.name ?? "") + ")",
+                ] as [String: Any]
             },
             "genders": Gender.allCases.map {
-                ["value": $0.rawValue, "label": Texts.text("gender." + $0.rawValue, language), "checked": (typed["gender"] as? String) == $0.rawValue] as [String: Any]
+                [
+                    "value": $0.rawValue, "label": Texts.text("gender." + $0.rawValue, language),
+                    "checked": (typed["gender"] as? String) == $0.rawValue,
+                ] as [String: Any]
             },
             "referrers": ReferrerKind.allCases.map {
-                ["value": $0.rawValue, "label": Texts.text("referrer." + $0.rawValue, language), "checked": (typed["referrerKind"] as? String) == $0.rawValue] as [String: Any]
+                [
+                    "value": $0.rawValue, "label": Texts.text("referrer." + $0.rawValue, language),
+                    "checked": (typed["referrerKind"] as? String) == $0.rawValue,
+                ] as [String: Any]
             },
             "authorityChoices": Authority.allCases.map {
-                ["value": $0.rawValue, "label": Texts.text("authority." + $0.rawValue, language), "checked": chosenAuthorities.contains($0.rawValue)] as [String: Any]
+                [
+                    "value": $0.rawValue, "label": Texts.text("authority." + $0.rawValue, language),
+                    "checked": chosenAuthorities.contains($0.rawValue),
+                ] as [String: Any]
             },
         ]
-        return site.renderer.page("public-register", titleKey: "publicRegisterTitle", context: context,
-                                  status: errors.isEmpty ? .ok : .unprocessableContent, data: data)
+        return site.renderer.page(
+            "public-register",
+            titleKey: "publicRegisterTitle",
+            context: context,
+            status: errors.isEmpty ? .ok : .unprocessableContent,
+            data: data
+        )
     }
 }

@@ -1,6 +1,6 @@
+import Foundation
 import FramstegCore
 import FramstegStore
-import Foundation
 import Hummingbird
 
 /// Besked till remittent: a printable answer to the interest registration, started or declined
@@ -8,19 +8,36 @@ import Hummingbird
 struct ReferrerSummary {
     let site: Site
 
-    func page(_ context: AppRequestContext, _ principal: Principal, _ participant: Participant, _ unit: OrganisationUnit) async throws -> Response {
+    func page(
+        _ context: AppRequestContext,
+        _ principal: Principal,
+        _ participant: Participant,
+        _ unit: OrganisationUnit
+    ) async throws -> Response {
         let language = context.language
         let keyring = site.keyring
         let (steps, association, staff) = try await site.store.read { db in
-            (try await ParticipantRepository(db, keyring: keyring).steps(of: participant.id),
-             try await OrganisationRepository(db).association(participant.associationID),
-             try await UserRepository(db).users(of: participant.associationID))
+            (
+                try await ParticipantRepository(db, keyring: keyring).steps(of: participant.id),
+                try await OrganisationRepository(db).association(participant.associationID),
+                try await UserRepository(db).users(of: participant.associationID)
+            )
         }
-        try await site.audit(AuditEntry(at: site.now(), by: principal, action: "participant.referrer-summary", objectType: "participant", objectID: participant.id.description))
+        try await site.audit(
+            AuditEntry(
+                at: site.now(),
+                by: principal,
+                action: "participant.referrer-summary",
+                objectType: "participant",
+                objectID: participant.id.description
+            )
+        )
         let names = Dictionary(uniqueKeysWithValues: staff.map { ($0.id, $0.name) })
         var data: [String: Any] = [
-            "participant": ["id": participant.id.description, "name": participant.name,
-                            "personalIdentityNumber": participant.personalIdentityNumber?.formatted ?? ""],
+            "participant": [
+                "id": participant.id.description, "name": participant.name,
+                "personalIdentityNumber": participant.personalIdentityNumber?.formatted ?? "",
+            ],
             "unit": unit.name, "association": association?.name ?? "",
             "referrer": participant.referrerLabel(language),
             "registeredOn": participant.registeredOn.description,

@@ -18,7 +18,15 @@ struct SettingsPages {
             }
             try await site.store.write { db in
                 try await UserRepository(db).setLanguage(principal.userID, isBrowserDefault ? nil : Language(rawValue: choice))
-                try await AuditLog(db).append(AuditEntry(at: site.now(), by: principal, action: "settings.language", objectType: "user", objectID: principal.userID.description))
+                try await AuditLog(db).append(
+                    AuditEntry(
+                        at: site.now(),
+                        by: principal,
+                        action: "settings.language",
+                        objectType: "user",
+                        objectID: principal.userID.description
+                    )
+                )
             }
             return .redirect(to: "/settings?notice=settingsSaved", type: .normal)
         }

@@ -1,6 +1,6 @@
+import Foundation
 import FramstegCore
 import FramstegStore
-import Foundation
 import Hummingbird
 
 /// Sign-in, sign-out and the front door. One neutral message for every failure: no user enumeration.
@@ -28,7 +28,13 @@ struct SignInPages {
         }
     }
 
-    private func signInPage(_ context: AppRequestContext, status: HTTPResponse.Status = .ok, email: String = "", formError: String? = nil, message: String? = nil) -> Response {
+    private func signInPage(
+        _ context: AppRequestContext,
+        status: HTTPResponse.Status = .ok,
+        email: String = "",
+        formError: String? = nil,
+        message: String? = nil
+    ) -> Response {
         var data: [String: Any] = ["values": ["email": email]]
         data["formError"] = formError
         data["message"] = message
@@ -42,10 +48,16 @@ struct SignInPages {
         let now = site.now()
         let throttle = site.configuration.throttle
         let counts = try await site.store.read { db in
-            try await SignInFailureRepository(db).counts(accountKey: accountKey, address: context.clientAddress, since: throttle.windowStart(now: now))
+            try await SignInFailureRepository(db).counts(
+                accountKey: accountKey,
+                address: context.clientAddress,
+                since: throttle.windowStart(now: now)
+            )
         }
         guard throttle.allowsAttempt(failuresForAccount: counts.account, failuresFromAddress: counts.address) else {
-            try await site.audit(AuditEntry(at: now, by: nil, action: "sign-in.throttled", objectType: "account", objectID: accountKey, result: .denied))
+            try await site.audit(
+                AuditEntry(at: now, by: nil, action: "sign-in.throttled", objectType: "account", objectID: accountKey, result: .denied)
+            )
             return signInPage(context, status: .tooManyRequests, email: email, formError: Texts.text("signInThrottled", context.language))
         }
         let credentials = try await site.store.read { db in try await UserRepository(db).credentials(email: accountKey) }
@@ -59,10 +71,18 @@ struct SignInPages {
         guard isValid, let user = credentials?.user else {
             try await site.store.write { db in
                 try await SignInFailureRepository(db).record(accountKey: accountKey, address: context.clientAddress, now: now)
-                try await AuditLog(db).append(AuditEntry(
-                    occurredAt: now, userID: credentials?.user.id, role: credentials?.user.role, action: "sign-in",
-                    objectType: "account", objectID: accountKey, associationID: credentials?.user.associationID, result: .failure
-                ))
+                try await AuditLog(db).append(
+                    AuditEntry(
+                        occurredAt: now,
+                        userID: credentials?.user.id,
+                        role: credentials?.user.role,
+                        action: "sign-in",
+                        objectType: "account",
+                        objectID: accountKey,
+                        associationID: credentials?.user.associationID,
+                        result: .failure
+                    )
+                )
             }
             return signInPage(context, status: .unauthorized, email: email, formError: Texts.text("signInFailed", context.language))
         }

@@ -1,6 +1,6 @@
+import Foundation
 import FramstegCore
 import FramstegStore
-import Foundation
 import Hummingbird
 
 /// Participant mode for an anonymous survey: the same screens as a measurement, but the answers
@@ -18,7 +18,10 @@ struct SurveyModePages {
     let site: Site
     let screen: @Sendable (AppRequestContext, [String: Answer], Instrument, Int, [String: String], [String: String]) -> Response
 
-    init(site: Site, screen: @escaping @Sendable (AppRequestContext, [String: Answer], Instrument, Int, [String: String], [String: String]) -> Response) {
+    init(
+        site: Site,
+        screen: @escaping @Sendable (AppRequestContext, [String: Answer], Instrument, Int, [String: String], [String: String]) -> Response
+    ) {
         self.site = site
         self.screen = screen
     }
@@ -43,7 +46,13 @@ struct SurveyModePages {
         let direction = context.form["direction"]
         let given = MeasurementPages.givenAnswers(context.form, items: items)
         do {
-            try service.save(given, required: direction == "back" ? [] : items, to: survey.offer, survey.instrument, session: survey.session)
+            try service.save(
+                given,
+                required: direction == "back" ? [] : items,
+                to: survey.offer,
+                survey.instrument,
+                session: survey.session
+            )
         } catch let failure as ValidationFailure {
             let answers = service.answers(survey.offer, session: survey.session)
             return screen(context, answers, survey.instrument, index, given, failure.messages(context.language))
@@ -70,7 +79,12 @@ struct SurveyModePages {
             return Response(status: .noContent)
         } catch let failure as ValidationFailure {
             let messages = failure.messages(context.language)
-            return JSON.problem(.unprocessableContent, "invalid-answer", messages[item] ?? Texts.text("formHasErrors", context.language), fields: messages)
+            return JSON.problem(
+                .unprocessableContent,
+                "invalid-answer",
+                messages[item] ?? Texts.text("formHasErrors", context.language),
+                fields: messages
+            )
         } catch {
             return JSON.problem(.unprocessableContent, "invalid-answer", Texts.text("formHasErrors", context.language))
         }

@@ -1,6 +1,6 @@
+import Foundation
 import FramstegCore
 import FramstegStore
-import Foundation
 import Hummingbird
 
 /// The counsellor's side of anonymous surveys: offering one and handing the device over from the
@@ -16,12 +16,24 @@ struct SurveyPages {
             let form = context.form
             do {
                 let offer = try await SurveyService(site: site).offer(form["instrument"], to: participant, by: principal)
-                try await SurveyService(site: site).handOver(offer, pin: form["pin"], language: form["language"], session: session, by: principal)
+                try await SurveyService(site: site).handOver(
+                    offer,
+                    pin: form["pin"],
+                    language: form["language"],
+                    session: session,
+                    by: principal
+                )
                 return .redirect(to: "/take", type: .normal)
             } catch let failure as ValidationFailure {
                 let typed = ["instrument": form["instrument"], "language": form["language"]]
                 return try await ParticipantPages(site: site).recordPage(
-                    context, principal, participant, unit, sections: ["surveyForm": FormState(values: typed, errors: failure.messages(context.language))], audit: false)
+                    context,
+                    principal,
+                    participant,
+                    unit,
+                    sections: ["surveyForm": FormState(values: typed, errors: failure.messages(context.language))],
+                    audit: false
+                )
             }
         }
         routes.post("/participants/:participant/surveys/:offer/hand-over", .changeParticipant) { request, context, principal in
@@ -30,12 +42,28 @@ struct SurveyPages {
             guard let session = context.session else { throw WebError.forbidden }
             guard !offer.isCompleted else { return .redirect(to: "/participants/\(participant.id)#surveys", type: .normal) }
             do {
-                try await SurveyService(site: site).handOver(offer, pin: context.form["pin"], language: context.form["language"], session: session, by: principal)
+                try await SurveyService(site: site).handOver(
+                    offer,
+                    pin: context.form["pin"],
+                    language: context.form["language"],
+                    session: session,
+                    by: principal
+                )
                 return .redirect(to: "/take", type: .normal)
             } catch let failure as ValidationFailure {
                 return try await ParticipantPages(site: site).recordPage(
-                    context, principal, participant, unit,
-                    sections: ["surveyContinue-\(offer.id)": FormState(values: ["language": context.form["language"]], errors: failure.messages(context.language))], audit: false)
+                    context,
+                    principal,
+                    participant,
+                    unit,
+                    sections: [
+                        "surveyContinue-\(offer.id)": FormState(
+                            values: ["language": context.form["language"]],
+                            errors: failure.messages(context.language)
+                        )
+                    ],
+                    audit: false
+                )
             }
         }
         routes.post("/participants/:participant/surveys/:offer/abandon", .changeParticipant) { request, context, principal in
@@ -48,33 +76,49 @@ struct SurveyPages {
         routes.get("/units/:unit/violence-support", .viewUnit) { request, context, principal in
             let unit = try await site.authorizedUnit(.viewUnit, request, context, principal)
             let (municipality, contact) = try await site.store.read { db in
-                (try await OrganisationRepository(db).municipality(unit.municipalityID), try await OrganisationRepository(db).supportContact(of: unit.municipalityID))
+                (
+                    try await OrganisationRepository(db).municipality(unit.municipalityID),
+                    try await OrganisationRepository(db).supportContact(of: unit.municipalityID)
+                )
             }
-            return site.renderer.page("violence-support", titleKey: "violenceSupportTitle", context: context, data: [
-                "unit": unit.name, "municipality": municipality?.name ?? "", "contact": contact, "hasContact": !contact.isEmpty,
-            ])
+            return site.renderer.page(
+                "violence-support",
+                titleKey: "violenceSupportTitle",
+                context: context,
+                data: [
+                    "unit": unit.name, "municipality": municipality?.name ?? "", "contact": contact, "hasContact": !contact.isEmpty,
+                ]
+            )
         }
     }
 
     /// The offer named in the path, which must be this participant's.
     private func load(_ context: AppRequestContext, _ participant: Participant) async throws -> SurveyOffer {
         guard let id = context.parameters.get("offer").flatMap(SurveyOfferID.init(parsing:)),
-              let (offer, _) = try await SurveyService(site: site).load(id, association: participant.associationID),
-              offer.participantID == participant.id
+            let (offer, _) = try await SurveyService(site: site).load(id, association: participant.associationID),
+            offer.participantID == participant.id
         else { throw WebError.notFound }
         return offer
     }
 
     /// The record's surveys: each offer with its state (never its answers), a form to offer one
     /// and hand the device over, and for an open offer the way to go on or throw the draft away.
-    func recordData(_ participant: Participant, unit: OrganisationUnit, session: ActiveSession?, sections: [String: FormState], language: Language) async throws -> [String: Any] {
+    func recordData(
+        _ participant: Participant,
+        unit: OrganisationUnit,
+        session: ActiveSession?,
+        sections: [String: FormState],
+        language: Language
+    ) async throws -> [String: Any] {
         let offers = try await site.store.read { db in try await SurveyRepository(db).offers(of: participant.id) }
         let catalog = site.instruments.catalog(for: participant.associationID)
         let surveys = catalog.current.filter(\.isAnonymous)
         let languages = { (chosen: String?) in MeasurementPages.languageOptions(chosen: chosen, language: language) }
         let form = sections["surveyForm"] ?? FormState(values: ["instrument": surveys.first?.id ?? ""])
         var formData = form.data
-        formData["instruments"] = surveys.map { ["value": $0.id, "label": $0.title.text(language), "selected": form.values["instrument"] == $0.id] as [String: Any] }
+        formData["instruments"] = surveys.map {
+            ["value": $0.id, "label": $0.title.text(language), "selected": form.values["instrument"] == $0.id] as [String: Any]
+        }
         formData["languages"] = languages(form.values["language"])
         return [
             "surveyOffers": offers.reversed().map { offer -> [String: Any] in

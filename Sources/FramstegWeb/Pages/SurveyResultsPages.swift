@@ -1,6 +1,6 @@
+import Foundation
 import FramstegCore
 import FramstegStore
-import Foundation
 import Hummingbird
 
 /// Anonymous survey results for a unit, a municipality or the association over a period of
@@ -43,21 +43,43 @@ struct SurveyResultsPages {
             guard let query else { return page("survey-results", context, form: form, options: options, status: .unprocessableContent) }
             let (results, coverage) = try await results(query, principal)
             guard results.isShown else {
-                return page("survey-results", context, form: form, options: options, query: query, results: results, coverage: coverage, status: .unprocessableContent)
+                return page(
+                    "survey-results",
+                    context,
+                    form: form,
+                    options: options,
+                    query: query,
+                    results: results,
+                    coverage: coverage,
+                    status: .unprocessableContent
+                )
             }
-            let objectID: String? = switch query.scope {
-            case .association: principal.associationID.description
-            case .municipality(let municipality): municipality.id.description
-            case .unit(let unit): unit.id.description
-            }
-            try await site.audit(AuditEntry(at: site.now(), by: principal, action: "survey.export", objectType: "survey-results",
-                                            objectID: "\(query.instrument.id) \(query.scope.value) \(query.period.first)–\(query.period.last) \(objectID ?? "")"))
+            let objectID: String? =
+                switch query.scope {
+                case .association: principal.associationID.description
+                case .municipality(let municipality): municipality.id.description
+                case .unit(let unit): unit.id.description
+                }
+            try await site.audit(
+                AuditEntry(
+                    at: site.now(),
+                    by: principal,
+                    action: "survey.export",
+                    objectType: "survey-results",
+                    objectID: "\(query.instrument.id) \(query.scope.value) \(query.period.first)–\(query.period.last) \(objectID ?? "")"
+                )
+            )
             let name = "\(query.instrument.id)-\(query.scope.value)-\(query.period.first)-\(query.period.last).csv"
             return FigureFormat.csv(csv(results, query, area: areaName(query.scope, principal), language: context.language), name: name)
         }
     }
 
-    private func respond(_ request: Request, _ context: AppRequestContext, _ principal: Principal, template: String) async throws -> Response {
+    private func respond(
+        _ request: Request,
+        _ context: AppRequestContext,
+        _ principal: Principal,
+        template: String
+    ) async throws -> Response {
         let (query, form, options) = try await read(request, context, principal, action: .viewSurveyResults)
         guard let query else { return page(template, context, form: form, options: options, status: .unprocessableContent) }
         let (results, coverage) = try await results(query, principal)
@@ -72,14 +94,22 @@ struct SurveyResultsPages {
     private func scopes(_ principal: Principal) async throws -> [Scope] {
         let association = principal.associationID
         let (municipalities, units) = try await site.store.read { db in
-            (try await OrganisationRepository(db).municipalities(of: association), try await OrganisationRepository(db).units(of: association))
+            (
+                try await OrganisationRepository(db).municipalities(of: association),
+                try await OrganisationRepository(db).units(of: association)
+            )
         }
         if principal.role == .office { return [.association] + municipalities.map(Scope.municipality) + units.map(Scope.unit) }
         return units.filter { principal.unitIDs.contains($0.id) }.map(Scope.unit)
     }
 
     /// The query, or the form with its problems; the form always comes back with what was typed.
-    private func read(_ request: Request, _ context: AppRequestContext, _ principal: Principal, action: Action) async throws -> (Query?, FormState, [Scope]) {
+    private func read(
+        _ request: Request,
+        _ context: AppRequestContext,
+        _ principal: Principal,
+        action: Action
+    ) async throws -> (Query?, FormState, [Scope]) {
         let surveys = site.instruments.catalog(for: principal.associationID).current.filter(\.isAnonymous)
         let scopes = try await scopes(principal)
         let today = Month(Day(site.now()))
@@ -97,7 +127,8 @@ struct SurveyResultsPages {
         if scope == nil {
             // Someone else's unit or municipality is refused like any other route.
             if let unitID = values["scope"].flatMap({ $0.hasPrefix("unit-") ? UnitID(parsing: String($0.dropFirst(5))) : nil }),
-               let unit = try await site.store.read({ db in try await OrganisationRepository(db).unit(unitID) }) {
+                let unit = try await site.store.read({ db in try await OrganisationRepository(db).unit(unitID) })
+            {
                 try await site.authorize(principal, action, .unit(unit.id, of: unit.associationID), path: request.uri.path)
             }
             if values["scope"]?.hasPrefix("municipality-") == true || values["scope"] == "association" {
@@ -105,15 +136,19 @@ struct SurveyResultsPages {
             }
             failure.add("scope", .unknownChoice)
         }
-        let first = Month(values["from"] ?? ""), last = Month(values["to"] ?? "")
+        let first = Month(values["from"] ?? "")
+        let last = Month(values["to"] ?? "")
         if first == nil { failure.add("from", .invalidMonth) }
         if last == nil { failure.add("to", .invalidMonth) }
         if let first, let last, first > last { failure.add("to", .endBeforeStart) }
         let form = FormState(values: values, errors: failure.messages(context.language))
-        guard let instrument, let scope, let first, let last, let period = MonthPeriod(first: first, last: last) else { return (nil, form, scopes) }
+        guard let instrument, let scope, let first, let last, let period = MonthPeriod(first: first, last: last) else {
+            return (nil, form, scopes)
+        }
         switch scope {
         case .unit(let unit): try await site.authorize(principal, action, .unit(unit.id, of: unit.associationID), path: request.uri.path)
-        case .association, .municipality: try await site.authorize(principal, action, .association(principal.associationID), path: request.uri.path)
+        case .association, .municipality:
+            try await site.authorize(principal, action, .association(principal.associationID), path: request.uri.path)
         }
         return (Query(instrument: instrument, scope: scope, period: period), form, scopes)
     }
@@ -132,15 +167,19 @@ struct SurveyResultsPages {
                 }
             }.map(\.id)
             let surveys = SurveyRepository(db)
-            return (try await surveys.responses(to: instrumentID, units: units, period: query.period),
-                    try await surveys.coverage(of: instrumentID, units: units, period: query.period))
+            return (
+                try await surveys.responses(to: instrumentID, units: units, period: query.period),
+                try await surveys.coverage(of: instrumentID, units: units, period: query.period)
+            )
         }
         let catalog = site.instruments.catalog(for: association)
         let versions = catalog.versions(of: instrumentID).compactMap { catalog.instrument(instrumentID, version: $0) }
         let results = SurveyResults(instrument: query.instrument, versions: versions, responses: responses)
         // Offered = completed + not completed: all three published, so all three protected.
-        let counts = ProtectedCounts(values: [coverage.offered, coverage.completed, coverage.offered - coverage.completed],
-                                     sums: [.init(total: 0, parts: [1, 2])])
+        let counts = ProtectedCounts(
+            values: [coverage.offered, coverage.completed, coverage.offered - coverage.completed],
+            sums: [.init(total: 0, parts: [1, 2])]
+        )
         return (results, counts)
     }
 
@@ -162,25 +201,36 @@ struct SurveyResultsPages {
     // MARK: Rendering
 
     private func page(
-        _ template: String, _ context: AppRequestContext, form: FormState, options: [Scope], query: Query? = nil, results: SurveyResults? = nil,
-        coverage: ProtectedCounts? = nil, extra: [String: Any] = [:], status: HTTPResponse.Status = .ok
+        _ template: String,
+        _ context: AppRequestContext,
+        form: FormState,
+        options: [Scope],
+        query: Query? = nil,
+        results: SurveyResults? = nil,
+        coverage: ProtectedCounts? = nil,
+        extra: [String: Any] = [:],
+        status: HTTPResponse.Status = .ok
     ) -> Response {
         let language = context.language
         var formData = form.data
-        formData["instruments"] = site.instruments.catalog(for: context.principal?.associationID ?? AssociationID(0)).current.filter(\.isAnonymous).map {
+        formData["instruments"] = site.instruments.catalog(for: context.principal?.associationID ?? AssociationID(0)).current.filter(
+            \.isAnonymous
+        ).map {
             ["value": $0.id, "label": $0.title.text(language), "selected": form.values["instrument"] == $0.id] as [String: Any]
         }
         formData["scopes"] = options.map { scope -> [String: Any] in
-            let label: String = switch scope {
-            case .association: Texts.text("wholeAssociation", language)
-            case .municipality(let municipality): Texts.text("municipality", language) + " " + municipality.name
-            case .unit(let unit): unit.name
-            }
+            let label: String =
+                switch scope {
+                case .association: Texts.text("wholeAssociation", language)
+                case .municipality(let municipality): Texts.text("municipality", language) + " " + municipality.name
+                case .unit(let unit): unit.name
+                }
             return ["value": scope.value, "label": label, "selected": form.values["scope"] == scope.value]
         }
         var data = extra
         data["form"] = formData
-        data["query"] = "instrument=\(form.values["instrument"] ?? "")&scope=\(form.values["scope"] ?? "")&from=\(form.values["from"] ?? "")&to=\(form.values["to"] ?? "")"
+        data["query"] =
+            "instrument=\(form.values["instrument"] ?? "")&scope=\(form.values["scope"] ?? "")&from=\(form.values["from"] ?? "")&to=\(form.values["to"] ?? "")"
         if let query, let results {
             data["hasQuery"] = true
             data["surveyTitle"] = query.instrument.title.text(language)
@@ -211,7 +261,10 @@ struct SurveyResultsPages {
             "shareChart": SurveyCharts.shares(results, language: language, id: "share-chart"),
             "goals": results.instrument.shareGoals.map { goal in
                 Texts.text("surveyGoal", language).replacingOccurrences(of: "{share}", with: FigureFormat.percent(goal.share))
-                    .replacingOccurrences(of: "{questions}", with: goal.itemIDs.compactMap { results.instrument.item($0)?.label.text(language) }.joined(separator: ", "))
+                    .replacingOccurrences(
+                        of: "{questions}",
+                        with: goal.itemIDs.compactMap { results.instrument.item($0)?.label.text(language) }.joined(separator: ", ")
+                    )
             },
             "questions": results.questions.enumerated().map { index, question -> [String: Any] in
                 [
@@ -220,7 +273,8 @@ struct SurveyResultsPages {
                     "choices": question.choices.map { $0.label.text(language) },
                     "rows": question.rows.map { row -> [String: Any] in
                         [
-                            "group": groupName(row.group, language), "counts": row.counts.map(FigureFormat.count), "total": FigureFormat.count(row.total),
+                            "group": groupName(row.group, language), "counts": row.counts.map(FigureFormat.count),
+                            "total": FigureFormat.count(row.total),
                             "share": row.positiveShare.map { FigureFormat.percent($0) } ?? "–",
                             "isEveryone": row.group == .everyone,
                         ]
@@ -235,16 +289,29 @@ struct SurveyResultsPages {
     /// Counts per question, answer and gender, hidden cells as "..", then each question's share.
     private func csv(_ results: SurveyResults, _ query: Query, area: String, language: Language) -> String {
         let groups = results.questions.first?.rows.map { groupName($0.group, language) } ?? []
-        var rows: [[String]] = [[Texts.text("survey", language), Texts.text("version", language), Texts.text("area", language), Texts.text("period", language),
-                                 Texts.text("question", language), Texts.text("answer", language)] + groups]
+        var rows: [[String]] = [
+            [
+                Texts.text("survey", language), Texts.text("version", language), Texts.text("area", language),
+                Texts.text("period", language),
+                Texts.text("question", language), Texts.text("answer", language),
+            ] + groups
+        ]
         let head = [query.instrument.id, String(query.instrument.version), area, "\(query.period.first)–\(query.period.last)"]
         for question in results.questions {
             for (index, choice) in question.choices.enumerated() {
-                rows.append(head + [question.item.label.text(language), choice.label.text(language)] + question.rows.map { FigureFormat.count($0.counts[index]) })
+                rows.append(
+                    head + [question.item.label.text(language), choice.label.text(language)]
+                        + question.rows.map { FigureFormat.count($0.counts[index]) }
+                )
             }
-            rows.append(head + [question.item.label.text(language), Texts.text("total", language)] + question.rows.map { FigureFormat.count($0.total) })
-            rows.append(head + [question.item.label.text(language), SurveyCharts.shareLabel(results.instrument, language) + " (%)"]
-                        + question.rows.map { $0.positiveShare.map { SwedishCSV.decimal($0 * 100) } ?? "–" })
+            rows.append(
+                head + [question.item.label.text(language), Texts.text("total", language)]
+                    + question.rows.map { FigureFormat.count($0.total) }
+            )
+            rows.append(
+                head + [question.item.label.text(language), SurveyCharts.shareLabel(results.instrument, language) + " (%)"]
+                    + question.rows.map { $0.positiveShare.map { SwedishCSV.decimal($0 * 100) } ?? "–" }
+            )
         }
         return SwedishCSV.write(rows)
     }

@@ -9,18 +9,36 @@ struct SystemRoutes {
         routes.publicRoute(.get, "/healthz") { _, _ in
             do {
                 try await site.store.read { db in try await db.raw("SELECT 1").run() }
-                return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: #"{"status":"ok"}"#)))
+                return Response(
+                    status: .ok,
+                    headers: [.contentType: "application/json"],
+                    body: .init(byteBuffer: ByteBuffer(string: #"{"status":"ok"}"#))
+                )
             } catch {
                 site.logger.error("health check failed", metadata: ["error": "\(error)"])
-                return Response(status: .serviceUnavailable, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: #"{"status":"database unavailable"}"#)))
+                return Response(
+                    status: .serviceUnavailable,
+                    headers: [.contentType: "application/json"],
+                    body: .init(byteBuffer: ByteBuffer(string: #"{"status":"database unavailable"}"#))
+                )
             }
         }
         routes.publicRoute(.get, "/static/app.css") { _, _ in
-            Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: site.renderer.stylesheet)))
+            Response(
+                status: .ok,
+                headers: [.contentType: "text/css; charset=utf-8"],
+                body: .init(byteBuffer: ByteBuffer(string: site.renderer.stylesheet))
+            )
         }
-        for (name, source) in [("participant-mode.js", site.renderer.participantModeScript), ("definition-file.js", site.renderer.definitionFileScript)] {
+        for (name, source) in [
+            ("participant-mode.js", site.renderer.participantModeScript), ("definition-file.js", site.renderer.definitionFileScript),
+        ] {
             routes.publicRoute(.get, "/static/" + name) { _, _ in
-                Response(status: .ok, headers: [.contentType: "text/javascript; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: source)))
+                Response(
+                    status: .ok,
+                    headers: [.contentType: "text/javascript; charset=utf-8"],
+                    body: .init(byteBuffer: ByteBuffer(string: source))
+                )
             }
         }
     }

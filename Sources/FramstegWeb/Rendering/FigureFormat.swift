@@ -21,6 +21,10 @@ enum FigureFormat {
     }
 
     private static func download(_ body: ByteBuffer, type: String, name: String) -> Response {
-        Response(status: .ok, headers: [.contentType: type, .contentDisposition: "attachment; filename=\"\(name)\""], body: .init(byteBuffer: body))
+        Response(
+            status: .ok,
+            headers: [.contentType: type, .contentDisposition: "attachment; filename=\"\(name)\""],
+            body: .init(byteBuffer: body)
+        )
     }
 }

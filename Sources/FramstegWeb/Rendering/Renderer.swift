@@ -1,5 +1,5 @@
-import FramstegCore
 import Foundation
+import FramstegCore
 import Hummingbird
 import Mustache
 
@@ -22,9 +22,9 @@ struct Renderer: Sendable {
 
     static func load() async throws -> Renderer {
         guard let templates = Bundle.module.url(forResource: "Templates", withExtension: nil),
-              let css = Bundle.module.url(forResource: "Public/app", withExtension: "css"),
-              let script = Bundle.module.url(forResource: "Public/participant-mode", withExtension: "js"),
-              let definitionScript = Bundle.module.url(forResource: "Public/definition-file", withExtension: "js")
+            let css = Bundle.module.url(forResource: "Public/app", withExtension: "css"),
+            let script = Bundle.module.url(forResource: "Public/participant-mode", withExtension: "js"),
+            let definitionScript = Bundle.module.url(forResource: "Public/definition-file", withExtension: "js")
         else { throw RendererError.missingResources }
         return Renderer(
             library: try await MustacheLibrary(directory: templates.path),
@@ -40,8 +40,12 @@ struct Renderer: Sendable {
 
     /// A full HTML page: the layout's chrome around `template`, in the request's language.
     func page(
-        _ template: String, titleKey: String? = nil, title: String? = nil, context: AppRequestContext,
-        status: HTTPResponse.Status = .ok, data: [String: Any] = [:]
+        _ template: String,
+        titleKey: String? = nil,
+        title: String? = nil,
+        context: AppRequestContext,
+        status: HTTPResponse.Status = .ok,
+        data: [String: Any] = [:]
     ) -> Response {
         let language = context.language
         var values = data
@@ -54,10 +58,11 @@ struct Renderer: Sendable {
             // Handed to the participant: no menu, no name, no way out but giving the device back.
             values["participantMode"] = true
         } else if let user = context.session?.user {
-            values["signedIn"] = [
-                "name": user.name, "roleLabel": user.role.label(language),
-                "nav": Self.menu(for: user.role, language: language, currentPath: context.requestPath),
-            ] as [String: Any]
+            values["signedIn"] =
+                [
+                    "name": user.name, "roleLabel": user.role.label(language),
+                    "nav": Self.menu(for: user.role, language: language, currentPath: context.requestPath),
+                ] as [String: Any]
         }
         let html = render(template, values)
         var headers = HTTPFields()
@@ -66,12 +71,16 @@ struct Renderer: Sendable {
     }
 
     static func menu(for role: Role, language: Language, currentPath: String) -> [[String: Any]] {
-        let items: [(String, String)] = switch role {
-        case .admin: [("/admin", "administration"), ("/admin/municipalities", "municipalities"), ("/admin/units", "units"),
-                      ("/admin/users", "users"), ("/admin/instruments", "instruments"), ("/admin/audit", "auditLog")]
-        case .office: [("/office", "association"), ("/office/dashboard", "dashboardTitle"), ("/surveys", "surveyResultsTitle")]
-        case .manager, .counsellor: [("/units", "myUnits"), ("/surveys", "surveyResultsTitle")]
-        }
+        let items: [(String, String)] =
+            switch role {
+            case .admin:
+                [
+                    ("/admin", "administration"), ("/admin/municipalities", "municipalities"), ("/admin/units", "units"),
+                    ("/admin/users", "users"), ("/admin/instruments", "instruments"), ("/admin/audit", "auditLog"),
+                ]
+            case .office: [("/office", "association"), ("/office/dashboard", "dashboardTitle"), ("/surveys", "surveyResultsTitle")]
+            case .manager, .counsellor: [("/units", "myUnits"), ("/surveys", "surveyResultsTitle")]
+            }
         return (items + [("/settings", "settings")]).map { path, key in
             let isCurrent = currentPath == path || (path != "/admin" && currentPath.hasPrefix(path + "/"))
             return ["href": path, "label": Texts.text(key, language), "current": isCurrent]

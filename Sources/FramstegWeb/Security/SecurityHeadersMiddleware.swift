@@ -1,6 +1,6 @@
 import Foundation
-import Hummingbird
 import HTTPTypes
+import Hummingbird
 
 /// Headers every response carries: a strict CSP with no inline scripts, no framing, no caching of pages.
 struct SecurityHeadersMiddleware: RouterMiddleware {

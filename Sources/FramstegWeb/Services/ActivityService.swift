@@ -1,6 +1,6 @@
+import Foundation
 import FramstegCore
 import FramstegStore
-import Foundation
 
 /// The changes behind the forms (and the API): checks against the participant's journey, one
 /// transaction with its audit row each.
@@ -11,29 +11,62 @@ struct ActivityService {
     /// Returns the intervention as stored, for the API to answer with.
     func addIntervention(_ draft: InterventionDraft, to participant: Participant, by principal: Principal) async throws -> Intervention {
         guard participant.state.isActive else { throw ValidationFailure(problems: ["type": .notEnrolled]) }
-        let keyring = site.keyring, now = site.now()
+        let keyring = site.keyring
+        let now = site.now()
         return try await site.store.write { db in
             let started = try await ParticipantRepository(db, keyring: keyring).startDay(of: participant.id) ?? participant.registeredOn
             let valid = try draft.validated(started: started, today: Day(now))
-            let id = try await ActivityRepository(db, keyring: keyring).addIntervention(valid, to: participant.id, by: principal.userID, now: now)
-            try await AuditLog(db).append(AuditEntry(at: now, by: principal, action: "participant.intervention.add", objectType: "participant", objectID: participant.id.description))
-            return Intervention(id: id, participantID: participant.id, type: valid.type, provider: valid.provider, title: valid.title,
-                                employerName: valid.employerName, start: valid.start, end: valid.end)
+            let id = try await ActivityRepository(db, keyring: keyring).addIntervention(
+                valid,
+                to: participant.id,
+                by: principal.userID,
+                now: now
+            )
+            try await AuditLog(db).append(
+                AuditEntry(
+                    at: now,
+                    by: principal,
+                    action: "participant.intervention.add",
+                    objectType: "participant",
+                    objectID: participant.id.description
+                )
+            )
+            return Intervention(
+                id: id,
+                participantID: participant.id,
+                type: valid.type,
+                provider: valid.provider,
+                title: valid.title,
+                employerName: valid.employerName,
+                start: valid.start,
+                end: valid.end
+            )
         }
     }
 
     func endIntervention(_ id: InterventionID, of participant: Participant, on text: String, by principal: Principal) async throws {
         guard participant.state.isActive else { throw ValidationFailure(problems: ["end": .notEnrolled]) }
-        let keyring = site.keyring, now = site.now()
+        let keyring = site.keyring
+        let now = site.now()
         try await site.store.write { db in
             let activities = ActivityRepository(db, keyring: keyring)
-            guard let intervention = try await activities.interventions(of: participant.id).first(where: { $0.id == id }) else { throw WebError.notFound }
+            guard let intervention = try await activities.interventions(of: participant.id).first(where: { $0.id == id }) else {
+                throw WebError.notFound
+            }
             guard intervention.end == nil else { throw ValidationFailure(problems: ["end": .interventionAlreadyEnded]) }
             guard let day = Day(text) else { throw ValidationFailure(problems: ["end": text.trimmed.isEmpty ? .required : .invalidDay]) }
             if day < intervention.start { throw ValidationFailure(problems: ["end": .endBeforeStart]) }
             if day > Day(now) { throw ValidationFailure(problems: ["end": .journey(.inTheFuture)]) }
             try await activities.endIntervention(id, of: participant.id, on: day)
-            try await AuditLog(db).append(AuditEntry(at: now, by: principal, action: "participant.intervention.end", objectType: "participant", objectID: participant.id.description))
+            try await AuditLog(db).append(
+                AuditEntry(
+                    at: now,
+                    by: principal,
+                    action: "participant.intervention.end",
+                    objectType: "participant",
+                    objectID: participant.id.description
+                )
+            )
         }
     }
 
@@ -41,12 +74,34 @@ struct ActivityService {
     /// Returns the meeting as stored, for the API to answer with.
     func addMeeting(_ draft: MeetingDraft, to participant: Participant, by principal: Principal) async throws -> Meeting {
         let valid = try draft.validated(registeredOn: participant.registeredOn, today: Day(site.now()))
-        let keyring = site.keyring, now = site.now()
+        let keyring = site.keyring
+        let now = site.now()
         return try await site.store.write { db in
-            let id = try await ActivityRepository(db, keyring: keyring).addMeeting(valid, to: participant.id, by: principal.userID, now: now)
-            try await AuditLog(db).append(AuditEntry(at: now, by: principal, action: "participant.meeting.add", objectType: "participant", objectID: participant.id.description))
-            return Meeting(id: id, participantID: participant.id, kind: valid.kind, day: valid.day, attendees: valid.attendees, notes: valid.notes,
-                           decisions: valid.decisions, recordedBy: principal.userID)
+            let id = try await ActivityRepository(db, keyring: keyring).addMeeting(
+                valid,
+                to: participant.id,
+                by: principal.userID,
+                now: now
+            )
+            try await AuditLog(db).append(
+                AuditEntry(
+                    at: now,
+                    by: principal,
+                    action: "participant.meeting.add",
+                    objectType: "participant",
+                    objectID: participant.id.description
+                )
+            )
+            return Meeting(
+                id: id,
+                participantID: participant.id,
+                kind: valid.kind,
+                day: valid.day,
+                attendees: valid.attendees,
+                notes: valid.notes,
+                decisions: valid.decisions,
+                recordedBy: principal.userID
+            )
         }
     }
 
@@ -58,21 +113,32 @@ struct ActivityService {
 
     func recordAttendance(_ draft: HoursDraft, for participant: Participant, by principal: Principal) async throws {
         try await saveHours(participant, principal, action: "participant.hours.attended") { activities, started, now in
-            try await activities.recordAttendance(try draft.validatedAttendance(started: started, today: Day(now)), for: participant.id, by: principal.userID, now: now)
+            try await activities.recordAttendance(
+                try draft.validatedAttendance(started: started, today: Day(now)),
+                for: participant.id,
+                by: principal.userID,
+                now: now
+            )
         }
     }
 
     /// Hours belong to a started journey; after exit, the last weeks can still be filled in.
     private func saveHours(
-        _ participant: Participant, _ principal: Principal, action: String,
+        _ participant: Participant,
+        _ principal: Principal,
+        action: String,
         _ body: @escaping @Sendable (ActivityRepository, Day, Date) async throws -> Void
     ) async throws {
-        let keyring = site.keyring, now = site.now()
+        let keyring = site.keyring
+        let now = site.now()
         try await site.store.write { db in
-            guard participant.state != .declined, let started = try await ParticipantRepository(db, keyring: keyring).startDay(of: participant.id)
+            guard participant.state != .declined,
+                let started = try await ParticipantRepository(db, keyring: keyring).startDay(of: participant.id)
             else { throw ValidationFailure(problems: ["week": .notEnrolled]) }
             try await body(ActivityRepository(db, keyring: keyring), started, now)
-            try await AuditLog(db).append(AuditEntry(at: now, by: principal, action: action, objectType: "participant", objectID: participant.id.description))
+            try await AuditLog(db).append(
+                AuditEntry(at: now, by: principal, action: action, objectType: "participant", objectID: participant.id.description)
+            )
         }
     }
 }

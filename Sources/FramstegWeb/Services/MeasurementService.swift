@@ -1,13 +1,18 @@
+import Foundation
 import FramstegCore
 import FramstegStore
-import Foundation
 
 /// Starting a measurement, saving answers the moment they are given, handing the device to the
 /// participant and taking it back. Each change is one transaction with its audit row.
 struct MeasurementService {
     let site: Site
 
-    func start(instrument instrumentID: String, occasion: String, for participant: Participant, by principal: Principal) async throws -> MeasurementID {
+    func start(
+        instrument instrumentID: String,
+        occasion: String,
+        for participant: Participant,
+        by principal: Principal
+    ) async throws -> MeasurementID {
         var failure = ValidationFailure()
         let instrument = site.instruments.catalog(for: participant.associationID).latest(instrumentID).flatMap { $0.isAnonymous ? nil : $0 }
         if instrument == nil { failure.add("instrument", instrumentID.isEmpty ? .required : .unknownChoice) }
@@ -17,8 +22,22 @@ struct MeasurementService {
         try failure.throwIfAny()
         let now = site.now()
         return try await site.store.write { db in
-            let id = try await MeasurementRepository(db).start(instrument!, for: participant.id, occasion: occasion!, on: Day(now), by: principal.userID)
-            try await AuditLog(db).append(AuditEntry(at: now, by: principal, action: "measurement.start", objectType: "participant", objectID: participant.id.description))
+            let id = try await MeasurementRepository(db).start(
+                instrument!,
+                for: participant.id,
+                occasion: occasion!,
+                on: Day(now),
+                by: principal.userID
+            )
+            try await AuditLog(db).append(
+                AuditEntry(
+                    at: now,
+                    by: principal,
+                    action: "measurement.start",
+                    objectType: "participant",
+                    objectID: participant.id.description
+                )
+            )
             return id
         }
     }
@@ -26,7 +45,7 @@ struct MeasurementService {
     /// The measurement with the instrument version it was taken with (from the association's catalogue).
     func load(_ id: MeasurementID, association: AssociationID) async throws -> (ProgressMeasurement, Instrument)? {
         guard let measurement = try await site.store.read({ db in try await MeasurementRepository(db).measurement(id) }),
-              let instrument = site.instruments.catalog(for: association).instrument(measurement.instrumentID, version: measurement.version)
+            let instrument = site.instruments.catalog(for: association).instrument(measurement.instrumentID, version: measurement.version)
         else { return nil }
         return (measurement, instrument)
     }
@@ -44,11 +63,18 @@ struct MeasurementService {
 
     /// Parses and checks what was given for the respondent's items, in item order: the valid
     /// answers, and a refusal per item that is unknown, someone else's, or out of range.
-    static func checkedAnswers(_ given: [String: String], respondent: Respondent, _ instrument: Instrument) -> ([(String, Answer)], ValidationFailure) {
+    static func checkedAnswers(
+        _ given: [String: String],
+        respondent: Respondent,
+        _ instrument: Instrument
+    ) -> ([(String, Answer)], ValidationFailure) {
         var failure = ValidationFailure()
         var valid: [(String, Answer)] = []
         for (itemID, text) in given.sorted(by: { $0.key < $1.key }) {
-            guard let item = instrument.item(itemID), item.respondent == respondent else { failure.add(itemID, .unknownChoice); continue }
+            guard let item = instrument.item(itemID), item.respondent == respondent else {
+                failure.add(itemID, .unknownChoice)
+                continue
+            }
             guard let answer = answer(text, for: item) else { continue }
             do throws(AnswerProblem) {
                 try instrument.check(answer, for: itemID)
@@ -65,8 +91,12 @@ struct MeasurementService {
     /// `required` items without an answer are refused as missing.
     @discardableResult
     func save(
-        _ given: [String: String], required: [InstrumentItem] = [], respondent: Respondent, in measurement: ProgressMeasurement,
-        _ instrument: Instrument, by principal: Principal
+        _ given: [String: String],
+        required: [InstrumentItem] = [],
+        respondent: Respondent,
+        in measurement: ProgressMeasurement,
+        _ instrument: Instrument,
+        by principal: Principal
     ) async throws -> ProgressMeasurement {
         var (valid, failure) = Self.checkedAnswers(given, respondent: respondent, instrument)
         var updated = measurement
@@ -74,19 +104,37 @@ struct MeasurementService {
         for item in required where updated.answers[item.id] == nil { failure.add(item.id, .answerMissing) }
         let completes = !measurement.isComplete && instrument.isComplete(updated.answers)
         if !valid.isEmpty {
-            let now = site.now(), saved = valid, answers = updated.answers
+            let now = site.now()
+            let saved = valid
+            let answers = updated.answers
             try await site.store.write { db in
                 let repository = MeasurementRepository(db)
                 for (itemID, answer) in saved {
                     try await repository.saveAnswer(answer, item: itemID, respondent: respondent, in: measurement.id, now: now)
                 }
                 let object = measurement.participantID.description
-                try await AuditLog(db).append(AuditEntry(at: now, by: principal, action: "measurement.answer.\(respondent.rawValue)", objectType: "participant", objectID: object))
+                try await AuditLog(db).append(
+                    AuditEntry(
+                        at: now,
+                        by: principal,
+                        action: "measurement.answer.\(respondent.rawValue)",
+                        objectType: "participant",
+                        objectID: object
+                    )
+                )
                 if completes {
                     try await repository.complete(measurement.id, now: now)
-                    try await ProgressSummaryRepository(db).record(instrument, answers: answers, measurement: measurement.id, occasion: measurement.occasion,
-                                                                   participant: measurement.participantID, on: measurement.takenOn)
-                    try await AuditLog(db).append(AuditEntry(at: now, by: principal, action: "measurement.complete", objectType: "participant", objectID: object))
+                    try await ProgressSummaryRepository(db).record(
+                        instrument,
+                        answers: answers,
+                        measurement: measurement.id,
+                        occasion: measurement.occasion,
+                        participant: measurement.participantID,
+                        on: measurement.takenOn
+                    )
+                    try await AuditLog(db).append(
+                        AuditEntry(at: now, by: principal, action: "measurement.complete", objectType: "participant", objectID: object)
+                    )
                 }
             }
             updated.isComplete = updated.isComplete || completes
@@ -106,8 +154,20 @@ struct MeasurementService {
     // MARK: Participant mode
 
     /// Hands the signed-in session to the participant for this measurement (see `ParticipantModeService`).
-    func handOver(_ measurement: ProgressMeasurement, pin: String, language: String, session: ActiveSession, by principal: Principal) async throws {
-        try await ParticipantModeService(site: site).handOver(.measurement(measurement.id), of: measurement.participantID, pin: pin, language: language,
-                                                              session: session, by: principal)
+    func handOver(
+        _ measurement: ProgressMeasurement,
+        pin: String,
+        language: String,
+        session: ActiveSession,
+        by principal: Principal
+    ) async throws {
+        try await ParticipantModeService(site: site).handOver(
+            .measurement(measurement.id),
+            of: measurement.participantID,
+            pin: pin,
+            language: language,
+            session: session,
+            by: principal
+        )
     }
 }

@@ -1,6 +1,6 @@
+import Foundation
 import FramstegCore
 import FramstegStore
-import Foundation
 
 /// Handing the counsellor's signed-in device to the participant, for a measurement or an anonymous
 /// survey, and taking it back with the PIN chosen at hand-over or the counsellor's password.
@@ -11,7 +11,14 @@ struct ParticipantModeService {
     static let maximumTakeBackFailures = 5
 
     /// The PIN is optional: without one, the counsellor takes the device back with their password.
-    func handOver(_ target: Handover.Target, of participant: ParticipantID, pin: String, language: String, session: ActiveSession, by principal: Principal) async throws {
+    func handOver(
+        _ target: Handover.Target,
+        of participant: ParticipantID,
+        pin: String,
+        language: String,
+        session: ActiveSession,
+        by principal: Principal
+    ) async throws {
         let pin = pin.trimmed
         if !pin.isEmpty, !(4...8).contains(pin.count) || !pin.allSatisfy(\.isASCII) || !pin.allSatisfy(\.isNumber) {
             throw ValidationFailure(problems: ["pin": .invalidPIN])
@@ -21,8 +28,15 @@ struct ParticipantModeService {
         let now = site.now()
         try await site.store.write { db in
             try await SessionRepository(db).handOver(tokenHash: session.record.tokenHash, target, pinHash: pinHash, language: language)
-            try await AuditLog(db).append(AuditEntry(at: now, by: principal, action: "\(Self.kind(of: target)).hand-over", objectType: "participant",
-                                                     objectID: participant.description))
+            try await AuditLog(db).append(
+                AuditEntry(
+                    at: now,
+                    by: principal,
+                    action: "\(Self.kind(of: target)).hand-over",
+                    objectType: "participant",
+                    objectID: participant.description
+                )
+            )
         }
     }
 
@@ -45,20 +59,27 @@ struct ParticipantModeService {
             let stored = try await site.store.read { db in try await UserRepository(db).credentials(email: session.user.email) }
             if let stored { matches = try await site.passwords.verify(secret, hash: stored.passwordHash) }
         }
-        let now = site.now(), tokenHash = session.record.tokenHash, matched = matches
+        let now = site.now()
+        let tokenHash = session.record.tokenHash
+        let matched = matches
         let action = "\(Self.kind(of: handover.target)).take-back"
-        let (objectType, objectID): (String, String) = switch handover.target {
-        case .measurement(let id): ("measurement", id.description)
-        case .survey(let id): ("survey-offer", id.description)
-        }
+        let (objectType, objectID): (String, String) =
+            switch handover.target {
+            case .measurement(let id): ("measurement", id.description)
+            case .survey(let id): ("survey-offer", id.description)
+            }
         return try await site.store.write { db in
             let sessions = SessionRepository(db)
             if matched {
                 try await sessions.takeBack(tokenHash: tokenHash)
-                try await AuditLog(db).append(AuditEntry(at: now, by: principal, action: action, objectType: objectType, objectID: objectID))
+                try await AuditLog(db).append(
+                    AuditEntry(at: now, by: principal, action: action, objectType: objectType, objectID: objectID)
+                )
                 return .returned
             }
-            try await AuditLog(db).append(AuditEntry(at: now, by: principal, action: action, objectType: objectType, objectID: objectID, result: .denied))
+            try await AuditLog(db).append(
+                AuditEntry(at: now, by: principal, action: action, objectType: objectType, objectID: objectID, result: .denied)
+            )
             if handover.failures + 1 >= Self.maximumTakeBackFailures {
                 try await sessions.delete(tokenHash: tokenHash)
                 return .signedOut

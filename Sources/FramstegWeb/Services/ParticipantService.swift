@@ -1,6 +1,6 @@
+import Foundation
 import FramstegCore
 import FramstegStore
-import Foundation
 
 /// Registering participants and recording their steps, for the pages and the API alike: the same
 /// checks, one transaction with its audit row each.
@@ -19,14 +19,23 @@ struct ParticipantService {
                 throw ValidationFailure(problems: ["personalIdentityNumber": .alreadyTaken])
             }
             let id = try await participants.register(valid, unit: unit, on: Day(now), by: principal.userID, now: now)
-            try await AuditLog(db).append(AuditEntry(at: now, by: principal, action: "participant.register", objectType: "participant", objectID: id.description))
+            try await AuditLog(db).append(
+                AuditEntry(at: now, by: principal, action: "participant.register", objectType: "participant", objectID: id.description)
+            )
             return id
         }
     }
 
     /// Records one step of the journey from what was typed or sent: the event's name, the day, and
     /// the outcome or reason the event needs. The state machine decides; its refusal names the field.
-    func recordStep(event eventName: String, day dayText: String, outcome: String, reason: String, of participant: Participant, by principal: Principal) async throws {
+    func recordStep(
+        event eventName: String,
+        day dayText: String,
+        outcome: String,
+        reason: String,
+        of participant: Participant,
+        by principal: Principal
+    ) async throws {
         let event = try Self.event(eventName, outcome: outcome, reason: reason)
         guard let day = Day(dayText) else { throw ValidationFailure(problems: ["day": dayText.isEmpty ? .required : .invalidDay]) }
         let now = site.now()
@@ -38,21 +47,36 @@ struct ParticipantService {
             let previous = try await participants.steps(of: participant.id).last?.transition.day ?? participant.registeredOn
             let transition: JourneyTransition
             do {
-                transition = try Journey.transition(from: state, event, on: day, previousDay: previous, today: Day(now), by: principal.userID)
+                transition = try Journey.transition(
+                    from: state,
+                    event,
+                    on: day,
+                    previousDay: previous,
+                    today: Day(now),
+                    by: principal.userID
+                )
             } catch let error as JourneyProblem {
-                let field = switch error {
-                case .beforePreviousStep, .inTheFuture: "day"
-                case .reasonRequired: "reason"
-                default: "event"
-                }
+                let field =
+                    switch error {
+                    case .beforePreviousStep, .inTheFuture: "day"
+                    case .reasonRequired: "reason"
+                    default: "event"
+                    }
                 throw ValidationFailure(problems: [field: .journey(error)])
             }
             try await participants.record(transition, participant: participant.id, now: now)
             if transition.event == .start, participant.responsibleCounsellor == nil, principal.role == .counsellor {
                 try await participants.assignCounsellor(principal.userID, to: participant.id, from: day, by: principal.userID, now: now)
             }
-            try await AuditLog(db).append(AuditEntry(at: now, by: principal, action: "participant.step." + event.kind.rawValue,
-                                                     objectType: "participant", objectID: participant.id.description))
+            try await AuditLog(db).append(
+                AuditEntry(
+                    at: now,
+                    by: principal,
+                    action: "participant.step." + event.kind.rawValue,
+                    objectType: "participant",
+                    objectID: participant.id.description
+                )
+            )
         }
     }
 
@@ -79,11 +103,25 @@ struct ParticipantService {
 extension ParticipantService {
     func updateContact(_ change: ContactChange, of participant: Participant, by principal: Principal) async throws {
         let contact = try change.applied(to: participant)
-        let keyring = site.keyring, now = site.now()
+        let keyring = site.keyring
+        let now = site.now()
         try await site.store.write { db in
             try await ParticipantRepository(db, keyring: keyring).updateContact(
-                of: participant.id, name: contact.name, phone: contact.phone, email: contact.email, referrerName: contact.referrerName)
-            try await AuditLog(db).append(AuditEntry(at: now, by: principal, action: "participant.contact", objectType: "participant", objectID: participant.id.description))
+                of: participant.id,
+                name: contact.name,
+                phone: contact.phone,
+                email: contact.email,
+                referrerName: contact.referrerName
+            )
+            try await AuditLog(db).append(
+                AuditEntry(
+                    at: now,
+                    by: principal,
+                    action: "participant.contact",
+                    objectType: "participant",
+                    objectID: participant.id.description
+                )
+            )
         }
     }
 }

@@ -1,5 +1,5 @@
-import FramstegCore
 import Foundation
+import FramstegCore
 import Synchronization
 
 /// Half-answered anonymous surveys, held only in the server's memory, per signed-in session and

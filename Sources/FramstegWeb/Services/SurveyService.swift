@@ -1,6 +1,6 @@
+import Foundation
 import FramstegCore
 import FramstegStore
-import Foundation
 
 /// Offering an anonymous survey, answering it in participant mode, and completing it: the answers
 /// go to an unlinkable response (`SurveyRepository.add`) and the record learns only "completed".
@@ -15,9 +15,14 @@ struct SurveyService {
         let now = site.now()
         return try await site.store.write { db in
             let surveys = SurveyRepository(db)
-            if let open = try await surveys.offers(of: participant.id).first(where: { $0.instrumentID == instrument.id && !$0.isCompleted }) { return open }
+            if let open = try await surveys.offers(of: participant.id).first(where: { $0.instrumentID == instrument.id && !$0.isCompleted })
+            {
+                return open
+            }
             let offer = try await surveys.offer(instrument.id, to: participant.id, on: Day(now), by: principal.userID)
-            try await AuditLog(db).append(AuditEntry(at: now, by: principal, action: "survey.offer", objectType: "participant", objectID: participant.id.description))
+            try await AuditLog(db).append(
+                AuditEntry(at: now, by: principal, action: "survey.offer", objectType: "participant", objectID: participant.id.description)
+            )
             return offer
         }
     }
@@ -25,7 +30,7 @@ struct SurveyService {
     /// The offer with the newest version of its survey, if the participant is the offer's.
     func load(_ id: SurveyOfferID, association: AssociationID) async throws -> (SurveyOffer, Instrument)? {
         guard let offer = try await site.store.read({ db in try await SurveyRepository(db).offer(id) }),
-              let instrument = site.instruments.catalog(for: association).latest(offer.instrumentID), instrument.isAnonymous
+            let instrument = site.instruments.catalog(for: association).latest(offer.instrumentID), instrument.isAnonymous
         else { return nil }
         return (offer, instrument)
     }
@@ -41,7 +46,13 @@ struct SurveyService {
     /// Keeps the given answers in the draft (memory only). Valid answers are kept even when others
     /// are refused; `required` items without an answer are refused as missing.
     @discardableResult
-    func save(_ given: [String: String], required: [InstrumentItem] = [], to offer: SurveyOffer, _ instrument: Instrument, session: ActiveSession) throws -> [String: Answer] {
+    func save(
+        _ given: [String: String],
+        required: [InstrumentItem] = [],
+        to offer: SurveyOffer,
+        _ instrument: Instrument,
+        session: ActiveSession
+    ) throws -> [String: Answer] {
         var (valid, failure) = MeasurementService.checkedAnswers(given, respondent: .participant, instrument)
         let key = draftKey(offer, session)
         if !valid.isEmpty { site.surveyDrafts.save(Dictionary(uniqueKeysWithValues: valid), to: key, now: site.now()) }
@@ -54,18 +65,34 @@ struct SurveyService {
     /// Stores the finished survey as an anonymous response of the participant's unit and this
     /// month, then marks the offer completed. Two transactions, so no transaction id is shared by
     /// the response and the record; neither writes a log line or audit row that names the response.
-    func complete(_ offer: SurveyOffer, _ instrument: Instrument, unit: UnitID, session: ActiveSession, by principal: Principal) async throws {
+    func complete(
+        _ offer: SurveyOffer,
+        _ instrument: Instrument,
+        unit: UnitID,
+        session: ActiveSession,
+        by principal: Principal
+    ) async throws {
         let key = draftKey(offer, session)
         let answers = site.surveyDrafts.answers(key, now: site.now())
         let missing = instrument.unanswered(by: .participant, in: answers)
-        if !missing.isEmpty { throw ValidationFailure(problems: Dictionary(uniqueKeysWithValues: missing.map { ($0.id, FieldProblem.answerMissing) })) }
+        if !missing.isEmpty {
+            throw ValidationFailure(problems: Dictionary(uniqueKeysWithValues: missing.map { ($0.id, FieldProblem.answerMissing) }))
+        }
         let now = site.now()
         let response = AnonymousResponse(completing: answers, of: instrument, unitID: unit, month: Month(Day(now)))
         if !offer.isCompleted {
             try await site.store.write { db in try await SurveyRepository(db).add(response) }
             try await site.store.write { db in
                 try await SurveyRepository(db).markCompleted(offer.id)
-                try await AuditLog(db).append(AuditEntry(at: now, by: principal, action: "survey.complete", objectType: "participant", objectID: offer.participantID.description))
+                try await AuditLog(db).append(
+                    AuditEntry(
+                        at: now,
+                        by: principal,
+                        action: "survey.complete",
+                        objectType: "participant",
+                        objectID: offer.participantID.description
+                    )
+                )
             }
         }
         site.surveyDrafts.discard(key)
@@ -78,6 +105,13 @@ struct SurveyService {
 
     /// Hands the device to the participant for the survey.
     func handOver(_ offer: SurveyOffer, pin: String, language: String, session: ActiveSession, by principal: Principal) async throws {
-        try await ParticipantModeService(site: site).handOver(.survey(offer.id), of: offer.participantID, pin: pin, language: language, session: session, by: principal)
+        try await ParticipantModeService(site: site).handOver(
+            .survey(offer.id),
+            of: offer.participantID,
+            pin: pin,
+            language: language,
+            session: session,
+            by: principal
+        )
     }
 }

@@ -19,14 +19,22 @@ struct AssociationAdminPages {
                 )
             }
             guard let association = summary.association else { throw WebError.notFound }
-            return site.renderer.page("admin-home", titleKey: "administration", context: context, data: [
-                "association": ["name": association.name],
-                "municipalityCount": summary.municipalities, "unitCount": summary.units, "userCount": summary.users,
-            ])
+            return site.renderer.page(
+                "admin-home",
+                titleKey: "administration",
+                context: context,
+                data: [
+                    "association": ["name": association.name],
+                    "municipalityCount": summary.municipalities, "unitCount": summary.units, "userCount": summary.users,
+                ]
+            )
         }
         routes.get("/admin/association", .administerAssociation) { request, context, principal in
             try await site.authorize(principal, .administerAssociation, .association(principal.associationID), path: request.uri.path)
-            guard let association = try await site.store.read({ db in try await OrganisationRepository(db).association(principal.associationID) })
+            guard
+                let association = try await site.store.read({ db in
+                    try await OrganisationRepository(db).association(principal.associationID)
+                })
             else { throw WebError.notFound }
             return page(context, FormState(values: ["name": association.name, "organisationNumber": association.organisationNumber]))
         }
@@ -38,8 +46,18 @@ struct AssociationAdminPages {
                 let number = values["organisationNumber"]!.trimmed
                 if number.count > 20 { throw ValidationFailure(problems: ["organisationNumber": .tooLong(maximum: 20)]) }
                 try await site.store.write { db in
-                    try await OrganisationRepository(db).updateAssociation(Association(id: principal.associationID, name: name, organisationNumber: number))
-                    try await AuditLog(db).append(AuditEntry(at: site.now(), by: principal, action: "association.update", objectType: "association", objectID: principal.associationID.description))
+                    try await OrganisationRepository(db).updateAssociation(
+                        Association(id: principal.associationID, name: name, organisationNumber: number)
+                    )
+                    try await AuditLog(db).append(
+                        AuditEntry(
+                            at: site.now(),
+                            by: principal,
+                            action: "association.update",
+                            objectType: "association",
+                            objectID: principal.associationID.description
+                        )
+                    )
                 }
                 return .redirect(to: "/admin/association?notice=saved", type: .normal)
             } catch let failure as ValidationFailure {

@@ -1,6 +1,6 @@
+import Foundation
 import FramstegCore
 import FramstegStore
-import Foundation
 import Hummingbird
 
 /// The association's audit log, newest first, with the state of the whole hash chain.
@@ -13,9 +13,11 @@ struct AuditLogPages {
         routes.get("/admin/audit", .readAuditLog) { request, context, principal in
             try await site.authorize(principal, .readAuditLog, .association(principal.associationID), path: request.uri.path)
             let (records, verdict, users) = try await site.store.read { db in
-                (try await AuditLog(db).recent(associationID: principal.associationID, limit: 200),
-                 try await AuditLog(db).verifyRecent(rows: AuditLogPages.checkedRows),
-                 try await UserRepository(db).users(of: principal.associationID))
+                (
+                    try await AuditLog(db).recent(associationID: principal.associationID, limit: 200),
+                    try await AuditLog(db).verifyRecent(rows: AuditLogPages.checkedRows),
+                    try await UserRepository(db).users(of: principal.associationID)
+                )
             }
             let names = Dictionary(uniqueKeysWithValues: users.map { ($0.id, $0.name) })
             let formatter = ISO8601DateFormatter()

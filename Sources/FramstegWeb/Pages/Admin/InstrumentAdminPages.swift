@@ -1,6 +1,6 @@
+import Foundation
 import FramstegCore
 import FramstegStore
-import Foundation
 import Hummingbird
 
 /// The association's instruments: what is in use (shipped and added), definitions that failed to
@@ -35,9 +35,22 @@ struct InstrumentAdminPages {
                 let now = site.now()
                 do {
                     try await site.store.write { db in
-                        try await MeasurementRepository(db).addDefinition(instrument, text: text, association: principal.associationID, by: principal.userID, now: now)
-                        try await AuditLog(db).append(AuditEntry(at: now, by: principal, action: "instrument.add", objectType: "instrument",
-                                                                 objectID: "\(instrument.id)-\(instrument.version)"))
+                        try await MeasurementRepository(db).addDefinition(
+                            instrument,
+                            text: text,
+                            association: principal.associationID,
+                            by: principal.userID,
+                            now: now
+                        )
+                        try await AuditLog(db).append(
+                            AuditEntry(
+                                at: now,
+                                by: principal,
+                                action: "instrument.add",
+                                objectType: "instrument",
+                                objectID: "\(instrument.id)-\(instrument.version)"
+                            )
+                        )
                     }
                 } catch StoreError.duplicate {
                     // Taken by another association: ids and versions are unique across the deployment.
@@ -72,7 +85,11 @@ struct InstrumentAdminPages {
     }
 
     private func page(
-        _ context: AppRequestContext, _ principal: Principal, text: String = "", preview: Instrument? = nil, errors: [String: String] = [:]
+        _ context: AppRequestContext,
+        _ principal: Principal,
+        text: String = "",
+        preview: Instrument? = nil,
+        errors: [String: String] = [:]
     ) -> Response {
         let language = context.language
         let catalog = site.instruments.catalog(for: principal.associationID)
@@ -90,8 +107,13 @@ struct InstrumentAdminPages {
         data["hasProblems"] = !problems.isEmpty
         data["script"] = "definition-file.js"
         if let preview { data["preview"] = Self.preview(preview, language: language) }
-        return site.renderer.page("admin-instruments", titleKey: "instruments", context: context,
-                                  status: errors.isEmpty ? .ok : .unprocessableContent, data: data)
+        return site.renderer.page(
+            "admin-instruments",
+            titleKey: "instruments",
+            context: context,
+            status: errors.isEmpty ? .ok : .unprocessableContent,
+            data: data
+        )
     }
 
     /// What the definition will ask and how it scores, for the admin to read before saving.
@@ -100,16 +122,22 @@ struct InstrumentAdminPages {
             "title": instrument.title.text(language), "id": instrument.id, "version": String(instrument.version),
             "description": instrument.description.text(language),
             "items": instrument.items.map { item -> [String: Any] in
-                let scale: String = switch item.scale {
-                case .numeric(let min, let max, _): "\(min)–\(max)"
-                case .choice(let choices): choices.map { $0.label.text(language) }.joined(separator: " / ")
-                }
-                return ["id": item.id, "text": item.text.text(language), "respondent": Texts.text("respondent." + item.respondent.rawValue, language),
-                        "scale": scale, "reversed": item.isReversed]
+                let scale: String =
+                    switch item.scale {
+                    case .numeric(let min, let max, _): "\(min)–\(max)"
+                    case .choice(let choices): choices.map { $0.label.text(language) }.joined(separator: " / ")
+                    }
+                return [
+                    "id": item.id, "text": item.text.text(language),
+                    "respondent": Texts.text("respondent." + item.respondent.rawValue, language),
+                    "scale": scale, "reversed": item.isReversed,
+                ]
             },
             "subscales": instrument.scoredScales.map { subscale -> [String: Any] in
-                ["title": subscale.title.text(language), "method": subscale.method.rawValue, "items": String(subscale.itemIDs.count),
-                 "thresholds": subscale.thresholds.map { "< \($0.below): \($0.text.text(language))" }.joined(separator: "; ")]
+                [
+                    "title": subscale.title.text(language), "method": subscale.method.rawValue, "items": String(subscale.itemIDs.count),
+                    "thresholds": subscale.thresholds.map { "< \($0.below): \($0.text.text(language))" }.joined(separator: "; "),
+                ]
             },
         ]
     }

@@ -19,11 +19,23 @@ struct MunicipalityAdminPages {
                 try await site.store.write { db in
                     let name = try await validatedName(typed, db: db, associationID: principal.associationID, excluding: nil)
                     let created = try await OrganisationRepository(db).createMunicipality(in: principal.associationID, name: name)
-                    try await AuditLog(db).append(AuditEntry(at: site.now(), by: principal, action: "municipality.create", objectType: "municipality", objectID: created.id.description))
+                    try await AuditLog(db).append(
+                        AuditEntry(
+                            at: site.now(),
+                            by: principal,
+                            action: "municipality.create",
+                            objectType: "municipality",
+                            objectID: created.id.description
+                        )
+                    )
                 }
                 return .redirect(to: "/admin/municipalities?notice=saved", type: .normal)
             } catch let failure as ValidationFailure {
-                return try await page(context, principal, create: FormState(values: ["name": typed], errors: failure.messages(context.language)))
+                return try await page(
+                    context,
+                    principal,
+                    create: FormState(values: ["name": typed], errors: failure.messages(context.language))
+                )
             }
         }
         routes.post("/admin/municipalities/:municipality", .administerMunicipalities) { request, context, principal in
@@ -33,7 +45,15 @@ struct MunicipalityAdminPages {
                 try await site.store.write { db in
                     let name = try await validatedName(typed, db: db, associationID: principal.associationID, excluding: municipality.id)
                     try await OrganisationRepository(db).renameMunicipality(municipality.id, to: name)
-                    try await AuditLog(db).append(AuditEntry(at: site.now(), by: principal, action: "municipality.rename", objectType: "municipality", objectID: municipality.id.description))
+                    try await AuditLog(db).append(
+                        AuditEntry(
+                            at: site.now(),
+                            by: principal,
+                            action: "municipality.rename",
+                            objectType: "municipality",
+                            objectID: municipality.id.description
+                        )
+                    )
                 }
                 return .redirect(to: "/admin/municipalities?notice=saved", type: .normal)
             } catch let failure as ValidationFailure {
@@ -50,7 +70,15 @@ struct MunicipalityAdminPages {
             }
             try await site.store.write { db in
                 try await OrganisationRepository(db).setSupportContact(typed, of: municipality.id)
-                try await AuditLog(db).append(AuditEntry(at: site.now(), by: principal, action: "municipality.support-contact", objectType: "municipality", objectID: municipality.id.description))
+                try await AuditLog(db).append(
+                    AuditEntry(
+                        at: site.now(),
+                        by: principal,
+                        action: "municipality.support-contact",
+                        objectType: "municipality",
+                        objectID: municipality.id.description
+                    )
+                )
             }
             return .redirect(to: "/admin/municipalities?notice=supportContactSaved", type: .normal)
         }
@@ -59,7 +87,12 @@ struct MunicipalityAdminPages {
     /// The longest support contact text: a few lines of service, phone and hours.
     static let maximumContactLength = 1000
 
-    private func validatedName(_ typed: String, db: any SQLDatabase, associationID: AssociationID, excluding: MunicipalityID?) async throws -> String {
+    private func validatedName(
+        _ typed: String,
+        db: any SQLDatabase,
+        associationID: AssociationID,
+        excluding: MunicipalityID?
+    ) async throws -> String {
         let name = try NameDraft(name: typed).validated()
         if try await OrganisationRepository(db).isMunicipalityNameTaken(name, in: associationID, excluding: excluding) {
             throw ValidationFailure(problems: ["name": .alreadyTaken])
@@ -69,15 +102,18 @@ struct MunicipalityAdminPages {
 
     private func loadMunicipality(_ context: AppRequestContext, _ principal: Principal, path: String) async throws -> Municipality {
         guard let id = context.parameters.get("municipality").flatMap(MunicipalityID.init(parsing:)),
-              let municipality = try await site.store.read({ db in try await OrganisationRepository(db).municipality(id) })
+            let municipality = try await site.store.read({ db in try await OrganisationRepository(db).municipality(id) })
         else { throw WebError.notFound }
         try await site.authorize(principal, .administerMunicipalities, .association(municipality.associationID), path: path)
         return municipality
     }
 
     private func page(
-        _ context: AppRequestContext, _ principal: Principal, create: FormState = FormState(),
-        rename: (id: MunicipalityID, value: String, error: String?)? = nil, contact: (id: MunicipalityID, value: String, error: String)? = nil
+        _ context: AppRequestContext,
+        _ principal: Principal,
+        create: FormState = FormState(),
+        rename: (id: MunicipalityID, value: String, error: String?)? = nil,
+        contact: (id: MunicipalityID, value: String, error: String)? = nil
     ) async throws -> Response {
         let municipalities = try await site.store.read { db in
             let repository = OrganisationRepository(db)
@@ -89,8 +125,10 @@ struct MunicipalityAdminPages {
         }
         let rows = municipalities.map { municipality, stored -> [String: Any] in
             let isEdited = rename?.id == municipality.id
-            var row: [String: Any] = ["id": municipality.id.description, "name": municipality.name,
-                                      "editValue": isEdited ? rename!.value : municipality.name]
+            var row: [String: Any] = [
+                "id": municipality.id.description, "name": municipality.name,
+                "editValue": isEdited ? rename!.value : municipality.name,
+            ]
             if isEdited, let error = rename?.error { row["editError"] = error }
             row["contact"] = contact?.id == municipality.id ? contact!.value : stored
             if contact?.id == municipality.id { row["contactError"] = contact!.error }

@@ -18,19 +18,32 @@ struct UnitAdminPages {
             do {
                 let created = try await site.store.write { db in
                     let valid = try await validated(draft, db: db, associationID: principal.associationID, excluding: nil)
-                    let unit = try await OrganisationRepository(db).createUnit(in: principal.associationID, municipalityID: valid.municipalityID, name: valid.name)
-                    try await AuditLog(db).append(AuditEntry(at: site.now(), by: principal, action: "unit.create", objectType: "unit", objectID: unit.id.description))
+                    let unit = try await OrganisationRepository(db).createUnit(
+                        in: principal.associationID,
+                        municipalityID: valid.municipalityID,
+                        name: valid.name
+                    )
+                    try await AuditLog(db).append(
+                        AuditEntry(at: site.now(), by: principal, action: "unit.create", objectType: "unit", objectID: unit.id.description)
+                    )
                     return unit
                 }
                 return .redirect(to: "/admin/units/\(created.id)?notice=saved", type: .normal)
             } catch let failure as ValidationFailure {
-                let form = FormState(values: ["name": draft.name, "municipality": draft.municipalityID], errors: failure.messages(context.language))
+                let form = FormState(
+                    values: ["name": draft.name, "municipality": draft.municipalityID],
+                    errors: failure.messages(context.language)
+                )
                 return try await listPage(context, principal, form: form)
             }
         }
         routes.get("/admin/units/:unit", .administerUnits) { request, context, principal in
             let unit = try await site.authorizedUnit(.administerUnits, request, context, principal)
-            return try await unitPage(context, unit, form: FormState(values: ["name": unit.name, "municipality": unit.municipalityID.description]))
+            return try await unitPage(
+                context,
+                unit,
+                form: FormState(values: ["name": unit.name, "municipality": unit.municipalityID.description])
+            )
         }
         routes.post("/admin/units/:unit", .administerUnits) { request, context, principal in
             let unit = try await site.authorizedUnit(.administerUnits, request, context, principal)
@@ -42,11 +55,16 @@ struct UnitAdminPages {
                     changed.name = valid.name
                     changed.municipalityID = valid.municipalityID
                     try await OrganisationRepository(db).updateUnit(changed)
-                    try await AuditLog(db).append(AuditEntry(at: site.now(), by: principal, action: "unit.update", objectType: "unit", objectID: unit.id.description))
+                    try await AuditLog(db).append(
+                        AuditEntry(at: site.now(), by: principal, action: "unit.update", objectType: "unit", objectID: unit.id.description)
+                    )
                 }
                 return .redirect(to: "/admin/units/\(unit.id)?notice=saved", type: .normal)
             } catch let failure as ValidationFailure {
-                let form = FormState(values: ["name": draft.name, "municipality": draft.municipalityID], errors: failure.messages(context.language))
+                let form = FormState(
+                    values: ["name": draft.name, "municipality": draft.municipalityID],
+                    errors: failure.messages(context.language)
+                )
                 return try await unitPage(context, unit, form: form)
             }
         }
@@ -61,12 +79,22 @@ struct UnitAdminPages {
                 let places = try draft.validated(unitID: unit.id)
                 try await site.store.write { db in
                     try await OrganisationRepository(db).setPlaces(places)
-                    try await AuditLog(db).append(AuditEntry(at: site.now(), by: principal, action: "unit.places", objectType: "unit", objectID: unit.id.description))
+                    try await AuditLog(db).append(
+                        AuditEntry(at: site.now(), by: principal, action: "unit.places", objectType: "unit", objectID: unit.id.description)
+                    )
                 }
                 return .redirect(to: "/admin/units/\(unit.id)?notice=saved", type: .normal)
             } catch let failure as ValidationFailure {
-                let placesForm = FormState(values: ["year": draft.year, "places": draft.places], errors: failure.messages(context.language))
-                return try await unitPage(context, unit, form: FormState(values: ["name": unit.name, "municipality": unit.municipalityID.description]), placesForm: placesForm)
+                let placesForm = FormState(
+                    values: ["year": draft.year, "places": draft.places],
+                    errors: failure.messages(context.language)
+                )
+                return try await unitPage(
+                    context,
+                    unit,
+                    form: FormState(values: ["name": unit.name, "municipality": unit.municipalityID.description]),
+                    placesForm: placesForm
+                )
             }
         }
     }
@@ -75,19 +103,37 @@ struct UnitAdminPages {
     private func saveSchedule(_ context: AppRequestContext, _ principal: Principal, _ unit: OrganisationUnit) async throws -> Response {
         let text = context.form["intervalWeeks"].trimmed
         guard let weeks = Int(text), MeasurementSchedule.intervalRange.contains(weeks) else {
-            let problem: FieldProblem = text.isEmpty ? .required : Int(text) == nil ? .notAWholeNumber
-                : .outOfRange(minimum: MeasurementSchedule.intervalRange.lowerBound, maximum: MeasurementSchedule.intervalRange.upperBound)
-            return try await unitPage(context, unit, form: FormState(values: ["name": unit.name, "municipality": unit.municipalityID.description]),
-                                      scheduleForm: FormState(values: ["intervalWeeks": text], errors: ["intervalWeeks": problem.message(context.language)]))
+            let problem: FieldProblem =
+                text.isEmpty
+                ? .required
+                : Int(text) == nil
+                    ? .notAWholeNumber
+                    : .outOfRange(
+                        minimum: MeasurementSchedule.intervalRange.lowerBound,
+                        maximum: MeasurementSchedule.intervalRange.upperBound
+                    )
+            return try await unitPage(
+                context,
+                unit,
+                form: FormState(values: ["name": unit.name, "municipality": unit.municipalityID.description]),
+                scheduleForm: FormState(values: ["intervalWeeks": text], errors: ["intervalWeeks": problem.message(context.language)])
+            )
         }
         try await site.store.write { db in
             try await OrganisationRepository(db).setMeasurementInterval(weeks, of: unit.id)
-            try await AuditLog(db).append(AuditEntry(at: site.now(), by: principal, action: "unit.schedule", objectType: "unit", objectID: unit.id.description))
+            try await AuditLog(db).append(
+                AuditEntry(at: site.now(), by: principal, action: "unit.schedule", objectType: "unit", objectID: unit.id.description)
+            )
         }
         return .redirect(to: "/admin/units/\(unit.id)?notice=scheduleSaved", type: .normal)
     }
 
-    private func validated(_ draft: UnitDraft, db: any SQLDatabase, associationID: AssociationID, excluding: UnitID?) async throws -> (name: String, municipalityID: MunicipalityID) {
+    private func validated(
+        _ draft: UnitDraft,
+        db: any SQLDatabase,
+        associationID: AssociationID,
+        excluding: UnitID?
+    ) async throws -> (name: String, municipalityID: MunicipalityID) {
         let organisation = OrganisationRepository(db)
         let valid = try draft.validated(municipalities: try await organisation.municipalities(of: associationID))
         if try await organisation.isUnitNameTaken(valid.name, in: associationID, excluding: excluding) {
@@ -103,16 +149,20 @@ struct UnitAdminPages {
     private func listPage(_ context: AppRequestContext, _ principal: Principal, form: FormState = FormState()) async throws -> Response {
         let (municipalities, units, places) = try await site.store.read { db in
             let organisation = OrganisationRepository(db)
-            return (try await organisation.municipalities(of: principal.associationID),
-                    try await organisation.units(of: principal.associationID),
-                    try await organisation.places(inAssociation: principal.associationID))
+            return (
+                try await organisation.municipalities(of: principal.associationID),
+                try await organisation.units(of: principal.associationID),
+                try await organisation.places(inAssociation: principal.associationID)
+            )
         }
         let years = Array(Set(places.map(\.year))).sorted().suffix(3)
         let rows = units.map { unit -> [String: Any] in
             [
                 "id": unit.id.description, "name": unit.name,
                 "municipality": municipalities.first { $0.id == unit.municipalityID }?.name ?? "",
-                "placesByYear": years.map { year in places.first { $0.unitID == unit.id && $0.year == year }.map { String($0.places) } ?? "–" },
+                "placesByYear": years.map { year in
+                    places.first { $0.unitID == unit.id && $0.year == year }.map { String($0.places) } ?? "–"
+                },
             ]
         }
         var data = form.data
@@ -121,16 +171,28 @@ struct UnitAdminPages {
         data["years"] = Array(years)
         data["municipalities"] = municipalityOptions(municipalities, selected: form.values["municipality"] ?? "")
         data["hasMunicipalities"] = !municipalities.isEmpty
-        return site.renderer.page("admin-units", titleKey: "units", context: context, status: form.errors.isEmpty ? .ok : .unprocessableContent, data: data)
+        return site.renderer.page(
+            "admin-units",
+            titleKey: "units",
+            context: context,
+            status: form.errors.isEmpty ? .ok : .unprocessableContent,
+            data: data
+        )
     }
 
     private func unitPage(
-        _ context: AppRequestContext, _ unit: OrganisationUnit, form: FormState, placesForm: FormState = FormState(), scheduleForm: FormState? = nil
+        _ context: AppRequestContext,
+        _ unit: OrganisationUnit,
+        form: FormState,
+        placesForm: FormState = FormState(),
+        scheduleForm: FormState? = nil
     ) async throws -> Response {
         let (municipalities, places, interval) = try await site.store.read { db in
             let organisation = OrganisationRepository(db)
-            return (try await organisation.municipalities(of: unit.associationID), try await organisation.places(of: unit.id),
-                    try await organisation.measurementInterval(of: unit.id))
+            return (
+                try await organisation.municipalities(of: unit.associationID), try await organisation.places(of: unit.id),
+                try await organisation.measurementInterval(of: unit.id)
+            )
         }
         var data = form.data
         data["unit"] = ["id": unit.id.description, "name": unit.name]

@@ -33,7 +33,9 @@ struct UserAdminPages {
             try await site.store.write { db in
                 try await UserRepository(db).setDisabled(user.id, true)
                 try await SessionRepository(db).deleteAll(of: user.id)
-                try await AuditLog(db).append(AuditEntry(at: site.now(), by: principal, action: "user.disable", objectType: "user", objectID: user.id.description))
+                try await AuditLog(db).append(
+                    AuditEntry(at: site.now(), by: principal, action: "user.disable", objectType: "user", objectID: user.id.description)
+                )
             }
             return .redirect(to: "/admin/users/\(user.id)?notice=userDisabled", type: .normal)
         }
@@ -41,7 +43,9 @@ struct UserAdminPages {
             let user = try await loadUser(context, principal, path: request.uri.path)
             try await site.store.write { db in
                 try await UserRepository(db).setDisabled(user.id, false)
-                try await AuditLog(db).append(AuditEntry(at: site.now(), by: principal, action: "user.enable", objectType: "user", objectID: user.id.description))
+                try await AuditLog(db).append(
+                    AuditEntry(at: site.now(), by: principal, action: "user.enable", objectType: "user", objectID: user.id.description)
+                )
             }
             return .redirect(to: "/admin/users/\(user.id)?notice=userEnabled", type: .normal)
         }
@@ -53,13 +57,29 @@ struct UserAdminPages {
                 try await site.store.write { db in
                     try await UserRepository(db).setPasswordHash(user.id, hash)
                     try await SessionRepository(db).deleteAll(of: user.id)
-                    try await AuditLog(db).append(AuditEntry(at: site.now(), by: principal, action: "user.password-reset", objectType: "user", objectID: user.id.description))
+                    try await AuditLog(db).append(
+                        AuditEntry(
+                            at: site.now(),
+                            by: principal,
+                            action: "user.password-reset",
+                            objectType: "user",
+                            objectID: user.id.description
+                        )
+                    )
                 }
                 // Resetting one's own password ends one's own session too: go through sign-in again.
-                return .redirect(to: user.id == principal.userID ? "/sign-in" : "/admin/users/\(user.id)?notice=passwordReset", type: .normal)
+                return .redirect(
+                    to: user.id == principal.userID ? "/sign-in" : "/admin/users/\(user.id)?notice=passwordReset",
+                    type: .normal
+                )
             } catch let failure as ValidationFailure {
-                return try await userPage(context, principal, user, form: FormState(values: Self.values(of: user)),
-                                          passwordErrors: failure.messages(context.language))
+                return try await userPage(
+                    context,
+                    principal,
+                    user,
+                    form: FormState(values: Self.values(of: user)),
+                    passwordErrors: failure.messages(context.language)
+                )
             }
         }
     }
@@ -71,8 +91,11 @@ struct UserAdminPages {
     static func validatedPassword(_ form: FormData, email: String) throws(ValidationFailure) -> String {
         let password = form["password"]
         var failure = ValidationFailure()
-        if let problem = PasswordPolicy.problem(with: password, userEmail: email) { failure.add("password", .password(problem)) }
-        else if password != form["repeatPassword"] { failure.add("repeatPassword", .passwordsDiffer) }
+        if let problem = PasswordPolicy.problem(with: password, userEmail: email) {
+            failure.add("password", .password(problem))
+        } else if password != form["repeatPassword"] {
+            failure.add("repeatPassword", .passwordsDiffer)
+        }
         try failure.throwIfAny()
         return password
     }
@@ -97,10 +120,17 @@ struct UserAdminPages {
             let hash = try await site.passwords.hash(form["password"])
             let user = try await site.store.write { [valid] db in
                 let user = try await UserRepository(db).create(
-                    in: principal.associationID, email: valid!.email, name: valid!.name, role: valid!.role,
-                    unitIDs: valid!.unitIDs, passwordHash: hash, now: site.now()
+                    in: principal.associationID,
+                    email: valid!.email,
+                    name: valid!.name,
+                    role: valid!.role,
+                    unitIDs: valid!.unitIDs,
+                    passwordHash: hash,
+                    now: site.now()
                 )
-                try await AuditLog(db).append(AuditEntry(at: site.now(), by: principal, action: "user.create", objectType: "user", objectID: user.id.description))
+                try await AuditLog(db).append(
+                    AuditEntry(at: site.now(), by: principal, action: "user.create", objectType: "user", objectID: user.id.description)
+                )
                 return user
             }
             return .redirect(to: "/admin/users/\(user.id)?notice=userCreated", type: .normal)
@@ -120,7 +150,9 @@ struct UserAdminPages {
             if user.id == principal.userID, valid.role != .admin { throw ValidationFailure(problems: ["role": .unknownChoice]) }
             try await site.store.write { db in
                 try await UserRepository(db).update(user.id, name: valid.name, role: valid.role, unitIDs: valid.unitIDs)
-                try await AuditLog(db).append(AuditEntry(at: site.now(), by: principal, action: "user.update", objectType: "user", objectID: user.id.description))
+                try await AuditLog(db).append(
+                    AuditEntry(at: site.now(), by: principal, action: "user.update", objectType: "user", objectID: user.id.description)
+                )
             }
             return .redirect(to: "/admin/users/\(user.id)?notice=saved", type: .normal)
         } catch let failure as ValidationFailure {
@@ -130,7 +162,7 @@ struct UserAdminPages {
 
     private func loadUser(_ context: AppRequestContext, _ principal: Principal, path: String) async throws -> User {
         guard let id = context.parameters.get("user").flatMap(UserID.init(parsing:)),
-              let user = try await site.store.read({ db in try await UserRepository(db).user(id) })
+            let user = try await site.store.read({ db in try await UserRepository(db).user(id) })
         else { throw WebError.notFound }
         try await site.authorize(principal, .administerUsers, .user(user.id, of: user.associationID), path: path)
         return user
@@ -141,14 +173,21 @@ struct UserAdminPages {
         let chosenUnits = Set((form.values["units"] ?? "").split(separator: ",").map(String.init))
         let chosenRole = form.values["role"] ?? ""
         return [
-            "roles": Role.allCases.map { ["value": $0.rawValue, "label": $0.label(context.language), "selected": $0.rawValue == chosenRole] as [String: Any] },
-            "unitChoices": units.map { ["id": $0.id.description, "name": $0.name, "checked": chosenUnits.contains($0.id.description)] as [String: Any] },
+            "roles": Role.allCases.map {
+                ["value": $0.rawValue, "label": $0.label(context.language), "selected": $0.rawValue == chosenRole] as [String: Any]
+            },
+            "unitChoices": units.map {
+                ["id": $0.id.description, "name": $0.name, "checked": chosenUnits.contains($0.id.description)] as [String: Any]
+            },
         ]
     }
 
     private func listPage(_ context: AppRequestContext, _ principal: Principal) async throws -> Response {
         let (users, units) = try await site.store.read { db in
-            (try await UserRepository(db).users(of: principal.associationID), try await OrganisationRepository(db).units(of: principal.associationID))
+            (
+                try await UserRepository(db).users(of: principal.associationID),
+                try await OrganisationRepository(db).units(of: principal.associationID)
+            )
         }
         let language = context.language
         let rows = users.map { user -> [String: Any] in
@@ -164,16 +203,29 @@ struct UserAdminPages {
     private func newPage(_ context: AppRequestContext, _ principal: Principal, form: FormState) async throws -> Response {
         var data = form.data.merging(try await choices(context, principal, form: form)) { $1 }
         data["passwordLabel"] = Texts.text("initialPassword", context.language)
-        return site.renderer.page("admin-user-new", titleKey: "addUser", context: context, status: form.errors.isEmpty ? .ok : .unprocessableContent, data: data)
+        return site.renderer.page(
+            "admin-user-new",
+            titleKey: "addUser",
+            context: context,
+            status: form.errors.isEmpty ? .ok : .unprocessableContent,
+            data: data
+        )
     }
 
-    private func userPage(_ context: AppRequestContext, _ principal: Principal, _ user: User, form: FormState, passwordErrors: [String: String] = [:]) async throws -> Response {
+    private func userPage(
+        _ context: AppRequestContext,
+        _ principal: Principal,
+        _ user: User,
+        form: FormState,
+        passwordErrors: [String: String] = [:]
+    ) async throws -> Response {
         let language = context.language
         var data = form.data.merging(try await choices(context, principal, form: form)) { $1 }
-        data["user"] = [
-            "id": user.id.description, "name": user.name, "email": user.email, "isDisabled": user.isDisabled,
-            "status": Texts.text(user.isDisabled ? "disabled" : "active", language),
-        ] as [String: Any]
+        data["user"] =
+            [
+                "id": user.id.description, "name": user.name, "email": user.email, "isDisabled": user.isDisabled,
+                "status": Texts.text(user.isDisabled ? "disabled" : "active", language),
+            ] as [String: Any]
         data["passwordForm"] = ["errors": passwordErrors, "passwordLabel": Texts.text("newPassword", language)] as [String: Any]
         data["cannotDisable"] = user.id == principal.userID
         if !passwordErrors.isEmpty { data["hasErrors"] = true }
