@@ -18,7 +18,7 @@ struct ParticipantAPI {
                 body: .init(byteBuffer: ByteBuffer(string: OpenAPIDocument.json))
             )
         }
-        routes.get("/api/session", .useOwnAccount) { _, context, principal in
+        routes.get("/api/session", .useOwnAccount, .ownAccount) { _, context, principal, _ in
             try JSON.response(
                 API.Session(
                     userId: principal.userID.rawValue,
@@ -29,23 +29,21 @@ struct ParticipantAPI {
                 )
             )
         }
-        routes.get("/api/units/:unit/participants", .viewUnit) { request, context, principal in
-            let unit = try await site.authorizedUnit(.viewUnit, request, context, principal)
+        routes.get("/api/units/:unit/participants", .viewUnit, .unit) { request, context, principal, unit in
             let keyring = site.keyring
             let list = try await site.store.read { db in try await ParticipantRepository(db, keyring: keyring).participants(inUnit: unit.id)
             }
             return try JSON.response(list.map(API.ParticipantSummary.init))
         }
-        routes.post("/api/units/:unit/participants", .registerParticipant) { request, context, principal in
-            let unit = try await site.authorizedUnit(.registerParticipant, request, context, principal)
+        routes.post("/api/units/:unit/participants", .registerParticipant, .unit) { request, context, principal, unit in
             let body = try await JSON.decode(API.NewParticipant.self, request, context)
             return try await JSON.validating(context) {
-                let id = try await ParticipantService(site: site).register(body.draft, in: unit, by: principal)
+                let id = try await site.services.participants.register(body.draft, in: unit, by: principal)
                 return try await summary(id, status: .created)
             }
         }
-        routes.get("/api/participants/:participant", .readParticipant) { request, context, principal in
-            let (participant, _) = try await site.authorizedParticipant(context, principal, .readParticipant, path: request.uri.path)
+        routes.get("/api/participants/:participant", .readParticipant, .participant) { request, context, principal, record in
+            let participant = record.participant
             let keyring = site.keyring
             let steps = try await site.store.read { db in try await ParticipantRepository(db, keyring: keyring).steps(of: participant.id) }
             try await site.audit(
@@ -59,11 +57,11 @@ struct ParticipantAPI {
             )
             return try JSON.response(API.Participant(participant, steps: steps))
         }
-        routes.patch("/api/participants/:participant", .changeParticipant) { request, context, principal in
-            let (participant, _) = try await site.authorizedParticipant(context, principal, .changeParticipant, path: request.uri.path)
+        routes.patch("/api/participants/:participant", .changeParticipant, .participant) { request, context, principal, record in
+            let participant = record.participant
             let body = try await JSON.decode(API.ContactUpdate.self, request, context)
             return try await JSON.validating(context) {
-                try await ParticipantService(site: site).updateContact(
+                try await site.services.participants.updateContact(
                     ContactChange(name: body.name, phone: body.phone, email: body.email, referrerName: body.referrerName),
                     of: participant,
                     by: principal
@@ -71,11 +69,11 @@ struct ParticipantAPI {
                 return try await summary(participant.id)
             }
         }
-        routes.post("/api/participants/:participant/transitions", .changeParticipant) { request, context, principal in
-            let (participant, _) = try await site.authorizedParticipant(context, principal, .changeParticipant, path: request.uri.path)
+        routes.post("/api/participants/:participant/transitions", .changeParticipant, .participant) { request, context, principal, record in
+            let participant = record.participant
             let body = try await JSON.decode(API.NewTransition.self, request, context)
             return try await JSON.validating(context) {
-                try await ParticipantService(site: site).recordStep(
+                try await site.services.participants.recordStep(
                     event: body.event,
                     day: body.day,
                     outcome: body.outcome ?? "",
@@ -86,11 +84,11 @@ struct ParticipantAPI {
                 return try await summary(participant.id, status: .created)
             }
         }
-        routes.post("/api/participants/:participant/exit", .changeParticipant) { request, context, principal in
-            let (participant, _) = try await site.authorizedParticipant(context, principal, .changeParticipant, path: request.uri.path)
+        routes.post("/api/participants/:participant/exit", .changeParticipant, .participant) { request, context, principal, record in
+            let participant = record.participant
             let body = try await JSON.decode(API.NewExit.self, request, context)
             return try await JSON.validating(context) {
-                try await ParticipantService(site: site).recordStep(
+                try await site.services.participants.recordStep(
                     event: JourneyEventKind.exit.rawValue,
                     day: body.day,
                     outcome: body.outcome,
@@ -101,24 +99,28 @@ struct ParticipantAPI {
                 return try await summary(participant.id, status: .created)
             }
         }
-        routes.get("/api/participants/:participant/interventions", .readParticipant) { request, context, principal in
-            let (participant, _) = try await site.authorizedParticipant(context, principal, .readParticipant, path: request.uri.path)
+        routes.get("/api/participants/:participant/interventions", .readParticipant, .participant) { request, context, principal, record in
+            let participant = record.participant
             let keyring = site.keyring
             let list = try await site.store.read { db in
                 try await ActivityRepository(db, keyring: keyring).interventions(of: participant.id)
             }
             return try JSON.response(list.map(API.Intervention.init))
         }
-        routes.post("/api/participants/:participant/interventions", .changeParticipant) { request, context, principal in
-            let (participant, _) = try await site.authorizedParticipant(context, principal, .changeParticipant, path: request.uri.path)
+        routes.post("/api/participants/:participant/interventions", .changeParticipant, .participant) {
+            request,
+            context,
+            principal,
+            record in
+            let participant = record.participant
             let body = try await JSON.decode(API.NewIntervention.self, request, context)
             return try await JSON.validating(context) {
-                let created = try await ActivityService(site: site).addIntervention(body.draft, to: participant, by: principal)
+                let created = try await site.services.activities.addIntervention(body.draft, to: participant, by: principal)
                 return try JSON.response(API.Intervention(created), status: .created)
             }
         }
-        routes.get("/api/participants/:participant/meetings", .readParticipant) { request, context, principal in
-            let (participant, _) = try await site.authorizedParticipant(context, principal, .readParticipant, path: request.uri.path)
+        routes.get("/api/participants/:participant/meetings", .readParticipant, .participant) { request, context, principal, record in
+            let participant = record.participant
             let keyring = site.keyring
             let list = try await site.store.read { db in try await ActivityRepository(db, keyring: keyring).meetings(of: participant.id) }
             // Notes are opened: a read of personal data.
@@ -133,11 +135,11 @@ struct ParticipantAPI {
             )
             return try JSON.response(list.map(API.Meeting.init))
         }
-        routes.post("/api/participants/:participant/meetings", .changeParticipant) { request, context, principal in
-            let (participant, _) = try await site.authorizedParticipant(context, principal, .changeParticipant, path: request.uri.path)
+        routes.post("/api/participants/:participant/meetings", .changeParticipant, .participant) { request, context, principal, record in
+            let participant = record.participant
             let body = try await JSON.decode(API.NewMeeting.self, request, context)
             return try await JSON.validating(context) {
-                let created = try await ActivityService(site: site).addMeeting(body.draft, to: participant, by: principal)
+                let created = try await site.services.activities.addMeeting(body.draft, to: participant, by: principal)
                 return try JSON.response(API.Meeting(created), status: .created)
             }
         }

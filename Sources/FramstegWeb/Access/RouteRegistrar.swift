@@ -11,10 +11,13 @@ public struct RouteDeclaration: Hashable, Sendable, CustomStringConvertible {
     public var description: String { "\(method) \(path)" }
 }
 
-/// Registers routes so that none can exist without declaring its permission.
+/// Registers routes so that none can exist without declaring its permission and what it acts on.
 ///
-/// A protected handler runs only for a signed-in user whose role may ever perform the action;
-/// object-level checks (this unit, this user) happen inside through `Site.authorize`.
+/// A route is its method, path, action and `RouteResource`. Before the handler runs, the registrar
+/// checks that someone is signed in, that their role may ever perform the action, finds the resource
+/// named by the request, asks `Policy.decide` once, and on refusal writes the audit row and answers
+/// 403 (404 for another association's objects). The handler gets the principal and the authorised
+/// object; it never asks the policy itself.
 final class RouteRegistrar {
     let router: Router<AppRequestContext>
     let site: Site
@@ -26,14 +29,21 @@ final class RouteRegistrar {
     }
 
     typealias PublicHandler = @Sendable (Request, AppRequestContext) async throws -> Response
-    typealias ProtectedHandler = @Sendable (Request, AppRequestContext, Principal) async throws -> Response
+    /// Gets who asked and the object the policy allowed them to act on.
+    typealias Handler<Object: Sendable> = @Sendable (Request, AppRequestContext, Principal, Object) async throws -> Response
 
     func publicRoute(_ method: HTTPRequest.Method, _ path: String, _ handler: @escaping PublicHandler) {
         declarations.append(RouteDeclaration(method: method, path: path, action: nil))
         router.on(RouterPath(path), method: method, use: handler)
     }
 
-    func route(_ method: HTTPRequest.Method, _ path: String, _ action: Action, _ handler: @escaping ProtectedHandler) {
+    func route<Object: Sendable>(
+        _ method: HTTPRequest.Method,
+        _ path: String,
+        _ action: Action,
+        _ resource: RouteResource<Object>,
+        _ handler: @escaping Handler<Object>
+    ) {
         declarations.append(RouteDeclaration(method: method, path: path, action: action))
         let site = self.site
         router.on(RouterPath(path), method: method) { request, context -> Response in
@@ -43,29 +53,56 @@ final class RouteRegistrar {
                 }
                 return .redirect(to: context.sessionExpired ? "/sign-in?expired=1" : "/sign-in", type: .found)
             }
+            let path = request.uri.path
             guard Policy.roles(for: action).contains(principal.role) else {
-                try await site.recordDenial(principal, action: action, path: request.uri.path, objectType: "route", objectID: nil)
+                try await site.recordDenial(principal, action: action, path: path, objectType: "route", objectID: nil)
                 throw WebError.forbidden
             }
-            return try await handler(request, context, principal)
+            guard let located = try await resource.locate(site, request, context, principal) else { throw WebError.notFound }
+            if let judged = located.resource {
+                let decision = Policy.decide(principal, action, judged)
+                guard decision == .allowed else {
+                    let (type, id) = judged.auditObject
+                    try await site.recordDenial(principal, action: action, path: path, objectType: type, objectID: id)
+                    throw decision == .hidden ? WebError.notFound : WebError.forbidden
+                }
+            }
+            // Only now is anything personal read: the policy has seen where the object belongs.
+            guard let object = try await located.load() else { throw WebError.notFound }
+            return try await handler(request, context, principal, object)
         }
     }
 
-    func get(_ path: String, _ action: Action, _ handler: @escaping ProtectedHandler) { route(.get, path, action, handler) }
-    func post(_ path: String, _ action: Action, _ handler: @escaping ProtectedHandler) { route(.post, path, action, handler) }
-    func patch(_ path: String, _ action: Action, _ handler: @escaping ProtectedHandler) { route(.patch, path, action, handler) }
+    func get<Object: Sendable>(
+        _ path: String,
+        _ action: Action,
+        _ resource: RouteResource<Object>,
+        _ handler: @escaping Handler<Object>
+    ) {
+        route(.get, path, action, resource, handler)
+    }
+
+    func post<Object: Sendable>(
+        _ path: String,
+        _ action: Action,
+        _ resource: RouteResource<Object>,
+        _ handler: @escaping Handler<Object>
+    ) {
+        route(.post, path, action, resource, handler)
+    }
+
+    func patch<Object: Sendable>(
+        _ path: String,
+        _ action: Action,
+        _ resource: RouteResource<Object>,
+        _ handler: @escaping Handler<Object>
+    ) {
+        route(.patch, path, action, resource, handler)
+    }
 }
 
 extension Site {
-    /// Asks the policy; on refusal writes an audit row and throws 403, or 404 where existence is sensitive.
-    func authorize(_ principal: Principal, _ action: Action, _ resource: Resource, path: String) async throws {
-        let decision = Policy.decide(principal, action, resource)
-        guard decision != .allowed else { return }
-        let (type, id) = resource.auditObject
-        try await recordDenial(principal, action: action, path: path, objectType: type, objectID: id)
-        throw decision == .hidden ? WebError.notFound : WebError.forbidden
-    }
-
+    /// Writes the audit row of a refusal (and a log line without personal data).
     func recordDenial(_ principal: Principal, action: Action, path: String, objectType: String, objectID: String?) async throws {
         logger.notice(
             "access denied",

@@ -20,6 +20,8 @@ public struct Site: Sendable {
     let instruments: InstrumentShelf
     /// Half-answered anonymous surveys, in memory only.
     let surveyDrafts: SurveyDrafts
+    /// Every change goes through these.
+    let services: Services
 
     public init(
         store: Store,
@@ -37,6 +39,14 @@ public struct Site: Sendable {
         self.dummyPasswordHash = try await Passwords(cost: configuration.bcryptCost).hash(Tokens.random())
         self.instruments = try await InstrumentShelf.load(store: store, logger: logger)
         self.surveyDrafts = SurveyDrafts(lifetime: configuration.sessionLifetime.idleTimeout)
+        self.services = Services(
+            store: store,
+            keyring: keyring,
+            instruments: instruments,
+            surveyDrafts: surveyDrafts,
+            passwords: Passwords(cost: configuration.bcryptCost),
+            now: now
+        )
         // A database from before progress summaries existed gets them once, from its measurements.
         let shelf = instruments
         try await store.write { db in

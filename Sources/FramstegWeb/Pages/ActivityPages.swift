@@ -9,24 +9,28 @@ struct ActivityPages {
     let site: Site
 
     func register(on routes: RouteRegistrar) {
-        routes.post("/participants/:participant/interventions", .changeParticipant) { request, context, principal in
-            let (participant, unit) = try await site.authorizedParticipant(context, principal, .changeParticipant, path: request.uri.path)
+        routes.post("/participants/:participant/interventions", .changeParticipant, .participant) { request, context, principal, record in
+            let (participant, unit) = (record.participant, record.unit)
             return try await addIntervention(context, principal, participant, unit)
         }
-        routes.post("/participants/:participant/interventions/:intervention/end", .changeParticipant) { request, context, principal in
-            let (participant, unit) = try await site.authorizedParticipant(context, principal, .changeParticipant, path: request.uri.path)
+        routes.post("/participants/:participant/interventions/:intervention/end", .changeParticipant, .participant) {
+            request,
+            context,
+            principal,
+            record in
+            let (participant, unit) = (record.participant, record.unit)
             return try await endIntervention(context, principal, participant, unit)
         }
-        routes.post("/participants/:participant/meetings", .changeParticipant) { request, context, principal in
-            let (participant, unit) = try await site.authorizedParticipant(context, principal, .changeParticipant, path: request.uri.path)
+        routes.post("/participants/:participant/meetings", .changeParticipant, .participant) { request, context, principal, record in
+            let (participant, unit) = (record.participant, record.unit)
             return try await addMeeting(context, principal, participant, unit)
         }
-        routes.post("/participants/:participant/hours-goal", .changeParticipant) { request, context, principal in
-            let (participant, unit) = try await site.authorizedParticipant(context, principal, .changeParticipant, path: request.uri.path)
+        routes.post("/participants/:participant/hours-goal", .changeParticipant, .participant) { request, context, principal, record in
+            let (participant, unit) = (record.participant, record.unit)
             return try await saveHours(context, principal, participant, unit, isGoal: true)
         }
-        routes.post("/participants/:participant/hours", .changeParticipant) { request, context, principal in
-            let (participant, unit) = try await site.authorizedParticipant(context, principal, .changeParticipant, path: request.uri.path)
+        routes.post("/participants/:participant/hours", .changeParticipant, .participant) { request, context, principal, record in
+            let (participant, unit) = (record.participant, record.unit)
             return try await saveHours(context, principal, participant, unit, isGoal: false)
         }
     }
@@ -53,7 +57,7 @@ struct ActivityPages {
                 start: form["start"],
                 end: form["end"]
             )
-            try await ActivityService(site: site).addIntervention(draft, to: participant, by: principal)
+            try await site.services.activities.addIntervention(draft, to: participant, by: principal)
             return .redirect(to: "/participants/\(participant.id)?notice=interventionAdded#interventions", type: .normal)
         } catch let failure as ValidationFailure {
             return try await again(context, principal, participant, unit, "interventionForm", typed, failure)
@@ -68,7 +72,7 @@ struct ActivityPages {
     ) async throws -> Response {
         guard let id = context.parameters.get("intervention").flatMap(InterventionID.init(parsing:)) else { throw WebError.notFound }
         do {
-            try await ActivityService(site: site).endIntervention(id, of: participant, on: context.form["end"], by: principal)
+            try await site.services.activities.endIntervention(id, of: participant, on: context.form["end"], by: principal)
             return .redirect(to: "/participants/\(participant.id)?notice=interventionEnded#interventions", type: .normal)
         } catch let failure as ValidationFailure {
             var messages = failure.messages(context.language)
@@ -102,7 +106,7 @@ struct ActivityPages {
                 notes: form["notes"],
                 decisions: form["decisions"]
             )
-            try await ActivityService(site: site).addMeeting(draft, to: participant, by: principal)
+            try await site.services.activities.addMeeting(draft, to: participant, by: principal)
             return .redirect(to: "/participants/\(participant.id)?notice=meetingSaved#meetings", type: .normal)
         } catch let failure as ValidationFailure {
             return try await again(context, principal, participant, unit, "meetingForm", typed, failure)
@@ -118,7 +122,7 @@ struct ActivityPages {
     ) async throws -> Response {
         let draft = HoursDraft(week: context.form["week"], hours: context.form["hours"])
         do {
-            let service = ActivityService(site: site)
+            let service = site.services.activities
             if isGoal {
                 try await service.setGoal(draft, for: participant, by: principal)
             } else {

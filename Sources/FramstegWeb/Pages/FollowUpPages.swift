@@ -17,36 +17,28 @@ struct FollowUpPages {
     }
 
     func register(on routes: RouteRegistrar) {
-        routes.get("/office/dashboard", .viewAssociationOverview) { request, context, principal in
-            try await site.authorize(principal, .viewAssociationOverview, .association(principal.associationID), path: request.uri.path)
+        routes.get("/office/dashboard", .viewAssociationOverview, .association) { request, context, principal, _ in
             return try await dashboard(request, context, principal, scope: try await associationScope(request, principal))
         }
-        routes.get("/office/report", .viewAssociationOverview) { request, context, principal in
-            try await site.authorize(principal, .viewAssociationOverview, .association(principal.associationID), path: request.uri.path)
+        routes.get("/office/report", .viewAssociationOverview, .association) { request, context, principal, _ in
             return try await dashboard(request, context, principal, scope: .association(municipality: nil), report: true)
         }
-        routes.get("/units/:unit/dashboard", .viewUnit) { request, context, principal in
-            let unit = try await site.authorizedUnit(.viewUnit, request, context, principal)
+        routes.get("/units/:unit/dashboard", .viewUnit, .unit) { request, context, principal, unit in
             return try await dashboard(request, context, principal, scope: .unit(unit))
         }
-        routes.get("/office/dashboard/export.csv", .exportFigures) { request, context, principal in
-            try await site.authorize(principal, .exportFigures, .association(principal.associationID), path: request.uri.path)
+        routes.get("/office/dashboard/export.csv", .exportFigures, .association) { request, context, principal, _ in
             return try await export(request, context, principal, scope: try await associationScope(request, principal))
         }
-        routes.get("/units/:unit/dashboard/export.csv", .exportFigures) { request, context, principal in
-            let unit = try await site.authorizedUnit(.exportFigures, request, context, principal)
+        routes.get("/units/:unit/dashboard/export.csv", .exportFigures, .unit) { request, context, principal, unit in
             return try await export(request, context, principal, scope: .unit(unit))
         }
-        routes.get("/office/dashboard/export.xlsx", .exportFigures) { request, context, principal in
-            try await site.authorize(principal, .exportFigures, .association(principal.associationID), path: request.uri.path)
+        routes.get("/office/dashboard/export.xlsx", .exportFigures, .association) { request, context, principal, _ in
             return try await export(request, context, principal, scope: try await associationScope(request, principal), format: .xlsx)
         }
-        routes.get("/units/:unit/dashboard/export.xlsx", .exportFigures) { request, context, principal in
-            let unit = try await site.authorizedUnit(.exportFigures, request, context, principal)
+        routes.get("/units/:unit/dashboard/export.xlsx", .exportFigures, .unit) { request, context, principal, unit in
             return try await export(request, context, principal, scope: .unit(unit), format: .xlsx)
         }
-        routes.get("/office/finsam.csv", .exportFigures) { request, context, principal in
-            try await site.authorize(principal, .exportFigures, .association(principal.associationID), path: request.uri.path)
+        routes.get("/office/finsam.csv", .exportFigures, .association) { request, context, principal, _ in
             return try await finsam(request, context, principal)
         }
     }

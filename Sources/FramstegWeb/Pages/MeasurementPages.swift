@@ -9,11 +9,11 @@ struct MeasurementPages {
     let site: Site
 
     func register(on routes: RouteRegistrar) {
-        routes.post("/participants/:participant/measurements", .changeParticipant) { request, context, principal in
-            let (participant, unit) = try await site.authorizedParticipant(context, principal, .changeParticipant, path: request.uri.path)
+        routes.post("/participants/:participant/measurements", .changeParticipant, .participant) { request, context, principal, record in
+            let (participant, unit) = (record.participant, record.unit)
             let form = context.form
             do {
-                let id = try await MeasurementService(site: site).start(
+                let id = try await site.services.measurements.start(
                     instrument: form["instrument"],
                     occasion: form["occasion"],
                     for: participant,
@@ -32,8 +32,12 @@ struct MeasurementPages {
                 )
             }
         }
-        routes.get("/participants/:participant/measurements/:measurement", .readParticipant) { request, context, principal in
-            let (participant, _) = try await site.authorizedParticipant(context, principal, .readParticipant, path: request.uri.path)
+        routes.get("/participants/:participant/measurements/:measurement", .readParticipant, .participant) {
+            request,
+            context,
+            principal,
+            record in
+            let participant = record.participant
             let (measurement, instrument) = try await load(context, participant)
             try await site.audit(
                 AuditEntry(
@@ -46,12 +50,16 @@ struct MeasurementPages {
             )
             return page(context, participant, measurement, instrument)
         }
-        routes.post("/participants/:participant/measurements/:measurement/answers", .changeParticipant) { request, context, principal in
-            let (participant, _) = try await site.authorizedParticipant(context, principal, .changeParticipant, path: request.uri.path)
+        routes.post("/participants/:participant/measurements/:measurement/answers", .changeParticipant, .participant) {
+            request,
+            context,
+            principal,
+            record in
+            let participant = record.participant
             let (measurement, instrument) = try await load(context, participant)
             let given = Self.givenAnswers(context.form, items: instrument.items(for: .counsellor))
             do {
-                try await MeasurementService(site: site).save(
+                try await site.services.measurements.save(
                     given,
                     required: instrument.items(for: .counsellor),
                     respondent: .counsellor,
@@ -71,13 +79,18 @@ struct MeasurementPages {
                 )
             }
         }
-        routes.post("/participants/:participant/measurements/:measurement/hand-over", .changeParticipant) { request, context, principal in
-            let (participant, _) = try await site.authorizedParticipant(context, principal, .changeParticipant, path: request.uri.path)
+        routes.post("/participants/:participant/measurements/:measurement/hand-over", .changeParticipant, .participant) {
+            request,
+            context,
+            principal,
+            record in
+            let participant = record.participant
             let (measurement, instrument) = try await load(context, participant)
             guard let session = context.session else { throw WebError.forbidden }
             do {
-                try await MeasurementService(site: site).handOver(
-                    measurement,
+                try await site.services.participantMode.handOver(
+                    .measurement(measurement.id),
+                    of: participant.id,
                     pin: context.form["pin"],
                     language: context.form["language"],
                     session: session,
@@ -178,7 +191,7 @@ struct MeasurementPages {
     /// The measurement named in the path, which must be this participant's.
     private func load(_ context: AppRequestContext, _ participant: Participant) async throws -> (ProgressMeasurement, Instrument) {
         guard let id = context.parameters.get("measurement").flatMap(MeasurementID.init(parsing:)),
-            let (measurement, instrument) = try await MeasurementService(site: site).load(id, association: participant.associationID),
+            let (measurement, instrument) = try await site.services.measurements.load(id, association: participant.associationID),
             measurement.participantID == participant.id
         else { throw WebError.notFound }
         return (measurement, instrument)

@@ -7,12 +7,10 @@ struct OverviewPages {
     let site: Site
 
     func register(on routes: RouteRegistrar) {
-        routes.get("/office", .viewAssociationOverview) { request, context, principal in
-            try await site.authorize(principal, .viewAssociationOverview, .association(principal.associationID), path: request.uri.path)
+        routes.get("/office", .viewAssociationOverview, .association) { request, context, principal, _ in
             return try await officePage(context, principal)
         }
-        routes.get("/units", .viewUnit) { request, context, principal in
-            try await site.authorize(principal, .viewUnit, .ownAccount, path: request.uri.path)
+        routes.get("/units", .viewUnit, .ownAccount) { request, context, principal, _ in
             let (units, municipalities) = try await site.store.read { db in
                 let organisation = OrganisationRepository(db)
                 return (
@@ -30,8 +28,8 @@ struct OverviewPages {
             data.merge(try await workingView(context, principal, units: units)) { $1 }
             return site.renderer.page("my-units", titleKey: "myUnits", context: context, data: data)
         }
-        routes.get("/units/:unit", .viewUnit) { request, context, principal in
-            try await unitPage(context, try await site.authorizedUnit(.viewUnit, request, context, principal))
+        routes.get("/units/:unit", .viewUnit, .unit) { request, context, principal, unit in
+            try await unitPage(context, unit)
         }
     }
 

@@ -11,12 +11,12 @@ struct ParticipantModePages {
     let site: Site
 
     func register(on routes: RouteRegistrar) {
-        routes.get("/take", .changeParticipant) { request, context, principal in
-            if let survey = try await surveyHandedOver(context, principal, request) {
-                return try await surveys.screen(request, context, survey)
-            }
-            guard let (measurement, instrument, _) = try await handedOver(context, principal, request) else {
-                return .redirect(to: "/", type: .normal)
+        routes.get("/take", .changeParticipant, .handedOver) { request, context, _, task in
+            let (measurement, instrument): (ProgressMeasurement, Instrument)
+            switch task {
+            case .survey(let survey): return try await surveys.screen(request, context, survey)
+            case .nothing: return .redirect(to: "/", type: .normal)
+            case .measurement(let handed, let definition): (measurement, instrument) = (handed, definition)
             }
             let screens = instrument.screens(for: .participant)
             let requested = request.uri.queryParameters["screen"].flatMap { Int(String($0)) }
@@ -26,12 +26,12 @@ struct ParticipantModePages {
             }
             return screen(context, measurement.answers, instrument, index: index)
         }
-        routes.post("/take", .changeParticipant) { request, context, principal in
-            if let survey = try await surveyHandedOver(context, principal, request) {
-                return try await surveys.answerScreen(context, survey, by: principal)
-            }
-            guard let (measurement, instrument, _) = try await handedOver(context, principal, request) else {
-                return .redirect(to: "/", type: .normal)
+        routes.post("/take", .changeParticipant, .handedOver) { _, context, principal, task in
+            let (measurement, instrument): (ProgressMeasurement, Instrument)
+            switch task {
+            case .survey(let survey): return try await surveys.answerScreen(context, survey, by: principal)
+            case .nothing: return .redirect(to: "/", type: .normal)
+            case .measurement(let handed, let definition): (measurement, instrument) = (handed, definition)
             }
             let screens = instrument.screens(for: .participant)
             let index = min(max((Int(context.form["screen"]) ?? 1), 1), screens.count) - 1
@@ -40,7 +40,7 @@ struct ParticipantModePages {
             let given = MeasurementPages.givenAnswers(context.form, items: items)
             do {
                 // Going back never insists on answers; going on asks for every item of the screen.
-                try await MeasurementService(site: site).save(
+                try await site.services.measurements.save(
                     given,
                     required: direction == "back" ? [] : items,
                     respondent: .participant,
@@ -50,7 +50,7 @@ struct ParticipantModePages {
                 )
             } catch let failure as ValidationFailure {
                 let reloaded =
-                    try await MeasurementService(site: site).load(measurement.id, association: principal.associationID)?.0 ?? measurement
+                    try await site.services.measurements.load(measurement.id, association: principal.associationID)?.0 ?? measurement
                 return screen(context, reloaded.answers, instrument, index: index, typed: given, errors: failure.messages(context.language))
             }
             switch direction {
@@ -59,15 +59,17 @@ struct ParticipantModePages {
             default: return .redirect(to: "/take/done", type: .normal)
             }
         }
-        routes.post("/take/answer", .changeParticipant) { request, context, principal in
+        routes.post("/take/answer", .changeParticipant, .handedOver) { _, context, principal, task in
             // One answer as it is given (participant-mode.js): nothing is lost if the tab closes.
-            if let survey = try await surveyHandedOver(context, principal, request) { return surveys.answer(context, survey) }
-            guard let (measurement, instrument, _) = try await handedOver(context, principal, request) else {
-                return JSON.problem(.conflict, "not-handed-over", Texts.text("apiParticipantMode", context.language))
+            let (measurement, instrument): (ProgressMeasurement, Instrument)
+            switch task {
+            case .survey(let survey): return surveys.answer(context, survey)
+            case .nothing: return JSON.problem(.conflict, "not-handed-over", Texts.text("apiParticipantMode", context.language))
+            case .measurement(let handed, let definition): (measurement, instrument) = (handed, definition)
             }
             let item = context.form["item"]
             do {
-                try await MeasurementService(site: site).save(
+                try await site.services.measurements.save(
                     [item: context.form["value"]],
                     respondent: .participant,
                     in: measurement,
@@ -85,11 +87,14 @@ struct ParticipantModePages {
                 )
             }
         }
-        routes.get("/take/done", .changeParticipant) { request, context, principal in
-            if let survey = try await surveyHandedOver(context, principal, request) { return try await surveys.done(context, survey) }
-            guard let (measurement, instrument, participantID) = try await handedOver(context, principal, request) else {
-                return .redirect(to: "/", type: .normal)
+        routes.get("/take/done", .changeParticipant, .handedOver) { _, context, principal, task in
+            let (measurement, instrument): (ProgressMeasurement, Instrument)
+            switch task {
+            case .survey(let survey): return try await surveys.done(context, survey)
+            case .nothing: return .redirect(to: "/", type: .normal)
+            case .measurement(let handed, let definition): (measurement, instrument) = (handed, definition)
             }
+            let participantID = measurement.participantID
             guard instrument.unanswered(by: .participant, in: measurement.answers).isEmpty else {
                 return .redirect(to: "/take", type: .normal)
             }
@@ -106,24 +111,24 @@ struct ParticipantModePages {
                 ]
             )
         }
-        routes.get("/take/return", .changeParticipant) { request, context, principal in
-            guard context.session?.record.handover != nil else { return .redirect(to: "/", type: .normal) }
-            return returnPage(context, hasPIN: context.session?.record.handover?.pinHash != nil)
+        routes.get("/take/return", .changeParticipant, .session) { _, context, _, session in
+            guard let handover = session.record.handover else { return .redirect(to: "/", type: .normal) }
+            return returnPage(context, hasPIN: handover.pinHash != nil)
         }
-        routes.post("/take/return", .changeParticipant) { request, context, principal in
-            guard let session = context.session, let handover = session.record.handover else { return .redirect(to: "/", type: .normal) }
-            switch try await ParticipantModeService(site: site).takeBack(secret: context.form["secret"], session: session, by: principal) {
+        routes.post("/take/return", .changeParticipant, .session) { _, context, principal, session in
+            guard let handover = session.record.handover else { return .redirect(to: "/", type: .normal) }
+            switch try await site.services.participantMode.takeBack(secret: context.form["secret"], session: session, by: principal) {
             case .returned:
                 switch handover.target {
                 case .measurement(let id):
-                    guard let (measurement, _) = try await MeasurementService(site: site).load(id, association: principal.associationID)
+                    guard let (measurement, _) = try await site.services.measurements.load(id, association: principal.associationID)
                     else { return .redirect(to: "/", type: .normal) }
                     return .redirect(
                         to: "/participants/\(measurement.participantID)/measurements/\(measurement.id)?notice=deviceReturned",
                         type: .normal
                     )
                 case .survey(let id):
-                    guard let (offer, _) = try await SurveyService(site: site).load(id, association: principal.associationID) else {
+                    guard let (offer, _) = try await site.services.surveys.load(id, association: principal.associationID) else {
                         return .redirect(to: "/", type: .normal)
                     }
                     return .redirect(to: "/participants/\(offer.participantID)?notice=deviceReturned#surveys", type: .normal)
@@ -144,33 +149,6 @@ struct ParticipantModePages {
     }
 
     private var surveys: SurveyModePages { SurveyModePages(site: site, screen: screen) }
-
-    /// The handed-over survey, checked again against the policy; nil when the hand-over is not for a survey.
-    private func surveyHandedOver(
-        _ context: AppRequestContext,
-        _ principal: Principal,
-        _ request: Request
-    ) async throws -> SurveyModePages.HandedOver? {
-        guard let session = context.session, let id = session.record.handover?.surveyOfferID,
-            let (offer, instrument) = try await SurveyService(site: site).load(id, association: principal.associationID)
-        else { return nil }
-        let owner = try await site.authorizeParticipant(offer.participantID, principal, .changeParticipant, path: request.uri.path)
-        return SurveyModePages.HandedOver(offer: offer, instrument: instrument, unitID: owner.unitID, session: session)
-    }
-
-    /// The handed-over measurement, checked again against the policy (the counsellor may have lost
-    /// the unit since); nil when the session is not in participant mode.
-    private func handedOver(
-        _ context: AppRequestContext,
-        _ principal: Principal,
-        _ request: Request
-    ) async throws -> (ProgressMeasurement, Instrument, ParticipantID)? {
-        guard let handover = context.session?.record.handover, let id = handover.measurementID,
-            let (measurement, instrument) = try await MeasurementService(site: site).load(id, association: principal.associationID)
-        else { return nil }
-        try await site.authorizeParticipant(measurement.participantID, principal, .changeParticipant, path: request.uri.path)
-        return (measurement, instrument, measurement.participantID)
-    }
 
     /// One screen of items. A survey's screens say that the answers are anonymous, and its last
     /// button sends them in.

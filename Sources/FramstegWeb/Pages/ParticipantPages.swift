@@ -8,32 +8,30 @@ struct ParticipantPages {
     let site: Site
 
     func register(on routes: RouteRegistrar) {
-        routes.get("/units/:unit/participants/new", .registerParticipant) { request, context, principal in
-            let unit = try await site.authorizedUnit(.registerParticipant, request, context, principal)
+        routes.get("/units/:unit/participants/new", .registerParticipant, .unit) { request, context, principal, unit in
             return try await newPage(context, unit, form: FormState(values: ["referrerKind": ""]))
         }
-        routes.post("/units/:unit/participants", .registerParticipant) { request, context, principal in
-            let unit = try await site.authorizedUnit(.registerParticipant, request, context, principal)
+        routes.post("/units/:unit/participants", .registerParticipant, .unit) { request, context, principal, unit in
             return try await register(context, principal, unit)
         }
-        routes.get("/participants/:participant", .readParticipant) { request, context, principal in
-            let (participant, unit) = try await site.authorizedParticipant(context, principal, .readParticipant, path: request.uri.path)
+        routes.get("/participants/:participant", .readParticipant, .participant) { request, context, principal, record in
+            let (participant, unit) = (record.participant, record.unit)
             return try await recordPage(context, principal, participant, unit)
         }
-        routes.get("/participants/:participant/exit-document", .readParticipant) { request, context, principal in
-            let (participant, unit) = try await site.authorizedParticipant(context, principal, .readParticipant, path: request.uri.path)
+        routes.get("/participants/:participant/exit-document", .readParticipant, .participant) { request, context, principal, record in
+            let (participant, unit) = (record.participant, record.unit)
             return try await ExitDocument(site: site).page(context, principal, participant, unit)
         }
-        routes.get("/participants/:participant/referrer-summary", .readParticipant) { request, context, principal in
-            let (participant, unit) = try await site.authorizedParticipant(context, principal, .readParticipant, path: request.uri.path)
+        routes.get("/participants/:participant/referrer-summary", .readParticipant, .participant) { request, context, principal, record in
+            let (participant, unit) = (record.participant, record.unit)
             return try await ReferrerSummary(site: site).page(context, principal, participant, unit)
         }
-        routes.post("/participants/:participant/contact", .changeParticipant) { request, context, principal in
-            let (participant, unit) = try await site.authorizedParticipant(context, principal, .changeParticipant, path: request.uri.path)
+        routes.post("/participants/:participant/contact", .changeParticipant, .participant) { request, context, principal, record in
+            let (participant, unit) = (record.participant, record.unit)
             let form = context.form
             let typed = ["name": form["name"], "phone": form["phone"], "email": form["email"], "referrerName": form["referrerName"]]
             do {
-                try await ParticipantService(site: site).updateContact(
+                try await site.services.participants.updateContact(
                     ContactChange(name: form["name"], phone: form["phone"], email: form["email"], referrerName: form["referrerName"]),
                     of: participant,
                     by: principal
@@ -50,8 +48,8 @@ struct ParticipantPages {
                 )
             }
         }
-        routes.post("/participants/:participant/eligibility", .changeParticipant) { request, context, principal in
-            let (participant, _) = try await site.authorizedParticipant(context, principal, .changeParticipant, path: request.uri.path)
+        routes.post("/participants/:participant/eligibility", .changeParticipant, .participant) { request, context, principal, record in
+            let participant = record.participant
             let answers = Dictionary(
                 uniqueKeysWithValues: EligibilityCriterion.allCases.map { ($0, context.form.all("met").contains($0.rawValue)) }
             )
@@ -76,8 +74,8 @@ struct ParticipantPages {
             }
             return .redirect(to: "/participants/\(participant.id)?notice=eligibilitySaved#eligibility", type: .normal)
         }
-        routes.post("/participants/:participant/steps", .changeParticipant) { request, context, principal in
-            let (participant, unit) = try await site.authorizedParticipant(context, principal, .changeParticipant, path: request.uri.path)
+        routes.post("/participants/:participant/steps", .changeParticipant, .participant) { request, context, principal, record in
+            let (participant, unit) = (record.participant, record.unit)
             return try await recordStep(context, principal, participant, unit)
         }
     }
@@ -106,7 +104,7 @@ struct ParticipantPages {
             "consent": draft.consent,
         ]
         do {
-            let id = try await ParticipantService(site: site).register(draft, in: unit, by: principal)
+            let id = try await site.services.participants.register(draft, in: unit, by: principal)
             return .redirect(to: "/participants/\(id)?notice=participantRegistered", type: .normal)
         } catch let failure as ValidationFailure {
             return try await newPage(context, unit, form: FormState(values: [:], errors: failure.messages(context.language)), typed: typed)
@@ -167,7 +165,7 @@ struct ParticipantPages {
         let form = context.form
         let typed = ["event": form["event"], "day": form["day"], "outcome": form["outcome"], "reason": form["reason"]]
         do {
-            try await ParticipantService(site: site).recordStep(
+            try await site.services.participants.recordStep(
                 event: form["event"],
                 day: form["day"],
                 outcome: form["outcome"],

@@ -9,11 +9,11 @@ struct PlanPages {
     let site: Site
 
     func register(on routes: RouteRegistrar) {
-        routes.post("/participants/:participant/plan/goals", .changeParticipant) { request, context, principal in
-            let (participant, unit) = try await site.authorizedParticipant(context, principal, .changeParticipant, path: request.uri.path)
+        routes.post("/participants/:participant/plan/goals", .changeParticipant, .participant) { request, context, principal, record in
+            let (participant, unit) = (record.participant, record.unit)
             let form = context.form
             do {
-                try await PlanService(site: site).addGoal(
+                try await site.services.plans.addGoal(
                     PlanGoalDraft(text: form["text"], indicators: form.all("indicators")),
                     for: participant,
                     by: principal
@@ -31,12 +31,16 @@ struct PlanPages {
                 )
             }
         }
-        routes.post("/participants/:participant/plan/goals/:goal/steps", .changeParticipant) { request, context, principal in
-            let (participant, unit) = try await site.authorizedParticipant(context, principal, .changeParticipant, path: request.uri.path)
+        routes.post("/participants/:participant/plan/goals/:goal/steps", .changeParticipant, .participant) {
+            request,
+            context,
+            principal,
+            record in
+            let (participant, unit) = (record.participant, record.unit)
             guard let goal = context.parameters.get("goal").flatMap(PlanGoalID.init(parsing:)) else { throw WebError.notFound }
             let form = context.form
             do {
-                try await PlanService(site: site).addStep(
+                try await site.services.plans.addStep(
                     PlanStepDraft(text: form["text"], owner: form["owner"], due: form["due"]),
                     to: goal,
                     of: participant,
@@ -55,11 +59,15 @@ struct PlanPages {
                 )
             }
         }
-        routes.post("/participants/:participant/plan/steps/:step/status", .changeParticipant) { request, context, principal in
-            let (participant, unit) = try await site.authorizedParticipant(context, principal, .changeParticipant, path: request.uri.path)
+        routes.post("/participants/:participant/plan/steps/:step/status", .changeParticipant, .participant) {
+            request,
+            context,
+            principal,
+            record in
+            let (participant, unit) = (record.participant, record.unit)
             guard let step = context.parameters.get("step").flatMap(PlanStepID.init(parsing:)) else { throw WebError.notFound }
             do {
-                try await PlanService(site: site).setStatus(context.form["status"], of: step, of: participant, by: principal)
+                try await site.services.plans.setStatus(context.form["status"], of: step, of: participant, by: principal)
                 return .redirect(to: "/participants/\(participant.id)?notice=planStepChanged#plan", type: .normal)
             } catch let failure as ValidationFailure {
                 return try await ParticipantPages(site: site).recordPage(
@@ -82,7 +90,7 @@ struct PlanPages {
         language: Language
     ) -> [String: Any] {
         let today = Day(site.now())
-        let available = PlanService(site: site).availableIndicators(for: participant.associationID)
+        let available = site.services.plans.availableIndicators(for: participant.associationID)
         let labels = Dictionary(
             uniqueKeysWithValues: available.map { ($0.key, $0.instrument.title.text(language) + ": " + $0.indicator.label.text(language)) }
         )

@@ -7,10 +7,10 @@ struct SettingsPages {
     let site: Site
 
     func register(on routes: RouteRegistrar) {
-        routes.get("/settings", .useOwnAccount) { _, context, _ in
+        routes.get("/settings", .useOwnAccount, .ownAccount) { _, context, _, _ in
             page(context, chosen: context.session?.user.language?.rawValue ?? "")
         }
-        routes.post("/settings", .useOwnAccount) { _, context, principal in
+        routes.post("/settings", .useOwnAccount, .ownAccount) { _, context, principal, _ in
             let choice = context.form["language"]
             let isBrowserDefault = choice.isEmpty || choice == "browser"
             guard isBrowserDefault || Language(rawValue: choice) != nil else {

@@ -17,7 +17,7 @@ struct SignInPages {
             return signInPage(context, message: expired ? Texts.text("sessionExpired", context.language) : nil)
         }
         routes.publicRoute(.post, "/sign-in") { _, context in try await signIn(context) }
-        routes.post("/sign-out", .useOwnAccount) { _, context, principal in
+        routes.post("/sign-out", .useOwnAccount, .ownAccount) { _, context, principal, _ in
             try await site.store.write { db in
                 if let session = context.session { try await SessionRepository(db).delete(tokenHash: session.record.tokenHash) }
                 try await AuditLog(db).append(AuditEntry(at: site.now(), by: principal, action: "sign-out", objectType: "session"))

@@ -26,7 +26,7 @@ struct SurveyModePages {
         self.screen = screen
     }
 
-    private var service: SurveyService { SurveyService(site: site) }
+    private var service: SurveyService { site.services.surveys }
 
     func screen(_ request: Request, _ context: AppRequestContext, _ survey: HandedOver) async throws -> Response {
         if survey.offer.isCompleted { return .redirect(to: "/take/done", type: .normal) }

@@ -10,14 +10,15 @@ struct SurveyPages {
     let site: Site
 
     func register(on routes: RouteRegistrar) {
-        routes.post("/participants/:participant/surveys", .changeParticipant) { request, context, principal in
-            let (participant, unit) = try await site.authorizedParticipant(context, principal, .changeParticipant, path: request.uri.path)
+        routes.post("/participants/:participant/surveys", .changeParticipant, .participant) { request, context, principal, record in
+            let (participant, unit) = (record.participant, record.unit)
             guard let session = context.session else { throw WebError.forbidden }
             let form = context.form
             do {
-                let offer = try await SurveyService(site: site).offer(form["instrument"], to: participant, by: principal)
-                try await SurveyService(site: site).handOver(
-                    offer,
+                let offer = try await site.services.surveys.offer(form["instrument"], to: participant, by: principal)
+                try await site.services.participantMode.handOver(
+                    .survey(offer.id),
+                    of: participant.id,
                     pin: form["pin"],
                     language: form["language"],
                     session: session,
@@ -36,14 +37,19 @@ struct SurveyPages {
                 )
             }
         }
-        routes.post("/participants/:participant/surveys/:offer/hand-over", .changeParticipant) { request, context, principal in
-            let (participant, unit) = try await site.authorizedParticipant(context, principal, .changeParticipant, path: request.uri.path)
+        routes.post("/participants/:participant/surveys/:offer/hand-over", .changeParticipant, .participant) {
+            request,
+            context,
+            principal,
+            record in
+            let (participant, unit) = (record.participant, record.unit)
             let offer = try await load(context, participant)
             guard let session = context.session else { throw WebError.forbidden }
             guard !offer.isCompleted else { return .redirect(to: "/participants/\(participant.id)#surveys", type: .normal) }
             do {
-                try await SurveyService(site: site).handOver(
-                    offer,
+                try await site.services.participantMode.handOver(
+                    .survey(offer.id),
+                    of: participant.id,
                     pin: context.form["pin"],
                     language: context.form["language"],
                     session: session,
@@ -66,15 +72,18 @@ struct SurveyPages {
                 )
             }
         }
-        routes.post("/participants/:participant/surveys/:offer/abandon", .changeParticipant) { request, context, principal in
-            let (participant, _) = try await site.authorizedParticipant(context, principal, .changeParticipant, path: request.uri.path)
+        routes.post("/participants/:participant/surveys/:offer/abandon", .changeParticipant, .participant) {
+            request,
+            context,
+            principal,
+            record in
+            let participant = record.participant
             let offer = try await load(context, participant)
             guard let session = context.session else { throw WebError.forbidden }
-            SurveyService(site: site).abandon(offer, session: session)
+            site.services.surveys.abandon(offer, session: session)
             return .redirect(to: "/participants/\(participant.id)?notice=surveyAbandoned#surveys", type: .normal)
         }
-        routes.get("/units/:unit/violence-support", .viewUnit) { request, context, principal in
-            let unit = try await site.authorizedUnit(.viewUnit, request, context, principal)
+        routes.get("/units/:unit/violence-support", .viewUnit, .unit) { request, context, principal, unit in
             let (municipality, contact) = try await site.store.read { db in
                 (
                     try await OrganisationRepository(db).municipality(unit.municipalityID),
@@ -95,7 +104,7 @@ struct SurveyPages {
     /// The offer named in the path, which must be this participant's.
     private func load(_ context: AppRequestContext, _ participant: Participant) async throws -> SurveyOffer {
         guard let id = context.parameters.get("offer").flatMap(SurveyOfferID.init(parsing:)),
-            let (offer, _) = try await SurveyService(site: site).load(id, association: participant.associationID),
+            let (offer, _) = try await site.services.surveys.load(id, association: participant.associationID),
             offer.participantID == participant.id
         else { throw WebError.notFound }
         return offer
@@ -123,7 +132,7 @@ struct SurveyPages {
         return [
             "surveyOffers": offers.reversed().map { offer -> [String: Any] in
                 let instrument = catalog.latest(offer.instrumentID)
-                let draft = session.map { SurveyService(site: site).answers(offer, session: $0) } ?? [:]
+                let draft = session.map { site.services.surveys.answers(offer, session: $0) } ?? [:]
                 let continuing = sections["surveyContinue-\(offer.id)"] ?? FormState()
                 var continueData = continuing.data
                 continueData["languages"] = languages(continuing.values["language"])

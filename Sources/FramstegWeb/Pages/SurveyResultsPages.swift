@@ -32,14 +32,14 @@ struct SurveyResultsPages {
     }
 
     func register(on routes: RouteRegistrar) {
-        routes.get("/surveys", .viewSurveyResults) { request, context, principal in
+        routes.get("/surveys", .viewSurveyResults, .surveyScope) { request, context, principal, _ in
             try await respond(request, context, principal, template: "survey-results")
         }
-        routes.get("/surveys/summary", .viewSurveyResults) { request, context, principal in
+        routes.get("/surveys/summary", .viewSurveyResults, .surveyScope) { request, context, principal, _ in
             try await respond(request, context, principal, template: "survey-summary")
         }
-        routes.get("/surveys/export.csv", .exportSurveyResults) { request, context, principal in
-            let (query, form, options) = try await read(request, context, principal, action: .exportSurveyResults)
+        routes.get("/surveys/export.csv", .exportSurveyResults, .surveyScope) { request, context, principal, _ in
+            let (query, form, options) = try await read(request, context, principal)
             guard let query else { return page("survey-results", context, form: form, options: options, status: .unprocessableContent) }
             let (results, coverage) = try await results(query, principal)
             guard results.isShown else {
@@ -80,7 +80,7 @@ struct SurveyResultsPages {
         _ principal: Principal,
         template: String
     ) async throws -> Response {
-        let (query, form, options) = try await read(request, context, principal, action: .viewSurveyResults)
+        let (query, form, options) = try await read(request, context, principal)
         guard let query else { return page(template, context, form: form, options: options, status: .unprocessableContent) }
         let (results, coverage) = try await results(query, principal)
         var data: [String: Any] = [:]
@@ -107,8 +107,7 @@ struct SurveyResultsPages {
     private func read(
         _ request: Request,
         _ context: AppRequestContext,
-        _ principal: Principal,
-        action: Action
+        _ principal: Principal
     ) async throws -> (Query?, FormState, [Scope]) {
         let surveys = site.instruments.catalog(for: principal.associationID).current.filter(\.isAnonymous)
         let scopes = try await scopes(principal)
@@ -124,18 +123,8 @@ struct SurveyResultsPages {
         let instrument = surveys.first { $0.id == values["instrument"] }
         if instrument == nil { failure.add("instrument", .unknownChoice) }
         let scope = scopes.first { $0.value == values["scope"] }
-        if scope == nil {
-            // Someone else's unit or municipality is refused like any other route.
-            if let unitID = values["scope"].flatMap({ $0.hasPrefix("unit-") ? UnitID(parsing: String($0.dropFirst(5))) : nil }),
-                let unit = try await site.store.read({ db in try await OrganisationRepository(db).unit(unitID) })
-            {
-                try await site.authorize(principal, action, .unit(unit.id, of: unit.associationID), path: request.uri.path)
-            }
-            if values["scope"]?.hasPrefix("municipality-") == true || values["scope"] == "association" {
-                try await site.authorize(principal, action, .association(principal.associationID), path: request.uri.path)
-            }
-            failure.add("scope", .unknownChoice)
-        }
+        // Someone else's unit or municipality was refused before the handler ran (`RouteResource.surveyScope`).
+        if scope == nil { failure.add("scope", .unknownChoice) }
         let first = Month(values["from"] ?? "")
         let last = Month(values["to"] ?? "")
         if first == nil { failure.add("from", .invalidMonth) }
@@ -144,11 +133,6 @@ struct SurveyResultsPages {
         let form = FormState(values: values, errors: failure.messages(context.language))
         guard let instrument, let scope, let first, let last, let period = MonthPeriod(first: first, last: last) else {
             return (nil, form, scopes)
-        }
-        switch scope {
-        case .unit(let unit): try await site.authorize(principal, action, .unit(unit.id, of: unit.associationID), path: request.uri.path)
-        case .association, .municipality:
-            try await site.authorize(principal, action, .association(principal.associationID), path: request.uri.path)
         }
         return (Query(instrument: instrument, scope: scope, period: period), form, scopes)
     }

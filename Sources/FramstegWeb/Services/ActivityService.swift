@@ -5,15 +5,17 @@ import FramstegStore
 /// The changes behind the forms (and the API): checks against the participant's journey, one
 /// transaction with its audit row each.
 struct ActivityService {
-    let site: Site
+    let store: Store
+    /// Seals and opens personal data at rest.
+    let keyring: FieldKeyring
+    let now: @Sendable () -> Date
 
     @discardableResult
     /// Returns the intervention as stored, for the API to answer with.
     func addIntervention(_ draft: InterventionDraft, to participant: Participant, by principal: Principal) async throws -> Intervention {
         guard participant.state.isActive else { throw ValidationFailure(problems: ["type": .notEnrolled]) }
-        let keyring = site.keyring
-        let now = site.now()
-        return try await site.store.write { db in
+        let now = self.now()
+        return try await store.write { db in
             let started = try await ParticipantRepository(db, keyring: keyring).startDay(of: participant.id) ?? participant.registeredOn
             let valid = try draft.validated(started: started, today: Day(now))
             let id = try await ActivityRepository(db, keyring: keyring).addIntervention(
@@ -46,9 +48,8 @@ struct ActivityService {
 
     func endIntervention(_ id: InterventionID, of participant: Participant, on text: String, by principal: Principal) async throws {
         guard participant.state.isActive else { throw ValidationFailure(problems: ["end": .notEnrolled]) }
-        let keyring = site.keyring
-        let now = site.now()
-        try await site.store.write { db in
+        let now = self.now()
+        try await store.write { db in
             let activities = ActivityRepository(db, keyring: keyring)
             guard let intervention = try await activities.interventions(of: participant.id).first(where: { $0.id == id }) else {
                 throw WebError.notFound
@@ -73,10 +74,9 @@ struct ActivityService {
     @discardableResult
     /// Returns the meeting as stored, for the API to answer with.
     func addMeeting(_ draft: MeetingDraft, to participant: Participant, by principal: Principal) async throws -> Meeting {
-        let valid = try draft.validated(registeredOn: participant.registeredOn, today: Day(site.now()))
-        let keyring = site.keyring
-        let now = site.now()
-        return try await site.store.write { db in
+        let valid = try draft.validated(registeredOn: participant.registeredOn, today: Day(now()))
+        let now = self.now()
+        return try await store.write { db in
             let id = try await ActivityRepository(db, keyring: keyring).addMeeting(
                 valid,
                 to: participant.id,
@@ -129,9 +129,8 @@ struct ActivityService {
         action: String,
         _ body: @escaping @Sendable (ActivityRepository, Day, Date) async throws -> Void
     ) async throws {
-        let keyring = site.keyring
-        let now = site.now()
-        try await site.store.write { db in
+        let now = self.now()
+        try await store.write { db in
             guard participant.state != .declined,
                 let started = try await ParticipantRepository(db, keyring: keyring).startDay(of: participant.id)
             else { throw ValidationFailure(problems: ["week": .notEnrolled]) }

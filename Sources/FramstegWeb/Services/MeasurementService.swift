@@ -5,7 +5,9 @@ import FramstegStore
 /// Starting a measurement, saving answers the moment they are given, handing the device to the
 /// participant and taking it back. Each change is one transaction with its audit row.
 struct MeasurementService {
-    let site: Site
+    let store: Store
+    let instruments: InstrumentShelf
+    let now: @Sendable () -> Date
 
     func start(
         instrument instrumentID: String,
@@ -14,14 +16,14 @@ struct MeasurementService {
         by principal: Principal
     ) async throws -> MeasurementID {
         var failure = ValidationFailure()
-        let instrument = site.instruments.catalog(for: participant.associationID).latest(instrumentID).flatMap { $0.isAnonymous ? nil : $0 }
+        let instrument = instruments.catalog(for: participant.associationID).latest(instrumentID).flatMap { $0.isAnonymous ? nil : $0 }
         if instrument == nil { failure.add("instrument", instrumentID.isEmpty ? .required : .unknownChoice) }
         let occasion = MeasurementOccasion(rawValue: occasion)
         if occasion == nil { failure.add("occasion", .unknownChoice) }
         if !participant.state.isActive { failure.add("instrument", .notEnrolled) }
         try failure.throwIfAny()
-        let now = site.now()
-        return try await site.store.write { db in
+        let now = self.now()
+        return try await store.write { db in
             let id = try await MeasurementRepository(db).start(
                 instrument!,
                 for: participant.id,
@@ -44,8 +46,8 @@ struct MeasurementService {
 
     /// The measurement with the instrument version it was taken with (from the association's catalogue).
     func load(_ id: MeasurementID, association: AssociationID) async throws -> (ProgressMeasurement, Instrument)? {
-        guard let measurement = try await site.store.read({ db in try await MeasurementRepository(db).measurement(id) }),
-            let instrument = site.instruments.catalog(for: association).instrument(measurement.instrumentID, version: measurement.version)
+        guard let measurement = try await store.read({ db in try await MeasurementRepository(db).measurement(id) }),
+            let instrument = instruments.catalog(for: association).instrument(measurement.instrumentID, version: measurement.version)
         else { return nil }
         return (measurement, instrument)
     }
@@ -104,10 +106,10 @@ struct MeasurementService {
         for item in required where updated.answers[item.id] == nil { failure.add(item.id, .answerMissing) }
         let completes = !measurement.isComplete && instrument.isComplete(updated.answers)
         if !valid.isEmpty {
-            let now = site.now()
+            let now = self.now()
             let saved = valid
             let answers = updated.answers
-            try await site.store.write { db in
+            try await store.write { db in
                 let repository = MeasurementRepository(db)
                 for (itemID, answer) in saved {
                     try await repository.saveAnswer(answer, item: itemID, respondent: respondent, in: measurement.id, now: now)
@@ -149,25 +151,5 @@ struct MeasurementService {
         case .outOfRange(let min, let max): .outOfRange(minimum: min, maximum: max)
         case .notAnswerable, .required: .answerMissing
         }
-    }
-
-    // MARK: Participant mode
-
-    /// Hands the signed-in session to the participant for this measurement (see `ParticipantModeService`).
-    func handOver(
-        _ measurement: ProgressMeasurement,
-        pin: String,
-        language: String,
-        session: ActiveSession,
-        by principal: Principal
-    ) async throws {
-        try await ParticipantModeService(site: site).handOver(
-            .measurement(measurement.id),
-            of: measurement.participantID,
-            pin: pin,
-            language: language,
-            session: session,
-            by: principal
-        )
     }
 }

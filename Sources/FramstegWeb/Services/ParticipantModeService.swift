@@ -5,7 +5,9 @@ import FramstegStore
 /// Handing the counsellor's signed-in device to the participant, for a measurement or an anonymous
 /// survey, and taking it back with the PIN chosen at hand-over or the counsellor's password.
 struct ParticipantModeService {
-    let site: Site
+    let store: Store
+    let passwords: Passwords
+    let now: @Sendable () -> Date
 
     /// Wrong PINs or passwords before participant mode ends the session outright.
     static let maximumTakeBackFailures = 5
@@ -24,9 +26,9 @@ struct ParticipantModeService {
             throw ValidationFailure(problems: ["pin": .invalidPIN])
         }
         let language = Language(rawValue: language) ?? session.user.language ?? .swedish
-        let pinHash = pin.isEmpty ? nil : try await site.passwords.hash(pin)
-        let now = site.now()
-        try await site.store.write { db in
+        let pinHash = pin.isEmpty ? nil : try await passwords.hash(pin)
+        let now = self.now()
+        try await store.write { db in
             try await SessionRepository(db).handOver(tokenHash: session.record.tokenHash, target, pinHash: pinHash, language: language)
             try await AuditLog(db).append(
                 AuditEntry(
@@ -54,12 +56,12 @@ struct ParticipantModeService {
     func takeBack(secret: String, session: ActiveSession, by principal: Principal) async throws -> TakeBack {
         guard let handover = session.record.handover else { return .returned }
         var matches = false
-        if let pinHash = handover.pinHash, !secret.isEmpty { matches = try await site.passwords.verify(secret, hash: pinHash) }
+        if let pinHash = handover.pinHash, !secret.isEmpty { matches = try await passwords.verify(secret, hash: pinHash) }
         if !matches, !secret.isEmpty {
-            let stored = try await site.store.read { db in try await UserRepository(db).credentials(email: session.user.email) }
-            if let stored { matches = try await site.passwords.verify(secret, hash: stored.passwordHash) }
+            let stored = try await store.read { db in try await UserRepository(db).credentials(email: session.user.email) }
+            if let stored { matches = try await passwords.verify(secret, hash: stored.passwordHash) }
         }
-        let now = site.now()
+        let now = self.now()
         let tokenHash = session.record.tokenHash
         let matched = matches
         let action = "\(Self.kind(of: handover.target)).take-back"
@@ -68,7 +70,7 @@ struct ParticipantModeService {
             case .measurement(let id): ("measurement", id.description)
             case .survey(let id): ("survey-offer", id.description)
             }
-        return try await site.store.write { db in
+        return try await store.write { db in
             let sessions = SessionRepository(db)
             if matched {
                 try await sessions.takeBack(tokenHash: tokenHash)

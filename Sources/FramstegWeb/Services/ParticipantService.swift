@@ -5,15 +5,17 @@ import FramstegStore
 /// Registering participants and recording their steps, for the pages and the API alike: the same
 /// checks, one transaction with its audit row each.
 struct ParticipantService {
-    let site: Site
+    let store: Store
+    /// Seals and opens personal data at rest.
+    let keyring: FieldKeyring
+    let now: @Sendable () -> Date
 
     /// Registers in `unit`; refuses a number that already has a journey under way in the association.
     func register(_ draft: ParticipantDraft, in unit: OrganisationUnit, by principal: Principal) async throws -> ParticipantID {
-        let now = site.now()
-        let municipalities = try await site.store.read { db in try await OrganisationRepository(db).municipalities(of: unit.associationID) }
+        let now = self.now()
+        let municipalities = try await store.read { db in try await OrganisationRepository(db).municipalities(of: unit.associationID) }
         let valid = try draft.validated(municipalities: municipalities, today: now)
-        let keyring = site.keyring
-        return try await site.store.write { db in
+        return try await store.write { db in
             let participants = ParticipantRepository(db, keyring: keyring)
             if try await !participants.ongoing(with: valid.personalIdentityNumber, in: unit.associationID).isEmpty {
                 throw ValidationFailure(problems: ["personalIdentityNumber": .alreadyTaken])
@@ -38,9 +40,8 @@ struct ParticipantService {
     ) async throws {
         let event = try Self.event(eventName, outcome: outcome, reason: reason)
         guard let day = Day(dayText) else { throw ValidationFailure(problems: ["day": dayText.isEmpty ? .required : .invalidDay]) }
-        let now = site.now()
-        let keyring = site.keyring
-        try await site.store.write { db in
+        let now = self.now()
+        try await store.write { db in
             let participants = ParticipantRepository(db, keyring: keyring)
             // Read inside the transaction: the state may have moved since the page was loaded.
             let state = try await participants.summary(participant.id)?.state ?? participant.state
@@ -103,9 +104,8 @@ struct ParticipantService {
 extension ParticipantService {
     func updateContact(_ change: ContactChange, of participant: Participant, by principal: Principal) async throws {
         let contact = try change.applied(to: participant)
-        let keyring = site.keyring
-        let now = site.now()
-        try await site.store.write { db in
+        let now = self.now()
+        try await store.write { db in
             try await ParticipantRepository(db, keyring: keyring).updateContact(
                 of: participant.id,
                 name: contact.name,

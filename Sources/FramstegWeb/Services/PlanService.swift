@@ -4,13 +4,17 @@ import FramstegStore
 
 /// Changes to the action plan, each one transaction with its audit row.
 struct PlanService {
-    let site: Site
+    let store: Store
+    /// Seals and opens personal data at rest.
+    let keyring: FieldKeyring
+    let instruments: InstrumentShelf
+    let now: @Sendable () -> Date
 
     /// Every indicator a goal can follow: those of the instruments in use.
     func availableIndicators(
         for association: AssociationID
     ) -> [(key: IndicatorKey, instrument: Instrument, indicator: IndicatorSet.Indicator)] {
-        site.instruments.catalog(for: association).current.flatMap { instrument in
+        instruments.catalog(for: association).current.flatMap { instrument in
             (instrument.indicatorSet?.indicators ?? []).map {
                 (IndicatorKey(instrumentID: instrument.id, indicatorID: $0.id), instrument, $0)
             }
@@ -21,9 +25,8 @@ struct PlanService {
     func addGoal(_ draft: PlanGoalDraft, for participant: Participant, by principal: Principal) async throws -> PlanGoal {
         guard participant.state.isActive else { throw ValidationFailure(problems: ["text": .notEnrolled]) }
         let valid = try draft.validated(available: Set(availableIndicators(for: participant.associationID).map(\.key)))
-        let keyring = site.keyring
-        let now = site.now()
-        return try await site.store.write { db in
+        let now = self.now()
+        return try await store.write { db in
             let goal = try await PlanRepository(db, keyring: keyring).addGoal(
                 text: valid.text,
                 indicators: valid.indicators,
@@ -52,10 +55,9 @@ struct PlanService {
         by principal: Principal
     ) async throws -> PlanStep {
         guard participant.state.isActive else { throw ValidationFailure(problems: ["text": .notEnrolled]) }
-        let keyring = site.keyring
-        let now = site.now()
+        let now = self.now()
         let valid = try draft.validated(today: Day(now))
-        return try await site.store.write { db in
+        return try await store.write { db in
             let plans = PlanRepository(db, keyring: keyring)
             guard try await plans.isGoal(goalID, of: participant.id) else { throw WebError.notFound }
             let step = try await plans.addStep(
@@ -81,9 +83,8 @@ struct PlanService {
 
     func setStatus(_ text: String, of step: PlanStepID, of participant: Participant, by principal: Principal) async throws {
         guard let status = PlanStepStatus(rawValue: text) else { throw ValidationFailure(problems: ["status": .unknownChoice]) }
-        let keyring = site.keyring
-        let now = site.now()
-        try await site.store.write { db in
+        let now = self.now()
+        try await store.write { db in
             guard
                 try await PlanRepository(db, keyring: keyring).setStatus(
                     status,

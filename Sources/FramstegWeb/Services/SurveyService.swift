@@ -5,15 +5,18 @@ import FramstegStore
 /// Offering an anonymous survey, answering it in participant mode, and completing it: the answers
 /// go to an unlinkable response (`SurveyRepository.add`) and the record learns only "completed".
 struct SurveyService {
-    let site: Site
+    let store: Store
+    let instruments: InstrumentShelf
+    let surveyDrafts: SurveyDrafts
+    let now: @Sendable () -> Date
 
     /// Offers the survey, or returns the participant's open offer of it.
     func offer(_ instrumentID: String, to participant: Participant, by principal: Principal) async throws -> SurveyOffer {
-        guard let instrument = site.instruments.catalog(for: participant.associationID).latest(instrumentID), instrument.isAnonymous else {
+        guard let instrument = instruments.catalog(for: participant.associationID).latest(instrumentID), instrument.isAnonymous else {
             throw ValidationFailure(problems: ["instrument": instrumentID.isEmpty ? .required : .unknownChoice])
         }
-        let now = site.now()
-        return try await site.store.write { db in
+        let now = self.now()
+        return try await store.write { db in
             let surveys = SurveyRepository(db)
             if let open = try await surveys.offers(of: participant.id).first(where: { $0.instrumentID == instrument.id && !$0.isCompleted })
             {
@@ -29,8 +32,8 @@ struct SurveyService {
 
     /// The offer with the newest version of its survey, if the participant is the offer's.
     func load(_ id: SurveyOfferID, association: AssociationID) async throws -> (SurveyOffer, Instrument)? {
-        guard let offer = try await site.store.read({ db in try await SurveyRepository(db).offer(id) }),
-            let instrument = site.instruments.catalog(for: association).latest(offer.instrumentID), instrument.isAnonymous
+        guard let offer = try await store.read({ db in try await SurveyRepository(db).offer(id) }),
+            let instrument = instruments.catalog(for: association).latest(offer.instrumentID), instrument.isAnonymous
         else { return nil }
         return (offer, instrument)
     }
@@ -40,7 +43,7 @@ struct SurveyService {
     }
 
     func answers(_ offer: SurveyOffer, session: ActiveSession) -> [String: Answer] {
-        site.surveyDrafts.answers(draftKey(offer, session), now: site.now())
+        surveyDrafts.answers(draftKey(offer, session), now: now())
     }
 
     /// Keeps the given answers in the draft (memory only). Valid answers are kept even when others
@@ -55,8 +58,8 @@ struct SurveyService {
     ) throws -> [String: Answer] {
         var (valid, failure) = MeasurementService.checkedAnswers(given, respondent: .participant, instrument)
         let key = draftKey(offer, session)
-        if !valid.isEmpty { site.surveyDrafts.save(Dictionary(uniqueKeysWithValues: valid), to: key, now: site.now()) }
-        let answers = site.surveyDrafts.answers(key, now: site.now())
+        if !valid.isEmpty { surveyDrafts.save(Dictionary(uniqueKeysWithValues: valid), to: key, now: now()) }
+        let answers = surveyDrafts.answers(key, now: now())
         for item in required where answers[item.id] == nil { failure.add(item.id, .answerMissing) }
         try failure.throwIfAny()
         return answers
@@ -73,16 +76,16 @@ struct SurveyService {
         by principal: Principal
     ) async throws {
         let key = draftKey(offer, session)
-        let answers = site.surveyDrafts.answers(key, now: site.now())
+        let answers = surveyDrafts.answers(key, now: now())
         let missing = instrument.unanswered(by: .participant, in: answers)
         if !missing.isEmpty {
             throw ValidationFailure(problems: Dictionary(uniqueKeysWithValues: missing.map { ($0.id, FieldProblem.answerMissing) }))
         }
-        let now = site.now()
+        let now = self.now()
         let response = AnonymousResponse(completing: answers, of: instrument, unitID: unit, month: Month(Day(now)))
         if !offer.isCompleted {
-            try await site.store.write { db in try await SurveyRepository(db).add(response) }
-            try await site.store.write { db in
+            try await store.write { db in try await SurveyRepository(db).add(response) }
+            try await store.write { db in
                 try await SurveyRepository(db).markCompleted(offer.id)
                 try await AuditLog(db).append(
                     AuditEntry(
@@ -95,23 +98,11 @@ struct SurveyService {
                 )
             }
         }
-        site.surveyDrafts.discard(key)
+        surveyDrafts.discard(key)
     }
 
     /// Throws away a half-answered survey; nothing of it was stored.
     func abandon(_ offer: SurveyOffer, session: ActiveSession) {
-        site.surveyDrafts.discard(draftKey(offer, session))
-    }
-
-    /// Hands the device to the participant for the survey.
-    func handOver(_ offer: SurveyOffer, pin: String, language: String, session: ActiveSession, by principal: Principal) async throws {
-        try await ParticipantModeService(site: site).handOver(
-            .survey(offer.id),
-            of: offer.participantID,
-            pin: pin,
-            language: language,
-            session: session,
-            by: principal
-        )
+        surveyDrafts.discard(draftKey(offer, session))
     }
 }

@@ -7,8 +7,7 @@ struct AssociationAdminPages {
     let site: Site
 
     func register(on routes: RouteRegistrar) {
-        routes.get("/admin", .administerAssociation) { request, context, principal in
-            try await site.authorize(principal, .administerAssociation, .association(principal.associationID), path: request.uri.path)
+        routes.get("/admin", .administerAssociation, .association) { request, context, principal, _ in
             let summary = try await site.store.read { db in
                 let organisation = OrganisationRepository(db)
                 return (
@@ -29,8 +28,7 @@ struct AssociationAdminPages {
                 ]
             )
         }
-        routes.get("/admin/association", .administerAssociation) { request, context, principal in
-            try await site.authorize(principal, .administerAssociation, .association(principal.associationID), path: request.uri.path)
+        routes.get("/admin/association", .administerAssociation, .association) { request, context, principal, _ in
             guard
                 let association = try await site.store.read({ db in
                     try await OrganisationRepository(db).association(principal.associationID)
@@ -38,8 +36,7 @@ struct AssociationAdminPages {
             else { throw WebError.notFound }
             return page(context, FormState(values: ["name": association.name, "organisationNumber": association.organisationNumber]))
         }
-        routes.post("/admin/association", .administerAssociation) { request, context, principal in
-            try await site.authorize(principal, .administerAssociation, .association(principal.associationID), path: request.uri.path)
+        routes.post("/admin/association", .administerAssociation, .association) { request, context, principal, _ in
             let values = ["name": context.form["name"], "organisationNumber": context.form["organisationNumber"]]
             do {
                 let name = try NameDraft(name: values["name"]!).validated()

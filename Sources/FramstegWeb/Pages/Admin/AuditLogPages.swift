@@ -10,8 +10,7 @@ struct AuditLogPages {
     static let checkedRows = 1000
 
     func register(on routes: RouteRegistrar) {
-        routes.get("/admin/audit", .readAuditLog) { request, context, principal in
-            try await site.authorize(principal, .readAuditLog, .association(principal.associationID), path: request.uri.path)
+        routes.get("/admin/audit", .readAuditLog, .association) { request, context, principal, _ in
             let (records, verdict, users) = try await site.store.read { db in
                 (
                     try await AuditLog(db).recent(associationID: principal.associationID, limit: 200),

@@ -13,12 +13,10 @@ struct InstrumentAdminPages {
     static let maximumLength = 200_000
 
     func register(on routes: RouteRegistrar) {
-        routes.get("/admin/instruments", .administerInstruments) { request, context, principal in
-            try await site.authorize(principal, .administerInstruments, .association(principal.associationID), path: request.uri.path)
+        routes.get("/admin/instruments", .administerInstruments, .association) { request, context, principal, _ in
             return page(context, principal)
         }
-        routes.post("/admin/instruments/preview", .administerInstruments) { request, context, principal in
-            try await site.authorize(principal, .administerInstruments, .association(principal.associationID), path: request.uri.path)
+        routes.post("/admin/instruments/preview", .administerInstruments, .association) { request, context, principal, _ in
             let text = context.form["definition"]
             do {
                 let instrument = try checked(text, principal)
@@ -27,8 +25,7 @@ struct InstrumentAdminPages {
                 return page(context, principal, text: text, errors: failure.messages(context.language))
             }
         }
-        routes.post("/admin/instruments", .administerInstruments) { request, context, principal in
-            try await site.authorize(principal, .administerInstruments, .association(principal.associationID), path: request.uri.path)
+        routes.post("/admin/instruments", .administerInstruments, .association) { request, context, principal, _ in
             let text = context.form["definition"]
             do {
                 let instrument = try checked(text, principal)

@@ -8,12 +8,10 @@ struct MunicipalityAdminPages {
     let site: Site
 
     func register(on routes: RouteRegistrar) {
-        routes.get("/admin/municipalities", .administerMunicipalities) { request, context, principal in
-            try await site.authorize(principal, .administerMunicipalities, .association(principal.associationID), path: request.uri.path)
+        routes.get("/admin/municipalities", .administerMunicipalities, .association) { request, context, principal, _ in
             return try await page(context, principal)
         }
-        routes.post("/admin/municipalities", .administerMunicipalities) { request, context, principal in
-            try await site.authorize(principal, .administerMunicipalities, .association(principal.associationID), path: request.uri.path)
+        routes.post("/admin/municipalities", .administerMunicipalities, .association) { request, context, principal, _ in
             let typed = context.form["name"]
             do {
                 try await site.store.write { db in
@@ -38,8 +36,11 @@ struct MunicipalityAdminPages {
                 )
             }
         }
-        routes.post("/admin/municipalities/:municipality", .administerMunicipalities) { request, context, principal in
-            let municipality = try await loadMunicipality(context, principal, path: request.uri.path)
+        routes.post("/admin/municipalities/:municipality", .administerMunicipalities, .municipality) {
+            request,
+            context,
+            principal,
+            municipality in
             let typed = context.form["name"]
             do {
                 try await site.store.write { db in
@@ -61,8 +62,11 @@ struct MunicipalityAdminPages {
                 return try await page(context, principal, rename: (municipality.id, typed, message))
             }
         }
-        routes.post("/admin/municipalities/:municipality/support-contact", .administerMunicipalities) { request, context, principal in
-            let municipality = try await loadMunicipality(context, principal, path: request.uri.path)
+        routes.post("/admin/municipalities/:municipality/support-contact", .administerMunicipalities, .municipality) {
+            request,
+            context,
+            principal,
+            municipality in
             let typed = context.form["contact"].trimmed
             guard typed.count <= Self.maximumContactLength else {
                 let message = FieldProblem.tooLong(maximum: Self.maximumContactLength).message(context.language)
@@ -98,14 +102,6 @@ struct MunicipalityAdminPages {
             throw ValidationFailure(problems: ["name": .alreadyTaken])
         }
         return name
-    }
-
-    private func loadMunicipality(_ context: AppRequestContext, _ principal: Principal, path: String) async throws -> Municipality {
-        guard let id = context.parameters.get("municipality").flatMap(MunicipalityID.init(parsing:)),
-            let municipality = try await site.store.read({ db in try await OrganisationRepository(db).municipality(id) })
-        else { throw WebError.notFound }
-        try await site.authorize(principal, .administerMunicipalities, .association(municipality.associationID), path: path)
-        return municipality
     }
 
     private func page(

@@ -8,12 +8,10 @@ struct UnitAdminPages {
     let site: Site
 
     func register(on routes: RouteRegistrar) {
-        routes.get("/admin/units", .administerUnits) { request, context, principal in
-            try await site.authorize(principal, .administerUnits, .association(principal.associationID), path: request.uri.path)
+        routes.get("/admin/units", .administerUnits, .association) { request, context, principal, _ in
             return try await listPage(context, principal)
         }
-        routes.post("/admin/units", .administerUnits) { request, context, principal in
-            try await site.authorize(principal, .administerUnits, .association(principal.associationID), path: request.uri.path)
+        routes.post("/admin/units", .administerUnits, .association) { request, context, principal, _ in
             let draft = UnitDraft(name: context.form["name"], municipalityID: context.form["municipality"])
             do {
                 let created = try await site.store.write { db in
@@ -37,16 +35,14 @@ struct UnitAdminPages {
                 return try await listPage(context, principal, form: form)
             }
         }
-        routes.get("/admin/units/:unit", .administerUnits) { request, context, principal in
-            let unit = try await site.authorizedUnit(.administerUnits, request, context, principal)
+        routes.get("/admin/units/:unit", .administerUnits, .unit) { request, context, principal, unit in
             return try await unitPage(
                 context,
                 unit,
                 form: FormState(values: ["name": unit.name, "municipality": unit.municipalityID.description])
             )
         }
-        routes.post("/admin/units/:unit", .administerUnits) { request, context, principal in
-            let unit = try await site.authorizedUnit(.administerUnits, request, context, principal)
+        routes.post("/admin/units/:unit", .administerUnits, .unit) { request, context, principal, unit in
             let draft = UnitDraft(name: context.form["name"], municipalityID: context.form["municipality"])
             do {
                 try await site.store.write { db in
@@ -68,12 +64,10 @@ struct UnitAdminPages {
                 return try await unitPage(context, unit, form: form)
             }
         }
-        routes.post("/admin/units/:unit/schedule", .administerUnits) { request, context, principal in
-            let unit = try await site.authorizedUnit(.administerUnits, request, context, principal)
+        routes.post("/admin/units/:unit/schedule", .administerUnits, .unit) { request, context, principal, unit in
             return try await saveSchedule(context, principal, unit)
         }
-        routes.post("/admin/units/:unit/places", .administerUnits) { request, context, principal in
-            let unit = try await site.authorizedUnit(.administerUnits, request, context, principal)
+        routes.post("/admin/units/:unit/places", .administerUnits, .unit) { request, context, principal, unit in
             let draft = PlacesDraft(year: context.form["year"], places: context.form["places"])
             do {
                 let places = try draft.validated(unitID: unit.id)

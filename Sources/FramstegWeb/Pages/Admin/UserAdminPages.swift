@@ -7,28 +7,22 @@ struct UserAdminPages {
     let site: Site
 
     func register(on routes: RouteRegistrar) {
-        routes.get("/admin/users", .administerUsers) { request, context, principal in
-            try await site.authorize(principal, .administerUsers, .association(principal.associationID), path: request.uri.path)
+        routes.get("/admin/users", .administerUsers, .association) { request, context, principal, _ in
             return try await listPage(context, principal)
         }
-        routes.get("/admin/users/new", .administerUsers) { request, context, principal in
-            try await site.authorize(principal, .administerUsers, .association(principal.associationID), path: request.uri.path)
+        routes.get("/admin/users/new", .administerUsers, .association) { request, context, principal, _ in
             return try await newPage(context, principal, form: FormState())
         }
-        routes.post("/admin/users", .administerUsers) { request, context, principal in
-            try await site.authorize(principal, .administerUsers, .association(principal.associationID), path: request.uri.path)
+        routes.post("/admin/users", .administerUsers, .association) { request, context, principal, _ in
             return try await create(context, principal)
         }
-        routes.get("/admin/users/:user", .administerUsers) { request, context, principal in
-            let user = try await loadUser(context, principal, path: request.uri.path)
+        routes.get("/admin/users/:user", .administerUsers, .user) { request, context, principal, user in
             return try await userPage(context, principal, user, form: FormState(values: Self.values(of: user)))
         }
-        routes.post("/admin/users/:user", .administerUsers) { request, context, principal in
-            let user = try await loadUser(context, principal, path: request.uri.path)
+        routes.post("/admin/users/:user", .administerUsers, .user) { request, context, principal, user in
             return try await update(context, principal, user)
         }
-        routes.post("/admin/users/:user/disable", .administerUsers) { request, context, principal in
-            let user = try await loadUser(context, principal, path: request.uri.path)
+        routes.post("/admin/users/:user/disable", .administerUsers, .user) { request, context, principal, user in
             guard user.id != principal.userID else { throw WebError.forbidden }
             try await site.store.write { db in
                 try await UserRepository(db).setDisabled(user.id, true)
@@ -39,8 +33,7 @@ struct UserAdminPages {
             }
             return .redirect(to: "/admin/users/\(user.id)?notice=userDisabled", type: .normal)
         }
-        routes.post("/admin/users/:user/enable", .administerUsers) { request, context, principal in
-            let user = try await loadUser(context, principal, path: request.uri.path)
+        routes.post("/admin/users/:user/enable", .administerUsers, .user) { request, context, principal, user in
             try await site.store.write { db in
                 try await UserRepository(db).setDisabled(user.id, false)
                 try await AuditLog(db).append(
@@ -49,8 +42,7 @@ struct UserAdminPages {
             }
             return .redirect(to: "/admin/users/\(user.id)?notice=userEnabled", type: .normal)
         }
-        routes.post("/admin/users/:user/password", .administerUsers) { request, context, principal in
-            let user = try await loadUser(context, principal, path: request.uri.path)
+        routes.post("/admin/users/:user/password", .administerUsers, .user) { request, context, principal, user in
             do {
                 let password = try Self.validatedPassword(context.form, email: user.email)
                 let hash = try await site.passwords.hash(password)
@@ -158,14 +150,6 @@ struct UserAdminPages {
         } catch let failure as ValidationFailure {
             return try await userPage(context, principal, user, form: FormState(values: typed, errors: failure.messages(context.language)))
         }
-    }
-
-    private func loadUser(_ context: AppRequestContext, _ principal: Principal, path: String) async throws -> User {
-        guard let id = context.parameters.get("user").flatMap(UserID.init(parsing:)),
-            let user = try await site.store.read({ db in try await UserRepository(db).user(id) })
-        else { throw WebError.notFound }
-        try await site.authorize(principal, .administerUsers, .user(user.id, of: user.associationID), path: path)
-        return user
     }
 
     private func choices(_ context: AppRequestContext, _ principal: Principal, form: FormState) async throws -> [String: Any] {

@@ -1,0 +1,30 @@
+import Foundation
+import FramstegCore
+import FramstegStore
+
+/// The one path for every change, from pages, the JSON API and the command line alike: each
+/// service takes only what it needs, opens one transaction per change and writes its audit row in it.
+struct Services: Sendable {
+    let participants: ParticipantService
+    let activities: ActivityService
+    let measurements: MeasurementService
+    let plans: PlanService
+    let surveys: SurveyService
+    let participantMode: ParticipantModeService
+
+    init(
+        store: Store,
+        keyring: FieldKeyring,
+        instruments: InstrumentShelf,
+        surveyDrafts: SurveyDrafts,
+        passwords: Passwords,
+        now: @escaping @Sendable () -> Date
+    ) {
+        participants = ParticipantService(store: store, keyring: keyring, now: now)
+        activities = ActivityService(store: store, keyring: keyring, now: now)
+        measurements = MeasurementService(store: store, instruments: instruments, now: now)
+        plans = PlanService(store: store, keyring: keyring, instruments: instruments, now: now)
+        surveys = SurveyService(store: store, instruments: instruments, surveyDrafts: surveyDrafts, now: now)
+        participantMode = ParticipantModeService(store: store, passwords: passwords, now: now)
+    }
+}
