@@ -17,9 +17,7 @@ struct SessionMiddleware: RouterMiddleware {
         var context = context
         settleConnectionFacts(request, &context)
         context.requestPath = request.uri.path
-        if let notice = request.uri.queryParameters["notice"].map(String.init), Renderer.notices.contains(notice) {
-            context.noticeKey = notice
-        }
+        context.notice = request.uri.queryParameters["notice"].flatMap { Notice(rawValue: String($0)) }
         let browserLanguage = Language.preferred(acceptLanguage: request.headers[.acceptLanguage])
         context.language = browserLanguage
         var clearSessionCookie = false

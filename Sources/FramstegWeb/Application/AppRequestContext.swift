@@ -22,8 +22,8 @@ public struct AppRequestContext: RequestContext {
     public var sessionExpired = false
     /// The path of the request, to mark the current page in the menu.
     public var requestPath = "/"
-    /// A confirmation to show after a redirect (`?notice=saved`), one of `Renderer.notices`.
-    public var noticeKey: String?
+    /// A confirmation to show after a redirect (`?notice=saved`).
+    var notice: Notice?
 
     public init(source: ApplicationRequestContextSource) {
         self.coreContext = .init(source: source)

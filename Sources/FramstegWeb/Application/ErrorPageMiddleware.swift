@@ -43,11 +43,11 @@ struct ErrorPageMiddleware: RouterMiddleware {
 
     private func page(_ status: HTTPResponse.Status, _ key: String, _ context: Context) -> Response {
         site.renderer.page(
-            "error",
-            titleKey: key + "Title",
+            .error,
+            title: .key(key + "Title"),
+            model: ["message": Texts.text(key, context.language)],
             context: context,
-            status: status,
-            data: ["message": Texts.text(key, context.language)]
+            status: status
         )
     }
 }

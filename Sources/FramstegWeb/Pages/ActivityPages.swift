@@ -58,7 +58,7 @@ struct ActivityPages {
                 end: form["end"]
             )
             try await site.services.activities.addIntervention(draft, to: participant, by: principal)
-            return .redirect(to: "/participants/\(participant.id)?notice=interventionAdded#interventions", type: .normal)
+            return .redirect(to: "/participants/\(participant.id)", notice: .interventionAdded, section: "interventions")
         } catch let failure as ValidationFailure {
             return try await again(context, principal, participant, unit, "interventionForm", typed, failure)
         }
@@ -73,7 +73,7 @@ struct ActivityPages {
         guard let id = context.parameters.get("intervention").flatMap(InterventionID.init(parsing:)) else { throw WebError.notFound }
         do {
             try await site.services.activities.endIntervention(id, of: participant, on: context.form["end"], by: principal)
-            return .redirect(to: "/participants/\(participant.id)?notice=interventionEnded#interventions", type: .normal)
+            return .redirect(to: "/participants/\(participant.id)", notice: .interventionEnded, section: "interventions")
         } catch let failure as ValidationFailure {
             var messages = failure.messages(context.language)
             // Shown beside the row of the intervention it concerns.
@@ -107,7 +107,7 @@ struct ActivityPages {
                 decisions: form["decisions"]
             )
             try await site.services.activities.addMeeting(draft, to: participant, by: principal)
-            return .redirect(to: "/participants/\(participant.id)?notice=meetingSaved#meetings", type: .normal)
+            return .redirect(to: "/participants/\(participant.id)", notice: .meetingSaved, section: "meetings")
         } catch let failure as ValidationFailure {
             return try await again(context, principal, participant, unit, "meetingForm", typed, failure)
         }
@@ -128,7 +128,7 @@ struct ActivityPages {
             } else {
                 try await service.recordAttendance(draft, for: participant, by: principal)
             }
-            return .redirect(to: "/participants/\(participant.id)?notice=\(isGoal ? "goalSaved" : "hoursSaved")#hours", type: .normal)
+            return .redirect(to: "/participants/\(participant.id)", notice: isGoal ? .goalSaved : .hoursSaved, section: "hours")
         } catch let failure as ValidationFailure {
             return try await again(
                 context,

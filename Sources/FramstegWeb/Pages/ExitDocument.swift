@@ -60,7 +60,7 @@ struct ExitDocument {
         let exit = steps.last { $0.transition.event.kind == .exit }?.transition
         guard participant.state == .exited, let start, let exit, case .exit(let outcome) = exit.event else {
             data["notExited"] = true
-            return site.renderer.page("exit-document", titleKey: "exitDocument", context: context, data: data)
+            return site.renderer.page(.exitDocument, title: .key("exitDocument"), model: data, context: context)
         }
         let days = start.days(until: exit.day)
         data["period"] = [
@@ -108,6 +108,6 @@ struct ExitDocument {
         // Meeting notes are working notes and never leave the record.
         let plan = held.last { $0.kind == .exit && !$0.decisions.isEmpty } ?? held.last { !$0.decisions.isEmpty }
         if let plan { data["plan"] = plan.decisions }
-        return site.renderer.page("exit-document", titleKey: "exitDocument", context: context, data: data)
+        return site.renderer.page(.exitDocument, title: .key("exitDocument"), model: data, context: context)
     }
 }

@@ -210,7 +210,13 @@ struct FollowUpPages {
             data["isOffice"] = true
         }
         guard let period else {
-            return site.renderer.page("dashboard", titleKey: "dashboardTitle", context: context, status: .unprocessableContent, data: data)
+            return site.renderer.page(
+                .dashboard,
+                title: .key("dashboardTitle"),
+                model: data,
+                context: context,
+                status: .unprocessableContent
+            )
         }
         let loaded = try await load(scope, principal, period: period)
         data["periodLabel"] = period.label
@@ -236,7 +242,7 @@ struct FollowUpPages {
                 }
             }
         }
-        return site.renderer.page("dashboard", titleKey: "dashboardTitle", context: context, data: data)
+        return site.renderer.page(.dashboard, title: .key("dashboardTitle"), model: data, context: context)
     }
 
     /// The association's goals for the report: places used, measurement coverage, waiting time and

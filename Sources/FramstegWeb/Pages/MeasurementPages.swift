@@ -67,7 +67,7 @@ struct MeasurementPages {
                     instrument,
                     by: principal
                 )
-                return .redirect(to: "/participants/\(participant.id)/measurements/\(measurement.id)?notice=answersSaved", type: .normal)
+                return .redirect(to: "/participants/\(participant.id)/measurements/\(measurement.id)", notice: .answersSaved)
             } catch let failure as ValidationFailure {
                 let reloaded = try await load(context, participant).0
                 return page(
@@ -254,11 +254,11 @@ struct MeasurementPages {
         data["progress"] = view.instruments([measurement], idPrefix: "measurement")
         let hasProblems = counsellorForm.map { !$0.errors.isEmpty } == true || handOverForm.map { !$0.errors.isEmpty } == true
         return site.renderer.page(
-            "measurement",
-            title: instrument.title.text(language) + " – " + participant.name,
+            .measurement,
+            title: .text(instrument.title.text(language) + " – " + participant.name),
+            model: data,
             context: context,
-            status: hasProblems ? .unprocessableContent : .ok,
-            data: data
+            status: hasProblems ? .unprocessableContent : .ok
         )
     }
 }

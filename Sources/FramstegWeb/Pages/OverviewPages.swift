@@ -26,7 +26,7 @@ struct OverviewPages {
             }
             var data: [String: Any] = ["units": mine]
             data.merge(try await workingView(context, principal, units: units)) { $1 }
-            return site.renderer.page("my-units", titleKey: "myUnits", context: context, data: data)
+            return site.renderer.page(.myUnits, title: .key("myUnits"), model: data, context: context)
         }
         routes.get("/units/:unit", .viewUnit, .unit) { request, context, principal, unit in
             try await unitPage(context, unit)
@@ -145,12 +145,12 @@ struct OverviewPages {
         }
         let totals = years.map { year in String(places.filter { $0.year == year }.reduce(0) { $0 + $1.places }) }
         return site.renderer.page(
-            "office-home",
-            title: association?.name ?? "",
-            context: context,
-            data: [
+            .officeHome,
+            title: .text(association?.name ?? ""),
+            model: [
                 "association": association?.name ?? "", "years": years.map(String.init), "rows": rows, "totals": totals,
-            ]
+            ],
+            context: context
         )
     }
 
@@ -165,10 +165,9 @@ struct OverviewPages {
             )
         }
         return site.renderer.page(
-            "unit",
-            title: unit.name,
-            context: context,
-            data: [
+            .unit,
+            title: .text(unit.name),
+            model: [
                 "unit": ["id": unit.id.description, "name": unit.name, "municipality": municipality?.name ?? ""],
                 "participants": participants.map {
                     [
@@ -180,7 +179,8 @@ struct OverviewPages {
                 "places": places.reversed().map { ["year": String($0.year), "places": String($0.places)] },
                 "hasPlaces": !places.isEmpty,
                 "staff": staff.map { ["name": $0.name, "role": $0.role.label(context.language)] },
-            ]
+            ],
+            context: context
         )
     }
 }

@@ -103,12 +103,12 @@ struct ParticipantModePages {
                 .filter { $0.instrumentID == instrument.id }
             let view = ProgressView(catalog: site.instruments.catalog(for: principal.associationID), language: context.language)
             return site.renderer.page(
-                "take-done",
-                titleKey: "takeDoneTitle",
-                context: context,
-                data: [
+                .takeDone,
+                title: .key("takeDoneTitle"),
+                model: [
                     "progress": view.instruments(own, idPrefix: "own"), "screens": String(instrument.screens(for: .participant).count),
-                ]
+                ],
+                context: context
             )
         }
         routes.get("/take/return", .changeParticipant, .session) { _, context, _, session in
@@ -124,14 +124,14 @@ struct ParticipantModePages {
                     guard let (measurement, _) = try await site.services.measurements.load(id, association: principal.associationID)
                     else { return .redirect(to: "/", type: .normal) }
                     return .redirect(
-                        to: "/participants/\(measurement.participantID)/measurements/\(measurement.id)?notice=deviceReturned",
-                        type: .normal
+                        to: "/participants/\(measurement.participantID)/measurements/\(measurement.id)",
+                        notice: .deviceReturned
                     )
                 case .survey(let id):
                     guard let (offer, _) = try await site.services.surveys.load(id, association: principal.associationID) else {
                         return .redirect(to: "/", type: .normal)
                     }
-                    return .redirect(to: "/participants/\(offer.participantID)?notice=deviceReturned#surveys", type: .normal)
+                    return .redirect(to: "/participants/\(offer.participantID)", notice: .deviceReturned, section: "surveys")
                 }
             case .refused:
                 return returnPage(
@@ -166,11 +166,9 @@ struct ParticipantModePages {
         let values = ItemFields.values(of: items, in: answers).merging(typed) { $1 }
         let progress = ProgressView.participantProgress(answers, instrument, language: language)
         return site.renderer.page(
-            "take",
-            title: instrument.title.text(language),
-            context: context,
-            status: errors.isEmpty ? .ok : .unprocessableContent,
-            data: [
+            .take,
+            title: .text(instrument.title.text(language)),
+            model: [
                 "instrument": instrument.title.text(language),
                 "screen": String(index + 1), "screens": String(screens.count),
                 "screenOf": Texts.text("screenOf", language).replacingOccurrences(of: "{n}", with: String(index + 1)).replacingOccurrences(
@@ -182,7 +180,9 @@ struct ParticipantModePages {
                 "items": ItemFields.items(items, values: values, errors: errors, language: language),
                 "hasErrors": !errors.isEmpty, "isAnonymous": instrument.isAnonymous,
                 "finishLabel": Texts.text(instrument.isAnonymous ? "sendAnswers" : "finish", language),
-            ]
+            ],
+            context: context,
+            status: errors.isEmpty ? .ok : .unprocessableContent
         )
     }
 
@@ -190,6 +190,6 @@ struct ParticipantModePages {
     {
         var data: [String: Any] = ["hasPIN": hasPIN]
         if let error { data["error"] = error }
-        return site.renderer.page("take-return", titleKey: "takeReturnTitle", context: context, status: status, data: data)
+        return site.renderer.page(.takeReturn, title: .key("takeReturnTitle"), model: data, context: context, status: status)
     }
 }

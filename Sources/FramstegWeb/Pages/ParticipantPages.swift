@@ -36,7 +36,7 @@ struct ParticipantPages {
                     of: participant,
                     by: principal
                 )
-                return .redirect(to: "/participants/\(participant.id)?notice=saved", type: .normal)
+                return .redirect(to: "/participants/\(participant.id)", notice: .saved)
             } catch let failure as ValidationFailure {
                 return try await recordPage(
                     context,
@@ -72,7 +72,7 @@ struct ParticipantPages {
                     )
                 )
             }
-            return .redirect(to: "/participants/\(participant.id)?notice=eligibilitySaved#eligibility", type: .normal)
+            return .redirect(to: "/participants/\(participant.id)", notice: .eligibilitySaved, section: "eligibility")
         }
         routes.post("/participants/:participant/steps", .changeParticipant, .participant) { request, context, principal, record in
             let (participant, unit) = (record.participant, record.unit)
@@ -105,7 +105,7 @@ struct ParticipantPages {
         ]
         do {
             let id = try await site.services.participants.register(draft, in: unit, by: principal)
-            return .redirect(to: "/participants/\(id)?notice=participantRegistered", type: .normal)
+            return .redirect(to: "/participants/\(id)", notice: .participantRegistered)
         } catch let failure as ValidationFailure {
             return try await newPage(context, unit, form: FormState(values: [:], errors: failure.messages(context.language)), typed: typed)
         }
@@ -146,11 +146,11 @@ struct ParticipantPages {
             ] as [String: Any]
         }
         return site.renderer.page(
-            "participant-new",
-            titleKey: "registerParticipant",
+            .participantNew,
+            title: .key("registerParticipant"),
+            model: data,
             context: context,
-            status: form.errors.isEmpty ? .ok : .unprocessableContent,
-            data: data
+            status: form.errors.isEmpty ? .ok : .unprocessableContent
         )
     }
 
@@ -173,7 +173,7 @@ struct ParticipantPages {
                 of: participant,
                 by: principal
             )
-            return .redirect(to: "/participants/\(participant.id)?notice=stepRecorded", type: .normal)
+            return .redirect(to: "/participants/\(participant.id)", notice: .stepRecorded)
         } catch let failure as ValidationFailure {
             return try await recordPage(
                 context,
@@ -287,11 +287,11 @@ struct ParticipantPages {
         }
         let hasProblems = !form.errors.isEmpty || sections.values.contains { !$0.errors.isEmpty }
         return site.renderer.page(
-            "participant",
-            title: participant.name,
+            .participant,
+            title: .text(participant.name),
+            model: data,
             context: context,
-            status: hasProblems ? .unprocessableContent : .ok,
-            data: data
+            status: hasProblems ? .unprocessableContent : .ok
         )
     }
 

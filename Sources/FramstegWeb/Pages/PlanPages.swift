@@ -18,7 +18,7 @@ struct PlanPages {
                     for: participant,
                     by: principal
                 )
-                return .redirect(to: "/participants/\(participant.id)?notice=planGoalAdded#plan", type: .normal)
+                return .redirect(to: "/participants/\(participant.id)", notice: .planGoalAdded, section: "plan")
             } catch let failure as ValidationFailure {
                 let typed = ["text": form["text"], "indicators": form.all("indicators").joined(separator: ",")]
                 return try await ParticipantPages(site: site).recordPage(
@@ -46,7 +46,7 @@ struct PlanPages {
                     of: participant,
                     by: principal
                 )
-                return .redirect(to: "/participants/\(participant.id)?notice=planStepAdded#plan", type: .normal)
+                return .redirect(to: "/participants/\(participant.id)", notice: .planStepAdded, section: "plan")
             } catch let failure as ValidationFailure {
                 let typed = ["goal": goal.description, "text": form["text"], "owner": form["owner"], "due": form["due"]]
                 return try await ParticipantPages(site: site).recordPage(
@@ -68,7 +68,7 @@ struct PlanPages {
             guard let step = context.parameters.get("step").flatMap(PlanStepID.init(parsing:)) else { throw WebError.notFound }
             do {
                 try await site.services.plans.setStatus(context.form["status"], of: step, of: participant, by: principal)
-                return .redirect(to: "/participants/\(participant.id)?notice=planStepChanged#plan", type: .normal)
+                return .redirect(to: "/participants/\(participant.id)", notice: .planStepChanged, section: "plan")
             } catch let failure as ValidationFailure {
                 return try await ParticipantPages(site: site).recordPage(
                     context,

@@ -24,10 +24,10 @@ struct PublicRegistrationPages {
         routes.publicRoute(.get, "/register/:association/thanks") { _, context in
             let association = try await loadAssociation(context)
             return site.renderer.page(
-                "public-thanks",
-                titleKey: "publicThanksTitle",
-                context: context,
-                data: ["association": association.name]
+                .publicThanks,
+                title: .key("publicThanksTitle"),
+                model: ["association": association.name],
+                context: context
             )
         }
     }
@@ -51,11 +51,11 @@ struct PublicRegistrationPages {
         }
         guard limit.allows(eventsInWindow: recent) else {
             return site.renderer.page(
-                "error",
-                titleKey: "publicTooManyTitle",
+                .error,
+                title: .key("publicTooManyTitle"),
+                model: ["message": Texts.text("publicTooMany", context.language)],
                 context: context,
-                status: .tooManyRequests,
-                data: ["message": Texts.text("publicTooMany", context.language)]
+                status: .tooManyRequests
             )
         }
         if !form[Self.honeypot].isEmpty {
@@ -165,11 +165,11 @@ struct PublicRegistrationPages {
             },
         ]
         return site.renderer.page(
-            "public-register",
-            titleKey: "publicRegisterTitle",
+            .publicRegister,
+            title: .key("publicRegisterTitle"),
+            model: data,
             context: context,
-            status: errors.isEmpty ? .ok : .unprocessableContent,
-            data: data
+            status: errors.isEmpty ? .ok : .unprocessableContent
         )
     }
 }

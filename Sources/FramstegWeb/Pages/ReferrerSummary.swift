@@ -54,6 +54,6 @@ struct ReferrerSummary {
         } else {
             data["noDecision"] = true
         }
-        return site.renderer.page("referrer-summary", titleKey: "referrerSummary", context: context, data: data)
+        return site.renderer.page(.referrerSummary, title: .key("referrerSummary"), model: data, context: context)
     }
 }

@@ -28,7 +28,7 @@ struct SettingsPages {
                     )
                 )
             }
-            return .redirect(to: "/settings?notice=settingsSaved", type: .normal)
+            return .redirect(to: "/settings", notice: .settingsSaved)
         }
     }
 
@@ -38,6 +38,6 @@ struct SettingsPages {
         let languages = options.map { value, key in
             ["value": value.isEmpty ? "browser" : value, "label": Texts.text(key, language), "checked": value == chosen] as [String: Any]
         }
-        return site.renderer.page("settings", titleKey: "settings", context: context, status: status, data: ["languages": languages])
+        return site.renderer.page(.settings, title: .key("settings"), model: ["languages": languages], context: context, status: status)
     }
 }

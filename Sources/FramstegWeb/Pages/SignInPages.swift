@@ -22,7 +22,7 @@ struct SignInPages {
                 if let session = context.session { try await SessionRepository(db).delete(tokenHash: session.record.tokenHash) }
                 try await AuditLog(db).append(AuditEntry(at: site.now(), by: principal, action: "sign-out", objectType: "session"))
             }
-            var response = Response.redirect(to: "/sign-in?notice=signedOut", type: .normal)
+            var response = Response.redirect(to: "/sign-in", notice: .signedOut)
             response.setCookie(FramstegCookie.expired(FramstegCookie.session, secure: context.isSecureRequest))
             return response
         }
@@ -38,7 +38,7 @@ struct SignInPages {
         var data: [String: Any] = ["values": ["email": email]]
         data["formError"] = formError
         data["message"] = message
-        return site.renderer.page("sign-in", titleKey: "signIn", context: context, status: status, data: data)
+        return site.renderer.page(.signIn, title: .key("signIn"), model: data, context: context, status: status)
     }
 
     private func signIn(_ context: AppRequestContext) async throws -> Response {

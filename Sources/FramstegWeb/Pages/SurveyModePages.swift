@@ -100,6 +100,6 @@ struct SurveyModePages {
             }
             data["support"] = contact.isEmpty ? ["shown": true] : ["contact": contact]
         }
-        return site.renderer.page("survey-done", titleKey: "surveyDoneTitle", context: context, data: data)
+        return site.renderer.page(.surveyDone, title: .key("surveyDoneTitle"), model: data, context: context)
     }
 }

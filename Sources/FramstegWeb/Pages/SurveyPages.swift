@@ -81,7 +81,7 @@ struct SurveyPages {
             let offer = try await load(context, participant)
             guard let session = context.session else { throw WebError.forbidden }
             site.services.surveys.abandon(offer, session: session)
-            return .redirect(to: "/participants/\(participant.id)?notice=surveyAbandoned#surveys", type: .normal)
+            return .redirect(to: "/participants/\(participant.id)", notice: .surveyAbandoned, section: "surveys")
         }
         routes.get("/units/:unit/violence-support", .viewUnit, .unit) { request, context, principal, unit in
             let (municipality, contact) = try await site.store.read { db in
@@ -91,12 +91,12 @@ struct SurveyPages {
                 )
             }
             return site.renderer.page(
-                "violence-support",
-                titleKey: "violenceSupportTitle",
-                context: context,
-                data: [
+                .violenceSupport,
+                title: .key("violenceSupportTitle"),
+                model: [
                     "unit": unit.name, "municipality": municipality?.name ?? "", "contact": contact, "hasContact": !contact.isEmpty,
-                ]
+                ],
+                context: context
             )
         }
     }

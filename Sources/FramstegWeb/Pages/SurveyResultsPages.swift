@@ -33,18 +33,18 @@ struct SurveyResultsPages {
 
     func register(on routes: RouteRegistrar) {
         routes.get("/surveys", .viewSurveyResults, .surveyScope) { request, context, principal, _ in
-            try await respond(request, context, principal, template: "survey-results")
+            try await respond(request, context, principal, template: .surveyResults)
         }
         routes.get("/surveys/summary", .viewSurveyResults, .surveyScope) { request, context, principal, _ in
-            try await respond(request, context, principal, template: "survey-summary")
+            try await respond(request, context, principal, template: .surveySummary)
         }
         routes.get("/surveys/export.csv", .exportSurveyResults, .surveyScope) { request, context, principal, _ in
             let (query, form, options) = try await read(request, context, principal)
-            guard let query else { return page("survey-results", context, form: form, options: options, status: .unprocessableContent) }
+            guard let query else { return page(.surveyResults, context, form: form, options: options, status: .unprocessableContent) }
             let (results, coverage) = try await results(query, principal)
             guard results.isShown else {
                 return page(
-                    "survey-results",
+                    .surveyResults,
                     context,
                     form: form,
                     options: options,
@@ -78,7 +78,7 @@ struct SurveyResultsPages {
         _ request: Request,
         _ context: AppRequestContext,
         _ principal: Principal,
-        template: String
+        template: Template
     ) async throws -> Response {
         let (query, form, options) = try await read(request, context, principal)
         guard let query else { return page(template, context, form: form, options: options, status: .unprocessableContent) }
@@ -185,7 +185,7 @@ struct SurveyResultsPages {
     // MARK: Rendering
 
     private func page(
-        _ template: String,
+        _ template: Template,
         _ context: AppRequestContext,
         form: FormState,
         options: [Scope],
@@ -232,7 +232,7 @@ struct SurveyResultsPages {
             }
         }
         let status = status == .ok && (data["tooFew"] as? Bool == true) ? .ok : status
-        return site.renderer.page(template, titleKey: "surveyResultsTitle", context: context, status: status, data: data)
+        return site.renderer.page(template, title: .key("surveyResultsTitle"), model: data, context: context, status: status)
     }
 
     private func resultsData(_ results: SurveyResults, language: Language) -> [String: Any] {

@@ -12,92 +12,77 @@ struct Renderer: Sendable {
     /// Reads a chosen instrument definition file into the admin's text field.
     let definitionFileScript: String
 
-    /// Confirmation texts a redirect may ask for; anything else in `?notice=` is ignored.
-    static let notices: Set<String> = [
-        "saved", "settingsSaved", "userCreated", "userDisabled", "userEnabled", "passwordReset", "signedOut",
-        "participantRegistered", "stepRecorded", "eligibilitySaved", "interventionAdded", "interventionEnded", "meetingSaved",
-        "goalSaved", "hoursSaved", "answersSaved", "deviceReturned", "planGoalAdded", "planStepAdded", "planStepChanged",
-        "instrumentAdded", "scheduleSaved", "surveyAbandoned", "supportContactSaved",
-    ]
-
+    /// Loads every template, and stops if one that `Template` names is missing or one on disk is
+    /// unknown to it: a wrong name fails at start, never as an empty page.
     static func load() async throws -> Renderer {
         guard let templates = Bundle.module.url(forResource: "Templates", withExtension: nil),
             let css = Bundle.module.url(forResource: "Public/app", withExtension: "css"),
             let script = Bundle.module.url(forResource: "Public/participant-mode", withExtension: "js"),
             let definitionScript = Bundle.module.url(forResource: "Public/definition-file", withExtension: "js")
         else { throw RendererError.missingResources }
+        let library = try await MustacheLibrary(directory: templates.path)
+        try check(library, directory: templates)
         return Renderer(
-            library: try await MustacheLibrary(directory: templates.path),
+            library: library,
             stylesheet: try String(contentsOf: css, encoding: .utf8),
             participantModeScript: try String(contentsOf: script, encoding: .utf8),
             definitionFileScript: try String(contentsOf: definitionScript, encoding: .utf8)
         )
     }
 
-    func render(_ template: String, _ data: [String: Any]) -> String {
-        library.render(data, withTemplate: template) ?? ""
+    static func check(_ library: MustacheLibrary, directory: URL) throws {
+        let missing = Template.allCases.filter { library.getTemplate(named: $0.rawValue) == nil }.map(\.rawValue)
+        let onDisk = try FileManager.default.contentsOfDirectory(atPath: directory.path)
+            .filter { $0.hasSuffix(".mustache") }.map { String($0.dropLast(".mustache".count)) }
+        let unknown = onDisk.filter { Template(rawValue: $0) == nil }
+        guard missing.isEmpty, unknown.isEmpty else { throw RendererError.templates(missing: missing, unknown: unknown.sorted()) }
     }
 
-    /// A full HTML page: the layout's chrome around `template`, in the request's language.
+    /// A template on its own (an SVG, a fragment), with `model` as its only context.
+    func render(_ template: Template, _ model: Any) -> String {
+        library.render(model, withTemplate: template.rawValue) ?? ""
+    }
+
+    /// A full HTML page: the layout's chrome around `template` rendered with `model`, in the
+    /// request's language. The model is a plain struct (or, while pages move to models, a dictionary).
     func page(
-        _ template: String,
-        titleKey: String? = nil,
-        title: String? = nil,
+        _ template: Template,
+        title: PageTitle,
+        model: Any,
         context: AppRequestContext,
         status: HTTPResponse.Status = .ok,
-        data: [String: Any] = [:]
+        script: String? = nil
     ) -> Response {
-        let language = context.language
-        var values = data
-        values["lang"] = language.rawValue
-        values["t"] = Texts.table(language)
-        values["title"] = title ?? titleKey.map { Texts.text($0, language) } ?? ""
-        values["csrf"] = context.csrfToken
-        if let key = context.noticeKey { values["notice"] = Texts.text(key, language) }
-        if context.session?.record.handover != nil {
-            // Handed to the participant: no menu, no name, no way out but giving the device back.
-            values["participantMode"] = true
-        } else if let user = context.session?.user {
-            values["signedIn"] =
-                [
-                    "name": user.name, "roleLabel": user.role.label(language),
-                    "nav": Self.menu(for: user.role, language: language, currentPath: context.requestPath),
-                ] as [String: Any]
-        }
-        let html = render(template, values)
+        let layout = Layout(context: context, title: title.text(context.language), script: script)
+        let html = render(template, PageEnvelope(layout: layout, model: model))
         var headers = HTTPFields()
         headers[.contentType] = "text/html; charset=utf-8"
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: html)))
     }
+}
 
-    static func menu(for role: Role, language: Language, currentPath: String) -> [[String: Any]] {
-        let items: [(String, String)] =
-            switch role {
-            case .admin:
-                [
-                    ("/admin", "administration"), ("/admin/municipalities", "municipalities"), ("/admin/units", "units"),
-                    ("/admin/users", "users"), ("/admin/instruments", "instruments"), ("/admin/audit", "auditLog"),
-                ]
-            case .office: [("/office", "association"), ("/office/dashboard", "dashboardTitle"), ("/surveys", "surveyResultsTitle")]
-            case .manager, .counsellor: [("/units", "myUnits"), ("/surveys", "surveyResultsTitle")]
-            }
-        return (items + [("/settings", "settings")]).map { path, key in
-            let isCurrent = currentPath == path || (path != "/admin" && currentPath.hasPrefix(path + "/"))
-            return ["href": path, "label": Texts.text(key, language), "current": isCurrent]
+/// A page's title: a text key, or text of its own (a participant's name).
+enum PageTitle: Sendable {
+    case key(String)
+    case text(String)
+
+    func text(_ language: Language) -> String {
+        switch self {
+        case .key(let key): Texts.text(key, language)
+        case .text(let text): text
         }
     }
 }
 
-enum RendererError: Error {
+enum RendererError: Error, CustomStringConvertible {
     case missingResources
-}
+    case templates(missing: [String], unknown: [String])
 
-/// Form values and messages for re-showing a form after a refused submission.
-struct FormState {
-    var values: [String: String] = [:]
-    var errors: [String: String] = [:]
-
-    var data: [String: Any] {
-        ["values": values, "errors": errors, "hasErrors": !errors.isEmpty]
+    var description: String {
+        switch self {
+        case .missingResources: "the templates, stylesheet or scripts are missing from the bundle"
+        case .templates(let missing, let unknown):
+            "templates missing: \(missing.joined(separator: ", ")); templates not named in Template: \(unknown.joined(separator: ", "))"
+        }
     }
 }

@@ -19,13 +19,13 @@ struct AssociationAdminPages {
             }
             guard let association = summary.association else { throw WebError.notFound }
             return site.renderer.page(
-                "admin-home",
-                titleKey: "administration",
-                context: context,
-                data: [
+                .adminHome,
+                title: .key("administration"),
+                model: [
                     "association": ["name": association.name],
                     "municipalityCount": summary.municipalities, "unitCount": summary.units, "userCount": summary.users,
-                ]
+                ],
+                context: context
             )
         }
         routes.get("/admin/association", .administerAssociation, .association) { request, context, principal, _ in
@@ -56,7 +56,7 @@ struct AssociationAdminPages {
                         )
                     )
                 }
-                return .redirect(to: "/admin/association?notice=saved", type: .normal)
+                return .redirect(to: "/admin/association", notice: .saved)
             } catch let failure as ValidationFailure {
                 return page(context, FormState(values: values, errors: failure.messages(context.language)), status: .unprocessableContent)
             }
@@ -64,6 +64,6 @@ struct AssociationAdminPages {
     }
 
     private func page(_ context: AppRequestContext, _ form: FormState, status: HTTPResponse.Status = .ok) -> Response {
-        site.renderer.page("admin-association", titleKey: "associationDetails", context: context, status: status, data: form.data)
+        site.renderer.page(.adminAssociation, title: .key("associationDetails"), model: form.data, context: context, status: status)
     }
 }

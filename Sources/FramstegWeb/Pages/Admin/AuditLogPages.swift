@@ -38,7 +38,7 @@ struct AuditLogPages {
             case .broken(let sequence, _): data["brokenAt"] = String(sequence)
             }
             try await site.audit(AuditEntry(at: site.now(), by: principal, action: "audit.read", objectType: "audit_log"))
-            return site.renderer.page("admin-audit", titleKey: "auditLog", context: context, data: data)
+            return site.renderer.page(.adminAudit, title: .key("auditLog"), model: data, context: context)
         }
     }
 }

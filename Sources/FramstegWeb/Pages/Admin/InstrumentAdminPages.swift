@@ -54,7 +54,7 @@ struct InstrumentAdminPages {
                     throw ValidationFailure(problems: ["definition": .versionExists(id: instrument.id, version: instrument.version)])
                 }
                 site.instruments.add(instrument, for: principal.associationID)
-                return .redirect(to: "/admin/instruments?notice=instrumentAdded", type: .normal)
+                return .redirect(to: "/admin/instruments", notice: .instrumentAdded)
             } catch let failure as ValidationFailure {
                 return page(context, principal, text: text, errors: failure.messages(context.language))
             }
@@ -105,11 +105,11 @@ struct InstrumentAdminPages {
         data["script"] = "definition-file.js"
         if let preview { data["preview"] = Self.preview(preview, language: language) }
         return site.renderer.page(
-            "admin-instruments",
-            titleKey: "instruments",
+            .adminInstruments,
+            title: .key("instruments"),
+            model: data,
             context: context,
-            status: errors.isEmpty ? .ok : .unprocessableContent,
-            data: data
+            status: errors.isEmpty ? .ok : .unprocessableContent
         )
     }
 

@@ -27,7 +27,7 @@ struct MunicipalityAdminPages {
                         )
                     )
                 }
-                return .redirect(to: "/admin/municipalities?notice=saved", type: .normal)
+                return .redirect(to: "/admin/municipalities", notice: .saved)
             } catch let failure as ValidationFailure {
                 return try await page(
                     context,
@@ -56,7 +56,7 @@ struct MunicipalityAdminPages {
                         )
                     )
                 }
-                return .redirect(to: "/admin/municipalities?notice=saved", type: .normal)
+                return .redirect(to: "/admin/municipalities", notice: .saved)
             } catch let failure as ValidationFailure {
                 let message = failure.problems["name"]?.message(context.language)
                 return try await page(context, principal, rename: (municipality.id, typed, message))
@@ -84,7 +84,7 @@ struct MunicipalityAdminPages {
                     )
                 )
             }
-            return .redirect(to: "/admin/municipalities?notice=supportContactSaved", type: .normal)
+            return .redirect(to: "/admin/municipalities", notice: .supportContactSaved)
         }
     }
 
@@ -134,6 +134,6 @@ struct MunicipalityAdminPages {
         data["municipalities"] = rows
         if rename?.error != nil || contact != nil { data["hasErrors"] = true }
         let status: HTTPResponse.Status = (create.errors.isEmpty && rename?.error == nil && contact == nil) ? .ok : .unprocessableContent
-        return site.renderer.page("admin-municipalities", titleKey: "municipalities", context: context, status: status, data: data)
+        return site.renderer.page(.adminMunicipalities, title: .key("municipalities"), model: data, context: context, status: status)
     }
 }

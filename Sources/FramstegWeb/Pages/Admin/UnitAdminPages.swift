@@ -26,7 +26,7 @@ struct UnitAdminPages {
                     )
                     return unit
                 }
-                return .redirect(to: "/admin/units/\(created.id)?notice=saved", type: .normal)
+                return .redirect(to: "/admin/units/\(created.id)", notice: .saved)
             } catch let failure as ValidationFailure {
                 let form = FormState(
                     values: ["name": draft.name, "municipality": draft.municipalityID],
@@ -55,7 +55,7 @@ struct UnitAdminPages {
                         AuditEntry(at: site.now(), by: principal, action: "unit.update", objectType: "unit", objectID: unit.id.description)
                     )
                 }
-                return .redirect(to: "/admin/units/\(unit.id)?notice=saved", type: .normal)
+                return .redirect(to: "/admin/units/\(unit.id)", notice: .saved)
             } catch let failure as ValidationFailure {
                 let form = FormState(
                     values: ["name": draft.name, "municipality": draft.municipalityID],
@@ -77,7 +77,7 @@ struct UnitAdminPages {
                         AuditEntry(at: site.now(), by: principal, action: "unit.places", objectType: "unit", objectID: unit.id.description)
                     )
                 }
-                return .redirect(to: "/admin/units/\(unit.id)?notice=saved", type: .normal)
+                return .redirect(to: "/admin/units/\(unit.id)", notice: .saved)
             } catch let failure as ValidationFailure {
                 let placesForm = FormState(
                     values: ["year": draft.year, "places": draft.places],
@@ -119,7 +119,7 @@ struct UnitAdminPages {
                 AuditEntry(at: site.now(), by: principal, action: "unit.schedule", objectType: "unit", objectID: unit.id.description)
             )
         }
-        return .redirect(to: "/admin/units/\(unit.id)?notice=scheduleSaved", type: .normal)
+        return .redirect(to: "/admin/units/\(unit.id)", notice: .scheduleSaved)
     }
 
     private func validated(
@@ -166,11 +166,11 @@ struct UnitAdminPages {
         data["municipalities"] = municipalityOptions(municipalities, selected: form.values["municipality"] ?? "")
         data["hasMunicipalities"] = !municipalities.isEmpty
         return site.renderer.page(
-            "admin-units",
-            titleKey: "units",
+            .adminUnits,
+            title: .key("units"),
+            model: data,
             context: context,
-            status: form.errors.isEmpty ? .ok : .unprocessableContent,
-            data: data
+            status: form.errors.isEmpty ? .ok : .unprocessableContent
         )
     }
 
@@ -199,6 +199,6 @@ struct UnitAdminPages {
         data["scheduleForm"] = (scheduleForm ?? FormState(values: ["intervalWeeks": String(interval)])).data
         let scheduleOK = scheduleForm?.errors.isEmpty ?? true
         let status: HTTPResponse.Status = form.errors.isEmpty && placesForm.errors.isEmpty && scheduleOK ? .ok : .unprocessableContent
-        return site.renderer.page("admin-unit", title: unit.name, context: context, status: status, data: data)
+        return site.renderer.page(.adminUnit, title: .text(unit.name), model: data, context: context, status: status)
     }
 }

@@ -31,7 +31,7 @@ struct UserAdminPages {
                     AuditEntry(at: site.now(), by: principal, action: "user.disable", objectType: "user", objectID: user.id.description)
                 )
             }
-            return .redirect(to: "/admin/users/\(user.id)?notice=userDisabled", type: .normal)
+            return .redirect(to: "/admin/users/\(user.id)", notice: .userDisabled)
         }
         routes.post("/admin/users/:user/enable", .administerUsers, .user) { request, context, principal, user in
             try await site.store.write { db in
@@ -40,7 +40,7 @@ struct UserAdminPages {
                     AuditEntry(at: site.now(), by: principal, action: "user.enable", objectType: "user", objectID: user.id.description)
                 )
             }
-            return .redirect(to: "/admin/users/\(user.id)?notice=userEnabled", type: .normal)
+            return .redirect(to: "/admin/users/\(user.id)", notice: .userEnabled)
         }
         routes.post("/admin/users/:user/password", .administerUsers, .user) { request, context, principal, user in
             do {
@@ -60,10 +60,8 @@ struct UserAdminPages {
                     )
                 }
                 // Resetting one's own password ends one's own session too: go through sign-in again.
-                return .redirect(
-                    to: user.id == principal.userID ? "/sign-in" : "/admin/users/\(user.id)?notice=passwordReset",
-                    type: .normal
-                )
+                if user.id == principal.userID { return .redirect(to: "/sign-in", type: .normal) }
+                return .redirect(to: "/admin/users/\(user.id)", notice: .passwordReset)
             } catch let failure as ValidationFailure {
                 return try await userPage(
                     context,
@@ -125,7 +123,7 @@ struct UserAdminPages {
                 )
                 return user
             }
-            return .redirect(to: "/admin/users/\(user.id)?notice=userCreated", type: .normal)
+            return .redirect(to: "/admin/users/\(user.id)", notice: .userCreated)
         } catch let failure as ValidationFailure {
             return try await newPage(context, principal, form: FormState(values: typed, errors: failure.messages(context.language)))
         }
@@ -146,7 +144,7 @@ struct UserAdminPages {
                     AuditEntry(at: site.now(), by: principal, action: "user.update", objectType: "user", objectID: user.id.description)
                 )
             }
-            return .redirect(to: "/admin/users/\(user.id)?notice=saved", type: .normal)
+            return .redirect(to: "/admin/users/\(user.id)", notice: .saved)
         } catch let failure as ValidationFailure {
             return try await userPage(context, principal, user, form: FormState(values: typed, errors: failure.messages(context.language)))
         }
@@ -181,18 +179,18 @@ struct UserAdminPages {
                 "status": Texts.text(user.isDisabled ? "disabled" : "active", language),
             ]
         }
-        return site.renderer.page("admin-users", titleKey: "users", context: context, data: ["users": rows])
+        return site.renderer.page(.adminUsers, title: .key("users"), model: ["users": rows], context: context)
     }
 
     private func newPage(_ context: AppRequestContext, _ principal: Principal, form: FormState) async throws -> Response {
         var data = form.data.merging(try await choices(context, principal, form: form)) { $1 }
         data["passwordLabel"] = Texts.text("initialPassword", context.language)
         return site.renderer.page(
-            "admin-user-new",
-            titleKey: "addUser",
+            .adminUserNew,
+            title: .key("addUser"),
+            model: data,
             context: context,
-            status: form.errors.isEmpty ? .ok : .unprocessableContent,
-            data: data
+            status: form.errors.isEmpty ? .ok : .unprocessableContent
         )
     }
 
@@ -214,6 +212,6 @@ struct UserAdminPages {
         data["cannotDisable"] = user.id == principal.userID
         if !passwordErrors.isEmpty { data["hasErrors"] = true }
         let status: HTTPResponse.Status = form.errors.isEmpty && passwordErrors.isEmpty ? .ok : .unprocessableContent
-        return site.renderer.page("admin-user", title: user.name, context: context, status: status, data: data)
+        return site.renderer.page(.adminUser, title: .text(user.name), model: data, context: context, status: status)
     }
 }

@@ -1,0 +1,101 @@
+import FramstegCore
+import Mustache
+
+/// What the layout shows around every page: language, texts, title, the CSRF token, a notice, and
+/// the menu of the signed-in user (none in participant mode).
+struct Layout: Sendable {
+    struct SignedIn: Sendable {
+        let name: String
+        let roleLabel: String
+        let nav: [MenuItem]
+    }
+
+    struct MenuItem: Sendable {
+        let href: String
+        let label: String
+        let current: Bool
+    }
+
+    let lang: String
+    let t: [String: String]
+    let title: String
+    let csrf: String
+    let notice: String?
+    /// Handed to the participant: no menu, no name, no way out but giving the device back.
+    let participantMode: Bool
+    let signedIn: SignedIn?
+    let script: String?
+
+    init(context: AppRequestContext, title: String, script: String?) {
+        let language = context.language
+        lang = language.rawValue
+        t = Texts.table(language)
+        self.title = title
+        csrf = context.csrfToken
+        notice = context.notice.map { Texts.text($0.rawValue, language) }
+        participantMode = context.session?.record.handover != nil
+        signedIn =
+            participantMode
+            ? nil
+            : context.session.map { session in
+                SignedIn(
+                    name: session.user.name,
+                    roleLabel: session.user.role.label(language),
+                    nav: Self.menu(for: session.user.role, language: language, currentPath: context.requestPath)
+                )
+            }
+        self.script = script
+    }
+
+    static func menu(for role: Role, language: Language, currentPath: String) -> [MenuItem] {
+        let items: [(String, String)] =
+            switch role {
+            case .admin:
+                [
+                    ("/admin", "administration"), ("/admin/municipalities", "municipalities"), ("/admin/units", "units"),
+                    ("/admin/users", "users"), ("/admin/instruments", "instruments"), ("/admin/audit", "auditLog"),
+                ]
+            case .office: [("/office", "association"), ("/office/dashboard", "dashboardTitle"), ("/surveys", "surveyResultsTitle")]
+            case .manager, .counsellor: [("/units", "myUnits"), ("/surveys", "surveyResultsTitle")]
+            }
+        return (items + [("/settings", "settings")]).map { path, key in
+            let isCurrent = currentPath == path || (path != "/admin" && currentPath.hasPrefix(path + "/"))
+            return MenuItem(href: path, label: Texts.text(key, language), current: isCurrent)
+        }
+    }
+
+    /// The layout's own names; nil for any other, which the page's model answers.
+    func value(named name: String) -> Any? {
+        switch name {
+        case "lang": lang
+        case "t": t
+        case "title": title
+        case "csrf": csrf
+        case "notice": notice
+        case "participantMode": participantMode
+        case "signedIn": signedIn
+        case "script": script
+        default: nil
+        }
+    }
+}
+
+/// The layout's values around a page's own model: a name the layout knows is answered from it,
+/// every other name from the model (a struct's stored property, unwrapped when optional).
+struct PageEnvelope: MustacheParent {
+    let layout: Layout
+    let model: Any
+
+    func child(named name: String) -> Any? {
+        if let value = layout.value(named: name) { return unwrapped(value) }
+        if let parent = model as? MustacheParent { return parent.child(named: name) }
+        return Mirror(reflecting: model).children.first { $0.label == name }.flatMap { unwrapped($0.value) }
+    }
+}
+
+/// The value an optional holds, nil for none, and any other value as it is.
+func unwrapped(_ value: Any) -> Any? {
+    let mirror = Mirror(reflecting: value)
+    guard mirror.displayStyle == .optional else { return value }
+    return mirror.children.first.map { unwrapped($0.value) } ?? nil
+}

@@ -1,0 +1,37 @@
+import Hummingbird
+
+/// A confirmation shown after a redirect (`?notice=saved`); anything else in `notice` is ignored.
+/// Each case's raw value is also its text key.
+enum Notice: String, CaseIterable, Sendable {
+    case saved
+    case settingsSaved
+    case userCreated
+    case userDisabled
+    case userEnabled
+    case passwordReset
+    case signedOut
+    case participantRegistered
+    case stepRecorded
+    case eligibilitySaved
+    case interventionAdded
+    case interventionEnded
+    case meetingSaved
+    case goalSaved
+    case hoursSaved
+    case answersSaved
+    case deviceReturned
+    case planGoalAdded
+    case planStepAdded
+    case planStepChanged
+    case instrumentAdded
+    case scheduleSaved
+    case surveyAbandoned
+    case supportContactSaved
+}
+
+extension Response {
+    /// A 303 to `path` that shows `notice` there, scrolled to `section` when given.
+    static func redirect(to path: String, notice: Notice, section: String? = nil) -> Response {
+        .redirect(to: path + "?notice=" + notice.rawValue + (section.map { "#" + $0 } ?? ""), type: .normal)
+    }
+}

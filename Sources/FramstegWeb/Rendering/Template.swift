@@ -1,0 +1,49 @@
+/// Every Mustache template in `Templates/`, pages and the partials they include. `Renderer.load`
+/// stops the application at start when one is missing, so a misspelt name is never an empty page.
+enum Template: String, CaseIterable, Sendable {
+    // The layout and the partials pages include.
+    case layout
+    case field
+    case itemField = "item-field"
+    case passwordFields = "password-fields"
+    case progressChart = "progress-chart"
+    case surveyFigures = "survey-figures"
+    case unitFields = "unit-fields"
+    case userFields = "user-fields"
+    // Administration.
+    case adminAssociation = "admin-association"
+    case adminAudit = "admin-audit"
+    case adminHome = "admin-home"
+    case adminInstruments = "admin-instruments"
+    case adminMunicipalities = "admin-municipalities"
+    case adminUnit = "admin-unit"
+    case adminUnits = "admin-units"
+    case adminUser = "admin-user"
+    case adminUserNew = "admin-user-new"
+    case adminUsers = "admin-users"
+    // Signing in, settings, errors and the public pages.
+    case error
+    case settings
+    case signIn = "sign-in"
+    case publicRegister = "public-register"
+    case publicThanks = "public-thanks"
+    // The units, the office and the follow-up.
+    case myUnits = "my-units"
+    case unit
+    case officeHome = "office-home"
+    case dashboard
+    case surveyResults = "survey-results"
+    case surveySummary = "survey-summary"
+    case violenceSupport = "violence-support"
+    // The participant's record and what is printed from it.
+    case participantNew = "participant-new"
+    case participant
+    case measurement
+    case exitDocument = "exit-document"
+    case referrerSummary = "referrer-summary"
+    // Participant mode.
+    case take
+    case takeDone = "take-done"
+    case takeReturn = "take-return"
+    case surveyDone = "survey-done"
+}
