@@ -43,7 +43,7 @@ public struct AuditEntry: Hashable, Sendable {
     public init(
         at date: Date,
         by principal: Principal?,
-        action: String,
+        action: AuditAction,
         objectType: String,
         objectID: String? = nil,
         associationID: AssociationID? = nil,
@@ -53,7 +53,7 @@ public struct AuditEntry: Hashable, Sendable {
             occurredAt: date,
             userID: principal?.userID,
             role: principal?.role,
-            action: action,
+            action: action.rawValue,
             objectType: objectType,
             objectID: objectID,
             associationID: associationID ?? principal?.associationID,

@@ -134,7 +134,7 @@ public struct DemoData: Sendable {
                         occurredAt: now,
                         userID: nil,
                         role: nil,
-                        action: "demo.seed",
+                        action: AuditAction.demoSeed.rawValue,
                         objectType: "association",
                         objectID: association.id.description,
                         associationID: association.id,

@@ -68,7 +68,7 @@ public struct ParticipantImporter: Sendable {
                     occurredAt: now,
                     userID: nil,
                     role: nil,
-                    action: "participant.import",
+                    action: AuditAction.participantImport.rawValue,
                     objectType: "unit",
                     objectID: unit.id.description,
                     associationID: unit.associationID,

@@ -50,7 +50,7 @@ struct ParticipantAPI {
                 AuditEntry(
                     at: site.now(),
                     by: principal,
-                    action: "participant.read",
+                    action: .participantRead,
                     objectType: "participant",
                     objectID: participant.id.description
                 )
@@ -128,7 +128,7 @@ struct ParticipantAPI {
                 AuditEntry(
                     at: site.now(),
                     by: principal,
-                    action: "participant.meetings.read",
+                    action: .participantMeetingsRead,
                     objectType: "participant",
                     objectID: participant.id.description
                 )

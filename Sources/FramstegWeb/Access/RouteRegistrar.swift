@@ -114,7 +114,7 @@ extension Site {
             AuditEntry(
                 at: now(),
                 by: principal,
-                action: "access.\(action.rawValue)",
+                action: .accessDenied(action),
                 objectType: objectType,
                 objectID: objectID,
                 associationID: principal.associationID,

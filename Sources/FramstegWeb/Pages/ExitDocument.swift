@@ -41,7 +41,7 @@ struct ExitDocument {
             AuditEntry(
                 at: site.now(),
                 by: principal,
-                action: "participant.exit-document",
+                action: .participantExitDocument,
                 objectType: "participant",
                 objectID: participant.id.description
             )

@@ -34,7 +34,7 @@ extension FollowUpPages {
             AuditEntry(
                 at: site.now(),
                 by: principal,
-                action: "figures.export",
+                action: .figuresExport,
                 objectType: "figures",
                 objectID: "\(key) \(scopeName) \(period.label) \(format.rawValue)"
             )
@@ -83,7 +83,7 @@ extension FollowUpPages {
             AuditEntry(
                 at: site.now(),
                 by: principal,
-                action: "figures.export",
+                action: .figuresExport,
                 objectType: "figures",
                 objectID: "finsam association \(period.label)"
             )

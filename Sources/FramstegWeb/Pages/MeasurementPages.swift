@@ -43,7 +43,7 @@ struct MeasurementPages {
                 AuditEntry(
                     at: site.now(),
                     by: principal,
-                    action: "participant.read",
+                    action: .participantRead,
                     objectType: "participant",
                     objectID: participant.id.description
                 )

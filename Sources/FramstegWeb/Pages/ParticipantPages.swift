@@ -66,7 +66,7 @@ struct ParticipantPages {
                     AuditEntry(
                         at: now,
                         by: principal,
-                        action: "participant.eligibility",
+                        action: .participantEligibility,
                         objectType: "participant",
                         objectID: participant.id.description
                     )
@@ -214,7 +214,7 @@ struct ParticipantPages {
                 AuditEntry(
                     at: site.now(),
                     by: principal,
-                    action: "participant.read",
+                    action: .participantRead,
                     objectType: "participant",
                     objectID: participant.id.description
                 )

@@ -108,7 +108,7 @@ struct PublicRegistrationPages {
                         occurredAt: now,
                         userID: nil,
                         role: nil,
-                        action: "participant.register.public",
+                        action: AuditAction.participantRegisterPublic.rawValue,
                         objectType: "participant",
                         objectID: id.description,
                         associationID: association.id,

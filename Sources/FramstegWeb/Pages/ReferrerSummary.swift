@@ -27,7 +27,7 @@ struct ReferrerSummary {
             AuditEntry(
                 at: site.now(),
                 by: principal,
-                action: "participant.referrer-summary",
+                action: .participantReferrerSummary,
                 objectType: "participant",
                 objectID: participant.id.description
             )

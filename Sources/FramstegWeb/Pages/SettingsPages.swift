@@ -22,7 +22,7 @@ struct SettingsPages {
                     AuditEntry(
                         at: site.now(),
                         by: principal,
-                        action: "settings.language",
+                        action: .settingsLanguage,
                         objectType: "user",
                         objectID: principal.userID.description
                     )

@@ -20,7 +20,7 @@ struct SignInPages {
         routes.post("/sign-out", .useOwnAccount, .ownAccount) { _, context, principal, _ in
             try await site.store.write { db in
                 if let session = context.session { try await SessionRepository(db).delete(tokenHash: session.record.tokenHash) }
-                try await AuditLog(db).append(AuditEntry(at: site.now(), by: principal, action: "sign-out", objectType: "session"))
+                try await AuditLog(db).append(AuditEntry(at: site.now(), by: principal, action: .signOut, objectType: "session"))
             }
             var response = Response.redirect(to: "/sign-in", notice: .signedOut)
             response.setCookie(FramstegCookie.expired(FramstegCookie.session, secure: context.isSecureRequest))
@@ -56,7 +56,7 @@ struct SignInPages {
         }
         guard throttle.allowsAttempt(failuresForAccount: counts.account, failuresFromAddress: counts.address) else {
             try await site.audit(
-                AuditEntry(at: now, by: nil, action: "sign-in.throttled", objectType: "account", objectID: accountKey, result: .denied)
+                AuditEntry(at: now, by: nil, action: .signInThrottled, objectType: "account", objectID: accountKey, result: .denied)
             )
             return signInPage(context, status: .tooManyRequests, email: email, formError: Texts.text("signInThrottled", context.language))
         }
@@ -76,7 +76,7 @@ struct SignInPages {
                         occurredAt: now,
                         userID: credentials?.user.id,
                         role: credentials?.user.role,
-                        action: "sign-in",
+                        action: AuditAction.signIn.rawValue,
                         objectType: "account",
                         objectID: accountKey,
                         associationID: credentials?.user.associationID,
@@ -95,7 +95,7 @@ struct SignInPages {
             // Housekeeping rides on sign-in: ended sessions and old failures are not kept.
             try await SessionRepository(db).deleteExpired(lifetime: site.configuration.sessionLifetime, now: now)
             try await SignInFailureRepository(db).deleteOlder(than: throttle.windowStart(now: now))
-            try await AuditLog(db).append(AuditEntry(at: now, by: user.principal, action: "sign-in", objectType: "session"))
+            try await AuditLog(db).append(AuditEntry(at: now, by: user.principal, action: .signIn, objectType: "session"))
         }
         var response = Response.redirect(to: user.role.homePath, type: .normal)
         response.setCookie(FramstegCookie.make(FramstegCookie.session, value: token, secure: context.isSecureRequest))

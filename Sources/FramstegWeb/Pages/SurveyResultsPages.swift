@@ -64,7 +64,7 @@ struct SurveyResultsPages {
                 AuditEntry(
                     at: site.now(),
                     by: principal,
-                    action: "survey.export",
+                    action: .surveyExport,
                     objectType: "survey-results",
                     objectID: "\(query.instrument.id) \(query.scope.value) \(query.period.first)–\(query.period.last) \(objectID ?? "")"
                 )

@@ -28,7 +28,7 @@ struct ActivityService {
                 AuditEntry(
                     at: now,
                     by: principal,
-                    action: "participant.intervention.add",
+                    action: .participantInterventionAdd,
                     objectType: "participant",
                     objectID: participant.id.description
                 )
@@ -63,7 +63,7 @@ struct ActivityService {
                 AuditEntry(
                     at: now,
                     by: principal,
-                    action: "participant.intervention.end",
+                    action: .participantInterventionEnd,
                     objectType: "participant",
                     objectID: participant.id.description
                 )
@@ -87,7 +87,7 @@ struct ActivityService {
                 AuditEntry(
                     at: now,
                     by: principal,
-                    action: "participant.meeting.add",
+                    action: .participantMeetingAdd,
                     objectType: "participant",
                     objectID: participant.id.description
                 )
@@ -106,13 +106,13 @@ struct ActivityService {
     }
 
     func setGoal(_ draft: HoursDraft, for participant: Participant, by principal: Principal) async throws {
-        try await saveHours(participant, principal, action: "participant.hours.goal") { activities, started, now in
+        try await saveHours(participant, principal, action: .participantHoursGoal) { activities, started, now in
             try await activities.setGoal(try draft.validatedGoal(started: started), for: participant.id, by: principal.userID, now: now)
         }
     }
 
     func recordAttendance(_ draft: HoursDraft, for participant: Participant, by principal: Principal) async throws {
-        try await saveHours(participant, principal, action: "participant.hours.attended") { activities, started, now in
+        try await saveHours(participant, principal, action: .participantHoursAttended) { activities, started, now in
             try await activities.recordAttendance(
                 try draft.validatedAttendance(started: started, today: Day(now)),
                 for: participant.id,
@@ -126,7 +126,7 @@ struct ActivityService {
     private func saveHours(
         _ participant: Participant,
         _ principal: Principal,
-        action: String,
+        action: AuditAction,
         _ body: @escaping @Sendable (ActivityRepository, Day, Date) async throws -> Void
     ) async throws {
         let now = self.now()

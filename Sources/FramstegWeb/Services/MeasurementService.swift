@@ -35,7 +35,7 @@ struct MeasurementService {
                 AuditEntry(
                     at: now,
                     by: principal,
-                    action: "measurement.start",
+                    action: .measurementStart,
                     objectType: "participant",
                     objectID: participant.id.description
                 )
@@ -119,7 +119,7 @@ struct MeasurementService {
                     AuditEntry(
                         at: now,
                         by: principal,
-                        action: "measurement.answer.\(respondent.rawValue)",
+                        action: .measurementAnswer(respondent),
                         objectType: "participant",
                         objectID: object
                     )
@@ -135,7 +135,7 @@ struct MeasurementService {
                         on: measurement.takenOn
                     )
                     try await AuditLog(db).append(
-                        AuditEntry(at: now, by: principal, action: "measurement.complete", objectType: "participant", objectID: object)
+                        AuditEntry(at: now, by: principal, action: .measurementComplete, objectType: "participant", objectID: object)
                     )
                 }
             }

@@ -34,7 +34,7 @@ struct ParticipantModeService {
                 AuditEntry(
                     at: now,
                     by: principal,
-                    action: "\(Self.kind(of: target)).hand-over",
+                    action: Self.handOverAction(target),
                     objectType: "participant",
                     objectID: participant.description
                 )
@@ -42,10 +42,17 @@ struct ParticipantModeService {
         }
     }
 
-    static func kind(of target: Handover.Target) -> String {
+    static func handOverAction(_ target: Handover.Target) -> AuditAction {
         switch target {
-        case .measurement: "measurement"
-        case .survey: "survey"
+        case .measurement: .measurementHandOver
+        case .survey: .surveyHandOver
+        }
+    }
+
+    static func takeBackAction(_ target: Handover.Target) -> AuditAction {
+        switch target {
+        case .measurement: .measurementTakeBack
+        case .survey: .surveyTakeBack
         }
     }
 
@@ -64,7 +71,7 @@ struct ParticipantModeService {
         let now = self.now()
         let tokenHash = session.record.tokenHash
         let matched = matches
-        let action = "\(Self.kind(of: handover.target)).take-back"
+        let action = Self.takeBackAction(handover.target)
         let (objectType, objectID): (String, String) =
             switch handover.target {
             case .measurement(let id): ("measurement", id.description)

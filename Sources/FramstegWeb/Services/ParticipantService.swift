@@ -22,7 +22,7 @@ struct ParticipantService {
             }
             let id = try await participants.register(valid, unit: unit, on: Day(now), by: principal.userID, now: now)
             try await AuditLog(db).append(
-                AuditEntry(at: now, by: principal, action: "participant.register", objectType: "participant", objectID: id.description)
+                AuditEntry(at: now, by: principal, action: .participantRegister, objectType: "participant", objectID: id.description)
             )
             return id
         }
@@ -73,7 +73,7 @@ struct ParticipantService {
                 AuditEntry(
                     at: now,
                     by: principal,
-                    action: "participant.step." + event.kind.rawValue,
+                    action: .participantStep(event.kind),
                     objectType: "participant",
                     objectID: participant.id.description
                 )
@@ -117,7 +117,7 @@ extension ParticipantService {
                 AuditEntry(
                     at: now,
                     by: principal,
-                    action: "participant.contact",
+                    action: .participantContact,
                     objectType: "participant",
                     objectID: participant.id.description
                 )

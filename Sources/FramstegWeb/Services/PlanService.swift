@@ -38,7 +38,7 @@ struct PlanService {
                 AuditEntry(
                     at: now,
                     by: principal,
-                    action: "participant.plan.goal",
+                    action: .participantPlanGoal,
                     objectType: "participant",
                     objectID: participant.id.description
                 )
@@ -72,7 +72,7 @@ struct PlanService {
                 AuditEntry(
                     at: now,
                     by: principal,
-                    action: "participant.plan.step",
+                    action: .participantPlanStep,
                     objectType: "participant",
                     objectID: participant.id.description
                 )
@@ -98,7 +98,7 @@ struct PlanService {
                 AuditEntry(
                     at: now,
                     by: principal,
-                    action: "participant.plan.status",
+                    action: .participantPlanStatus,
                     objectType: "participant",
                     objectID: participant.id.description
                 )

@@ -24,7 +24,7 @@ struct SurveyService {
             }
             let offer = try await surveys.offer(instrument.id, to: participant.id, on: Day(now), by: principal.userID)
             try await AuditLog(db).append(
-                AuditEntry(at: now, by: principal, action: "survey.offer", objectType: "participant", objectID: participant.id.description)
+                AuditEntry(at: now, by: principal, action: .surveyOffer, objectType: "participant", objectID: participant.id.description)
             )
             return offer
         }
@@ -91,7 +91,7 @@ struct SurveyService {
                     AuditEntry(
                         at: now,
                         by: principal,
-                        action: "survey.complete",
+                        action: .surveyComplete,
                         objectType: "participant",
                         objectID: offer.participantID.description
                     )

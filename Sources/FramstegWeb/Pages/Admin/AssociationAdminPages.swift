@@ -50,7 +50,7 @@ struct AssociationAdminPages {
                         AuditEntry(
                             at: site.now(),
                             by: principal,
-                            action: "association.update",
+                            action: .associationUpdate,
                             objectType: "association",
                             objectID: principal.associationID.description
                         )

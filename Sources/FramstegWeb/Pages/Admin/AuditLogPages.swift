@@ -37,7 +37,7 @@ struct AuditLogPages {
             case .intact(let count): data["intact"] = ["rows": count]
             case .broken(let sequence, _): data["brokenAt"] = String(sequence)
             }
-            try await site.audit(AuditEntry(at: site.now(), by: principal, action: "audit.read", objectType: "audit_log"))
+            try await site.audit(AuditEntry(at: site.now(), by: principal, action: .auditRead, objectType: "audit_log"))
             return site.renderer.page(.adminAudit, title: .key("auditLog"), model: data, context: context)
         }
     }

@@ -43,7 +43,7 @@ struct InstrumentAdminPages {
                             AuditEntry(
                                 at: now,
                                 by: principal,
-                                action: "instrument.add",
+                                action: .instrumentAdd,
                                 objectType: "instrument",
                                 objectID: "\(instrument.id)-\(instrument.version)"
                             )

@@ -21,7 +21,7 @@ struct MunicipalityAdminPages {
                         AuditEntry(
                             at: site.now(),
                             by: principal,
-                            action: "municipality.create",
+                            action: .municipalityCreate,
                             objectType: "municipality",
                             objectID: created.id.description
                         )
@@ -50,7 +50,7 @@ struct MunicipalityAdminPages {
                         AuditEntry(
                             at: site.now(),
                             by: principal,
-                            action: "municipality.rename",
+                            action: .municipalityRename,
                             objectType: "municipality",
                             objectID: municipality.id.description
                         )
@@ -78,7 +78,7 @@ struct MunicipalityAdminPages {
                     AuditEntry(
                         at: site.now(),
                         by: principal,
-                        action: "municipality.support-contact",
+                        action: .municipalitySupportContact,
                         objectType: "municipality",
                         objectID: municipality.id.description
                     )

@@ -22,7 +22,7 @@ struct UnitAdminPages {
                         name: valid.name
                     )
                     try await AuditLog(db).append(
-                        AuditEntry(at: site.now(), by: principal, action: "unit.create", objectType: "unit", objectID: unit.id.description)
+                        AuditEntry(at: site.now(), by: principal, action: .unitCreate, objectType: "unit", objectID: unit.id.description)
                     )
                     return unit
                 }
@@ -52,7 +52,7 @@ struct UnitAdminPages {
                     changed.municipalityID = valid.municipalityID
                     try await OrganisationRepository(db).updateUnit(changed)
                     try await AuditLog(db).append(
-                        AuditEntry(at: site.now(), by: principal, action: "unit.update", objectType: "unit", objectID: unit.id.description)
+                        AuditEntry(at: site.now(), by: principal, action: .unitUpdate, objectType: "unit", objectID: unit.id.description)
                     )
                 }
                 return .redirect(to: "/admin/units/\(unit.id)", notice: .saved)
@@ -74,7 +74,7 @@ struct UnitAdminPages {
                 try await site.store.write { db in
                     try await OrganisationRepository(db).setPlaces(places)
                     try await AuditLog(db).append(
-                        AuditEntry(at: site.now(), by: principal, action: "unit.places", objectType: "unit", objectID: unit.id.description)
+                        AuditEntry(at: site.now(), by: principal, action: .unitPlaces, objectType: "unit", objectID: unit.id.description)
                     )
                 }
                 return .redirect(to: "/admin/units/\(unit.id)", notice: .saved)
@@ -116,7 +116,7 @@ struct UnitAdminPages {
         try await site.store.write { db in
             try await OrganisationRepository(db).setMeasurementInterval(weeks, of: unit.id)
             try await AuditLog(db).append(
-                AuditEntry(at: site.now(), by: principal, action: "unit.schedule", objectType: "unit", objectID: unit.id.description)
+                AuditEntry(at: site.now(), by: principal, action: .unitSchedule, objectType: "unit", objectID: unit.id.description)
             )
         }
         return .redirect(to: "/admin/units/\(unit.id)", notice: .scheduleSaved)

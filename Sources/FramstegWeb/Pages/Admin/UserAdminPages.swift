@@ -28,7 +28,7 @@ struct UserAdminPages {
                 try await UserRepository(db).setDisabled(user.id, true)
                 try await SessionRepository(db).deleteAll(of: user.id)
                 try await AuditLog(db).append(
-                    AuditEntry(at: site.now(), by: principal, action: "user.disable", objectType: "user", objectID: user.id.description)
+                    AuditEntry(at: site.now(), by: principal, action: .userDisable, objectType: "user", objectID: user.id.description)
                 )
             }
             return .redirect(to: "/admin/users/\(user.id)", notice: .userDisabled)
@@ -37,7 +37,7 @@ struct UserAdminPages {
             try await site.store.write { db in
                 try await UserRepository(db).setDisabled(user.id, false)
                 try await AuditLog(db).append(
-                    AuditEntry(at: site.now(), by: principal, action: "user.enable", objectType: "user", objectID: user.id.description)
+                    AuditEntry(at: site.now(), by: principal, action: .userEnable, objectType: "user", objectID: user.id.description)
                 )
             }
             return .redirect(to: "/admin/users/\(user.id)", notice: .userEnabled)
@@ -53,7 +53,7 @@ struct UserAdminPages {
                         AuditEntry(
                             at: site.now(),
                             by: principal,
-                            action: "user.password-reset",
+                            action: .userPasswordReset,
                             objectType: "user",
                             objectID: user.id.description
                         )
@@ -119,7 +119,7 @@ struct UserAdminPages {
                     now: site.now()
                 )
                 try await AuditLog(db).append(
-                    AuditEntry(at: site.now(), by: principal, action: "user.create", objectType: "user", objectID: user.id.description)
+                    AuditEntry(at: site.now(), by: principal, action: .userCreate, objectType: "user", objectID: user.id.description)
                 )
                 return user
             }
@@ -141,7 +141,7 @@ struct UserAdminPages {
             try await site.store.write { db in
                 try await UserRepository(db).update(user.id, name: valid.name, role: valid.role, unitIDs: valid.unitIDs)
                 try await AuditLog(db).append(
-                    AuditEntry(at: site.now(), by: principal, action: "user.update", objectType: "user", objectID: user.id.description)
+                    AuditEntry(at: site.now(), by: principal, action: .userUpdate, objectType: "user", objectID: user.id.description)
                 )
             }
             return .redirect(to: "/admin/users/\(user.id)", notice: .saved)

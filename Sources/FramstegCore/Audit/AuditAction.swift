@@ -1,0 +1,118 @@
+/// Everything the audit log records, by name; `rawValue` is what is stored (`participant.read`).
+public enum AuditAction: Hashable, Sendable {
+    // Access and accounts.
+    case accessDenied(Action)
+    case signIn
+    case signInThrottled
+    case signOut
+    case settingsLanguage
+    case auditRead
+    // Administration (`.cli` when done from the command line).
+    case associationCreateCLI
+    case associationUpdate
+    case municipalityCreate
+    case municipalityRename
+    case municipalitySupportContact
+    case unitCreate
+    case unitUpdate
+    case unitPlaces
+    case unitSchedule
+    case userCreate
+    case userCreateCLI
+    case userUpdate
+    case userDisable
+    case userEnable
+    case userPasswordReset
+    case instrumentAdd
+    case demoSeed
+    // The participant's record.
+    case participantRegister
+    /// Registered through the public interest registration form.
+    case participantRegisterPublic
+    case participantImport
+    case participantRead
+    case participantContact
+    case participantEligibility
+    case participantStep(JourneyEventKind)
+    case participantExitDocument
+    case participantReferrerSummary
+    case participantInterventionAdd
+    case participantInterventionEnd
+    case participantMeetingAdd
+    case participantMeetingsRead
+    case participantHoursGoal
+    case participantHoursAttended
+    case participantPlanGoal
+    case participantPlanStep
+    case participantPlanStatus
+    // Measurements, surveys and participant mode.
+    case measurementStart
+    case measurementAnswer(Respondent)
+    case measurementComplete
+    case measurementHandOver
+    case measurementTakeBack
+    case surveyOffer
+    case surveyHandOver
+    case surveyTakeBack
+    case surveyComplete
+    // Figures that leave the system.
+    case figuresExport
+    case surveyExport
+
+    public var rawValue: String {
+        switch self {
+        case .accessDenied(let action): "access.\(action.rawValue)"
+        case .signIn: "sign-in"
+        case .signInThrottled: "sign-in.throttled"
+        case .signOut: "sign-out"
+        case .settingsLanguage: "settings.language"
+        case .auditRead: "audit.read"
+        case .associationCreateCLI: "association.create.cli"
+        case .associationUpdate: "association.update"
+        case .municipalityCreate: "municipality.create"
+        case .municipalityRename: "municipality.rename"
+        case .municipalitySupportContact: "municipality.support-contact"
+        case .unitCreate: "unit.create"
+        case .unitUpdate: "unit.update"
+        case .unitPlaces: "unit.places"
+        case .unitSchedule: "unit.schedule"
+        case .userCreate: "user.create"
+        case .userCreateCLI: "user.create.cli"
+        case .userUpdate: "user.update"
+        case .userDisable: "user.disable"
+        case .userEnable: "user.enable"
+        case .userPasswordReset: "user.password-reset"
+        case .instrumentAdd: "instrument.add"
+        case .demoSeed: "demo.seed"
+        case .participantRegister: "participant.register"
+        case .participantRegisterPublic: "participant.register.public"
+        case .participantImport: "participant.import"
+        case .participantRead: "participant.read"
+        case .participantContact: "participant.contact"
+        case .participantEligibility: "participant.eligibility"
+        case .participantStep(let kind): "participant.step.\(kind.rawValue)"
+        case .participantExitDocument: "participant.exit-document"
+        case .participantReferrerSummary: "participant.referrer-summary"
+        case .participantInterventionAdd: "participant.intervention.add"
+        case .participantInterventionEnd: "participant.intervention.end"
+        case .participantMeetingAdd: "participant.meeting.add"
+        case .participantMeetingsRead: "participant.meetings.read"
+        case .participantHoursGoal: "participant.hours.goal"
+        case .participantHoursAttended: "participant.hours.attended"
+        case .participantPlanGoal: "participant.plan.goal"
+        case .participantPlanStep: "participant.plan.step"
+        case .participantPlanStatus: "participant.plan.status"
+        case .measurementStart: "measurement.start"
+        case .measurementAnswer(let respondent): "measurement.answer.\(respondent.rawValue)"
+        case .measurementComplete: "measurement.complete"
+        case .measurementHandOver: "measurement.hand-over"
+        case .measurementTakeBack: "measurement.take-back"
+        case .surveyOffer: "survey.offer"
+        case .surveyHandOver: "survey.hand-over"
+        case .surveyTakeBack: "survey.take-back"
+        case .surveyComplete: "survey.complete"
+        case .figuresExport: "figures.export"
+        case .surveyExport: "survey.export"
+        }
+    }
+}
