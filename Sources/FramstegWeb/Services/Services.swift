@@ -11,6 +11,7 @@ struct Services: Sendable {
     let plans: PlanService
     let surveys: SurveyService
     let participantMode: ParticipantModeService
+    let account: AccountService
 
     init(
         store: Store,
@@ -26,5 +27,6 @@ struct Services: Sendable {
         plans = PlanService(store: store, keyring: keyring, instruments: instruments, now: now)
         surveys = SurveyService(store: store, instruments: instruments, surveyDrafts: surveyDrafts, now: now)
         participantMode = ParticipantModeService(store: store, passwords: passwords, now: now)
+        account = AccountService(store: store, now: now)
     }
 }
