@@ -184,6 +184,32 @@ struct EligibilityTests {
             #expect(page.contains("bekräftat av Test counsellor, 2027-01-15"))
         }
     }
+    @Test("once the journey has started or ended, a hand-made post to the checklist is refused and nothing changes")
+    func closedChecklist() async throws {
+        try await TestApp.run { fixture, client throws in
+            let browser = TestBrowser(client)
+            try await browser.signIn(Fixture.email(.counsellor))
+            let path = "/participants/\(fixture.participantA1)"
+            try await browser.get(path)
+            let today = Day(fixture.clock.now).description
+            for (event, extra) in [("information", [(String, String)]()), ("start", []), ("exit", [("outcome", "studies")])] {
+                let step = try await browser.post(path + "/steps", [("event", event), ("day", today)] + extra)
+                #expect(step.status == .seeOther, "\(event): \(step.status)")
+            }
+            let refused = try await browser.post(path + "/eligibility", [("met", "unemployed"), ("met", "voluntary")])
+            #expect(refused.status == .unprocessableContent)
+            #expect(refused.text.contains("Behörigheten kan bara ändras innan deltagaren har skrivits in."))
+            #expect(!refused.text.contains(#"action="/participants/\#(fixture.participantA1)/eligibility""#), "no form is offered")
+            let answers = try await fixture.store.read { db in
+                try await ParticipantRepository(db, keyring: TestKeys.keyring).eligibility(of: fixture.participantA1)
+            }
+            #expect(answers.isEmpty, "nothing was saved")
+            let actions = try await fixture.store.read { db in try await AuditLog(db).recent(associationID: fixture.associationA, limit: 50)
+            }
+            .map(\.entry.action)
+            #expect(!actions.contains("participant.eligibility"))
+        }
+    }
 }
 
 @Suite("The counsellor's working view")

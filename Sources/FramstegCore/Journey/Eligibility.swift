@@ -16,6 +16,11 @@ public enum EligibilityCriterion: String, CaseIterable, Sendable, Hashable {
 public enum Eligibility {
     public static let ages = 16...66
 
+    /// The checklist is answered before the journey starts; after that it is a record of what was known.
+    public static func isOpen(in state: JourneyState) -> Bool {
+        state == .registered || state == .informed
+    }
+
     /// 16–66 years on the day checked.
     public static func isOfEligibleAge(_ number: PersonalIdentityNumber, on date: Date) -> Bool {
         ages.contains(number.age(on: date))

@@ -41,6 +41,8 @@ public enum FieldProblem: Hashable, Sendable {
     case versionExists(id: String, version: Int)
     /// Not a month as YYYY-MM.
     case invalidMonth
+    /// The eligibility checklist is closed once the journey has started (or ended).
+    case eligibilityClosed
     /// A read-only instrument's questions may not be reworded (nor the instrument unlocked).
     case wordingLocked(id: String, item: String?)
 }

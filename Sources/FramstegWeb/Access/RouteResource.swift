@@ -130,3 +130,57 @@ extension Site {
         }
     }
 }
+
+/// A measurement on a participant's record, with the instrument version it was taken with.
+struct MeasurementOnRecord: Sendable {
+    let record: ParticipantInUnit
+    let measurement: ProgressMeasurement
+    let instrument: Instrument
+}
+
+extension RouteResource where Object == MeasurementOnRecord {
+    /// The measurement named by the path's `:measurement`, judged as the path's `:participant`'s;
+    /// one of someone else's answers 404.
+    static var measurement: RouteResource {
+        RouteResource { site, request, context, principal in
+            guard let located = try await RouteResource<ParticipantInUnit>.participant.locate(site, request, context, principal),
+                let id = context.parameters.get("measurement").flatMap(MeasurementID.init(parsing:))
+            else { return nil }
+            return Located(located.resource) {
+                guard let record = try await located.load(),
+                    let (measurement, instrument) = try await site.services.measurements.load(
+                        id,
+                        association: record.participant.associationID
+                    ),
+                    measurement.participantID == record.participant.id
+                else { return nil }
+                return MeasurementOnRecord(record: record, measurement: measurement, instrument: instrument)
+            }
+        }
+    }
+}
+
+/// An anonymous survey offered on a participant's record.
+struct SurveyOfferOnRecord: Sendable {
+    let record: ParticipantInUnit
+    let offer: SurveyOffer
+}
+
+extension RouteResource where Object == SurveyOfferOnRecord {
+    /// The offer named by the path's `:offer`, judged as the path's `:participant`'s; one made to
+    /// someone else answers 404.
+    static var surveyOffer: RouteResource {
+        RouteResource { site, request, context, principal in
+            guard let located = try await RouteResource<ParticipantInUnit>.participant.locate(site, request, context, principal),
+                let id = context.parameters.get("offer").flatMap(SurveyOfferID.init(parsing:))
+            else { return nil }
+            return Located(located.resource) {
+                guard let record = try await located.load(),
+                    let (offer, _) = try await site.services.surveys.load(id, association: record.participant.associationID),
+                    offer.participantID == record.participant.id
+                else { return nil }
+                return SurveyOfferOnRecord(record: record, offer: offer)
+            }
+        }
+    }
+}

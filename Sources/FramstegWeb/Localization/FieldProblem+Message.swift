@@ -56,6 +56,7 @@ extension FieldProblem {
                 with: String(version)
             )
         case .invalidMonth: return text("problemMonth")
+        case .eligibilityClosed: return text("problemEligibilityClosed")
         case .wordingLocked(let id, let item):
             return text(item == nil ? "problemWordingUnlocked" : "problemWordingLocked").replacingOccurrences(of: "{id}", with: id)
                 .replacingOccurrences(of: "{item}", with: item ?? "")

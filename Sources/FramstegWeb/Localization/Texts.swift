@@ -342,6 +342,10 @@ enum Texts {
         "outcome.further-rehabilitation": ("Fortsatt rehabilitering hos samverkanspart", "Further rehabilitation at a partner"),
         "outcome.other": ("Annat eller avbrott", "Other or left"),
         "problemRequired": ("Fyll i det här fältet.", "Fill in this field."),
+        "problemEligibilityClosed": (
+            "Behörigheten kan bara ändras innan deltagaren har skrivits in.",
+            "Eligibility can only be changed before the participant has started."
+        ),
         "problemTooLong": ("Högst %d tecken.", "At most %d characters."),
         "problemNotAWholeNumber": ("Ange ett heltal, till exempel 80.", "Enter a whole number, for example 80."),
         "problemOutOfRange": ("Ange ett tal mellan %d och %d.", "Enter a number between %d and %d."),

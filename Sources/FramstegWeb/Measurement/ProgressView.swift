@@ -28,8 +28,8 @@ struct ProgressView {
     }
 
     /// One entry per instrument with counted measurements, in catalogue order.
-    func instruments(_ measurements: [ProgressMeasurement], marked: Set<IndicatorKey> = [], idPrefix: String = "chart") -> [[String: Any]] {
-        catalog.current.compactMap { current -> [String: Any]? in
+    func instruments(_ measurements: [ProgressMeasurement], marked: Set<IndicatorKey> = [], idPrefix: String = "chart") -> [ProgressEntry] {
+        catalog.current.compactMap { current -> ProgressEntry? in
             let taken = measurements.compactMap { measurement -> (ProgressMeasurement, Instrument)? in
                 guard measurement.instrumentID == current.id, let instrument = catalog.instrument(current.id, version: measurement.version),
                     Self.isCounted(measurement, instrument)
@@ -46,93 +46,117 @@ struct ProgressView {
         _ taken: [(ProgressMeasurement, Instrument)],
         marked: Set<IndicatorKey>,
         chartID: String
-    ) -> [String: Any] {
+    ) -> ProgressEntry {
         let title = current.title.text(language)
-        var data: [String: Any] = ["id": current.id, "title": title]
         let columns = taken.map { measurement, _ in
             "\(Texts.text("occasion." + measurement.occasion.rawValue, language)) \(measurement.takenOn)"
         }
-        data["columns"] = columns
-        if let set = current.indicatorSet {
-            // Older versions are read with their own definition and matched by indicator id.
-            let values: [[String: Double]] = taken.map { measurement, instrument in
-                guard let own = instrument.indicatorSet else { return [:] }
-                return Dictionary(
-                    uniqueKeysWithValues: zip(own.indicators.map(\.id), instrument.indicatorValues(measurement.answers)).compactMap {
-                        id,
-                        value in value.map { (id, $0) }
-                    }
-                )
-            }
-            let isMarked = { (indicator: IndicatorSet.Indicator) in
-                marked.contains(IndicatorKey(instrumentID: current.id, indicatorID: indicator.id))
-            }
-            let picked = SpiderChart.pick(Array(zip(columns, values)))
-            let chart = SpiderChart(
-                id: chartID,
-                title: Texts.text("chartTitle", language).replacingOccurrences(of: "{instrument}", with: title),
-                summary: Texts.text("chartSummary", language).replacingOccurrences(of: "{n}", with: String(set.indicators.count))
-                    .replacingOccurrences(of: "{m}", with: String(taken.count))
-                    .replacingOccurrences(of: "{min}", with: String(set.scale.lowerBound)).replacingOccurrences(
-                        of: "{max}",
-                        with: String(set.scale.upperBound)
-                    ),
-                axes: set.indicators.map { SpiderChart.Axis(label: $0.label.text(language), isMarked: isMarked($0)) },
-                scale: set.scale,
-                series: picked.map { column, role in
-                    SpiderChart.Series(
-                        label: Texts.text("series." + role.rawValue, language) + " (" + column.0 + ")",
-                        values: set.indicators.map { column.1[$0.id] },
-                        role: role
-                    )
+        let (chart, rows) =
+            current.indicatorSet.map { indicators(current, $0, taken, columns: columns, marked: marked, chartID: chartID) }
+            ?? (nil, [])
+        let (latest, latestInstrument) = taken[taken.count - 1]
+        return ProgressEntry(
+            id: current.id,
+            title: title,
+            columns: columns,
+            chart: chart,
+            rows: rows,
+            scores: scores(latest, latestInstrument),
+            choices: latestInstrument.items(for: .participant).compactMap { item -> ProgressEntry.ChosenAnswer? in
+                guard case .choice = item.scale, let answer = latest.answers[item.id] else { return nil }
+                return ProgressEntry.ChosenAnswer(label: item.label.text(language), answer: describe(answer, item))
+            },
+            disagreements: disagreements(latest, latestInstrument)
+        )
+    }
+
+    /// The spider chart of first / previous / latest and a row per indicator with its trend.
+    private func indicators(
+        _ current: Instrument,
+        _ set: IndicatorSet,
+        _ taken: [(ProgressMeasurement, Instrument)],
+        columns: [String],
+        marked: Set<IndicatorKey>,
+        chartID: String
+    ) -> (String, [ProgressEntry.IndicatorRow]) {
+        let title = current.title.text(language)
+        // Older versions are read with their own definition and matched by indicator id.
+        let values: [[String: Double]] = taken.map { measurement, instrument in
+            guard let own = instrument.indicatorSet else { return [:] }
+            return Dictionary(
+                uniqueKeysWithValues: zip(own.indicators.map(\.id), instrument.indicatorValues(measurement.answers)).compactMap {
+                    id,
+                    value in value.map { (id, $0) }
                 }
             )
-            data["chart"] = chart.svg
-            data["rows"] = set.indicators.map { indicator -> [String: Any] in
-                let series = values.map { $0[indicator.id] }
-                return [
-                    "label": indicator.label.text(language), "isMarked": isMarked(indicator),
-                    "values": series.map { $0.map(format) ?? "–" },
-                    "trend": taken.count > 1
-                        ? Sparkline(
-                            values: series,
-                            scale: set.scale,
-                            label: Texts.text("trendOf", language) + " " + indicator.label.text(language)
-                        ).svg : "",
-                ]
-            }
         }
-        let (latest, latestInstrument) = taken[taken.count - 1]
-        data["scores"] = latestInstrument.scores(latest.answers).compactMap { score -> [String: Any]? in
+        let isMarked = { (indicator: IndicatorSet.Indicator) in
+            marked.contains(IndicatorKey(instrumentID: current.id, indicatorID: indicator.id))
+        }
+        let picked = SpiderChart.pick(Array(zip(columns, values)))
+        let chart = SpiderChart(
+            id: chartID,
+            title: Texts.text("chartTitle", language).replacingOccurrences(of: "{instrument}", with: title),
+            summary: Texts.text("chartSummary", language).replacingOccurrences(of: "{n}", with: String(set.indicators.count))
+                .replacingOccurrences(of: "{m}", with: String(taken.count))
+                .replacingOccurrences(of: "{min}", with: String(set.scale.lowerBound))
+                .replacingOccurrences(of: "{max}", with: String(set.scale.upperBound)),
+            axes: set.indicators.map { SpiderChart.Axis(label: $0.label.text(language), isMarked: isMarked($0)) },
+            scale: set.scale,
+            series: picked.map { column, role in
+                SpiderChart.Series(
+                    label: Texts.text("series." + role.rawValue, language) + " (" + column.0 + ")",
+                    values: set.indicators.map { column.1[$0.id] },
+                    role: role
+                )
+            }
+        )
+        let rows = set.indicators.map { indicator -> ProgressEntry.IndicatorRow in
+            let series = values.map { $0[indicator.id] }
+            return ProgressEntry.IndicatorRow(
+                label: indicator.label.text(language),
+                isMarked: isMarked(indicator),
+                values: series.map { $0.map(format) ?? "–" },
+                trend: taken.count > 1
+                    ? Sparkline(
+                        values: series,
+                        scale: set.scale,
+                        label: Texts.text("trendOf", language) + " " + indicator.label.text(language)
+                    ).svg : ""
+            )
+        }
+        return (chart.svg, rows)
+    }
+
+    private func scores(_ latest: ProgressMeasurement, _ instrument: Instrument) -> [ProgressEntry.ScoreRow] {
+        instrument.scores(latest.answers).compactMap { score -> ProgressEntry.ScoreRow? in
             guard let value = score.value else { return nil }
-            let subscale = latestInstrument.scoredScales.first { $0.id == score.subscaleID }
-            var row: [String: Any] = [
-                "title": subscale?.title.text(language) ?? score.subscaleID, "value": format(value),
-                "answered": "\(score.answered)/\(score.of)",
-            ]
-            if let reading = score.interpretation { row["reading"] = reading.text(language) }
-            return row
+            let subscale = instrument.scoredScales.first { $0.id == score.subscaleID }
+            return ProgressEntry.ScoreRow(
+                title: subscale?.title.text(language) ?? score.subscaleID,
+                value: format(value),
+                answered: "\(score.answered)/\(score.of)",
+                reading: score.interpretation?.text(language)
+            )
         }
-        data["choices"] = latestInstrument.items(for: .participant).compactMap { item -> [String: String]? in
-            guard case .choice = item.scale, let answer = latest.answers[item.id] else { return nil }
-            return ["label": item.label.text(language), "answer": describe(answer, item)]
-        }
-        data["disagreements"] = latestInstrument.sharedAreas.compactMap { _, participantItem, counsellorItem -> [String: Any]? in
+    }
+
+    /// Where participant and counsellor rate the same area, and how far apart they are.
+    private func disagreements(_ latest: ProgressMeasurement, _ instrument: Instrument) -> [ProgressEntry.Disagreement] {
+        instrument.sharedAreas.compactMap { _, participantItem, counsellorItem -> ProgressEntry.Disagreement? in
             guard let mine = latest.answers[participantItem.id], let theirs = latest.answers[counsellorItem.id] else { return nil }
-            var row: [String: Any] = [
-                "participantLabel": participantItem.label.text(language), "participant": describe(mine, participantItem),
-                "counsellorLabel": counsellorItem.label.text(language), "counsellor": describe(theirs, counsellorItem),
-            ]
-            if let a = latestInstrument.itemScore(participantItem.id, mine), let b = latestInstrument.itemScore(counsellorItem.id, theirs) {
-                row["difference"] = format(abs(a - b))
-                row["differs"] = abs(a - b) >= 2
+            let gap = instrument.itemScore(participantItem.id, mine).flatMap { a in
+                instrument.itemScore(counsellorItem.id, theirs).map { b in abs(a - b) }
             }
-            return row
+            return ProgressEntry.Disagreement(
+                participantLabel: participantItem.label.text(language),
+                participant: describe(mine, participantItem),
+                counsellorLabel: counsellorItem.label.text(language),
+                counsellor: describe(theirs, counsellorItem),
+                difference: gap.map(format),
+                differs: (gap ?? 0) >= 2
+            )
         }
-        for key in ["rows", "scores", "choices", "disagreements"] {
-            data["has" + key.prefix(1).uppercased() + key.dropFirst()] = !((data[key] as? [Any])?.isEmpty ?? true)
-        }
-        return data
     }
 
     func format(_ value: Double) -> String {
@@ -148,5 +172,75 @@ struct ProgressView {
         case (.choice(let value), .choice(let choices)): choices.first { $0.value == value }?.label.text(language) ?? value
         case (.choice(let value), _): value
         }
+    }
+}
+
+/// One instrument's progress as the `progress-chart` partial draws it.
+struct ProgressEntry: Sendable {
+    struct IndicatorRow: Sendable {
+        let label: String
+        let isMarked: Bool
+        let values: [String]
+        /// An SVG sparkline, empty with a single measurement.
+        let trend: String
+    }
+
+    struct ScoreRow: Sendable {
+        let title: String
+        let value: String
+        let answered: String
+        let reading: String?
+    }
+
+    struct ChosenAnswer: Sendable {
+        let label: String
+        let answer: String
+    }
+
+    struct Disagreement: Sendable {
+        let participantLabel: String
+        let participant: String
+        let counsellorLabel: String
+        let counsellor: String
+        let difference: String?
+        let differs: Bool
+    }
+
+    let id: String
+    let title: String
+    let columns: [String]
+    /// The spider chart's SVG, for instruments with indicators.
+    let chart: String?
+    let rows: [IndicatorRow]
+    let scores: [ScoreRow]
+    let choices: [ChosenAnswer]
+    let disagreements: [Disagreement]
+    let hasRows: Bool
+    let hasScores: Bool
+    let hasChoices: Bool
+    let hasDisagreements: Bool
+
+    init(
+        id: String,
+        title: String,
+        columns: [String],
+        chart: String?,
+        rows: [IndicatorRow],
+        scores: [ScoreRow],
+        choices: [ChosenAnswer],
+        disagreements: [Disagreement]
+    ) {
+        self.id = id
+        self.title = title
+        self.columns = columns
+        self.chart = chart
+        self.rows = rows
+        self.scores = scores
+        self.choices = choices
+        self.disagreements = disagreements
+        hasRows = !rows.isEmpty
+        hasScores = !scores.isEmpty
+        hasChoices = !choices.isEmpty
+        hasDisagreements = !disagreements.isEmpty
     }
 }

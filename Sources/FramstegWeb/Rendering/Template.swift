@@ -38,6 +38,14 @@ enum Template: String, CaseIterable, Sendable {
     // The participant's record and what is printed from it.
     case participantNew = "participant-new"
     case participant
+    case recordEligibility = "record-eligibility"
+    case recordJourney = "record-journey"
+    case recordMeasurements = "record-measurements"
+    case recordPlan = "record-plan"
+    case recordSurveys = "record-surveys"
+    case recordInterventions = "record-interventions"
+    case recordHours = "record-hours"
+    case recordMeetings = "record-meetings"
     case measurement
     case exitDocument = "exit-document"
     case referrerSummary = "referrer-summary"

@@ -153,3 +153,10 @@ struct MeasurementService {
         }
     }
 }
+
+extension MeasurementService {
+    /// Every measurement of the participant, oldest first.
+    func measurements(of participant: ParticipantID) async throws -> [ProgressMeasurement] {
+        try await store.read { db in try await MeasurementRepository(db).measurements(of: participant) }
+    }
+}

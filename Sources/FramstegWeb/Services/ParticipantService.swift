@@ -125,3 +125,34 @@ extension ParticipantService {
         }
     }
 }
+
+extension ParticipantService {
+    /// Saves the eligibility checklist with the criteria in `met` confirmed. Refused once the journey
+    /// has started, whatever the page that sent it showed: the state is read inside the transaction.
+    func saveEligibility(met: Set<String>, of participant: Participant, by principal: Principal) async throws {
+        let answers = Dictionary(uniqueKeysWithValues: EligibilityCriterion.allCases.map { ($0, met.contains($0.rawValue)) })
+        let now = self.now()
+        try await store.write { db in
+            let participants = ParticipantRepository(db, keyring: keyring)
+            let state = try await participants.summary(participant.id)?.state ?? participant.state
+            guard Eligibility.isOpen(in: state) else { throw ValidationFailure(problems: ["eligibility": .eligibilityClosed]) }
+            try await participants.saveEligibility(answers, for: participant.id, by: principal.userID, now: now)
+            try await AuditLog(db).append(
+                AuditEntry(
+                    at: now,
+                    by: principal,
+                    action: .participantEligibility,
+                    objectType: "participant",
+                    objectID: participant.id.description
+                )
+            )
+        }
+    }
+}
+
+extension ParticipantService {
+    /// The municipalities a participant registered in `unit` may live in.
+    func municipalities(for unit: OrganisationUnit) async throws -> [Municipality] {
+        try await store.read { db in try await OrganisationRepository(db).municipalities(of: unit.associationID) }
+    }
+}

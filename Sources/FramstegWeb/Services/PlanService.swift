@@ -14,7 +14,13 @@ struct PlanService {
     func availableIndicators(
         for association: AssociationID
     ) -> [(key: IndicatorKey, instrument: Instrument, indicator: IndicatorSet.Indicator)] {
-        instruments.catalog(for: association).current.flatMap { instrument in
+        Self.availableIndicators(in: instruments.catalog(for: association))
+    }
+
+    static func availableIndicators(
+        in catalog: InstrumentCatalog
+    ) -> [(key: IndicatorKey, instrument: Instrument, indicator: IndicatorSet.Indicator)] {
+        catalog.current.flatMap { instrument in
             (instrument.indicatorSet?.indicators ?? []).map {
                 (IndicatorKey(instrumentID: instrument.id, indicatorID: $0.id), instrument, $0)
             }

@@ -106,3 +106,24 @@ struct SurveyService {
         surveyDrafts.discard(draftKey(offer, session))
     }
 }
+
+extension SurveyService {
+    /// The support contact of the municipality of unit `unitID` (empty when none was entered).
+    func supportContact(unitID: UnitID) async throws -> String {
+        try await store.read { db -> String in
+            guard let unit = try await OrganisationRepository(db).unit(unitID) else { return "" }
+            return try await OrganisationRepository(db).supportContact(of: unit.municipalityID)
+        }
+    }
+
+    /// Where a unit refers someone who answers yes to the questions about violence: its
+    /// municipality and the support contact the admin entered for it (empty when none).
+    func supportContact(for unit: OrganisationUnit) async throws -> (municipality: Municipality?, contact: String) {
+        try await store.read { db in
+            (
+                try await OrganisationRepository(db).municipality(unit.municipalityID),
+                try await OrganisationRepository(db).supportContact(of: unit.municipalityID)
+            )
+        }
+    }
+}

@@ -37,7 +37,7 @@ struct ParticipantModePages {
             let index = min(max((Int(context.form["screen"]) ?? 1), 1), screens.count) - 1
             let items = screens[index]
             let direction = context.form["direction"]
-            let given = MeasurementPages.givenAnswers(context.form, items: items)
+            let given = ItemField.givenAnswers(context.form, items: items)
             do {
                 // Going back never insists on answers; going on asks for every item of the screen.
                 try await site.services.measurements.save(
@@ -99,17 +99,13 @@ struct ParticipantModePages {
                 return .redirect(to: "/take", type: .normal)
             }
             // The participant sees their own progress with this instrument, nothing else.
-            let own = try await site.store.read { db in try await MeasurementRepository(db).measurements(of: participantID) }
-                .filter { $0.instrumentID == instrument.id }
+            let own = try await site.services.measurements.measurements(of: participantID).filter { $0.instrumentID == instrument.id }
             let view = ProgressView(catalog: site.instruments.catalog(for: principal.associationID), language: context.language)
-            return site.renderer.page(
-                .takeDone,
-                title: .key("takeDoneTitle"),
-                model: [
-                    "progress": view.instruments(own, idPrefix: "own"), "screens": String(instrument.screens(for: .participant).count),
-                ],
-                context: context
+            let model = TakeDonePage(
+                progress: view.instruments(own, idPrefix: "own"),
+                screens: String(instrument.screens(for: .participant).count)
             )
+            return site.renderer.page(.takeDone, title: .key("takeDoneTitle"), model: model, context: context)
         }
         routes.get("/take/return", .changeParticipant, .session) { _, context, _, session in
             guard let handover = session.record.handover else { return .redirect(to: "/", type: .normal) }
@@ -163,24 +159,28 @@ struct ParticipantModePages {
         let language = context.language
         let screens = instrument.screens(for: .participant)
         let items = screens[index]
-        let values = ItemFields.values(of: items, in: answers).merging(typed) { $1 }
+        let values = ItemField.values(of: items, in: answers).merging(typed) { $1 }
         let progress = ProgressView.participantProgress(answers, instrument, language: language)
+        let model = TakeScreen(
+            instrument: instrument.title.text(language),
+            screen: String(index + 1),
+            screens: String(screens.count),
+            screenOf: Texts.text("screenOf", language).replacingOccurrences(of: "{n}", with: String(index + 1))
+                .replacingOccurrences(of: "{m}", with: String(screens.count)),
+            answered: String(progress.answered),
+            total: String(progress.of),
+            answeredOf: progress.text,
+            isFirst: index == 0,
+            isLast: index == screens.count - 1,
+            items: ItemField.fields(items, values: values, errors: errors, language: language),
+            hasErrors: !errors.isEmpty,
+            isAnonymous: instrument.isAnonymous,
+            finishLabel: Texts.text(instrument.isAnonymous ? "sendAnswers" : "finish", language)
+        )
         return site.renderer.page(
             .take,
             title: .text(instrument.title.text(language)),
-            model: [
-                "instrument": instrument.title.text(language),
-                "screen": String(index + 1), "screens": String(screens.count),
-                "screenOf": Texts.text("screenOf", language).replacingOccurrences(of: "{n}", with: String(index + 1)).replacingOccurrences(
-                    of: "{m}",
-                    with: String(screens.count)
-                ),
-                "answered": String(progress.answered), "total": String(progress.of), "answeredOf": progress.text,
-                "isFirst": index == 0, "isLast": index == screens.count - 1,
-                "items": ItemFields.items(items, values: values, errors: errors, language: language),
-                "hasErrors": !errors.isEmpty, "isAnonymous": instrument.isAnonymous,
-                "finishLabel": Texts.text(instrument.isAnonymous ? "sendAnswers" : "finish", language),
-            ],
+            model: model,
             context: context,
             status: errors.isEmpty ? .ok : .unprocessableContent
         )
@@ -188,8 +188,41 @@ struct ParticipantModePages {
 
     private func returnPage(_ context: AppRequestContext, hasPIN: Bool, error: String? = nil, status: HTTPResponse.Status = .ok) -> Response
     {
-        var data: [String: Any] = ["hasPIN": hasPIN]
-        if let error { data["error"] = error }
-        return site.renderer.page(.takeReturn, title: .key("takeReturnTitle"), model: data, context: context, status: status)
+        site.renderer.page(
+            .takeReturn,
+            title: .key("takeReturnTitle"),
+            model: TakeReturnPage(hasPIN: hasPIN, error: error),
+            context: context,
+            status: status
+        )
     }
+}
+
+/// One screen of participant mode: a few items with large choices, and where the participant is.
+struct TakeScreen: Sendable {
+    let instrument: String
+    let screen: String
+    let screens: String
+    let screenOf: String
+    let answered: String
+    let total: String
+    let answeredOf: String
+    let isFirst: Bool
+    let isLast: Bool
+    let items: [ItemField]
+    let hasErrors: Bool
+    let isAnonymous: Bool
+    let finishLabel: String
+}
+
+/// The participant's own progress with the instrument they just answered, nothing else.
+struct TakeDonePage: Sendable {
+    let progress: [ProgressEntry]
+    let screens: String
+}
+
+/// Giving the device back: the PIN or the counsellor's password.
+struct TakeReturnPage: Sendable {
+    let hasPIN: Bool
+    let error: String?
 }

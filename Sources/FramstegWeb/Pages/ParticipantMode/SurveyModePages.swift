@@ -44,7 +44,7 @@ struct SurveyModePages {
         let index = min(max((Int(context.form["screen"]) ?? 1), 1), screens.count) - 1
         let items = screens[index]
         let direction = context.form["direction"]
-        let given = MeasurementPages.givenAnswers(context.form, items: items)
+        let given = ItemField.givenAnswers(context.form, items: items)
         do {
             try service.save(
                 given,
@@ -92,14 +92,23 @@ struct SurveyModePages {
 
     func done(_ context: AppRequestContext, _ survey: HandedOver) async throws -> Response {
         guard survey.offer.isCompleted else { return .redirect(to: "/take", type: .normal) }
-        var data: [String: Any] = ["instrument": survey.instrument.title.text(context.language)]
+        var support: SurveyDonePage.Support?
         if survey.instrument.showsSupportContact {
-            let contact = try await site.store.read { db -> String in
-                guard let unit = try await OrganisationRepository(db).unit(survey.unitID) else { return "" }
-                return try await OrganisationRepository(db).supportContact(of: unit.municipalityID)
-            }
-            data["support"] = contact.isEmpty ? ["shown": true] : ["contact": contact]
+            let contact = try await service.supportContact(unitID: survey.unitID)
+            support = SurveyDonePage.Support(contact: contact.isEmpty ? nil : contact)
         }
-        return site.renderer.page(.surveyDone, title: .key("surveyDoneTitle"), model: data, context: context)
+        let model = SurveyDonePage(instrument: survey.instrument.title.text(context.language), support: support)
+        return site.renderer.page(.surveyDone, title: .key("surveyDoneTitle"), model: model, context: context)
     }
+}
+
+/// The thank-you page after an anonymous survey; the support contact is shown to everyone who
+/// answered a survey that asks about violence, whatever they answered.
+struct SurveyDonePage: Sendable {
+    struct Support: Sendable {
+        let contact: String?
+    }
+
+    let instrument: String
+    let support: Support?
 }

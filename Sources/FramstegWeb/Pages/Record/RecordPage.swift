@@ -1,0 +1,222 @@
+import Foundation
+import FramstegCore
+import FramstegStore
+
+/// The participant's record: the facts at the top, then one section per part of the journey, each
+/// with its own model and template (`record-*.mustache`). A form that was refused comes back in its
+/// section with what was typed and a message beside each field (`forms`).
+struct RecordPage: Sendable {
+    struct UnitLink: Sendable {
+        let id: String
+        let name: String
+    }
+
+    /// What the record says about the person, opened for reading.
+    struct Facts: Sendable {
+        let id: String
+        let name: String
+        let state: String
+        let personalIdentityNumber: String
+        let birthYear: String
+        let gender: String
+        let municipality: String
+        let phone: String
+        let email: String
+        let referrer: String
+        let authorities: String
+        let reason: String
+    }
+
+    let unit: UnitLink
+    let participant: Facts
+    let isExited: Bool
+    let hasReferrerSummary: Bool
+    let contactForm: FormState
+    let eligibility: EligibilitySection
+    let journey: JourneySection
+    let measurementSection: MeasurementSection
+    let surveySection: SurveySection
+    let interventionSection: InterventionSection
+    let hoursSection: HoursSection
+    let meetingSection: MeetingSection
+
+    /// Whether any form on the page came back refused (the page then answers 422).
+    let hasProblems: Bool
+
+    init(_ facts: RecordFacts, forms: RecordForms, surveyDrafts: [SurveyOfferID: [String: Answer]], language: Language) {
+        let participant = facts.participant
+        unit = UnitLink(id: facts.unit.id.description, name: facts.unit.name)
+        self.participant = Facts(
+            id: participant.id.description,
+            name: participant.name,
+            state: participant.state.label(language),
+            personalIdentityNumber: participant.personalIdentityNumber?.formatted ?? "",
+            birthYear: String(participant.birthYear),
+            gender: Texts.text("gender." + participant.gender.rawValue, language),
+            municipality: facts.municipality?.name ?? "",
+            phone: participant.phone,
+            email: participant.email,
+            referrer: participant.referrerLabel(language),
+            authorities: participant.authorities.map { Texts.text("authority." + $0.rawValue, language) }.sorted().joined(separator: ", "),
+            reason: participant.reason ?? "–"
+        )
+        isExited = participant.state == .exited
+        hasReferrerSummary = participant.state != .registered && participant.state != .informed
+        contactForm =
+            forms[.contact]
+            ?? FormState(values: [
+                "name": participant.name, "phone": participant.phone, "email": participant.email,
+                "referrerName": participant.referrerName,
+            ])
+        eligibility = EligibilitySection(facts, error: forms[.eligibility]?.errors["eligibility"], language: language)
+        journey = JourneySection(facts, form: forms[.step], language: language)
+        measurementSection = MeasurementSection(facts, forms: forms, language: language)
+        surveySection = SurveySection(facts, forms: forms, drafts: surveyDrafts, language: language)
+        interventionSection = InterventionSection(facts, forms: forms, language: language)
+        hoursSection = HoursSection(facts, forms: forms, language: language)
+        meetingSection = MeetingSection(facts, form: forms[.meeting], language: language)
+        hasProblems = forms.hasProblems
+    }
+}
+
+/// The forms of the record that came back refused, by the form they belong to.
+struct RecordForms: Sendable {
+    enum Form: Hashable, Sendable {
+        case contact
+        case eligibility
+        case step
+        case measurement
+        case survey
+        /// Going on with the survey offer of this id.
+        case surveyContinue(SurveyOfferID)
+        case intervention
+        /// Ending the intervention of this id.
+        case interventionEnd(InterventionID)
+        case meeting
+        case hoursGoal
+        case hours
+        case planGoal
+        /// A step for the plan goal of this id.
+        case planStep(PlanGoalID)
+        case planStatus
+    }
+
+    private var forms: [Form: FormState] = [:]
+
+    init() {}
+
+    init(_ form: Form, _ state: FormState) {
+        forms[form] = state
+    }
+
+    subscript(_ form: Form) -> FormState? { forms[form] }
+
+    var hasProblems: Bool { forms.values.contains { $0.hasErrors } }
+
+    var isEmpty: Bool { forms.isEmpty }
+}
+
+/// The eligibility checklist: two criteria worked out from the record, the others as the counsellor
+/// confirmed them (who and when). Editable only before the journey starts.
+struct EligibilitySection: Sendable {
+    struct Criterion: Sendable {
+        let value: String
+        let label: String
+        let checked: Bool
+        let answer: String
+        let by: String?
+    }
+
+    let editable: Bool
+    let age: String
+    let ageMet: String
+    let ageFails: Bool
+    let municipality: String
+    let municipalityMet: String
+    let criteria: [Criterion]
+    /// Why a save was refused (the checklist was closed meanwhile).
+    let error: String?
+
+    init(_ facts: RecordFacts, error: String?, language: Language) {
+        let participant = facts.participant
+        let now = facts.now
+        let number = participant.personalIdentityNumber
+        let ageOK = number.map { Eligibility.isOfEligibleAge($0, on: now) } ?? false
+        editable = Eligibility.isOpen(in: participant.state)
+        age = number.map { "\($0.age(on: now)) \(Texts.text("yearsOld", language))" } ?? "–"
+        ageMet = Texts.text(ageOK ? "yes" : "no", language)
+        ageFails = !ageOK
+        municipality = facts.municipality?.name ?? "–"
+        municipalityMet = Texts.text(facts.municipality == nil ? "no" : "yes", language)
+        criteria = EligibilityCriterion.allCases.map { criterion in
+            let answer = facts.eligibility[criterion]
+            return Criterion(
+                value: criterion.rawValue,
+                label: Texts.text("criterion." + criterion.rawValue, language),
+                checked: answer?.isMet == true,
+                answer: Texts.text(answer.map { $0.isMet ? "yes" : "no" } ?? "notChecked", language),
+                by: answer.map { (facts.staffNames[$0.checkedBy] ?? "–") + ", " + Self.stockholmTime.string(from: $0.checkedAt) }
+            )
+        }
+        self.error = error
+    }
+
+    private static let stockholmTime: DateFormatter = {
+        let formatter = DateFormatter()
+        formatter.dateFormat = "yyyy-MM-dd HH:mm"
+        formatter.timeZone = TimeZone(identifier: "Europe/Stockholm")
+        return formatter
+    }()
+}
+
+/// The journey's steps so far, and the form for the next one.
+struct JourneySection: Sendable {
+    struct Step: Sendable {
+        let day: String
+        let event: String
+        let detail: String?
+        let state: String
+        let by: String
+    }
+
+    let steps: [Step]
+    let canStep: Bool
+    let events: [Choice]
+    let outcomes: [Choice]
+    let values: [String: String]
+    let errors: [String: String]
+    let hasErrors: Bool
+
+    init(_ facts: RecordFacts, form returning: FormState?, language: Language) {
+        // Without a step form coming back, the next step is offered for today.
+        let form = returning ?? FormState(values: ["day": facts.today.description])
+        steps = facts.steps.enumerated().map { index, step in
+            let transition = step.transition
+            var detail: String?
+            if case .exit(let outcome) = transition.event { detail = Texts.text("outcome." + outcome.rawValue, language) }
+            if let reason = step.reason, !reason.isEmpty { detail = reason }
+            return Step(
+                day: transition.day.description,
+                event: Texts.text(index == 0 ? "event.registered" : "event." + transition.event.kind.rawValue, language),
+                detail: detail,
+                state: transition.to.label(language),
+                by: facts.staffNames[transition.recordedBy] ?? "–"
+            )
+        }
+        let possible = Journey.possibleEvents(after: facts.participant.state)
+        canStep = !possible.isEmpty
+        events = possible.map {
+            Choice(value: $0.rawValue, label: Texts.text("event." + $0.rawValue, language), isChosen: form.values["event"] == $0.rawValue)
+        }
+        outcomes = ExitOutcome.allCases.map {
+            Choice(
+                value: $0.rawValue,
+                label: Texts.text("outcome." + $0.rawValue, language),
+                isChosen: form.values["outcome"] == $0.rawValue
+            )
+        }
+        values = form.values
+        errors = form.errors
+        hasErrors = form.hasErrors
+    }
+}

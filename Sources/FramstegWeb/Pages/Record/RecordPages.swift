@@ -1,0 +1,217 @@
+import FramstegCore
+import FramstegStore
+import Hummingbird
+
+/// Registering participants, their record (every open is audited), the documents printed from it,
+/// and the changes made on it directly: contact details, eligibility and the steps of the journey.
+struct RecordPages {
+    let site: Site
+
+    func register(on routes: RouteRegistrar) {
+        routes.get("/units/:unit/participants/new", .registerParticipant, .unit) { _, context, _, unit in
+            try await registrationPage(context, unit, form: FormState(values: ["referrerKind": ""]))
+        }
+        routes.post("/units/:unit/participants", .registerParticipant, .unit) { _, context, principal, unit in
+            try await register(context, principal, unit)
+        }
+        routes.get("/participants/:participant", .readParticipant, .participant) { _, context, principal, record in
+            try await page(context, principal, record)
+        }
+        routes.get("/participants/:participant/exit-document", .readParticipant, .participant) { _, context, principal, record in
+            let facts = try await site.services.record.open(record, by: principal, as: .participantExitDocument)
+            let model = ExitDocument(facts, printedBy: context.session?.user.name ?? "", language: context.language)
+            return site.renderer.page(.exitDocument, title: .key("exitDocument"), model: model, context: context)
+        }
+        routes.get("/participants/:participant/referrer-summary", .readParticipant, .participant) { _, context, principal, record in
+            let facts = try await site.services.record.open(record, by: principal, as: .participantReferrerSummary)
+            let model = ReferrerSummary(facts, printedBy: context.session?.user.name ?? "", language: context.language)
+            return site.renderer.page(.referrerSummary, title: .key("referrerSummary"), model: model, context: context)
+        }
+        routes.post("/participants/:participant/contact", .changeParticipant, .participant) { _, context, principal, record in
+            let form = context.form
+            let change = ContactChange(name: form["name"], phone: form["phone"], email: form["email"], referrerName: form["referrerName"])
+            do {
+                try await site.services.participants.updateContact(change, of: record.participant, by: principal)
+                return .redirect(to: "/participants/\(record.participant.id)", notice: .saved)
+            } catch let failure as ValidationFailure {
+                let typed = ["name": form["name"], "phone": form["phone"], "email": form["email"], "referrerName": form["referrerName"]]
+                return try await page(context, principal, record, refused: .contact, typed, failure)
+            }
+        }
+        routes.post("/participants/:participant/eligibility", .changeParticipant, .participant) { _, context, principal, record in
+            do {
+                try await site.services.participants.saveEligibility(
+                    met: Set(context.form.all("met")),
+                    of: record.participant,
+                    by: principal
+                )
+                return .redirect(to: "/participants/\(record.participant.id)", notice: .eligibilitySaved, section: "eligibility")
+            } catch let failure as ValidationFailure {
+                return try await page(context, principal, record, refused: .eligibility, [:], failure)
+            }
+        }
+        routes.post("/participants/:participant/steps", .changeParticipant, .participant) { _, context, principal, record in
+            let form = context.form
+            do {
+                try await site.services.participants.recordStep(
+                    event: form["event"],
+                    day: form["day"],
+                    outcome: form["outcome"],
+                    reason: form["reason"],
+                    of: record.participant,
+                    by: principal
+                )
+                return .redirect(to: "/participants/\(record.participant.id)", notice: .stepRecorded)
+            } catch let failure as ValidationFailure {
+                let typed = ["event": form["event"], "day": form["day"], "outcome": form["outcome"], "reason": form["reason"]]
+                return try await page(context, principal, record, refused: .step, typed, failure)
+            }
+        }
+    }
+
+    /// The record, with the forms that came back refused in their sections (422 when there are any).
+    func page(
+        _ context: AppRequestContext,
+        _ principal: Principal,
+        _ record: ParticipantInUnit,
+        forms: RecordForms = RecordForms()
+    )
+        async throws -> Response
+    {
+        let facts = try await site.services.record.open(record, by: principal, isAudited: forms.isEmpty)
+        var drafts: [SurveyOfferID: [String: Answer]] = [:]
+        if let session = context.session {
+            for offer in facts.surveyOffers { drafts[offer.id] = site.services.surveys.answers(offer, session: session) }
+        }
+        let model = RecordPage(facts, forms: forms, surveyDrafts: drafts, language: context.language)
+        return site.renderer.page(
+            .participant,
+            title: .text(record.participant.name),
+            model: model,
+            context: context,
+            status: model.hasProblems ? .unprocessableContent : .ok
+        )
+    }
+
+    /// The record with one refused form: what was typed, and a message beside each field.
+    func page(
+        _ context: AppRequestContext,
+        _ principal: Principal,
+        _ record: ParticipantInUnit,
+        refused form: RecordForms.Form,
+        _ typed: [String: String],
+        _ failure: ValidationFailure
+    ) async throws -> Response {
+        try await page(
+            context,
+            principal,
+            record,
+            forms: RecordForms(form, FormState(values: typed, errors: failure.messages(context.language)))
+        )
+    }
+
+    // MARK: Registering
+
+    private func register(_ context: AppRequestContext, _ principal: Principal, _ unit: OrganisationUnit) async throws -> Response {
+        let form = context.form
+        let draft = ParticipantDraft(
+            personalIdentityNumber: form["personalIdentityNumber"],
+            name: form["name"],
+            phone: form["phone"],
+            email: form["email"],
+            gender: form["gender"],
+            municipalityID: form["municipality"],
+            referrerKind: form["referrerKind"],
+            referrerName: form["referrerName"],
+            authorities: form.all("authorities"),
+            reason: form["reason"],
+            consent: form["consent"] == "yes"
+        )
+        do {
+            let id = try await site.services.participants.register(draft, in: unit, by: principal)
+            return .redirect(to: "/participants/\(id)", notice: .participantRegistered)
+        } catch let failure as ValidationFailure {
+            let typed = [
+                "personalIdentityNumber": draft.personalIdentityNumber, "name": draft.name, "phone": draft.phone, "email": draft.email,
+                "gender": draft.gender, "municipality": draft.municipalityID, "referrerKind": draft.referrerKind,
+                "referrerName": draft.referrerName, "authorities": draft.authorities.joined(separator: ","), "reason": draft.reason,
+                "consent": draft.consent ? "yes" : "",
+            ]
+            return try await registrationPage(context, unit, form: FormState(values: typed, errors: failure.messages(context.language)))
+        }
+    }
+
+    private func registrationPage(_ context: AppRequestContext, _ unit: OrganisationUnit, form: FormState) async throws -> Response {
+        let municipalities = try await site.services.participants.municipalities(for: unit)
+        return site.renderer.page(
+            .participantNew,
+            title: .key("registerParticipant"),
+            model: RegistrationPage(unit: unit, municipalities: municipalities, form: form, language: context.language),
+            context: context,
+            status: form.hasErrors ? .unprocessableContent : .ok
+        )
+    }
+}
+
+/// A counsellor registering a participant in their unit: the form, with what was typed when refused.
+struct RegistrationPage: Sendable {
+    let unit: RecordPage.UnitLink
+    let values: [String: String]
+    let errors: [String: String]
+    let hasErrors: Bool
+    let consentChecked: Bool
+    let numberField: FieldView
+    let nameField: FieldView
+    let emailField: FieldView
+    let reasonField: FieldView
+    let genders: [Choice]
+    let municipalities: [Choice]
+    let referrers: [Choice]
+    let authorityChoices: [Choice]
+
+    init(unit: OrganisationUnit, municipalities: [Municipality], form: FormState, language: Language) {
+        self.unit = RecordPage.UnitLink(id: unit.id.description, name: unit.name)
+        values = form.values
+        errors = form.errors
+        hasErrors = form.hasErrors
+        consentChecked = form.values["consent"] == "yes"
+        let text = { (key: String) in Texts.text(key, language) }
+        numberField = FieldView(
+            "personalIdentityNumber",
+            in: form,
+            label: text("personalIdentityNumber"),
+            help: text("personalIdentityNumberHelp"),
+            inputMode: "numeric"
+        )
+        nameField = FieldView("name", in: form, label: text("name"))
+        emailField = FieldView("email", in: form, label: text("email"), type: "email")
+        reasonField = FieldView(
+            id: "reason",
+            label: text("reason"),
+            value: form.values["reason"] ?? "",
+            error: form.errors["reason"],
+            isTextArea: true
+        )
+        let chosenAuthorities = Set((form.values["authorities"] ?? "").split(separator: ",").map(String.init))
+        genders = Gender.allCases.map {
+            Choice(value: $0.rawValue, label: Texts.text("gender." + $0.rawValue, language), isChosen: form.values["gender"] == $0.rawValue)
+        }
+        self.municipalities = municipalities.map {
+            Choice(value: $0.id.description, label: $0.name, isChosen: $0.id.description == form.values["municipality"])
+        }
+        referrers = ReferrerKind.allCases.map {
+            Choice(
+                value: $0.rawValue,
+                label: Texts.text("referrer." + $0.rawValue, language),
+                isChosen: form.values["referrerKind"] == $0.rawValue
+            )
+        }
+        authorityChoices = Authority.allCases.map {
+            Choice(
+                value: $0.rawValue,
+                label: Texts.text("authority." + $0.rawValue, language),
+                isChosen: chosenAuthorities.contains($0.rawValue)
+            )
+        }
+    }
+}

@@ -1,0 +1,106 @@
+import Foundation
+import FramstegCore
+import FramstegStore
+
+/// Everything the participant's record shows, read at once, as of `now`.
+struct RecordFacts: Sendable {
+    let participant: Participant
+    let unit: OrganisationUnit
+    let now: Date
+    let today: Day
+    let steps: [RecordedStep]
+    let association: Association?
+    let municipality: Municipality?
+    /// Who has been responsible for the participant, in order.
+    let counsellors: [UserID]
+    /// The association's staff by id, for "recorded by" and "checked by".
+    let staffNames: [UserID: String]
+    let eligibility: [EligibilityCriterion: EligibilityAnswer]
+    let interventions: [Intervention]
+    let meetings: [Meeting]
+    let hoursGoals: [HoursGoal]
+    let attendance: [AttendedHours]
+    let measurements: [ProgressMeasurement]
+    let plan: [PlannedGoal]
+    /// Weeks between the progression measurements the unit asks for.
+    let measurementInterval: Int
+    let surveyOffers: [SurveyOffer]
+    let catalog: InstrumentCatalog
+
+    /// The day the journey started, if it has.
+    var startDay: Day? { steps.first { $0.transition.event == .start }?.transition.day }
+}
+
+/// A goal of the action plan with its steps.
+struct PlannedGoal: Sendable {
+    let goal: PlanGoal
+    let steps: [PlanStep]
+}
+
+/// Opening a participant's record and the documents printed from it: one read of what they show,
+/// and the audit row every open of personal data writes.
+struct RecordService {
+    let store: Store
+    let keyring: FieldKeyring
+    let instruments: InstrumentShelf
+    let now: @Sendable () -> Date
+
+    /// The whole record, after writing that `principal` read it: the record itself (`participantRead`),
+    /// or the exit document or referrer's summary printed from it. A record shown again around a
+    /// refused form (`isAudited` false) was read and audited when the form was opened.
+    func open(
+        _ record: ParticipantInUnit,
+        by principal: Principal,
+        as read: AuditAction = .participantRead,
+        isAudited: Bool = true
+    ) async throws -> RecordFacts {
+        let facts = try await self.read(record)
+        if isAudited { try await audit(read, record.participant, by: principal) }
+        return facts
+    }
+
+    /// Writes that `principal` read or printed something of the participant's.
+    func audit(_ action: AuditAction, _ participant: Participant, by principal: Principal) async throws {
+        let now = self.now()
+        try await store.write { db in
+            try await AuditLog(db).append(
+                AuditEntry(at: now, by: principal, action: action, objectType: "participant", objectID: participant.id.description)
+            )
+        }
+    }
+
+    private func read(_ record: ParticipantInUnit) async throws -> RecordFacts {
+        let (participant, unit) = (record.participant, record.unit)
+        let keyring = self.keyring
+        let now = self.now()
+        let today = Day(now)
+        let catalog = instruments.catalog(for: participant.associationID)
+        return try await store.read { db in
+            let participants = ParticipantRepository(db, keyring: keyring)
+            let activities = ActivityRepository(db, keyring: keyring)
+            let organisation = OrganisationRepository(db)
+            let staff = try await UserRepository(db).users(of: participant.associationID)
+            return RecordFacts(
+                participant: participant,
+                unit: unit,
+                now: now,
+                today: today,
+                steps: try await participants.steps(of: participant.id),
+                association: try await organisation.association(participant.associationID),
+                municipality: try await organisation.municipality(participant.municipalityID),
+                counsellors: try await participants.counsellorHistory(of: participant.id).map(\.counsellor),
+                staffNames: Dictionary(uniqueKeysWithValues: staff.map { ($0.id, $0.name) }),
+                eligibility: try await participants.eligibility(of: participant.id),
+                interventions: try await activities.interventions(of: participant.id),
+                meetings: try await activities.meetings(of: participant.id),
+                hoursGoals: try await activities.goals(of: participant.id),
+                attendance: try await activities.attendance(of: participant.id),
+                measurements: try await MeasurementRepository(db).measurements(of: participant.id),
+                plan: try await PlanRepository(db, keyring: keyring).plan(of: participant.id).map(PlannedGoal.init),
+                measurementInterval: try await organisation.measurementInterval(of: unit.id),
+                surveyOffers: try await SurveyRepository(db).offers(of: participant.id),
+                catalog: catalog
+            )
+        }
+    }
+}
