@@ -135,6 +135,14 @@ struct FollowUpRepositoryTests {
             #expect(kept.filter { $0.hasPrefix("o ") }.count > 20, "KASAM scores by occasion")
             #expect(kept.contains { $0.hasPrefix("s ") && $0.contains("bip") && !$0.hasSuffix("nil") }, "belief at start kept")
             #expect(kept == rebuilt)
+            // A database whose summaries are gone (from before they existed, or cleared by
+            // migration 15) gets them back from migration 17, not from a step at start-up.
+            try await store.write { db in
+                for table in ["progress_values", "progress_summaries", "occasion_scores"] { try await db.delete(from: table).run() }
+                try await db.delete(from: "schema_migrations").where("version", .equal, 17).run()
+            }
+            #expect(try await Migrator().migrate(store) == [17])
+            #expect(try await store.read { db in try await snapshot(db) } == kept)
         }
     }
 

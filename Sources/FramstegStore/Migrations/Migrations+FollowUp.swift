@@ -123,4 +123,16 @@ extension Migrations {
             "outcome"
         ).run()
     }
+
+    /// Progress summaries for the measurements of databases from before they existed, or whose
+    /// summaries migration 15 cleared: worked out once from the measurements, with each
+    /// association's own instrument versions. (This used to run at every start of `serve`.)
+    static let progressBackfill = Migration(version: 17, name: "progress summaries from existing measurements") { db, _ in
+        let summaries = ProgressSummaryRepository(db)
+        guard try await summaries.isEmpty() else { return }
+        let library = try await InstrumentLibrary.load(db)
+        for association in try await OrganisationRepository(db).associations() {
+            try await summaries.backfill(catalog: library.catalog(for: association.id), association: association.id)
+        }
+    }
 }

@@ -4,7 +4,7 @@ import SQLKit
 public enum Migrations {
     public static let all: [Migration] = [
         organisation, access, audit, auditAppendOnly, journey, rateLimits, eligibility, activities, measurements, plansAndParticipantMode,
-        anonymousSurveys, followUpColumns, progressSummaries, progressByIndicator, changeSlots, followUpReadPaths,
+        anonymousSurveys, followUpColumns, progressSummaries, progressByIndicator, changeSlots, followUpReadPaths, progressBackfill,
     ]
 
     static let organisation = Migration(version: 1, name: "organisation") { db, _ in

@@ -29,11 +29,8 @@ struct ParticipantAPI {
                 )
             )
         }
-        routes.get("/api/units/:unit/participants", .viewUnit, .unit) { request, context, principal, unit in
-            let keyring = site.keyring
-            let list = try await site.store.read { db in try await ParticipantRepository(db, keyring: keyring).participants(inUnit: unit.id)
-            }
-            return try JSON.response(list.map(API.ParticipantSummary.init))
+        routes.get("/api/units/:unit/participants", .viewUnit, .unit) { _, _, _, unit in
+            try JSON.response(try await site.services.record.participants(inUnit: unit.id).map(API.ParticipantSummary.init))
         }
         routes.post("/api/units/:unit/participants", .registerParticipant, .unit) { request, context, principal, unit in
             let body = try await JSON.decode(API.NewParticipant.self, request, context)
@@ -43,19 +40,8 @@ struct ParticipantAPI {
             }
         }
         routes.get("/api/participants/:participant", .readParticipant, .participant) { request, context, principal, record in
-            let participant = record.participant
-            let keyring = site.keyring
-            let steps = try await site.store.read { db in try await ParticipantRepository(db, keyring: keyring).steps(of: participant.id) }
-            try await site.audit(
-                AuditEntry(
-                    at: site.now(),
-                    by: principal,
-                    action: .participantRead,
-                    objectType: "participant",
-                    objectID: participant.id.description
-                )
-            )
-            return try JSON.response(API.Participant(participant, steps: steps))
+            let steps = try await site.services.record.steps(of: record.participant, by: principal)
+            return try JSON.response(API.Participant(record.participant, steps: steps))
         }
         routes.patch("/api/participants/:participant", .changeParticipant, .participant) { request, context, principal, record in
             let participant = record.participant
@@ -100,12 +86,7 @@ struct ParticipantAPI {
             }
         }
         routes.get("/api/participants/:participant/interventions", .readParticipant, .participant) { request, context, principal, record in
-            let participant = record.participant
-            let keyring = site.keyring
-            let list = try await site.store.read { db in
-                try await ActivityRepository(db, keyring: keyring).interventions(of: participant.id)
-            }
-            return try JSON.response(list.map(API.Intervention.init))
+            try JSON.response(try await site.services.record.interventions(of: record.participant).map(API.Intervention.init))
         }
         routes.post("/api/participants/:participant/interventions", .changeParticipant, .participant) {
             request,
@@ -120,20 +101,8 @@ struct ParticipantAPI {
             }
         }
         routes.get("/api/participants/:participant/meetings", .readParticipant, .participant) { request, context, principal, record in
-            let participant = record.participant
-            let keyring = site.keyring
-            let list = try await site.store.read { db in try await ActivityRepository(db, keyring: keyring).meetings(of: participant.id) }
-            // Notes are opened: a read of personal data.
-            try await site.audit(
-                AuditEntry(
-                    at: site.now(),
-                    by: principal,
-                    action: .participantMeetingsRead,
-                    objectType: "participant",
-                    objectID: participant.id.description
-                )
-            )
-            return try JSON.response(list.map(API.Meeting.init))
+            // Notes are opened: a read of personal data, audited by the service.
+            try JSON.response(try await site.services.record.meetings(of: record.participant, by: principal).map(API.Meeting.init))
         }
         routes.post("/api/participants/:participant/meetings", .changeParticipant, .participant) { request, context, principal, record in
             let participant = record.participant
@@ -147,9 +116,7 @@ struct ParticipantAPI {
 
     /// The participant as lists show them: what a change answers with, nothing sealed opened.
     private func summary(_ id: ParticipantID, status: HTTPResponse.Status = .ok) async throws -> Response {
-        let keyring = site.keyring
-        let row = try await site.store.read { db in try await ParticipantRepository(db, keyring: keyring).summary(id) }
-        guard let row else { throw WebError.notFound }
+        guard let row = try await site.services.record.summary(id) else { throw WebError.notFound }
         var response = try JSON.response(API.ParticipantSummary(row), status: status)
         if status == .created { response.headers[.location] = "/api/participants/\(id)" }
         return response

@@ -47,15 +47,6 @@ public struct Site: Sendable {
             passwords: Passwords(cost: configuration.bcryptCost),
             now: now
         )
-        // A database from before progress summaries existed gets them once, from its measurements.
-        let shelf = instruments
-        try await store.write { db in
-            let summaries = ProgressSummaryRepository(db)
-            guard try await summaries.isEmpty() else { return }
-            for association in try await OrganisationRepository(db).associations() {
-                try await summaries.backfill(catalog: shelf.catalog(for: association.id), association: association.id)
-            }
-        }
     }
 
     var passwords: Passwords { Passwords(cost: configuration.bcryptCost) }

@@ -48,27 +48,10 @@ public final class InstrumentShelf: Sendable {
 
     /// Shipped definitions must load (a test guards them); stored ones may fail and are named.
     static func load(store: Store, logger: Logger) async throws -> InstrumentShelf {
-        var shippedCatalog = InstrumentCatalog()
-        let shipped = try ShippedInstruments.load()
-        for instrument in shipped { try shippedCatalog.add(instrument) }
-        var added: [AssociationID: [Instrument]] = [:]
-        var problems: [AssociationID?: [String]] = [:]
-        let stored = try await store.read { db in try await MeasurementRepository(db).definitions() }
-        for (file, text, association) in stored {
-            do {
-                let instrument = try Instrument(definition: Data(text.utf8), file: file)
-                var catalog = InstrumentCatalog(shipped + (association.flatMap { added[$0] } ?? []))
-                try catalog.add(instrument)
-                if let association { added[association, default: []].append(instrument) }
-            } catch let problem as InstrumentDefinitionProblem {
-                problems[association, default: []].append(problem.description)
-            } catch let problem as InstrumentCatalog.Problem {
-                problems[association, default: []].append("\(file): \(problem)")
-            }
-        }
-        for problem in problems.values.flatMap({ $0 }) {
+        let library = try await store.read { db in try await InstrumentLibrary.load(db) }
+        for problem in library.problems.values.flatMap({ $0 }) {
             logger.error("stored instrument definition left out", metadata: ["problem": "\(problem)"])
         }
-        return InstrumentShelf(shipped: shipped, added: added, problems: problems)
+        return InstrumentShelf(shipped: library.shipped, added: library.added, problems: library.problems)
     }
 }
