@@ -17,15 +17,16 @@ extension FieldProblem {
         func text(_ key: String) -> String { Texts.text(key, language) }
         switch self {
         case .required: return text("problemRequired")
-        case .tooLong(let maximum): return String(format: text("problemTooLong"), maximum)
+        case .tooLong(let maximum): return Texts.text("problemTooLong", language, ["n": String(maximum)])
         case .notAWholeNumber: return text("problemNotAWholeNumber")
-        case .outOfRange(let minimum, let maximum): return String(format: text("problemOutOfRange"), minimum, maximum)
+        case .outOfRange(let minimum, let maximum):
+            return Texts.text("problemOutOfRange", language, ["min": String(minimum), "max": String(maximum)])
         case .invalidEmail: return text("problemInvalidEmail")
         case .alreadyTaken: return text("problemNameTaken")
         case .unknownChoice: return text("problemUnknownChoice")
         case .noUnitChosen: return text("problemNoUnitChosen")
-        case .password(.tooShort(let minimum)): return String(format: text("problemPasswordTooShort"), minimum)
-        case .password(.tooLong(let maximum)): return String(format: text("problemPasswordTooLong"), maximum)
+        case .password(.tooShort(let minimum)): return Texts.text("problemPasswordTooShort", language, ["n": String(minimum)])
+        case .password(.tooLong(let maximum)): return Texts.text("problemPasswordTooLong", language, ["n": String(maximum)])
         case .password(.tooCommon): return text("problemPasswordTooCommon")
         case .passwordsDiffer: return text("problemPasswordsDiffer")
         case .personalIdentityNumber(.empty): return text("problemRequired")
@@ -106,7 +107,7 @@ extension JourneyProblem {
 extension JourneyState {
     func label(_ language: Language) -> String {
         switch self {
-        case .block(let number): String(format: Texts.text("state.block", language), number)
+        case .block(let number): Texts.text("state.block", language, ["n": String(number)])
         default: Texts.text("state." + storageValue, language)
         }
     }

@@ -13,6 +13,12 @@ enum Texts {
         table(language)[key] ?? key
     }
 
+    /// A text with its placeholders filled in. Every placeholder is a name in braces, `{n}`, the one
+    /// style all texts use: `Texts.text("problemTooLong", language, ["n": "200"])`.
+    static func text(_ key: String, _ language: Language, _ values: [String: String]) -> String {
+        values.reduce(text(key, language)) { text, value in text.replacingOccurrences(of: "{" + value.key + "}", with: value.value) }
+    }
+
     private static let swedish = entries.mapValues(\.sv)
     private static let english = entries.mapValues(\.en)
 
@@ -321,7 +327,7 @@ enum Texts {
         "state.registered": ("Anmäld", "Registered"),
         "state.informed": ("Informationssamtal hållet", "Information conversation held"),
         "state.introduction": ("Introduktion", "Introduction"),
-        "state.block": ("Insatsblock %d", "Block %d"),
+        "state.block": ("Insatsblock {n}", "Block {n}"),
         "state.exited": ("Avslutad", "Exited"),
         "state.declined": ("Ej påbörjad (avböjd)", "Not started (declined)"),
         "state.withdrawn": ("Avbrott", "Withdrawn"),
@@ -346,16 +352,16 @@ enum Texts {
             "Behörigheten kan bara ändras innan deltagaren har skrivits in.",
             "Eligibility can only be changed before the participant has started."
         ),
-        "problemTooLong": ("Högst %d tecken.", "At most %d characters."),
+        "problemTooLong": ("Högst {n} tecken.", "At most {n} characters."),
         "problemNotAWholeNumber": ("Ange ett heltal, till exempel 80.", "Enter a whole number, for example 80."),
-        "problemOutOfRange": ("Ange ett tal mellan %d och %d.", "Enter a number between %d and %d."),
+        "problemOutOfRange": ("Ange ett tal mellan {min} och {max}.", "Enter a number between {min} and {max}."),
         "problemInvalidEmail": ("Ange en e-postadress som namn@exempel.se.", "Enter an e-mail address like name@example.com."),
         "problemEmailTaken": ("E-postadressen används redan.", "The e-mail address is already in use."),
         "problemNameTaken": ("Namnet används redan.", "The name is already in use."),
         "problemUnknownChoice": ("Välj ett av alternativen.", "Choose one of the options."),
         "problemNoUnitChosen": ("Välj minst en verksamhet.", "Choose at least one unit."),
-        "problemPasswordTooShort": ("Lösenordet måste ha minst %d tecken.", "The password must have at least %d characters."),
-        "problemPasswordTooLong": ("Lösenordet får vara högst %d byte långt.", "The password may be at most %d bytes long."),
+        "problemPasswordTooShort": ("Lösenordet måste ha minst {n} tecken.", "The password must have at least {n} characters."),
+        "problemPasswordTooLong": ("Lösenordet får vara högst {n} byte långt.", "The password may be at most {n} bytes long."),
         "problemPasswordTooCommon": (
             "Lösenordet är för vanligt eller lätt att gissa. Välj ett annat.",
             "The password is too common or easy to guess. Choose another."
