@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// Framsteg: progression measurement and follow-up in coordinated vocational rehabilitation.
 @main
@@ -11,4 +12,20 @@ struct Framsteg: AsyncParsableCommand {
             AuditCommand.self, KeyCommand.self,
         ]
     )
+
+    /// Every file Framsteg creates (the SQLite database, its WAL and shared-memory files, the key
+    /// file, backups) is readable by its owner only.
+    static func main() async {
+        umask(0o077)
+        do {
+            var command = try parseAsRoot()
+            if var asynchronous = command as? AsyncParsableCommand {
+                try await asynchronous.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            exit(withError: error)
+        }
+    }
 }

@@ -18,6 +18,19 @@ struct KeyOptions: ParsableArguments {
         }
     }
 
+    /// The keys for `serve`, which refuses a key file that anyone but its owner may read.
+    func privateKeyring() throws -> FieldKeyring {
+        if !environmentHoldsKeys, let mode = (try? FileManager.default.attributesOfItem(atPath: path))?[.posixPermissions] as? Int,
+            mode & 0o077 != 0
+        {
+            throw CommandFailure(
+                message:
+                    "\(path) may be read by others (mode \(String(mode & 0o777, radix: 8))); run `chmod 600 \(path)` and keep it apart from database backups"
+            )
+        }
+        return try keyring()
+    }
+
     var environmentHoldsKeys: Bool { !(ProcessInfo.processInfo.environment["FRAMSTEG_KEYS"] ?? "").isEmpty }
 
     /// Writes a new key file readable by its owner only.

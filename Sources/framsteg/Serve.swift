@@ -28,7 +28,7 @@ struct Serve: AsyncParsableCommand {
         let logger = Logger.framsteg()
         let configuration = WebConfiguration(host: host, port: port, secureCookies: secureCookies, trustForwardedHeaders: trustProxy)
         let location = database.location
-        let keyring = try keys.keyring()
+        let keyring = try keys.privateKeyring()
         try await database.withStore(logger: logger) { store in
             let applied = try await Migrator().migrate(store)
             logger.info("database ready", metadata: ["database": "\(location)", "migrations.applied": "\(applied)"])

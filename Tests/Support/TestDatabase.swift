@@ -23,19 +23,23 @@ public enum TestDatabase: String, CaseIterable, Sendable, CustomStringConvertibl
         postgresURL != nil || isCI ? [.sqlite, .postgres] : [.sqlite]
     }
 
-    static let logger: Logger = {
+    public static let logger: Logger = {
         var logger = Logger(label: "framsteg.test")
         logger.logLevel = .warning
         return logger
     }()
 
     /// Runs `body` on a new, empty database that is removed afterwards.
-    public func withFreshStore<T: Sendable>(migrated: Bool = true, _ body: @Sendable (Store) async throws -> T) async throws -> T {
+    public func withFreshStore<T: Sendable>(
+        migrated: Bool = true,
+        logger: Logger = TestDatabase.logger,
+        _ body: @Sendable (Store) async throws -> T
+    ) async throws -> T {
         switch self {
         case .sqlite:
             let path = FileManager.default.temporaryDirectory.appendingPathComponent("framsteg-test-\(UUID().uuidString).sqlite").path
             defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
-            return try await Store.withStore(at: .sqlite(path: path), logger: Self.logger) { store in
+            return try await Store.withStore(at: .sqlite(path: path), logger: logger) { store in
                 if migrated { try await Migrator().migrate(store) }
                 return try await body(store)
             }
@@ -44,7 +48,7 @@ public enum TestDatabase: String, CaseIterable, Sendable, CustomStringConvertibl
             let name = "framsteg_test_\(UUID().uuidString.prefix(8).lowercased())"
             try await Self.admin(adminURL) { db in try await db.raw("CREATE DATABASE \(unsafeRaw: name)").run() }
             do {
-                let value = try await Store.withStore(at: .postgres(url: Self.url(adminURL, database: name)), logger: Self.logger) {
+                let value = try await Store.withStore(at: .postgres(url: Self.url(adminURL, database: name)), logger: logger) {
                     store in
                     if migrated { try await Migrator().migrate(store) }
                     return try await body(store)
@@ -75,5 +79,39 @@ public enum TestDatabaseError: Error, CustomStringConvertible {
 
     public var description: String {
         "CI=true but FRAMSTEG_TEST_POSTGRES_URL is not set: the PostgreSQL run may not be skipped in CI"
+    }
+}
+
+/// Keeps every log line and its metadata, at every level, so a test can look for what must never be logged.
+public final class CapturedLog: @unchecked Sendable {
+    private let lock = NSLock()
+    private var lines: [String] = []
+
+    public init() {}
+
+    public var text: String { lock.withLock { lines.joined(separator: "\n") } }
+
+    public var logger: Logger {
+        var logger = Logger(label: "framsteg.captured") { _ in Handler(log: self) }
+        logger.logLevel = .trace
+        return logger
+    }
+
+    func append(_ line: String) { lock.withLock { lines.append(line) } }
+
+    struct Handler: LogHandler {
+        let log: CapturedLog
+        var metadata: Logger.Metadata = [:]
+        var logLevel: Logger.Level = .trace
+
+        subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+            get { metadata[key] }
+            set { metadata[key] = newValue }
+        }
+
+        func log(event: LogEvent) {
+            let all = metadata.merging(event.metadata ?? [:]) { $1 }
+            log.append("\(event.level) \(event.message) \(all)")
+        }
     }
 }

@@ -38,9 +38,9 @@ public final class Store: Sendable {
     public func read<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         switch backend {
         case .sqlite(let connection, let lock):
-            return try await lock.withLock { try await body(connection.sql()) }
+            return try await lock.withLock { try await body(Self.unlogged(connection)) }
         case .postgres(let client):
-            return try await client.withConnection { connection in try await body(connection.sql()) }
+            return try await client.withConnection { connection in try await body(Self.unlogged(connection)) }
         }
     }
 
@@ -49,13 +49,31 @@ public final class Store: Sendable {
         switch backend {
         case .sqlite(let connection, let lock):
             return try await lock.withLock {
-                try await Self.transaction(on: connection.sql(), begin: "BEGIN IMMEDIATE", body)
+                try await Self.transaction(on: Self.unlogged(connection), begin: "BEGIN IMMEDIATE", body)
             }
         case .postgres(let client):
             return try await client.withConnection { connection in
-                try await Self.transaction(on: connection.sql(), begin: "BEGIN", body)
+                try await Self.transaction(on: Self.unlogged(connection), begin: "BEGIN", body)
             }
         }
+    }
+
+    /// Queries are never logged, at any level: their binds hold personal data, sealed values and
+    /// anonymous answers, and a debug log must not become a copy of the database.
+    static func unlogged(_ connection: SQLiteConnection) -> any SQLDatabase {
+        connection.sql(encoder: .init(), decoder: .init(), queryLogLevel: nil)
+    }
+
+    static func unlogged(_ connection: PostgresConnection) -> any SQLDatabase {
+        connection.sql(queryLogLevel: nil)
+    }
+
+    /// The drivers' own logger: what they say below `info` (the messages they exchange with the
+    /// server) is left out whatever the application's level.
+    static func driverLogger(_ logger: Logger) -> Logger {
+        var logger = logger
+        logger.logLevel = max(logger.logLevel, .info)
+        return logger
     }
 
     private static func transaction<T: Sendable>(
@@ -90,7 +108,7 @@ extension Store {
             let thread = NIOThreadPool(numberOfThreads: 1)
             thread.start()
             defer { thread.shutdownGracefully { _ in } }
-            let connection = try await openSQLite(path: path, thread: thread, logger: logger)
+            let connection = try await openSQLite(path: path, thread: thread, logger: driverLogger(logger))
             let store = Store(backend: .sqlite(connection, AsyncLock()), location: location, logger: logger)
             do {
                 let value = try await body(store)
@@ -102,8 +120,8 @@ extension Store {
             }
         case .postgres(let url):
             let configuration = try postgresConfiguration(url: url, location: location)
-            try await checkPostgresReachable(configuration, location: location, logger: logger)
-            let client = PostgresClient(configuration: PostgresClient.Configuration(configuration), backgroundLogger: logger)
+            try await checkPostgresReachable(configuration, location: location, logger: driverLogger(logger))
+            let client = PostgresClient(configuration: PostgresClient.Configuration(configuration), backgroundLogger: driverLogger(logger))
             let store = Store(backend: .postgres(client), location: location, logger: logger)
             return try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask { await client.run() }
@@ -122,7 +140,7 @@ extension Store {
                 logger: logger,
                 on: MultiThreadedEventLoopGroup.singleton.any()
             )
-            let db = connection.sql()
+            let db = unlogged(connection)
             // WAL: readers do not block the writer, and a commit does not pay a full fsync.
             try await db.raw("PRAGMA journal_mode = WAL").run()
             try await db.raw("PRAGMA synchronous = NORMAL").run()

@@ -75,9 +75,8 @@ public struct SurveyRepository: Sendable {
     // MARK: The anonymous side
 
     /// Adds a response. Its whole group is rewritten in a random order under fresh keys, in the
-    /// caller's transaction. Nothing is logged: not even a query log at debug level sees the binds.
+    /// caller's transaction. Nothing is logged: the store logs no query at any level (`Store.unlogged`).
     public func add(_ response: AnonymousResponse) async throws {
-        let db = self.db.logging(to: Self.silent)
         let group = try await db.select().columns("instrument_version", "gender", "answers").from("survey_responses")
             .where("instrument_id", .equal, response.instrumentID).where("unit_id", .equal, response.unitID.rawValue)
             .where("month", .equal, response.month.description).all()
@@ -118,8 +117,6 @@ public struct SurveyRepository: Sendable {
         }
         try await insert.run()
     }
-
-    static let silent = Logger(label: "framsteg.survey-response") { _ in SwiftLogNoOpLogHandler() }
 
     /// The responses of the units in a period, without their keys. Callers publish only
     /// aggregates of five or more (`SurveyResults`).
