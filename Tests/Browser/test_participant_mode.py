@@ -119,3 +119,28 @@ def test_participant_answers_on_a_tablet_and_the_counsellor_takes_the_device_bac
     assert "Vardagen" in browser.find("#plan").text
     marked = [label.text for label in browser.driver.find_elements(By.CSS_SELECTOR, "#measurements svg .axis-label.marked")]
     assert any("Vardagen" in text for text in marked)
+
+
+def test_back_after_a_hand_over_shows_only_participant_mode(browser: Browser) -> None:
+    """Pressing Back on the handed-over tablet must not bring back the counsellor's pages (the
+    working view, another participant's record with its personal identity number) from the
+    browser's back/forward cache: the server is asked again, and it answers with the questions."""
+    browser.driver.set_window_size(*TABLET)
+    browser.sign_in(DEMO_USERS["counsellor"])
+    record = open_active_participant(browser)
+    number = browser.driver.find_element(By.CSS_SELECTOR, "dl.facts dd").text
+    assert len(number) == 13 and number[8] == "-", f"the record shows a personal identity number, not {number!r}"
+    Select(browser.find("#measure-instrument")).select_by_value("bip")
+    browser.click("#start-measurement")
+    browser.click("#hand-over")
+    assert browser.path == "/take"
+    for step in range(3):
+        browser.driver.back()
+        WebDriverWait(browser.driver, 10).until(
+            lambda driver: driver.execute_script("return document.readyState") == "complete"
+            and "participant-mode" in (driver.find_element(By.TAG_NAME, "body").get_attribute("class") or ""),
+            message=f"Back #{step + 1} left participant mode for {browser.driver.current_url}",
+        )
+        assert browser.path.startswith("/take"), f"Back #{step + 1} shows {browser.path}"
+        assert number not in browser.driver.page_source, f"Back #{step + 1} shows the personal identity number"
+        assert record not in browser.driver.page_source or browser.path.startswith("/take")

@@ -724,7 +724,7 @@ struct AccessMatrixTests {
     static let publicRoutes: Set<String> = [
         "GET /", "GET /sign-in", "POST /sign-in", "GET /healthz", "GET /static/app.css",
         "GET /register/:association", "POST /register/:association", "GET /register/:association/thanks",
-        "GET /api/openapi.json", "GET /static/participant-mode.js", "GET /static/definition-file.js",
+        "GET /api/openapi.json", "GET /static/participant-mode.js", "GET /static/definition-file.js", "GET /static/page.js",
     ]
 
     /// The application's own list of routes, read from a router built the way the server builds it.

@@ -116,6 +116,12 @@ public struct SessionRepository: Sendable {
         .set("handover_language", to: SQLLiteral.null).set("handover_failures", to: 0).where("token_hash", .equal, tokenHash).run()
     }
 
+    /// Gives the session a new token: the old cookie no longer opens it (hand-over and take-back do
+    /// this, so that nothing the browser kept under the old one is used again).
+    public func rotate(tokenHash: String, to newTokenHash: String) async throws {
+        try await db.update("sessions").set("token_hash", to: newTokenHash).where("token_hash", .equal, tokenHash).run()
+    }
+
     public func recordHandoverFailure(tokenHash: String) async throws {
         try await db.update("sessions").set("handover_failures", to: SQLRaw("handover_failures + 1")).where("token_hash", .equal, tokenHash)
             .run()

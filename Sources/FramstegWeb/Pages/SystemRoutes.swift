@@ -32,6 +32,7 @@ struct SystemRoutes {
         }
         for (name, source) in [
             ("participant-mode.js", site.renderer.participantModeScript), ("definition-file.js", site.renderer.definitionFileScript),
+            ("page.js", site.renderer.pageScript),
         ] {
             routes.publicRoute(.get, "/static/" + name) { _, _ in
                 Response(

@@ -11,6 +11,8 @@ struct Renderer: Sendable {
     let participantModeScript: String
     /// Reads a chosen instrument definition file into the admin's text field.
     let definitionFileScript: String
+    /// On every page: reloads a page restored from the back/forward cache.
+    let pageScript: String
 
     /// Loads every template, and stops if one that `Template` names is missing or one on disk is
     /// unknown to it: a wrong name fails at start, never as an empty page.
@@ -18,7 +20,8 @@ struct Renderer: Sendable {
         guard let templates = Bundle.module.url(forResource: "Templates", withExtension: nil),
             let css = Bundle.module.url(forResource: "Public/app", withExtension: "css"),
             let script = Bundle.module.url(forResource: "Public/participant-mode", withExtension: "js"),
-            let definitionScript = Bundle.module.url(forResource: "Public/definition-file", withExtension: "js")
+            let definitionScript = Bundle.module.url(forResource: "Public/definition-file", withExtension: "js"),
+            let pageScript = Bundle.module.url(forResource: "Public/page", withExtension: "js")
         else { throw RendererError.missingResources }
         let library = try await MustacheLibrary(directory: templates.path)
         try check(library, directory: templates)
@@ -26,7 +29,8 @@ struct Renderer: Sendable {
             library: library,
             stylesheet: try String(contentsOf: css, encoding: .utf8),
             participantModeScript: try String(contentsOf: script, encoding: .utf8),
-            definitionFileScript: try String(contentsOf: definitionScript, encoding: .utf8)
+            definitionFileScript: try String(contentsOf: definitionScript, encoding: .utf8),
+            pageScript: try String(contentsOf: pageScript, encoding: .utf8)
         )
     }
 

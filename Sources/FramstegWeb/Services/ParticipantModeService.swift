@@ -7,12 +7,19 @@ import FramstegStore
 struct ParticipantModeService {
     let store: Store
     let passwords: Passwords
+    /// Half-answered surveys die when the device is given back: nobody but the participant, in
+    /// that one sitting, sees what they answered.
+    let surveyDrafts: SurveyDrafts
     let now: @Sendable () -> Date
 
     /// Wrong PINs or passwords before participant mode ends the session outright.
     static let maximumTakeBackFailures = 5
 
     /// The PIN is optional: without one, the counsellor takes the device back with their password.
+    /// Returns the session's new token: the cookie is replaced, so the browser treats every page it
+    /// kept from before (its back/forward cache) as stale and asks the server, which answers with
+    /// participant mode.
+    @discardableResult
     func handOver(
         _ target: Handover.Target,
         of participant: ParticipantID,
@@ -20,7 +27,7 @@ struct ParticipantModeService {
         language: String,
         session: ActiveSession,
         by principal: Principal
-    ) async throws {
+    ) async throws -> String {
         let pin = pin.trimmed
         if !pin.isEmpty, !(4...8).contains(pin.count) || !pin.allSatisfy(\.isASCII) || !pin.allSatisfy(\.isNumber) {
             throw ValidationFailure(problems: ["pin": .invalidPIN])
@@ -28,8 +35,11 @@ struct ParticipantModeService {
         let language = Language(rawValue: language) ?? session.user.language ?? .swedish
         let pinHash = pin.isEmpty ? nil : try await passwords.hash(pin)
         let now = self.now()
+        let token = Tokens.random()
         try await store.write { db in
-            try await SessionRepository(db).handOver(tokenHash: session.record.tokenHash, target, pinHash: pinHash, language: language)
+            let sessions = SessionRepository(db)
+            try await sessions.handOver(tokenHash: session.record.tokenHash, target, pinHash: pinHash, language: language)
+            try await sessions.rotate(tokenHash: session.record.tokenHash, to: Tokens.hash(token))
             try await AuditLog(db).append(
                 AuditEntry(
                     at: now,
@@ -40,6 +50,7 @@ struct ParticipantModeService {
                 )
             )
         }
+        return token
     }
 
     static func handOverAction(_ target: Handover.Target) -> AuditAction {
@@ -56,12 +67,17 @@ struct ParticipantModeService {
         }
     }
 
-    enum TakeBack { case returned, refused, signedOut }
+    enum TakeBack {
+        /// The counsellor has the device again, under a new session token.
+        case returned(token: String)
+        case refused
+        case signedOut
+    }
 
     /// The counsellor takes the device back with the PIN or their password. Too many wrong tries
     /// end the session: whoever holds the device must then sign in properly.
     func takeBack(secret: String, session: ActiveSession, by principal: Principal) async throws -> TakeBack {
-        guard let handover = session.record.handover else { return .returned }
+        guard let handover = session.record.handover else { return .returned(token: "") }
         var matches = false
         if let pinHash = handover.pinHash, !secret.isEmpty { matches = try await passwords.verify(secret, hash: pinHash) }
         if !matches, !secret.isEmpty {
@@ -77,19 +93,23 @@ struct ParticipantModeService {
             case .measurement(let id): ("measurement", id.description)
             case .survey(let id): ("survey-offer", id.description)
             }
+        if matched { surveyDrafts.discardAll(tokenHash: tokenHash) }
         return try await store.write { db in
             let sessions = SessionRepository(db)
             if matched {
+                let token = Tokens.random()
                 try await sessions.takeBack(tokenHash: tokenHash)
+                try await sessions.rotate(tokenHash: tokenHash, to: Tokens.hash(token))
                 try await AuditLog(db).append(
                     AuditEntry(at: now, by: principal, action: action, objectType: objectType, objectID: objectID)
                 )
-                return .returned
+                return .returned(token: token)
             }
             try await AuditLog(db).append(
                 AuditEntry(at: now, by: principal, action: action, objectType: objectType, objectID: objectID, result: .denied)
             )
             if handover.failures + 1 >= Self.maximumTakeBackFailures {
+                surveyDrafts.discardAll(tokenHash: tokenHash)
                 try await sessions.delete(tokenHash: tokenHash)
                 return .signedOut
             }

@@ -27,7 +27,7 @@ struct Services: Sendable {
         measurements = MeasurementService(store: store, instruments: instruments, now: now)
         plans = PlanService(store: store, keyring: keyring, instruments: instruments, now: now)
         surveys = SurveyService(store: store, instruments: instruments, surveyDrafts: surveyDrafts, now: now)
-        participantMode = ParticipantModeService(store: store, passwords: passwords, now: now)
+        participantMode = ParticipantModeService(store: store, passwords: passwords, surveyDrafts: surveyDrafts, now: now)
         account = AccountService(store: store, now: now)
         record = RecordService(store: store, keyring: keyring, instruments: instruments, now: now)
     }

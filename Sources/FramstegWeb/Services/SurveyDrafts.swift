@@ -43,6 +43,11 @@ final class SurveyDrafts: Sendable {
         _ = drafts.withLock { $0.removeValue(forKey: key) }
     }
 
+    /// Every draft of one session: the device went back to the counsellor.
+    func discardAll(tokenHash: String) {
+        drafts.withLock { drafts in drafts = drafts.filter { $0.key.tokenHash != tokenHash } }
+    }
+
     /// How many drafts are held (for tests).
     var count: Int { drafts.withLock { $0.count } }
 }

@@ -114,21 +114,17 @@ struct ParticipantModePages {
         routes.post("/take/return", .changeParticipant, .session) { _, context, principal, session in
             guard let handover = session.record.handover else { return .redirect(to: "/", type: .normal) }
             switch try await site.services.participantMode.takeBack(secret: context.form["secret"], session: session, by: principal) {
-            case .returned:
+            case .returned(let token):
+                let home: String
                 switch handover.target {
                 case .measurement(let id):
-                    guard let (measurement, _) = try await site.services.measurements.load(id, association: principal.associationID)
-                    else { return .redirect(to: "/", type: .normal) }
-                    return .redirect(
-                        to: "/participants/\(measurement.participantID)/measurements/\(measurement.id)",
-                        notice: .deviceReturned
-                    )
+                    let measurement = try await site.services.measurements.load(id, association: principal.associationID)?.0
+                    home = measurement.map { "/participants/\($0.participantID)/measurements/\($0.id)?notice=deviceReturned" } ?? "/"
                 case .survey(let id):
-                    guard let (offer, _) = try await site.services.surveys.load(id, association: principal.associationID) else {
-                        return .redirect(to: "/", type: .normal)
-                    }
-                    return .redirect(to: "/participants/\(offer.participantID)", notice: .deviceReturned, section: "surveys")
+                    let offer = try await site.services.surveys.load(id, association: principal.associationID)?.0
+                    home = offer.map { "/participants/\($0.participantID)?notice=deviceReturned#surveys" } ?? "/"
                 }
+                return .sessionRotated(to: home, token: token, context: context)
             case .refused:
                 return returnPage(
                     context,

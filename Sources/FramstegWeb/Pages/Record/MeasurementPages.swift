@@ -62,7 +62,7 @@ struct MeasurementPages {
             taken in
             guard let session = context.session else { throw WebError.forbidden }
             do {
-                try await site.services.participantMode.handOver(
+                let token = try await site.services.participantMode.handOver(
                     .measurement(taken.measurement.id),
                     of: taken.record.participant.id,
                     pin: context.form["pin"],
@@ -70,7 +70,7 @@ struct MeasurementPages {
                     session: session,
                     by: principal
                 )
-                return .redirect(to: "/take", type: .normal)
+                return .sessionRotated(to: "/take", token: token, context: context)
             } catch let failure as ValidationFailure {
                 let form = FormState(values: ["language": context.form["language"]], errors: failure.messages(context.language))
                 return page(context, taken, handOverForm: form)

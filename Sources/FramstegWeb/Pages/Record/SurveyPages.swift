@@ -13,8 +13,8 @@ struct SurveyPages {
             let form = context.form
             do {
                 let offer = try await site.services.surveys.offer(form["instrument"], to: record.participant, by: principal)
-                try await handOver(offer, context, session, principal)
-                return .redirect(to: "/take", type: .normal)
+                let token = try await handOver(offer, context, session, principal)
+                return .sessionRotated(to: "/take", token: token, context: context)
             } catch let failure as ValidationFailure {
                 let typed = ["instrument": form["instrument"], "language": form["language"]]
                 return try await RecordPages(site: site).page(context, principal, record, refused: .survey, typed, failure)
@@ -29,8 +29,8 @@ struct SurveyPages {
             let (record, offer) = (offered.record, offered.offer)
             guard !offer.isCompleted else { return .redirect(to: "/participants/\(record.participant.id)#surveys", type: .normal) }
             do {
-                try await handOver(offer, context, session, principal)
-                return .redirect(to: "/take", type: .normal)
+                let token = try await handOver(offer, context, session, principal)
+                return .sessionRotated(to: "/take", token: token, context: context)
             } catch let failure as ValidationFailure {
                 let typed = ["language": context.form["language"]]
                 return try await RecordPages(site: site).page(
@@ -68,7 +68,13 @@ struct SurveyPages {
         }
     }
 
-    private func handOver(_ offer: SurveyOffer, _ context: AppRequestContext, _ session: ActiveSession, _ principal: Principal) async throws
+    private func handOver(
+        _ offer: SurveyOffer,
+        _ context: AppRequestContext,
+        _ session: ActiveSession,
+        _ principal: Principal
+    )
+        async throws -> String
     {
         try await site.services.participantMode.handOver(
             .survey(offer.id),
