@@ -82,6 +82,29 @@ struct ParticipantPagesTests {
         }
     }
 
+    @Test("a record shown again around a refused form, a unit's list in the API and its interventions all write their read rows")
+    func everyReadIsAudited() async throws {
+        try await TestApp.run { fixture, client throws in
+            let browser = TestBrowser(client)
+            try await browser.signIn(Fixture.email(.counsellor))
+            let path = "/participants/\(fixture.participantA1)"
+            try await browser.get(path)
+            let newest = { @Sendable () async throws -> AuditEntry? in
+                try await fixture.store.read { db in try await AuditLog(db).recent(associationID: fixture.associationA, limit: 1) }.first?
+                    .entry
+            }
+            let refused = try await browser.post(path + "/steps", [("event", "start"), ("day", "2099-01-01")])
+            #expect(refused.status == .unprocessableContent)
+            #expect(refused.text.contains("19811218-9876"), "the refused form comes back with the whole record")
+            #expect(try await newest()?.action == "participant.read")
+            #expect(try await browser.get("/api/units/\(fixture.unitA1)/participants").status == .ok)
+            let list = try await newest()
+            #expect(list?.action == "participants.list" && list?.objectID == fixture.unitA1.description)
+            #expect(try await browser.get("/api/participants/\(fixture.participantA1)/interventions").status == .ok)
+            #expect(try await newest()?.action == "participant.interventions.read")
+        }
+    }
+
     @Test("steps follow the state machine; a wrong day or step is explained and nothing is recorded")
     func journeySteps() async throws {
         try await TestApp.run { fixture, client throws in

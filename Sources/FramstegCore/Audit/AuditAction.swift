@@ -40,6 +40,9 @@ public enum AuditAction: Hashable, Sendable {
     case participantInterventionEnd
     case participantMeetingAdd
     case participantMeetingsRead
+    case participantInterventionsRead
+    /// A list of participants (names and states) was shown: a unit's page, a work list, the API.
+    case participantsListRead
     case participantHoursGoal
     case participantHoursAttended
     case participantPlanGoal
@@ -97,6 +100,8 @@ public enum AuditAction: Hashable, Sendable {
         case .participantInterventionEnd: "participant.intervention.end"
         case .participantMeetingAdd: "participant.meeting.add"
         case .participantMeetingsRead: "participant.meetings.read"
+        case .participantInterventionsRead: "participant.interventions.read"
+        case .participantsListRead: "participants.list"
         case .participantHoursGoal: "participant.hours.goal"
         case .participantHoursAttended: "participant.hours.attended"
         case .participantPlanGoal: "participant.plan.goal"

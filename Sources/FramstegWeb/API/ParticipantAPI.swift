@@ -29,8 +29,8 @@ struct ParticipantAPI {
                 )
             )
         }
-        routes.get("/api/units/:unit/participants", .viewUnit, .unit) { _, _, _, unit in
-            try JSON.response(try await site.services.record.participants(inUnit: unit.id).map(API.ParticipantSummary.init))
+        routes.get("/api/units/:unit/participants", .viewUnit, .unit) { _, _, principal, unit in
+            try JSON.response(try await site.services.record.participants(inUnit: unit, by: principal).map(API.ParticipantSummary.init))
         }
         routes.post("/api/units/:unit/participants", .registerParticipant, .unit) { request, context, principal, unit in
             let body = try await JSON.decode(API.NewParticipant.self, request, context)
@@ -86,7 +86,9 @@ struct ParticipantAPI {
             }
         }
         routes.get("/api/participants/:participant/interventions", .readParticipant, .participant) { request, context, principal, record in
-            try JSON.response(try await site.services.record.interventions(of: record.participant).map(API.Intervention.init))
+            try JSON.response(
+                try await site.services.record.interventions(of: record.participant, by: principal).map(API.Intervention.init)
+            )
         }
         routes.post("/api/participants/:participant/interventions", .changeParticipant, .participant) {
             request,

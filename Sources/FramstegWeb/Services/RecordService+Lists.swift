@@ -3,9 +3,17 @@ import FramstegStore
 
 /// The parts of the record the JSON API reads one at a time. Whatever opens personal data is audited.
 extension RecordService {
-    /// A unit's participants as lists show them: nothing sealed opened.
-    func participants(inUnit unit: UnitID) async throws -> [ParticipantSummary] {
-        try await store.read { db in try await ParticipantRepository(db, keyring: keyring).participants(inUnit: unit) }
+    /// A unit's participants as lists show them (nothing sealed opened), after writing that
+    /// `principal` read the list: names and journeys are personal data too.
+    func participants(inUnit unit: OrganisationUnit, by principal: Principal) async throws -> [ParticipantSummary] {
+        let list = try await store.read { db in try await ParticipantRepository(db, keyring: keyring).participants(inUnit: unit.id) }
+        let now = self.now()
+        try await store.write { db in
+            try await AuditLog(db).append(
+                AuditEntry(at: now, by: principal, action: .participantsListRead, objectType: "unit", objectID: unit.id.description)
+            )
+        }
+        return list
     }
 
     /// One participant as lists show them.
@@ -20,8 +28,11 @@ extension RecordService {
         return steps
     }
 
-    func interventions(of participant: Participant) async throws -> [Intervention] {
-        try await store.read { db in try await ActivityRepository(db, keyring: keyring).interventions(of: participant.id) }
+    /// The interventions (titles and employers are personal data), after writing that `principal` read them.
+    func interventions(of participant: Participant, by principal: Principal) async throws -> [Intervention] {
+        let list = try await store.read { db in try await ActivityRepository(db, keyring: keyring).interventions(of: participant.id) }
+        try await audit(.participantInterventionsRead, participant, by: principal)
+        return list
     }
 
     /// The meetings with their notes opened, after writing that `principal` read them.

@@ -46,16 +46,11 @@ struct RecordService {
     let now: @Sendable () -> Date
 
     /// The whole record, after writing that `principal` read it: the record itself (`participantRead`),
-    /// or the exit document or referrer's summary printed from it. A record shown again around a
-    /// refused form (`isAudited` false) was read and audited when the form was opened.
-    func open(
-        _ record: ParticipantInUnit,
-        by principal: Principal,
-        as read: AuditAction = .participantRead,
-        isAudited: Bool = true
-    ) async throws -> RecordFacts {
+    /// or the exit document or referrer's summary printed from it. Every render is a read, a record
+    /// shown again around a refused form too: no page of personal data goes out without its row.
+    func open(_ record: ParticipantInUnit, by principal: Principal, as read: AuditAction = .participantRead) async throws -> RecordFacts {
         let facts = try await self.read(record)
-        if isAudited { try await audit(read, record.participant, by: principal) }
+        try await audit(read, record.participant, by: principal)
         return facts
     }
 

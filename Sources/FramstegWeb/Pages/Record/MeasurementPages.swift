@@ -23,8 +23,7 @@ struct MeasurementPages {
             }
         }
         routes.get("/participants/:participant/measurements/:measurement", .readParticipant, .measurement) { _, context, principal, taken in
-            try await site.services.record.audit(.participantRead, taken.record.participant, by: principal)
-            return page(context, taken)
+            try await page(context, principal, taken)
         }
         routes.post("/participants/:participant/measurements/:measurement/answers", .changeParticipant, .measurement) {
             _,
@@ -52,7 +51,12 @@ struct MeasurementPages {
                     measurement: reloaded?.0 ?? taken.measurement,
                     instrument: taken.instrument
                 )
-                return page(context, now, counsellorForm: FormState(values: given, errors: failure.messages(context.language)))
+                return try await page(
+                    context,
+                    principal,
+                    now,
+                    counsellorForm: FormState(values: given, errors: failure.messages(context.language))
+                )
             }
         }
         routes.post("/participants/:participant/measurements/:measurement/hand-over", .changeParticipant, .measurement) {
@@ -73,17 +77,20 @@ struct MeasurementPages {
                 return .sessionRotated(to: "/take", token: token, context: context)
             } catch let failure as ValidationFailure {
                 let form = FormState(values: ["language": context.form["language"]], errors: failure.messages(context.language))
-                return page(context, taken, handOverForm: form)
+                return try await page(context, principal, taken, handOverForm: form)
             }
         }
     }
 
+    /// The measurement page; showing it, a refused form too, is a read of the participant's data.
     private func page(
         _ context: AppRequestContext,
+        _ principal: Principal,
         _ taken: MeasurementOnRecord,
         counsellorForm: FormState? = nil,
         handOverForm: FormState? = nil
-    ) -> Response {
+    ) async throws -> Response {
+        try await site.services.record.audit(.participantRead, taken.record.participant, by: principal)
         let catalog = site.instruments.catalog(for: taken.record.participant.associationID)
         let model = MeasurementPage(
             taken,

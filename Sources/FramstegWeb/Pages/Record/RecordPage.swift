@@ -112,8 +112,6 @@ struct RecordForms: Sendable {
     subscript(_ form: Form) -> FormState? { forms[form] }
 
     var hasProblems: Bool { forms.values.contains { $0.hasErrors } }
-
-    var isEmpty: Bool { forms.isEmpty }
 }
 
 /// The eligibility checklist: two criteria worked out from the record, the others as the counsellor

@@ -78,7 +78,7 @@ struct RecordPages {
     )
         async throws -> Response
     {
-        let facts = try await site.services.record.open(record, by: principal, isAudited: forms.isEmpty)
+        let facts = try await site.services.record.open(record, by: principal)
         var drafts: [SurveyOfferID: [String: Answer]] = [:]
         if let session = context.session {
             for offer in facts.surveyOffers { drafts[offer.id] = site.services.surveys.answers(offer, session: session) }
