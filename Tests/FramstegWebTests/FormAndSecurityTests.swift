@@ -24,6 +24,21 @@ struct FormAndSecurityTests {
         }
     }
 
+    @Test("a body over the limit answers 413 with a message in the user's language, on a page and in the API")
+    func oversizeBody() async throws {
+        try await TestApp.run { _, client throws in
+            let browser = TestBrowser(client)
+            let huge = String(repeating: "a", count: 2 * 1024 * 1024)
+            let page = try await browser.post("/sign-in", [("email", huge)])
+            #expect(page.status == .contentTooLarge)
+            #expect(page.text.contains("Det som skickades var för stort."))
+            try await browser.signIn(Fixture.email(.counsellor))
+            let api = try await browser.post("/api/units/1/participants", [("name", huge)])
+            #expect(api.status == .contentTooLarge)
+            #expect(api.text.contains(#""error":"too-large""#))
+        }
+    }
+
     @Test("another session's CSRF token does not work, nor does the sign-in form without one")
     func csrfIsPerSession() async throws {
         try await TestApp.run { _, client throws in

@@ -1,5 +1,6 @@
 import Hummingbird
 import Logging
+import NIOCore
 
 /// Turns refusals and unexpected errors into a page in the user's language, never a stack trace.
 struct ErrorPageMiddleware: RouterMiddleware {
@@ -10,11 +11,17 @@ struct ErrorPageMiddleware: RouterMiddleware {
         let isAPI = request.uri.path.hasPrefix("/api/")
         do {
             return try await next(request, context)
+        } catch is NIOTooManyBytesError {
+            // A body over the limit is the sender's mistake, not the server's.
+            return isAPI
+                ? JSON.problem(.contentTooLarge, "too-large", Texts.text("errorTooLarge", context.language))
+                : page(.contentTooLarge, "errorTooLarge", context)
         } catch let error as WebError where isAPI {
             switch error {
             case .forbidden: return JSON.problem(.forbidden, "forbidden", Texts.text("errorForbidden", context.language))
             case .notFound: return JSON.problem(.notFound, "not-found", Texts.text("errorNotFound", context.language))
             case .csrfRejected: return JSON.problem(.forbidden, "csrf", Texts.text("errorCsrf", context.language))
+            case .tooLarge: return JSON.problem(.contentTooLarge, "too-large", Texts.text("errorTooLarge", context.language))
             }
         } catch APIProblem.malformed(let detail) {
             return JSON.problem(
@@ -27,6 +34,7 @@ struct ErrorPageMiddleware: RouterMiddleware {
             case .forbidden: return page(.forbidden, "errorForbidden", context)
             case .notFound: return page(.notFound, "errorNotFound", context)
             case .csrfRejected: return page(.forbidden, "errorCsrf", context)
+            case .tooLarge: return page(.contentTooLarge, "errorTooLarge", context)
             }
         } catch let error as HTTPError where error.status == .notFound {
             return page(.notFound, "errorNotFound", context)

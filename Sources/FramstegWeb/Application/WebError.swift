@@ -4,4 +4,6 @@ public enum WebError: Error, Equatable, Sendable {
     case notFound
     /// The form's CSRF token was missing or wrong.
     case csrfRejected
+    /// The body was larger than the server reads (413).
+    case tooLarge
 }

@@ -160,6 +160,11 @@ enum Texts {
             "The page you are looking for does not exist, or you do not have permission for it."
         ),
         "errorCsrfTitle": ("Formuläret kunde inte skickas", "The form could not be sent"),
+        "errorTooLarge": (
+            "Det som skickades var för stort. Korta texten och försök igen.",
+            "What was sent was too large. Shorten the text and try again."
+        ),
+        "errorTooLargeTitle": ("För stort", "Too large"),
         "errorCsrf": (
             "Formuläret var för gammalt eller kom inte från Framsteg. Ladda om sidan och försök igen.",
             "The form was too old or did not come from Framsteg. Reload the page and try again."
