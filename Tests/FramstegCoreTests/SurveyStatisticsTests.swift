@@ -281,8 +281,30 @@ struct SurveyStatisticsTests {
             total: nil
         )
         unlocked.isReadOnly = true
+        unlocked.isAnonymous = original.isAnonymous  // the exit survey stays anonymous too
         try catalog.add(unlocked)
         #expect(catalog.latest("enkat")?.version == 2)
+    }
+
+    @Test("an anonymous instrument stays anonymous in every later version, whoever adds it")
+    func anonymityIsLocked() throws {
+        var original = Self.survey
+        original.isAnonymous = true
+        var catalog = InstrumentCatalog([original])
+        var named = Instrument(
+            id: "enkat",
+            version: 2,
+            title: original.title,
+            description: original.description,
+            items: original.items,
+            subscales: [],
+            total: nil
+        )
+        #expect(throws: InstrumentCatalog.Problem.anonymityLocked(id: "enkat")) { try catalog.add(named) }
+        #expect(catalog.latest("enkat")?.version == 1)
+        named.isAnonymous = true
+        try catalog.add(named)
+        #expect(catalog.latest("enkat")?.isAnonymous == true)
     }
 }
 

@@ -22,7 +22,7 @@ struct ShippedInstrumentsTests {
         #expect(survey.items.filter(\.asksGender).count == 1)
 
         let violence = try #require(InstrumentCatalog(try ShippedInstruments.load()).latest("vald-i-nara-relationer"))
-        #expect(violence.isAnonymous && violence.showsSupportContact && !violence.isReadOnly)
+        #expect(violence.isAnonymous && violence.showsSupportContact && violence.isReadOnly, "the national NNS wording is locked")
         #expect(violence.items.filter { !$0.asksGender }.map(\.id) == ["fysiskt", "psykiskt", "sexuellt", "hot", "vill-ha-stod"])
     }
 

@@ -13,6 +13,9 @@ public struct InstrumentCatalog: Sendable {
         /// The instrument's wording is read-only (it belongs to the national network): a new
         /// version may correct its scales, never the text of a question, nor unlock itself.
         case wordingLocked(id: String, item: String?)
+        /// An anonymous instrument stays anonymous in every later version: its answers are never
+        /// tied to a person, whoever adds the version.
+        case anonymityLocked(id: String)
     }
 
     /// Adds a version. The same content again is accepted (idempotent loading); changed content
@@ -29,6 +32,9 @@ public struct InstrumentCatalog: Sendable {
                     throw .wordingLocked(id: instrument.id, item: item.id)
                 }
             }
+        }
+        if versions[instrument.id]?.values.contains(where: \.isAnonymous) == true, !instrument.isAnonymous {
+            throw .anonymityLocked(id: instrument.id)
         }
         versions[instrument.id, default: [:]][instrument.version] = instrument
     }

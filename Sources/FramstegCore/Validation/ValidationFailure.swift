@@ -41,6 +41,8 @@ public enum FieldProblem: Hashable, Sendable {
     case versionExists(id: String, version: Int)
     /// Not a month as YYYY-MM.
     case invalidMonth
+    /// An anonymous instrument may not lose its anonymity in a new version.
+    case anonymityLocked(id: String)
     /// The eligibility checklist is closed once the journey has started (or ended).
     case eligibilityClosed
     /// A read-only instrument's questions may not be reworded (nor the instrument unlocked).

@@ -58,6 +58,7 @@ extension FieldProblem {
             )
         case .invalidMonth: return text("problemMonth")
         case .eligibilityClosed: return text("problemEligibilityClosed")
+        case .anonymityLocked(let id): return Texts.text("problemAnonymityLocked", language, ["id": id])
         case .wordingLocked(let id, let item):
             return text(item == nil ? "problemWordingUnlocked" : "problemWordingLocked").replacingOccurrences(of: "{id}", with: id)
                 .replacingOccurrences(of: "{item}", with: item ?? "")

@@ -353,6 +353,10 @@ enum Texts {
         "outcome.further-rehabilitation": ("Fortsatt rehabilitering hos samverkanspart", "Further rehabilitation at a partner"),
         "outcome.other": ("Annat eller avbrott", "Other or left"),
         "problemRequired": ("Fyll i det här fältet.", "Fill in this field."),
+        "problemAnonymityLocked": (
+            "{id} besvaras anonymt, och varje ny version måste också vara anonym.",
+            "{id} is answered anonymously, and every new version must be anonymous too."
+        ),
         "problemEligibilityClosed": (
             "Behörigheten kan bara ändras innan deltagaren har skrivits in.",
             "Eligibility can only be changed before the participant has started."

@@ -75,6 +75,8 @@ struct InstrumentAdminPages {
             try site.instruments.check(instrument, for: principal.associationID)
         } catch .wordingLocked(let id, let item) {
             throw ValidationFailure(problems: ["definition": .wordingLocked(id: id, item: item)])
+        } catch .anonymityLocked(let id) {
+            throw ValidationFailure(problems: ["definition": .anonymityLocked(id: id)])
         } catch {
             throw ValidationFailure(problems: ["definition": .versionExists(id: instrument.id, version: instrument.version)])
         }
