@@ -25,16 +25,38 @@ struct SignInTests {
         }
     }
 
-    @Test("behind a TLS proxy the cookie is Secure and HSTS is sent")
+    @Test("behind a TLS proxy the cookies are Secure with the __Host- prefix, and HSTS is sent")
     func secureBehindTLS() async throws {
         try await TestApp.run { _, client throws in
             let browser = TestBrowser(client)
             browser.headers[HTTPField.Name("X-Forwarded-Proto")!] = "https"
-            try await browser.get("/sign-in")
+            let page = try await browser.get("/sign-in")
+            let csrf = try #require(page.headers[values: .setCookie].first { $0.hasPrefix("__Host-framsteg_csrf=") })
+            #expect(csrf.contains("Secure") && csrf.contains("Path=/") && !csrf.contains("Domain"))
             let response = try await browser.post("/sign-in", [("email", Fixture.email(.admin)), ("password", Fixture.password)])
-            let cookie = try #require(response.headers[values: .setCookie].first { $0.hasPrefix("framsteg_session=") })
-            #expect(cookie.contains("Secure"))
+            let cookie = try #require(response.headers[values: .setCookie].first { $0.hasPrefix("__Host-framsteg_session=") })
+            #expect(cookie.contains("Secure") && cookie.contains("Path=/") && !cookie.contains("Domain"))
             #expect(response.headers[.strictTransportSecurity] == "max-age=31536000")
+            #expect(try await browser.get("/admin").status == .ok, "the prefixed cookie opens the session")
+        }
+    }
+
+    @Test("the anonymous CSRF token must be one the server issued, and cacheable files set no cookie")
+    func signedAnonymousToken() async throws {
+        try await TestApp.run { _, client throws in
+            let planted = TestBrowser(client)
+            let token = "0123456789abcdef0123456789abcdef"
+            planted.cookies["framsteg_csrf"] = token
+            let refused = try await planted.post(
+                "/sign-in",
+                [("email", Fixture.email(.admin)), ("password", Fixture.password)],
+                csrf: token
+            )
+            #expect(refused.status == .forbidden, "a planted cookie and the same value in the form are not enough")
+            let fresh = TestBrowser(client)
+            let style = try await fresh.get("/static/app.css")
+            #expect(style.headers[values: .setCookie].isEmpty)
+            #expect(try await fresh.signIn(Fixture.email(.admin)).status == .seeOther)
         }
     }
 

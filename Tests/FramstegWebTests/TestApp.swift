@@ -269,7 +269,7 @@ final class TestBrowser {
 
     static func csrfToken(in html: String) -> String? {
         guard let range = html.range(of: #"name="_csrf" value=""#) else { return nil }
-        return String(html[range.upperBound...].prefix(32))
+        return String(html[range.upperBound...].prefix { $0 != "\"" })
     }
 
     static func encode(_ text: String) -> String {

@@ -21,7 +21,8 @@ struct SessionMiddleware: RouterMiddleware {
         let browserLanguage = Language.preferred(acceptLanguage: request.headers[.acceptLanguage])
         context.language = browserLanguage
         var clearSessionCookie = false
-        if let token = request.cookies[FramstegCookie.session]?.value, !token.isEmpty {
+        let secure = context.isSecureRequest
+        if let token = FramstegCookie.value(FramstegCookie.session, in: request, secure: secure), !token.isEmpty {
             if let session = try await loadValidSession(token: token) {
                 context.session = session
                 context.language = session.user.language ?? browserLanguage
@@ -32,17 +33,19 @@ struct SessionMiddleware: RouterMiddleware {
             }
         }
         if context.session == nil {
-            if let cookie = request.cookies[FramstegCookie.csrf]?.value, cookie.count == 32 {
+            if let cookie = FramstegCookie.value(FramstegCookie.csrf, in: request, secure: secure), isSigned(cookie) {
                 context.csrfToken = cookie
             } else {
-                context.csrfToken = Tokens.random()
-                context.cookiesToSet.append(
-                    FramstegCookie.make(FramstegCookie.csrf, value: context.csrfToken, secure: context.isSecureRequest)
-                )
+                context.csrfToken = signed(Tokens.random())
+                // A cacheable file carries no cookie: a shared cache must not hand one visitor's token to another.
+                if !request.uri.path.hasPrefix("/static/") {
+                    context.cookiesToSet.append(FramstegCookie.make(FramstegCookie.csrf, value: context.csrfToken, secure: secure))
+                }
             }
         }
         var response = try await next(request, context)
-        if clearSessionCookie, !response.headers[values: .setCookie].contains(where: { $0.hasPrefix(FramstegCookie.session + "=") }) {
+        let sessionCookie = FramstegCookie.name(FramstegCookie.session, secure: secure)
+        if clearSessionCookie, !response.headers[values: .setCookie].contains(where: { $0.hasPrefix(sessionCookie + "=") }) {
             response.setCookie(FramstegCookie.expired(FramstegCookie.session, secure: context.isSecureRequest))
         }
         for cookie in context.cookiesToSet where !response.headers[values: .setCookie].contains(where: { $0.hasPrefix(cookie.name + "=") })
@@ -50,6 +53,18 @@ struct SessionMiddleware: RouterMiddleware {
             response.setCookie(cookie)
         }
         return response
+    }
+
+    /// The anonymous CSRF token is 128 random bits and their keyed hash: only a token this server
+    /// issued is accepted, so a cookie planted from elsewhere does not serve as one.
+    private func signed(_ random: String) -> String {
+        random + "." + site.keyring.lookupHash("csrf:" + random).prefix(32)
+    }
+
+    private func isSigned(_ token: String) -> Bool {
+        let parts = token.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts[0].count == 32 else { return false }
+        return Tokens.constantTimeEquals(token, signed(String(parts[0])))
     }
 
     private func settleConnectionFacts(_ request: Request, _ context: inout Context) {
