@@ -45,6 +45,7 @@ public struct Site: Sendable {
             instruments: instruments,
             surveyDrafts: surveyDrafts,
             passwords: Passwords(cost: configuration.bcryptCost),
+            configuration: configuration,
             now: now
         )
         // A database from before progress summaries existed gets them once, from its measurements.

@@ -12,6 +12,7 @@ struct Services: Sendable {
     let surveys: SurveyService
     let participantMode: ParticipantModeService
     let account: AccountService
+    let publicRegistration: PublicRegistrationService
 
     init(
         store: Store,
@@ -19,6 +20,7 @@ struct Services: Sendable {
         instruments: InstrumentShelf,
         surveyDrafts: SurveyDrafts,
         passwords: Passwords,
+        configuration: WebConfiguration,
         now: @escaping @Sendable () -> Date
     ) {
         participants = ParticipantService(store: store, keyring: keyring, now: now)
@@ -28,5 +30,11 @@ struct Services: Sendable {
         surveys = SurveyService(store: store, instruments: instruments, surveyDrafts: surveyDrafts, now: now)
         participantMode = ParticipantModeService(store: store, passwords: passwords, now: now)
         account = AccountService(store: store, now: now)
+        publicRegistration = PublicRegistrationService(
+            store: store,
+            keyring: keyring,
+            limit: configuration.publicRegistrationLimit,
+            now: now
+        )
     }
 }
