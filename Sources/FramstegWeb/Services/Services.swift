@@ -12,6 +12,7 @@ struct Services: Sendable {
     let surveys: SurveyService
     let participantMode: ParticipantModeService
     let account: AccountService
+    let users: UserService
     let publicRegistration: PublicRegistrationService
 
     init(
@@ -30,6 +31,7 @@ struct Services: Sendable {
         surveys = SurveyService(store: store, instruments: instruments, surveyDrafts: surveyDrafts, now: now)
         participantMode = ParticipantModeService(store: store, passwords: passwords, now: now)
         account = AccountService(store: store, now: now)
+        users = UserService(store: store, passwords: passwords, now: now)
         publicRegistration = PublicRegistrationService(
             store: store,
             keyring: keyring,
