@@ -71,26 +71,13 @@ struct AssociationCommand: AsyncParsableCommand {
         @Option(help: "Name of the association.") var name: String
 
         func run() async throws {
-            guard let name = try? NameDraft(name: name).validated() else {
-                throw CommandFailure(message: "the name must be 1–120 characters")
-            }
+            let name = self.name
             let association = try await database.withStore(logger: .framsteg()) { store in
                 try await Migrator().migrate(store)
-                return try await store.write { db in
-                    let association = try await OrganisationRepository(db).createAssociation(name: name, now: Date())
-                    try await AuditLog(db).append(
-                        AuditEntry(
-                            occurredAt: Date(),
-                            userID: nil,
-                            role: nil,
-                            action: AuditAction.associationCreateCLI.rawValue,
-                            objectType: "association",
-                            objectID: association.id.description,
-                            associationID: association.id,
-                            result: .success
-                        )
-                    )
-                    return association
+                do {
+                    return try await OrganisationService(store: store).createAssociation(named: name)
+                } catch is ValidationFailure {
+                    throw CommandFailure(message: "the name must be 1–120 characters")
                 }
             }
             print("Created association \(association.id): \(association.name)")

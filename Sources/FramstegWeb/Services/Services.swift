@@ -12,6 +12,7 @@ struct Services: Sendable {
     let surveys: SurveyService
     let participantMode: ParticipantModeService
     let account: AccountService
+    let organisation: OrganisationService
     let users: UserService
     let publicRegistration: PublicRegistrationService
 
@@ -31,6 +32,7 @@ struct Services: Sendable {
         surveys = SurveyService(store: store, instruments: instruments, surveyDrafts: surveyDrafts, now: now)
         participantMode = ParticipantModeService(store: store, passwords: passwords, now: now)
         account = AccountService(store: store, now: now)
+        organisation = OrganisationService(store: store, now: now)
         users = UserService(store: store, passwords: passwords, now: now)
         publicRegistration = PublicRegistrationService(
             store: store,
