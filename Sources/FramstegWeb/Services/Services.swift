@@ -14,6 +14,7 @@ struct Services: Sendable {
     let account: AccountService
     let organisation: OrganisationService
     let users: UserService
+    let instruments: InstrumentService
     let publicRegistration: PublicRegistrationService
 
     init(
@@ -34,6 +35,7 @@ struct Services: Sendable {
         account = AccountService(store: store, now: now)
         organisation = OrganisationService(store: store, now: now)
         users = UserService(store: store, passwords: passwords, now: now)
+        self.instruments = InstrumentService(store: store, instruments: instruments, now: now)
         publicRegistration = PublicRegistrationService(
             store: store,
             keyring: keyring,
