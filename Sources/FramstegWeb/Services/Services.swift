@@ -15,6 +15,7 @@ struct Services: Sendable {
     let organisation: OrganisationService
     let users: UserService
     let instruments: InstrumentService
+    let signIn: SignInService
     let publicRegistration: PublicRegistrationService
 
     init(
@@ -24,6 +25,7 @@ struct Services: Sendable {
         surveyDrafts: SurveyDrafts,
         passwords: Passwords,
         configuration: WebConfiguration,
+        dummyPasswordHash: String,
         now: @escaping @Sendable () -> Date
     ) {
         participants = ParticipantService(store: store, keyring: keyring, now: now)
@@ -36,6 +38,14 @@ struct Services: Sendable {
         organisation = OrganisationService(store: store, now: now)
         users = UserService(store: store, passwords: passwords, now: now)
         self.instruments = InstrumentService(store: store, instruments: instruments, now: now)
+        signIn = SignInService(
+            store: store,
+            passwords: passwords,
+            throttle: configuration.throttle,
+            sessionLifetime: configuration.sessionLifetime,
+            dummyPasswordHash: dummyPasswordHash,
+            now: now
+        )
         publicRegistration = PublicRegistrationService(
             store: store,
             keyring: keyring,
