@@ -16,6 +16,8 @@ struct Services: Sendable {
     let users: UserService
     let instruments: InstrumentService
     let signIn: SignInService
+    let auditLog: AuditLogService
+    let health: HealthService
     let publicRegistration: PublicRegistrationService
 
     init(
@@ -46,6 +48,8 @@ struct Services: Sendable {
             dummyPasswordHash: dummyPasswordHash,
             now: now
         )
+        auditLog = AuditLogService(store: store, now: now)
+        health = HealthService(store: store)
         publicRegistration = PublicRegistrationService(
             store: store,
             keyring: keyring,
