@@ -1,5 +1,4 @@
 import FramstegCore
-import FramstegStore
 import Hummingbird
 
 /// The admin's home and the association's own details.

@@ -1,6 +1,5 @@
 import Foundation
 import FramstegCore
-import FramstegStore
 import Hummingbird
 
 /// The association's instruments: what is in use (shipped and added), definitions that failed to

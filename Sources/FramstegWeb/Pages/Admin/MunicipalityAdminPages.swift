@@ -1,5 +1,4 @@
 import FramstegCore
-import FramstegStore
 import Hummingbird
 
 /// The association's member municipalities: list, add, rename, and each one's support contact.

@@ -1,5 +1,4 @@
 import FramstegCore
-import FramstegStore
 import Hummingbird
 
 /// Units of the association: list with budgeted places, add, change, set places per year and the

@@ -1,5 +1,4 @@
 import FramstegCore
-import FramstegStore
 import Hummingbird
 
 /// Staff accounts: list, create, change role and units, disable (ending sessions), reset password.
