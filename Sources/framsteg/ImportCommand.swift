@@ -44,61 +44,28 @@ struct ImportParticipants: AsyncParsableCommand {
         let keyring = try keys.keyring()
         let (dryRun, onlyValid, unitArgument) = (self.dryRun, self.onlyValid, self.unit)
         let outcome: Int32 = try await database.withStore(logger: .framsteg()) { store in
-            let target = try await store.read { db in
-                try await OrganisationRepository(db).allUnits().filter { $0.id.description == unitArgument || $0.name == unitArgument }
-            }
-            guard target.count == 1, let unit = target.first else {
-                throw CommandFailure(
-                    message: target.isEmpty ? "no unit \(unitArgument)" : "several units are named \(unitArgument); give its id"
-                )
-            }
-            let municipalities = try await store.read { db in try await OrganisationRepository(db).municipalities(of: unit.associationID) }
+            let importer = ParticipantImporter(store: store, keyring: keyring)
+            let unit = try await Self.unit(unitArgument, in: importer)
             let today = Day(Date())
-            let checking = ProgressBar(label: language == .swedish ? "Kontrollerar" : "Checking")
-            let result: ParticipantImport.Result
-            do {
-                result = try ParticipantImport.check(text, municipalities: municipalities, today: today) { checking.update($0, of: $1) }
-            } catch let error as ParticipantImport.FileProblem {
-                throw CommandFailure(message: Self.describe(error, language))
-            }
-            let numberColumn = ParticipantImport.columns[0].names[0]
-            let taken = try await ParticipantImporter(store: store, keyring: keyring).alreadyRegistered(
-                result.valid,
-                in: unit.associationID,
-                column: numberColumn
-            )
-            let takenLines = Set(taken.map(\.line))
-            let problems = (result.problems + taken).sorted { ($0.line, $0.column) < ($1.line, $1.column) }
-            let valid = result.valid.filter { !takenLines.contains($0.line) }
-            for problem in problems {
-                let message = problem.problem.message(language, field: problem.field)
-                print(
-                    language == .swedish
-                        ? "Rad \(problem.line), kolumn \"\(problem.column)\": \(message)"
-                        : "Row \(problem.line), column \"\(problem.column)\": \(message)"
-                )
-            }
-            let badRows = Set(problems.map(\.line)).count
-            print(
-                language == .swedish
-                    ? "\(result.rowCount) rader: \(valid.count) giltiga, \(badRows) med fel."
-                    : "\(result.rowCount) rows: \(valid.count) valid, \(badRows) with problems."
-            )
+            let (valid, badRows) = try await Self.check(text, into: unit, today: today, importer: importer, language: language)
             if dryRun {
                 print(language == .swedish ? "Provkörning: inget sparades." : "Dry run: nothing was written.")
                 return badRows == 0 ? 0 : 1
             }
             if badRows > 0, !onlyValid {
-                print(
-                    language == .swedish
-                        ? "Inget importerades. Rätta raderna ovan, eller kör med --only-valid för att importera de giltiga."
-                        : "Nothing was imported. Correct the rows above, or run with --only-valid to import the valid ones."
-                )
+                Self.printNothingImported(language)
                 return 1
             }
             let writing = ProgressBar(label: language == .swedish ? "Importerar" : "Importing")
-            let written = try await ParticipantImporter(store: store, keyring: keyring).write(valid, into: unit, today: today, now: Date())
-            { writing.update($0, of: $1) }
+            let written: Int
+            do {
+                written = try await importer.write(valid, into: unit, today: today, now: Date()) { writing.update($0, of: $1) }
+            } catch let conflict as ParticipantImporter.AlreadyUnderWay {
+                // Registered by someone else since the check: the rule refuses the row, and the file stays whole.
+                Self.printProblem(Self.alreadyUnderWay(conflict), language)
+                Self.printNothingImported(language)
+                return 1
+            }
             print(
                 language == .swedish
                     ? "\(written) deltagare importerades till \(unit.name)." : "\(written) participants imported into \(unit.name)."
@@ -106,6 +73,70 @@ struct ImportParticipants: AsyncParsableCommand {
             return 0
         }
         if outcome != 0 { throw ExitCode(outcome) }
+    }
+
+    /// The one unit named by its id or exact name.
+    static func unit(_ argument: String, in importer: ParticipantImporter) async throws -> OrganisationUnit {
+        let target = try await importer.units(named: argument)
+        guard target.count == 1, let unit = target.first else {
+            throw CommandFailure(message: target.isEmpty ? "no unit \(argument)" : "several units are named \(argument); give its id")
+        }
+        return unit
+    }
+
+    /// Checks every row, prints the report, and returns the rows that may be written and how many may not.
+    static func check(
+        _ text: String,
+        into unit: OrganisationUnit,
+        today: Day,
+        importer: ParticipantImporter,
+        language: Language
+    ) async throws -> (valid: [ParticipantImport.ValidRow], badRows: Int) {
+        let municipalities = try await importer.municipalities(of: unit)
+        let checking = ProgressBar(label: language == .swedish ? "Kontrollerar" : "Checking")
+        let result: ParticipantImport.Result
+        do {
+            result = try ParticipantImport.check(text, municipalities: municipalities, today: today) { checking.update($0, of: $1) }
+        } catch {
+            // `check` throws only a `FileProblem`.
+            throw CommandFailure(message: describe(error, language))
+        }
+        let taken = try await importer.alreadyRegistered(result.valid, in: unit.associationID, column: numberColumn)
+        let takenLines = Set(taken.map(\.line))
+        let problems = (result.problems + taken).sorted { ($0.line, $0.column) < ($1.line, $1.column) }
+        let valid = result.valid.filter { !takenLines.contains($0.line) }
+        for problem in problems { printProblem(problem, language) }
+        let badRows = Set(problems.map(\.line)).count
+        print(
+            language == .swedish
+                ? "\(result.rowCount) rader: \(valid.count) giltiga, \(badRows) med fel."
+                : "\(result.rowCount) rows: \(valid.count) valid, \(badRows) with problems."
+        )
+        return (valid, badRows)
+    }
+
+    /// The column of the personal identity number, as the report names it.
+    static let numberColumn = ParticipantImport.columns[0].names[0]
+
+    static func alreadyUnderWay(_ conflict: ParticipantImporter.AlreadyUnderWay) -> ParticipantImport.RowProblem {
+        ParticipantImport.RowProblem(line: conflict.line, field: "personalIdentityNumber", column: numberColumn, problem: .alreadyTaken)
+    }
+
+    static func printProblem(_ problem: ParticipantImport.RowProblem, _ language: Language) {
+        let message = problem.problem.message(language, field: problem.field)
+        print(
+            language == .swedish
+                ? "Rad \(problem.line), kolumn \"\(problem.column)\": \(message)"
+                : "Row \(problem.line), column \"\(problem.column)\": \(message)"
+        )
+    }
+
+    static func printNothingImported(_ language: Language) {
+        print(
+            language == .swedish
+                ? "Inget importerades. Rätta raderna ovan, eller kör med --only-valid för att importera de giltiga."
+                : "Nothing was imported. Correct the rows above, or run with --only-valid to import the valid ones."
+        )
     }
 
     static func describe(_ error: ParticipantImport.FileProblem, _ language: Language) -> String {

@@ -23,53 +23,28 @@ struct UserCommand: AsyncParsableCommand {
 
         func run() async throws {
             let password = try readPassword()
-            if let problem = PasswordPolicy.problem(with: password, userEmail: email) {
-                throw CommandFailure(message: "password refused: \(problem)")
-            }
-            let associationID = AssociationID(association)
             let draft = UserDraft(email: email, name: name, role: role, unitIDs: unit.map(String.init))
-            let hash = try await Passwords().hash(password)
+            // Read once, so there is nothing to mistype twice.
+            let account = UserService.NewAccount(draft: draft, password: password, repeatedPassword: password)
+            let associationID = AssociationID(association)
             let user = try await database.withStore(logger: .framsteg()) { store in
                 try await Migrator().migrate(store)
-                return try await store.write { db in
-                    guard try await OrganisationRepository(db).association(associationID) != nil else {
-                        throw CommandFailure(message: "no association with id \(associationID)")
-                    }
-                    let valid: UserDraft.Valid
-                    let units = try await OrganisationRepository(db).units(of: associationID)
-                    do { valid = try draft.validated(units: units) } catch let error as ValidationFailure {
-                        throw CommandFailure(
-                            message: "invalid user: " + error.problems.map { "\($0.key): \($0.value)" }.sorted().joined(separator: ", ")
-                        )
-                    }
-                    if try await UserRepository(db).isEmailTaken(valid.email) {
-                        throw CommandFailure(message: "\(valid.email) is already in use")
-                    }
-                    let user = try await UserRepository(db).create(
-                        in: associationID,
-                        email: valid.email,
-                        name: valid.name,
-                        role: valid.role,
-                        unitIDs: valid.unitIDs,
-                        passwordHash: hash,
-                        now: Date()
-                    )
-                    try await AuditLog(db).append(
-                        AuditEntry(
-                            occurredAt: Date(),
-                            userID: nil,
-                            role: nil,
-                            action: AuditAction.userCreateCLI.rawValue,
-                            objectType: "user",
-                            objectID: user.id.description,
-                            associationID: associationID,
-                            result: .success
-                        )
-                    )
-                    return user
+                do {
+                    return try await UserService(store: store, passwords: Passwords()).create(account, in: associationID, by: .commandLine)
+                } catch StoreError.notFound {
+                    throw CommandFailure(message: "no association with id \(associationID)")
+                } catch let failure as ValidationFailure {
+                    throw CommandFailure(message: Self.describe(failure, email: draft.email))
                 }
             }
             print("Created user \(user.id): \(user.email) (\(user.role.rawValue))")
+        }
+
+        /// The refusal in one line: the password's problem first, then a taken address, then the rest.
+        static func describe(_ failure: ValidationFailure, email: String) -> String {
+            if case .password(let problem) = failure.problems["password"] { return "password refused: \(problem)" }
+            if failure.problems["email"] == .alreadyTaken { return "\(Email.normalised(email)) is already in use" }
+            return "invalid user: " + failure.problems.map { "\($0.key): \($0.value)" }.sorted().joined(separator: ", ")
         }
 
         private func readPassword() throws -> String {
@@ -96,26 +71,13 @@ struct AssociationCommand: AsyncParsableCommand {
         @Option(help: "Name of the association.") var name: String
 
         func run() async throws {
-            guard let name = try? NameDraft(name: name).validated() else {
-                throw CommandFailure(message: "the name must be 1–120 characters")
-            }
+            let name = self.name
             let association = try await database.withStore(logger: .framsteg()) { store in
                 try await Migrator().migrate(store)
-                return try await store.write { db in
-                    let association = try await OrganisationRepository(db).createAssociation(name: name, now: Date())
-                    try await AuditLog(db).append(
-                        AuditEntry(
-                            occurredAt: Date(),
-                            userID: nil,
-                            role: nil,
-                            action: AuditAction.associationCreateCLI.rawValue,
-                            objectType: "association",
-                            objectID: association.id.description,
-                            associationID: association.id,
-                            result: .success
-                        )
-                    )
-                    return association
+                do {
+                    return try await OrganisationService(store: store).createAssociation(named: name)
+                } catch is ValidationFailure {
+                    throw CommandFailure(message: "the name must be 1–120 characters")
                 }
             }
             print("Created association \(association.id): \(association.name)")

@@ -84,4 +84,30 @@ struct ParticipantImporterTests {
             #expect(count == 1)
         }
     }
+
+    @Test(
+        "rows written without the check still meet the duplicate rule: someone under way stops the whole file",
+        arguments: TestDatabase.available
+    )
+    func ruleHoldsWhenWriting(_ database: TestDatabase) async throws {
+        try await database.withFreshStore { store throws in
+            let (unit, _, _) = try await ParticipantRepositoryTests.seed(store)
+            let municipalities = try await store.read { db in try await OrganisationRepository(db).municipalities(of: unit.associationID) }
+            // Nils is new; Sara Lind was registered by the seed (as by someone else after the check).
+            let result = try ParticipantImport.check(
+                "personnummer;namn;kön;kommun;remittent;telefon\n19900101-0017;Nils Ny;man;Lerum;af;070-1\n19811218-9876;Sara Lind;kvinna;Lerum;fk;070-2\n",
+                municipalities: municipalities,
+                today: ParticipantRepositoryTests.today
+            )
+            #expect(result.problems.isEmpty && result.valid.count == 2)
+            await #expect(throws: (any Error).self) {
+                try await ParticipantImporter(store: store, keyring: TestKeys.keyring)
+                    .write(result.valid, into: unit, today: ParticipantRepositoryTests.today, now: ParticipantRepositoryTests.now)
+            }
+            let names = try await store.read { db in
+                try await ParticipantRepository(db, keyring: TestKeys.keyring).participants(inAssociation: unit.associationID).map(\.name)
+            }
+            #expect(names == ["Sara Lind"])
+        }
+    }
 }

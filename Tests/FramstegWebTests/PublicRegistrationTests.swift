@@ -128,4 +128,28 @@ struct PublicRegistrationTests {
             #expect(try await Self.participants(fixture, fixture.unitB1).count == 1)
         }
     }
+
+    @Test("someone already under way gets the same thanks, no second journey, and their unit an audit row about the new interest")
+    func alreadyUnderWay() async throws {
+        try await TestApp.run { fixture, client throws in
+            let browser = TestBrowser(client)
+            try await browser.get("/register/\(fixture.associationA)")
+            // Sara Lind follows her journey in unit A1; the form names her again, for unit A2.
+            let response = try await browser.post(
+                "/register/\(fixture.associationA)",
+                Self.fields(unit: fixture.unitA2, ["personalIdentityNumber": "19811218-9876", "name": "Sara Lind"])
+            )
+            #expect(response.location == "/register/\(fixture.associationA)/thanks")
+            let everyone = try await fixture.store.read { db in
+                try await ParticipantRepository(db, keyring: TestKeys.keyring).participants(inAssociation: fixture.associationA)
+            }
+            #expect(everyone.filter { $0.name == "Sara Lind" }.map(\.id) == [fixture.participantA1])
+            #expect(try await Self.participants(fixture, fixture.unitA2).map(\.name) == ["Omar Berg"])
+            let audit = try await fixture.store.read { db in try await AuditLog(db).recent(associationID: fixture.associationA, limit: 1) }
+            #expect(audit.first?.entry.action == "participant.register.public.existing")
+            #expect(audit.first?.entry.objectType == "participant")
+            #expect(audit.first?.entry.objectID == fixture.participantA1.description)
+            #expect(audit.first?.entry.userID == nil)
+        }
+    }
 }

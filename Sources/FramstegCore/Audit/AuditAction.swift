@@ -29,6 +29,9 @@ public enum AuditAction: Hashable, Sendable {
     case participantRegister
     /// Registered through the public interest registration form.
     case participantRegisterPublic
+    /// The public form named someone whose journey is already under way: nothing new is stored,
+    /// the row about them tells their unit of the new interest.
+    case participantRegisterPublicExisting
     case participantImport
     case participantRead
     case participantContact
@@ -89,6 +92,7 @@ public enum AuditAction: Hashable, Sendable {
         case .demoSeed: "demo.seed"
         case .participantRegister: "participant.register"
         case .participantRegisterPublic: "participant.register.public"
+        case .participantRegisterPublicExisting: "participant.register.public.existing"
         case .participantImport: "participant.import"
         case .participantRead: "participant.read"
         case .participantContact: "participant.contact"

@@ -14,8 +14,6 @@ public struct Site: Sendable {
     /// The current time; tests pass a clock they can move.
     public let now: @Sendable () -> Date
     let logger: Logger
-    /// Checked against when an account does not exist, so a failed sign-in takes the same time either way.
-    let dummyPasswordHash: String
     /// The measurement instruments, shipped and added.
     let instruments: InstrumentShelf
     /// Half-answered anonymous surveys, in memory only.
@@ -36,7 +34,6 @@ public struct Site: Sendable {
         self.renderer = try await Renderer.load()
         self.now = now
         self.logger = logger
-        self.dummyPasswordHash = try await Passwords(cost: configuration.bcryptCost).hash(Tokens.random())
         self.instruments = try await InstrumentShelf.load(store: store, logger: logger)
         self.surveyDrafts = SurveyDrafts(lifetime: configuration.sessionLifetime.idleTimeout)
         self.services = Services(
@@ -45,11 +42,12 @@ public struct Site: Sendable {
             instruments: instruments,
             surveyDrafts: surveyDrafts,
             passwords: Passwords(cost: configuration.bcryptCost),
+            configuration: configuration,
+            // Checked against when an account does not exist, so a failed sign-in takes the same time either way.
+            dummyPasswordHash: try await Passwords(cost: configuration.bcryptCost).hash(Tokens.random()),
             now: now
         )
     }
-
-    var passwords: Passwords { Passwords(cost: configuration.bcryptCost) }
 
     /// Writes one audit row in its own transaction (for events that change nothing else).
     func audit(_ entry: AuditEntry) async throws {

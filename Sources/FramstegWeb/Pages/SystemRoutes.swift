@@ -1,14 +1,13 @@
 import Hummingbird
-import SQLKit
 
-/// Health check for load balancers and the stylesheet.
+/// Health check for load balancers, the stylesheet and the scripts.
 struct SystemRoutes {
     let site: Site
 
     func register(on routes: RouteRegistrar) {
         routes.publicRoute(.get, "/healthz") { _, _ in
             do {
-                try await site.store.read { db in try await db.raw("SELECT 1").run() }
+                try await site.services.health.checkDatabase()
                 return Response(
                     status: .ok,
                     headers: [.contentType: "application/json"],

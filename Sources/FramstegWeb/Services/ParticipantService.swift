@@ -10,17 +10,23 @@ struct ParticipantService {
     let keyring: FieldKeyring
     let now: @Sendable () -> Date
 
-    /// Registers in `unit`; refuses a number that already has a journey under way in the association.
+    /// Registers in `unit`; refuses, by the one duplicate rule (`registerUnlessUnderWay`), a number
+    /// that already has a journey under way in the association.
     func register(_ draft: ParticipantDraft, in unit: OrganisationUnit, by principal: Principal) async throws -> ParticipantID {
         let now = self.now()
         let municipalities = try await store.read { db in try await OrganisationRepository(db).municipalities(of: unit.associationID) }
         let valid = try draft.validated(municipalities: municipalities, today: now)
         return try await store.write { db in
-            let participants = ParticipantRepository(db, keyring: keyring)
-            if try await !participants.ongoing(with: valid.personalIdentityNumber, in: unit.associationID).isEmpty {
+            let registration = try await ParticipantRepository(db, keyring: keyring).registerUnlessUnderWay(
+                valid,
+                unit: unit,
+                on: Day(now),
+                by: principal.userID,
+                now: now
+            )
+            guard case .registered(let id) = registration else {
                 throw ValidationFailure(problems: ["personalIdentityNumber": .alreadyTaken])
             }
-            let id = try await participants.register(valid, unit: unit, on: Day(now), by: principal.userID, now: now)
             try await AuditLog(db).append(
                 AuditEntry(at: now, by: principal, action: .participantRegister, objectType: "participant", objectID: id.description)
             )

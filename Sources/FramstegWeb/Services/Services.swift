@@ -13,6 +13,13 @@ struct Services: Sendable {
     let participantMode: ParticipantModeService
     let account: AccountService
     let record: RecordService
+    let organisation: OrganisationService
+    let users: UserService
+    let instruments: InstrumentService
+    let signIn: SignInService
+    let auditLog: AuditLogService
+    let health: HealthService
+    let publicRegistration: PublicRegistrationService
 
     init(
         store: Store,
@@ -20,6 +27,8 @@ struct Services: Sendable {
         instruments: InstrumentShelf,
         surveyDrafts: SurveyDrafts,
         passwords: Passwords,
+        configuration: WebConfiguration,
+        dummyPasswordHash: String,
         now: @escaping @Sendable () -> Date
     ) {
         participants = ParticipantService(store: store, keyring: keyring, now: now)
@@ -30,5 +39,24 @@ struct Services: Sendable {
         participantMode = ParticipantModeService(store: store, passwords: passwords, surveyDrafts: surveyDrafts, now: now)
         account = AccountService(store: store, now: now)
         record = RecordService(store: store, keyring: keyring, instruments: instruments, now: now)
+        organisation = OrganisationService(store: store, now: now)
+        users = UserService(store: store, passwords: passwords, now: now)
+        self.instruments = InstrumentService(store: store, instruments: instruments, now: now)
+        signIn = SignInService(
+            store: store,
+            passwords: passwords,
+            throttle: configuration.throttle,
+            sessionLifetime: configuration.sessionLifetime,
+            dummyPasswordHash: dummyPasswordHash,
+            now: now
+        )
+        auditLog = AuditLogService(store: store, now: now)
+        health = HealthService(store: store)
+        publicRegistration = PublicRegistrationService(
+            store: store,
+            keyring: keyring,
+            limit: configuration.publicRegistrationLimit,
+            now: now
+        )
     }
 }

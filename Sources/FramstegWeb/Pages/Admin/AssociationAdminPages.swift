@@ -1,5 +1,4 @@
 import FramstegCore
-import FramstegStore
 import Hummingbird
 
 /// The admin's home and the association's own details.
@@ -7,55 +6,24 @@ struct AssociationAdminPages {
     let site: Site
 
     func register(on routes: RouteRegistrar) {
-        routes.get("/admin", .administerAssociation, .association) { request, context, principal, _ in
-            let summary = try await site.store.read { db in
-                let organisation = OrganisationRepository(db)
-                return (
-                    association: try await organisation.association(principal.associationID),
-                    municipalities: try await organisation.municipalities(of: principal.associationID).count,
-                    units: try await organisation.units(of: principal.associationID).count,
-                    users: try await UserRepository(db).users(of: principal.associationID).count
-                )
-            }
-            guard let association = summary.association else { throw WebError.notFound }
-            return site.renderer.page(
-                .adminHome,
-                title: .key("administration"),
-                model: [
-                    "association": ["name": association.name],
-                    "municipalityCount": summary.municipalities, "unitCount": summary.units, "userCount": summary.users,
-                ],
-                context: context
-            )
+        routes.get("/admin", .administerAssociation, .association) { _, context, principal, _ in
+            guard let overview = try await site.services.organisation.overview(of: principal.associationID) else { throw WebError.notFound }
+            return site.renderer.page(.adminHome, title: .key("administration"), model: AdminHomePage(overview), context: context)
         }
-        routes.get("/admin/association", .administerAssociation, .association) { request, context, principal, _ in
-            guard
-                let association = try await site.store.read({ db in
-                    try await OrganisationRepository(db).association(principal.associationID)
-                })
-            else { throw WebError.notFound }
+        routes.get("/admin/association", .administerAssociation, .association) { _, context, principal, _ in
+            guard let association = try await site.services.organisation.association(principal.associationID) else {
+                throw WebError.notFound
+            }
             return page(context, FormState(values: ["name": association.name, "organisationNumber": association.organisationNumber]))
         }
-        routes.post("/admin/association", .administerAssociation, .association) { request, context, principal, _ in
+        routes.post("/admin/association", .administerAssociation, .association) { _, context, principal, _ in
             let values = ["name": context.form["name"], "organisationNumber": context.form["organisationNumber"]]
             do {
-                let name = try NameDraft(name: values["name"]!).validated()
-                let number = values["organisationNumber"]!.trimmed
-                if number.count > 20 { throw ValidationFailure(problems: ["organisationNumber": .tooLong(maximum: 20)]) }
-                try await site.store.write { db in
-                    try await OrganisationRepository(db).updateAssociation(
-                        Association(id: principal.associationID, name: name, organisationNumber: number)
-                    )
-                    try await AuditLog(db).append(
-                        AuditEntry(
-                            at: site.now(),
-                            by: principal,
-                            action: .associationUpdate,
-                            objectType: "association",
-                            objectID: principal.associationID.description
-                        )
-                    )
-                }
+                try await site.services.organisation.updateAssociation(
+                    name: values["name", default: ""],
+                    organisationNumber: values["organisationNumber", default: ""],
+                    by: principal
+                )
                 return .redirect(to: "/admin/association", notice: .saved)
             } catch let failure as ValidationFailure {
                 return page(context, FormState(values: values, errors: failure.messages(context.language)), status: .unprocessableContent)
@@ -64,6 +32,46 @@ struct AssociationAdminPages {
     }
 
     private func page(_ context: AppRequestContext, _ form: FormState, status: HTTPResponse.Status = .ok) -> Response {
-        site.renderer.page(.adminAssociation, title: .key("associationDetails"), model: form.data, context: context, status: status)
+        let model = AssociationPage(form: form, language: context.language)
+        return site.renderer.page(.adminAssociation, title: .key("associationDetails"), model: model, context: context, status: status)
+    }
+}
+
+/// The admin's home: the association's name and how many municipalities, units and users it has.
+struct AdminHomePage: Sendable {
+    struct Name: Sendable {
+        let name: String
+    }
+
+    let association: Name
+    let municipalityCount: Int
+    let unitCount: Int
+    let userCount: Int
+
+    init(_ overview: OrganisationService.Overview) {
+        association = Name(name: overview.association.name)
+        municipalityCount = overview.municipalityCount
+        unitCount = overview.unitCount
+        userCount = overview.userCount
+    }
+}
+
+/// The association's name and organisation number, as stored or as typed with their problems.
+struct AssociationPage: Sendable {
+    let hasErrors: Bool
+    let nameField: FieldView
+    let organisationNumberField: FieldView
+
+    init(form: FormState, language: Language) {
+        hasErrors = form.hasErrors
+        nameField = .withoutAutocomplete("name", in: form, label: Texts.text("name", language))
+        organisationNumberField = .withoutAutocomplete("organisationNumber", in: form, label: Texts.text("organisationNumber", language))
+    }
+}
+
+extension FieldView {
+    /// Field `id` of `form` without an autocomplete hint, as the admin forms draw names and numbers.
+    static func withoutAutocomplete(_ id: String, in form: FormState, label: String, inputMode: String? = nil) -> FieldView {
+        FieldView(id: id, label: label, value: form.values[id] ?? "", autocomplete: nil, inputMode: inputMode, error: form.errors[id])
     }
 }

@@ -1,139 +1,127 @@
 import FramstegCore
-import FramstegStore
 import Hummingbird
-import SQLKit
 
-/// The association's member municipalities: list, add, rename.
+/// The association's member municipalities: list, add, rename, and each one's support contact.
 struct MunicipalityAdminPages {
     let site: Site
 
     func register(on routes: RouteRegistrar) {
-        routes.get("/admin/municipalities", .administerMunicipalities, .association) { request, context, principal, _ in
-            return try await page(context, principal)
+        routes.get("/admin/municipalities", .administerMunicipalities, .association) { _, context, principal, _ in
+            try await page(context, principal)
         }
-        routes.post("/admin/municipalities", .administerMunicipalities, .association) { request, context, principal, _ in
+        routes.post("/admin/municipalities", .administerMunicipalities, .association) { _, context, principal, _ in
             let typed = context.form["name"]
             do {
-                try await site.store.write { db in
-                    let name = try await validatedName(typed, db: db, associationID: principal.associationID, excluding: nil)
-                    let created = try await OrganisationRepository(db).createMunicipality(in: principal.associationID, name: name)
-                    try await AuditLog(db).append(
-                        AuditEntry(
-                            at: site.now(),
-                            by: principal,
-                            action: .municipalityCreate,
-                            objectType: "municipality",
-                            objectID: created.id.description
-                        )
-                    )
-                }
+                try await site.services.organisation.createMunicipality(named: typed, by: principal)
                 return .redirect(to: "/admin/municipalities", notice: .saved)
             } catch let failure as ValidationFailure {
-                return try await page(
-                    context,
-                    principal,
-                    create: FormState(values: ["name": typed], errors: failure.messages(context.language))
-                )
+                let form = FormState(values: ["name": typed], errors: failure.messages(context.language))
+                return try await page(context, principal, edit: MunicipalitiesPage.Edit(create: form))
             }
         }
         routes.post("/admin/municipalities/:municipality", .administerMunicipalities, .municipality) {
-            request,
+            _,
             context,
             principal,
             municipality in
-            let typed = context.form["name"]
-            do {
-                try await site.store.write { db in
-                    let name = try await validatedName(typed, db: db, associationID: principal.associationID, excluding: municipality.id)
-                    try await OrganisationRepository(db).renameMunicipality(municipality.id, to: name)
-                    try await AuditLog(db).append(
-                        AuditEntry(
-                            at: site.now(),
-                            by: principal,
-                            action: .municipalityRename,
-                            objectType: "municipality",
-                            objectID: municipality.id.description
-                        )
-                    )
-                }
-                return .redirect(to: "/admin/municipalities", notice: .saved)
-            } catch let failure as ValidationFailure {
-                let message = failure.problems["name"]?.message(context.language)
-                return try await page(context, principal, rename: (municipality.id, typed, message))
-            }
+            try await rename(municipality, context, principal)
         }
         routes.post("/admin/municipalities/:municipality/support-contact", .administerMunicipalities, .municipality) {
-            request,
+            _,
             context,
             principal,
             municipality in
-            let typed = context.form["contact"].trimmed
-            guard typed.count <= Self.maximumContactLength else {
-                let message = FieldProblem.tooLong(maximum: Self.maximumContactLength).message(context.language)
-                return try await page(context, principal, contact: (municipality.id, typed, message))
-            }
-            try await site.store.write { db in
-                try await OrganisationRepository(db).setSupportContact(typed, of: municipality.id)
-                try await AuditLog(db).append(
-                    AuditEntry(
-                        at: site.now(),
-                        by: principal,
-                        action: .municipalitySupportContact,
-                        objectType: "municipality",
-                        objectID: municipality.id.description
-                    )
-                )
-            }
-            return .redirect(to: "/admin/municipalities", notice: .supportContactSaved)
+            try await saveSupportContact(of: municipality, context, principal)
         }
     }
 
-    /// The longest support contact text: a few lines of service, phone and hours.
-    static let maximumContactLength = 1000
-
-    private func validatedName(
-        _ typed: String,
-        db: any SQLDatabase,
-        associationID: AssociationID,
-        excluding: MunicipalityID?
-    ) async throws -> String {
-        let name = try NameDraft(name: typed).validated()
-        if try await OrganisationRepository(db).isMunicipalityNameTaken(name, in: associationID, excluding: excluding) {
-            throw ValidationFailure(problems: ["name": .alreadyTaken])
+    private func rename(_ municipality: Municipality, _ context: AppRequestContext, _ principal: Principal) async throws -> Response {
+        let typed = context.form["name"]
+        do {
+            try await site.services.organisation.renameMunicipality(municipality, to: typed, by: principal)
+            return .redirect(to: "/admin/municipalities", notice: .saved)
+        } catch let failure as ValidationFailure {
+            let rename = MunicipalitiesPage.Typed(id: municipality.id, value: typed, error: failure.messages(context.language)["name"])
+            return try await page(context, principal, edit: MunicipalitiesPage.Edit(rename: rename))
         }
-        return name
+    }
+
+    private func saveSupportContact(
+        of municipality: Municipality,
+        _ context: AppRequestContext,
+        _ principal: Principal
+    ) async throws -> Response {
+        let typed = context.form["contact"]
+        do {
+            try await site.services.organisation.setSupportContact(typed, of: municipality, by: principal)
+            return .redirect(to: "/admin/municipalities", notice: .supportContactSaved)
+        } catch let failure as ValidationFailure {
+            let contact = MunicipalitiesPage.Typed(
+                id: municipality.id,
+                value: typed.trimmed,
+                error: failure.messages(context.language)["contact"]
+            )
+            return try await page(context, principal, edit: MunicipalitiesPage.Edit(contact: contact))
+        }
     }
 
     private func page(
         _ context: AppRequestContext,
         _ principal: Principal,
-        create: FormState = FormState(),
-        rename: (id: MunicipalityID, value: String, error: String?)? = nil,
-        contact: (id: MunicipalityID, value: String, error: String)? = nil
+        edit: MunicipalitiesPage.Edit = .init()
     ) async throws -> Response {
-        let municipalities = try await site.store.read { db in
-            let repository = OrganisationRepository(db)
-            var loaded: [(Municipality, String)] = []
-            for municipality in try await repository.municipalities(of: principal.associationID) {
-                loaded.append((municipality, try await repository.supportContact(of: municipality.id)))
-            }
-            return loaded
+        let municipalities = try await site.services.organisation.municipalities(of: principal.associationID)
+        let model = MunicipalitiesPage(municipalities, edit: edit, language: context.language)
+        let status: HTTPResponse.Status = model.hasErrors ? .unprocessableContent : .ok
+        return site.renderer.page(.adminMunicipalities, title: .key("municipalities"), model: model, context: context, status: status)
+    }
+}
+
+/// The municipalities page: each municipality with its rename field and support contact, and the
+/// form to add one; a refused form shows what was typed there and why.
+struct MunicipalitiesPage: Sendable {
+    /// What was typed into one municipality's form, and its problem.
+    struct Typed: Sendable {
+        let id: MunicipalityID
+        let value: String
+        let error: String?
+    }
+
+    /// The form that was refused, if any.
+    struct Edit: Sendable {
+        var create = FormState()
+        var rename: Typed?
+        var contact: Typed?
+    }
+
+    struct Row: Sendable {
+        let id: String
+        let name: String
+        let editValue: String
+        let editError: String?
+        let contact: String
+        let contactError: String?
+    }
+
+    let municipalities: [Row]
+    let hasErrors: Bool
+    let nameField: FieldView
+
+    init(_ municipalities: [OrganisationService.MunicipalityContact], edit: Edit, language: Language) {
+        self.municipalities = municipalities.map { row in
+            let municipality = row.municipality
+            let rename = edit.rename?.id == municipality.id ? edit.rename : nil
+            let contact = edit.contact?.id == municipality.id ? edit.contact : nil
+            return Row(
+                id: municipality.id.description,
+                name: municipality.name,
+                editValue: rename?.value ?? municipality.name,
+                editError: rename?.error,
+                contact: contact?.value ?? row.supportContact,
+                contactError: contact?.error
+            )
         }
-        let rows = municipalities.map { municipality, stored -> [String: Any] in
-            let isEdited = rename?.id == municipality.id
-            var row: [String: Any] = [
-                "id": municipality.id.description, "name": municipality.name,
-                "editValue": isEdited ? rename!.value : municipality.name,
-            ]
-            if isEdited, let error = rename?.error { row["editError"] = error }
-            row["contact"] = contact?.id == municipality.id ? contact!.value : stored
-            if contact?.id == municipality.id { row["contactError"] = contact!.error }
-            return row
-        }
-        var data = create.data
-        data["municipalities"] = rows
-        if rename?.error != nil || contact != nil { data["hasErrors"] = true }
-        let status: HTTPResponse.Status = (create.errors.isEmpty && rename?.error == nil && contact == nil) ? .ok : .unprocessableContent
-        return site.renderer.page(.adminMunicipalities, title: .key("municipalities"), model: data, context: context, status: status)
+        hasErrors = edit.create.hasErrors || edit.rename?.error != nil || edit.contact?.error != nil
+        nameField = .withoutAutocomplete("name", in: edit.create, label: Texts.text("name", language))
     }
 }

@@ -1,176 +1,89 @@
 import FramstegCore
-import FramstegStore
 import Hummingbird
-import SQLKit
 
-/// Units of the association: list with budgeted places, add, change, set places per year.
+/// Units of the association: list with budgeted places, add, change, set places per year and the
+/// weeks between progression measurements.
 struct UnitAdminPages {
     let site: Site
 
     func register(on routes: RouteRegistrar) {
-        routes.get("/admin/units", .administerUnits, .association) { request, context, principal, _ in
-            return try await listPage(context, principal)
+        routes.get("/admin/units", .administerUnits, .association) { _, context, principal, _ in
+            try await listPage(context, principal)
         }
-        routes.post("/admin/units", .administerUnits, .association) { request, context, principal, _ in
-            let draft = UnitDraft(name: context.form["name"], municipalityID: context.form["municipality"])
+        routes.post("/admin/units", .administerUnits, .association) { _, context, principal, _ in
+            let draft = Self.draft(context.form)
             do {
-                let created = try await site.store.write { db in
-                    let valid = try await validated(draft, db: db, associationID: principal.associationID, excluding: nil)
-                    let unit = try await OrganisationRepository(db).createUnit(
-                        in: principal.associationID,
-                        municipalityID: valid.municipalityID,
-                        name: valid.name
-                    )
-                    try await AuditLog(db).append(
-                        AuditEntry(at: site.now(), by: principal, action: .unitCreate, objectType: "unit", objectID: unit.id.description)
-                    )
-                    return unit
-                }
+                let created = try await site.services.organisation.createUnit(draft, by: principal)
                 return .redirect(to: "/admin/units/\(created.id)", notice: .saved)
             } catch let failure as ValidationFailure {
-                let form = FormState(
-                    values: ["name": draft.name, "municipality": draft.municipalityID],
-                    errors: failure.messages(context.language)
-                )
-                return try await listPage(context, principal, form: form)
+                return try await listPage(context, principal, form: Self.typed(draft, failure, context.language))
             }
         }
-        routes.get("/admin/units/:unit", .administerUnits, .unit) { request, context, principal, unit in
-            return try await unitPage(
-                context,
-                unit,
-                form: FormState(values: ["name": unit.name, "municipality": unit.municipalityID.description])
-            )
+        routes.get("/admin/units/:unit", .administerUnits, .unit) { _, context, _, unit in
+            try await unitPage(context, unit, form: Self.stored(unit))
         }
-        routes.post("/admin/units/:unit", .administerUnits, .unit) { request, context, principal, unit in
-            let draft = UnitDraft(name: context.form["name"], municipalityID: context.form["municipality"])
+        routes.post("/admin/units/:unit", .administerUnits, .unit) { _, context, principal, unit in
+            let draft = Self.draft(context.form)
             do {
-                try await site.store.write { db in
-                    let valid = try await validated(draft, db: db, associationID: principal.associationID, excluding: unit.id)
-                    var changed = unit
-                    changed.name = valid.name
-                    changed.municipalityID = valid.municipalityID
-                    try await OrganisationRepository(db).updateUnit(changed)
-                    try await AuditLog(db).append(
-                        AuditEntry(at: site.now(), by: principal, action: .unitUpdate, objectType: "unit", objectID: unit.id.description)
-                    )
-                }
+                try await site.services.organisation.updateUnit(unit, to: draft, by: principal)
                 return .redirect(to: "/admin/units/\(unit.id)", notice: .saved)
             } catch let failure as ValidationFailure {
-                let form = FormState(
-                    values: ["name": draft.name, "municipality": draft.municipalityID],
-                    errors: failure.messages(context.language)
-                )
-                return try await unitPage(context, unit, form: form)
+                return try await unitPage(context, unit, form: Self.typed(draft, failure, context.language))
             }
         }
-        routes.post("/admin/units/:unit/schedule", .administerUnits, .unit) { request, context, principal, unit in
-            return try await saveSchedule(context, principal, unit)
+        routes.post("/admin/units/:unit/schedule", .administerUnits, .unit) { _, context, principal, unit in
+            try await saveSchedule(of: unit, context, principal)
         }
-        routes.post("/admin/units/:unit/places", .administerUnits, .unit) { request, context, principal, unit in
-            let draft = PlacesDraft(year: context.form["year"], places: context.form["places"])
-            do {
-                let places = try draft.validated(unitID: unit.id)
-                try await site.store.write { db in
-                    try await OrganisationRepository(db).setPlaces(places)
-                    try await AuditLog(db).append(
-                        AuditEntry(at: site.now(), by: principal, action: .unitPlaces, objectType: "unit", objectID: unit.id.description)
-                    )
-                }
-                return .redirect(to: "/admin/units/\(unit.id)", notice: .saved)
-            } catch let failure as ValidationFailure {
-                let placesForm = FormState(
-                    values: ["year": draft.year, "places": draft.places],
-                    errors: failure.messages(context.language)
-                )
-                return try await unitPage(
-                    context,
-                    unit,
-                    form: FormState(values: ["name": unit.name, "municipality": unit.municipalityID.description]),
-                    placesForm: placesForm
-                )
-            }
+        routes.post("/admin/units/:unit/places", .administerUnits, .unit) { _, context, principal, unit in
+            try await savePlaces(of: unit, context, principal)
         }
     }
 
-    /// Weeks between the unit's progression measurements (1–52; 12 unless changed).
-    private func saveSchedule(_ context: AppRequestContext, _ principal: Principal, _ unit: OrganisationUnit) async throws -> Response {
-        let text = context.form["intervalWeeks"].trimmed
-        guard let weeks = Int(text), MeasurementSchedule.intervalRange.contains(weeks) else {
-            let problem: FieldProblem =
-                text.isEmpty
-                ? .required
-                : Int(text) == nil
-                    ? .notAWholeNumber
-                    : .outOfRange(
-                        minimum: MeasurementSchedule.intervalRange.lowerBound,
-                        maximum: MeasurementSchedule.intervalRange.upperBound
-                    )
-            return try await unitPage(
-                context,
-                unit,
-                form: FormState(values: ["name": unit.name, "municipality": unit.municipalityID.description]),
-                scheduleForm: FormState(values: ["intervalWeeks": text], errors: ["intervalWeeks": problem.message(context.language)])
-            )
+    /// Weeks between the unit's progression measurements.
+    private func saveSchedule(of unit: OrganisationUnit, _ context: AppRequestContext, _ principal: Principal) async throws -> Response {
+        let typed = context.form["intervalWeeks"]
+        do {
+            try await site.services.organisation.setMeasurementInterval(typed, of: unit, by: principal)
+            return .redirect(to: "/admin/units/\(unit.id)", notice: .scheduleSaved)
+        } catch let failure as ValidationFailure {
+            let schedule = FormState(values: ["intervalWeeks": typed.trimmed], errors: failure.messages(context.language))
+            return try await unitPage(context, unit, form: Self.stored(unit), scheduleForm: schedule)
         }
-        try await site.store.write { db in
-            try await OrganisationRepository(db).setMeasurementInterval(weeks, of: unit.id)
-            try await AuditLog(db).append(
-                AuditEntry(at: site.now(), by: principal, action: .unitSchedule, objectType: "unit", objectID: unit.id.description)
-            )
-        }
-        return .redirect(to: "/admin/units/\(unit.id)", notice: .scheduleSaved)
     }
 
-    private func validated(
-        _ draft: UnitDraft,
-        db: any SQLDatabase,
-        associationID: AssociationID,
-        excluding: UnitID?
-    ) async throws -> (name: String, municipalityID: MunicipalityID) {
-        let organisation = OrganisationRepository(db)
-        let valid = try draft.validated(municipalities: try await organisation.municipalities(of: associationID))
-        if try await organisation.isUnitNameTaken(valid.name, in: associationID, excluding: excluding) {
-            throw ValidationFailure(problems: ["name": .alreadyTaken])
+    private func savePlaces(of unit: OrganisationUnit, _ context: AppRequestContext, _ principal: Principal) async throws -> Response {
+        let draft = PlacesDraft(year: context.form["year"], places: context.form["places"])
+        do {
+            try await site.services.organisation.setPlaces(draft, of: unit, by: principal)
+            return .redirect(to: "/admin/units/\(unit.id)", notice: .saved)
+        } catch let failure as ValidationFailure {
+            let places = FormState(values: ["year": draft.year, "places": draft.places], errors: failure.messages(context.language))
+            return try await unitPage(context, unit, form: Self.stored(unit), placesForm: places)
         }
-        return valid
     }
 
-    private func municipalityOptions(_ municipalities: [Municipality], selected: String) -> [[String: Any]] {
-        municipalities.map { ["id": $0.id.description, "name": $0.name, "selected": $0.id.description == selected] }
+    static func draft(_ form: FormData) -> UnitDraft {
+        UnitDraft(name: form["name"], municipalityID: form["municipality"])
+    }
+
+    /// The unit form as typed, with its problems.
+    static func typed(_ draft: UnitDraft, _ failure: ValidationFailure, _ language: Language) -> FormState {
+        FormState(values: ["name": draft.name, "municipality": draft.municipalityID], errors: failure.messages(language))
+    }
+
+    /// The unit form as the unit is stored.
+    static func stored(_ unit: OrganisationUnit) -> FormState {
+        FormState(values: ["name": unit.name, "municipality": unit.municipalityID.description])
     }
 
     private func listPage(_ context: AppRequestContext, _ principal: Principal, form: FormState = FormState()) async throws -> Response {
-        let (municipalities, units, places) = try await site.store.read { db in
-            let organisation = OrganisationRepository(db)
-            return (
-                try await organisation.municipalities(of: principal.associationID),
-                try await organisation.units(of: principal.associationID),
-                try await organisation.places(inAssociation: principal.associationID)
-            )
-        }
-        let years = Array(Set(places.map(\.year))).sorted().suffix(3)
-        let rows = units.map { unit -> [String: Any] in
-            [
-                "id": unit.id.description, "name": unit.name,
-                "municipality": municipalities.first { $0.id == unit.municipalityID }?.name ?? "",
-                "placesByYear": years.map { year in
-                    places.first { $0.unitID == unit.id && $0.year == year }.map { String($0.places) } ?? "–"
-                },
-            ]
-        }
-        var data = form.data
-        data["units"] = rows
-        data["hasUnits"] = !rows.isEmpty
-        data["years"] = Array(years)
-        data["municipalities"] = municipalityOptions(municipalities, selected: form.values["municipality"] ?? "")
-        data["hasMunicipalities"] = !municipalities.isEmpty
+        let list = try await site.services.organisation.units(of: principal.associationID)
         return site.renderer.page(
             .adminUnits,
             title: .key("units"),
-            model: data,
+            model: UnitsPage(list, form: form, language: context.language),
             context: context,
-            status: form.errors.isEmpty ? .ok : .unprocessableContent
+            status: form.hasErrors ? .unprocessableContent : .ok
         )
     }
 
@@ -181,24 +94,10 @@ struct UnitAdminPages {
         placesForm: FormState = FormState(),
         scheduleForm: FormState? = nil
     ) async throws -> Response {
-        let (municipalities, places, interval) = try await site.store.read { db in
-            let organisation = OrganisationRepository(db)
-            return (
-                try await organisation.municipalities(of: unit.associationID), try await organisation.places(of: unit.id),
-                try await organisation.measurementInterval(of: unit.id)
-            )
-        }
-        var data = form.data
-        data["unit"] = ["id": unit.id.description, "name": unit.name]
-        data["municipalities"] = municipalityOptions(municipalities, selected: form.values["municipality"] ?? "")
-        data["places"] = places.reversed().map { ["year": String($0.year), "places": String($0.places)] }
-        data["hasPlaces"] = !places.isEmpty
-        data["placesValues"] = placesForm.values
-        data["placesErrors"] = placesForm.errors
-        if !placesForm.errors.isEmpty { data["hasErrors"] = true }
-        data["scheduleForm"] = (scheduleForm ?? FormState(values: ["intervalWeeks": String(interval)])).data
-        let scheduleOK = scheduleForm?.errors.isEmpty ?? true
-        let status: HTTPResponse.Status = form.errors.isEmpty && placesForm.errors.isEmpty && scheduleOK ? .ok : .unprocessableContent
-        return site.renderer.page(.adminUnit, title: .text(unit.name), model: data, context: context, status: status)
+        let details = try await site.services.organisation.details(of: unit)
+        let forms = UnitPage.Forms(unit: form, places: placesForm, schedule: scheduleForm)
+        let model = UnitPage(unit, details, forms: forms, language: context.language)
+        let status: HTTPResponse.Status = forms.areAllAccepted ? .ok : .unprocessableContent
+        return site.renderer.page(.adminUnit, title: .text(unit.name), model: model, context: context, status: status)
     }
 }

@@ -1,0 +1,119 @@
+import FramstegCore
+
+/// The users page: every account of the association with its role, units and status.
+struct UsersPage: Sendable {
+    struct Row: Sendable {
+        let id: String
+        let name: String
+        let email: String
+        let role: String
+        let units: String
+        let status: String
+    }
+
+    let users: [Row]
+
+    init(users: [User], units: [OrganisationUnit], language: Language) {
+        self.users = users.map { user in
+            Row(
+                id: user.id.description,
+                name: user.name,
+                email: user.email,
+                role: user.role.label(language),
+                units: units.filter { user.unitIDs.contains($0.id) }.map(\.name).joined(separator: ", "),
+                status: Texts.text(user.isDisabled ? "disabled" : "active", language)
+            )
+        }
+    }
+}
+
+/// The fields of a user (the `user-fields` partial): name, role and the units they work in.
+struct UserFields: Sendable {
+    struct RoleOption: Sendable {
+        let value: String
+        let label: String
+        let selected: Bool
+    }
+
+    struct UnitChoice: Sendable {
+        let id: String
+        let name: String
+        let checked: Bool
+    }
+
+    let nameField: FieldView
+    let roles: [RoleOption]
+    let roleError: String?
+    let unitChoices: [UnitChoice]
+    let unitsError: String?
+
+    init(_ form: FormState, units: [OrganisationUnit], language: Language) {
+        nameField = FieldView("name", in: form, label: Texts.text("name", language))
+        let chosenRole = form.values["role"] ?? ""
+        roles = Role.allCases.map { RoleOption(value: $0.rawValue, label: $0.label(language), selected: $0.rawValue == chosenRole) }
+        roleError = form.errors["role"]
+        let chosenUnits = Set((form.values["units"] ?? "").split(separator: ",").map(String.init))
+        unitChoices = units.map { UnitChoice(id: $0.id.description, name: $0.name, checked: chosenUnits.contains($0.id.description)) }
+        unitsError = form.errors["units"]
+    }
+}
+
+/// A new or reset password and its repetition (the `password-fields` partial).
+struct PasswordFields: Sendable {
+    let passwordLabel: String
+    let passwordError: String?
+    let repeatPasswordError: String?
+
+    init(label: String, errors: [String: String]) {
+        passwordLabel = label
+        passwordError = errors["password"]
+        repeatPasswordError = errors["repeatPassword"]
+    }
+}
+
+/// The page that adds a user: the e-mail address they sign in with, their fields and first password.
+struct NewUserPage: Sendable {
+    let hasErrors: Bool
+    let emailField: FieldView
+    let userFields: UserFields
+    let passwordForm: PasswordFields
+
+    init(form: FormState, units: [OrganisationUnit], language: Language) {
+        hasErrors = form.hasErrors
+        emailField = FieldView("email", in: form, label: Texts.text("email", language), type: "email")
+        userFields = UserFields(form, units: units, language: language)
+        passwordForm = PasswordFields(label: Texts.text("initialPassword", language), errors: form.errors)
+    }
+}
+
+/// One user's page: their fields, a password reset, and disabling or enabling the account (not
+/// one's own).
+struct UserPage: Sendable {
+    struct Account: Sendable {
+        let id: String
+        let name: String
+        let email: String
+        let isDisabled: Bool
+        let status: String
+    }
+
+    let user: Account
+    let hasErrors: Bool
+    let userFields: UserFields
+    let passwordForm: PasswordFields
+    let cannotDisable: Bool
+
+    init(_ user: User, form: FormState, passwordErrors: [String: String], units: [OrganisationUnit], isSelf: Bool, language: Language) {
+        self.user = Account(
+            id: user.id.description,
+            name: user.name,
+            email: user.email,
+            isDisabled: user.isDisabled,
+            status: Texts.text(user.isDisabled ? "disabled" : "active", language)
+        )
+        hasErrors = form.hasErrors || !passwordErrors.isEmpty
+        userFields = UserFields(form, units: units, language: language)
+        passwordForm = PasswordFields(label: Texts.text("newPassword", language), errors: passwordErrors)
+        cannotDisable = isSelf
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+import FramstegCore
+import FramstegStore
+
+/// Signing in and out: the throttle, the password check that takes as long for an unknown address
+/// as for a known one, a fresh session per sign-in, and the audit rows of every attempt.
+struct SignInService {
+    let store: Store
+    let passwords: Passwords
+    let throttle: SignInThrottle
+    let sessionLifetime: SessionLifetime
+    /// Checked against when an account does not exist, so a failed sign-in takes the same time either way.
+    let dummyPasswordHash: String
+    let now: @Sendable () -> Date
+
+    /// How an attempt ended. Every refusal looks the same to the person signing in.
+    enum Outcome: Sendable {
+        /// `token` is the new session's, for the cookie; only its hash is stored.
+        case signedIn(User, token: String)
+        case refused
+        case throttled
+    }
+
+    /// Checks the address and password typed, from `address`; a session the browser already had
+    /// (`replacing`, its token hash) ends, so a token planted before sign-in is worthless after.
+    func signIn(email: String, password: String, from address: String, replacing oldSession: String?) async throws -> Outcome {
+        let accountKey = Email.normalised(email)
+        let now = self.now()
+        let counts = try await store.read { [throttle] db in
+            try await SignInFailureRepository(db).counts(accountKey: accountKey, address: address, since: throttle.windowStart(now: now))
+        }
+        guard throttle.allowsAttempt(failuresForAccount: counts.account, failuresFromAddress: counts.address) else {
+            try await store.write { db in
+                _ = try await AuditLog(db).append(
+                    AuditEntry(at: now, by: nil, action: .signInThrottled, objectType: "account", objectID: accountKey, result: .denied)
+                )
+            }
+            return .throttled
+        }
+        let credentials = try await store.read { db in try await UserRepository(db).credentials(email: accountKey) }
+        guard let user = try await verified(password, credentials) else {
+            try await recordFailure(accountKey: accountKey, address: address, known: credentials?.user, now: now)
+            return .refused
+        }
+        let token = Tokens.random()
+        try await store.write { [throttle, sessionLifetime] db in
+            let sessions = SessionRepository(db)
+            if let oldSession { try await sessions.delete(tokenHash: oldSession) }
+            try await sessions.create(tokenHash: Tokens.hash(token), userID: user.id, csrfToken: Tokens.random(), now: now)
+            try await SignInFailureRepository(db).clear(accountKey: accountKey)
+            // Housekeeping rides on sign-in: ended sessions and old failures are not kept.
+            try await sessions.deleteExpired(lifetime: sessionLifetime, now: now)
+            try await SignInFailureRepository(db).deleteOlder(than: throttle.windowStart(now: now))
+            try await AuditLog(db).append(AuditEntry(at: now, by: user.principal, action: .signIn, objectType: "session"))
+        }
+        return .signedIn(user, token: token)
+    }
+
+    /// Ends the session with this token hash (if the browser still had one).
+    func signOut(session tokenHash: String?, by principal: Principal) async throws {
+        let now = self.now()
+        try await store.write { db in
+            if let tokenHash { try await SessionRepository(db).delete(tokenHash: tokenHash) }
+            try await AuditLog(db).append(AuditEntry(at: now, by: principal, action: .signOut, objectType: "session"))
+        }
+    }
+
+    /// The user, when the password is theirs and the account is enabled. Without an account the
+    /// dummy hash is checked, so the answer takes as long.
+    private func verified(_ password: String, _ credentials: (user: User, passwordHash: String)?) async throws -> User? {
+        guard let credentials else {
+            _ = try await passwords.verify(password, hash: dummyPasswordHash)
+            return nil
+        }
+        let isValid = try await passwords.verify(password, hash: credentials.passwordHash) && !credentials.user.isDisabled
+        return isValid ? credentials.user : nil
+    }
+
+    /// Counts the failure for the throttle and audits it, naming the account when it exists.
+    private func recordFailure(accountKey: String, address: String, known user: User?, now: Date) async throws {
+        try await store.write { db in
+            try await SignInFailureRepository(db).record(accountKey: accountKey, address: address, now: now)
+            try await AuditLog(db).append(
+                AuditEntry(at: now, by: user?.principal, action: .signIn, objectType: "account", objectID: accountKey, result: .failure)
+            )
+        }
+    }
+}
