@@ -3,7 +3,9 @@ import FramstegCore
 import FramstegStore
 
 /// Signing in and out: the throttle, the password check that takes as long for an unknown address
-/// as for a known one, a fresh session per sign-in, and the audit rows of every attempt.
+/// as for a known one (the dummy hash and every stored one share the configured bcrypt cost: a hash
+/// of another cost is made again at the owner's next sign-in), a fresh session per sign-in, and the
+/// audit rows of every attempt.
 struct SignInService {
     let store: Store
     let passwords: Passwords
@@ -43,7 +45,11 @@ struct SignInService {
             return .refused
         }
         let token = Tokens.random()
+        // A hash made with another cost than the dummy's would make this account's sign-ins take
+        // another time than an unknown address's: it is made again with today's cost.
+        let rehashed = Passwords.cost(of: credentials?.passwordHash ?? "") == passwords.cost ? nil : try await passwords.hash(password)
         try await store.write { [throttle, sessionLifetime] db in
+            if let rehashed { try await UserRepository(db).setPasswordHash(user.id, rehashed) }
             let sessions = SessionRepository(db)
             if let oldSession { try await sessions.delete(tokenHash: oldSession) }
             try await sessions.create(tokenHash: Tokens.hash(token), userID: user.id, csrfToken: Tokens.random(), now: now)
