@@ -3,6 +3,9 @@
 enum Template: String, CaseIterable, Sendable {
     // The layout and the partials pages include.
     case layout
+    case dashboardFigure = "dashboard-figure"
+    case dashboardFilter = "dashboard-filter"
+    case dashboardReport = "dashboard-report"
     case field
     case itemField = "item-field"
     case passwordFields = "password-fields"

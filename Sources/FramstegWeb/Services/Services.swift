@@ -12,6 +12,7 @@ struct Services: Sendable {
     let surveys: SurveyService
     let participantMode: ParticipantModeService
     let account: AccountService
+    let followUp: FollowUpService
 
     init(
         store: Store,
@@ -28,5 +29,6 @@ struct Services: Sendable {
         surveys = SurveyService(store: store, instruments: instruments, surveyDrafts: surveyDrafts, now: now)
         participantMode = ParticipantModeService(store: store, passwords: passwords, now: now)
         account = AccountService(store: store, now: now)
+        followUp = FollowUpService(store: store, instruments: instruments, now: now)
     }
 }
