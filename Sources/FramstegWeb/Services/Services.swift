@@ -13,6 +13,7 @@ struct Services: Sendable {
     let participantMode: ParticipantModeService
     let account: AccountService
     let followUp: FollowUpService
+    let surveyResults: SurveyResultsService
 
     init(
         store: Store,
@@ -30,5 +31,6 @@ struct Services: Sendable {
         participantMode = ParticipantModeService(store: store, passwords: passwords, now: now)
         account = AccountService(store: store, now: now)
         followUp = FollowUpService(store: store, instruments: instruments, now: now)
+        surveyResults = SurveyResultsService(store: store, instruments: instruments, now: now)
     }
 }
