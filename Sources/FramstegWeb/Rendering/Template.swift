@@ -13,6 +13,7 @@ enum Template: String, CaseIterable, Sendable {
     case surveyFigures = "survey-figures"
     case unitFields = "unit-fields"
     case userFields = "user-fields"
+    case workingView = "working-view"
     // Administration.
     case adminAssociation = "admin-association"
     case adminAudit = "admin-audit"

@@ -14,6 +14,7 @@ struct Services: Sendable {
     let account: AccountService
     let followUp: FollowUpService
     let surveyResults: SurveyResultsService
+    let overview: OverviewService
 
     init(
         store: Store,
@@ -32,5 +33,6 @@ struct Services: Sendable {
         account = AccountService(store: store, now: now)
         followUp = FollowUpService(store: store, instruments: instruments, now: now)
         surveyResults = SurveyResultsService(store: store, instruments: instruments, now: now)
+        overview = OverviewService(store: store, keyring: keyring, now: now)
     }
 }
