@@ -5,8 +5,8 @@ import Hummingbird
 /// The unit's and the association's dashboards: for a chosen period, each figure as a chart with
 /// its table under it, split by gender, every small group hidden (`CrossTable`). The office sees
 /// the association (or one municipality) and prints the board's annual report; a unit's staff see
-/// their unit. What a dashboard reads comes from `FollowUpService`; exports are a right of their
-/// own and each is audited there (`DashboardExports`).
+/// their unit. What a dashboard reads comes from `FollowUpService`; exports (`DashboardExports`)
+/// are a right of their own, and the service writes each one's audit row.
 struct FollowUpPages {
     let site: Site
 
