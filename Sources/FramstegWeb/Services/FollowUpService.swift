@@ -149,7 +149,6 @@ struct DashboardData: Sendable {
     let areas: [MunicipalityID: Set<UnitID>]
     let shown: FollowUpFigures.Scope
 
-    var groups: [FactGroup] { sums.groups }
     var activeByYear: [Int: Int] { sums.activeByYear }
 
     /// The count figures of the page, protected jointly with the views beside it: for the
