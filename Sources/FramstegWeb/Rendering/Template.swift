@@ -3,6 +3,9 @@
 enum Template: String, CaseIterable, Sendable {
     // The layout and the partials pages include.
     case layout
+    case dashboardFigure = "dashboard-figure"
+    case dashboardFilter = "dashboard-filter"
+    case dashboardReport = "dashboard-report"
     case field
     case itemField = "item-field"
     case passwordFields = "password-fields"
@@ -10,6 +13,7 @@ enum Template: String, CaseIterable, Sendable {
     case surveyFigures = "survey-figures"
     case unitFields = "unit-fields"
     case userFields = "user-fields"
+    case workingView = "working-view"
     // Administration.
     case adminAssociation = "admin-association"
     case adminAudit = "admin-audit"

@@ -20,6 +20,9 @@ struct Services: Sendable {
     let auditLog: AuditLogService
     let health: HealthService
     let publicRegistration: PublicRegistrationService
+    let followUp: FollowUpService
+    let surveyResults: SurveyResultsService
+    let overview: OverviewService
 
     init(
         store: Store,
@@ -58,5 +61,8 @@ struct Services: Sendable {
             limit: configuration.publicRegistrationLimit,
             now: now
         )
+        followUp = FollowUpService(store: store, instruments: instruments, now: now)
+        surveyResults = SurveyResultsService(store: store, instruments: instruments, now: now)
+        overview = OverviewService(store: store, keyring: keyring, now: now)
     }
 }

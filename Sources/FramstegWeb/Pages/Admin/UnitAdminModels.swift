@@ -59,7 +59,7 @@ struct UnitsPage: Sendable {
 
 /// One unit's page: its fields, its places by year with the form to set a year's, and its
 /// measurement schedule.
-struct UnitPage: Sendable {
+struct UnitAdminPage: Sendable {
     /// The page's three forms, each as stored or as typed with its problems.
     struct Forms: Sendable {
         let unit: FormState

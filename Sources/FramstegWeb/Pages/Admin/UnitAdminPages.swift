@@ -95,8 +95,8 @@ struct UnitAdminPages {
         scheduleForm: FormState? = nil
     ) async throws -> Response {
         let details = try await site.services.organisation.details(of: unit)
-        let forms = UnitPage.Forms(unit: form, places: placesForm, schedule: scheduleForm)
-        let model = UnitPage(unit, details, forms: forms, language: context.language)
+        let forms = UnitAdminPage.Forms(unit: form, places: placesForm, schedule: scheduleForm)
+        let model = UnitAdminPage(unit, details, forms: forms, language: context.language)
         let status: HTTPResponse.Status = forms.areAllAccepted ? .ok : .unprocessableContent
         return site.renderer.page(.adminUnit, title: .text(unit.name), model: model, context: context, status: status)
     }

@@ -3,26 +3,26 @@ import FramstegStore
 
 /// Every figure of a dashboard as a `FigureTable`, in the order the page shows them: the counts,
 /// then distance travelled per instrument, BIP's question (interventions and belief at start) and
-/// the instruments followed by occasion.
-extension FollowUpPages {
+/// the instruments followed by occasion. The page and its exports build the same tables.
+struct DashboardTables {
+    /// The count figures, protected jointly with the views beside them.
+    let figures: FollowUpFigures
+    let data: DashboardData
+    let language: Language
+
     /// The count tables, by their key in the URL.
     static let countTables = ["flow", "age", "municipality", "outcomes", "coverage", "time", "waiting", "continuity"]
 
     /// With `split`, the count tables that can be split (all but "age" and "municipality", which
     /// are splits themselves) list their rows for each age band or municipality in turn.
-    func figureTables(
-        _ figures: FollowUpFigures,
-        _ loaded: Loaded,
-        split: FollowUpFigures.SplitKind? = nil,
-        language: Language
-    ) -> [FigureTable] {
+    func all(split: FollowUpFigures.SplitKind? = nil) -> [FigureTable] {
         Self.countTables.map { key in
-            guard let split, !["age", "municipality"].contains(key) else { return countTable(key, figures, loaded, language: language) }
-            return splitTable(key, figures, split, loaded, language: language)
+            guard let split, !["age", "municipality"].contains(key) else { return countTable(key) }
+            return splitTable(key, split)
         }
-            + loaded.distance.flatMap { progressionTables($0, loaded, language: language) }
-            + beliefTables(loaded, language: language)
-            + loaded.byOccasion.compactMap { occasionTable($0, loaded, language: language) }
+            + data.distance.flatMap { progressionTables($0) }
+            + beliefTables()
+            + data.byOccasion.compactMap { occasionTable($0) }
     }
 
     private static func table(_ key: String, of tables: FollowUpFigures.Tables) -> CrossTable {
@@ -36,54 +36,36 @@ extension FollowUpPages {
         }
     }
 
-    private func rowLabels(_ key: String, _ table: CrossTable, _ loaded: Loaded, language: Language) -> [String] {
+    private func rowLabels(_ key: String, _ table: CrossTable) -> [String] {
         switch key {
-        case "municipality": table.rows.map { id in loaded.municipalities.first { $0.id.description == id }?.name ?? id }
+        case "municipality": table.rows.map { id in data.municipalities.first { $0.id.description == id }?.name ?? id }
         case "outcomes": table.rows.map { Texts.text("outcome." + $0, language) }
         default: table.rows.map { Texts.text("figureRow." + $0, language) }
         }
     }
 
-    private func splitLabel(_ split: FollowUpFigures.Split, _ loaded: Loaded, language: Language) -> String {
+    private func splitLabel(_ split: FollowUpFigures.Split) -> String {
         switch split {
         case .age(let band): Texts.text("figureRow." + band.rawValue, language)
-        case .municipality(let id): loaded.municipalities.first { $0.id == id }?.name ?? id.description
+        case .municipality(let id): data.municipalities.first { $0.id == id }?.name ?? id.description
         }
     }
 
     /// A count table split by age band or municipality: each part's rows (and its column sums) in
     /// turn, labelled with the part; the chart has a bar group for each row.
-    private func splitTable(
-        _ key: String,
-        _ figures: FollowUpFigures,
-        _ kind: FollowUpFigures.SplitKind,
-        _ loaded: Loaded,
-        language: Language
-    ) -> FigureTable {
+    private func splitTable(_ key: String, _ kind: FollowUpFigures.SplitKind) -> FigureTable {
         let parts = (figures.splitOrder[kind] ?? []).compactMap { split in
             figures.splits[kind]?[split].map { (split, Self.table(key, of: $0)) }
         }
         let title = Texts.text("figure." + key, language) + " " + Texts.text("splitTitle." + kind.rawValue, language)
         var rows: [FigureTable.Row] = []
         for (split, table) in parts {
-            let part = splitLabel(split, loaded, language: language)
-            for (row, label) in rowLabels(key, table, loaded, language: language).enumerated() {
-                rows.append(
-                    FigureTable.Row(
-                        label: part + ": " + label,
-                        cells: table.columns.indices.map { FigureFormat.count(table.cell(row, $0)) } + [
-                            FigureFormat.count(table.rowTotal(row))
-                        ]
-                    )
-                )
+            let part = splitLabel(split)
+            for (row, label) in rowLabels(key, table).enumerated() {
+                rows.append(.counts(part + ": " + label, table, row: row))
             }
             if key != "flow" {
-                rows.append(
-                    FigureTable.Row(
-                        label: part + ": " + Texts.text("total", language).lowercased(),
-                        cells: table.columns.indices.map { FigureFormat.count(table.columnTotal($0)) } + [FigureFormat.count(table.total)]
-                    )
-                )
+                rows.append(.sums(part + ": " + Texts.text("total", language).lowercased(), table))
             }
         }
         let columns = Gender.allCases.map { Texts.text("genderGroup." + $0.rawValue, language) }
@@ -105,14 +87,14 @@ extension FollowUpPages {
         return figure
     }
 
-    private func countTable(_ key: String, _ figures: FollowUpFigures, _ loaded: Loaded, language: Language) -> FigureTable {
+    private func countTable(_ key: String) -> FigureTable {
         let table: CrossTable =
             switch key {
             case "age": figures.byAge
             case "municipality": figures.byMunicipality
             default: Self.table(key, of: figures.tables)
             }
-        let labels = rowLabels(key, table, loaded, language: language)
+        let labels = rowLabels(key, table)
         // The flow's rows overlap (one person is referred, started and active): no column sums.
         var figure = FigureTable.counts(
             key: key,
@@ -123,30 +105,7 @@ extension FollowUpPages {
             withSums: key != "flow",
             language: language
         )
-        func share(_ column: Int?) -> String {
-            table.share(ofRow: 0, column: column).map { FigureFormat.percent($0) } ?? FigureFormat.hidden
-        }
-        switch key {
-        case "coverage":
-            figure.notes.append(
-                Texts.text("coverageShare", language).replacingOccurrences(of: "{share}", with: share(nil))
-                    .replacingOccurrences(of: "{goal}", with: figures.coverageGoal.map { FigureFormat.percent($0) } ?? "–")
-            )
-            figure.notes.append(
-                Texts.text("byGenderShares", language) + " "
-                    + table.columns.indices.map { column in
-                        Texts.text("genderGroup." + table.columns[column], language) + " " + share(column)
-                    }.joined(separator: ", ")
-            )
-        case "time":
-            figure.notes.append(Texts.text("meanDays", language) + " " + means(figures.meanDaysInProgramme, language))
-        case "waiting":
-            figure.notes.append(Texts.text("waitingShare", language).replacingOccurrences(of: "{share}", with: share(nil)))
-            figure.notes.append(Texts.text("meanWaiting", language) + " " + means(figures.meanWaitingDays, language))
-        case "continuity":
-            figure.notes.append(Texts.text("continuityShare", language).replacingOccurrences(of: "{share}", with: share(nil)))
-        default: break
-        }
+        figure.notes = countNotes(key, table)
         if ["coverage", "waiting", "continuity"].contains(key) {
             figure.exportExtras = [
                 [Texts.text("shareOfTotal", language)]
@@ -158,7 +117,33 @@ extension FollowUpPages {
         return figure
     }
 
-    private func means(_ means: [Gender?: Double], _ language: Language) -> String {
+    /// The shares and means said under a count table.
+    private func countNotes(_ key: String, _ table: CrossTable) -> [String] {
+        func share(_ column: Int?) -> String {
+            table.share(ofRow: 0, column: column).map { FigureFormat.percent($0) } ?? FigureFormat.hidden
+        }
+        switch key {
+        case "coverage":
+            return [
+                Texts.text("coverageShare", language).replacingOccurrences(of: "{share}", with: share(nil))
+                    .replacingOccurrences(of: "{goal}", with: figures.coverageGoal.map { FigureFormat.percent($0) } ?? "–"),
+                Texts.text("byGenderShares", language) + " "
+                    + table.columns.indices.map { column in
+                        Texts.text("genderGroup." + table.columns[column], language) + " " + share(column)
+                    }.joined(separator: ", "),
+            ]
+        case "time": return [Texts.text("meanDays", language) + " " + means(figures.meanDaysInProgramme)]
+        case "waiting":
+            return [
+                Texts.text("waitingShare", language).replacingOccurrences(of: "{share}", with: share(nil)),
+                Texts.text("meanWaiting", language) + " " + means(figures.meanWaitingDays),
+            ]
+        case "continuity": return [Texts.text("continuityShare", language).replacingOccurrences(of: "{share}", with: share(nil))]
+        default: return []
+        }
+    }
+
+    private func means(_ means: [Gender?: Double]) -> String {
         ([nil] + Gender.allCases.map(Optional.some)).map { gender -> String in
             let label = gender.map { Texts.text("genderGroup." + $0.rawValue, language) } ?? Texts.text("everyone", language)
             return label + " " + (means[gender].map { "\(Int($0.rounded()))" } ?? FigureFormat.hidden)
@@ -168,9 +153,9 @@ extension FollowUpPages {
     private static let columnsByGender: [Gender?] = Gender.allCases.map(Optional.some) + [nil]
 
     /// Distance travelled with one instrument; for BIP also the change by intervention mix.
-    private func progressionTables(_ instrument: Instrument, _ loaded: Loaded, language: Language) -> [FigureTable] {
+    private func progressionTables(_ instrument: Instrument) -> [FigureTable] {
         guard let set = instrument.indicatorSet else { return [] }
-        let (changes, improvement) = loaded.sums.progressions[instrument.id] ?? ([], [])
+        let (changes, improvement) = data.sums.progressions[instrument.id] ?? ([], [])
         let progression = Progression(
             changes: changes,
             improvement: improvement,
@@ -207,6 +192,11 @@ extension FollowUpPages {
             ]
         }
         guard instrument.id == MeasurementSchedule.instrumentID else { return [figure] }
+        return [figure, mixTable(progression)]
+    }
+
+    /// BIP's change by the mix of interventions, with how many had each mix.
+    private func mixTable(_ progression: Progression) -> FigureTable {
         var byMix = FigureTable.means(
             key: "interventions",
             title: Texts.text("figure.interventions", language),
@@ -225,12 +215,12 @@ extension FollowUpPages {
                 ]
             )
         }
-        return [figure, byMix]
+        return byMix
     }
 
     /// Outcome by the counsellor's belief at the first BIP, for those who ended in the period.
-    private func beliefTables(_ loaded: Loaded, language: Language) -> [FigureTable] {
-        let outcomes = BeliefOutcomes(loaded.sums.beliefOutcomes)
+    private func beliefTables() -> [FigureTable] {
+        let outcomes = BeliefOutcomes(data.sums.beliefOutcomes)
         guard !outcomes.byOutcome.isEmpty else { return [] }
         let bands = BeliefBand.allCases.map { Texts.text("belief." + $0.rawValue, language) }
         let share = FigureTable.means(
@@ -250,19 +240,9 @@ extension FollowUpPages {
             help: Texts.text("figureHelp.belief-outcomes", language),
             columns: ExitOutcome.allCases.map { Texts.text("outcome." + $0.rawValue, language) } + [Texts.text("total", language)],
             rowHeader: Texts.text("beliefAtStart", language),
-            rows: bands.enumerated().map { row, label in
-                FigureTable.Row(
-                    label: label,
-                    cells: table.columns.indices.map { FigureFormat.count(table.cell(row, $0)) } + [FigureFormat.count(table.rowTotal(row))]
-                )
-            }
+            rows: bands.enumerated().map { row, label in .counts(label, table, row: row) }
         )
-        byOutcome.sums = [
-            FigureTable.Row(
-                label: Texts.text("total", language),
-                cells: table.columns.indices.map { FigureFormat.count(table.columnTotal($0)) } + [FigureFormat.count(table.total)]
-            )
-        ]
+        byOutcome.sums = [.sums(Texts.text("total", language), table)]
         byOutcome.chart = FigureChart.bars(
             values: bands.indices.map { row in table.columns.indices.map { table.cell(row, $0).map(Double.init) } },
             labels: bands,
@@ -274,9 +254,9 @@ extension FollowUpPages {
     }
 
     /// Mean scores at start, midway and exit (KASAM) per subscale and the total.
-    private func occasionTable(_ instrument: Instrument, _ loaded: Loaded, language: Language) -> FigureTable? {
+    private func occasionTable(_ instrument: Instrument) -> FigureTable? {
         let scales = instrument.scoredScales
-        let means = OccasionMeans(loaded.sums.occasionScores[instrument.id] ?? [], scales: scales.map(\.id))
+        let means = OccasionMeans(data.sums.occasionScores[instrument.id] ?? [], scales: scales.map(\.id))
         let labels = means.rows.map { row in
             Texts.text("occasionPoint." + row.occasion.rawValue, language) + ": "
                 + (scales.first { $0.id == row.scaleID }?.title.text(language) ?? row.scaleID)

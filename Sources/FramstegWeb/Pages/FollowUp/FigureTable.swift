@@ -2,11 +2,27 @@ import FramstegCore
 
 /// One figure of a dashboard as it is shown and exported: a chart, a table with a label column,
 /// optional sum rows and notes. The page, the CSV and the XLSX all read the same cells, so an
-/// export can never show what the page hides.
-struct FigureTable {
-    struct Row {
+/// export can never show what the page hides. The `dashboard` template renders it as it is.
+struct FigureTable: Sendable {
+    struct Row: Sendable {
         let label: String
         let cells: [String]
+
+        /// Row `row` of `table`'s counts, then its total.
+        static func counts(_ label: String, _ table: CrossTable, row: Int) -> Row {
+            Row(
+                label: label,
+                cells: table.columns.indices.map { FigureFormat.count(table.cell(row, $0)) } + [FigureFormat.count(table.rowTotal(row))]
+            )
+        }
+
+        /// The column sums of `table`, then its total.
+        static func sums(_ label: String, _ table: CrossTable) -> Row {
+            Row(
+                label: label,
+                cells: table.columns.indices.map { FigureFormat.count(table.columnTotal($0)) } + [FigureFormat.count(table.total)]
+            )
+        }
     }
 
     let key: String
@@ -16,20 +32,23 @@ struct FigureTable {
     let columns: [String]
     var rowHeader = ""
     let rows: [Row]
-    var sums: [Row] = []
+    var sums: [Row] = [] {
+        didSet { hasSums = !sums.isEmpty }
+    }
+    private(set) var hasSums = false
     var notes: [String] = []
+    /// The chart as SVG, drawn on the server.
     var chart: String?
     /// Rows the export adds after the table (shares as plain numbers).
     var exportExtras: [[String]] = []
 
-    var data: [String: Any] {
-        func rowData(_ row: Row) -> [String: Any] { ["label": row.label, "cells": row.cells] }
-        var data: [String: Any] = [
-            "key": key, "title": title, "help": help, "columns": columns, "rows": rows.map(rowData), "sums": sums.map(rowData),
-            "hasSums": !sums.isEmpty, "notes": notes, "rowHeader": rowHeader,
-        ]
-        if let chart { data["chart"] = chart }
-        return data
+    init(key: String, title: String, help: String, columns: [String], rowHeader: String = "", rows: [Row]) {
+        self.key = key
+        self.title = title
+        self.help = help
+        self.columns = columns
+        self.rowHeader = rowHeader
+        self.rows = rows
     }
 
     /// Header, rows, sums and extras; signed means lose their typographic signs so Excel reads numbers.
@@ -56,21 +75,9 @@ struct FigureTable {
             title: title,
             help: help,
             columns: table.columns.map { Texts.text("genderGroup." + $0, language) } + [Texts.text("total", language)],
-            rows: labels.enumerated().map { row, label in
-                Row(
-                    label: label,
-                    cells: table.columns.indices.map { FigureFormat.count(table.cell(row, $0)) } + [FigureFormat.count(table.rowTotal(row))]
-                )
-            }
+            rows: labels.enumerated().map { row, label in .counts(label, table, row: row) }
         )
-        if withSums {
-            figure.sums = [
-                Row(
-                    label: Texts.text("total", language),
-                    cells: table.columns.indices.map { FigureFormat.count(table.columnTotal($0)) } + [FigureFormat.count(table.total)]
-                )
-            ]
-        }
+        if withSums { figure.sums = [.sums(Texts.text("total", language), table)] }
         figure.chart = FigureChart.bars(table, labels: labels, language: language, id: "figure-\(key)", title: title)
         return figure
     }

@@ -27,32 +27,38 @@ enum SurveyCharts {
             )
         }
         for (index, question) in questions.enumerated() {
-            let y = 4 + Double(index) * rowHeight
-            parts.append(
-                #"<text class="label" x="\#(SVG.number(labelWidth - 6))" y="\#(SVG.number(y + 16))" text-anchor="end">\#(SVG.escape(question.item.label.text(language)))</text>"#
-            )
-            if let share = question.everyone.positiveShare {
-                let reached = question.meetsGoal == true ? " reached" : ""
-                parts.append(
-                    #"<rect class="share\#(reached)" x="\#(SVG.number(labelWidth))" y="\#(SVG.number(y + 4))" width="\#(SVG.number(plot * share))" height="\#(SVG.number(rowHeight - 8))"/>"#
-                )
-                parts.append(
-                    #"<text class="value" x="\#(SVG.number(labelWidth + plot * share + 4))" y="\#(SVG.number(y + 16))">\#(FigureFormat.percent(share))</text>"#
-                )
-            } else {
-                parts.append(
-                    #"<text class="value hidden" x="\#(SVG.number(labelWidth + 4))" y="\#(SVG.number(y + 16))">\#(SVG.escape(Texts.text("hiddenShare", language)))</text>"#
-                )
-            }
-            if let goal = question.goal {
-                let x = labelWidth + plot * goal
-                parts.append(
-                    #"<line class="goal" x1="\#(SVG.number(x))" x2="\#(SVG.number(x))" y1="\#(SVG.number(y + 1))" y2="\#(SVG.number(y + rowHeight - 1))"/>"#
-                )
-            }
+            parts += shareRow(question, y: 4 + Double(index) * rowHeight, plot: plot, language: language)
         }
         parts.append("</svg>")
         return parts.joined(separator: "\n")
+    }
+
+    /// One question's bar of the share positive (or "hidden"), and its goal's tick.
+    private static func shareRow(_ question: SurveyResults.QuestionResult, y: Double, plot: Double, language: Language) -> [String] {
+        var parts: [String] = []
+        parts.append(
+            #"<text class="label" x="\#(SVG.number(labelWidth - 6))" y="\#(SVG.number(y + 16))" text-anchor="end">\#(SVG.escape(question.item.label.text(language)))</text>"#
+        )
+        if let share = question.everyone.positiveShare {
+            let reached = question.meetsGoal == true ? " reached" : ""
+            parts.append(
+                #"<rect class="share\#(reached)" x="\#(SVG.number(labelWidth))" y="\#(SVG.number(y + 4))" width="\#(SVG.number(plot * share))" height="\#(SVG.number(rowHeight - 8))"/>"#
+            )
+            parts.append(
+                #"<text class="value" x="\#(SVG.number(labelWidth + plot * share + 4))" y="\#(SVG.number(y + 16))">\#(FigureFormat.percent(share))</text>"#
+            )
+        } else {
+            parts.append(
+                #"<text class="value hidden" x="\#(SVG.number(labelWidth + 4))" y="\#(SVG.number(y + 16))">\#(SVG.escape(Texts.text("hiddenShare", language)))</text>"#
+            )
+        }
+        if let goal = question.goal {
+            let x = labelWidth + plot * goal
+            parts.append(
+                #"<line class="goal" x1="\#(SVG.number(x))" x2="\#(SVG.number(x))" y1="\#(SVG.number(y + 1))" y2="\#(SVG.number(y + rowHeight - 1))"/>"#
+            )
+        }
+        return parts
     }
 
     /// One question's answers for everyone as a stacked bar, each shown choice its own segment.

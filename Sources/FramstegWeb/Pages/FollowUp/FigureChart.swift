@@ -31,7 +31,7 @@ enum FigureChart {
         let low = min(0, shown.min() ?? 0)
         let plot = width - labelWidth - 50
         let span = high - low
-        let zero = labelWidth + (span > 0 ? plot * -low / span : 0)
+        let axis = Axis(zero: labelWidth + (span > 0 ? plot * -low / span : 0), plot: plot, span: span)
         var parts = [
             #"<svg class="figure-chart" viewBox="0 0 \#(SVG.number(width)) \#(SVG.number(height))" width="\#(SVG.number(width))" height="\#(SVG.number(height))" role="img" aria-labelledby="\#(id)-title">"#,
             #"<title id="\#(id)-title">\#(SVG.escape(title))</title>"#,
@@ -42,34 +42,53 @@ enum FigureChart {
                 #"<text class="label" x="\#(SVG.number(labelWidth - 6))" y="\#(SVG.number(top + rowHeight / 2))" text-anchor="end">\#(SVG.escape(label))</text>"#
             )
             for column in series.indices {
-                let y = top + Double(column) * (barHeight + 2)
-                if let value = row < values.count && column < values[row].count ? values[row][column] : nil {
-                    let length = span > 0 ? plot * abs(value) / span : 0
-                    let x = value < 0 ? zero - length : zero
-                    parts.append(
-                        #"<rect class="bar gender-\#(column)" x="\#(SVG.number(x))" y="\#(SVG.number(y))" width="\#(SVG.number(length))" height="\#(SVG.number(barHeight))"/>"#
-                    )
-                    parts.append(
-                        #"<text class="value" x="\#(SVG.number(value < 0 ? x - 3 : x + length + 3))" y="\#(SVG.number(y + barHeight - 1))"\#(value < 0 ? #" text-anchor="end""# : "")>\#(SVG.escape(text(value)))</text>"#
-                    )
-                } else {
-                    parts.append(
-                        #"<text class="value hidden" x="\#(SVG.number(zero + 3))" y="\#(SVG.number(y + barHeight - 1))">..</text>"#
-                    )
-                }
+                let value = row < values.count && column < values[row].count ? values[row][column] : nil
+                parts += bar(value, column: column, y: top + Double(column) * (barHeight + 2), axis, text: text)
             }
         }
         if low < 0 {
             let bottom = 4 + Double(labels.count) * rowHeight
-            parts.append(#"<line class="axis" x1="\#(SVG.number(zero))" y1="2" x2="\#(SVG.number(zero))" y2="\#(SVG.number(bottom))"/>"#)
+            parts.append(
+                #"<line class="axis" x1="\#(SVG.number(axis.zero))" y1="2" x2="\#(SVG.number(axis.zero))" y2="\#(SVG.number(bottom))"/>"#
+            )
         }
-        for (column, name) in series.enumerated() {
-            let x = labelWidth + Double(column % 3) * 150
-            let y = Double(labels.count) * rowHeight + 14 + Double(column / 3) * 16
-            parts.append(#"<rect class="bar gender-\#(column)" x="\#(SVG.number(x))" y="\#(SVG.number(y - 8))" width="10" height="10"/>"#)
-            parts.append(#"<text class="legend" x="\#(SVG.number(x + 14))" y="\#(SVG.number(y + 1))">\#(SVG.escape(name))</text>"#)
-        }
+        parts += legend(series, left: labelWidth, top: Double(labels.count) * rowHeight)
         parts.append("</svg>")
         return parts.joined(separator: "\n")
+    }
+
+    /// One bar from the zero line with its value beside it, or ".." where the value is hidden.
+    private static func bar(_ value: Double?, column: Int, y: Double, _ axis: Axis, text: (Double) -> String) -> [String] {
+        let zero = axis.zero
+        guard let value else {
+            return [#"<text class="value hidden" x="\#(SVG.number(zero + 3))" y="\#(SVG.number(y + barHeight - 1))">..</text>"#]
+        }
+        let length = axis.length(value)
+        let x = value < 0 ? zero - length : zero
+        return [
+            #"<rect class="bar gender-\#(column)" x="\#(SVG.number(x))" y="\#(SVG.number(y))" width="\#(SVG.number(length))" height="\#(SVG.number(barHeight))"/>"#,
+            #"<text class="value" x="\#(SVG.number(value < 0 ? x - 3 : x + length + 3))" y="\#(SVG.number(y + barHeight - 1))"\#(value < 0 ? #" text-anchor="end""# : "")>\#(SVG.escape(text(value)))</text>"#,
+        ]
+    }
+
+    /// Where the zero line is, and how long a value's bar is: the values' range fills the plot.
+    private struct Axis {
+        let zero: Double
+        let plot: Double
+        let span: Double
+
+        func length(_ value: Double) -> Double { span > 0 ? plot * abs(value) / span : 0 }
+    }
+
+    /// A swatch and name for each series, three to a line, under the rows.
+    private static func legend(_ series: [String], left: Double, top: Double) -> [String] {
+        series.enumerated().flatMap { column, name in
+            let x = left + Double(column % 3) * 150
+            let y = top + 14 + Double(column / 3) * 16
+            return [
+                #"<rect class="bar gender-\#(column)" x="\#(SVG.number(x))" y="\#(SVG.number(y - 8))" width="10" height="10"/>"#,
+                #"<text class="legend" x="\#(SVG.number(x + 14))" y="\#(SVG.number(y + 1))">\#(SVG.escape(name))</text>"#,
+            ]
+        }
     }
 }

@@ -1,0 +1,130 @@
+import FramstegCore
+
+/// One option of a filter form's select (the dashboards' and the survey results'), chosen or not.
+struct FilterOption: Sendable {
+    let value: String
+    let label: String
+    let selected: Bool
+}
+
+/// A dashboard or the annual report as the `dashboard` template shows it: the scope and the
+/// period form, then either the reason there are no figures or every figure with the places used
+/// (and in the report the association's goals).
+struct DashboardPage: Sendable {
+    /// A year of places used against budgeted places.
+    struct PlacesRow: Sendable {
+        let year: String
+        let used: String
+        let budgeted: String
+        let share: String
+        let goal: String
+    }
+
+    /// One of the association's goals in the annual report: its value, its level and whether it was met.
+    struct GoalRow: Sendable {
+        let label: String
+        let value: String
+        let goal: String
+        let met: String
+    }
+
+    let isReport: Bool
+    let scopeTitle: String
+    /// Where the form is sent, and the exports' paths begin.
+    let action: String
+    /// The office chooses the whole association or one municipality.
+    let isOffice: Bool
+    let municipalities: [FilterOption]
+    let form: FormState
+    let kinds: [FilterOption]
+    let splits: [FilterOption]
+    let fromField: FieldView
+    let toField: FieldView
+    private(set) var periodLabel: String?
+    private(set) var canExport = false
+    /// The period and split as the export links repeat them.
+    private(set) var query = ""
+    var explanation: String?
+    var figures: [FigureTable] = []
+    var places: [PlacesRow] = [] {
+        didSet { hasPlaces = !places.isEmpty }
+    }
+    private(set) var hasPlaces = false
+    var goals: [GoalRow] = [] {
+        didSet { hasGoals = !goals.isEmpty }
+    }
+    private(set) var hasGoals = false
+
+    /// The page before anything is read: its scope, and the form as it was filled in.
+    init(scope: DashboardScope, choice: DashboardPeriod, report: Bool, municipalities: [Municipality], language: Language) {
+        isReport = report
+        switch scope {
+        case .association(let municipality):
+            scopeTitle =
+                municipality.map { Texts.text("municipality", language) + " " + $0.name } ?? Texts.text("wholeAssociation", language)
+            action = "/office/dashboard"
+        case .unit(let unit):
+            scopeTitle = unit.name
+            action = "/units/\(unit.id)/dashboard"
+        }
+        let chosen: Municipality? = if case .association(let chosen) = scope { chosen } else { nil }
+        isOffice = if case .association = scope { true } else { false }
+        self.municipalities =
+            [FilterOption(value: "", label: Texts.text("wholeAssociation", language), selected: chosen == nil)]
+            + municipalities.map { FilterOption(value: $0.id.description, label: $0.name, selected: chosen?.id == $0.id) }
+        let form = choice.form
+        self.form = form
+        kinds = ReportingPeriod.Kind.allCases.map {
+            FilterOption(
+                value: $0.rawValue,
+                label: Texts.text("periodKind." + $0.rawValue, language),
+                selected: form.values["period"] == $0.rawValue
+            )
+        }
+        splits =
+            [FilterOption(value: "", label: Texts.text("splitNone", language), selected: choice.split == nil)]
+            + FollowUpFigures.SplitKind.allCases.map {
+                FilterOption(value: $0.rawValue, label: Texts.text("splitBy." + $0.rawValue, language), selected: choice.split == $0)
+            }
+        fromField = Self.dayField("from", label: Texts.text("dayFrom", language), form)
+        toField = Self.dayField("to", label: Texts.text("dayTo", language), form)
+    }
+
+    private static func dayField(_ name: String, label: String, _ form: FormState) -> FieldView {
+        FieldView(
+            id: "dashboard-" + name,
+            name: name,
+            label: label,
+            value: form.values[name] ?? "",
+            type: "date",
+            autocomplete: nil,
+            error: form.errors[name]
+        )
+    }
+
+    /// The period that was read: its label in the heading, and the export links when allowed.
+    mutating func period(_ period: ReportingPeriod, canExport: Bool, query: String) {
+        periodLabel = period.label
+        self.canExport = canExport
+        self.query = query
+    }
+
+    /// What a period with data shows: the figures, or why there are none.
+    enum Content {
+        case explanation(String)
+        case figures(FollowUpFigures)
+    }
+
+    /// An explanation instead of a table of zeros: before the first registration, with nobody
+    /// registered at all, or with nobody in the flow; otherwise the protected figures.
+    static func content(_ period: ReportingPeriod, _ data: DashboardData, language: Language) -> Content {
+        if data.sums.isEmptyPeriod, let first = data.sums.firstRegistration, first > period.last {
+            return .explanation(Texts.text("dashboardBeforeFirst", language).replacingOccurrences(of: "{day}", with: first.description))
+        }
+        if data.sums.isEmptyPeriod, data.sums.firstRegistration == nil {
+            return .explanation(Texts.text("dashboardNoParticipants", language))
+        }
+        let figures = data.figures(period)
+        return figures.flow.isEmpty ? .explanation(Texts.text("dashboardEmptyPeriod", language)) : .figures(figures)
+    }
+}

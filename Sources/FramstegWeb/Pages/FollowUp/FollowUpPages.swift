@@ -1,0 +1,86 @@
+import Foundation
+import FramstegCore
+import Hummingbird
+
+/// The unit's and the association's dashboards: for a chosen period, each figure as a chart with
+/// its table under it, split by gender, every small group hidden (`CrossTable`). The office sees
+/// the association (or one municipality) and prints the board's annual report; a unit's staff see
+/// their unit. What a dashboard reads comes from `FollowUpService`; exports (`DashboardExports`)
+/// are a right of their own, and the service writes each one's audit row.
+struct FollowUpPages {
+    let site: Site
+
+    func register(on routes: RouteRegistrar) {
+        routes.get("/office/dashboard", .viewAssociationOverview, .association) { request, context, principal, _ in
+            try await dashboard(request, context, principal, scope: try await associationScope(request, principal))
+        }
+        routes.get("/office/report", .viewAssociationOverview, .association) { request, context, principal, _ in
+            try await dashboard(request, context, principal, scope: .association(municipality: nil), report: true)
+        }
+        routes.get("/units/:unit/dashboard", .viewUnit, .unit) { request, context, principal, unit in
+            try await dashboard(request, context, principal, scope: .unit(unit))
+        }
+        routes.get("/office/dashboard/export.csv", .exportFigures, .association) { request, context, principal, _ in
+            try await export(request, context, principal, scope: try await associationScope(request, principal))
+        }
+        routes.get("/units/:unit/dashboard/export.csv", .exportFigures, .unit) { request, context, principal, unit in
+            try await export(request, context, principal, scope: .unit(unit))
+        }
+        routes.get("/office/dashboard/export.xlsx", .exportFigures, .association) { request, context, principal, _ in
+            try await export(request, context, principal, scope: try await associationScope(request, principal), format: .xlsx)
+        }
+        routes.get("/units/:unit/dashboard/export.xlsx", .exportFigures, .unit) { request, context, principal, unit in
+            try await export(request, context, principal, scope: .unit(unit), format: .xlsx)
+        }
+        routes.get("/office/finsam.csv", .exportFigures, .association) { request, context, principal, _ in
+            try await finsam(request, context, principal)
+        }
+    }
+
+    /// The municipality the query names (404 for one of another association), or the whole association.
+    private func associationScope(_ request: Request, _ principal: Principal) async throws -> DashboardScope {
+        guard let text = request.uri.queryParameters["municipality"], !text.isEmpty else { return .association(municipality: nil) }
+        guard let id = MunicipalityID(parsing: String(text)),
+            let municipality = try await site.services.followUp.municipality(id, in: principal.associationID)
+        else { throw WebError.notFound }
+        return .association(municipality: municipality)
+    }
+
+    /// The dashboard, or with `report` the board's printable annual report: every figure of the
+    /// association for one year, with the goals and whether they were met.
+    func dashboard(
+        _ request: Request,
+        _ context: AppRequestContext,
+        _ principal: Principal,
+        scope: DashboardScope,
+        report: Bool = false
+    ) async throws -> Response {
+        let language = context.language
+        let choice = DashboardPeriod(request, today: Day(site.now()), language: language)
+        var municipalities: [Municipality] = []
+        if case .association = scope { municipalities = try await site.services.followUp.municipalities(of: principal.associationID) }
+        var page = DashboardPage(scope: scope, choice: choice, report: report, municipalities: municipalities, language: language)
+        guard let period = choice.period else { return render(page, context, status: .unprocessableContent) }
+        let data = try await site.services.followUp.dashboard(scope, of: principal.associationID, period: period)
+        page.period(period, canExport: Policy.roles(for: .exportFigures).contains(principal.role), query: choice.query(scope))
+        switch DashboardPage.content(period, data, language: language) {
+        case .explanation(let text): page.explanation = text
+        case .figures(let figures):
+            page.figures = DashboardTables(figures: figures, data: data, language: language).all(split: choice.split)
+            page.places = AnnualReport.places(period, data, figures)
+            if report {
+                let survey = try await site.services.followUp.exitSurveyResults(
+                    of: principal.associationID,
+                    units: data.units.map(\.id),
+                    period: period
+                )
+                page.goals = AnnualReport.goals(figures, period, data, exitSurvey: survey, language: language)
+            }
+        }
+        return render(page, context)
+    }
+
+    func render(_ page: DashboardPage, _ context: AppRequestContext, status: HTTPResponse.Status = .ok) -> Response {
+        site.renderer.page(.dashboard, title: .key("dashboardTitle"), model: page, context: context, status: status)
+    }
+}

@@ -1,0 +1,167 @@
+import Foundation
+import FramstegCore
+import FramstegStore
+
+/// What a dashboard covers: the association (or one of its municipalities) for the office, or one unit for its staff.
+enum DashboardScope: Sendable {
+    case association(municipality: Municipality?)
+    case unit(OrganisationUnit)
+
+    /// How exports and their audit rows name the scope: `association`, `municipality-ID`, `unit-ID`.
+    var exportName: String {
+        switch self {
+        case .association(let municipality): municipality.map { "municipality-\($0.id)" } ?? "association"
+        case .unit(let unit): "unit-\(unit.id)"
+        }
+    }
+}
+
+/// The dashboards' reads and the audit rows of their exports. Figures are computed from the
+/// records as they are, so they include what was entered a moment ago; every export (a table as
+/// CSV or XLSX, Uppföljning Finsam) writes one `figures.export` row.
+struct FollowUpService {
+    let store: Store
+    let instruments: InstrumentShelf
+    let now: @Sendable () -> Date
+
+    /// Municipality `id` if it belongs to `association`.
+    func municipality(_ id: MunicipalityID, in association: AssociationID) async throws -> Municipality? {
+        let municipality = try await store.read { db in try await OrganisationRepository(db).municipality(id) }
+        return municipality?.associationID == association ? municipality : nil
+    }
+
+    /// The association's municipalities, as they are listed (the office's scope picker).
+    func municipalities(of association: AssociationID) async throws -> [Municipality] {
+        try await store.read { db in try await OrganisationRepository(db).municipalities(of: association) }
+    }
+
+    /// Everything one dashboard of `scope` is computed from for `period`.
+    func dashboard(_ scope: DashboardScope, of association: AssociationID, period: ReportingPeriod) async throws -> DashboardData {
+        let followed = instruments.catalog(for: association).current.filter {
+            !$0.isAnonymous && $0.indicatorSet != nil || $0.followedByOccasion
+        }
+        let distance = followed.filter { !$0.followedByOccasion && !$0.isAnonymous }
+        let byOccasion = followed.filter { $0.followedByOccasion && !$0.isAnonymous }
+        let (allUnits, municipalities, places) = try await store.read { db in
+            let organisation = OrganisationRepository(db)
+            return (
+                try await organisation.units(of: association), try await organisation.municipalities(of: association),
+                try await organisation.places(inAssociation: association)
+            )
+        }
+        let units: [OrganisationUnit] =
+            switch scope {
+            case .association(let municipality):
+                municipality.map { chosen in allUnits.filter { $0.municipalityID == chosen.id } } ?? allUnits
+            case .unit(let unit): [unit]
+            }
+        let sums = try await FollowUpRepository.dashboard(
+            in: store,
+            units: units.map(\.id),
+            period: period,
+            distance: distance.map(\.id),
+            byOccasion: byOccasion.map(\.id)
+        )
+        let (associationGroups, areas, shown) = try await protection(scope, allUnits: allUnits, sums: sums, period: period)
+        return DashboardData(
+            sums: sums,
+            municipalities: municipalities,
+            units: units,
+            places: places.filter { place in units.contains { $0.id == place.unitID } },
+            distance: distance,
+            byOccasion: byOccasion,
+            associationGroups: associationGroups,
+            areas: areas,
+            shown: shown
+        )
+    }
+
+    /// What the scope's figures are protected together with: for the office the whole
+    /// association's groups and each municipality's units, for a unit its own groups alone.
+    private func protection(
+        _ scope: DashboardScope,
+        allUnits: [OrganisationUnit],
+        sums: DashboardSums,
+        period: ReportingPeriod
+    ) async throws -> ([FactGroup], [MunicipalityID: Set<UnitID>], FollowUpFigures.Scope) {
+        let areas = Dictionary(grouping: allUnits, by: \.municipalityID).mapValues { Set($0.map(\.id)) }
+        switch scope {
+        case .association(let municipality?):
+            let groups = try await store.read { db in try await FollowUpRepository(db).groups(units: allUnits.map(\.id), period: period) }
+            return (groups, areas, .area(municipality.id))
+        case .association(nil): return (sums.groups, areas, .all)
+        case .unit: return (sums.groups, [:], .all)
+        }
+    }
+
+    /// The exit survey's results for `units` over the months `period` touches, for the annual
+    /// report's goals; nil when the association has no exit survey.
+    func exitSurveyResults(of association: AssociationID, units: [UnitID], period: ReportingPeriod) async throws -> SurveyResults? {
+        let catalog = instruments.catalog(for: association)
+        guard let survey = catalog.latest("deltagarenkat"), let months = MonthPeriod(first: Month(period.first), last: Month(period.last))
+        else { return nil }
+        let responses = try await store.read { db in
+            try await SurveyRepository(db).responses(to: survey.id, units: units, period: months)
+        }
+        let versions = catalog.versions(of: survey.id).compactMap { catalog.instrument(survey.id, version: $0) }
+        return SurveyResults(instrument: survey, versions: versions, responses: responses)
+    }
+
+    /// Writes the audit row of one exported table: which table, of what, for which period, in which format.
+    func recordTableExport(
+        _ key: String,
+        of scope: DashboardScope,
+        period: ReportingPeriod,
+        format: String,
+        by principal: Principal
+    )
+        async throws
+    {
+        try await recordExport("\(key) \(scope.exportName) \(period.label) \(format)", by: principal)
+    }
+
+    /// Writes the audit row of one Uppföljning Finsam export.
+    func recordFinsamExport(period: ReportingPeriod, by principal: Principal) async throws {
+        try await recordExport("finsam association \(period.label)", by: principal)
+    }
+
+    private func recordExport(_ what: String, by principal: Principal) async throws {
+        let now = self.now()
+        try await store.write { db in
+            try await AuditLog(db).append(AuditEntry(at: now, by: principal, action: .figuresExport, objectType: "figures", objectID: what))
+        }
+    }
+}
+
+/// What one dashboard reads for a period: the sums, the organisation around them and the instruments followed.
+struct DashboardData: Sendable {
+    let sums: DashboardSums
+    /// Every municipality of the association, in the order they are listed (names for the split by municipality).
+    let municipalities: [Municipality]
+    let units: [OrganisationUnit]
+    let places: [BudgetedPlaces]
+    /// The instruments followed by distance travelled and by occasion, as the catalogue has them now.
+    let distance: [Instrument]
+    let byOccasion: [Instrument]
+    /// For the office: the whole association's groups and the units of each municipality, so
+    /// the page is protected together with every other municipality's and the whole's.
+    let associationGroups: [FactGroup]
+    let areas: [MunicipalityID: Set<UnitID>]
+    let shown: FollowUpFigures.Scope
+
+    var activeByYear: [Int: Int] { sums.activeByYear }
+
+    /// The count figures of the page, protected jointly with the views beside it: for the
+    /// office also every municipality's part and each unit's Uppföljning Finsam counts, the
+    /// same for the page, its exports and Finsam so that none of them can be set against another.
+    func figures(_ period: ReportingPeriod) -> FollowUpFigures {
+        FollowUpFigures(
+            groups: associationGroups,
+            period: period,
+            municipalities: municipalities.map(\.id),
+            areas: areas,
+            shown: shown,
+            unitFlows: !areas.isEmpty
+        )
+    }
+}

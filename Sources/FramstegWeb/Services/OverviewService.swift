@@ -1,0 +1,142 @@
+import Foundation
+import FramstegCore
+import FramstegStore
+
+/// What the overviews read: the office's home page (the association's units and their places,
+/// no individual), a unit's own page, and the working view of what is due, in one read.
+struct OverviewService {
+    let store: Store
+    /// Opens the participants' names for the lists.
+    let keyring: FieldKeyring
+    let now: @Sendable () -> Date
+
+    /// The association, its municipalities and units, and every unit's budgeted places.
+    struct Office: Sendable {
+        let association: Association?
+        let municipalities: [Municipality]
+        let units: [OrganisationUnit]
+        let places: [BudgetedPlaces]
+    }
+
+    /// A unit's municipality, places by year, active staff and participants.
+    struct UnitOverview: Sendable {
+        let municipality: Municipality?
+        let places: [BudgetedPlaces]
+        let staff: [User]
+        let participants: [ParticipantSummary]
+    }
+
+    /// The association's units and municipalities, for the list of one's units and their names.
+    struct Organisation: Sendable {
+        let units: [OrganisationUnit]
+        let municipalities: [Municipality]
+    }
+
+    /// What needs doing, for one user on `today`: registrations waiting in their units, the
+    /// participants they are responsible for, and what is due for them (overdue first).
+    struct WorkingView: Sendable {
+        let today: Day
+        let waiting: [ParticipantSummary]
+        let mine: [ParticipantSummary]
+        let due: [DueItem]
+    }
+
+    func office(_ association: AssociationID) async throws -> Office {
+        try await store.read { db in
+            let organisation = OrganisationRepository(db)
+            return Office(
+                association: try await organisation.association(association),
+                municipalities: try await organisation.municipalities(of: association),
+                units: try await organisation.units(of: association),
+                places: try await organisation.places(inAssociation: association)
+            )
+        }
+    }
+
+    func unit(_ unit: OrganisationUnit) async throws -> UnitOverview {
+        let keyring = self.keyring
+        return try await store.read { db in
+            UnitOverview(
+                municipality: try await OrganisationRepository(db).municipality(unit.municipalityID),
+                places: try await OrganisationRepository(db).places(of: unit.id),
+                staff: try await UserRepository(db).users(of: unit.associationID).filter { $0.unitIDs.contains(unit.id) && !$0.isDisabled },
+                participants: try await ParticipantRepository(db, keyring: keyring).participants(inUnit: unit.id)
+            )
+        }
+    }
+
+    func organisation(of association: AssociationID) async throws -> Organisation {
+        try await store.read { db in
+            let organisation = OrganisationRepository(db)
+            return Organisation(
+                units: try await organisation.units(of: association),
+                municipalities: try await organisation.municipalities(of: association)
+            )
+        }
+    }
+
+    /// The working view of `principal`. One read: the lists, and for those enrolled what the
+    /// measurement schedule and the action plan need to say what is due.
+    func workingView(for principal: Principal) async throws -> WorkingView {
+        let keyring = self.keyring
+        let today = Day(now())
+        let week = Week(containing: today)
+        let horizon = today.adding(days: DueItems.horizonDays)
+        let read = try await store.read { db in
+            let participants = ParticipantRepository(db, keyring: keyring)
+            let waiting = try await participants.waiting(inUnits: principal.unitIDs)
+            let mine = try await participants.active(responsible: principal.userID)
+            let ids = Set(mine.map(\.id))
+            let enrolled = Set(mine.filter { $0.state.isActive }.map(\.id))
+            var intervals: [UnitID: Int] = [:]
+            for unit in Set(mine.map(\.unitID)) { intervals[unit] = try await OrganisationRepository(db).measurementInterval(of: unit) }
+            return WorkingViewRead(
+                waiting: waiting,
+                mine: mine,
+                since: try await participants.stateSince(ids),
+                meetings: try await ActivityRepository(db, keyring: keyring).meetings(
+                    of: ids,
+                    from: week.monday,
+                    through: horizon.adding(days: 366)
+                ),
+                started: try await participants.startDays(enrolled),
+                measured: try await MeasurementRepository(db).days(of: enrolled, instrument: MeasurementSchedule.instrumentID),
+                intervals: intervals,
+                steps: try await PlanRepository(db, keyring: keyring).openSteps(of: enrolled, dueThrough: horizon)
+            )
+        }
+        return WorkingView(today: today, waiting: read.waiting, mine: read.mine, due: read.dueItems(today: today, week: week))
+    }
+}
+
+/// What the working view's one read brings back, and the due items worked out from it.
+private struct WorkingViewRead: Sendable {
+    let waiting: [ParticipantSummary]
+    let mine: [ParticipantSummary]
+    let since: [ParticipantID: Day]
+    let meetings: [Meeting]
+    let started: [ParticipantID: Day]
+    let measured: [ParticipantID: [Day]]
+    let intervals: [UnitID: Int]
+    let steps: [(participant: ParticipantID, step: PlanStep)]
+
+    func dueItems(today: Day, week: Week) -> [DueItem] {
+        let names = Dictionary(uniqueKeysWithValues: mine.map { ($0.id, $0.name) })
+        let meetingsOf = Dictionary(grouping: meetings, by: \.participantID)
+        let measurementsDue = mine.compactMap {
+            participant -> (id: ParticipantID, name: String, occasion: MeasurementOccasion, due: Day)? in
+            guard participant.state.isActive, let start = started[participant.id] else { return nil }
+            let next = MeasurementSchedule(intervalWeeks: intervals[participant.unitID] ?? MeasurementSchedule.defaultIntervalWeeks)
+                .nextDue(started: start, taken: measured[participant.id] ?? [], meetings: meetingsOf[participant.id] ?? [], today: today)
+            return (participant.id, participant.name, next.occasion, next.day)
+        }
+        return DueItems.items(
+            inProgress: mine.map { DueItems.InProgress(id: $0.id, name: $0.name, state: $0.state, since: since[$0.id] ?? $0.registeredOn) },
+            waiting: waiting.map { (id: $0.id, name: $0.name, registeredOn: $0.registeredOn) },
+            meetings: meetings.filter { week.contains($0.day) }.map { (meeting: $0, participantName: names[$0.participantID] ?? "") },
+            measurements: measurementsDue,
+            planSteps: steps.map { (id: $0.participant, name: names[$0.participant] ?? "", step: $0.step) },
+            today: today
+        )
+    }
+}

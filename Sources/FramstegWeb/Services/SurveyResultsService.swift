@@ -1,0 +1,106 @@
+import Foundation
+import FramstegCore
+import FramstegStore
+
+/// Where survey results are counted: the association, one municipality or one unit.
+enum SurveyResultsScope: Sendable {
+    case association
+    case municipality(Municipality)
+    case unit(OrganisationUnit)
+
+    /// The value of the scope in the query and the export's name: `association`, `municipality-ID`, `unit-ID`.
+    var value: String {
+        switch self {
+        case .association: "association"
+        case .municipality(let municipality): "municipality-\(municipality.id)"
+        case .unit(let unit): "unit-\(unit.id)"
+        }
+    }
+}
+
+/// One survey's results asked for: which survey, where, and over which months.
+struct SurveyResultsQuery: Sendable {
+    let instrument: Instrument
+    let scope: SurveyResultsScope
+    let period: MonthPeriod
+}
+
+/// Reads anonymous survey results, never a single response: the counts of a survey's answers in
+/// a scope and period, and how many were offered and completed. Each export writes one
+/// `survey.export` audit row.
+struct SurveyResultsService {
+    let store: Store
+    let instruments: InstrumentShelf
+    let now: @Sendable () -> Date
+
+    /// The anonymous surveys of the association, as the catalogue has them now.
+    func surveys(of association: AssociationID) -> [Instrument] {
+        instruments.catalog(for: association).current.filter(\.isAnonymous)
+    }
+
+    /// The scopes the principal may choose: the office every level, staff their own units.
+    func scopes(for principal: Principal) async throws -> [SurveyResultsScope] {
+        let association = principal.associationID
+        let (municipalities, units) = try await store.read { db in
+            (
+                try await OrganisationRepository(db).municipalities(of: association),
+                try await OrganisationRepository(db).units(of: association)
+            )
+        }
+        if principal.role == .office {
+            return [.association] + municipalities.map(SurveyResultsScope.municipality) + units.map(SurveyResultsScope.unit)
+        }
+        return units.filter { principal.unitIDs.contains($0.id) }.map(SurveyResultsScope.unit)
+    }
+
+    /// The protected results of `query`, and the offered, completed and not completed counts
+    /// protected together (all three are published, so a small one cannot be worked out).
+    func results(_ query: SurveyResultsQuery, of association: AssociationID) async throws -> (SurveyResults, ProtectedCounts) {
+        let instrumentID = query.instrument.id
+        let (responses, coverage) = try await store.read { db in
+            let units = try await OrganisationRepository(db).units(of: association).filter { unit in
+                switch query.scope {
+                case .association: true
+                case .municipality(let municipality): unit.municipalityID == municipality.id
+                case .unit(let chosen): unit.id == chosen.id
+                }
+            }.map(\.id)
+            let surveys = SurveyRepository(db)
+            return (
+                try await surveys.responses(to: instrumentID, units: units, period: query.period),
+                try await surveys.coverage(of: instrumentID, units: units, period: query.period)
+            )
+        }
+        let catalog = instruments.catalog(for: association)
+        let versions = catalog.versions(of: instrumentID).compactMap { catalog.instrument(instrumentID, version: $0) }
+        let results = SurveyResults(instrument: query.instrument, versions: versions, responses: responses)
+        // Offered = completed + not completed: all three published, so all three protected.
+        let counts = ProtectedCounts(
+            values: [coverage.offered, coverage.completed, coverage.offered - coverage.completed],
+            sums: [.init(total: 0, parts: [1, 2])]
+        )
+        return (results, counts)
+    }
+
+    /// Writes the audit row of one export: the survey, the scope, the months and the object it covers.
+    func recordExport(_ query: SurveyResultsQuery, by principal: Principal) async throws {
+        let objectID: String =
+            switch query.scope {
+            case .association: principal.associationID.description
+            case .municipality(let municipality): municipality.id.description
+            case .unit(let unit): unit.id.description
+            }
+        let now = self.now()
+        try await store.write { db in
+            try await AuditLog(db).append(
+                AuditEntry(
+                    at: now,
+                    by: principal,
+                    action: .surveyExport,
+                    objectType: "survey-results",
+                    objectID: "\(query.instrument.id) \(query.scope.value) \(query.period.first)–\(query.period.last) \(objectID)"
+                )
+            )
+        }
+    }
+}
