@@ -337,4 +337,20 @@ struct XLSXWorkbookTests {
         #expect(text.contains(#"<c r="AC1" t="inlineStr"><is><t xml:space="preserve">&lt;&amp;&gt;</t></is></c>"#))
         #expect(text.contains(#"<sheet name="Inflöde ny""#), "characters Excel refuses in sheet names are dropped")
     }
+
+    @Test("exports neutralise text that would start a formula and drop control characters, but leave negative numbers")
+    func formulaInjection() {
+        let row = ["=HYPERLINK(\"http://x\")", "+1+1", "@SUM(A1)", "-2+3", "-3", "-0,5", "Lager\u{0}bolaget\u{1B}", "Anna – Bo"]
+        #expect(
+            row.map(SpreadsheetText.neutralised) == [
+                "'=HYPERLINK(\"http://x\")", "'+1+1", "'@SUM(A1)", "'-2+3", "-3", "-0,5", "Lagerbolaget", "Anna – Bo",
+            ]
+        )
+        let csv = SwedishCSV.write([row])
+        #expect(csv.contains(#"'=HYPERLINK(""http://x"")"#) && csv.contains(";'+1+1;'@SUM(A1);'-2+3;-3;-0,5;Lagerbolaget;"))
+        let sheet = String(decoding: XLSXWorkbook(sheetName: "Blad", rows: [row]).data, as: UTF8.self)
+        #expect(sheet.contains(#"<t xml:space="preserve">'=HYPERLINK(&quot;http://x&quot;)</t>"#))
+        #expect(sheet.contains(#"<c r="E1"><v>-3</v></c>"#) && sheet.contains(">Lagerbolaget<"))
+        #expect(!sheet.contains("bolaget\u{1B}") && !sheet.contains("Lager\u{0}"), "no control character reaches the sheet's XML")
+    }
 }

@@ -82,7 +82,9 @@ struct ParticipantPagesTests {
         }
     }
 
-    @Test("a record shown again around a refused form, a unit's list in the API and its interventions all write their read rows")
+    @Test(
+        "a record shown again around a refused form, a unit's page, the working view, the API's list and interventions all write their read rows"
+    )
     func everyReadIsAudited() async throws {
         try await TestApp.run { fixture, client throws in
             let browser = TestBrowser(client)
@@ -102,6 +104,10 @@ struct ParticipantPagesTests {
             #expect(list?.action == "participants.list" && list?.objectID == fixture.unitA1.description)
             #expect(try await browser.get("/api/participants/\(fixture.participantA1)/interventions").status == .ok)
             #expect(try await newest()?.action == "participant.interventions.read")
+            #expect(try await browser.get("/units/\(fixture.unitA1)").status == .ok)
+            #expect(try await newest().map { [$0.action, $0.objectType] } == ["participants.list", "unit"])
+            #expect(try await browser.get("/units").status == .ok)
+            #expect(try await newest().map { [$0.action, $0.objectType] } == ["participants.list", "working-view"])
         }
     }
 

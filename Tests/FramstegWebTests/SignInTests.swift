@@ -120,7 +120,9 @@ struct SignInTests {
             let browser = TestBrowser(client)
             try await browser.signIn(Fixture.email(.manager), "fel-lösenord-12345")
             try await browser.signIn(Fixture.email(.manager))
-            let rows = try await fixture.store.read { db in try await AuditLog(db).recent(associationID: fixture.associationA, limit: 2) }
+            // The home page the sign-in lands on (the working view) writes its own read row beside them.
+            let rows = try await fixture.store.read { db in try await AuditLog(db).recent(associationID: fixture.associationA, limit: 3) }
+                .filter { $0.entry.action == "sign-in" }
             #expect(rows.map(\.entry.action) == ["sign-in", "sign-in"])
             #expect(rows.map(\.entry.result) == [.success, .failure])
             #expect(rows.allSatisfy { $0.entry.role == .manager })

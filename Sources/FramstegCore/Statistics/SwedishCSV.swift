@@ -1,5 +1,6 @@
 /// CSV the way Swedish Excel opens it: UTF-8 with a byte order mark, semicolons between fields,
-/// CRLF between lines, decimal comma. Fields with a semicolon, quote or line break are quoted.
+/// CRLF between lines, decimal comma. Fields with a semicolon, quote or line break are quoted; text
+/// that would start a formula is neutralised (`SpreadsheetText`).
 public enum SwedishCSV {
     public static let byteOrderMark = "\u{FEFF}"
 
@@ -7,7 +8,8 @@ public enum SwedishCSV {
         byteOrderMark + rows.map { $0.map(field).joined(separator: ";") }.joined(separator: "\r\n") + "\r\n"
     }
 
-    static func field(_ text: String) -> String {
+    static func field(_ raw: String) -> String {
+        let text = SpreadsheetText.neutralised(raw)
         guard text.contains(where: { $0 == ";" || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }

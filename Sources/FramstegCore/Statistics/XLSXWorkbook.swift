@@ -58,7 +58,8 @@ public struct XLSXWorkbook: Sendable {
                 if let number = Self.number(value) {
                     xml += #"<c r="\#(reference)"><v>\#(number)</v></c>"#
                 } else {
-                    xml += #"<c r="\#(reference)" t="inlineStr"><is><t xml:space="preserve">\#(Self.escape(value))</t></is></c>"#
+                    let text = Self.escape(SpreadsheetText.neutralised(value))
+                    xml += #"<c r="\#(reference)" t="inlineStr"><is><t xml:space="preserve">\#(text)</t></is></c>"#
                 }
             }
             xml += "</row>"

@@ -55,3 +55,10 @@ struct FieldView: Sendable {
         )
     }
 }
+
+extension FieldView {
+    /// Field `id` of `form` without an autocomplete hint, as the admin forms draw names and numbers.
+    static func withoutAutocomplete(_ id: String, in form: FormState, label: String, inputMode: String? = nil) -> FieldView {
+        FieldView(id: id, label: label, value: form.values[id] ?? "", autocomplete: nil, inputMode: inputMode, error: form.errors[id])
+    }
+}

@@ -28,6 +28,7 @@ enum Texts {
         .merging(measurementEntries) { _, _ in preconditionFailure("a text key is defined twice") }
         .merging(surveyEntries) { _, _ in preconditionFailure("a text key is defined twice") }
         .merging(followUpEntries) { _, _ in preconditionFailure("a text key is defined twice") }
+        .merging(problemEntries) { _, _ in preconditionFailure("a text key is defined twice") }
 
     static let generalEntries: [String: (sv: String, en: String)] = [
         "appName": ("Framsteg", "Framsteg"),
@@ -352,57 +353,5 @@ enum Texts {
         ),
         "outcome.further-rehabilitation": ("Fortsatt rehabilitering hos samverkanspart", "Further rehabilitation at a partner"),
         "outcome.other": ("Annat eller avbrott", "Other or left"),
-        "problemRequired": ("Fyll i det här fältet.", "Fill in this field."),
-        "problemAnonymityLocked": (
-            "{id} besvaras anonymt, och varje ny version måste också vara anonym.",
-            "{id} is answered anonymously, and every new version must be anonymous too."
-        ),
-        "problemEligibilityClosed": (
-            "Behörigheten kan bara ändras innan deltagaren har skrivits in.",
-            "Eligibility can only be changed before the participant has started."
-        ),
-        "problemTooLong": ("Högst {n} tecken.", "At most {n} characters."),
-        "problemNotAWholeNumber": ("Ange ett heltal, till exempel 80.", "Enter a whole number, for example 80."),
-        "problemOutOfRange": ("Ange ett tal mellan {min} och {max}.", "Enter a number between {min} and {max}."),
-        "problemInvalidEmail": ("Ange en e-postadress som namn@exempel.se.", "Enter an e-mail address like name@example.com."),
-        "problemEmailTaken": ("E-postadressen används redan.", "The e-mail address is already in use."),
-        "problemNameTaken": ("Namnet används redan.", "The name is already in use."),
-        "problemUnknownChoice": ("Välj ett av alternativen.", "Choose one of the options."),
-        "problemNoUnitChosen": ("Välj minst en verksamhet.", "Choose at least one unit."),
-        "problemPasswordTooShort": ("Lösenordet måste ha minst {n} tecken.", "The password must have at least {n} characters."),
-        "problemPasswordTooLong": ("Lösenordet får vara högst {n} byte långt.", "The password may be at most {n} bytes long."),
-        "problemPasswordTooCommon": (
-            "Lösenordet är för vanligt eller lätt att gissa. Välj ett annat.",
-            "The password is too common or easy to guess. Choose another."
-        ),
-        "problemPasswordsDiffer": ("Lösenorden är inte lika.", "The passwords do not match."),
-        "problemPnrFormat": (
-            "Skriv personnumret som ÅÅÅÅMMDD-NNNN, till exempel 19811218-9876.",
-            "Write the personal identity number as YYYYMMDD-NNNN, for example 19811218-9876."
-        ),
-        "problemPnrDate": (
-            "Datumet i personnumret finns inte. Kontrollera år, månad och dag.",
-            "The date in the personal identity number does not exist. Check year, month and day."
-        ),
-        "problemPnrCheckDigit": (
-            "Kontrollsiffran stämmer inte. Kontrollera att alla siffror är rätt.",
-            "The check digit does not match. Check that every digit is right."
-        ),
-        "problemPnrFuture": ("Födelsedatumet ligger i framtiden.", "The date of birth is in the future."),
-        "problemConsent": (
-            "Samtycke krävs för att vi ska få behandla uppgifterna.", "Consent is needed for us to process the information."
-        ),
-        "problemDay": ("Ange ett datum som ÅÅÅÅ-MM-DD.", "Enter a date as YYYY-MM-DD."),
-        "problemStepNotAllowed": (
-            "Det steget kan inte tas i det här läget av resan.", "That step cannot be taken at this point of the journey."
-        ),
-        "problemJourneyEnded": (
-            "Resan är avslutad; inga fler steg kan registreras.", "The journey has ended; no more steps can be recorded."
-        ),
-        "problemBeforePrevious": (
-            "Datumet kan inte vara före föregående steg ({day}).", "The date cannot be before the previous step ({day})."
-        ),
-        "problemDayInFuture": ("Datumet kan inte ligga i framtiden.", "The date cannot be in the future."),
-        "problemReasonRequired": ("Ange en anledning.", "Give a reason."),
     ]
 }

@@ -53,8 +53,10 @@ struct OverviewService {
         }
     }
 
-    func unit(_ unit: OrganisationUnit) async throws -> UnitOverview {
+    /// A unit's page, after writing that `principal` saw its list of participants.
+    func unit(_ unit: OrganisationUnit, by principal: Principal) async throws -> UnitOverview {
         let keyring = self.keyring
+        try await auditList(objectType: "unit", objectID: unit.id.description, by: principal)
         return try await store.read { db in
             UnitOverview(
                 municipality: try await OrganisationRepository(db).municipality(unit.municipalityID),
@@ -76,9 +78,11 @@ struct OverviewService {
     }
 
     /// The working view of `principal`. One read: the lists, and for those enrolled what the
-    /// measurement schedule and the action plan need to say what is due.
+    /// measurement schedule and the action plan need to say what is due. Its names are personal
+    /// data: the view is audited like any list of participants.
     func workingView(for principal: Principal) async throws -> WorkingView {
         let keyring = self.keyring
+        try await auditList(objectType: "working-view", objectID: principal.userID.description, by: principal)
         let today = Day(now())
         let week = Week(containing: today)
         let horizon = today.adding(days: DueItems.horizonDays)
@@ -106,6 +110,16 @@ struct OverviewService {
             )
         }
         return WorkingView(today: today, waiting: read.waiting, mine: read.mine, due: read.dueItems(today: today, week: week))
+    }
+
+    /// Writes that `principal` was shown a list of participants (names and states).
+    private func auditList(objectType: String, objectID: String, by principal: Principal) async throws {
+        let now = self.now()
+        try await store.write { db in
+            try await AuditLog(db).append(
+                AuditEntry(at: now, by: principal, action: .participantsListRead, objectType: objectType, objectID: objectID)
+            )
+        }
     }
 }
 

@@ -26,18 +26,12 @@ struct SettingsPages {
 
 /// The settings page: the languages to choose from, the chosen one checked.
 struct SettingsPage: Sendable {
-    struct Choice: Sendable {
-        let value: String
-        let label: String
-        let checked: Bool
-    }
-
     let languages: [Choice]
 
     init(chosen: String, language: Language) {
         let options: [(String, String)] = [("", "languageFollowBrowser"), ("sv", "swedish"), ("en", "english")]
         languages = options.map { value, key in
-            Choice(value: value.isEmpty ? "browser" : value, label: Texts.text(key, language), checked: value == chosen)
+            Choice(value: value.isEmpty ? "browser" : value, label: Texts.text(key, language), isChosen: value == chosen)
         }
     }
 }

@@ -2,20 +2,16 @@ import FramstegCore
 
 /// The fields of a unit (the `unit-fields` partial): its name and the municipality it serves.
 struct UnitFields: Sendable {
-    struct Option: Sendable {
-        let id: String
-        let name: String
-        let selected: Bool
-    }
-
     let nameField: FieldView
-    let municipalities: [Option]
+    let municipalities: [Choice]
     let municipalityError: String?
 
     init(_ form: FormState, municipalities: [Municipality], language: Language) {
         nameField = .withoutAutocomplete("name", in: form, label: Texts.text("name", language))
         let selected = form.values["municipality"] ?? ""
-        self.municipalities = municipalities.map { Option(id: $0.id.description, name: $0.name, selected: $0.id.description == selected) }
+        self.municipalities = municipalities.map {
+            Choice(value: $0.id.description, label: $0.name, isChosen: $0.id.description == selected)
+        }
         municipalityError = form.errors["municipality"]
     }
 }

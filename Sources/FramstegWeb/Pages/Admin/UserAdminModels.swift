@@ -29,31 +29,19 @@ struct UsersPage: Sendable {
 
 /// The fields of a user (the `user-fields` partial): name, role and the units they work in.
 struct UserFields: Sendable {
-    struct RoleOption: Sendable {
-        let value: String
-        let label: String
-        let selected: Bool
-    }
-
-    struct UnitChoice: Sendable {
-        let id: String
-        let name: String
-        let checked: Bool
-    }
-
     let nameField: FieldView
-    let roles: [RoleOption]
+    let roles: [Choice]
     let roleError: String?
-    let unitChoices: [UnitChoice]
+    let unitChoices: [Choice]
     let unitsError: String?
 
     init(_ form: FormState, units: [OrganisationUnit], language: Language) {
         nameField = FieldView("name", in: form, label: Texts.text("name", language))
         let chosenRole = form.values["role"] ?? ""
-        roles = Role.allCases.map { RoleOption(value: $0.rawValue, label: $0.label(language), selected: $0.rawValue == chosenRole) }
+        roles = Role.allCases.map { Choice(value: $0.rawValue, label: $0.label(language), isChosen: $0.rawValue == chosenRole) }
         roleError = form.errors["role"]
         let chosenUnits = Set((form.values["units"] ?? "").split(separator: ",").map(String.init))
-        unitChoices = units.map { UnitChoice(id: $0.id.description, name: $0.name, checked: chosenUnits.contains($0.id.description)) }
+        unitChoices = units.map { Choice(value: $0.id.description, label: $0.name, isChosen: chosenUnits.contains($0.id.description)) }
         unitsError = form.errors["units"]
     }
 }

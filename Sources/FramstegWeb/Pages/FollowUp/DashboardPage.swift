@@ -1,12 +1,5 @@
 import FramstegCore
 
-/// One option of a filter form's select (the dashboards' and the survey results'), chosen or not.
-struct FilterOption: Sendable {
-    let value: String
-    let label: String
-    let selected: Bool
-}
-
 /// A dashboard or the annual report as the `dashboard` template shows it: the scope and the
 /// period form, then either the reason there are no figures or every figure with the places used
 /// (and in the report the association's goals).
@@ -34,10 +27,10 @@ struct DashboardPage: Sendable {
     let action: String
     /// The office chooses the whole association or one municipality.
     let isOffice: Bool
-    let municipalities: [FilterOption]
+    let municipalities: [Choice]
     let form: FormState
-    let kinds: [FilterOption]
-    let splits: [FilterOption]
+    let kinds: [Choice]
+    let splits: [Choice]
     let fromField: FieldView
     let toField: FieldView
     private(set) var periodLabel: String?
@@ -70,21 +63,21 @@ struct DashboardPage: Sendable {
         let chosen: Municipality? = if case .association(let chosen) = scope { chosen } else { nil }
         isOffice = if case .association = scope { true } else { false }
         self.municipalities =
-            [FilterOption(value: "", label: Texts.text("wholeAssociation", language), selected: chosen == nil)]
-            + municipalities.map { FilterOption(value: $0.id.description, label: $0.name, selected: chosen?.id == $0.id) }
+            [Choice(value: "", label: Texts.text("wholeAssociation", language), isChosen: chosen == nil)]
+            + municipalities.map { Choice(value: $0.id.description, label: $0.name, isChosen: chosen?.id == $0.id) }
         let form = choice.form
         self.form = form
         kinds = ReportingPeriod.Kind.allCases.map {
-            FilterOption(
+            Choice(
                 value: $0.rawValue,
                 label: Texts.text("periodKind." + $0.rawValue, language),
-                selected: form.values["period"] == $0.rawValue
+                isChosen: form.values["period"] == $0.rawValue
             )
         }
         splits =
-            [FilterOption(value: "", label: Texts.text("splitNone", language), selected: choice.split == nil)]
+            [Choice(value: "", label: Texts.text("splitNone", language), isChosen: choice.split == nil)]
             + FollowUpFigures.SplitKind.allCases.map {
-                FilterOption(value: $0.rawValue, label: Texts.text("splitBy." + $0.rawValue, language), selected: choice.split == $0)
+                Choice(value: $0.rawValue, label: Texts.text("splitBy." + $0.rawValue, language), isChosen: choice.split == $0)
             }
         fromField = Self.dayField("from", label: Texts.text("dayFrom", language), form)
         toField = Self.dayField("to", label: Texts.text("dayTo", language), form)

@@ -14,13 +14,6 @@ struct PublicRegisterPage: Sendable {
         let selected: Bool
     }
 
-    /// A radio button or checkbox.
-    struct Choice: Sendable {
-        let value: String
-        let label: String
-        let checked: Bool
-    }
-
     let association: AssociationName
     let hasErrors: Bool
     /// What was typed into the fields drawn by hand (the phone's help is shared with the e-mail's).
@@ -67,7 +60,7 @@ struct PublicRegisterPage: Sendable {
 
     /// One choice per value, labelled by the text `labels` + value, checked when chosen.
     private static func choices(_ values: [String], labels: String, chosen: Set<String>, _ language: Language) -> [Choice] {
-        values.map { Choice(value: $0, label: Texts.text(labels + $0, language), checked: chosen.contains($0)) }
+        values.map { Choice(value: $0, label: Texts.text(labels + $0, language), isChosen: chosen.contains($0)) }
     }
 
     /// The text fields the shared partial draws, each with the autocomplete hint the form has always had.

@@ -5,6 +5,7 @@ import FramstegStore
 /// Avslutsdokument: a printable summary of the participant's time in the programme, for the
 /// participant and the referrer. Meeting notes are working notes and never leave the record.
 struct ExitDocument: Sendable {
+    /// The participant as a printed document names them (the referrer's summary too).
     struct Person: Sendable {
         let id: String
         let name: String

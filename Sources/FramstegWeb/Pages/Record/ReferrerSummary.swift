@@ -4,19 +4,13 @@ import FramstegStore
 /// Besked till remittent: a printable answer to the interest registration, started or declined
 /// (with the reason), for the referrer.
 struct ReferrerSummary: Sendable {
-    struct Person: Sendable {
-        let id: String
-        let name: String
-        let personalIdentityNumber: String
-    }
-
     struct Decision: Sendable {
         let text: String
         let day: String
         let contact: String
     }
 
-    let participant: Person
+    let participant: ExitDocument.Person
     let unit: String
     let association: String
     let referrer: String
@@ -30,7 +24,7 @@ struct ReferrerSummary: Sendable {
 
     init(_ facts: RecordFacts, printedBy: String, language: Language) {
         let participant = facts.participant
-        self.participant = Person(
+        self.participant = ExitDocument.Person(
             id: participant.id.description,
             name: participant.name,
             personalIdentityNumber: participant.personalIdentityNumber?.formatted ?? ""

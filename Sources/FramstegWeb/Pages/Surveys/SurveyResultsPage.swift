@@ -5,8 +5,8 @@ import FramstegCore
 /// that too few answered.
 struct SurveyResultsPage: Sendable {
     let form: FormState
-    let instruments: [FilterOption]
-    let scopes: [FilterOption]
+    let instruments: [Choice]
+    let scopes: [Choice]
     let fromField: FieldView
     let toField: FieldView
     /// The form's values as a query, for the summary and export links.
@@ -33,9 +33,9 @@ struct SurveyResultsPage: Sendable {
         let values = filter.form.values
         form = filter.form
         instruments = filter.surveys.map {
-            FilterOption(value: $0.id, label: $0.title.text(language), selected: values["instrument"] == $0.id)
+            Choice(value: $0.id, label: $0.title.text(language), isChosen: values["instrument"] == $0.id)
         }
-        let scopes = filter.scopes.map { FilterOption(value: $0.value, label: $0.label(language), selected: values["scope"] == $0.value) }
+        let scopes = filter.scopes.map { Choice(value: $0.value, label: $0.label(language), isChosen: values["scope"] == $0.value) }
         self.scopes = scopes
         fromField = Self.monthField("from", label: Texts.text("periodFrom", language), filter.form)
         toField = Self.monthField("to", label: Texts.text("periodTo", language), filter.form)

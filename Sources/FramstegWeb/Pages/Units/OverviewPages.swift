@@ -18,8 +18,8 @@ struct OverviewPages {
             let page = MyUnitsPage(organisation, workingView, principal: principal, language: context.language)
             return site.renderer.page(.myUnits, title: .key("myUnits"), model: page, context: context)
         }
-        routes.get("/units/:unit", .viewUnit, .unit) { _, context, _, unit in
-            let page = UnitPage(unit, try await site.services.overview.unit(unit), language: context.language)
+        routes.get("/units/:unit", .viewUnit, .unit) { _, context, principal, unit in
+            let page = UnitPage(unit, try await site.services.overview.unit(unit, by: principal), language: context.language)
             return site.renderer.page(.unit, title: .text(unit.name), model: page, context: context)
         }
     }
