@@ -12,8 +12,8 @@ PAGES = {
         "/admin/users", "/admin/users/new", "/admin/users/1", "/admin/audit", "/settings",
     ],
     "office": ["/office", "/settings"],
-    "manager": ["/units", "/units/1", "/units/1/participants/new", "/settings"],
-    "counsellor": ["/units", "/units/1", "/settings"],
+    "manager": ["/units", "/units/1", "/units/1/dashboard", "/settings"],
+    "counsellor": ["/units", "/units/1", "/units/1/participants/new", "/settings"],
 }
 
 

@@ -63,12 +63,20 @@ struct PolicyTests {
             resource: .participant(ParticipantID(1), unit: ownUnit, of: home),
             expected: .allowed
         ),
+        // A manager's work is the unit's figures: records only with the association's grant (below).
         Case(
             role: .manager,
             action: .changeParticipant,
             resource: .participant(ParticipantID(1), unit: ownUnit, of: home),
-            expected: .allowed
+            expected: .forbidden
         ),
+        Case(
+            role: .manager,
+            action: .readParticipant,
+            resource: .participant(ParticipantID(1), unit: ownUnit, of: home),
+            expected: .forbidden
+        ),
+        Case(role: .manager, action: .registerParticipant, resource: .unit(ownUnit, of: home), expected: .forbidden),
         Case(
             role: .counsellor,
             action: .readParticipant,
@@ -101,6 +109,25 @@ struct PolicyTests {
     @Test("decides each case as the table says", arguments: cases)
     func decides(_ testCase: Case) {
         #expect(Policy.decide(Self.principal(testCase.role), testCase.action, testCase.resource) == testCase.expected)
+    }
+
+    @Test("a manager granted record access reads, changes and registers in their own units only, as a counsellor does")
+    func grantedManager() {
+        let granted = Principal(
+            userID: UserID(98),
+            role: .manager,
+            associationID: Self.home,
+            unitIDs: [Self.ownUnit],
+            isGrantedRecords: true
+        )
+        let own = Resource.participant(ParticipantID(1), unit: Self.ownUnit, of: Self.home)
+        let sibling = Resource.participant(ParticipantID(2), unit: Self.siblingUnit, of: Self.home)
+        #expect(Policy.decide(granted, .readParticipant, own) == .allowed)
+        #expect(Policy.decide(granted, .changeParticipant, own) == .allowed)
+        #expect(Policy.decide(granted, .registerParticipant, .unit(Self.ownUnit, of: Self.home)) == .allowed)
+        #expect(Policy.decide(granted, .readParticipant, sibling) == .forbidden)
+        let grantedOffice = Principal(userID: UserID(97), role: .office, associationID: Self.home, unitIDs: [], isGrantedRecords: true)
+        #expect(Policy.decide(grantedOffice, .readParticipant, own) == .forbidden, "the grant means something for managers only")
     }
 
     @Test("another association's objects are hidden from every role and every action")

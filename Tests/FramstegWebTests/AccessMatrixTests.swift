@@ -74,6 +74,15 @@ struct AccessMatrixTests {
         Row("POST /admin/users/:user/disable", .foreign, admin: .hidden, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
         Row("POST /admin/users/:user/enable", .own, admin: .ok, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
         Row("POST /admin/users/:user/enable", .foreign, admin: .hidden, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
+        Row("POST /admin/users/:user/records", .own, admin: .ok, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
+        Row(
+            "POST /admin/users/:user/records",
+            .foreign,
+            admin: .hidden,
+            office: .forbidden,
+            manager: .forbidden,
+            counsellor: .forbidden
+        ),
         Row("POST /admin/users/:user/password", .own, admin: .ok, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
         Row("POST /admin/users/:user/password", .foreign, admin: .hidden, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
         Row("POST /admin/units/:unit/schedule", .own, admin: .ok, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
@@ -87,7 +96,7 @@ struct AccessMatrixTests {
         Row("GET /units/:unit", .own, admin: .forbidden, office: .forbidden, manager: .ok, counsellor: .ok),
         Row("GET /units/:unit", .sibling, admin: .forbidden, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
         Row("GET /units/:unit", .foreign, admin: .forbidden, office: .forbidden, manager: .hidden, counsellor: .hidden),
-        Row("GET /units/:unit/participants/new", .own, admin: .forbidden, office: .forbidden, manager: .ok, counsellor: .ok),
+        Row("GET /units/:unit/participants/new", .own, admin: .forbidden, office: .forbidden, manager: .forbidden, counsellor: .ok),
         Row(
             "GET /units/:unit/participants/new",
             .sibling,
@@ -97,13 +106,20 @@ struct AccessMatrixTests {
             counsellor: .forbidden
         ),
         Row("GET /units/:unit/participants/new", .foreign, admin: .forbidden, office: .forbidden, manager: .hidden, counsellor: .hidden),
-        Row("POST /units/:unit/participants", .own, admin: .forbidden, office: .forbidden, manager: .ok, counsellor: .ok),
+        Row("POST /units/:unit/participants", .own, admin: .forbidden, office: .forbidden, manager: .forbidden, counsellor: .ok),
         Row("POST /units/:unit/participants", .sibling, admin: .forbidden, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
         Row("POST /units/:unit/participants", .foreign, admin: .forbidden, office: .forbidden, manager: .hidden, counsellor: .hidden),
-        Row("GET /participants/:participant", .own, admin: .forbidden, office: .forbidden, manager: .ok, counsellor: .ok),
+        Row("GET /participants/:participant", .own, admin: .forbidden, office: .forbidden, manager: .forbidden, counsellor: .ok),
         Row("GET /participants/:participant", .sibling, admin: .forbidden, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
         Row("GET /participants/:participant", .foreign, admin: .forbidden, office: .forbidden, manager: .hidden, counsellor: .hidden),
-        Row("GET /participants/:participant/exit-document", .own, admin: .forbidden, office: .forbidden, manager: .ok, counsellor: .ok),
+        Row(
+            "GET /participants/:participant/exit-document",
+            .own,
+            admin: .forbidden,
+            office: .forbidden,
+            manager: .forbidden,
+            counsellor: .ok
+        ),
         Row(
             "GET /participants/:participant/exit-document",
             .sibling,
@@ -120,7 +136,14 @@ struct AccessMatrixTests {
             manager: .hidden,
             counsellor: .hidden
         ),
-        Row("POST /participants/:participant/eligibility", .own, admin: .forbidden, office: .forbidden, manager: .ok, counsellor: .ok),
+        Row(
+            "POST /participants/:participant/eligibility",
+            .own,
+            admin: .forbidden,
+            office: .forbidden,
+            manager: .forbidden,
+            counsellor: .ok
+        ),
         Row(
             "POST /participants/:participant/eligibility",
             .sibling,
@@ -137,7 +160,7 @@ struct AccessMatrixTests {
             manager: .hidden,
             counsellor: .hidden
         ),
-        Row("POST /participants/:participant/steps", .own, admin: .forbidden, office: .forbidden, manager: .ok, counsellor: .ok),
+        Row("POST /participants/:participant/steps", .own, admin: .forbidden, office: .forbidden, manager: .forbidden, counsellor: .ok),
         Row(
             "POST /participants/:participant/steps",
             .sibling,
@@ -154,7 +177,14 @@ struct AccessMatrixTests {
             manager: .hidden,
             counsellor: .hidden
         ),
-        Row("GET /participants/:participant/referrer-summary", .own, admin: .forbidden, office: .forbidden, manager: .ok, counsellor: .ok),
+        Row(
+            "GET /participants/:participant/referrer-summary",
+            .own,
+            admin: .forbidden,
+            office: .forbidden,
+            manager: .forbidden,
+            counsellor: .ok
+        ),
         Row(
             "GET /participants/:participant/referrer-summary",
             .sibling,
@@ -171,7 +201,14 @@ struct AccessMatrixTests {
             manager: .hidden,
             counsellor: .hidden
         ),
-        Row("POST /participants/:participant/interventions", .own, admin: .forbidden, office: .forbidden, manager: .ok, counsellor: .ok),
+        Row(
+            "POST /participants/:participant/interventions",
+            .own,
+            admin: .forbidden,
+            office: .forbidden,
+            manager: .forbidden,
+            counsellor: .ok
+        ),
         Row(
             "POST /participants/:participant/interventions",
             .sibling,
@@ -193,7 +230,7 @@ struct AccessMatrixTests {
             .own,
             admin: .forbidden,
             office: .forbidden,
-            manager: .ok,
+            manager: .forbidden,
             counsellor: .ok
         ),
         Row(
@@ -212,7 +249,7 @@ struct AccessMatrixTests {
             manager: .hidden,
             counsellor: .hidden
         ),
-        Row("POST /participants/:participant/meetings", .own, admin: .forbidden, office: .forbidden, manager: .ok, counsellor: .ok),
+        Row("POST /participants/:participant/meetings", .own, admin: .forbidden, office: .forbidden, manager: .forbidden, counsellor: .ok),
         Row(
             "POST /participants/:participant/meetings",
             .sibling,
@@ -229,7 +266,14 @@ struct AccessMatrixTests {
             manager: .hidden,
             counsellor: .hidden
         ),
-        Row("POST /participants/:participant/hours-goal", .own, admin: .forbidden, office: .forbidden, manager: .ok, counsellor: .ok),
+        Row(
+            "POST /participants/:participant/hours-goal",
+            .own,
+            admin: .forbidden,
+            office: .forbidden,
+            manager: .forbidden,
+            counsellor: .ok
+        ),
         Row(
             "POST /participants/:participant/hours-goal",
             .sibling,
@@ -246,7 +290,7 @@ struct AccessMatrixTests {
             manager: .hidden,
             counsellor: .hidden
         ),
-        Row("POST /participants/:participant/hours", .own, admin: .forbidden, office: .forbidden, manager: .ok, counsellor: .ok),
+        Row("POST /participants/:participant/hours", .own, admin: .forbidden, office: .forbidden, manager: .forbidden, counsellor: .ok),
         Row(
             "POST /participants/:participant/hours",
             .sibling,
@@ -263,7 +307,7 @@ struct AccessMatrixTests {
             manager: .hidden,
             counsellor: .hidden
         ),
-        Row("POST /participants/:participant/contact", .own, admin: .forbidden, office: .forbidden, manager: .ok, counsellor: .ok),
+        Row("POST /participants/:participant/contact", .own, admin: .forbidden, office: .forbidden, manager: .forbidden, counsellor: .ok),
         Row(
             "POST /participants/:participant/contact",
             .sibling,
@@ -280,7 +324,14 @@ struct AccessMatrixTests {
             manager: .hidden,
             counsellor: .hidden
         ),
-        Row("POST /participants/:participant/measurements", .own, admin: .forbidden, office: .forbidden, manager: .ok, counsellor: .ok),
+        Row(
+            "POST /participants/:participant/measurements",
+            .own,
+            admin: .forbidden,
+            office: .forbidden,
+            manager: .forbidden,
+            counsellor: .ok
+        ),
         Row(
             "POST /participants/:participant/measurements",
             .sibling,
@@ -302,7 +353,7 @@ struct AccessMatrixTests {
             .own,
             admin: .forbidden,
             office: .forbidden,
-            manager: .ok,
+            manager: .forbidden,
             counsellor: .ok
         ),
         Row(
@@ -326,7 +377,7 @@ struct AccessMatrixTests {
             .own,
             admin: .forbidden,
             office: .forbidden,
-            manager: .ok,
+            manager: .forbidden,
             counsellor: .ok
         ),
         Row(
@@ -350,7 +401,7 @@ struct AccessMatrixTests {
             .own,
             admin: .forbidden,
             office: .forbidden,
-            manager: .ok,
+            manager: .forbidden,
             counsellor: .ok
         ),
         Row(
@@ -369,7 +420,14 @@ struct AccessMatrixTests {
             manager: .hidden,
             counsellor: .hidden
         ),
-        Row("POST /participants/:participant/plan/goals", .own, admin: .forbidden, office: .forbidden, manager: .ok, counsellor: .ok),
+        Row(
+            "POST /participants/:participant/plan/goals",
+            .own,
+            admin: .forbidden,
+            office: .forbidden,
+            manager: .forbidden,
+            counsellor: .ok
+        ),
         Row(
             "POST /participants/:participant/plan/goals",
             .sibling,
@@ -391,7 +449,7 @@ struct AccessMatrixTests {
             .own,
             admin: .forbidden,
             office: .forbidden,
-            manager: .ok,
+            manager: .forbidden,
             counsellor: .ok
         ),
         Row(
@@ -415,7 +473,7 @@ struct AccessMatrixTests {
             .own,
             admin: .forbidden,
             office: .forbidden,
-            manager: .ok,
+            manager: .forbidden,
             counsellor: .ok
         ),
         Row(
@@ -434,7 +492,7 @@ struct AccessMatrixTests {
             manager: .hidden,
             counsellor: .hidden
         ),
-        Row("POST /participants/:participant/surveys", .own, admin: .forbidden, office: .forbidden, manager: .ok, counsellor: .ok),
+        Row("POST /participants/:participant/surveys", .own, admin: .forbidden, office: .forbidden, manager: .forbidden, counsellor: .ok),
         Row(
             "POST /participants/:participant/surveys",
             .sibling,
@@ -456,7 +514,7 @@ struct AccessMatrixTests {
             .own,
             admin: .forbidden,
             office: .forbidden,
-            manager: .ok,
+            manager: .forbidden,
             counsellor: .ok
         ),
         Row(
@@ -480,7 +538,7 @@ struct AccessMatrixTests {
             .own,
             admin: .forbidden,
             office: .forbidden,
-            manager: .ok,
+            manager: .forbidden,
             counsellor: .ok
         ),
         Row(
@@ -580,7 +638,7 @@ struct AccessMatrixTests {
             counsellor: .forbidden
         ),
         Row("GET /api/units/:unit/participants", .foreign, admin: .forbidden, office: .forbidden, manager: .hidden, counsellor: .hidden),
-        Row("POST /api/units/:unit/participants", .own, admin: .forbidden, office: .forbidden, manager: .ok, counsellor: .ok),
+        Row("POST /api/units/:unit/participants", .own, admin: .forbidden, office: .forbidden, manager: .forbidden, counsellor: .ok),
         Row(
             "POST /api/units/:unit/participants",
             .sibling,
@@ -590,7 +648,7 @@ struct AccessMatrixTests {
             counsellor: .forbidden
         ),
         Row("POST /api/units/:unit/participants", .foreign, admin: .forbidden, office: .forbidden, manager: .hidden, counsellor: .hidden),
-        Row("GET /api/participants/:participant", .own, admin: .forbidden, office: .forbidden, manager: .ok, counsellor: .ok),
+        Row("GET /api/participants/:participant", .own, admin: .forbidden, office: .forbidden, manager: .forbidden, counsellor: .ok),
         Row(
             "GET /api/participants/:participant",
             .sibling,
@@ -600,7 +658,7 @@ struct AccessMatrixTests {
             counsellor: .forbidden
         ),
         Row("GET /api/participants/:participant", .foreign, admin: .forbidden, office: .forbidden, manager: .hidden, counsellor: .hidden),
-        Row("PATCH /api/participants/:participant", .own, admin: .forbidden, office: .forbidden, manager: .ok, counsellor: .ok),
+        Row("PATCH /api/participants/:participant", .own, admin: .forbidden, office: .forbidden, manager: .forbidden, counsellor: .ok),
         Row(
             "PATCH /api/participants/:participant",
             .sibling,
@@ -610,7 +668,14 @@ struct AccessMatrixTests {
             counsellor: .forbidden
         ),
         Row("PATCH /api/participants/:participant", .foreign, admin: .forbidden, office: .forbidden, manager: .hidden, counsellor: .hidden),
-        Row("POST /api/participants/:participant/transitions", .own, admin: .forbidden, office: .forbidden, manager: .ok, counsellor: .ok),
+        Row(
+            "POST /api/participants/:participant/transitions",
+            .own,
+            admin: .forbidden,
+            office: .forbidden,
+            manager: .forbidden,
+            counsellor: .ok
+        ),
         Row(
             "POST /api/participants/:participant/transitions",
             .sibling,
@@ -627,7 +692,7 @@ struct AccessMatrixTests {
             manager: .hidden,
             counsellor: .hidden
         ),
-        Row("POST /api/participants/:participant/exit", .own, admin: .forbidden, office: .forbidden, manager: .ok, counsellor: .ok),
+        Row("POST /api/participants/:participant/exit", .own, admin: .forbidden, office: .forbidden, manager: .forbidden, counsellor: .ok),
         Row(
             "POST /api/participants/:participant/exit",
             .sibling,
@@ -644,7 +709,14 @@ struct AccessMatrixTests {
             manager: .hidden,
             counsellor: .hidden
         ),
-        Row("GET /api/participants/:participant/interventions", .own, admin: .forbidden, office: .forbidden, manager: .ok, counsellor: .ok),
+        Row(
+            "GET /api/participants/:participant/interventions",
+            .own,
+            admin: .forbidden,
+            office: .forbidden,
+            manager: .forbidden,
+            counsellor: .ok
+        ),
         Row(
             "GET /api/participants/:participant/interventions",
             .sibling,
@@ -666,7 +738,7 @@ struct AccessMatrixTests {
             .own,
             admin: .forbidden,
             office: .forbidden,
-            manager: .ok,
+            manager: .forbidden,
             counsellor: .ok
         ),
         Row(
@@ -685,7 +757,14 @@ struct AccessMatrixTests {
             manager: .hidden,
             counsellor: .hidden
         ),
-        Row("GET /api/participants/:participant/meetings", .own, admin: .forbidden, office: .forbidden, manager: .ok, counsellor: .ok),
+        Row(
+            "GET /api/participants/:participant/meetings",
+            .own,
+            admin: .forbidden,
+            office: .forbidden,
+            manager: .forbidden,
+            counsellor: .ok
+        ),
         Row(
             "GET /api/participants/:participant/meetings",
             .sibling,
@@ -702,7 +781,14 @@ struct AccessMatrixTests {
             manager: .hidden,
             counsellor: .hidden
         ),
-        Row("POST /api/participants/:participant/meetings", .own, admin: .forbidden, office: .forbidden, manager: .ok, counsellor: .ok),
+        Row(
+            "POST /api/participants/:participant/meetings",
+            .own,
+            admin: .forbidden,
+            office: .forbidden,
+            manager: .forbidden,
+            counsellor: .ok
+        ),
         Row(
             "POST /api/participants/:participant/meetings",
             .sibling,
@@ -776,6 +862,31 @@ struct AccessMatrixTests {
         case ("GET", false): try await browser.get(path)
         case (_, true): try await browser.json(method == "PATCH" ? .patch : .post, path, "{}")
         case (_, false): try await browser.post(path)
+        }
+    }
+
+    /// Participants' records: a manager opens them only with the association's grant, and then
+    /// answers exactly as a counsellor of the same unit does.
+    static let recordRows = rows.filter {
+        $0.route.contains(":participant") || $0.route.hasSuffix("/participants") || $0.route.hasSuffix("/participants/new")
+    }
+
+    @Test("a manager granted record access gets the counsellor's answer on every participant route", arguments: recordRows)
+    func grantedManager(_ row: Row) async throws {
+        try await TestApp.run { fixture, client throws in
+            let browser = TestBrowser(client)
+            #expect(try await browser.signIn(Fixture.recordsManagerEmail).status == .seeOther)
+            let method = String(row.route.split(separator: " ")[0])
+            let response = try await Self.send(browser, method, Self.path(for: row, fixture))
+            switch row.counsellor {
+            case .ok:
+                #expect(
+                    [.ok, .created, .noContent, .seeOther, .badRequest, .conflict, .unprocessableContent].contains(response.status),
+                    "\(row): \(response.status)"
+                )
+            case .forbidden: #expect(response.status == .forbidden, "\(row): \(response.status)")
+            case .hidden: #expect(response.status == .notFound, "\(row): \(response.status)")
+            }
         }
     }
 

@@ -73,12 +73,50 @@ struct ParticipantPagesTests {
     func readIsAudited() async throws {
         try await TestApp.run { fixture, client throws in
             let browser = TestBrowser(client)
-            try await browser.signIn(Fixture.email(.manager))
+            try await browser.signIn(Fixture.recordsManagerEmail)
             try await browser.get("/participants/\(fixture.participantA1)")
             try await browser.get("/participants/\(fixture.participantA1)")
             let rows = try await fixture.store.read { db in try await AuditLog(db).recent(associationID: fixture.associationA, limit: 2) }
             #expect(rows.map(\.entry.action) == ["participant.read", "participant.read"])
             #expect(rows.allSatisfy { $0.entry.objectID == fixture.participantA1.description && $0.entry.role == .manager })
+        }
+    }
+
+    @Test("a unit manager sees the unit without its participants' names unless the association granted record access")
+    func managerSeesFiguresNotPeople() async throws {
+        try await TestApp.run { fixture, client throws in
+            let manager = TestBrowser(client)
+            try await manager.signIn(Fixture.email(.manager))
+            let unit = try await manager.get("/units/\(fixture.unitA1)")
+            #expect(unit.status == .ok)
+            #expect(!unit.text.contains("Sara Lind") && unit.text.contains(#"id="records-not-granted""#))
+            #expect(!unit.text.contains("/participants/new"))
+            #expect(try await manager.get("/participants/\(fixture.participantA1)").status == .forbidden)
+            let granted = TestBrowser(client)
+            try await granted.signIn(Fixture.recordsManagerEmail)
+            #expect(try await granted.get("/units/\(fixture.unitA1)").text.contains("Sara Lind"))
+            #expect(try await granted.get("/participants/\(fixture.participantA1)").status == .ok)
+        }
+    }
+
+    @Test("the admin grants and withdraws a manager's record access, audited, and a withdrawn right ends the manager's sessions")
+    func grantingRecordAccess() async throws {
+        try await TestApp.run { fixture, client throws in
+            let manager = TestBrowser(client)
+            try await manager.signIn(Fixture.recordsManagerEmail)
+            let admin = TestBrowser(client)
+            try await admin.signIn(Fixture.email(.admin))
+            let user = try #require(
+                try await fixture.store.read { db in try await UserRepository(db).credentials(email: Fixture.recordsManagerEmail) }?.user
+            )
+            let page = try await admin.get("/admin/users/\(user.id)")
+            #expect(page.text.contains(#"id="mayOpenRecords" name="mayOpenRecords" value="yes""#) && page.text.contains("checked"))
+            #expect(try await admin.post("/admin/users/\(user.id)/records", []).location?.contains("notice=saved") == true)
+            let audit = try await fixture.store.read { db in try await AuditLog(db).recent(associationID: fixture.associationA, limit: 1) }
+            #expect(audit.first?.entry.action == "user.record-access")
+            #expect(try await manager.get("/participants/\(fixture.participantA1)").location?.hasPrefix("/sign-in") == true)
+            try await manager.signIn(Fixture.recordsManagerEmail)
+            #expect(try await manager.get("/participants/\(fixture.participantA1)").status == .forbidden)
         }
     }
 

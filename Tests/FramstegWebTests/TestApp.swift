@@ -44,6 +44,8 @@ struct Fixture: Sendable {
 
     static let password = "Rätt-lösenord-för-test"
     static func email(_ role: Role) -> String { "\(role.rawValue)@a.test" }
+    /// A unit manager of unit A1 whom the association lets open participants' records.
+    static let recordsManagerEmail = "manager-records@a.test"
     static let adminB = "admin@b.test"
 
     static func seed(_ store: Store, clock: TestClock) async throws -> Fixture {
@@ -70,6 +72,17 @@ struct Fixture: Sendable {
                     now: now
                 )
             }
+            // A manager the association has let open records: answers like a counsellor on participants.
+            let recordsManager = try await users.create(
+                in: a.id,
+                email: recordsManagerEmail,
+                name: "Test manager with records",
+                role: .manager,
+                unitIDs: [a1.id],
+                passwordHash: hash,
+                now: now
+            )
+            try await users.setMayOpenRecords(recordsManager.id, true)
             let targetA = try await users.create(
                 in: a.id,
                 email: "target@a.test",

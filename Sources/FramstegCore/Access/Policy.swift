@@ -11,11 +11,15 @@ public enum Policy {
         case (.useOwnAccount, .ownAccount), (.viewUnit, .ownAccount):
             // Own account, and the list of one's own units: the principal is the resource.
             return .allowed
-        case (.viewUnit, .unit(let unitID, _)), (.registerParticipant, .unit(let unitID, _)):
+        case (.viewUnit, .unit(let unitID, _)):
             return principal.role.belongsToUnits && !principal.unitIDs.contains(unitID) ? .forbidden : .allowed
+        case (.registerParticipant, .unit(let unitID, _)):
+            // Registering opens a record: the same right as reading one.
+            return principal.unitIDs.contains(unitID) && principal.mayOpenRecords ? .allowed : .forbidden
         case (.readParticipant, .participant(_, let unitID, _)), (.changeParticipant, .participant(_, let unitID, _)):
-            // Personal data only for staff of the participant's own unit.
-            return principal.unitIDs.contains(unitID) ? .allowed : .forbidden
+            // Personal data only for staff of the participant's own unit, and of them a manager only
+            // when the association has granted it.
+            return principal.unitIDs.contains(unitID) && principal.mayOpenRecords ? .allowed : .forbidden
         case (.administerUnits, .unit), (.administerUsers, .user):
             return .allowed
         case (.viewSurveyResults, .unit(let unitID, _)), (.exportSurveyResults, .unit(let unitID, _)):

@@ -4,11 +4,18 @@ public struct Principal: Hashable, Sendable {
     public let role: Role
     public let associationID: AssociationID
     public let unitIDs: Set<UnitID>
+    /// The association has granted this unit manager the right to open participants' records.
+    public let isGrantedRecords: Bool
 
-    public init(userID: UserID, role: Role, associationID: AssociationID, unitIDs: Set<UnitID>) {
+    public init(userID: UserID, role: Role, associationID: AssociationID, unitIDs: Set<UnitID>, isGrantedRecords: Bool = false) {
         self.userID = userID
         self.role = role
         self.associationID = associationID
         self.unitIDs = unitIDs
+        self.isGrantedRecords = isGrantedRecords
     }
+
+    /// Counsellors open their units' participants' records; a unit manager, whose work is the unit's
+    /// figures, only when the association has granted it by name.
+    public var mayOpenRecords: Bool { role == .counsellor || (role == .manager && isGrantedRecords) }
 }

@@ -11,6 +11,8 @@ public struct User: Hashable, Sendable {
     public var isDisabled: Bool
     /// The language the user chose; nil means "follow the browser".
     public var language: Language?
+    /// A manager the association lets open participants' records (see `Principal.mayOpenRecords`).
+    public var mayOpenRecords: Bool
 
     public init(
         id: UserID,
@@ -20,7 +22,8 @@ public struct User: Hashable, Sendable {
         role: Role,
         unitIDs: Set<UnitID>,
         isDisabled: Bool = false,
-        language: Language? = nil
+        language: Language? = nil,
+        mayOpenRecords: Bool = false
     ) {
         self.id = id
         self.associationID = associationID
@@ -30,11 +33,18 @@ public struct User: Hashable, Sendable {
         self.unitIDs = unitIDs
         self.isDisabled = isDisabled
         self.language = language
+        self.mayOpenRecords = mayOpenRecords
     }
 
     /// Who this user is when asking the policy for permission.
     public var principal: Principal {
-        Principal(userID: id, role: role, associationID: associationID, unitIDs: role.belongsToUnits ? unitIDs : [])
+        Principal(
+            userID: id,
+            role: role,
+            associationID: associationID,
+            unitIDs: role.belongsToUnits ? unitIDs : [],
+            isGrantedRecords: role == .manager && mayOpenRecords
+        )
     }
 }
 

@@ -23,6 +23,8 @@ public enum AuditAction: Hashable, Sendable {
     case userDisable
     case userEnable
     case userPasswordReset
+    /// A manager was granted or refused the right to open participants' records.
+    case userRecordAccess
     case instrumentAdd
     case demoSeed
     // The participant's record.
@@ -88,6 +90,7 @@ public enum AuditAction: Hashable, Sendable {
         case .userDisable: "user.disable"
         case .userEnable: "user.enable"
         case .userPasswordReset: "user.password-reset"
+        case .userRecordAccess: "user.record-access"
         case .instrumentAdd: "instrument.add"
         case .demoSeed: "demo.seed"
         case .participantRegister: "participant.register"

@@ -8,7 +8,7 @@ public struct UserRepository: Sendable {
 
     public init(_ db: any SQLDatabase) { self.db = db }
 
-    static let columns = ["id", "association_id", "email", "name", "role", "is_disabled", "language"]
+    static let columns = ["id", "association_id", "email", "name", "role", "is_disabled", "language", "may_open_records"]
 
     public func create(
         in associationID: AssociationID,
@@ -75,6 +75,11 @@ public struct UserRepository: Sendable {
         try await db.update("users").set("is_disabled", to: isDisabled).where("id", .equal, id.rawValue).run()
     }
 
+    /// Grants or withdraws a manager's right to open their units' participants' records.
+    public func setMayOpenRecords(_ id: UserID, _ may: Bool) async throws {
+        try await db.update("users").set("may_open_records", to: may ? 1 : 0).where("id", .equal, id.rawValue).run()
+    }
+
     public func setPasswordHash(_ id: UserID, _ hash: String) async throws {
         try await db.update("users").set("password_hash", to: hash).where("id", .equal, id.rawValue).run()
     }
@@ -121,7 +126,8 @@ public struct UserRepository: Sendable {
             role: role,
             unitIDs: unitIDs,
             isDisabled: try row.decode(column: "is_disabled", as: Bool.self),
-            language: try row.decode(column: "language", as: String?.self).flatMap(Language.init(rawValue:))
+            language: try row.decode(column: "language", as: String?.self).flatMap(Language.init(rawValue:)),
+            mayOpenRecords: try row.decode(column: "may_open_records", as: Int.self) != 0
         )
     }
 }

@@ -5,6 +5,7 @@ public enum Migrations {
     public static let all: [Migration] = [
         organisation, access, audit, auditAppendOnly, journey, rateLimits, eligibility, activities, measurements, plansAndParticipantMode,
         anonymousSurveys, followUpColumns, progressSummaries, progressByIndicator, changeSlots, followUpReadPaths, progressBackfill,
+        managersRecordRight,
     ]
 
     static let organisation = Migration(version: 1, name: "organisation") { db, _ in
@@ -339,5 +340,10 @@ public enum Migrations {
         try await db.create(index: "survey_offers_participant").on("survey_offers").column("participant_id").run()
         try await db.alter(table: "sessions").column("handover_survey_offer_id", type: .bigint).run()
         try await db.alter(table: "municipalities").column("support_contact", type: .text, .notNull, .default("")).run()
+    }
+
+    /// A manager opens participants' records only when the association grants it (off by default).
+    static let managersRecordRight = Migration(version: 18, name: "managers' right to open records") { db, _ in
+        try await db.alter(table: "users").column("may_open_records", type: .int, .notNull, .default(0)).run()
     }
 }

@@ -161,6 +161,16 @@ enum Texts {
             "The page you are looking for does not exist, or you do not have permission for it."
         ),
         "errorCsrfTitle": ("Formuläret kunde inte skickas", "The form could not be sent"),
+        "recordsNotGranted": (
+            "Deltagarnas akter öppnas av handledarna. Förbundet kan ge en enhetschef tillgång till dem; verksamhetens siffror finns under Uppföljning.",
+            "Participants' records are opened by the counsellors. The association can give a unit manager access to them; the unit's figures are under Follow-up."
+        ),
+        "recordAccess": ("Tillgång till deltagarakter", "Access to participants' records"),
+        "recordAccessLabel": ("Får öppna deltagarakter i sina verksamheter", "May open participants' records in their units"),
+        "recordAccessHelp": (
+            "En enhetschef ser verksamhetens siffror. Att öppna enskilda deltagares akter är en rättighet som förbundet ger per chef.",
+            "A unit manager sees the unit's figures. Opening individual participants' records is a right the association grants per manager."
+        ),
         "errorTooLarge": (
             "Det som skickades var för stort. Korta texten och försök igen.",
             "What was sent was too large. Shorten the text and try again."

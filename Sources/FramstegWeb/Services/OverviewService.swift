@@ -53,16 +53,18 @@ struct OverviewService {
         }
     }
 
-    /// A unit's page, after writing that `principal` saw its list of participants.
+    /// A unit's page, after writing that `principal` saw its list of participants; a manager
+    /// without the right to open records gets the page without the list (and nothing to audit).
     func unit(_ unit: OrganisationUnit, by principal: Principal) async throws -> UnitOverview {
         let keyring = self.keyring
-        try await auditList(objectType: "unit", objectID: unit.id.description, by: principal)
+        let listsParticipants = principal.mayOpenRecords
+        if listsParticipants { try await auditList(objectType: "unit", objectID: unit.id.description, by: principal) }
         return try await store.read { db in
             UnitOverview(
                 municipality: try await OrganisationRepository(db).municipality(unit.municipalityID),
                 places: try await OrganisationRepository(db).places(of: unit.id),
                 staff: try await UserRepository(db).users(of: unit.associationID).filter { $0.unitIDs.contains(unit.id) && !$0.isDisabled },
-                participants: try await ParticipantRepository(db, keyring: keyring).participants(inUnit: unit.id)
+                participants: listsParticipants ? try await ParticipantRepository(db, keyring: keyring).participants(inUnit: unit.id) : []
             )
         }
     }
@@ -82,6 +84,7 @@ struct OverviewService {
     /// data: the view is audited like any list of participants.
     func workingView(for principal: Principal) async throws -> WorkingView {
         let keyring = self.keyring
+        guard principal.mayOpenRecords else { return WorkingView(today: Day(now()), waiting: [], mine: [], due: []) }
         try await auditList(objectType: "working-view", objectID: principal.userID.description, by: principal)
         let today = Day(now())
         let week = Week(containing: today)

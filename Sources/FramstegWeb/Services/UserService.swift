@@ -141,6 +141,17 @@ public struct UserService: Sendable {
         }
     }
 
+    /// Grants or withdraws a manager's right to open their units' participants' records; only a
+    /// manager has it to change (a counsellor always may, nobody else ever).
+    func setRecordAccess(of user: User, to may: Bool, by principal: Principal) async throws {
+        guard user.role == .manager else { throw ValidationFailure(problems: ["mayOpenRecords": .unknownChoice]) }
+        try await write(.userRecordAccess, user, by: principal) { users, sessions in
+            try await users.setMayOpenRecords(user.id, may)
+            // A withdrawn right ends the sessions that were opened with it.
+            if !may { try await sessions.deleteAll(of: user.id) }
+        }
+    }
+
     func enable(_ user: User, by principal: Principal) async throws {
         try await write(.userEnable, user, by: principal) { users, _ in try await users.setDisabled(user.id, false) }
     }

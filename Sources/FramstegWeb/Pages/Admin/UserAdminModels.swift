@@ -90,6 +90,9 @@ struct UserPage: Sendable {
     let userFields: UserFields
     let passwordForm: PasswordFields
     let cannotDisable: Bool
+    /// Only a manager's right to open records is the association's to grant.
+    let isManager: Bool
+    let mayOpenRecords: Bool
 
     init(_ user: User, form: FormState, passwordErrors: [String: String], units: [OrganisationUnit], isSelf: Bool, language: Language) {
         self.user = Account(
@@ -103,5 +106,7 @@ struct UserPage: Sendable {
         userFields = UserFields(form, units: units, language: language)
         passwordForm = PasswordFields(label: Texts.text("newPassword", language), errors: passwordErrors)
         cannotDisable = isSelf
+        isManager = user.role == .manager
+        mayOpenRecords = user.mayOpenRecords
     }
 }

@@ -27,6 +27,16 @@ struct UserAdminPages {
             try await site.services.users.disable(user, by: principal)
             return .redirect(to: "/admin/users/\(user.id)", notice: .userDisabled)
         }
+        routes.post("/admin/users/:user/records", .administerUsers, .user) { _, context, principal, user in
+            do {
+                try await site.services.users.setRecordAccess(of: user, to: context.form["mayOpenRecords"] == "yes", by: principal)
+                return .redirect(to: "/admin/users/\(user.id)", notice: .saved, section: "record-access")
+            } catch let failure as ValidationFailure {
+                // Only a manager's right is the association's to grant: the page says nothing has changed.
+                let form = FormState(values: Self.values(of: user), errors: failure.messages(context.language))
+                return try await userPage(context, principal, user, form: form)
+            }
+        }
         routes.post("/admin/users/:user/enable", .administerUsers, .user) { _, _, principal, user in
             try await site.services.users.enable(user, by: principal)
             return .redirect(to: "/admin/users/\(user.id)", notice: .userEnabled)

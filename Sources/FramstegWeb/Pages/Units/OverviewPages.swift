@@ -19,7 +19,8 @@ struct OverviewPages {
             return site.renderer.page(.myUnits, title: .key("myUnits"), model: page, context: context)
         }
         routes.get("/units/:unit", .viewUnit, .unit) { _, context, principal, unit in
-            let page = UnitPage(unit, try await site.services.overview.unit(unit, by: principal), language: context.language)
+            let overview = try await site.services.overview.unit(unit, by: principal)
+            let page = UnitPage(unit, overview, mayOpenRecords: principal.mayOpenRecords, language: context.language)
             return site.renderer.page(.unit, title: .text(unit.name), model: page, context: context)
         }
     }

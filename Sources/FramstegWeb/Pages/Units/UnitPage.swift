@@ -31,8 +31,11 @@ struct UnitPage: Sendable {
     let places: [PlacesRow]
     let hasPlaces: Bool
     let staff: [StaffMember]
+    /// Counsellors, and managers the association has let open records, see and register participants.
+    let mayOpenRecords: Bool
 
-    init(_ unit: OrganisationUnit, _ overview: OverviewService.UnitOverview, language: Language) {
+    init(_ unit: OrganisationUnit, _ overview: OverviewService.UnitOverview, mayOpenRecords: Bool, language: Language) {
+        self.mayOpenRecords = mayOpenRecords
         self.unit = Heading(id: unit.id.description, name: unit.name, municipality: overview.municipality?.name ?? "")
         participants = overview.participants.map {
             ParticipantRow(id: $0.id.description, name: $0.name, state: $0.state.label(language), registeredOn: $0.registeredOn.description)
