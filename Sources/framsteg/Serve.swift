@@ -24,9 +24,14 @@ struct Serve: AsyncParsableCommand {
     @Flag(help: "Trust X-Forwarded-For and X-Forwarded-Proto from a reverse proxy (env: FRAMSTEG_TRUST_PROXY=1).")
     var trustProxy = ProcessInfo.processInfo.environment["FRAMSTEG_TRUST_PROXY"] == "1"
 
+    @Option(help: "With --trust-proxy: the proxies' addresses, comma-separated (env: FRAMSTEG_TRUSTED_PROXIES; default 127.0.0.1,::1).")
+    var trustedProxies: String = ProcessInfo.processInfo.environment["FRAMSTEG_TRUSTED_PROXIES"] ?? "127.0.0.1,::1"
+
     func run() async throws {
         let logger = Logger.framsteg()
-        let configuration = WebConfiguration(host: host, port: port, secureCookies: secureCookies, trustForwardedHeaders: trustProxy)
+        var settings = WebConfiguration(host: host, port: port, secureCookies: secureCookies, trustForwardedHeaders: trustProxy)
+        settings.trustedProxies = Set(trustedProxies.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+        let configuration = settings
         let location = database.location
         let keyring = try keys.privateKeyring()
         try await database.withStore(logger: logger) { store in

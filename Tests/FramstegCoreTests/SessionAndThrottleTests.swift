@@ -20,12 +20,14 @@ struct SessionAndThrottleTests {
         #expect(lifetime.isExpired(createdAt: start, lastSeenAt: lastSeen, now: start + 12 * 3600))
     }
 
-    @Test("five failures lock the account; twenty lock the address")
+    @Test("after five failures an account waits 2, 4, 8 … seconds (at most five minutes) after the latest; twenty lock the address")
     func throttle() {
         let throttle = SignInThrottle()
-        #expect(throttle.allowsAttempt(failuresForAccount: 4, failuresFromAddress: 19))
-        #expect(!throttle.allowsAttempt(failuresForAccount: 5, failuresFromAddress: 0))
-        #expect(!throttle.allowsAttempt(failuresForAccount: 0, failuresFromAddress: 20))
+        #expect(throttle.allowsAttempt(failuresForAccount: 4, latestAccountFailure: start, failuresFromAddress: 19, now: start))
+        #expect(!throttle.allowsAttempt(failuresForAccount: 5, latestAccountFailure: start, failuresFromAddress: 0, now: start + 1))
+        #expect(throttle.allowsAttempt(failuresForAccount: 5, latestAccountFailure: start, failuresFromAddress: 0, now: start + 2))
+        #expect(!throttle.allowsAttempt(failuresForAccount: 0, latestAccountFailure: nil, failuresFromAddress: 20, now: start))
+        #expect([4, 5, 6, 7, 12, 40].map(throttle.delay(afterFailures:)) == [0, 2, 4, 8, 256, 300])
         #expect(throttle.windowStart(now: start) == start - 15 * 60)
     }
 }

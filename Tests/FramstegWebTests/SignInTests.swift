@@ -167,20 +167,22 @@ struct SignInTests {
         }
     }
 
-    @Test("five failures lock the account, even for the right password, until the window has passed")
+    @Test("five failures slow the account down, not lock its owner out: the right password gets in after the delay")
     func throttlePerAccount() async throws {
         try await TestApp.run { fixture, client throws in
             for attempt in 0..<5 {
                 let browser = TestBrowser(client, address: "203.0.113.\(attempt)")
                 #expect(try await browser.signIn(Fixture.email(.office), "fel-lösenord-\(attempt)xxxx").status == .unauthorized)
             }
-            let locked = TestBrowser(client, address: "203.0.113.99")
-            let response = try await locked.signIn(Fixture.email(.office))
-            #expect(response.status == .tooManyRequests)
-            #expect(response.text.contains("För många misslyckade inloggningar"))
+            let tooSoon = try await TestBrowser(client, address: "203.0.113.99").signIn(Fixture.email(.office))
+            #expect(tooSoon.status == .tooManyRequests)
+            #expect(tooSoon.text.contains("För många misslyckade inloggningar"))
             #expect(try await TestBrowser(client, address: "203.0.113.98").signIn(Fixture.email(.manager)).status == .seeOther)
-            fixture.clock.advance(minutes: 16)
-            #expect(try await TestBrowser(client, address: "203.0.113.97").signIn(Fixture.email(.office)).status == .seeOther)
+            fixture.clock.advance(minutes: 0.05)
+            #expect(
+                try await TestBrowser(client, address: "203.0.113.97").signIn(Fixture.email(.office)).status == .seeOther,
+                "three seconds later the owner is in; nobody was locked out for a quarter of an hour"
+            )
         }
     }
 

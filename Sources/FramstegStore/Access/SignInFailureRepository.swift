@@ -13,10 +13,14 @@ public struct SignInFailureRepository: Sendable {
             .values(SQLBind(accountKey), SQLBind(address), SQLBind(now.storedSeconds)).run()
     }
 
-    public func counts(accountKey: String, address: String, since: Date) async throws -> (account: Int, address: Int) {
+    /// The failures since `since` for the account and from the address, and when the account's latest was.
+    public func counts(accountKey: String, address: String, since: Date) async throws -> (account: Int, address: Int, latest: Date?) {
         let account = try await count(column: "account_key", value: accountKey, since: since)
         let fromAddress = try await count(column: "address", value: address, since: since)
-        return (account, fromAddress)
+        let latest = try await db.select().column(SQLFunction("MAX", args: SQLColumn("occurred_at")), as: "latest").from("sign_in_failures")
+            .where("account_key", .equal, accountKey).where("occurred_at", .greaterThan, since.storedSeconds)
+            .first()?.decode(column: "latest", as: Int64?.self)
+        return (account, fromAddress, latest.map { Date(timeIntervalSince1970: TimeInterval($0)) })
     }
 
     /// A successful sign-in clears the account's failures (not the address's).

@@ -9,6 +9,9 @@ public struct WebConfiguration: Sendable {
     public var secureCookies: Bool
     /// Believe `X-Forwarded-For` / `X-Forwarded-Proto` from a reverse proxy in front of the app.
     public var trustForwardedHeaders: Bool
+    /// The proxies whose forwarded headers are believed (by socket address), and skipped when the
+    /// client is read from `X-Forwarded-For` right to left. nil believes any peer (tests only).
+    public var trustedProxies: Set<String>? = ["127.0.0.1", "::1"]
     /// bcrypt work factor; tests lower it, production keeps 12.
     public var bcryptCost: UInt8
     public var sessionLifetime: SessionLifetime

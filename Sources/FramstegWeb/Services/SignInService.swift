@@ -31,7 +31,13 @@ struct SignInService {
         let counts = try await store.read { [throttle] db in
             try await SignInFailureRepository(db).counts(accountKey: accountKey, address: address, since: throttle.windowStart(now: now))
         }
-        guard throttle.allowsAttempt(failuresForAccount: counts.account, failuresFromAddress: counts.address) else {
+        let allowed = throttle.allowsAttempt(
+            failuresForAccount: counts.account,
+            latestAccountFailure: counts.latest,
+            failuresFromAddress: counts.address,
+            now: now
+        )
+        guard allowed else {
             try await store.write { db in
                 _ = try await AuditLog(db).append(
                     AuditEntry(at: now, by: nil, action: .signInThrottled, objectType: "account", objectID: accountKey, result: .denied)

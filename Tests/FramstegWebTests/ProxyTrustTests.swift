@@ -1,0 +1,55 @@
+import HTTPTypes
+import Hummingbird
+import NIOCore
+import Testing
+
+@testable import FramstegWeb
+
+/// Forwarded headers are believed only from a trusted proxy, and the client is the rightmost
+/// address in `X-Forwarded-For` that is not one: what a client writes to the left counts for nothing.
+@Suite("Trusted proxies")
+struct ProxyTrustTests {
+    static func request(forwardedFor: String, proto: String = "https") -> Request {
+        var fields = HTTPFields()
+        fields[HTTPField.Name("X-Forwarded-For")!] = forwardedFor
+        fields[HTTPField.Name("X-Forwarded-Proto")!] = proto
+        let head = HTTPRequest(method: .get, scheme: "http", authority: "framsteg.test", path: "/", headerFields: fields)
+        return Request(head: head, body: .init(buffer: ByteBuffer()))
+    }
+
+    static let configuration: WebConfiguration = {
+        var configuration = WebConfiguration(trustForwardedHeaders: true)
+        configuration.trustedProxies = ["10.0.0.5", "127.0.0.1"]
+        return configuration
+    }()
+
+    @Test("from a trusted proxy: the rightmost untrusted hop is the client, and HTTPS is believed")
+    func trusted() {
+        let facts = ConnectionFacts(
+            Self.request(forwardedFor: "6.6.6.6, 203.0.113.7, 10.0.0.5"),
+            configuration: Self.configuration,
+            socketAddress: "127.0.0.1"
+        )
+        #expect(facts.clientAddress == "203.0.113.7", "the spoofed 6.6.6.6 on the left is ignored")
+        #expect(facts.isSecure)
+    }
+
+    @Test("from anyone else the headers are ignored: the socket's address stands, and plain HTTP stays plain")
+    func untrusted() {
+        let facts = ConnectionFacts(
+            Self.request(forwardedFor: "203.0.113.7"),
+            configuration: Self.configuration,
+            socketAddress: "198.51.100.9"
+        )
+        #expect(facts.clientAddress == "198.51.100.9")
+        #expect(!facts.isSecure)
+    }
+
+    @Test("without --trust-proxy nothing forwarded is believed, not even from a listed proxy")
+    func notTrusting() {
+        var configuration = Self.configuration
+        configuration.trustForwardedHeaders = false
+        let facts = ConnectionFacts(Self.request(forwardedFor: "203.0.113.7"), configuration: configuration, socketAddress: "127.0.0.1")
+        #expect(facts.clientAddress == "127.0.0.1" && !facts.isSecure)
+    }
+}
