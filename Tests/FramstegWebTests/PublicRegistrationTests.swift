@@ -56,6 +56,24 @@ struct PublicRegistrationTests {
         }
     }
 
+    @Test("an overlong referrer name or e-mail is refused beside the field with what was typed kept, and nothing is stored")
+    func lengthLimits() async throws {
+        try await TestApp.run { fixture, client throws in
+            let browser = TestBrowser(client)
+            try await browser.get("/register/\(fixture.associationA)")
+            let long = String(repeating: "Remittent ", count: 30)
+            let refused = try await browser.post(
+                "/register/\(fixture.associationA)",
+                Self.fields(unit: fixture.unitA2, ["referrerName": long, "email": String(repeating: "a", count: 250) + "@x.se"])
+            )
+            #expect(refused.status == .unprocessableContent)
+            #expect(refused.text.contains(#"<p id="referrerName-error" class="field-error">Högst 120 tecken.</p>"#))
+            #expect(refused.text.contains(#"<p id="email-error" class="field-error">Högst 254 tecken.</p>"#))
+            #expect(refused.text.contains("Remittent Remittent"), "what was typed is kept")
+            #expect(try await Self.participants(fixture, fixture.unitA2).map(\.name) == ["Omar Berg"])
+        }
+    }
+
     @Test("the thank-you page is the same whoever registers, and names nobody")
     func thanksRevealsNothing() async throws {
         try await TestApp.run { fixture, client throws in

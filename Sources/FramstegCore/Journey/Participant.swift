@@ -172,7 +172,11 @@ public struct ParticipantDraft: Sendable, Equatable {
         let name = name.trimmed
         if name.isEmpty { failure.add("name", .required) } else if name.count > 120 { failure.add("name", .tooLong(maximum: 120)) }
         let email = Email.normalised(email)
-        if !email.isEmpty, !Email.isPlausible(email) { failure.add("email", .invalidEmail) }
+        if email.count > 254 {
+            failure.add("email", .tooLong(maximum: 254))
+        } else if !email.isEmpty, !Email.isPlausible(email) {
+            failure.add("email", .invalidEmail)
+        }
         let phone = phone.trimmed
         if phone.count > 40 { failure.add("phone", .tooLong(maximum: 40)) }
         if phone.isEmpty, email.isEmpty { failure.add("phone", .required) }
@@ -195,6 +199,7 @@ public struct ParticipantDraft: Sendable, Equatable {
         if referrer == nil { failure.add("referrerKind", referrerKind.isEmpty ? .required : .unknownChoice) }
         let authorities = Set(self.authorities.compactMap(Authority.init(rawValue:)))
         if authorities.count != Set(self.authorities).count { failure.add("authorities", .unknownChoice) }
+        if referrerName.trimmed.count > 120 { failure.add("referrerName", .tooLong(maximum: 120)) }
         let reason = self.reason.trimmed
         if reason.count > 4000 { failure.add("reason", .tooLong(maximum: 4000)) }
         if !consent { failure.add("consent", .consentRequired) }

@@ -164,6 +164,7 @@ struct RegistrationPage: Sendable {
     let nameField: FieldView
     let emailField: FieldView
     let reasonField: FieldView
+    let referrerNameField: FieldView
     let genders: [Choice]
     let municipalities: [Choice]
     let referrers: [Choice]
@@ -184,6 +185,7 @@ struct RegistrationPage: Sendable {
             inputMode: "numeric"
         )
         nameField = FieldView("name", in: form, label: text("name"))
+        referrerNameField = FieldView("referrerName", in: form, label: text("referrerName"))
         emailField = FieldView("email", in: form, label: text("email"), type: "email")
         reasonField = FieldView(
             id: "reason",
