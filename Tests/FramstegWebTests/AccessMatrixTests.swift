@@ -533,30 +533,6 @@ struct AccessMatrixTests {
             manager: .hidden,
             counsellor: .hidden
         ),
-        Row(
-            "POST /participants/:participant/surveys/:offer/abandon",
-            .own,
-            admin: .forbidden,
-            office: .forbidden,
-            manager: .forbidden,
-            counsellor: .ok
-        ),
-        Row(
-            "POST /participants/:participant/surveys/:offer/abandon",
-            .sibling,
-            admin: .forbidden,
-            office: .forbidden,
-            manager: .forbidden,
-            counsellor: .forbidden
-        ),
-        Row(
-            "POST /participants/:participant/surveys/:offer/abandon",
-            .foreign,
-            admin: .forbidden,
-            office: .forbidden,
-            manager: .hidden,
-            counsellor: .hidden
-        ),
         Row("GET /units/:unit/violence-support", .own, admin: .forbidden, office: .forbidden, manager: .ok, counsellor: .ok),
         Row(
             "GET /units/:unit/violence-support",

@@ -51,12 +51,7 @@ extension Texts {
         "offeredOn": ("Erbjuden", "Offered"),
         "surveyOffered": ("Erbjuden, inte besvarad", "Offered, not answered"),
         "surveyCompleted": ("Besvarad", "Answered"),
-        "surveyDraftHere": ("påbörjad på den här enheten", "started on this device"),
         "surveyContinue": ("Fortsätt", "Continue"),
-        "surveyAbandon": ("Kasta påbörjade svar", "Discard the started answers"),
-        "surveyAbandoned": (
-            "De påbörjade svaren är borttagna. Inget av dem sparades.", "The started answers are discarded. None of them were stored."
-        ),
         "offerSurvey": ("Erbjud en anonym enkät", "Offer an anonymous survey"),
         "offerSurveyButton": ("Erbjud och lämna över enheten", "Offer and hand over the device"),
         "surveyAnonymousNote": (

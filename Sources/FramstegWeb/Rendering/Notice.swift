@@ -25,7 +25,6 @@ enum Notice: String, CaseIterable, Sendable {
     case planStepChanged
     case instrumentAdded
     case scheduleSaved
-    case surveyAbandoned
     case supportContactSaved
 }
 

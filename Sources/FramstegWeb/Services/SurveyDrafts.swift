@@ -3,10 +3,10 @@ import FramstegCore
 import Synchronization
 
 /// Half-answered anonymous surveys, held only in the server's memory, per signed-in session and
-/// offer: the participant can go on after the counsellor took the device back and handed it over
-/// again, and nothing partial is ever written where it could be tied to anyone. A draft is gone
-/// when the survey is completed or abandoned, when the server restarts, and after the session's
-/// idle time without a touch.
+/// offer, for one sitting: nothing partial is ever written where it could be tied to anyone, and
+/// nobody but the participant sees it. A draft is gone when the survey is completed, when the device
+/// is given back (the session's drafts are discarded and its token changes), when the server
+/// restarts, and after the session's idle time without a touch.
 final class SurveyDrafts: Sendable {
     struct Key: Hashable {
         let tokenHash: String

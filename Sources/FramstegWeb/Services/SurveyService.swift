@@ -101,10 +101,6 @@ struct SurveyService {
         surveyDrafts.discard(key)
     }
 
-    /// Throws away a half-answered survey; nothing of it was stored.
-    func abandon(_ offer: SurveyOffer, session: ActiveSession) {
-        surveyDrafts.discard(draftKey(offer, session))
-    }
 }
 
 extension SurveyService {

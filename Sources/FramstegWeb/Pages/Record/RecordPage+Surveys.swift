@@ -1,17 +1,15 @@
 import FramstegCore
 import FramstegStore
 
-/// The record's anonymous surveys: each offer with its state (never its answers), the form to offer
-/// one and hand the device over, and for an open offer the way to go on or throw the draft away.
+/// The record's anonymous surveys: each offer with its state (never its answers, nor how far a
+/// sitting got), the form to offer one and hand the device over, and for an open offer the way to
+/// hand it over again (it starts empty: a draft dies when the device comes back).
 struct SurveySection: Sendable {
     struct Offer: Sendable {
         let id: String
         let day: String
         let instrument: String
         let isCompleted: Bool
-        /// How far the draft held in memory has come ("n av m besvarade"); empty without one.
-        let draft: String
-        let hasDraft: Bool
         let continueForm: FormState
         /// The languages to choose from in this offer's hand-over form.
         let languages: [Choice]
@@ -26,19 +24,16 @@ struct SurveySection: Sendable {
     let hasSupportSurvey: Bool
     let supportLink: String
 
-    init(_ facts: RecordFacts, forms: RecordForms, drafts: [SurveyOfferID: [String: Answer]], language: Language) {
+    init(_ facts: RecordFacts, forms: RecordForms, language: Language) {
         let surveys = facts.catalog.current.filter(\.isAnonymous)
         surveyOffers = facts.surveyOffers.reversed().map { offer in
             let instrument = facts.catalog.latest(offer.instrumentID)
-            let draft = drafts[offer.id] ?? [:]
             let continuing = forms[.surveyContinue(offer.id)] ?? FormState()
             return Offer(
                 id: offer.id.description,
                 day: offer.offeredOn.description,
                 instrument: instrument?.title.text(language) ?? offer.instrumentID,
                 isCompleted: offer.isCompleted,
-                draft: draft.isEmpty ? "" : ProgressView.participantProgress(draft, instrument, language: language).text,
-                hasDraft: !draft.isEmpty,
                 continueForm: continuing,
                 languages: Self.languages(chosen: continuing.values["language"], language: language)
             )

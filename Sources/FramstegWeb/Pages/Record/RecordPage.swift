@@ -43,7 +43,7 @@ struct RecordPage: Sendable {
     /// Whether any form on the page came back refused (the page then answers 422).
     let hasProblems: Bool
 
-    init(_ facts: RecordFacts, forms: RecordForms, surveyDrafts: [SurveyOfferID: [String: Answer]], language: Language) {
+    init(_ facts: RecordFacts, forms: RecordForms, language: Language) {
         let participant = facts.participant
         unit = UnitLink(id: facts.unit.id.description, name: facts.unit.name)
         self.participant = Facts(
@@ -71,7 +71,7 @@ struct RecordPage: Sendable {
         eligibility = EligibilitySection(facts, error: forms[.eligibility]?.errors["eligibility"], language: language)
         journey = JourneySection(facts, form: forms[.step], language: language)
         measurementSection = MeasurementSection(facts, forms: forms, language: language)
-        surveySection = SurveySection(facts, forms: forms, drafts: surveyDrafts, language: language)
+        surveySection = SurveySection(facts, forms: forms, language: language)
         interventionSection = InterventionSection(facts, forms: forms, language: language)
         hoursSection = HoursSection(facts, forms: forms, language: language)
         meetingSection = MeetingSection(facts, form: forms[.meeting], language: language)

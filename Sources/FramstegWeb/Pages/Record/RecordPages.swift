@@ -79,11 +79,7 @@ struct RecordPages {
         async throws -> Response
     {
         let facts = try await site.services.record.open(record, by: principal)
-        var drafts: [SurveyOfferID: [String: Answer]] = [:]
-        if let session = context.session {
-            for offer in facts.surveyOffers { drafts[offer.id] = site.services.surveys.answers(offer, session: session) }
-        }
-        let model = RecordPage(facts, forms: forms, surveyDrafts: drafts, language: context.language)
+        let model = RecordPage(facts, forms: forms, language: context.language)
         return site.renderer.page(
             .participant,
             title: .text(record.participant.name),

@@ -2,7 +2,7 @@ import FramstegCore
 import Hummingbird
 
 /// The counsellor's side of anonymous surveys: offering one and handing the device over from the
-/// record, going on with a half-answered one, throwing it away, and the page that says where to
+/// record, handing an open one over again, and the page that says where to
 /// refer someone who answers yes to the questions about violence. What the record shows is `SurveySection`.
 struct SurveyPages {
     let site: Site
@@ -42,15 +42,6 @@ struct SurveyPages {
                     failure
                 )
             }
-        }
-        routes.post("/participants/:participant/surveys/:offer/abandon", .changeParticipant, .surveyOffer) {
-            _,
-            context,
-            _,
-            offered in
-            guard let session = context.session else { throw WebError.forbidden }
-            site.services.surveys.abandon(offered.offer, session: session)
-            return .redirect(to: "/participants/\(offered.record.participant.id)", notice: .surveyAbandoned, section: "surveys")
         }
         routes.get("/units/:unit/violence-support", .viewUnit, .unit) { _, context, _, unit in
             let (municipality, contact) = try await site.services.surveys.supportContact(for: unit)
