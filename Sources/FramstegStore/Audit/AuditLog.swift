@@ -125,3 +125,11 @@ public struct AuditLog: Sendable {
 enum AuditRowError: Error {
     case unreadable(sequence: Int64)
 }
+
+extension Store {
+    /// Writes one audit row in a transaction of its own: for an event that changes nothing else
+    /// (a read of personal data, an export, a refusal).
+    public func audit(_ entry: AuditEntry) async throws {
+        try await write { db in try await AuditLog(db).append(entry) }
+    }
+}

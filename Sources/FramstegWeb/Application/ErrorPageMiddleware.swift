@@ -53,9 +53,14 @@ struct ErrorPageMiddleware: RouterMiddleware {
         site.renderer.page(
             .error,
             title: .key(key + "Title"),
-            model: ["message": Texts.text(key, context.language)],
+            model: ErrorPage(message: Texts.text(key, context.language)),
             context: context,
             status: status
         )
     }
+}
+
+/// The error page: one sentence in the user's language.
+struct ErrorPage: Sendable {
+    let message: String
 }

@@ -51,6 +51,6 @@ public struct Site: Sendable {
 
     /// Writes one audit row in its own transaction (for events that change nothing else).
     func audit(_ entry: AuditEntry) async throws {
-        try await store.write { db in try await AuditLog(db).append(entry) }
+        try await store.audit(entry)
     }
 }

@@ -14,8 +14,4 @@ struct FormState: Sendable {
         self.errors = errors
         self.hasErrors = !errors.isEmpty
     }
-
-    var data: [String: Any] {
-        ["values": values, "errors": errors, "hasErrors": hasErrors]
-    }
 }

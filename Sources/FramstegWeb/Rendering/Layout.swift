@@ -88,7 +88,6 @@ struct PageEnvelope: MustacheParent {
 
     func child(named name: String) -> Any? {
         if let value = layout.value(named: name) { return unwrapped(value) }
-        if let parent = model as? MustacheParent { return parent.child(named: name) }
         return Mirror(reflecting: model).children.first { $0.label == name }.flatMap { unwrapped($0.value) }
     }
 }

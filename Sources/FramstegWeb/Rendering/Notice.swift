@@ -28,9 +28,16 @@ enum Notice: String, CaseIterable, Sendable {
     case supportContactSaved
 }
 
+extension Notice {
+    /// `path` with this notice to show, scrolled to `section` when given.
+    func location(_ path: String, section: String? = nil) -> String {
+        path + "?notice=" + rawValue + (section.map { "#" + $0 } ?? "")
+    }
+}
+
 extension Response {
     /// A 303 to `path` that shows `notice` there, scrolled to `section` when given.
     static func redirect(to path: String, notice: Notice, section: String? = nil) -> Response {
-        .redirect(to: path + "?notice=" + notice.rawValue + (section.map { "#" + $0 } ?? ""), type: .normal)
+        .redirect(to: notice.location(path, section: section), type: .normal)
     }
 }

@@ -48,7 +48,7 @@ struct Renderer: Sendable {
     }
 
     /// A full HTML page: the layout's chrome around `template` rendered with `model`, in the
-    /// request's language. The model is a plain struct (or, while pages move to models, a dictionary).
+    /// request's language. The model is a plain struct with stored properties.
     func page(
         _ template: Template,
         title: PageTitle,

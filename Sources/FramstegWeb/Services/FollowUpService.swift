@@ -127,9 +127,7 @@ struct FollowUpService {
 
     private func recordExport(_ what: String, by principal: Principal) async throws {
         let now = self.now()
-        try await store.write { db in
-            try await AuditLog(db).append(AuditEntry(at: now, by: principal, action: .figuresExport, objectType: "figures", objectID: what))
-        }
+        try await store.audit(AuditEntry(at: now, by: principal, action: .figuresExport, objectType: "figures", objectID: what))
     }
 }
 

@@ -118,11 +118,7 @@ struct OverviewService {
     /// Writes that `principal` was shown a list of participants (names and states).
     private func auditList(objectType: String, objectID: String, by principal: Principal) async throws {
         let now = self.now()
-        try await store.write { db in
-            try await AuditLog(db).append(
-                AuditEntry(at: now, by: principal, action: .participantsListRead, objectType: objectType, objectID: objectID)
-            )
-        }
+        try await store.audit(AuditEntry(at: now, by: principal, action: .participantsListRead, objectType: objectType, objectID: objectID))
     }
 }
 

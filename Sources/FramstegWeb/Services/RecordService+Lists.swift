@@ -8,11 +8,9 @@ extension RecordService {
     func participants(inUnit unit: OrganisationUnit, by principal: Principal) async throws -> [ParticipantSummary] {
         let list = try await store.read { db in try await ParticipantRepository(db, keyring: keyring).participants(inUnit: unit.id) }
         let now = self.now()
-        try await store.write { db in
-            try await AuditLog(db).append(
-                AuditEntry(at: now, by: principal, action: .participantsListRead, objectType: "unit", objectID: unit.id.description)
-            )
-        }
+        try await store.audit(
+            AuditEntry(at: now, by: principal, action: .participantsListRead, objectType: "unit", objectID: unit.id.description)
+        )
         return list
     }
 

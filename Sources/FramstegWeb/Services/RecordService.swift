@@ -57,11 +57,9 @@ struct RecordService {
     /// Writes that `principal` read or printed something of the participant's.
     func audit(_ action: AuditAction, _ participant: Participant, by principal: Principal) async throws {
         let now = self.now()
-        try await store.write { db in
-            try await AuditLog(db).append(
-                AuditEntry(at: now, by: principal, action: action, objectType: "participant", objectID: participant.id.description)
-            )
-        }
+        try await store.audit(
+            AuditEntry(at: now, by: principal, action: action, objectType: "participant", objectID: participant.id.description)
+        )
     }
 
     private func read(_ record: ParticipantInUnit) async throws -> RecordFacts {

@@ -38,11 +38,9 @@ struct SignInService {
             now: now
         )
         guard allowed else {
-            try await store.write { db in
-                _ = try await AuditLog(db).append(
-                    AuditEntry(at: now, by: nil, action: .signInThrottled, objectType: "account", objectID: accountKey, result: .denied)
-                )
-            }
+            try await store.audit(
+                AuditEntry(at: now, by: nil, action: .signInThrottled, objectType: "account", objectID: accountKey, result: .denied)
+            )
             return .throttled
         }
         let credentials = try await store.read { db in try await UserRepository(db).credentials(email: accountKey) }

@@ -91,16 +91,14 @@ struct SurveyResultsService {
             case .unit(let unit): unit.id.description
             }
         let now = self.now()
-        try await store.write { db in
-            try await AuditLog(db).append(
-                AuditEntry(
-                    at: now,
-                    by: principal,
-                    action: .surveyExport,
-                    objectType: "survey-results",
-                    objectID: "\(query.instrument.id) \(query.scope.value) \(query.period.first)–\(query.period.last) \(objectID)"
-                )
+        try await store.audit(
+            AuditEntry(
+                at: now,
+                by: principal,
+                action: .surveyExport,
+                objectType: "survey-results",
+                objectID: "\(query.instrument.id) \(query.scope.value) \(query.period.first)–\(query.period.last) \(objectID)"
             )
-        }
+        )
     }
 }

@@ -119,10 +119,11 @@ struct ParticipantModePages {
                 switch handover.target {
                 case .measurement(let id):
                     let measurement = try await site.services.measurements.load(id, association: principal.associationID)?.0
-                    home = measurement.map { "/participants/\($0.participantID)/measurements/\($0.id)?notice=deviceReturned" } ?? "/"
+                    home =
+                        measurement.map { Notice.deviceReturned.location("/participants/\($0.participantID)/measurements/\($0.id)") } ?? "/"
                 case .survey(let id):
                     let offer = try await site.services.surveys.load(id, association: principal.associationID)?.0
-                    home = offer.map { "/participants/\($0.participantID)?notice=deviceReturned#surveys" } ?? "/"
+                    home = offer.map { Notice.deviceReturned.location("/participants/\($0.participantID)", section: "surveys") } ?? "/"
                 }
                 return .sessionRotated(to: home, token: token, context: context)
             case .refused:
