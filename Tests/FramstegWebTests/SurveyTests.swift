@@ -1,12 +1,13 @@
 import Foundation
 import FramstegCore
-import FramstegStore
 import FramstegTestSupport
 import FramstegWeb
 import Hummingbird
 import HummingbirdTesting
 import SQLKit
 import Testing
+
+@testable import FramstegStore
 
 /// Anonymous surveys through the HTTP layer: answering in participant mode, what the database
 /// keeps afterwards (and what it must not), half-answered surveys, results and their protection,
@@ -100,7 +101,7 @@ struct SurveyTests {
     }
 
     @Test(
-        "after twelve participants answered, no column, key, storage order, transaction or audit row ties a response to anyone",
+        "after twelve participants answered: responses appear five at a time, sealed, and no column, key, storage order, transaction or audit row ties one to anyone",
         arguments: TestDatabase.available
     )
     func unlinkable(_ database: TestDatabase) async throws {
@@ -109,15 +110,38 @@ struct SurveyTests {
             let participants = [fixture.participantA1] + extra
             let browser = TestBrowser(client)
             try await browser.signIn(Fixture.email(.counsellor))
+            var heldIDs: [Set<String>] = []
+            var released: [Int] = []
             for (index, participant) in participants.enumerated() {
                 fixture.clock.advance(minutes: 7)
                 try await Self.answerExitSurvey(browser, participant: participant, answers: Self.exitAnswers(index))
+                let (held, count) = try await fixture.store.read { db in
+                    (
+                        Set(
+                            try await db.select().column("id").from("survey_held").all().map {
+                                try $0.decode(column: "id", as: String.self)
+                            }
+                        ),
+                        try await db.select().column("id").from("survey_responses").all().count
+                    )
+                }
+                heldIDs.append(held)
+                released.append(count)
             }
+            // A completion adds no response: they wait until five have come in, and appear together.
+            #expect(released == [0, 0, 0, 0, 5, 5, 5, 5, 5, 10, 10, 10])
+            #expect(heldIDs.map(\.count) == [1, 2, 3, 4, 0, 1, 2, 3, 4, 0, 1, 2])
+            // Every addition writes the held set anew: two copies share no row.
+            for (before, after) in zip(heldIDs, heldIDs.dropFirst()) { #expect(before.isDisjoint(with: after)) }
 
             try await fixture.store.read { db in
                 // Only these columns exist: no participant, counsellor, session, address or time.
                 let any = try #require(try await db.select().column(SQLLiteral.all).from("survey_responses").limit(1).first())
-                #expect(Set(any.allColumns) == ["id", "instrument_id", "instrument_version", "unit_id", "month", "gender", "answers"])
+                #expect(
+                    Set(any.allColumns) == ["id", "instrument_id", "instrument_version", "unit_id", "month", "gender", "answers", "sealed"]
+                )
+                let held = try #require(try await db.select().column(SQLLiteral.all).from("survey_held").limit(1).first())
+                #expect(Set(held.allColumns) == ["id", "sealed"])
                 let offer = try #require(try await db.select().column(SQLLiteral.all).from("survey_offers").limit(1).first())
                 #expect(
                     Set(offer.allColumns) == ["id", "participant_id", "instrument_id", "offered_on", "offered_by", "is_completed"],
@@ -125,48 +149,54 @@ struct SurveyTests {
                 )
 
                 // Storage order: SQLite keeps rows in key order (no row id); PostgreSQL in heap order.
-                let stored: [(id: String, answers: String)]
+                let stored: [(id: String, sealed: String)]
                 if db.dialect.name == "sqlite" {
                     await #expect(throws: (any Error).self) { try await db.raw("SELECT rowid FROM survey_responses").all() }
-                    stored = try await db.raw("SELECT id, answers FROM survey_responses").all().map {
-                        (try $0.decode(column: "id", as: String.self), try $0.decode(column: "answers", as: String.self))
+                    stored = try await db.raw("SELECT id, sealed FROM survey_responses").all().map {
+                        (try $0.decode(column: "id", as: String.self), try $0.decode(column: "sealed", as: String.self))
                     }
                 } else {
-                    let rows = try await db.raw("SELECT id, answers, xmin::text AS xmin FROM survey_responses ORDER BY ctid").all()
+                    let rows = try await db.raw("SELECT id, sealed, xmin::text AS xmin FROM survey_responses ORDER BY ctid").all()
                     let transactions = Set(try rows.map { try $0.decode(column: "xmin", as: String.self) })
-                    #expect(transactions.count == 1, "the whole group was written by the last completion's one transaction")
+                    #expect(transactions.count == 1, "the whole group was written by the last release's one transaction")
                     stored = try rows.map {
-                        (try $0.decode(column: "id", as: String.self), try $0.decode(column: "answers", as: String.self))
+                        (try $0.decode(column: "id", as: String.self), try $0.decode(column: "sealed", as: String.self))
                     }
                 }
-                #expect(stored.count == participants.count)
-                let order = stored.map { row -> Int in
-                    let answers = AnonymousResponse.decodeAnswers(row.answers)
+                #expect(stored.count == 10)
+                // Gender and answers are sealed: the plain columns are empty, and the sealed text has no answer in it.
+                let plain = try await db.select().columns("gender", "answers").from("survey_responses").all()
+                #expect(try plain.allSatisfy { try $0.decode(column: "gender", as: String?.self) == nil })
+                #expect(try plain.allSatisfy { try $0.decode(column: "answers", as: String.self).isEmpty })
+                #expect(stored.allSatisfy { !$0.sealed.contains("fraga") && !$0.sealed.contains("always") })
+                let order = try stored.map { row -> Int in
+                    let opened = try TestKeys.keyring.open(stored: row.sealed)
+                    let answers = try JSONDecoder().decode(SurveyRepository.SealedAnswers.self, from: Data(opened.utf8)).answers
                     return Self.frequency.firstIndex(of: answers["fraga-2"]!)! + 7 * Self.frequency.firstIndex(of: answers["fraga-3"]!)!
                 }
-                #expect(Set(order) == Set(participants.indices), "every response is there once")
-                #expect(order != Array(participants.indices), "storage order is not the order of completion")
-                #expect(stored.map(\.id) != stored.map(\.id).sorted() || order != Array(participants.indices))
+                #expect(Set(order) == Set(0..<10), "the first ten are released, each once")
+                #expect(order != Array(0..<10), "storage order is not the order of completion")
                 #expect(stored.allSatisfy { $0.id.count == 32 && $0.id.allSatisfy(\.isHexDigit) })
 
                 // Only the month, and the gender as answered.
-                let months = try await db.select().column("month").column("gender").from("survey_responses").all()
-                #expect(
-                    try months.allSatisfy { try $0.decode(column: "month", as: String.self) == Month(Day(fixture.clock.now)).description }
+                let responses = try await SurveyRepository(db, keyring: TestKeys.keyring).responses(
+                    to: "deltagarenkat",
+                    units: [fixture.unitA1],
+                    period: MonthPeriod(first: Month(Day(fixture.clock.now)), last: Month(Day(fixture.clock.now)))!
                 )
                 #expect(
-                    try months.map { try $0.decode(column: "gender", as: String?.self) ?? "" }.sorted()
-                        == (Array(repeating: "man", count: 6) + Array(repeating: "woman", count: 6))
+                    responses.map { $0.gender?.rawValue ?? "" }.sorted() == Array(repeating: "man", count: 5)
+                        + Array(repeating: "woman", count: 5)
                 )
 
-                // No audit row names a response or its answers; the record side says completed per participant.
+                // No audit row names a response, its answers or the participant who completed it.
                 let audit = try await AuditLog(db).recent(associationID: nil, limit: 100_000)
                 let written = audit.map { "\($0)" }.joined(separator: "\n")
                 for row in stored { #expect(!written.contains(row.id)) }
                 #expect(!written.contains("fraga-2") && !written.contains("survey_responses"))
                 let completions = audit.filter { $0.entry.action == "survey.complete" }
-                #expect(Set(completions.map(\.entry.objectID)) == Set(participants.map(\.description)))
-                #expect(completions.allSatisfy { $0.entry.objectType == "participant" })
+                #expect(completions.count == participants.count)
+                #expect(completions.allSatisfy { $0.entry.objectType == "unit" && $0.entry.objectID == fixture.unitA1.description })
 
                 // Every offer is completed, and no session still points at one.
                 let open = try await db.select().column("id").from("survey_offers").where("is_completed", .equal, SQLBind(false)).all()
@@ -230,11 +260,12 @@ struct SurveyTests {
         }
     }
 
-    /// Stores responses for unit A1 in October 2026 straight through the repository.
+    /// Stores released responses for unit A1 in October 2026 straight through the repository, as
+    /// if their batches had been released (groups of any size: the results must protect them).
     static func storeResponses(_ fixture: Fixture, _ given: [(Gender?, [String: String])], month: String = "2026-10") async throws {
         try await fixture.store.write { db in
-            for (gender, answers) in given {
-                try await SurveyRepository(db).add(
+            try await SurveyRepository(db, keyring: TestKeys.keyring).release(
+                given.map { gender, answers in
                     AnonymousResponse(
                         instrumentID: "deltagarenkat",
                         version: 1,
@@ -243,8 +274,8 @@ struct SurveyTests {
                         gender: gender,
                         answers: answers
                     )
-                )
-            }
+                }
+            )
         }
     }
 

@@ -148,7 +148,7 @@ struct Fixture: Sendable {
                 by: nil,
                 now: now
             )
-            let offer = try await SurveyRepository(db).offer("deltagarenkat", to: participantA1, on: Day(now), by: nil)
+            let offer = try await SurveyOfferRepository(db).offer("deltagarenkat", to: participantA1, on: Day(now), by: nil)
             return Fixture(
                 clock: clock,
                 store: store,

@@ -58,6 +58,13 @@ public final class Store: Sendable {
         }
     }
 
+    /// Folds the WAL into the database file and truncates it (SQLite), so the log keeps no earlier
+    /// state of what was just rewritten. PostgreSQL manages its own WAL; there this does nothing.
+    public func checkpoint() async throws {
+        guard case .sqlite(let connection, let lock) = backend else { return }
+        try await lock.withLock { _ = try await Self.unlogged(connection).raw("PRAGMA wal_checkpoint(TRUNCATE)").all() }
+    }
+
     /// Queries are never logged, at any level: their binds hold personal data, sealed values and
     /// anonymous answers, and a debug log must not become a copy of the database.
     static func unlogged(_ connection: SQLiteConnection) -> any SQLDatabase {
@@ -145,6 +152,9 @@ extension Store {
             try await db.raw("PRAGMA journal_mode = WAL").run()
             try await db.raw("PRAGMA synchronous = NORMAL").run()
             try await db.raw("PRAGMA foreign_keys = ON").run()
+            // What is deleted is overwritten, not left in free pages: anonymous responses are
+            // rewritten at every release, and an earlier state must not stay readable in the file.
+            try await db.raw("PRAGMA secure_delete = ON").run()
             // A 64 MiB page cache (the default is 2 MiB): the dashboards scan whole tables.
             try await db.raw("PRAGMA cache_size = -65536").run()
             // Another process (e.g. `framsteg user add` beside `serve`) may hold the write lock briefly.

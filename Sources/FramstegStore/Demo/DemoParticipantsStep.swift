@@ -25,6 +25,7 @@ public struct DemoParticipantsStep: DemoStep {
         let weights = context.units.enumerated().map { index, unit in
             (unit, Double(DemoOrganisationStep.places[index].places))
         }
+        var responses: [AnonymousResponse] = []
         for index in 0..<count {
             let unit = random.weighted(weights)
             let gender = random.weighted([(Gender.woman, 0.58), (.man, 0.40), (.anotherOrNotStated, 0.02)])
@@ -62,8 +63,12 @@ public struct DemoParticipantsStep: DemoStep {
             try await DemoActivities(db: db, keyring: keyring, today: today, now: context.now)
                 .add(to: id, timeline, by: recorder, random: &random)
             try await DemoMeasurements(db: db, catalog: catalog, today: today, now: context.now).add(to: id, timeline, by: recorder)
-            try await DemoSurveys(db: db, catalog: catalog, today: today).add(to: id, unit: unit.id, gender: gender, timeline, by: recorder)
+            responses += try await DemoSurveys(db: db, catalog: catalog, today: today)
+                .add(to: id, unit: unit.id, gender: gender, timeline, by: recorder)
         }
+        // In the order they were given, so each pool releases its batches of five as it would have.
+        let given = responses.enumerated().sorted { ($0.element.month, $0.offset) < ($1.element.month, $1.offset) }.map(\.element)
+        try await SurveyRepository(db, keyring: keyring).add(given)
     }
 
     /// Moves one participant along the journey as far as the time since registration allows.

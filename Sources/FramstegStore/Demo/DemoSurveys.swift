@@ -5,16 +5,27 @@ import SQLKit
 /// The demo's anonymous surveys: the exit survey offered to most who leave and answered by most of
 /// them, the questions about violence offered a month after the start. Answers lean positive, more
 /// so for those who leave for work or studies; a few answer yes to the questions about violence.
-/// Responses go through `SurveyRepository.add` like real ones, so they are just as unlinkable.
+/// The finished responses are returned, to go through `SurveyRepository.add` like real ones, in the
+/// order they were given (so batches of five release as they would have), and are just as unlinkable.
 struct DemoSurveys {
     let db: any SQLDatabase
     let catalog: InstrumentCatalog
     let today: Day
 
-    func add(to id: ParticipantID, unit: UnitID, gender: Gender, _ steps: [JourneyTransition], by user: UserID) async throws {
-        guard let start = steps.first(where: { $0.event == .start })?.day else { return }
+    /// Offers the participant's surveys, marks the answered ones completed and returns their responses.
+    func add(
+        to id: ParticipantID,
+        unit: UnitID,
+        gender: Gender,
+        _ steps: [JourneyTransition],
+        by user: UserID
+    ) async throws
+        -> [AnonymousResponse]
+    {
+        guard let start = steps.first(where: { $0.event == .start })?.day else { return [] }
+        var responses: [AnonymousResponse] = []
         var random = SeededRandom(seed: 70_000 + UInt64(id.rawValue))
-        let surveys = SurveyRepository(db)
+        let surveys = SurveyOfferRepository(db)
         // How the participant answers the gender question: mostly as registered, sometimes not at all.
         let givenGender = random.chance(0.9) ? gender : .anotherOrNotStated
 
@@ -37,16 +48,16 @@ struct DemoSurveys {
                         ])
                     answers[item.id] = .choice(value)
                 }
-                try await surveys.add(AnonymousResponse(completing: answers, of: violence, unitID: unit, month: Month(offer.offeredOn)))
+                responses.append(AnonymousResponse(completing: answers, of: violence, unitID: unit, month: Month(offer.offeredOn)))
                 try await surveys.markCompleted(offer.id)
             }
         }
 
         guard case .exit(let outcome) = steps.last?.event, let exitDay = steps.last?.day, let exitSurvey = catalog.latest("deltagarenkat"),
             random.chance(0.8)
-        else { return }
+        else { return responses }
         let offer = try await surveys.offer(exitSurvey.id, to: id, on: exitDay, by: user)
-        guard random.chance(0.85) else { return }
+        guard random.chance(0.85) else { return responses }
         let doingWell = [.unsubsidisedWork, .subsidisedWork, .studies].contains(outcome)
         var answers: [String: Answer] = [:]
         for item in exitSurvey.items(for: .participant) {
@@ -62,7 +73,8 @@ struct DemoSurveys {
                 ])
             )
         }
-        try await surveys.add(AnonymousResponse(completing: answers, of: exitSurvey, unitID: unit, month: Month(exitDay)))
+        responses.append(AnonymousResponse(completing: answers, of: exitSurvey, unitID: unit, month: Month(exitDay)))
         try await surveys.markCompleted(offer.id)
+        return responses
     }
 }

@@ -5,7 +5,7 @@ public enum Migrations {
     public static let all: [Migration] = [
         organisation, access, audit, auditAppendOnly, journey, rateLimits, eligibility, activities, measurements, plansAndParticipantMode,
         anonymousSurveys, followUpColumns, progressSummaries, progressByIndicator, changeSlots, followUpReadPaths, progressBackfill,
-        managersRecordRight,
+        managersRecordRight, surveyResponsesHeldAndSealed,
     ]
 
     static let organisation = Migration(version: 1, name: "organisation") { db, _ in
@@ -345,5 +345,19 @@ public enum Migrations {
     /// A manager opens participants' records only when the association grants it (off by default).
     static let managersRecordRight = Migration(version: 18, name: "managers' right to open records") { db, _ in
         try await db.alter(table: "users").column("may_open_records", type: .int, .notNull, .default(0)).run()
+    }
+
+    /// Anonymous responses wait, sealed, until five of a pool have come in; released ones keep their
+    /// gender and answers sealed too (`SurveyRepository`'s threat model). Earlier rows are sealed at
+    /// start-up, where the keys are known (`SurveyRepository.sealLegacyResponses`).
+    static let surveyResponsesHeldAndSealed = Migration(version: 21, name: "anonymous responses held until five, and sealed") {
+        db,
+        dialect in
+        let columns = "id TEXT NOT NULL PRIMARY KEY, sealed TEXT NOT NULL"
+        switch dialect {
+        case .sqlite: try await db.raw("CREATE TABLE survey_held (\(unsafeRaw: columns)) WITHOUT ROWID").run()
+        case .postgres: try await db.raw("CREATE TABLE survey_held (\(unsafeRaw: columns))").run()
+        }
+        try await db.alter(table: "survey_responses").column("sealed", type: .text).run()
     }
 }

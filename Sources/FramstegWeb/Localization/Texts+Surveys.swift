@@ -15,6 +15,10 @@ extension Texts {
             "Anonyma svar, sammanställda. Antal under 5 visas inte, och inte heller de celler som skulle låta någon räkna fram dem ur summorna: alla dolda celler visas som ”..”.",
             "Anonymous answers, compiled. Counts under 5 are not shown, nor are the cells that would let anyone work them out from the totals: every hidden cell shows as \"..\"."
         ),
+        "surveyBatches": (
+            "Svaren räknas fem i taget: ett svar sparas förseglat tills fyra till har kommit in för samma enkät och enhet, och de fem räknas sedan i månaden då det sista kom. Så kan ingen, inte heller den som sköter databasen, se vems svaret är.",
+            "Answers are counted five at a time: an answer is kept sealed until four more have come in for the same survey and unit, and the five are then counted in the month the last one came. So nobody, not even whoever runs the database, can tell whose an answer is."
+        ),
         "surveyTooFew": (
             "Färre än 5 svar under perioden. Resultat visas inte, för att ingen ska kunna känna igen de som svarat. Välj en längre period eller ett större område.",
             "Fewer than 5 answers in the period. No results are shown, so that nobody who answered can be recognised. Choose a longer period or a larger area."

@@ -21,6 +21,7 @@ enum DashboardScope: Sendable {
 /// CSV or XLSX, Uppföljning Finsam) writes one `figures.export` row.
 struct FollowUpService {
     let store: Store
+    let keyring: FieldKeyring
     let instruments: InstrumentShelf
     let now: @Sendable () -> Date
 
@@ -101,7 +102,7 @@ struct FollowUpService {
         guard let survey = catalog.latest("deltagarenkat"), let months = MonthPeriod(first: Month(period.first), last: Month(period.last))
         else { return nil }
         let responses = try await store.read { db in
-            try await SurveyRepository(db).responses(to: survey.id, units: units, period: months)
+            try await SurveyRepository(db, keyring: keyring).responses(to: survey.id, units: units, period: months)
         }
         let versions = catalog.versions(of: survey.id).compactMap { catalog.instrument(survey.id, version: $0) }
         return SurveyResults(instrument: survey, versions: versions, responses: responses)

@@ -91,7 +91,7 @@ struct RecordService {
                 measurements: try await MeasurementRepository(db).measurements(of: participant.id),
                 plan: try await PlanRepository(db, keyring: keyring).plan(of: participant.id).map(PlannedGoal.init),
                 measurementInterval: try await organisation.measurementInterval(of: unit.id),
-                surveyOffers: try await SurveyRepository(db).offers(of: participant.id),
+                surveyOffers: try await SurveyOfferRepository(db).offers(of: participant.id),
                 catalog: catalog
             )
         }

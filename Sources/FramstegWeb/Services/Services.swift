@@ -38,7 +38,7 @@ struct Services: Sendable {
         activities = ActivityService(store: store, keyring: keyring, now: now)
         measurements = MeasurementService(store: store, instruments: instruments, now: now)
         plans = PlanService(store: store, keyring: keyring, instruments: instruments, now: now)
-        surveys = SurveyService(store: store, instruments: instruments, surveyDrafts: surveyDrafts, now: now)
+        surveys = SurveyService(store: store, keyring: keyring, instruments: instruments, surveyDrafts: surveyDrafts, now: now)
         participantMode = ParticipantModeService(store: store, passwords: passwords, surveyDrafts: surveyDrafts, now: now)
         account = AccountService(store: store, now: now)
         record = RecordService(store: store, keyring: keyring, instruments: instruments, now: now)
@@ -61,8 +61,8 @@ struct Services: Sendable {
             limit: configuration.publicRegistrationLimit,
             now: now
         )
-        followUp = FollowUpService(store: store, instruments: instruments, now: now)
-        surveyResults = SurveyResultsService(store: store, instruments: instruments, now: now)
+        followUp = FollowUpService(store: store, keyring: keyring, instruments: instruments, now: now)
+        surveyResults = SurveyResultsService(store: store, keyring: keyring, instruments: instruments, now: now)
         overview = OverviewService(store: store, keyring: keyring, now: now)
     }
 }

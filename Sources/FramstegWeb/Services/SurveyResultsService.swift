@@ -30,6 +30,7 @@ struct SurveyResultsQuery: Sendable {
 /// `survey.export` audit row.
 struct SurveyResultsService {
     let store: Store
+    let keyring: FieldKeyring
     let instruments: InstrumentShelf
     let now: @Sendable () -> Date
 
@@ -65,10 +66,9 @@ struct SurveyResultsService {
                 case .unit(let chosen): unit.id == chosen.id
                 }
             }.map(\.id)
-            let surveys = SurveyRepository(db)
             return (
-                try await surveys.responses(to: instrumentID, units: units, period: query.period),
-                try await surveys.coverage(of: instrumentID, units: units, period: query.period)
+                try await SurveyRepository(db, keyring: keyring).responses(to: instrumentID, units: units, period: query.period),
+                try await SurveyOfferRepository(db).coverage(of: instrumentID, units: units, period: query.period)
             )
         }
         let catalog = instruments.catalog(for: association)

@@ -6,6 +6,7 @@ import FramstegStore
 /// go to an unlinkable response (`SurveyRepository.add`) and the record learns only "completed".
 struct SurveyService {
     let store: Store
+    let keyring: FieldKeyring
     let instruments: InstrumentShelf
     let surveyDrafts: SurveyDrafts
     let now: @Sendable () -> Date
@@ -17,7 +18,7 @@ struct SurveyService {
         }
         let now = self.now()
         return try await store.write { db in
-            let surveys = SurveyRepository(db)
+            let surveys = SurveyOfferRepository(db)
             if let open = try await surveys.offers(of: participant.id).first(where: { $0.instrumentID == instrument.id && !$0.isCompleted })
             {
                 return open
@@ -32,7 +33,7 @@ struct SurveyService {
 
     /// The offer with the newest version of its survey, if the participant is the offer's.
     func load(_ id: SurveyOfferID, association: AssociationID) async throws -> (SurveyOffer, Instrument)? {
-        guard let offer = try await store.read({ db in try await SurveyRepository(db).offer(id) }),
+        guard let offer = try await store.read({ db in try await SurveyOfferRepository(db).offer(id) }),
             let instrument = instruments.catalog(for: association).latest(offer.instrumentID), instrument.isAnonymous
         else { return nil }
         return (offer, instrument)
@@ -65,9 +66,10 @@ struct SurveyService {
         return answers
     }
 
-    /// Stores the finished survey as an anonymous response of the participant's unit and this
-    /// month, then marks the offer completed. Two transactions, so no transaction id is shared by
-    /// the response and the record; neither writes a log line or audit row that names the response.
+    /// Hands the finished survey to the held responses of the participant's unit (released five at
+    /// a time, see `SurveyRepository`), then marks the offer completed. Two transactions, so no
+    /// transaction id is shared by the response and the record; the audit row names the unit, not
+    /// the participant, so the log keeps no time at which this participant completed.
     func complete(
         _ offer: SurveyOffer,
         _ instrument: Instrument,
@@ -84,19 +86,14 @@ struct SurveyService {
         let now = self.now()
         let response = AnonymousResponse(completing: answers, of: instrument, unitID: unit, month: Month(Day(now)))
         if !offer.isCompleted {
-            try await store.write { db in try await SurveyRepository(db).add(response) }
+            try await store.write { db in try await SurveyRepository(db, keyring: keyring).add(response) }
             try await store.write { db in
-                try await SurveyRepository(db).markCompleted(offer.id)
+                try await SurveyOfferRepository(db).markCompleted(offer.id)
                 try await AuditLog(db).append(
-                    AuditEntry(
-                        at: now,
-                        by: principal,
-                        action: .surveyComplete,
-                        objectType: "participant",
-                        objectID: offer.participantID.description
-                    )
+                    AuditEntry(at: now, by: principal, action: .surveyComplete, objectType: "unit", objectID: unit.description)
                 )
             }
+            try await store.checkpoint()
         }
         surveyDrafts.discard(key)
     }
