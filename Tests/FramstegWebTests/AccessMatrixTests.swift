@@ -40,6 +40,7 @@ struct AccessMatrixTests {
         Row("POST /sign-out", admin: .ok, office: .ok, manager: .ok, counsellor: .ok),
         Row("GET /settings", admin: .ok, office: .ok, manager: .ok, counsellor: .ok),
         Row("POST /settings", admin: .ok, office: .ok, manager: .ok, counsellor: .ok),
+        Row("POST /settings/password", admin: .ok, office: .ok, manager: .ok, counsellor: .ok),
         Row("GET /admin", admin: .ok, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
         Row("GET /admin/association", admin: .ok, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
         Row("POST /admin/association", admin: .ok, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
@@ -787,6 +788,7 @@ struct AccessMatrixTests {
         "GET /", "GET /sign-in", "POST /sign-in", "GET /healthz", "GET /static/app.css",
         "GET /register/:association", "POST /register/:association", "GET /register/:association/thanks",
         "GET /api/openapi.json", "GET /static/participant-mode.js", "GET /static/definition-file.js", "GET /static/page.js",
+        "GET /setup/:token", "POST /setup/:token",
     ]
 
     /// The application's own list of routes, read from a router built the way the server builds it.

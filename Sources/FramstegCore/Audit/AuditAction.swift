@@ -23,6 +23,10 @@ public enum AuditAction: Hashable, Sendable {
     case userDisable
     case userEnable
     case userPasswordReset
+    /// The account's owner chose a password through a one-time setup link.
+    case userSetup
+    /// The account's owner changed their password (with the current one).
+    case userPasswordChange
     /// A manager was granted or refused the right to open participants' records.
     case userRecordAccess
     case instrumentAdd
@@ -90,6 +94,8 @@ public enum AuditAction: Hashable, Sendable {
         case .userDisable: "user.disable"
         case .userEnable: "user.enable"
         case .userPasswordReset: "user.password-reset"
+        case .userSetup: "user.setup"
+        case .userPasswordChange: "user.password-change"
         case .userRecordAccess: "user.record-access"
         case .instrumentAdd: "instrument.add"
         case .demoSeed: "demo.seed"

@@ -47,6 +47,10 @@ public enum FieldProblem: Hashable, Sendable {
     case eligibilityClosed
     /// A read-only instrument's questions may not be reworded (nor the instrument unlocked).
     case wordingLocked(id: String, item: String?)
+    /// An admin may not change their own units or access: another admin must.
+    case ownAccess
+    /// The current password, asked before it is changed, was not the user's.
+    case wrongPassword
 }
 
 /// All problems found in a submitted form, keyed by field name; thrown as one error.

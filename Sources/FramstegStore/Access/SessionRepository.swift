@@ -140,6 +140,12 @@ public struct SessionRepository: Sendable {
         try await db.delete(from: "sessions").where("user_id", .equal, userID.rawValue).run()
     }
 
+    /// Ends every session of the user but the one with this token hash (the one in use).
+    public func deleteAll(of userID: UserID, except tokenHash: String?) async throws {
+        guard let tokenHash else { return try await deleteAll(of: userID) }
+        try await db.delete(from: "sessions").where("user_id", .equal, userID.rawValue).where("token_hash", .notEqual, tokenHash).run()
+    }
+
     public func count(of userID: UserID) async throws -> Int {
         try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("sessions")
             .where("user_id", .equal, userID.rawValue).first()?.decode(column: "n", as: Int.self) ?? 0

@@ -84,6 +84,31 @@ public struct UserRepository: Sendable {
         try await db.update("users").set("password_hash", to: hash).where("id", .equal, id.rawValue).run()
     }
 
+    /// Replaces the account's one-time setup link (nil removes it). The password stops working at
+    /// once when `unsetPassword` is given: a reset must not leave the old one usable.
+    public func setSetupToken(_ id: UserID, hash: String?, expiresAt: Date?, unsetPassword: Bool) async throws {
+        var update = db.update("users").set("setup_token_hash", to: SQLBind(hash)).set(
+            "setup_expires_at",
+            to: SQLBind(expiresAt?.storedSeconds)
+        )
+        if unsetPassword { update = update.set("password_hash", to: SQLBind(Self.unusablePasswordHash)) }
+        try await update.where("id", .equal, id.rawValue).run()
+    }
+
+    /// The enabled account whose setup link has this token hash and has not expired.
+    public func user(setupTokenHash hash: String, now: Date) async throws -> User? {
+        guard
+            let row = try await db.select().columns(Self.columns).from("users")
+                .where("setup_token_hash", .equal, hash).where("setup_expires_at", .greaterThan, now.storedSeconds)
+                .where("is_disabled", .equal, SQLBind(false)).first()
+        else { return nil }
+        return try await user(from: row)
+    }
+
+    /// What an account without a password of its own has as its hash: matches no password (the
+    /// sign-in checks the dummy hash instead, so it takes as long as any other refusal).
+    public static let unusablePasswordHash = "!"
+
     public func setLanguage(_ id: UserID, _ language: Language?) async throws {
         try await db.update("users").set("language", to: language?.rawValue).where("id", .equal, id.rawValue).run()
     }

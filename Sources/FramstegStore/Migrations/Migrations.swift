@@ -5,7 +5,7 @@ public enum Migrations {
     public static let all: [Migration] = [
         organisation, access, audit, auditAppendOnly, journey, rateLimits, eligibility, activities, measurements, plansAndParticipantMode,
         anonymousSurveys, followUpColumns, progressSummaries, progressByIndicator, changeSlots, followUpReadPaths, progressBackfill,
-        managersRecordRight, surveyResponsesHeldAndSealed,
+        managersRecordRight, surveyResponsesHeldAndSealed, accountSetupLinks,
     ]
 
     static let organisation = Migration(version: 1, name: "organisation") { db, _ in
@@ -359,5 +359,13 @@ public enum Migrations {
         case .postgres: try await db.raw("CREATE TABLE survey_held (\(unsafeRaw: columns))").run()
         }
         try await db.alter(table: "survey_responses").column("sealed", type: .text).run()
+    }
+
+    /// An admin sets up or resets an account by a one-time link, never by a password they choose:
+    /// the hash of the link's token and when it stops working.
+    static let accountSetupLinks = Migration(version: 22, name: "one-time account setup links") { db, _ in
+        try await db.alter(table: "users").column("setup_token_hash", type: .text).run()
+        try await db.alter(table: "users").column("setup_expires_at", type: .bigint).run()
+        try await db.create(index: "users_setup_token").on("users").column("setup_token_hash").run()
     }
 }

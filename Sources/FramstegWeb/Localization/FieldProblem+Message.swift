@@ -29,6 +29,8 @@ extension FieldProblem {
         case .password(.tooLong(let maximum)): return Texts.text("problemPasswordTooLong", language, ["n": String(maximum)])
         case .password(.tooCommon): return text("problemPasswordTooCommon")
         case .passwordsDiffer: return text("problemPasswordsDiffer")
+        case .ownAccess: return text("problemOwnAccess")
+        case .wrongPassword: return text("problemWrongPassword")
         case .personalIdentityNumber(.empty): return text("problemRequired")
         case .personalIdentityNumber(.wrongFormat): return text("problemPnrFormat")
         case .personalIdentityNumber(.impossibleDate): return text("problemPnrDate")

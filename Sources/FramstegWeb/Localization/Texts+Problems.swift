@@ -25,6 +25,11 @@ extension Texts {
             "The password is too common or easy to guess. Choose another."
         ),
         "problemPasswordsDiffer": ("Lösenorden är inte lika.", "The passwords do not match."),
+        "problemOwnAccess": (
+            "Du kan inte ändra dina egna verksamheter. Be en annan administratör.",
+            "You cannot change your own units. Ask another administrator."
+        ),
+        "problemWrongPassword": ("Det är inte ditt nuvarande lösenord.", "That is not your current password."),
         "problemPnrFormat": (
             "Skriv personnumret som ÅÅÅÅMMDD-NNNN, till exempel 19811218-9876.",
             "Write the personal identity number as YYYYMMDD-NNNN, for example 19811218-9876."

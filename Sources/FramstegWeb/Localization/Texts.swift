@@ -110,21 +110,49 @@ enum Texts {
             "Enhetschefer och handledare måste höra till minst en verksamhet.",
             "Unit managers and counsellors must belong to at least one unit."
         ),
-        "initialPassword": ("Startlösenord", "Initial password"),
         "newPassword": ("Nytt lösenord", "New password"),
         "repeatPassword": ("Upprepa lösenordet", "Repeat the password"),
         "passwordHelp": ("Minst 12 tecken. Vanliga lösenord godtas inte.", "At least 12 characters. Common passwords are refused."),
-        "resetPassword": ("Byt lösenord", "Reset password"),
-        "passwordReset": (
-            "Lösenordet är bytt och användarens sessioner är avslutade.",
-            "The password is changed and the user's sessions are ended."
+        "resetPassword": ("Återställ lösenordet", "Reset the password"),
+        "resetPasswordHelp": (
+            "Det nuvarande lösenordet slutar gälla och personen loggas ut. Du får en engångslänk att ge personen, så att hen själv väljer ett nytt. Du får aldrig veta lösenordet.",
+            "The current password stops working and the person is signed out. You get a one-time link to give them, so that they choose a new one themselves. You never learn the password."
         ),
+        "ownPasswordInSettings": ("Ditt eget lösenord byter du under", "You change your own password under"),
+        "setupLinkHelp": (
+            "Du anger inget lösenord. När kontot är skapat får du en engångslänk att ge personen; med den väljer hen sitt eget lösenord.",
+            "You do not enter a password. When the account is created you get a one-time link to give the person; with it they choose their own password."
+        ),
+        "setupLinkCreated": ("Kontot för {name} är skapat", "The account for {name} is created"),
+        "setupLinkReset": ("Lösenordet för {name} är återställt", "The password for {name} is reset"),
+        "setupLinkInstructions": (
+            "Ge länken nedan till {name} ({email}) på ett säkert sätt. Med den väljer hen sitt lösenord och loggar sedan in. Länken fungerar en gång, till och med {until}.",
+            "Give the link below to {name} ({email}) in a safe way. With it they choose their password and then sign in. The link works once, until {until}."
+        ),
+        "setupLink": ("Engångslänk", "One-time link"),
+        "setupLinkOnce": (
+            "Länken visas bara nu. Om den kommer bort: återställ lösenordet igen, så slutar den här att gälla.",
+            "The link is shown only now. If it is lost: reset the password again, and this one stops working."
+        ),
+        "chooseYourPassword": ("Välj ditt lösenord", "Choose your password"),
+        "setupFor": ("Kontot:", "The account:"),
+        "savePassword": ("Spara lösenordet", "Save the password"),
+        "setupLinkExpired": (
+            "Länken fungerar inte längre: den är redan använd, för gammal eller fel. Be administratören om en ny.",
+            "The link no longer works: it has been used, is too old or is wrong. Ask the administrator for a new one."
+        ),
+        "passwordChosen": ("Lösenordet är sparat. Logga in med det.", "The password is saved. Sign in with it."),
+        "passwordChanged": (
+            "Lösenordet är bytt. Du är utloggad på alla andra enheter.",
+            "The password is changed. You are signed out on every other device."
+        ),
+        "changePassword": ("Byt lösenord", "Change password"),
+        "currentPassword": ("Nuvarande lösenord", "Current password"),
         "disableUser": ("Stäng av användaren", "Disable user"),
         "enableUser": ("Aktivera användaren", "Enable user"),
         "userDisabled": ("Användaren är avstängd och alla sessioner är avslutade.", "The user is disabled and all sessions are ended."),
         "userEnabled": ("Användaren är aktiverad.", "The user is enabled."),
         "cannotDisableSelf": ("Du kan inte stänga av ditt eget konto.", "You cannot disable your own account."),
-        "userCreated": ("Användaren är skapad.", "The user is created."),
         "auditLog": ("Granskningslogg", "Audit log"),
         "auditIntro": (
             "Alla inloggningar, ändringar, nekade försök och läsningar av personuppgifter loggas. Loggen är kedjad med hashar så att ändringar upptäcks.",

@@ -5,10 +5,10 @@ import Hummingbird
 enum Notice: String, CaseIterable, Sendable {
     case saved
     case settingsSaved
-    case userCreated
     case userDisabled
     case userEnabled
-    case passwordReset
+    case passwordChosen
+    case passwordChanged
     case signedOut
     case participantRegistered
     case stepRecorded

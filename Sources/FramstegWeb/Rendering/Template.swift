@@ -24,10 +24,12 @@ enum Template: String, CaseIterable, Sendable {
     case adminUnits = "admin-units"
     case adminUser = "admin-user"
     case adminUserNew = "admin-user-new"
+    case adminUserLink = "admin-user-link"
     case adminUsers = "admin-users"
     // Signing in, settings, errors and the public pages.
     case error
     case settings
+    case accountSetup = "account-setup"
     case signIn = "sign-in"
     case publicRegister = "public-register"
     case publicThanks = "public-thanks"

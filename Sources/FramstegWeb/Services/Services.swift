@@ -40,7 +40,7 @@ struct Services: Sendable {
         plans = PlanService(store: store, keyring: keyring, instruments: instruments, now: now)
         surveys = SurveyService(store: store, keyring: keyring, instruments: instruments, surveyDrafts: surveyDrafts, now: now)
         participantMode = ParticipantModeService(store: store, passwords: passwords, surveyDrafts: surveyDrafts, now: now)
-        account = AccountService(store: store, now: now)
+        account = AccountService(store: store, passwords: passwords, now: now)
         record = RecordService(store: store, keyring: keyring, instruments: instruments, now: now)
         organisation = OrganisationService(store: store, now: now)
         users = UserService(store: store, passwords: passwords, now: now)

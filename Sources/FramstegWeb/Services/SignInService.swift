@@ -75,10 +75,11 @@ struct SignInService {
         }
     }
 
-    /// The user, when the password is theirs and the account is enabled. Without an account the
-    /// dummy hash is checked, so the answer takes as long.
+    /// The user, when the password is theirs and the account is enabled. Without an account, or
+    /// for one still waiting for its owner to choose a password, the dummy hash is checked, so the
+    /// answer takes as long.
     private func verified(_ password: String, _ credentials: (user: User, passwordHash: String)?) async throws -> User? {
-        guard let credentials else {
+        guard let credentials, Passwords.cost(of: credentials.passwordHash) != nil else {
             _ = try await passwords.verify(password, hash: dummyPasswordHash)
             return nil
         }

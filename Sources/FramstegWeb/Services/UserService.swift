@@ -3,8 +3,11 @@ import FramstegCore
 import FramstegStore
 
 /// Staff accounts, for the admin pages and `framsteg user add` alike: one way to create a user
-/// (the same checks and password rules, one transaction with its audit row), and the changes an
-/// admin makes afterwards.
+/// (the same checks, one transaction with its audit row), and the changes an admin makes afterwards.
+///
+/// An admin never chooses or learns a password: a new or reset account gets a one-time setup link
+/// (`SetupLink`, valid 72 hours, stored only as a hash) with which its owner chooses their own.
+/// Only the operator at the command line sets a first password (the first admin of an association).
 public struct UserService: Sendable {
     let store: Store
     let passwords: Passwords
@@ -36,17 +39,56 @@ public struct UserService: Sendable {
         }
     }
 
-    /// Creates the account in `associationID`. Every problem is named at once (`ValidationFailure`);
-    /// an association that does not exist is `StoreError.notFound`.
+    /// A one-time link with which the account's owner chooses a password: shown once to the admin
+    /// who made it, to hand over; only its hash is stored.
+    public struct SetupLink: Sendable {
+        public let user: User
+        public let token: String
+        public let expiresAt: Date
+
+        public var path: String { "/setup/" + token }
+    }
+
+    /// How long a setup link works.
+    public static let setupLinkLifetime: TimeInterval = 72 * 3600
+
+    /// Creates the account in `associationID` with the password typed at the command line. Every
+    /// problem is named at once (`ValidationFailure`); a missing association is `StoreError.notFound`.
     public func create(_ account: NewAccount, in associationID: AssociationID, by creator: Creator) async throws -> User {
-        let valid = try await checked(account, in: associationID)
+        let valid = try await checked(account.draft, in: associationID, password: (account.password, account.repeatedPassword))
         let hash = try await passwords.hash(account.password)
-        let now = self.now()
         let (principal, action): (Principal?, AuditAction) =
             switch creator {
             case .admin(let principal): (principal, .userCreate)
             case .commandLine: (nil, .userCreateCLI)
             }
+        return try await insert(valid, in: associationID, passwordHash: hash, principal: principal, action: action, setupToken: nil)
+    }
+
+    /// Creates the account without a password and returns the one-time link its owner sets one with.
+    func invite(_ draft: UserDraft, by principal: Principal) async throws -> SetupLink {
+        let valid = try await checked(draft, in: principal.associationID, password: nil)
+        let token = Tokens.random() + Tokens.random()
+        let user = try await insert(
+            valid,
+            in: principal.associationID,
+            passwordHash: UserRepository.unusablePasswordHash,
+            principal: principal,
+            action: .userCreate,
+            setupToken: token
+        )
+        return SetupLink(user: user, token: token, expiresAt: now().addingTimeInterval(Self.setupLinkLifetime))
+    }
+
+    private func insert(
+        _ valid: UserDraft.Valid,
+        in associationID: AssociationID,
+        passwordHash hash: String,
+        principal: Principal?,
+        action: AuditAction,
+        setupToken: String?
+    ) async throws -> User {
+        let now = self.now()
         return try await store.write { db in
             let users = UserRepository(db)
             // Checked again where it is written: another admin may have taken the address meanwhile.
@@ -60,6 +102,14 @@ public struct UserService: Sendable {
                 passwordHash: hash,
                 now: now
             )
+            if let setupToken {
+                try await users.setSetupToken(
+                    user.id,
+                    hash: Tokens.hash(setupToken),
+                    expiresAt: now.addingTimeInterval(Self.setupLinkLifetime),
+                    unsetPassword: false
+                )
+            }
             try await AuditLog(db).append(
                 AuditEntry(
                     at: now,
@@ -74,10 +124,14 @@ public struct UserService: Sendable {
         }
     }
 
-    /// The draft checked against the association's units, the password against the rules, and the
-    /// address against every account's.
-    private func checked(_ account: NewAccount, in associationID: AssociationID) async throws -> UserDraft.Valid {
-        let email = Email.normalised(account.draft.email)
+    /// The draft checked against the association's units, the password (when one is typed) against
+    /// the rules, and the address against every account's.
+    private func checked(
+        _ draft: UserDraft,
+        in associationID: AssociationID,
+        password: (typed: String, repeated: String)?
+    ) async throws -> UserDraft.Valid {
+        let email = Email.normalised(draft.email)
         let (exists, units, isTaken) = try await store.read { db in
             (
                 try await OrganisationRepository(db).association(associationID) != nil,
@@ -88,9 +142,11 @@ public struct UserService: Sendable {
         guard exists else { throw StoreError.notFound("association \(associationID)") }
         var failure = ValidationFailure()
         var valid: UserDraft.Valid?
-        do { valid = try account.draft.validated(units: units) } catch { failure = error }
-        for (field, problem) in Self.passwordProblems(account.password, repeated: account.repeatedPassword, email: email).problems {
-            failure.add(field, problem)
+        do { valid = try draft.validated(units: units) } catch { failure = error }
+        if let password {
+            for (field, problem) in Self.passwordProblems(password.typed, repeated: password.repeated, email: email).problems {
+                failure.add(field, problem)
+            }
         }
         if isTaken { failure.add("email", .alreadyTaken) }
         try failure.throwIfAny()
@@ -122,11 +178,15 @@ public struct UserService: Sendable {
         try await store.read { db in try await OrganisationRepository(db).units(of: associationID) }
     }
 
-    /// Changes name, role and units (the e-mail address stays). An admin may not demote themself:
-    /// the association must not be locked out.
+    /// Changes name, role and units (the e-mail address stays). An admin may not demote themself
+    /// (the association must not be locked out) nor give themself units: another admin must.
     func update(_ user: User, to draft: UserDraft, by principal: Principal) async throws {
         let valid = try draft.validated(units: try await units(of: principal.associationID))
         if user.id == principal.userID, valid.role != .admin { throw ValidationFailure(problems: ["role": .unknownChoice]) }
+        let unitsGiven = draft.unitIDs.contains { !$0.isEmpty }
+        if user.id == principal.userID, unitsGiven || valid.unitIDs != user.unitIDs {
+            throw ValidationFailure(problems: ["units": .ownAccess])
+        }
         try await write(.userUpdate, user, by: principal) { users, _ in
             try await users.update(user.id, name: valid.name, role: valid.role, unitIDs: valid.unitIDs)
         }
@@ -156,14 +216,44 @@ public struct UserService: Sendable {
         try await write(.userEnable, user, by: principal) { users, _ in try await users.setDisabled(user.id, false) }
     }
 
-    /// Sets a new password and ends the user's sessions, their own included when it is the admin's.
-    func resetPassword(of user: User, to password: String, repeated: String, by principal: Principal) async throws {
-        try Self.passwordProblems(password, repeated: repeated, email: user.email).throwIfAny()
-        let hash = try await passwords.hash(password)
+    /// Resets another user's password: the old one stops working, their sessions end, and the link
+    /// returned lets its owner choose a new one. An admin's own password is changed in the settings.
+    func resetPassword(of user: User, by principal: Principal) async throws -> SetupLink {
+        guard user.id != principal.userID else { throw WebError.forbidden }
+        let token = Tokens.random() + Tokens.random()
+        let expiresAt = now().addingTimeInterval(Self.setupLinkLifetime)
         try await write(.userPasswordReset, user, by: principal) { users, sessions in
-            try await users.setPasswordHash(user.id, hash)
+            try await users.setSetupToken(user.id, hash: Tokens.hash(token), expiresAt: expiresAt, unsetPassword: true)
             try await sessions.deleteAll(of: user.id)
         }
+        return SetupLink(user: user, token: token, expiresAt: expiresAt)
+    }
+
+    /// The account a setup link is for, while it works.
+    func account(setupToken token: String) async throws -> User? {
+        let now = self.now()
+        return try await store.read { db in try await UserRepository(db).user(setupTokenHash: Tokens.hash(token), now: now) }
+    }
+
+    /// Sets the password its owner chose through the link, which then stops working; any session of
+    /// the account ends. Audited as the owner's own act.
+    func completeSetup(token: String, password: String, repeated: String) async throws -> User {
+        guard let user = try await account(setupToken: token) else { throw WebError.notFound }
+        try Self.passwordProblems(password, repeated: repeated, email: user.email).throwIfAny()
+        let hash = try await passwords.hash(password)
+        let now = self.now()
+        try await store.write { db in
+            let users = UserRepository(db)
+            // Used once: a second request with the same link finds nothing.
+            guard try await users.user(setupTokenHash: Tokens.hash(token), now: now) != nil else { throw WebError.notFound }
+            try await users.setPasswordHash(user.id, hash)
+            try await users.setSetupToken(user.id, hash: nil, expiresAt: nil, unsetPassword: false)
+            try await SessionRepository(db).deleteAll(of: user.id)
+            try await AuditLog(db).append(
+                AuditEntry(at: now, by: user.principal, action: .userSetup, objectType: "user", objectID: user.id.description)
+            )
+        }
+        return user
     }
 
     /// One change of `user` and its audit row in one transaction.

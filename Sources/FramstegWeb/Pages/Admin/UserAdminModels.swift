@@ -59,23 +59,41 @@ struct PasswordFields: Sendable {
     }
 }
 
-/// The page that adds a user: the e-mail address they sign in with, their fields and first password.
+/// The page that adds a user: the e-mail address they sign in with and their fields. No password:
+/// they choose their own through the link the next page shows.
 struct NewUserPage: Sendable {
     let hasErrors: Bool
     let emailField: FieldView
     let userFields: UserFields
-    let passwordForm: PasswordFields
 
     init(form: FormState, units: [OrganisationUnit], language: Language) {
         hasErrors = form.hasErrors
         emailField = FieldView("email", in: form, label: Texts.text("email", language), type: "email")
         userFields = UserFields(form, units: units, language: language)
-        passwordForm = PasswordFields(label: Texts.text("initialPassword", language), errors: form.errors)
     }
 }
 
-/// One user's page: their fields, a password reset, and disabling or enabling the account (not
-/// one's own).
+/// The one-time link of a new or reset account, to give its owner (shown once).
+struct SetupLinkPage: Sendable {
+    let userID: String
+    let heading: String
+    let instructions: String
+    let url: String
+
+    init(_ link: UserService.SetupLink, url: String, isNew: Bool, language: Language) {
+        userID = link.user.id.description
+        heading = Texts.text(isNew ? "setupLinkCreated" : "setupLinkReset", language, ["name": link.user.name])
+        instructions = Texts.text(
+            "setupLinkInstructions",
+            language,
+            ["name": link.user.name, "email": link.user.email, "until": StockholmTime.minute(link.expiresAt)]
+        )
+        self.url = url
+    }
+}
+
+/// One user's page: their fields, a password reset by link, and disabling or enabling the account
+/// (neither for one's own: that is the settings page's and another admin's).
 struct UserPage: Sendable {
     struct Account: Sendable {
         let id: String
@@ -88,13 +106,13 @@ struct UserPage: Sendable {
     let user: Account
     let hasErrors: Bool
     let userFields: UserFields
-    let passwordForm: PasswordFields
+    let isSelf: Bool
     let cannotDisable: Bool
     /// Only a manager's right to open records is the association's to grant.
     let isManager: Bool
     let mayOpenRecords: Bool
 
-    init(_ user: User, form: FormState, passwordErrors: [String: String], units: [OrganisationUnit], isSelf: Bool, language: Language) {
+    init(_ user: User, form: FormState, units: [OrganisationUnit], isSelf: Bool, language: Language) {
         self.user = Account(
             id: user.id.description,
             name: user.name,
@@ -102,9 +120,9 @@ struct UserPage: Sendable {
             isDisabled: user.isDisabled,
             status: Texts.text(user.isDisabled ? "disabled" : "active", language)
         )
-        hasErrors = form.hasErrors || !passwordErrors.isEmpty
+        hasErrors = form.hasErrors
         userFields = UserFields(form, units: units, language: language)
-        passwordForm = PasswordFields(label: Texts.text("newPassword", language), errors: passwordErrors)
+        self.isSelf = isSelf
         cannotDisable = isSelf
         isManager = user.role == .manager
         mayOpenRecords = user.mayOpenRecords

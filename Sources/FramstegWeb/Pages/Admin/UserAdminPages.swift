@@ -1,7 +1,8 @@
 import FramstegCore
 import Hummingbird
 
-/// Staff accounts: list, create, change role and units, disable (ending sessions), reset password.
+/// Staff accounts: list, create, change role and units, disable (ending sessions), and reset a
+/// password. Creating and resetting give a one-time link to hand over, never a password.
 struct UserAdminPages {
     let site: Site
 
@@ -14,8 +15,8 @@ struct UserAdminPages {
         routes.get("/admin/users/new", .administerUsers, .association) { _, context, principal, _ in
             try await newPage(context, principal, form: FormState())
         }
-        routes.post("/admin/users", .administerUsers, .association) { _, context, principal, _ in
-            try await create(context, principal)
+        routes.post("/admin/users", .administerUsers, .association) { request, context, principal, _ in
+            try await create(request, context, principal)
         }
         routes.get("/admin/users/:user", .administerUsers, .user) { _, context, principal, user in
             try await userPage(context, principal, user, form: FormState(values: Self.values(of: user)))
@@ -41,17 +42,9 @@ struct UserAdminPages {
             try await site.services.users.enable(user, by: principal)
             return .redirect(to: "/admin/users/\(user.id)", notice: .userEnabled)
         }
-        routes.post("/admin/users/:user/password", .administerUsers, .user) { _, context, principal, user in
-            do {
-                let form = context.form
-                try await site.services.users.resetPassword(of: user, to: form["password"], repeated: form["repeatPassword"], by: principal)
-                // Resetting one's own password ends one's own session too: go through sign-in again.
-                if user.id == principal.userID { return .redirect(to: "/sign-in", type: .normal) }
-                return .redirect(to: "/admin/users/\(user.id)", notice: .passwordReset)
-            } catch let failure as ValidationFailure {
-                let form = FormState(values: Self.values(of: user))
-                return try await userPage(context, principal, user, form: form, passwordErrors: failure.messages(context.language))
-            }
+        routes.post("/admin/users/:user/password", .administerUsers, .user) { request, context, principal, user in
+            let link = try await site.services.users.resetPassword(of: user, by: principal)
+            return linkPage(request, context, link, isNew: false)
         }
     }
 
@@ -59,13 +52,12 @@ struct UserAdminPages {
         ["name": user.name, "role": user.role.rawValue, "units": user.unitIDs.map(\.description).joined(separator: ",")]
     }
 
-    private func create(_ context: AppRequestContext, _ principal: Principal) async throws -> Response {
+    private func create(_ request: Request, _ context: AppRequestContext, _ principal: Principal) async throws -> Response {
         let form = context.form
         let draft = UserDraft(email: form["email"], name: form["name"], role: form["role"], unitIDs: form.all("units"))
-        let account = UserService.NewAccount(draft: draft, password: form["password"], repeatedPassword: form["repeatPassword"])
         do {
-            let user = try await site.services.users.create(account, in: principal.associationID, by: .admin(principal))
-            return .redirect(to: "/admin/users/\(user.id)", notice: .userCreated)
+            let link = try await site.services.users.invite(draft, by: principal)
+            return linkPage(request, context, link, isNew: true)
         } catch let failure as ValidationFailure {
             let typed = ["email": draft.email, "name": draft.name, "role": draft.role, "units": draft.unitIDs.joined(separator: ",")]
             return try await newPage(context, principal, form: FormState(values: typed, errors: failure.messages(context.language)))
@@ -84,6 +76,13 @@ struct UserAdminPages {
         }
     }
 
+    /// The one-time link, shown once (the page is never cached), with whom to give it to and until when.
+    private func linkPage(_ request: Request, _ context: AppRequestContext, _ link: UserService.SetupLink, isNew: Bool) -> Response {
+        let origin = (context.isSecureRequest ? "https://" : "http://") + (request.head.authority ?? "localhost")
+        let model = SetupLinkPage(link, url: origin + link.path, isNew: isNew, language: context.language)
+        return site.renderer.page(.adminUserLink, title: .text(link.user.name), model: model, context: context)
+    }
+
     private func newPage(_ context: AppRequestContext, _ principal: Principal, form: FormState) async throws -> Response {
         let units = try await site.services.users.units(of: principal.associationID)
         return site.renderer.page(
@@ -99,14 +98,12 @@ struct UserAdminPages {
         _ context: AppRequestContext,
         _ principal: Principal,
         _ user: User,
-        form: FormState,
-        passwordErrors: [String: String] = [:]
+        form: FormState
     ) async throws -> Response {
         let units = try await site.services.users.units(of: principal.associationID)
         let model = UserPage(
             user,
             form: form,
-            passwordErrors: passwordErrors,
             units: units,
             isSelf: user.id == principal.userID,
             language: context.language

@@ -153,18 +153,11 @@ struct EligibilitySection: Sendable {
                 label: Texts.text("criterion." + criterion.rawValue, language),
                 checked: answer?.isMet == true,
                 answer: Texts.text(answer.map { $0.isMet ? "yes" : "no" } ?? "notChecked", language),
-                by: answer.map { (facts.staffNames[$0.checkedBy] ?? "–") + ", " + Self.stockholmTime.string(from: $0.checkedAt) }
+                by: answer.map { (facts.staffNames[$0.checkedBy] ?? "–") + ", " + StockholmTime.minute($0.checkedAt) }
             )
         }
         self.error = error
     }
-
-    private static let stockholmTime: DateFormatter = {
-        let formatter = DateFormatter()
-        formatter.dateFormat = "yyyy-MM-dd HH:mm"
-        formatter.timeZone = TimeZone(identifier: "Europe/Stockholm")
-        return formatter
-    }()
 }
 
 /// The journey's steps so far, and the form for the next one.
