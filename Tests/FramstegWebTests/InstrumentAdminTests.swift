@@ -69,6 +69,12 @@ struct InstrumentAdminTests {
             let other = TestBrowser(client)
             try await other.signIn(Fixture.adminB)
             #expect(!(try await other.get("/admin/instruments").text.contains("Stegmätning")))
+            // Nor does a refusal tell the other association's admin that the id is in use: the same
+            // id and version is theirs to add.
+            try await other.get("/admin/instruments")
+            let theirs = try await other.post("/admin/instruments", [("definition", Self.definition)])
+            #expect(theirs.location == "/admin/instruments?notice=instrumentAdded", "\(theirs.text.prefix(300))")
+            #expect(try await counsellor.get(path).text.contains(#"<option value="steg""#), "each association keeps its own steg")
             let audit = try await fixture.store.read { db in try await AuditLog(db).recent(associationID: fixture.associationA, limit: 50) }
             #expect(audit.contains { $0.entry.action == "instrument.add" && $0.entry.objectID == "steg-1" })
         }

@@ -13,8 +13,9 @@ public struct MeasurementRepository: Sendable {
     // MARK: Definitions
 
     /// Keeps a definition's text as it was uploaded, for one association; refuses an id and version
-    /// that exist. (The id and version are unique across associations, so a measurement's pair
-    /// always names one definition.)
+    /// the association already has (its own or one for every association). Another association's
+    /// definitions are neither consulted nor revealed: a measurement's id and version name one
+    /// definition within its participant's association.
     public func addDefinition(
         _ instrument: Instrument,
         text: String,
@@ -23,7 +24,13 @@ public struct MeasurementRepository: Sendable {
         now: Date
     ) async throws {
         let existing = try await db.select().column("version").from("instrument_definitions")
-            .where("instrument_id", .equal, instrument.id).where("version", .equal, instrument.version).first()
+            .where("instrument_id", .equal, instrument.id).where("version", .equal, instrument.version)
+            .where { group in
+                group.where("association_id", .is, SQLLiteral.null)
+                if let association { group.orWhere("association_id", .equal, association.rawValue) }
+                return group
+            }
+            .first()
         if existing != nil { throw StoreError.duplicate("\(instrument.id) version \(instrument.version)") }
         try await db.insert(into: "instrument_definitions").columns(
             "instrument_id",

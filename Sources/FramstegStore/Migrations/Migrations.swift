@@ -5,7 +5,7 @@ public enum Migrations {
     public static let all: [Migration] = [
         organisation, access, audit, auditAppendOnly, journey, rateLimits, eligibility, activities, measurements, plansAndParticipantMode,
         anonymousSurveys, followUpColumns, progressSummaries, progressByIndicator, changeSlots, followUpReadPaths, progressBackfill,
-        managersRecordRight, surveyResponsesHeldAndSealed, accountSetupLinks,
+        managersRecordRight, surveyResponsesHeldAndSealed, accountSetupLinks, instrumentIDsPerAssociation,
     ]
 
     static let organisation = Migration(version: 1, name: "organisation") { db, _ in
@@ -367,5 +367,29 @@ public enum Migrations {
         try await db.alter(table: "users").column("setup_token_hash", type: .text).run()
         try await db.alter(table: "users").column("setup_expires_at", type: .bigint).run()
         try await db.create(index: "users_setup_token").on("users").column("setup_token_hash").run()
+    }
+
+    /// An instrument's id and version are unique within an association, not across the deployment:
+    /// an admin must not learn from a refusal which ids another association uses. (SQLite cannot
+    /// drop a primary key, so the table is rebuilt; nothing references it.)
+    static let instrumentIDsPerAssociation = Migration(version: 23, name: "instrument ids unique per association") { db, _ in
+        try await db.raw(
+            """
+            CREATE TABLE instrument_definitions_by_association (
+                instrument_id TEXT NOT NULL, version INTEGER NOT NULL, definition TEXT NOT NULL,
+                added_by BIGINT REFERENCES users(id), added_at BIGINT NOT NULL,
+                association_id BIGINT REFERENCES associations(id))
+            """
+        ).run()
+        try await db.raw(
+            """
+            INSERT INTO instrument_definitions_by_association
+            SELECT instrument_id, version, definition, added_by, added_at, association_id FROM instrument_definitions
+            """
+        ).run()
+        try await db.raw("DROP TABLE instrument_definitions").run()
+        try await db.raw("ALTER TABLE instrument_definitions_by_association RENAME TO instrument_definitions").run()
+        try await db.create(index: "instrument_definitions_key").on("instrument_definitions").column("association_id")
+            .column("instrument_id").column("version").unique().run()
     }
 }
