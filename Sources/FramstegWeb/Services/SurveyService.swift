@@ -24,7 +24,7 @@ struct SurveyService {
             }
             let offer = try await surveys.offer(instrument.id, to: participant.id, on: Day(now), by: principal.userID)
             try await AuditLog(db).append(
-                AuditEntry(at: now, by: principal, action: .surveyOffer, objectType: "participant", objectID: participant.id.description)
+                AuditEntry(at: now, by: principal, action: .surveyOffer, participant: participant)
             )
             return offer
         }
@@ -93,7 +93,8 @@ struct SurveyService {
                         by: principal,
                         action: .surveyComplete,
                         objectType: "participant",
-                        objectID: offer.participantID.description
+                        objectID: offer.participantID.description,
+                        unitID: unit
                     )
                 )
             }
