@@ -54,11 +54,12 @@ struct Serve: AsyncParsableCommand {
     }
 
     /// Serves while writing a checkpoint of the audit log's head at start, every minute in which it
-    /// moved, and after the graceful shutdown. A sink that cannot be written at start stops `serve`.
+    /// moved, and after the graceful shutdown if it moved since. A sink that cannot be written at start
+    /// stops `serve`.
     static func runWithCheckpoints(_ app: some ApplicationProtocol, _ checkpointer: AuditCheckpointer, logger: Logger) async throws {
         let first: AuditCheckpoint?
         do { first = try await checkpointer.write() } catch { throw CommandFailure(message: "audit checkpoints: \(error)") }
-        try await withThrowingTaskGroup(of: Void.self) { group in
+        let last = try await withThrowingTaskGroup(of: Int64?.self) { group in
             group.addTask {
                 await checkpointer.run(every: .seconds(60), after: first?.sequence) { error in
                     logger.error("audit checkpoint not written", metadata: ["error": "\(error)"])
@@ -66,7 +67,8 @@ struct Serve: AsyncParsableCommand {
             }
             try await app.runService()
             group.cancelAll()
+            return try await group.next() ?? nil
         }
-        try await checkpointer.write()
+        try await checkpointer.write(unlessAt: last)
     }
 }

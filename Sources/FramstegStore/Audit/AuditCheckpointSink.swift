@@ -77,16 +77,17 @@ public struct AuditCheckpointer: Sendable {
     }
 
     /// Until cancelled: a checkpoint every `interval` in which the log grew. A failed write is reported
-    /// to `failed` and tried again next time.
-    public func run(every interval: Duration, after written: Int64?, failed: @Sendable (any Error) -> Void) async {
+    /// to `failed` and tried again next time. Returns the sequence of the last checkpoint written.
+    public func run(every interval: Duration, after written: Int64?, failed: @Sendable (any Error) -> Void) async -> Int64? {
         var last = written
         while !Task.isCancelled {
-            do { try await Task.sleep(for: interval) } catch { return }
+            do { try await Task.sleep(for: interval) } catch { return last }
             do {
                 if let checkpoint = try await write(unlessAt: last) { last = checkpoint.sequence }
             } catch {
                 failed(error)
             }
         }
+        return last
     }
 }
