@@ -16,10 +16,11 @@ struct DatabaseOptions: ParsableArguments {
         return .defaultSQLite
     }
 
-    /// Opens the store; a database that cannot be reached ends the program with one clear line.
-    func withStore<T: Sendable>(logger: Logger, _ body: @Sendable (Store) async throws -> T) async throws -> T {
+    /// Opens the store (with the audit key when the command writes or checks audit rows); a database
+    /// that cannot be reached ends the program with one clear line.
+    func withStore<T: Sendable>(logger: Logger, auditKey: AuditKey? = nil, _ body: @Sendable (Store) async throws -> T) async throws -> T {
         do {
-            return try await Store.withStore(at: location, logger: logger, body)
+            return try await Store.withStore(at: location, auditKey: auditKey, logger: logger, body)
         } catch let error as StoreError {
             throw CommandFailure(message: error.description)
         }

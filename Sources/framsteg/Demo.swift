@@ -11,6 +11,7 @@ struct Demo: AsyncParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var keys: KeyOptions
+    @OptionGroup var checkpoints: CheckpointOptions
 
     @Flag(help: "Wipe a PostgreSQL database that already holds data. (An SQLite file is always re-created.)")
     var replace = false
@@ -26,7 +27,8 @@ struct Demo: AsyncParsableCommand {
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
         }
         let replace = self.replace
-        let context = try await database.withStore(logger: .framsteg()) { store in
+        let sink = try checkpoints.sink()
+        let context = try await database.withStore(logger: .framsteg(), auditKey: keyring.auditKey) { store in
             if store.dialect == .postgres, try await store.hasData() {
                 guard replace else {
                     throw CommandFailure(message: "\(location) already holds data; run `framsteg demo --replace` to wipe it.")
@@ -35,7 +37,11 @@ struct Demo: AsyncParsableCommand {
             }
             try await Migrator().migrate(store)
             let passwords = Passwords(cost: 10)
-            return try await DemoData(hashPassword: { try await passwords.hash($0) }, keyring: keyring, today: Day(Date())).seed(store)
+            let context = try await DemoData(hashPassword: { try await passwords.hash($0) }, keyring: keyring, today: Day(Date())).seed(
+                store
+            )
+            if let sink { try await AuditCheckpointer(store: store, sink: sink).write() }
+            return context
         }
         print("Demo database ready: \(location)")
         print("Association: \(context.association?.name ?? "") (\(context.units.count) units, 600 participants over two years)")

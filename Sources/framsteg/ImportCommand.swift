@@ -43,7 +43,7 @@ struct ImportParticipants: AsyncParsableCommand {
         let language: Language = self.language == "en" ? .english : .swedish
         let keyring = try keys.keyring()
         let (dryRun, onlyValid, unitArgument) = (self.dryRun, self.onlyValid, self.unit)
-        let outcome: Int32 = try await database.withStore(logger: .framsteg()) { store in
+        let outcome: Int32 = try await database.withStore(logger: .framsteg(), auditKey: keyring.auditKey) { store in
             let importer = ParticipantImporter(store: store, keyring: keyring)
             let unit = try await Self.unit(unitArgument, in: importer)
             let today = Day(Date())

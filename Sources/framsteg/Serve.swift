@@ -11,6 +11,7 @@ struct Serve: AsyncParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var keys: KeyOptions
+    @OptionGroup var checkpoints: CheckpointOptions
 
     @Option(help: "Address to listen on (env: FRAMSTEG_HOST).")
     var host: String = ProcessInfo.processInfo.environment["FRAMSTEG_HOST"] ?? "127.0.0.1"
@@ -34,7 +35,11 @@ struct Serve: AsyncParsableCommand {
         let configuration = settings
         let location = database.location
         let keyring = try keys.privateKeyring()
-        try await database.withStore(logger: logger) { store in
+        let sink = try checkpoints.sink()
+        if !keyring.hasOwnAuditKey {
+            logger.notice("the key file has no audit line: the audit key is derived from the lookup key")
+        }
+        try await database.withStore(logger: logger, auditKey: keyring.auditKey) { store in
             let applied = try await Migrator().migrate(store)
             logger.info("database ready", metadata: ["database": "\(location)", "migrations.applied": "\(applied)"])
             // Anonymous responses stored before they were sealed are sealed now, where the keys are known.
@@ -44,8 +49,30 @@ struct Serve: AsyncParsableCommand {
             let site = try await Site(store: store, keyring: keyring, configuration: configuration, logger: logger)
             let app = buildApplication(site: site, logger: logger)
             print("Framsteg is running at http://\(configuration.host):\(configuration.port)/ (stop with Ctrl-C)")
-            // Hummingbird's runService installs the SIGTERM/SIGINT handlers and shuts down gracefully.
-            try await app.runService()
+            guard let sink else {
+                // Hummingbird's runService installs the SIGTERM/SIGINT handlers and shuts down gracefully.
+                return try await app.runService()
+            }
+            try await Self.runWithCheckpoints(app, AuditCheckpointer(store: store, sink: sink), logger: logger)
         }
+    }
+
+    /// Serves while writing a checkpoint of the audit log's head at start, every minute in which it
+    /// moved, and after the graceful shutdown if it moved since. A sink that cannot be written at start
+    /// stops `serve`.
+    static func runWithCheckpoints(_ app: some ApplicationProtocol, _ checkpointer: AuditCheckpointer, logger: Logger) async throws {
+        let first: AuditCheckpoint?
+        do { first = try await checkpointer.write() } catch { throw CommandFailure(message: "audit checkpoints: \(error)") }
+        let last = try await withThrowingTaskGroup(of: Int64?.self) { group in
+            group.addTask {
+                await checkpointer.run(every: .seconds(60), after: first?.sequence) { error in
+                    logger.error("audit checkpoint not written", metadata: ["error": "\(error)"])
+                }
+            }
+            try await app.runService()
+            group.cancelAll()
+            return try await group.next() ?? nil
+        }
+        try await checkpointer.write(unlessAt: last)
     }
 }

@@ -15,6 +15,7 @@ struct UserCommand: AsyncParsableCommand {
         )
 
         @OptionGroup var database: DatabaseOptions
+        @OptionGroup var keys: KeyOptions
         @Option(help: "E-mail address, used to sign in.") var email: String
         @Option(help: "Full name.") var name: String
         @Option(help: "admin, office, manager or counsellor.") var role: String
@@ -27,7 +28,8 @@ struct UserCommand: AsyncParsableCommand {
             // Read once, so there is nothing to mistype twice.
             let account = UserService.NewAccount(draft: draft, password: password, repeatedPassword: password)
             let associationID = AssociationID(association)
-            let user = try await database.withStore(logger: .framsteg()) { store in
+            let auditKey = try keys.keyring().auditKey
+            let user = try await database.withStore(logger: .framsteg(), auditKey: auditKey) { store in
                 try await Migrator().migrate(store)
                 do {
                     return try await UserService(store: store, passwords: Passwords()).create(account, in: associationID, by: .commandLine)
@@ -68,11 +70,13 @@ struct AssociationCommand: AsyncParsableCommand {
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Create an association.")
         @OptionGroup var database: DatabaseOptions
+        @OptionGroup var keys: KeyOptions
         @Option(help: "Name of the association.") var name: String
 
         func run() async throws {
             let name = self.name
-            let association = try await database.withStore(logger: .framsteg()) { store in
+            let auditKey = try keys.keyring().auditKey
+            let association = try await database.withStore(logger: .framsteg(), auditKey: auditKey) { store in
                 try await Migrator().migrate(store)
                 do {
                     return try await OrganisationService(store: store).createAssociation(named: name)
@@ -93,31 +97,6 @@ struct AssociationCommand: AsyncParsableCommand {
                 try await store.read { db in try await OrganisationRepository(db).associations() }
             }
             for association in associations { print("\(association.id)\t\(association.name)") }
-        }
-    }
-}
-
-/// `framsteg audit verify`: recomputes the hash chain and names the first broken row.
-struct AuditCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "audit", abstract: "Check the audit log.", subcommands: [Verify.self])
-
-    struct Verify: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Recompute the audit log's hash chain.")
-        @OptionGroup var database: DatabaseOptions
-
-        func run() async throws {
-            let verdict = try await database.withStore(logger: .framsteg()) { store in
-                try await store.read { db in try await AuditLog(db).verify() }
-            }
-            switch verdict {
-            case .intact(let rows):
-                print("Audit log intact: \(rows) rows verified.")
-            case .broken(let sequence, let reason):
-                throw CommandFailure(
-                    message:
-                        "Audit log broken at row \(sequence): \(reason == .contentChanged ? "its content was changed" : "it does not follow the row before it (a row was removed, inserted or reordered)")."
-                )
-            }
         }
     }
 }

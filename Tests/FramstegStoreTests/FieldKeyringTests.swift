@@ -52,12 +52,35 @@ struct FieldKeyringTests {
             ),
             (
                 "# keys\nlookup AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=\nnyckel x y",
-                .malformed(line: 3, reason: "expected `lookup <base64>` or `key <id> <base64>`")
+                .malformed(line: 3, reason: "expected `lookup <base64>`, `audit <base64>` or `key <id> <base64>`")
             ),
             ("lookup AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=", .missing("the key file has no `key` line")),
         ]
     )
     func malformed(_ text: String, _ problem: FieldKeyring.Problem) {
         #expect(throws: problem) { try FieldKeyring(text: text) }
+    }
+
+    @Test("the audit key comes from the `audit` line; a file without one derives a fixed key from the lookup key")
+    func auditKey() throws {
+        let text = "chain text"
+        #expect(TestKeys.keyring.hasOwnAuditKey && !TestKeys.keyring.auditKey.admitsUnkeyedRows)
+        #expect(!TestKeys.legacyKeyring.hasOwnAuditKey && TestKeys.legacyKeyring.auditKey.admitsUnkeyedRows)
+        #expect(TestKeys.keyring.auditKey.chainHash(text) != TestKeys.legacyKeyring.auditKey.chainHash(text))
+        // Derived again from the same file, the key is the same, so old keyed rows keep verifying.
+        let again = try FieldKeyring(text: TestKeys.legacyText)
+        #expect(again.auditKey.chainHash(text) == TestKeys.legacyKeyring.auditKey.chainHash(text))
+        // A rotation keeps the audit key.
+        let rotated = try FieldKeyring(text: TestKeys.text + "\nkey 2026-12 \(FieldKeyring.newKeyBase64())\n")
+        #expect(rotated.auditKey.chainHash(text) == TestKeys.keyring.auditKey.chainHash(text))
+        // The chain hash, the checkpoint signature and the session id are different keys' work.
+        #expect(TestKeys.keyring.auditKey.chainHash(text) != TestKeys.keyring.auditKey.checkpointSignature(text))
+        let generated = try FieldKeyring(text: FieldKeyring.generateText(keyID: "2026-12-01"))
+        #expect(generated.hasOwnAuditKey)
+        #expect(throws: FieldKeyring.Problem.malformed(line: 3, reason: "the audit key appears twice")) {
+            try FieldKeyring(
+                text: "lookup \(FieldKeyring.newKeyBase64())\naudit \(FieldKeyring.newKeyBase64())\naudit \(FieldKeyring.newKeyBase64())"
+            )
+        }
     }
 }

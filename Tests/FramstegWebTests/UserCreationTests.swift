@@ -110,6 +110,8 @@ enum FramstegCommand {
         process.arguments = arguments
         var environment = ProcessInfo.processInfo.environment
         environment["FRAMSTEG_PASSWORD"] = password
+        // The audit row the command writes is chained with the same key as the test's store.
+        environment["FRAMSTEG_KEYS"] = TestKeys.text
         environment["FRAMSTEG_LOG_LEVEL"] = "error"
         process.environment = environment
         let output = Pipe()

@@ -32,6 +32,7 @@ public enum TestDatabase: String, CaseIterable, Sendable, CustomStringConvertibl
     /// Runs `body` on a new, empty database that is removed afterwards.
     public func withFreshStore<T: Sendable>(
         migrated: Bool = true,
+        auditKey: AuditKey = TestKeys.keyring.auditKey,
         logger: Logger = TestDatabase.logger,
         _ body: @Sendable (Store) async throws -> T
     ) async throws -> T {
@@ -39,7 +40,7 @@ public enum TestDatabase: String, CaseIterable, Sendable, CustomStringConvertibl
         case .sqlite:
             let path = FileManager.default.temporaryDirectory.appendingPathComponent("framsteg-test-\(UUID().uuidString).sqlite").path
             defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
-            return try await Store.withStore(at: .sqlite(path: path), logger: logger) { store in
+            return try await Store.withStore(at: .sqlite(path: path), auditKey: auditKey, logger: logger) { store in
                 if migrated { try await Migrator().migrate(store) }
                 return try await body(store)
             }
@@ -48,8 +49,8 @@ public enum TestDatabase: String, CaseIterable, Sendable, CustomStringConvertibl
             let name = "framsteg_test_\(UUID().uuidString.prefix(8).lowercased())"
             try await Self.admin(adminURL) { db in try await db.raw("CREATE DATABASE \(unsafeRaw: name)").run() }
             do {
-                let value = try await Store.withStore(at: .postgres(url: Self.url(adminURL, database: name)), logger: logger) {
-                    store in
+                let location = DatabaseLocation.postgres(url: Self.url(adminURL, database: name))
+                let value = try await Store.withStore(at: location, auditKey: auditKey, logger: logger) { store in
                     if migrated { try await Migrator().migrate(store) }
                     return try await body(store)
                 }

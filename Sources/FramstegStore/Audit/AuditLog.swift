@@ -3,32 +3,53 @@ import Foundation
 import FramstegCore
 import SQLKit
 
-/// The append-only, hash-chained audit log.
+/// The append-only audit log, chained with HMAC-SHA256 under the audit key (rows from before the key
+/// with plain SHA-256). The key comes with the connection from `Store.read`/`write`, or is given.
 public struct AuditLog: Sendable {
     let db: any SQLDatabase
+    let key: AuditKey?
 
-    public init(_ db: any SQLDatabase) { self.db = db }
+    public init(_ db: any SQLDatabase, key: AuditKey? = nil) {
+        self.db = db
+        self.key = key ?? db.auditKey
+    }
 
-    /// SHA-256 over the canonical text of each row, as lowercase hex.
-    public static let chain = AuditChain { text in
-        SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+    /// The audit key is needed to write a row or check a keyed one, and the store was opened without it.
+    public struct KeyMissing: Error, CustomStringConvertible {
+        public var description: String { "the audit log needs the audit key from the key file (--key-file or FRAMSTEG_KEYS)" }
+    }
+
+    /// Plain SHA-256, as lowercase hex: how rows were chained before the audit key.
+    public static func sha256(_ text: String) -> String { AuditKey.hex(SHA256.hash(data: Data(text.utf8))) }
+
+    /// The chain as this log checks it; without a key, a keyed row can never verify.
+    public static func chain(key: AuditKey?) -> AuditChain {
+        AuditChain(plain: sha256, keyed: { text in key?.chainHash(text) ?? "" })
     }
 
     static let columns = [
         "sequence", "occurred_at", "user_id", "role", "action", "object_type", "object_id",
-        "association_id", "result", "previous_hash", "hash",
+        "association_id", "result", "previous_hash", "hash", "chain", "unit_id", "source_address", "session_id",
     ]
 
-    /// Appends one row, chained to the last. Call inside `Store.write` so the row commits with the change it records.
+    /// Appends one row, chained to the last with the key. Call inside `Store.write` so the row commits
+    /// with the change it records. The address and session of the request being served are filled in
+    /// from `AuditOrigin.current` unless the entry names them.
     @discardableResult
     public func append(_ entry: AuditEntry) async throws -> AuditRecord {
+        guard let key else { throw KeyMissing() }
+        var entry = entry
+        if let origin = AuditOrigin.current {
+            entry.sourceAddress = entry.sourceAddress ?? origin.sourceAddress
+            entry.sessionID = entry.sessionID ?? origin.sessionID
+        }
         // Concurrent writers on PostgreSQL queue here, so each row links to the one committed before it.
         if db.isPostgres { try await db.raw("SELECT pg_advisory_xact_lock(7311002)").run() }
         let last = try await db.select().columns("sequence", "hash").from("audit_log")
             .orderBy("sequence", .descending).limit(1).first()
         let sequence = (try last?.decode(column: "sequence", as: Int64.self) ?? 0) + 1
         let previousHash = try last?.decode(column: "hash", as: String.self) ?? AuditChain.genesis
-        let hash = Self.chain.hash(sequence: sequence, entry: entry, previousHash: previousHash)
+        let hash = Self.chain(key: key).hash(sequence: sequence, entry: entry, previousHash: previousHash, scheme: .keyed)
         try await db.insert(into: "audit_log").columns(Self.columns)
             .values(
                 SQLBind(sequence),
@@ -41,10 +62,27 @@ public struct AuditLog: Sendable {
                 SQLBind(entry.associationID?.rawValue),
                 SQLBind(entry.result.rawValue),
                 SQLBind(previousHash),
-                SQLBind(hash)
+                SQLBind(hash),
+                SQLBind(AuditChain.Scheme.keyed.rawValue),
+                SQLBind(entry.unitID?.rawValue),
+                SQLBind(entry.sourceAddress),
+                SQLBind(entry.sessionID)
             )
             .run()
-        return AuditRecord(sequence: sequence, entry: entry, previousHash: previousHash, hash: hash)
+        return AuditRecord(sequence: sequence, entry: entry, previousHash: previousHash, hash: hash, scheme: .keyed)
+    }
+
+    /// The newest row's sequence and hash: (0, genesis) for an empty log.
+    public func head() async throws -> (sequence: Int64, hash: String) {
+        let last = try await db.select().columns("sequence", "hash").from("audit_log").orderBy("sequence", .descending).limit(1).first()
+        guard let last else { return (0, AuditChain.genesis) }
+        return (try last.decode(column: "sequence", as: Int64.self), try last.decode(column: "hash", as: String.self))
+    }
+
+    /// The stored hash of row `sequence`, if there is such a row.
+    public func hash(at sequence: Int64) async throws -> String? {
+        try await db.select().column("hash").from("audit_log").where("sequence", .equal, sequence).first()?
+            .decode(column: "hash", as: String.self)
     }
 
     /// The newest rows first, optionally only those of one association.
@@ -64,11 +102,16 @@ public struct AuditLog: Sendable {
 
     /// Recomputes the chain after row `after` (0: the whole chain), a page at a time, and reports the first broken row.
     public func verify(after start: Int64 = 0, pageSize: Int = 1000) async throws -> AuditChain.Verdict {
+        let chain = Self.chain(key: key)
         var previousHash = AuditChain.genesis
+        // Plain rows are only believed in a log from before the key (its key file derives the audit key).
+        var allowsUnkeyed = key?.admitsUnkeyedRows ?? true
         if start > 0 {
-            guard let row = try await db.select().column("hash").from("audit_log").where("sequence", .equal, start).first()
+            guard let row = try await db.select().columns("hash", "chain").from("audit_log").where("sequence", .equal, start).first()
             else { return .broken(sequence: start, reason: .linkBroken) }
             previousHash = try row.decode(column: "hash", as: String.self)
+            let scheme = try row.decode(column: "chain", as: String.self)
+            allowsUnkeyed = allowsUnkeyed && scheme == AuditChain.Scheme.sha256.rawValue
         }
         var after = start
         var total = 0
@@ -79,18 +122,20 @@ public struct AuditLog: Sendable {
             for row in rows {
                 do { page.append(try Self.record(from: row)) } catch AuditRowError.unreadable(let sequence) {
                     // A role or result no code ever writes can only come from editing the table.
-                    if case .broken(let at, let reason) = Self.chain.verify(page, previousHash: previousHash) {
+                    if case .broken(let at, let reason) = chain.verify(page, previousHash: previousHash, allowsUnkeyed: allowsUnkeyed) {
                         return .broken(sequence: at, reason: reason)
                     }
                     return .broken(sequence: sequence, reason: .contentChanged)
                 }
             }
             guard let lastRecord = page.last else { return .intact(rows: total) }
-            switch Self.chain.verify(page, previousHash: previousHash) {
+            if key == nil, page.contains(where: { $0.scheme == .keyed }) { throw KeyMissing() }
+            switch chain.verify(page, previousHash: previousHash, allowsUnkeyed: allowsUnkeyed) {
             case .broken(let sequence, let reason): return .broken(sequence: sequence, reason: reason)
             case .intact(let rows): total += rows
             }
             previousHash = lastRecord.hash
+            allowsUnkeyed = allowsUnkeyed && !page.contains { $0.scheme == .keyed }
             after = lastRecord.sequence
         }
     }
@@ -99,7 +144,9 @@ public struct AuditLog: Sendable {
         let sequence = try row.decode(column: "sequence", as: Int64.self)
         let roleText = try row.decode(column: "role", as: String?.self)
         let resultText = try row.decode(column: "result", as: String.self)
-        guard let result = AuditResult(rawValue: resultText), roleText.map({ Role(rawValue: $0) != nil }) ?? true else {
+        guard let result = AuditResult(rawValue: resultText), roleText.map({ Role(rawValue: $0) != nil }) ?? true,
+            let scheme = AuditChain.Scheme(rawValue: try row.decode(column: "chain", as: String.self))
+        else {
             throw AuditRowError.unreadable(sequence: sequence)
         }
         var entry = AuditEntry(
@@ -110,14 +157,18 @@ public struct AuditLog: Sendable {
             objectType: try row.decode(column: "object_type", as: String.self),
             objectID: try row.decode(column: "object_id", as: String?.self),
             associationID: try row.optionalID("association_id"),
-            result: result
+            result: result,
+            unitID: try row.optionalID("unit_id"),
+            sourceAddress: try row.decode(column: "source_address", as: String?.self),
+            sessionID: try row.decode(column: "session_id", as: String?.self)
         )
         entry.occurredAt = try row.decode(column: "occurred_at", as: Int64.self)
         return AuditRecord(
             sequence: sequence,
             entry: entry,
             previousHash: try row.decode(column: "previous_hash", as: String.self),
-            hash: try row.decode(column: "hash", as: String.self)
+            hash: try row.decode(column: "hash", as: String.self),
+            scheme: scheme
         )
     }
 }

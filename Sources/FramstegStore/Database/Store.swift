@@ -21,12 +21,15 @@ public final class Store: Sendable {
 
     public let dialect: Dialect
     public let location: DatabaseLocation
+    /// The key the audit chain is written and verified with; nil for commands that write no audit rows.
+    public let auditKey: AuditKey?
     let backend: Backend
     let logger: Logger
 
-    init(backend: Backend, location: DatabaseLocation, logger: Logger) {
+    init(backend: Backend, location: DatabaseLocation, auditKey: AuditKey?, logger: Logger) {
         self.backend = backend
         self.location = location
+        self.auditKey = auditKey
         self.logger = logger
         switch backend {
         case .sqlite: self.dialect = .sqlite
@@ -38,9 +41,9 @@ public final class Store: Sendable {
     public func read<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         switch backend {
         case .sqlite(let connection, let lock):
-            return try await lock.withLock { try await body(Self.unlogged(connection)) }
+            return try await lock.withLock { try await body(handOut(Self.unlogged(connection))) }
         case .postgres(let client):
-            return try await client.withConnection { connection in try await body(Self.unlogged(connection)) }
+            return try await client.withConnection { connection in try await body(handOut(Self.unlogged(connection))) }
         }
     }
 
@@ -49,11 +52,11 @@ public final class Store: Sendable {
         switch backend {
         case .sqlite(let connection, let lock):
             return try await lock.withLock {
-                try await Self.transaction(on: Self.unlogged(connection), begin: "BEGIN IMMEDIATE", body)
+                try await Self.transaction(on: handOut(Self.unlogged(connection)), begin: "BEGIN IMMEDIATE", body)
             }
         case .postgres(let client):
             return try await client.withConnection { connection in
-                try await Self.transaction(on: Self.unlogged(connection), begin: "BEGIN", body)
+                try await Self.transaction(on: handOut(Self.unlogged(connection)), begin: "BEGIN", body)
             }
         }
     }
@@ -63,6 +66,12 @@ public final class Store: Sendable {
     public func checkpoint() async throws {
         guard case .sqlite(let connection, let lock) = backend else { return }
         try await lock.withLock { _ = try await Self.unlogged(connection).raw("PRAGMA wal_checkpoint(TRUNCATE)").all() }
+    }
+
+    /// The connection as `read` and `write` hand it out: carrying the audit key, so `AuditLog(db)`
+    /// chains with it without every service passing the key along.
+    private func handOut(_ db: any SQLDatabase) -> any SQLDatabase {
+        StoreDatabase(base: db, auditKey: auditKey)
     }
 
     /// Queries are never logged, at any level: their binds hold personal data, sealed values and
@@ -106,6 +115,7 @@ extension Store {
     /// For PostgreSQL the connection pool runs as a child task for exactly as long as `body`.
     public static func withStore<T: Sendable>(
         at location: DatabaseLocation,
+        auditKey: AuditKey? = nil,
         logger: Logger,
         _ body: @Sendable (Store) async throws -> T
     ) async throws -> T {
@@ -116,7 +126,7 @@ extension Store {
             thread.start()
             defer { thread.shutdownGracefully { _ in } }
             let connection = try await openSQLite(path: path, thread: thread, logger: driverLogger(logger))
-            let store = Store(backend: .sqlite(connection, AsyncLock()), location: location, logger: logger)
+            let store = Store(backend: .sqlite(connection, AsyncLock()), location: location, auditKey: auditKey, logger: logger)
             do {
                 let value = try await body(store)
                 try? await connection.close()
@@ -129,7 +139,7 @@ extension Store {
             let configuration = try postgresConfiguration(url: url, location: location)
             try await checkPostgresReachable(configuration, location: location, logger: driverLogger(logger))
             let client = PostgresClient(configuration: PostgresClient.Configuration(configuration), backgroundLogger: driverLogger(logger))
-            let store = Store(backend: .postgres(client), location: location, logger: logger)
+            let store = Store(backend: .postgres(client), location: location, auditKey: auditKey, logger: logger)
             return try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask { await client.run() }
                 defer { group.cancelAll() }

@@ -205,3 +205,11 @@ public struct MeasurementRepository: Sendable {
         )
     }
 }
+
+extension MeasurementRepository {
+    /// The unit of the participant a measurement is of, for the audit row of an answer.
+    public func unit(ofParticipant participant: ParticipantID) async throws -> UnitID? {
+        try await db.select().column("unit_id").from("participants").where("id", .equal, participant.rawValue).first()?
+            .decode(column: "unit_id", as: Int64?.self).map { UnitID($0) }
+    }
+}

@@ -5,7 +5,7 @@ public enum Migrations {
     public static let all: [Migration] = [
         organisation, access, audit, auditAppendOnly, journey, rateLimits, eligibility, activities, measurements, plansAndParticipantMode,
         anonymousSurveys, followUpColumns, progressSummaries, progressByIndicator, changeSlots, followUpReadPaths, progressBackfill,
-        managersRecordRight, surveyResponsesHeldAndSealed, accountSetupLinks, instrumentIDsPerAssociation,
+        managersRecordRight, keyedAuditChain, surveyResponsesHeldAndSealed, accountSetupLinks, instrumentIDsPerAssociation,
     ]
 
     static let organisation = Migration(version: 1, name: "organisation") { db, _ in
@@ -345,6 +345,16 @@ public enum Migrations {
     /// A manager opens participants' records only when the association grants it (off by default).
     static let managersRecordRight = Migration(version: 18, name: "managers' right to open records") { db, _ in
         try await db.alter(table: "users").column("may_open_records", type: .int, .notNull, .default(0)).run()
+    }
+
+    /// The audit chain is keyed from here on: each row says how it was chained (rows already written
+    /// stay `sha256` and verify as before), and keyed rows also name the unit, address and session.
+    /// Adding columns rewrites no row, so the append-only triggers are not in the way.
+    static let keyedAuditChain = Migration(version: 19, name: "keyed audit chain with unit, address and session") { db, _ in
+        try await db.alter(table: "audit_log").column("chain", type: .text, .notNull, .default("sha256")).run()
+        try await db.alter(table: "audit_log").column("unit_id", type: .bigint).run()
+        try await db.alter(table: "audit_log").column("source_address", type: .text).run()
+        try await db.alter(table: "audit_log").column("session_id", type: .text).run()
     }
 
     /// Anonymous responses wait, sealed, until five of a pool have come in; released ones keep their

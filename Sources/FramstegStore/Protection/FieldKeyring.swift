@@ -8,12 +8,17 @@ import FramstegCore
 ///
 ///     lookup <base64 of 32 bytes>      keyed hash for finding a person by personal identity number
 ///     key <id> <base64 of 32 bytes>    AES-256-GCM data keys; the last one encrypts new data
+///     audit <base64 of 32 bytes>       keys the audit chain and signs its checkpoints (see `AuditKey`)
 ///
-/// Old keys stay so old values can be read; `framsteg key rotate` appends a new one.
+/// Old keys stay so old values can be read; `framsteg key rotate` appends a new one. A file from before
+/// the `audit` line derives its audit key from the lookup key (HKDF-SHA256, `AuditKey.derivationInfo`).
 public struct FieldKeyring: Sendable {
     public let currentKeyID: String
     let keys: [String: SymmetricKey]
     let lookupKey: SymmetricKey
+    public let auditKey: AuditKey
+    /// Whether the file has an `audit` line (else the audit key is derived from the lookup key).
+    public let hasOwnAuditKey: Bool
 
     public enum Problem: Error, Equatable, CustomStringConvertible {
         case missing(String)
@@ -35,6 +40,7 @@ public struct FieldKeyring: Sendable {
         var keys: [String: SymmetricKey] = [:]
         var order: [String] = []
         var lookup: SymmetricKey?
+        var audit: SymmetricKey?
         for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = rawLine.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init)?.trimmed ?? ""
             if line.isEmpty { continue }
@@ -42,12 +48,15 @@ public struct FieldKeyring: Sendable {
             switch parts.first {
             case "lookup" where parts.count == 2:
                 lookup = try Self.key(parts[1], line: index + 1)
+            case "audit" where parts.count == 2:
+                guard audit == nil else { throw .malformed(line: index + 1, reason: "the audit key appears twice") }
+                audit = try Self.key(parts[1], line: index + 1)
             case "key" where parts.count == 3:
                 guard keys[parts[1]] == nil else { throw .malformed(line: index + 1, reason: "key id \(parts[1]) appears twice") }
                 keys[parts[1]] = try Self.key(parts[2], line: index + 1)
                 order.append(parts[1])
             default:
-                throw .malformed(line: index + 1, reason: "expected `lookup <base64>` or `key <id> <base64>`")
+                throw .malformed(line: index + 1, reason: "expected `lookup <base64>`, `audit <base64>` or `key <id> <base64>`")
             }
         }
         guard let lookup else { throw .missing("the key file has no `lookup` line") }
@@ -55,6 +64,8 @@ public struct FieldKeyring: Sendable {
         self.keys = keys
         self.lookupKey = lookup
         self.currentKeyID = current
+        self.auditKey = audit.map { AuditKey($0) } ?? AuditKey.derived(fromLookupKey: lookup)
+        self.hasOwnAuditKey = audit != nil
     }
 
     private static func key(_ base64: String, line: Int) throws(Problem) -> SymmetricKey {
@@ -64,12 +75,14 @@ public struct FieldKeyring: Sendable {
         return SymmetricKey(data: data)
     }
 
-    /// A new key file's text: a lookup key and one data key named after the month.
+    /// A new key file's text: a lookup key, an audit key and one data key named after the day.
     public static func generateText(keyID: String) -> String {
         """
-        # Framsteg encryption keys. Keep this file secret and backed up: without it, encrypted
-        # personal data cannot be read. Add keys with `framsteg key rotate`; never remove one in use.
+        # Framsteg encryption keys. Keep this file secret, backed up and apart from database backups:
+        # without it, encrypted personal data cannot be read nor the audit log verified. Add keys with
+        # `framsteg key rotate`; never remove one in use.
         lookup \(newKeyBase64())
+        audit \(newKeyBase64())
         key \(keyID) \(newKeyBase64())
 
         """

@@ -63,7 +63,14 @@ final class RouteRegistrar {
                 let decision = Policy.decide(principal, action, judged)
                 guard decision == .allowed else {
                     let (type, id) = judged.auditObject
-                    try await site.recordDenial(principal, action: action, path: path, objectType: type, objectID: id)
+                    try await site.recordDenial(
+                        principal,
+                        action: action,
+                        path: path,
+                        objectType: type,
+                        objectID: id,
+                        unitID: judged.unitID
+                    )
                     throw decision == .hidden ? WebError.notFound : WebError.forbidden
                 }
             }
@@ -103,7 +110,14 @@ final class RouteRegistrar {
 
 extension Site {
     /// Writes the audit row of a refusal (and a log line without personal data).
-    func recordDenial(_ principal: Principal, action: Action, path: String, objectType: String, objectID: String?) async throws {
+    func recordDenial(
+        _ principal: Principal,
+        action: Action,
+        path: String,
+        objectType: String,
+        objectID: String?,
+        unitID: UnitID? = nil
+    ) async throws {
         logger.notice(
             "access denied",
             metadata: [
@@ -118,6 +132,7 @@ extension Site {
                 objectType: objectType,
                 objectID: objectID,
                 associationID: principal.associationID,
+                unitID: unitID,
                 result: .denied
             )
         )
@@ -125,6 +140,15 @@ extension Site {
 }
 
 extension Resource {
+    /// The unit the judged object belongs to, for the audit row of a refusal.
+    var unitID: UnitID? {
+        switch self {
+        case .unit(let id, _): id
+        case .participant(_, let unitID, _): unitID
+        case .ownAccount, .association, .user: nil
+        }
+    }
+
     var auditObject: (type: String, id: String?) {
         switch self {
         case .ownAccount: ("account", nil)

@@ -5,7 +5,8 @@ import HTTPTypes
 import Hummingbird
 
 /// Loads the signed-in session from its cookie, ends it when it has expired or the user was disabled,
-/// and settles the request's language, client address and CSRF token.
+/// and settles the request's language, client address and CSRF token; sets the `AuditOrigin` of the
+/// audit rows the request writes.
 struct SessionMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
     let site: Site
@@ -43,7 +44,13 @@ struct SessionMiddleware: RouterMiddleware {
                 }
             }
         }
-        var response = try await next(request, context)
+        // Every audit row written while serving this request names its address and session.
+        let origin = AuditOrigin(
+            sourceAddress: context.clientAddress == "unknown" ? nil : context.clientAddress,
+            sessionID: context.session.map { site.keyring.auditKey.sessionID(tokenHash: $0.record.tokenHash) }
+        )
+        let served = context
+        var response = try await AuditOrigin.$current.withValue(origin) { try await next(request, served) }
         let sessionCookie = FramstegCookie.name(FramstegCookie.session, secure: secure)
         if clearSessionCookie, !response.headers[values: .setCookie].contains(where: { $0.hasPrefix(sessionCookie + "=") }) {
             response.setCookie(FramstegCookie.expired(FramstegCookie.session, secure: context.isSecureRequest))

@@ -155,16 +155,17 @@ enum Texts {
         "cannotDisableSelf": ("Du kan inte stänga av ditt eget konto.", "You cannot disable your own account."),
         "auditLog": ("Granskningslogg", "Audit log"),
         "auditIntro": (
-            "Alla inloggningar, ändringar, nekade försök och läsningar av personuppgifter loggas. Loggen är kedjad med hashar så att ändringar upptäcks.",
-            "Every sign-in, change, refused attempt and read of personal data is logged. The log is chained with hashes so that changes are detected."
+            "Alla inloggningar, ändringar, nekade försök och läsningar av personuppgifter loggas. Loggen är kedjad med nycklade hashar (nyckeln finns i nyckelfilen, inte i databasen) så att ändringar upptäcks.",
+            "Every sign-in, change, refused attempt and read of personal data is logged. The log is chained with keyed hashes (the key is in the key file, not in the database) so that changes are detected."
         ),
         "auditIntact": (
             "De senaste raderna har kontrollerats och kedjan är obruten", "The newest rows have been checked and the chain is intact"
         ),
         "auditFullCheck": (
-            "Hela loggen kontrolleras med kommandot framsteg audit verify.",
-            "The whole log is checked with the command framsteg audit verify."
+            "Hela loggen kontrolleras, mot de signerade kontrollpunkterna utanför databasen, med kommandot framsteg audit verify --checkpoints.",
+            "The whole log is checked, against the signed checkpoints kept outside the database, with the command framsteg audit verify --checkpoints."
         ),
+        "sourceAddress": ("Adress", "Address"),
         "auditBroken": ("Kedjan är bruten vid rad", "The chain is broken at row"),
         "time": ("Tid (UTC)", "Time (UTC)"),
         "action": ("Händelse", "Action"),

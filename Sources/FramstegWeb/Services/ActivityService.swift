@@ -29,8 +29,7 @@ struct ActivityService {
                     at: now,
                     by: principal,
                     action: .participantInterventionAdd,
-                    objectType: "participant",
-                    objectID: participant.id.description
+                    participant: participant
                 )
             )
             return Intervention(
@@ -64,8 +63,7 @@ struct ActivityService {
                     at: now,
                     by: principal,
                     action: .participantInterventionEnd,
-                    objectType: "participant",
-                    objectID: participant.id.description
+                    participant: participant
                 )
             )
         }
@@ -88,8 +86,7 @@ struct ActivityService {
                     at: now,
                     by: principal,
                     action: .participantMeetingAdd,
-                    objectType: "participant",
-                    objectID: participant.id.description
+                    participant: participant
                 )
             )
             return Meeting(
@@ -136,7 +133,7 @@ struct ActivityService {
             else { throw ValidationFailure(problems: ["week": .notEnrolled]) }
             try await body(ActivityRepository(db, keyring: keyring), started, now)
             try await AuditLog(db).append(
-                AuditEntry(at: now, by: principal, action: action, objectType: "participant", objectID: participant.id.description)
+                AuditEntry(at: now, by: principal, action: action, participant: participant)
             )
         }
     }

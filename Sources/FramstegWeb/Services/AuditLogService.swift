@@ -3,7 +3,7 @@ import FramstegCore
 import FramstegStore
 
 /// Reading the association's audit log: the newest rows with the names of who acted, and the state
-/// of the hash chain. Reading it is itself audited.
+/// of the keyed hash chain (checked with the audit key the store carries). Reading it is itself audited.
 struct AuditLogService {
     let store: Store
     let now: @Sendable () -> Date
@@ -18,6 +18,7 @@ struct AuditLogService {
         let records: [AuditRecord]
         let verdict: AuditChain.Verdict
         let userNames: [UserID: String]
+        let unitNames: [UnitID: String]
     }
 
     /// Reads the newest rows of `principal`'s association, then writes the row saying they did.
@@ -29,6 +30,9 @@ struct AuditLogService {
                 verdict: try await log.verifyRecent(rows: Self.checkedRows),
                 userNames: Dictionary(
                     uniqueKeysWithValues: try await UserRepository(db).users(of: principal.associationID).map { ($0.id, $0.name) }
+                ),
+                unitNames: Dictionary(
+                    uniqueKeysWithValues: try await OrganisationRepository(db).units(of: principal.associationID).map { ($0.id, $0.name) }
                 )
             )
         }

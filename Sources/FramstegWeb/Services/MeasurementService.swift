@@ -36,8 +36,7 @@ struct MeasurementService {
                     at: now,
                     by: principal,
                     action: .measurementStart,
-                    objectType: "participant",
-                    objectID: participant.id.description
+                    participant: participant
                 )
             )
             return id
@@ -115,13 +114,15 @@ struct MeasurementService {
                     try await repository.saveAnswer(answer, item: itemID, respondent: respondent, in: measurement.id, now: now)
                 }
                 let object = measurement.participantID.description
+                let unit = try await repository.unit(ofParticipant: measurement.participantID)
                 try await AuditLog(db).append(
                     AuditEntry(
                         at: now,
                         by: principal,
                         action: .measurementAnswer(respondent),
                         objectType: "participant",
-                        objectID: object
+                        objectID: object,
+                        unitID: unit
                     )
                 )
                 if completes {
@@ -135,7 +136,14 @@ struct MeasurementService {
                         on: measurement.takenOn
                     )
                     try await AuditLog(db).append(
-                        AuditEntry(at: now, by: principal, action: .measurementComplete, objectType: "participant", objectID: object)
+                        AuditEntry(
+                            at: now,
+                            by: principal,
+                            action: .measurementComplete,
+                            objectType: "participant",
+                            objectID: object,
+                            unitID: unit
+                        )
                     )
                 }
             }

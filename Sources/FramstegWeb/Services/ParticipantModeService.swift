@@ -46,7 +46,8 @@ struct ParticipantModeService {
                     by: principal,
                     action: Self.handOverAction(target),
                     objectType: "participant",
-                    objectID: participant.description
+                    objectID: participant.description,
+                    unitID: try await MeasurementRepository(db).unit(ofParticipant: participant)
                 )
             )
         }

@@ -28,7 +28,14 @@ struct ParticipantService {
                 throw ValidationFailure(problems: ["personalIdentityNumber": .alreadyTaken])
             }
             try await AuditLog(db).append(
-                AuditEntry(at: now, by: principal, action: .participantRegister, objectType: "participant", objectID: id.description)
+                AuditEntry(
+                    at: now,
+                    by: principal,
+                    action: .participantRegister,
+                    objectType: "participant",
+                    objectID: id.description,
+                    unitID: unit.id
+                )
             )
             return id
         }
@@ -80,8 +87,7 @@ struct ParticipantService {
                     at: now,
                     by: principal,
                     action: .participantStep(event.kind),
-                    objectType: "participant",
-                    objectID: participant.id.description
+                    participant: participant
                 )
             )
         }
@@ -124,8 +130,7 @@ extension ParticipantService {
                     at: now,
                     by: principal,
                     action: .participantContact,
-                    objectType: "participant",
-                    objectID: participant.id.description
+                    participant: participant
                 )
             )
         }
@@ -148,8 +153,7 @@ extension ParticipantService {
                     at: now,
                     by: principal,
                     action: .participantEligibility,
-                    objectType: "participant",
-                    objectID: participant.id.description
+                    participant: participant
                 )
             )
         }

@@ -45,8 +45,7 @@ struct PlanService {
                     at: now,
                     by: principal,
                     action: .participantPlanGoal,
-                    objectType: "participant",
-                    objectID: participant.id.description
+                    participant: participant
                 )
             )
             return goal
@@ -79,8 +78,7 @@ struct PlanService {
                     at: now,
                     by: principal,
                     action: .participantPlanStep,
-                    objectType: "participant",
-                    objectID: participant.id.description
+                    participant: participant
                 )
             )
             return step
@@ -105,8 +103,7 @@ struct PlanService {
                     at: now,
                     by: principal,
                     action: .participantPlanStatus,
-                    objectType: "participant",
-                    objectID: participant.id.description
+                    participant: participant
                 )
             )
         }

@@ -84,7 +84,8 @@ struct PublicRegistrationService {
                     action: action,
                     objectType: "participant",
                     objectID: participant.description,
-                    associationID: association.id
+                    associationID: association.id,
+                    unitID: unit.id
                 )
             )
         }

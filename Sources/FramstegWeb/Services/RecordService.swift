@@ -58,7 +58,7 @@ struct RecordService {
     func audit(_ action: AuditAction, _ participant: Participant, by principal: Principal) async throws {
         let now = self.now()
         try await store.audit(
-            AuditEntry(at: now, by: principal, action: action, objectType: "participant", objectID: participant.id.description)
+            AuditEntry(at: now, by: principal, action: action, participant: participant)
         )
     }
 

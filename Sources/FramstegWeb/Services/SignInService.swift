@@ -61,7 +61,10 @@ struct SignInService {
             // Housekeeping rides on sign-in: ended sessions and old failures are not kept.
             try await sessions.deleteExpired(lifetime: sessionLifetime, now: now)
             try await SignInFailureRepository(db).deleteOlder(than: throttle.windowStart(now: now))
-            try await AuditLog(db).append(AuditEntry(at: now, by: user.principal, action: .signIn, objectType: "session"))
+            // The row names the session it opens, not the one the browser came with.
+            var entry = AuditEntry(at: now, by: user.principal, action: .signIn, objectType: "session")
+            entry.sessionID = store.auditKey?.sessionID(tokenHash: Tokens.hash(token))
+            try await AuditLog(db).append(entry)
         }
         return .signedIn(user, token: token)
     }

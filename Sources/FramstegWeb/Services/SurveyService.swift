@@ -25,7 +25,7 @@ struct SurveyService {
             }
             let offer = try await surveys.offer(instrument.id, to: participant.id, on: Day(now), by: principal.userID)
             try await AuditLog(db).append(
-                AuditEntry(at: now, by: principal, action: .surveyOffer, objectType: "participant", objectID: participant.id.description)
+                AuditEntry(at: now, by: principal, action: .surveyOffer, participant: participant)
             )
             return offer
         }
@@ -90,7 +90,14 @@ struct SurveyService {
             try await store.write { db in
                 try await SurveyOfferRepository(db).markCompleted(offer.id)
                 try await AuditLog(db).append(
-                    AuditEntry(at: now, by: principal, action: .surveyComplete, objectType: "unit", objectID: unit.description)
+                    AuditEntry(
+                        at: now,
+                        by: principal,
+                        action: .surveyComplete,
+                        objectType: "unit",
+                        objectID: unit.description,
+                        unitID: unit
+                    )
                 )
             }
             try await store.checkpoint()

@@ -29,7 +29,9 @@ struct AuditLogPage: Sendable {
         let role: String
         let action: String
         let object: String
+        let unit: String
         let result: String
+        let address: String
     }
 
     struct Intact: Sendable {
@@ -51,7 +53,9 @@ struct AuditLogPage: Sendable {
                 role: entry.role?.label(language) ?? "–",
                 action: entry.action,
                 object: [entry.objectType, entry.objectID].compactMap { $0 }.joined(separator: " "),
-                result: entry.result.rawValue
+                unit: entry.unitID.map { recent.unitNames[$0] ?? "#\($0)" } ?? "–",
+                result: entry.result.rawValue,
+                address: entry.sourceAddress ?? "–"
             )
         }
         switch recent.verdict {
