@@ -101,7 +101,7 @@ struct ImportParticipants: AsyncParsableCommand {
             // `check` throws only a `FileProblem`.
             throw CommandFailure(message: describe(error, language))
         }
-        let taken = try await importer.alreadyRegistered(result.valid, in: unit.associationID, column: numberColumn)
+        let taken = try await importer.alreadyRegistered(result.valid, in: unit, column: numberColumn)
         let takenLines = Set(taken.map(\.line))
         let problems = (result.problems + taken).sorted { ($0.line, $0.column) < ($1.line, $1.column) }
         let valid = result.valid.filter { !takenLines.contains($0.line) }

@@ -25,7 +25,7 @@ struct ParticipantImporterTests {
             let result = try ParticipantImport.check(file, municipalities: municipalities, today: today)
             #expect(result.problems.isEmpty)
             let importer = ParticipantImporter(store: store, keyring: TestKeys.keyring)
-            let taken = try await importer.alreadyRegistered(result.valid, in: unit.associationID, column: "personnummer")
+            let taken = try await importer.alreadyRegistered(result.valid, in: unit, column: "personnummer")
             #expect(
                 taken == [
                     ParticipantImport.RowProblem(line: 2, field: "personalIdentityNumber", column: "personnummer", problem: .alreadyTaken)

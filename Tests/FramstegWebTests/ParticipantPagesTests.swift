@@ -45,6 +45,47 @@ struct ParticipantPagesTests {
         }
     }
 
+    @Test("another unit's staff register a person under way in unit A1 as their own, and learn nothing of A1")
+    func noWordOfAnotherUnit() async throws {
+        try await TestApp.run(beforeStart: { fixture in
+            try await fixture.store.write { db in
+                _ = try await UserRepository(db).create(
+                    in: fixture.associationA,
+                    email: "steget@a.test",
+                    name: "Handledare Steget",
+                    role: .counsellor,
+                    unitIDs: [fixture.unitA2],
+                    passwordHash: try await Passwords(cost: 4).hash(Fixture.password),
+                    now: fixture.clock.now
+                )
+            }
+        }) { fixture, client throws in
+            let browser = TestBrowser(client)
+            try await browser.signIn("steget@a.test")
+            // Sara Lind's journey is under way in A1; in A2 the same number registers like any other.
+            let created = try await browser.post(
+                "/units/\(fixture.unitA2)/participants",
+                Self.form(["personalIdentityNumber": "811218-9876", "name": "Sara Lind"]) + [
+                    ("municipality", fixture.municipalityA.description)
+                ]
+            )
+            let location = try #require(created.location)
+            #expect(location.hasPrefix("/participants/") && location != "/participants/\(fixture.participantA1)")
+            let record = try await browser.get(location)
+            #expect(!record.text.contains("ACTivera"), "nothing of unit A1 is shown")
+            // Registered twice in A2 while under way there, the refusal speaks of A2 only.
+            let again = try await browser.post(
+                "/units/\(fixture.unitA2)/participants",
+                Self.form(["personalIdentityNumber": "811218-9876", "name": "Sara Lind"]) + [
+                    ("municipality", fixture.municipalityA.description)
+                ]
+            )
+            #expect(again.status == .unprocessableContent)
+            #expect(again.text.contains("Personen har redan en pågående registrering i verksamheten."))
+            #expect(!again.text.contains("förbundet") && !again.text.contains("ACTivera"))
+        }
+    }
+
     @Test("registering twice while a journey is ongoing is refused; a new registration opens the record")
     func registerAndOpen() async throws {
         try await TestApp.run { fixture, client throws in

@@ -32,19 +32,18 @@ public struct ParticipantImporter: Sendable {
     }
 
     /// Rows that `registerUnlessUnderWay` would refuse: the person already has a journey under way
-    /// in the association. (A person twice in one file is the file's own problem, found by
+    /// in the unit. (A person twice in one file is the file's own problem, found by
     /// `ParticipantImport.check`.)
     public func alreadyRegistered(
         _ rows: [ParticipantImport.ValidRow],
-        in association: AssociationID,
+        in unit: OrganisationUnit,
         column: String
     ) async throws -> [ParticipantImport.RowProblem] {
         let keyring = self.keyring
         return try await store.read { db in
             let participants = ParticipantRepository(db, keyring: keyring)
             var problems: [ParticipantImport.RowProblem] = []
-            for row in rows where try await participants.journeyUnderWay(of: row.participant.personalIdentityNumber, in: association) != nil
-            {
+            for row in rows where try await participants.journeyUnderWay(of: row.participant.personalIdentityNumber, in: unit) != nil {
                 problems.append(
                     ParticipantImport.RowProblem(line: row.line, field: "personalIdentityNumber", column: column, problem: .alreadyTaken)
                 )

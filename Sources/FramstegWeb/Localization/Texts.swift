@@ -351,7 +351,7 @@ enum Texts {
         ),
         "participantRegistered": ("Deltagaren är registrerad.", "The participant is registered."),
         "alreadyRegistered": (
-            "Personen har redan en pågående registrering i förbundet.", "The person already has an ongoing registration in the association."
+            "Personen har redan en pågående registrering i verksamheten.", "The person already has an ongoing registration in the unit."
         ),
         "birthYear": ("Födelseår", "Year of birth"),
         "contact": ("Kontakt", "Contact"),

@@ -11,7 +11,7 @@ struct ParticipantService {
     let now: @Sendable () -> Date
 
     /// Registers in `unit`; refuses, by the one duplicate rule (`registerUnlessUnderWay`), a number
-    /// that already has a journey under way in the association.
+    /// that already has a journey under way in the unit (and says nothing of other units).
     func register(_ draft: ParticipantDraft, in unit: OrganisationUnit, by principal: Principal) async throws -> ParticipantID {
         let now = self.now()
         let municipalities = try await store.read { db in try await OrganisationRepository(db).municipalities(of: unit.associationID) }
