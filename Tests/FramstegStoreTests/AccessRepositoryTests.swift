@@ -50,9 +50,9 @@ struct AccessRepositoryTests {
                 #expect(loaded.unitIDs == [units[1].id])
                 #expect(loaded.language == .english)
                 #expect(loaded.isDisabled)
-                #expect(try await repository.isEmailTaken("HASSAN@insjoriket.se"))
-                #expect(try await !repository.isEmailTaken("hassan@insjoriket.se", excluding: user.id))
-                #expect(try await repository.credentials(email: " Hassan@Insjoriket.se")?.passwordHash == "$2b$hash")
+                #expect(try await repository.isEmailTaken("HASSAN@insjoriket.se", in: association.id))
+                #expect(try await !repository.isEmailTaken("hassan@insjoriket.se", in: association.id, excluding: user.id))
+                #expect(try await repository.credentials(email: " Hassan@Insjoriket.se").map(\.passwordHash) == ["$2b$hash"])
                 #expect(try await repository.users(of: association.id).map(\.unitIDs) == [[units[1].id]])
             }
         }

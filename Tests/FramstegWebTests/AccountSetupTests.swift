@@ -127,7 +127,7 @@ struct AccountSetupTests {
             let admin = TestBrowser(client)
             try await admin.signIn(Fixture.email(.admin))
             let me = try #require(
-                try await fixture.store.read { db in try await UserRepository(db).credentials(email: Fixture.email(.admin))?.user }
+                try await fixture.store.read { db in try await UserRepository(db).credentials(email: Fixture.email(.admin)).first?.user }
             )
             let refused = try await admin.post(
                 "/admin/users/\(me.id)",
@@ -139,6 +139,40 @@ struct AccountSetupTests {
             #expect(after?.unitIDs.isEmpty == true)
             #expect(try await admin.post("/admin/users/\(me.id)/password", []).status == .forbidden)
             #expect(try await admin.get("/admin/users/\(me.id)").text.contains(#"href="/settings#password""#))
+        }
+    }
+
+    @Test(
+        "an address used in another association is not refused, so an admin learns nothing of it; each account signs in with its own password"
+    )
+    func addressInAnotherAssociation() async throws {
+        try await TestApp.run { fixture, client throws in
+            let adminB = TestBrowser(client)
+            try await adminB.signIn(Fixture.adminB)
+            // office@a.test works for association A; association B's admin adds the same address.
+            let created = try await adminB.post(
+                "/admin/users",
+                [("email", Fixture.email(.office)), ("name", "Kansliet B"), ("role", "office")]
+            )
+            #expect(created.status == .ok, "not refused: the address is free in association B")
+            #expect(!created.text.contains("används redan"))
+            let link = try #require(Self.setupPath(in: created.text))
+            let owner = TestBrowser(client)
+            try await owner.get(link)
+            _ = try await owner.post(link, [("password", "Kansliet-B-lösenord"), ("repeatPassword", "Kansliet-B-lösenord")])
+
+            // Within association B the address is now taken, and that is said.
+            let again = try await adminB.post("/admin/users", [("email", Fixture.email(.office)), ("name", "Igen"), ("role", "office")])
+            #expect(again.status == .unprocessableContent && again.text.contains("E-postadressen används redan."))
+
+            // Each password opens its own association's account.
+            let inA = TestBrowser(client, address: "192.0.2.80")
+            #expect(try await inA.signIn(Fixture.email(.office)).location == "/office")
+            #expect(try await inA.get("/admin").status == .forbidden)
+            let inB = TestBrowser(client, address: "192.0.2.81")
+            #expect(try await inB.signIn(Fixture.email(.office), "Kansliet-B-lösenord").location == "/office")
+            let accounts = try await fixture.store.read { db in try await UserRepository(db).credentials(email: Fixture.email(.office)) }
+            #expect(Set(accounts.map(\.user.associationID)) == [fixture.associationA, fixture.associationB])
         }
     }
 }

@@ -148,7 +148,9 @@ struct ParticipantPagesTests {
             let admin = TestBrowser(client)
             try await admin.signIn(Fixture.email(.admin))
             let user = try #require(
-                try await fixture.store.read { db in try await UserRepository(db).credentials(email: Fixture.recordsManagerEmail) }?.user
+                try await fixture.store.read { db in
+                    try await UserRepository(db).credentials(email: Fixture.recordsManagerEmail).first?.user
+                }
             )
             let page = try await admin.get("/admin/users/\(user.id)")
             #expect(page.text.contains(#"id="mayOpenRecords" name="mayOpenRecords" value="yes""#) && page.text.contains("checked"))

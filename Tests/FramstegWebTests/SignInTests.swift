@@ -103,12 +103,13 @@ struct SignInTests {
         try await TestApp.run { fixture, client throws in
             let costly = try await Passwords(cost: 6).hash(Fixture.password)
             let user = try #require(
-                try await fixture.store.read { db in try await UserRepository(db).credentials(email: Fixture.email(.office)) }?.user
+                try await fixture.store.read { db in try await UserRepository(db).credentials(email: Fixture.email(.office)).first?.user }
             )
             try await fixture.store.write { db in try await UserRepository(db).setPasswordHash(user.id, costly) }
             #expect(Passwords.cost(of: costly) == 6)
             #expect(try await TestBrowser(client).signIn(Fixture.email(.office)).status == .seeOther)
-            let stored = try await fixture.store.read { db in try await UserRepository(db).credentials(email: Fixture.email(.office)) }
+            let stored = try await fixture.store.read { db in try await UserRepository(db).credentials(email: Fixture.email(.office)).first
+            }
             #expect(Passwords.cost(of: stored?.passwordHash ?? "") == 4, "the test server's cost, the dummy hash's too")
             #expect(try await TestBrowser(client).signIn(Fixture.email(.office)).status == .seeOther, "the new hash opens the account")
         }

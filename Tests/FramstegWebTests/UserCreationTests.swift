@@ -29,7 +29,10 @@ struct UserCreationTests {
             )
             #expect(cli.status != 0)
             #expect(cli.errors.contains("password refused: tooCommon"), "\(cli.errors)")
-            #expect(try await fixture.store.read { db in try await UserRepository(db).isEmailTaken("nora.ny@a.test") } == false)
+            #expect(
+                try await fixture.store.read { db in try await UserRepository(db).isEmailTaken("nora.ny@a.test", in: fixture.associationA) }
+                    == false
+            )
         }
     }
 
@@ -59,7 +62,7 @@ struct UserCreationTests {
                 }
             }
             let adminID = try await fixture.store.read { db in
-                try await UserRepository(db).credentials(email: Fixture.email(.admin))?.user.id
+                try await UserRepository(db).credentials(email: Fixture.email(.admin)).first?.user.id
             }
             #expect(rows.map(\.action) == ["user.setup", "user.create", "user.create.cli"])
             #expect(rows.last?.userID == nil && rows.last?.role == nil)

@@ -44,13 +44,23 @@ public struct UserRepository: Sendable {
         return try await user(from: row)
     }
 
-    /// The user signing in with this e-mail, with the stored hash to check the password against.
-    public func credentials(email: String) async throws -> (user: User, passwordHash: String)? {
-        guard
-            let row = try await db.select().columns(Self.columns + ["password_hash"]).from("users")
-                .where("email", .equal, Email.normalised(email)).first()
-        else { return nil }
-        return (try await user(from: row), try row.decode(column: "password_hash", as: String.self))
+    /// The accounts that sign in with this e-mail, oldest first, with the stored hashes to check the
+    /// password against. An address is unique within an association, so a person who works for
+    /// two has an account in each.
+    public func credentials(email: String) async throws -> [(user: User, passwordHash: String)] {
+        var found: [(user: User, passwordHash: String)] = []
+        for row in try await db.select().columns(Self.columns + ["password_hash"]).from("users")
+            .where("email", .equal, Email.normalised(email)).orderBy("id").all()
+        {
+            found.append((try await user(from: row), try row.decode(column: "password_hash", as: String.self)))
+        }
+        return found
+    }
+
+    /// The stored password hash of one account.
+    public func passwordHash(of id: UserID) async throws -> String? {
+        try await db.select().column("password_hash").from("users").where("id", .equal, id.rawValue).first()?
+            .decode(column: "password_hash", as: String.self)
     }
 
     public func users(of associationID: AssociationID) async throws -> [User] {
@@ -60,8 +70,12 @@ public struct UserRepository: Sendable {
         return try rows.map { try Self.user(from: $0, unitIDs: memberships[try $0.id("id")] ?? []) }
     }
 
-    public func isEmailTaken(_ email: String, excluding: UserID? = nil) async throws -> Bool {
-        guard let row = try await db.select().column("id").from("users").where("email", .equal, Email.normalised(email)).first()
+    /// Whether an account of the association has this address. Other associations' accounts are
+    /// not consulted: an admin learns nothing about who has an account elsewhere.
+    public func isEmailTaken(_ email: String, in associationID: AssociationID, excluding: UserID? = nil) async throws -> Bool {
+        guard
+            let row = try await db.select().column("id").from("users").where("email", .equal, Email.normalised(email))
+                .where("association_id", .equal, associationID.rawValue).first()
         else { return false }
         return try row.id("id") != excluding
     }

@@ -61,6 +61,34 @@ public final class Store: Sendable {
         }
     }
 
+    /// Like `write`, for a migration that rebuilds a table others reference. SQLite runs it with
+    /// foreign keys off (they cannot be switched inside a transaction, and a rebuilt table must not
+    /// take its children's references with it) and checks every foreign key before committing.
+    func migrationTransaction<T: Sendable>(
+        rebuildingReferencedTables: Bool,
+        _ body: @Sendable (any SQLDatabase) async throws -> T
+    ) async throws -> T {
+        guard rebuildingReferencedTables, case .sqlite(let connection, let lock) = backend else { return try await write(body) }
+        return try await lock.withLock {
+            let db = handOut(Self.unlogged(connection))
+            try await db.raw("PRAGMA foreign_keys = OFF").run()
+            do {
+                let value = try await Self.transaction(on: db, begin: "BEGIN IMMEDIATE") { db in
+                    let value = try await body(db)
+                    if let broken = try await db.raw("PRAGMA foreign_key_check").first() {
+                        throw StoreError.corrupt("a foreign key no longer holds after the rebuild: \(broken.allColumns)")
+                    }
+                    return value
+                }
+                try await db.raw("PRAGMA foreign_keys = ON").run()
+                return value
+            } catch {
+                try? await db.raw("PRAGMA foreign_keys = ON").run()
+                throw error
+            }
+        }
+    }
+
     /// Folds the WAL into the database file and truncates it (SQLite), so the log keeps no earlier
     /// state of what was just rewritten. PostgreSQL manages its own WAL; there this does nothing.
     public func checkpoint() async throws {

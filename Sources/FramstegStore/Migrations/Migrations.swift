@@ -6,6 +6,7 @@ public enum Migrations {
         organisation, access, audit, auditAppendOnly, journey, rateLimits, eligibility, activities, measurements, plansAndParticipantMode,
         anonymousSurveys, followUpColumns, progressSummaries, progressByIndicator, changeSlots, followUpReadPaths, progressBackfill,
         managersRecordRight, keyedAuditChain, surveyResponsesHeldAndSealed, accountSetupLinks, instrumentIDsPerAssociation,
+        emailPerAssociation,
     ]
 
     static let organisation = Migration(version: 1, name: "organisation") { db, _ in
@@ -401,5 +402,34 @@ public enum Migrations {
         try await db.raw("ALTER TABLE instrument_definitions_by_association RENAME TO instrument_definitions").run()
         try await db.create(index: "instrument_definitions_key").on("instrument_definitions").column("association_id")
             .column("instrument_id").column("version").unique().run()
+    }
+
+    /// An e-mail address is unique within an association, not across the deployment: an admin
+    /// adding an address another association uses was told it was taken. SQLite cannot drop a
+    /// column's UNIQUE, so `users` is rebuilt from its own definition without it.
+    static let emailPerAssociation = Migration(version: 24, name: "e-mail unique per association", rebuildsReferencedTable: true) {
+        db,
+        dialect in
+        switch dialect {
+        case .postgres:
+            try await db.raw("ALTER TABLE users DROP CONSTRAINT IF EXISTS users_email_key").run()
+        case .sqlite:
+            guard
+                let definition = try await db.raw("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'users'").first()?
+                    .decode(column: "sql", as: String.self),
+                definition.contains(#""email" TEXT NOT NULL UNIQUE"#)
+            else { throw StoreError.corrupt("users: not the definition migration 2 created") }
+            let indexes = try await db.raw("SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'users' AND sql IS NOT NULL")
+                .all().map { try $0.decode(column: "sql", as: String.self) }
+            let rebuilt = definition.replacingOccurrences(of: #""email" TEXT NOT NULL UNIQUE"#, with: #""email" TEXT NOT NULL"#)
+                .replacingOccurrences(of: #"CREATE TABLE "users""#, with: #"CREATE TABLE "users_rebuilt""#)
+            try await db.raw(SQLQueryString(rebuilt)).run()
+            try await db.raw("INSERT INTO users_rebuilt SELECT * FROM users").run()
+            try await db.raw("DROP TABLE users").run()
+            try await db.raw("ALTER TABLE users_rebuilt RENAME TO users").run()
+            for index in indexes { try await db.raw(SQLQueryString(index)).run() }
+        }
+        try await db.create(index: "users_association_email").on("users").column("association_id").column("email").unique().run()
+        try await db.create(index: "users_email").on("users").column("email").run()
     }
 }

@@ -21,7 +21,7 @@ public struct Migrator: Sendable {
         }
         var applied: [Int] = []
         for migration in migrations {
-            let didApply = try await store.write { db in
+            let didApply = try await store.migrationTransaction(rebuildingReferencedTables: migration.rebuildsReferencedTable) { db in
                 // Two app nodes starting together must not both apply the same migration.
                 if store.dialect == .postgres { try await db.raw("SELECT pg_advisory_xact_lock(7311001)").run() }
                 let existing = try await db.select().column("version").from("schema_migrations")

@@ -13,7 +13,7 @@ struct AccountService {
     func changePassword(current: String, new: String, repeated: String, by principal: Principal, keeping session: String?) async throws {
         let user = try await store.read { db in try await UserRepository(db).user(principal.userID) }
         guard let user else { throw WebError.notFound }
-        let stored = try await store.read { db in try await UserRepository(db).credentials(email: user.email)?.passwordHash } ?? ""
+        let stored = try await store.read { db in try await UserRepository(db).passwordHash(of: user.id) } ?? ""
         var failure = ValidationFailure()
         if current.isEmpty {
             failure.add("currentPassword", .required)

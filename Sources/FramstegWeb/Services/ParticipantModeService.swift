@@ -82,8 +82,8 @@ struct ParticipantModeService {
         var matches = false
         if let pinHash = handover.pinHash, !secret.isEmpty { matches = try await passwords.verify(secret, hash: pinHash) }
         if !matches, !secret.isEmpty {
-            let stored = try await store.read { db in try await UserRepository(db).credentials(email: session.user.email) }
-            if let stored { matches = try await passwords.verify(secret, hash: stored.passwordHash) }
+            let stored = try await store.read { db in try await UserRepository(db).passwordHash(of: session.user.id) }
+            if let stored { matches = try await passwords.verify(secret, hash: stored) }
         }
         let now = self.now()
         let tokenHash = session.record.tokenHash

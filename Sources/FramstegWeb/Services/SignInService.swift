@@ -43,15 +43,16 @@ struct SignInService {
             )
             return .throttled
         }
-        let credentials = try await store.read { db in try await UserRepository(db).credentials(email: accountKey) }
-        guard let user = try await verified(password, credentials) else {
-            try await recordFailure(accountKey: accountKey, address: address, known: credentials?.user, now: now)
+        let accounts = try await store.read { db in try await UserRepository(db).credentials(email: accountKey) }
+        guard let credentials = try await verified(password, accounts) else {
+            try await recordFailure(accountKey: accountKey, address: address, known: accounts.first?.user, now: now)
             return .refused
         }
+        let user = credentials.user
         let token = Tokens.random()
         // A hash made with another cost than the dummy's would make this account's sign-ins take
         // another time than an unknown address's: it is made again with today's cost.
-        let rehashed = Passwords.cost(of: credentials?.passwordHash ?? "") == passwords.cost ? nil : try await passwords.hash(password)
+        let rehashed = Passwords.cost(of: credentials.passwordHash) == passwords.cost ? nil : try await passwords.hash(password)
         try await store.write { [throttle, sessionLifetime] db in
             if let rehashed { try await UserRepository(db).setPasswordHash(user.id, rehashed) }
             let sessions = SessionRepository(db)
@@ -81,13 +82,21 @@ struct SignInService {
     /// The user, when the password is theirs and the account is enabled. Without an account, or
     /// for one still waiting for its owner to choose a password, the dummy hash is checked, so the
     /// answer takes as long.
-    private func verified(_ password: String, _ credentials: (user: User, passwordHash: String)?) async throws -> User? {
-        guard let credentials, Passwords.cost(of: credentials.passwordHash) != nil else {
-            _ = try await passwords.verify(password, hash: dummyPasswordHash)
-            return nil
+    ///
+    /// An address with accounts in several associations signs in to the oldest whose password it is:
+    /// each is checked, so such an address takes longer, but only its owner's own accounts are told apart.
+    private func verified(
+        _ password: String,
+        _ accounts: [(user: User, passwordHash: String)]
+    ) async throws -> (user: User, passwordHash: String)? {
+        var found: (user: User, passwordHash: String)?
+        var checked = false
+        for account in accounts where Passwords.cost(of: account.passwordHash) != nil {
+            checked = true
+            if try await passwords.verify(password, hash: account.passwordHash), !account.user.isDisabled, found == nil { found = account }
         }
-        let isValid = try await passwords.verify(password, hash: credentials.passwordHash) && !credentials.user.isDisabled
-        return isValid ? credentials.user : nil
+        if !checked { _ = try await passwords.verify(password, hash: dummyPasswordHash) }
+        return found
     }
 
     /// Counts the failure for the throttle and audits it, naming the account when it exists.

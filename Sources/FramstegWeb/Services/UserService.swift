@@ -92,7 +92,7 @@ public struct UserService: Sendable {
         return try await store.write { db in
             let users = UserRepository(db)
             // Checked again where it is written: another admin may have taken the address meanwhile.
-            if try await users.isEmailTaken(valid.email) { throw ValidationFailure(problems: ["email": .alreadyTaken]) }
+            if try await users.isEmailTaken(valid.email, in: associationID) { throw ValidationFailure(problems: ["email": .alreadyTaken]) }
             let user = try await users.create(
                 in: associationID,
                 email: valid.email,
@@ -136,7 +136,7 @@ public struct UserService: Sendable {
             (
                 try await OrganisationRepository(db).association(associationID) != nil,
                 try await OrganisationRepository(db).units(of: associationID),
-                Email.isPlausible(email) ? try await UserRepository(db).isEmailTaken(email) : false
+                Email.isPlausible(email) ? try await UserRepository(db).isEmailTaken(email, in: associationID) : false
             )
         }
         guard exists else { throw StoreError.notFound("association \(associationID)") }
