@@ -117,3 +117,97 @@ struct CellKeyTableTests {
         #expect(row.deviation(cellKey: .max) == 2)
     }
 }
+
+@Suite("Cell key method: publishing and its properties")
+struct CellKeyPublishingTests {
+    let method = CellKeyPerturbation()
+
+    @Test("0 stays 0, and a count is published as the true count plus its row's deviation")
+    func publish() {
+        #expect(method.publish(contributors: [RecordKey]()) == 0)
+        #expect((0..<1000).allSatisfy { method.publish(trueValue: 0, cellKey: UInt32($0) &* 4_294_967) == 0 })
+        #expect(method.publish(trueValue: 1, cellKey: 0) == 0 && method.publish(trueValue: 1, cellKey: .max) == 3)
+        #expect(method.publish(trueValue: 3, cellKey: 123_456_789) == 3)
+        #expect(method.publish(trueValue: 40, cellKey: 0) == 38 && method.publish(trueValue: 40, cellKey: .max) == 42)
+    }
+
+    @Test("the same contributors give the same count in every order, view and period, and a total's key is its parts' keys added")
+    func consistency() {
+        var random = SeededGenerator(seed: 20_260_116)
+        for _ in 0..<2000 {
+            let people = (0..<Int.random(in: 0...40, using: &random)).map { _ in RecordKey.random(using: &random) }
+            let published = method.publish(contributors: people)
+            // Another view or period reaches the same people in another order.
+            #expect(method.publish(contributors: people.shuffled(using: &random)) == published)
+            // A total over parts (women and men, say) has the key of all its contributors.
+            let cut = Int.random(in: 0...people.count, using: &random)
+            let parts = [Array(people[..<cut]), Array(people[cut...])]
+            let key = parts.map { RecordKey.cellKey(of: $0) }.reduce(UInt32(0), &+)
+            #expect(method.publish(trueValue: people.count, cellKey: key) == published)
+        }
+    }
+
+    @Test("over 100 000 random counts and keys no count of 1 or 2 is published, every deviation is within ±2, and the mean deviation is 0")
+    func bounds() {
+        var random = SeededGenerator(seed: 100_000)
+        var deviations = 0
+        var counted = 0
+        for _ in 0..<100_000 {
+            let value = Int.random(in: 0...60, using: &random)
+            let published = method.publish(trueValue: value, cellKey: UInt32.random(in: .min ... .max, using: &random))
+            #expect(published == 0 || published >= 3)
+            #expect(abs(published - value) <= 2)
+            #expect(value != 0 || published == 0)
+            if value >= 3 {
+                deviations += published - value
+                counted += 1
+            }
+        }
+        #expect(abs(Double(deviations) / Double(counted)) < 0.02)
+    }
+
+    /// Period A holds a base of people and a small group more (1 or 2 people); period B holds the base
+    /// alone. Published without perturbation, A − B would always be the group's size: the group
+    /// disclosed. With the cell key method, the group's keys make A's cell key uniform and independent of
+    /// B's, so A − B equals the group's size only as often as two independent draws from the rows agree.
+    /// For bases of 5 and more both cells use the general row, where that chance is Σⱼ p(j)² ≈ 0.274;
+    /// smaller bases are rarer still (a base of 0–2 never shows 1 or 2 as a difference). The test checks
+    /// that the empirical rate for large bases is that chance (within 0.02, about 8 standard errors: no
+    /// correlation for an attacker to use) and that over all bases it stays below 40 %.
+    @Test("differencing two overlapping periods recovers a group of 1 or 2 no more often than chance would")
+    func differencing() {
+        var random = SeededGenerator(seed: 1_620_131)
+        let general = method.table.rows[method.table.generalRowValue]
+        let chance = general.transitions.reduce(0) { $0 + $1.probability * $1.probability }
+        var disclosed = (small: 0, large: 0)
+        var trials = (small: 0, large: 0)
+        for _ in 0..<40_000 {
+            let base = (0..<Int.random(in: 0...30, using: &random)).map { _ in RecordKey.random(using: &random) }
+            let group = (0..<Int.random(in: 1...2, using: &random)).map { _ in RecordKey.random(using: &random) }
+            let difference = method.publish(contributors: base + group) - method.publish(contributors: base)
+            let isDisclosed = difference == group.count
+            if base.count >= method.table.generalRowValue {
+                trials.large += 1
+                disclosed.large += isDisclosed ? 1 : 0
+            } else {
+                trials.small += 1
+                disclosed.small += isDisclosed ? 1 : 0
+            }
+        }
+        let largeRate = Double(disclosed.large) / Double(trials.large)
+        let overallRate = Double(disclosed.small + disclosed.large) / Double(trials.small + trials.large)
+        #expect(abs(chance - 0.2745) < 0.001)
+        #expect(abs(largeRate - chance) < 0.02, "large bases: \(largeRate) against chance \(chance)")
+        #expect(overallRate < 0.40, "all bases: \(overallRate)")
+        #expect(Double(disclosed.small) / Double(trials.small) < chance, "small bases: rarer than chance")
+    }
+
+    @Test("shares come from published counts, clamped to 0…100 and absent over a published 0; means need 5 contributors")
+    func figures() {
+        #expect(PerturbedFigures.sharePercent(numerator: 3, denominator: 12) == 25)
+        #expect(PerturbedFigures.sharePercent(numerator: 14, denominator: 12) == 100)
+        #expect(PerturbedFigures.sharePercent(numerator: 0, denominator: 3) == 0)
+        #expect(PerturbedFigures.sharePercent(numerator: 3, denominator: 0) == nil)
+        #expect(!PerturbedFigures.meanIsPublishable(count: 4) && PerturbedFigures.meanIsPublishable(count: 5))
+    }
+}
