@@ -54,7 +54,7 @@ struct MeasurementRepositoryTests {
             let now = ParticipantRepositoryTests.now
             let id = try await store.write { db in
                 let repository = MeasurementRepository(db)
-                try await repository.addDefinition(instrument, text: text, by: user, now: now)
+                try await InstrumentDefinitionRepository(db).addDefinition(instrument, text: text, by: user, now: now)
                 return try await repository.start(
                     instrument,
                     for: participant,
@@ -64,10 +64,11 @@ struct MeasurementRepositoryTests {
                 )
             }
             await #expect(throws: StoreError.duplicate("egen version 2")) {
-                try await store.write { db in try await MeasurementRepository(db).addDefinition(instrument, text: text, by: user, now: now)
+                try await store.write { db in
+                    try await InstrumentDefinitionRepository(db).addDefinition(instrument, text: text, by: user, now: now)
                 }
             }
-            let stored = try await store.read { db in try await MeasurementRepository(db).definitions() }
+            let stored = try await store.read { db in try await InstrumentDefinitionRepository(db).definitions() }
             #expect(stored.count == 1)
             #expect(try Instrument(definition: Data(stored[0].text.utf8), file: stored[0].file) == instrument)
             #expect(try await store.read { db in try await MeasurementRepository(db).measurement(id) }?.version == 2)

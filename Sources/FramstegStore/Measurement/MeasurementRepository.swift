@@ -2,59 +2,13 @@ import Foundation
 import FramstegCore
 import SQLKit
 
-/// Instrument versions added from the web, and measurements with their answers. An answer is saved
-/// the moment it is given (replacing an earlier answer to the same item), so nothing is lost when a
-/// connection drops and a measurement can be resumed.
+/// Measurements with their answers. An answer is saved the moment it is given (replacing an
+/// earlier answer to the same item), so nothing is lost when a connection drops and a measurement
+/// can be resumed.
 public struct MeasurementRepository: Sendable {
     let db: any SQLDatabase
 
     public init(_ db: any SQLDatabase) { self.db = db }
-
-    // MARK: Definitions
-
-    /// Keeps a definition's text as it was uploaded, for one association; refuses an id and version
-    /// that exist. (The id and version are unique across associations, so a measurement's pair
-    /// always names one definition.)
-    public func addDefinition(
-        _ instrument: Instrument,
-        text: String,
-        association: AssociationID? = nil,
-        by user: UserID?,
-        now: Date
-    ) async throws {
-        let existing = try await db.select().column("version").from("instrument_definitions")
-            .where("instrument_id", .equal, instrument.id).where("version", .equal, instrument.version).first()
-        if existing != nil { throw StoreError.duplicate("\(instrument.id) version \(instrument.version)") }
-        try await db.insert(into: "instrument_definitions").columns(
-            "instrument_id",
-            "version",
-            "definition",
-            "association_id",
-            "added_by",
-            "added_at"
-        )
-        .values(
-            SQLBind(instrument.id),
-            SQLBind(instrument.version),
-            SQLBind(text),
-            SQLBind(association?.rawValue),
-            SQLBind(user?.rawValue),
-            SQLBind(now.storedSeconds)
-        )
-        .run()
-    }
-
-    /// Every stored definition as its file name, text and association, for the catalogue to load at start-up.
-    public func definitions() async throws -> [(file: String, text: String, association: AssociationID?)] {
-        try await db.select().columns("instrument_id", "version", "definition", "association_id").from("instrument_definitions")
-            .orderBy("instrument_id").orderBy("version").all().map { row in
-                (
-                    "\(try row.decode(column: "instrument_id", as: String.self))-\(try row.decode(column: "version", as: Int.self)).json (database)",
-                    try row.decode(column: "definition", as: String.self),
-                    try row.decode(column: "association_id", as: Int64?.self).map { AssociationID($0) }
-                )
-            }
-    }
 
     // MARK: Measurements
 
