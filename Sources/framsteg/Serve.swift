@@ -36,7 +36,12 @@ struct Serve: AsyncParsableCommand {
         let keyring = try keys.privateKeyring()
         try await database.withStore(logger: logger) { store in
             let applied = try await Migrator().migrate(store)
-            logger.info("database ready", metadata: ["database": "\(location)", "migrations.applied": "\(applied)"])
+            // What older versions left in the clear is sealed before anything reads it.
+            let sealed = try await PlaintextSealing(keyring: keyring).run(store)
+            logger.info(
+                "database ready",
+                metadata: ["database": "\(location)", "migrations.applied": "\(applied)", "values.sealed": "\(sealed)"]
+            )
             let site = try await Site(store: store, keyring: keyring, configuration: configuration, logger: logger)
             let app = buildApplication(site: site, logger: logger)
             print("Framsteg is running at http://\(configuration.host):\(configuration.port)/ (stop with Ctrl-C)")

@@ -8,9 +8,9 @@ struct MigrationTests {
     func idempotent(_ database: TestDatabase) async throws {
         try await database.withFreshStore(migrated: false) { store throws in
             let migrator = Migrator()
-            #expect(try await migrator.migrate(store) == Array(1...18))
+            #expect(try await migrator.migrate(store) == Array(1...18) + [20])
             #expect(try await migrator.migrate(store) == [])
-            #expect(try await migrator.appliedVersions(store) == Array(1...18))
+            #expect(try await migrator.appliedVersions(store) == Array(1...18) + [20])
         }
     }
 

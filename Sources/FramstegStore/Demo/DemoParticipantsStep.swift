@@ -61,7 +61,11 @@ public struct DemoParticipantsStep: DemoStep {
             )
             try await DemoActivities(db: db, keyring: keyring, today: today, now: context.now)
                 .add(to: id, timeline, by: recorder, random: &random)
-            try await DemoMeasurements(db: db, catalog: catalog, today: today, now: context.now).add(to: id, timeline, by: recorder)
+            try await DemoMeasurements(db: db, keyring: keyring, catalog: catalog, today: today, now: context.now).add(
+                to: id,
+                timeline,
+                by: recorder
+            )
             try await DemoSurveys(db: db, catalog: catalog, today: today).add(to: id, unit: unit.id, gender: gender, timeline, by: recorder)
         }
     }

@@ -2,13 +2,36 @@ import Foundation
 import FramstegCore
 import SQLKit
 
-/// Measurements with their answers. An answer is saved the moment it is given (replacing an
-/// earlier answer to the same item), so nothing is lost when a connection drops and a measurement
-/// can be resumed.
+/// Measurements with their answers. An answer is saved
+/// the moment it is given (replacing an earlier answer to the same item), so nothing is lost when a
+/// connection drops and a measurement can be resumed. Answers are health data: each is sealed and
+/// bound to its measurement and item. (The scores the dashboards read are kept apart, in
+/// `ProgressSummaryRepository`'s tables.)
 public struct MeasurementRepository: Sendable {
     let db: any SQLDatabase
+    /// Nil only for `beforeSealing`.
+    let sealed: SealedColumns?
 
-    public init(_ db: any SQLDatabase) { self.db = db }
+    public init(_ db: any SQLDatabase, keyring: FieldKeyring) {
+        self.db = db
+        self.sealed = SealedColumns(keyring, table: "measurement_answers")
+    }
+
+    /// Reads answers as stored before answers were sealed, for migration 17 alone: it runs before
+    /// `PlaintextSealing` (the keyed step after every migration) can have sealed any. It writes no
+    /// answer and refuses to read a sealed one.
+    init(beforeSealing db: any SQLDatabase) {
+        self.db = db
+        self.sealed = nil
+    }
+
+    /// An answer's row key: its measurement and item.
+    static func row(_ measurement: MeasurementID, _ item: String) -> String { "\(measurement.rawValue)/\(item)" }
+
+    private func seal(_ answer: Answer, item: String, in measurement: MeasurementID) throws -> String {
+        guard let sealed else { throw StoreError.corrupt("answers written without keys") }
+        return try sealed.seal(answer.storageValue, "answer", row: Self.row(measurement, item))
+    }
 
     // MARK: Measurements
 
@@ -45,7 +68,7 @@ public struct MeasurementRepository: Sendable {
             .values(
                 SQLBind(measurement.rawValue),
                 SQLBind(item),
-                SQLBind(answer.storageValue),
+                SQLBind(try seal(answer, item: item, in: measurement)),
                 SQLBind(respondent.rawValue),
                 SQLBind(now.storedSeconds)
             )
@@ -70,7 +93,7 @@ public struct MeasurementRepository: Sendable {
             insert.values(
                 SQLBind(id.rawValue),
                 SQLBind(item),
-                SQLBind(answer.storageValue),
+                SQLBind(try seal(answer, item: item, in: id)),
                 SQLBind(respondent.rawValue),
                 SQLBind(now.storedSeconds)
             )
@@ -133,8 +156,17 @@ public struct MeasurementRepository: Sendable {
         for row in try await db.select().columns("measurement_id", "item_id", "answer").from("measurement_answers")
             .where("measurement_id", .in, ids.map(\.rawValue)).all()
         {
-            guard let answer = Answer(storageValue: try row.decode(column: "answer", as: String.self)) else { continue }
-            result[try row.id("measurement_id"), default: [:]][try row.decode(column: "item_id", as: String.self)] = answer
+            let measurement: MeasurementID = try row.id("measurement_id")
+            let item = try row.decode(column: "item_id", as: String.self)
+            let stored = try row.decode(column: "answer", as: String.self)
+            guard let sealed else {
+                if FieldKeyring.isBound(stored) { throw StoreError.corrupt("a sealed answer read without keys") }
+                if let answer = Answer(storageValue: stored) { result[measurement, default: [:]][item] = answer }
+                continue
+            }
+            let text = try sealed.open(stored, "answer", row: Self.row(measurement, item))
+            guard let answer = Answer(storageValue: text) else { continue }
+            result[measurement, default: [:]][item] = answer
         }
         return result
     }

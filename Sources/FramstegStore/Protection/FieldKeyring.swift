@@ -108,7 +108,8 @@ public struct FieldKeyring: Sendable {
     /// Whether a stored value is in the bound form (it says nothing about whether it opens).
     public static func isBound(_ stored: String) -> Bool { stored.hasPrefix(boundPrefix) }
 
-    /// Encrypts with the current key, unbound: the form values have before they are bound to their row.
+    /// Encrypts with the current key, unbound: the form values had before they were bound to their
+    /// row. Framsteg no longer stores it; tests use it to make an old database.
     public func seal(_ plaintext: String) throws -> SealedValue {
         let box = try AES.GCM.seal(Data(plaintext.utf8), using: keys[currentKeyID]!)
         return SealedValue(keyID: currentKeyID, ciphertext: box.combined!)
@@ -124,7 +125,8 @@ public struct FieldKeyring: Sendable {
         }
     }
 
-    /// Opens a value as a column stores it (`keyID:base64`); a value that is not in that form is undecryptable.
+    /// Opens a value in the older, unbound form (`keyID:base64`), as `PlaintextSealing` does once
+    /// to bind it; a value that is not in that form is undecryptable.
     public func open(stored: String) throws -> String {
         guard let sealed = SealedValue(stored: stored) else { throw Problem.undecryptable }
         return try open(sealed)
