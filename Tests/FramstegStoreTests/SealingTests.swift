@@ -50,9 +50,10 @@ struct SealingTests {
         for first in DemoNames.women + DemoNames.men + DemoNames.others {
             for surname in DemoNames.surnames {
                 texts.append(first + " " + surname)
+                texts.append(DemoNames.email(for: first + " " + surname))
             }
         }
-        texts += DemoNames.reasons
+        texts += DemoNames.referrers + DemoNames.reasons
         texts += DemoActivities.employers + DemoActivities.titles.values.flatMap { $0 } + DemoActivities.notes + DemoActivities.decisions
         // Phone numbers all begin "070-"; the sealed forms never hold a dash and a digit after it.
         texts.append("070-")
