@@ -7,6 +7,45 @@ import Testing
 
 @Suite("Measurement repository")
 struct MeasurementRepositoryTests {
+    @Test("saves of the same item at once all succeed and one of them is kept", arguments: TestDatabase.available)
+    func concurrentSaves(_ database: TestDatabase) async throws {
+        try await database.withFreshStore { store throws in
+            let (_, user, participant) = try await ParticipantRepositoryTests.seed(store)
+            let kasam = try #require(InstrumentCatalog(try ShippedInstruments.load()).latest("kasam"))
+            let now = ParticipantRepositoryTests.now
+            let id = try await store.write { db in
+                try await MeasurementRepository(db, keyring: TestKeys.keyring).start(
+                    kasam,
+                    for: participant,
+                    occasion: .start,
+                    on: ParticipantRepositoryTests.today,
+                    by: user
+                )
+            }
+            // The autosave and the page's submit save the same item together; on PostgreSQL they run side by side.
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for value in 1...8 {
+                    group.addTask {
+                        try await store.write { db in
+                            try await MeasurementRepository(db, keyring: TestKeys.keyring).saveAnswer(
+                                .number(value),
+                                item: "k1",
+                                respondent: .participant,
+                                in: id,
+                                now: now
+                            )
+                        }
+                    }
+                }
+                try await group.waitForAll()
+            }
+            let answers = try await store.read { db in try await MeasurementRepository(db, keyring: TestKeys.keyring).measurement(id) }?
+                .answers
+            #expect(answers?.count == 1)
+            #expect((1...8).map { Answer.number($0) }.contains(try #require(answers?["k1"])))
+        }
+    }
+
     @Test(
         "answers are saved one by one, a changed answer replaces the old, and the measurement resumes where it was",
         arguments: TestDatabase.available

@@ -57,13 +57,10 @@ public struct MeasurementRepository: Sendable {
         )
     }
 
-    /// Saves one answer, replacing an earlier one to the same item.
+    /// Saves one answer, replacing an earlier one to the same item. One statement (an upsert), so
+    /// two saves of the same item at once (the autosave and the page's own submit) cannot both
+    /// insert: on PostgreSQL a delete followed by an insert let the second fail on the key.
     public func saveAnswer(_ answer: Answer, item: String, respondent: Respondent, in measurement: MeasurementID, now: Date) async throws {
-        try await db.delete(from: "measurement_answers").where("measurement_id", .equal, measurement.rawValue).where(
-            "item_id",
-            .equal,
-            item
-        ).run()
         try await db.insert(into: "measurement_answers").columns("measurement_id", "item_id", "answer", "respondent", "answered_at")
             .values(
                 SQLBind(measurement.rawValue),
@@ -72,6 +69,9 @@ public struct MeasurementRepository: Sendable {
                 SQLBind(respondent.rawValue),
                 SQLBind(now.storedSeconds)
             )
+            .onConflict(with: ["measurement_id", "item_id"]) { update in
+                update.set(excludedValueOf: "answer").set(excludedValueOf: "respondent").set(excludedValueOf: "answered_at")
+            }
             .run()
     }
 
