@@ -196,6 +196,15 @@ struct Bench: AsyncParsableCommand {
                 for (name, sql) in bare {
                     try await time(name) { _ = try await store.read { db in try await db.raw(SQLQueryString(sql)).all().count } }
                 }
+                // Names are sealed and bound to their row: what a long list costs to open (a record opens a few dozen values).
+                let keyring = try FieldKeyring(text: FieldKeyring.generateText(keyID: "bench"))
+                let binding: @Sendable (Int) -> FieldBinding = { row in
+                    FieldBinding(table: "participants", column: "name", row: String(row))
+                }
+                let names = try (0..<1000).map { try keyring.seal("Förnamn Efternamn \($0)", binding: binding($0)) }
+                try await time("open 1,000 sealed names (a long list)") {
+                    for (row, stored) in names.enumerated() { _ = try keyring.open(stored: stored, binding: binding(row)) }
+                }
             }
         }
     }

@@ -36,6 +36,7 @@ struct Demo: AsyncParsableCommand {
                 try await store.dropEverything()
             }
             try await Migrator().migrate(store)
+            try await PlaintextSealing(keyring: keyring).run(store)
             let passwords = Passwords(cost: 10)
             let context = try await DemoData(hashPassword: { try await passwords.hash($0) }, keyring: keyring, today: Day(Date())).seed(
                 store

@@ -41,11 +41,12 @@ struct Serve: AsyncParsableCommand {
         }
         try await database.withStore(logger: logger, auditKey: keyring.auditKey) { store in
             let applied = try await Migrator().migrate(store)
-            logger.info("database ready", metadata: ["database": "\(location)", "migrations.applied": "\(applied)"])
-            // Anonymous responses stored before they were sealed are sealed now, where the keys are known.
-            if try await store.write({ db in try await SurveyRepository(db, keyring: keyring).sealLegacyResponses() }) > 0 {
-                try await store.checkpoint()
-            }
+            // What older versions left in the clear is sealed before anything reads it.
+            let sealed = try await PlaintextSealing(keyring: keyring).run(store)
+            logger.info(
+                "database ready",
+                metadata: ["database": "\(location)", "migrations.applied": "\(applied)", "values.sealed": "\(sealed)"]
+            )
             let site = try await Site(store: store, keyring: keyring, configuration: configuration, logger: logger)
             let app = buildApplication(site: site, logger: logger)
             print("Framsteg is running at http://\(configuration.host):\(configuration.port)/ (stop with Ctrl-C)")

@@ -111,7 +111,7 @@ struct ActivityRepositoryTests {
             #expect(opened[0].decisions == "Kontakt med vårdcentral")
             #expect(opened[0].attendees == [.participant, .counsellor])
             #expect(calendar.map(\.kind) == [.checkIn], "only the days asked for")
-            #expect(calendar[0].notes.isEmpty, "the calendar does not open notes")
+            #expect(calendar[0].notes.isEmpty && calendar[0].attendees.isEmpty, "the calendar opens neither notes nor attendees")
         }
     }
 

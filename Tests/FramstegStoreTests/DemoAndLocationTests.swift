@@ -7,7 +7,10 @@ import Testing
 
 @Suite("Demo data and database location")
 struct DemoAndLocationTests {
-    @Test("the demo holds Insjöriket's five units with 475 places a year and one user per role", arguments: TestDatabase.available)
+    @Test(
+        "the demo holds Insjöriket's five units with 475 places a year and one user per role, its personal data sealed",
+        arguments: TestDatabase.available
+    )
     func demo(_ database: TestDatabase) async throws {
         try await database.withFreshStore { store throws in
             let now = Date(timeIntervalSince1970: 1_800_000_000)
@@ -61,6 +64,8 @@ struct DemoAndLocationTests {
                 #expect(meetings > 1000)
             }
             #expect(try await store.hasData())
+            // Here rather than in a test of its own: the demo takes a while to write.
+            try await SealingTests.expectNothingInTheClear(store)
             #expect(context.signIns.allSatisfy { PasswordPolicy.problem(with: $0.password, userEmail: $0.email) == nil })
         }
     }

@@ -25,6 +25,29 @@ struct FieldKeyringTests {
         #expect(throws: FieldKeyring.Problem.unknownKey("2026-12")) { try TestKeys.keyring.open(try rotated.seal("nytt")) }
     }
 
+    @Test("a bound value opens only with its own table, column and row, and says it is bound")
+    func binding() throws {
+        let here = FieldBinding(table: "participants", column: "name", row: "7")
+        let stored = try TestKeys.keyring.seal("Anna Lindqvist", binding: here)
+        #expect(stored.hasPrefix("~2026-01:") && FieldKeyring.isBound(stored) && !stored.contains("Anna"))
+        #expect(try TestKeys.keyring.open(stored: stored, binding: here) == "Anna Lindqvist")
+        let elsewhere = [
+            FieldBinding(table: "participants", column: "name", row: "8"),
+            FieldBinding(table: "participants", column: "phone", row: "7"),
+            FieldBinding(table: "interventions", column: "name", row: "7"),
+            // Each part has its length in front: moving a letter from one part to the next is another place.
+            FieldBinding(table: "participant", column: "sname", row: "7"),
+            FieldBinding(table: "participants", column: "name7", row: ""),
+        ]
+        for binding in elsewhere {
+            #expect(throws: FieldKeyring.Problem.undecryptable) { try TestKeys.keyring.open(stored: stored, binding: binding) }
+        }
+        // Where a bound value is expected, the older unbound form does not open.
+        let unbound = try TestKeys.keyring.seal("Anna Lindqvist").stored
+        #expect(!FieldKeyring.isBound(unbound))
+        #expect(throws: FieldKeyring.Problem.undecryptable) { try TestKeys.keyring.open(stored: unbound, binding: here) }
+    }
+
     @Test("a changed ciphertext is refused, not opened into garbage")
     func tampering() throws {
         var bytes = [UInt8](try TestKeys.keyring.seal("hemligt").ciphertext)

@@ -128,7 +128,11 @@ struct FollowUpRepositoryTests {
             let (kept, rebuilt) = try await store.write { db in
                 let kept = try await snapshot(db)
                 for table in ["progress_values", "progress_summaries", "occasion_scores"] { try await db.delete(from: table).run() }
-                try await ProgressSummaryRepository(db).backfill(catalog: catalog, association: association)
+                try await ProgressSummaryRepository(db).backfill(
+                    catalog: catalog,
+                    association: association,
+                    measurements: MeasurementRepository(db, keyring: TestKeys.keyring)
+                )
                 return (kept, try await snapshot(db))
             }
             #expect(kept.filter { $0.hasPrefix("s ") }.count > 100)
@@ -136,13 +140,24 @@ struct FollowUpRepositoryTests {
             #expect(kept.contains { $0.hasPrefix("s ") && $0.contains("bip") && !$0.hasSuffix("nil") }, "belief at start kept")
             #expect(kept == rebuilt)
             // A database whose summaries are gone (from before they existed, or cleared by
-            // migration 15) gets them back from migration 17, not from a step at start-up.
+            // migration 15) gets them back from migration 17, not from a step at start-up. Such a
+            // database is also from before answers were sealed: its answers are in the clear.
             try await store.write { db in
                 for table in ["progress_values", "progress_summaries", "occasion_scores"] { try await db.delete(from: table).run() }
                 try await db.delete(from: "schema_migrations").where("version", .equal, 17).run()
+                for row in try await db.select().columns("measurement_id", "item_id", "answer").from("measurement_answers").all() {
+                    let (id, item) = (
+                        try row.decode(column: "measurement_id", as: Int64.self), try row.decode(column: "item_id", as: String.self)
+                    )
+                    let binding = FieldBinding(table: "measurement_answers", column: "answer", row: "\(id)/\(item)")
+                    let answer = try TestKeys.keyring.open(stored: try row.decode(column: "answer", as: String.self), binding: binding)
+                    try await db.update("measurement_answers").set("answer", to: answer).where("measurement_id", .equal, id)
+                        .where("item_id", .equal, item).run()
+                }
             }
             #expect(try await Migrator().migrate(store) == [17])
             #expect(try await store.read { db in try await snapshot(db) } == kept)
+            #expect(try await PlaintextSealing(keyring: TestKeys.keyring).run(store) > 1000, "and the keyed step seals the answers again")
         }
     }
 
@@ -156,7 +171,7 @@ struct FollowUpRepositoryTests {
             let bip = try #require(try ShippedInstruments.load().first { $0.id == "bip" })
             let (first, latest) = (Day("2026-03-02")!, Day("2026-09-01")!)
             try await store.write { db throws in
-                let measurements = MeasurementRepository(db)
+                let measurements = MeasurementRepository(db, keyring: TestKeys.keyring)
                 let progress = ProgressSummaryRepository(db)
                 let activities = ActivityRepository(db, keyring: TestKeys.keyring)
                 for (day, occasion) in [(first, MeasurementOccasion.start), (latest, .periodic)] {

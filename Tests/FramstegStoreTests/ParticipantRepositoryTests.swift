@@ -53,24 +53,26 @@ struct ParticipantRepositoryTests {
         }
     }
 
-    @Test("the stored row holds no trace of the personal identity number or the reason", arguments: TestDatabase.available)
+    @Test(
+        "the stored row holds no trace of the number, name, phone, referrer, authorities or reason, each bound to its row",
+        arguments: TestDatabase.available
+    )
     func encryptedAtRest(_ database: TestDatabase) async throws {
         try await database.withFreshStore { store throws in
             _ = try await Self.seed(store)
+            let columns = ["pnr_sealed", "name", "phone", "email", "referrer_name", "authorities", "reason_sealed"]
             let stored = try await store.read { db in
-                try await db.select().columns("pnr_sealed", "pnr_lookup", "reason_sealed", "name", "birth_year").from("participants").all()
-                    .map { row in
-                        [
-                            try row.decode(column: "pnr_sealed", as: String.self), try row.decode(column: "pnr_lookup", as: String.self),
-                            try row.decode(column: "reason_sealed", as: String.self),
-                        ].joined(separator: "|")
-                    }
+                try await db.select().columns(columns + ["pnr_lookup"]).from("participants").all()
+                    .map { row in try (columns + ["pnr_lookup"]).map { try row.decode(column: $0, as: String.self) } }
             }
             #expect(stored.count == 1)
-            for fragment in ["198112189876", "8112189876", "19811218", "811218-9876", "sjukskrivning"] {
-                #expect(!stored[0].contains(fragment), "found \(fragment)")
+            let text = stored[0].joined(separator: "|")
+            for fragment in [
+                "198112189876", "8112189876", "19811218", "811218-9876", "sjukskrivning", "Sara", "Lind", "123 45", "Handläggare", "region",
+            ] {
+                #expect(!text.contains(fragment), "found \(fragment)")
             }
-            #expect(stored[0].hasPrefix("2026-01:"))
+            for value in stored[0].dropLast() { #expect(value.hasPrefix("~2026-01:"), "bound form, got \(value.prefix(12))") }
         }
     }
 

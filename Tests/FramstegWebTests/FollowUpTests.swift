@@ -106,7 +106,7 @@ struct FollowUpTests {
                 return answers
             }
             try await fixture.store.write { db in
-                let measurements = MeasurementRepository(db)
+                let measurements = MeasurementRepository(db, keyring: TestKeys.keyring)
                 let activities = ActivityRepository(db, keyring: TestKeys.keyring)
                 for (index, id) in ids.enumerated() {
                     let woman = index % 2 == 0

@@ -23,7 +23,9 @@ struct ParticipantModeTests {
     }
 
     static func answers(_ fixture: Fixture) async throws -> [String: Answer] {
-        try await fixture.store.read { db in try await MeasurementRepository(db).measurement(fixture.measurementA1)?.answers ?? [:] }
+        try await fixture.store.read { db in
+            try await MeasurementRepository(db, keyring: TestKeys.keyring).measurement(fixture.measurementA1)?.answers ?? [:]
+        }
     }
 
     @Test("each answer is saved as it is given, and a new hand-over resumes at the first open screen")

@@ -170,7 +170,10 @@ struct SurveyTests {
                 #expect(try plain.allSatisfy { try $0.decode(column: "answers", as: String.self).isEmpty })
                 #expect(stored.allSatisfy { !$0.sealed.contains("fraga") && !$0.sealed.contains("always") })
                 let order = try stored.map { row -> Int in
-                    let opened = try TestKeys.keyring.open(stored: row.sealed)
+                    let opened = try TestKeys.keyring.open(
+                        stored: row.sealed,
+                        binding: SurveyRepository.binding("survey_responses", row.id)
+                    )
                     let answers = try JSONDecoder().decode(SurveyRepository.SealedAnswers.self, from: Data(opened.utf8)).answers
                     return Self.frequency.firstIndex(of: answers["fraga-2"]!)! + 7 * Self.frequency.firstIndex(of: answers["fraga-3"]!)!
                 }

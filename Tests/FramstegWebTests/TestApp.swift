@@ -131,7 +131,13 @@ struct Fixture: Sendable {
             }
             let participantA1 = try await participant("19811218-9876", "Sara Lind", a1, mA)
             let bip = try ShippedInstruments.load().first { $0.id == "bip" }!
-            let measurement = try await MeasurementRepository(db).start(bip, for: participantA1, occasion: .start, on: Day(now), by: nil)
+            let measurement = try await MeasurementRepository(db, keyring: TestKeys.keyring).start(
+                bip,
+                for: participantA1,
+                occasion: .start,
+                on: Day(now),
+                by: nil
+            )
             let plans = PlanRepository(db, keyring: TestKeys.keyring)
             let goal = try await plans.addGoal(
                 text: "Hantera vardagen",

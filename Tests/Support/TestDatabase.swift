@@ -41,7 +41,7 @@ public enum TestDatabase: String, CaseIterable, Sendable, CustomStringConvertibl
             let path = FileManager.default.temporaryDirectory.appendingPathComponent("framsteg-test-\(UUID().uuidString).sqlite").path
             defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
             return try await Store.withStore(at: .sqlite(path: path), auditKey: auditKey, logger: logger) { store in
-                if migrated { try await Migrator().migrate(store) }
+                if migrated { try await Self.prepare(store) }
                 return try await body(store)
             }
         case .postgres:
@@ -51,7 +51,7 @@ public enum TestDatabase: String, CaseIterable, Sendable, CustomStringConvertibl
             do {
                 let location = DatabaseLocation.postgres(url: Self.url(adminURL, database: name))
                 let value = try await Store.withStore(at: location, auditKey: auditKey, logger: logger) { store in
-                    if migrated { try await Migrator().migrate(store) }
+                    if migrated { try await Self.prepare(store) }
                     return try await body(store)
                 }
                 try await Self.admin(adminURL) { db in try await db.raw("DROP DATABASE \(unsafeRaw: name) WITH (FORCE)").run() }
@@ -61,6 +61,12 @@ public enum TestDatabase: String, CaseIterable, Sendable, CustomStringConvertibl
                 throw error
             }
         }
+    }
+
+    /// What `serve` does on opening: the migrations, then the keyed step that seals what is left in the clear.
+    static func prepare(_ store: Store) async throws {
+        try await Migrator().migrate(store)
+        try await PlaintextSealing(keyring: TestKeys.keyring).run(store)
     }
 
     private static func admin(_ url: String, _ body: @Sendable (any SQLDatabase) async throws -> Void) async throws {

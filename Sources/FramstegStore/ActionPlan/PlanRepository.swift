@@ -3,14 +3,18 @@ import FramstegCore
 import SQLKit
 
 /// The participant's action plan: goals linked to indicators, and steps with owner, due day and
-/// status. Goal and step texts are personal data and are sealed like meeting notes.
+/// status. Goal and step texts are personal data and are sealed like meeting notes, bound to their row.
 public struct PlanRepository: Sendable {
     let db: any SQLDatabase
     let keyring: FieldKeyring
+    let sealedGoals: SealedColumns
+    let sealedSteps: SealedColumns
 
     public init(_ db: any SQLDatabase, keyring: FieldKeyring) {
         self.db = db
         self.keyring = keyring
+        self.sealedGoals = SealedColumns(keyring, table: "plan_goals")
+        self.sealedSteps = SealedColumns(keyring, table: "plan_steps")
     }
 
     public func addGoal(
@@ -25,13 +29,14 @@ public struct PlanRepository: Sendable {
                 db.insert(into: "plan_goals").columns("participant_id", "text_sealed", "indicators", "created_on", "created_by")
                     .values(
                         SQLBind(participant.rawValue),
-                        SQLBind(try keyring.seal(text).stored),
+                        SQLBind(""),
                         SQLBind(indicators.map(\.description).joined(separator: ",")),
                         SQLBind(day.description),
                         SQLBind(user?.rawValue)
                     )
             )
         )
+        try await sealedGoals.fill(db, id: id.rawValue, [("text_sealed", text)])
         return PlanGoal(id: id, participantID: participant, text: text, indicators: indicators, createdOn: day)
     }
 
@@ -54,7 +59,7 @@ public struct PlanRepository: Sendable {
                 db.insert(into: "plan_steps").columns("goal_id", "text_sealed", "owner", "due_on", "status", "changed_by", "changed_at")
                     .values(
                         SQLBind(goal.rawValue),
-                        SQLBind(try keyring.seal(text).stored),
+                        SQLBind(""),
                         SQLBind(owner.storageValue),
                         SQLBind(due.description),
                         SQLBind(PlanStepStatus.planned.rawValue),
@@ -63,6 +68,7 @@ public struct PlanRepository: Sendable {
                     )
             )
         )
+        try await sealedSteps.fill(db, id: id.rawValue, [("text_sealed", text)])
         return PlanStep(id: id, goalID: goal, text: text, owner: owner, due: due, status: .planned)
     }
 
@@ -119,7 +125,7 @@ public struct PlanRepository: Sendable {
                 PlanGoal(
                     id: try row.id("id"),
                     participantID: try row.id("participant_id"),
-                    text: opening ? try keyring.open(stored: try row.decode(column: "text_sealed", as: String.self)) : "",
+                    text: opening ? try sealedGoals.open("text_sealed", in: row) ?? "" : "",
                     indicators: try row.decode(column: "indicators", as: String.self).split(separator: ",").compactMap {
                         IndicatorKey(String($0))
                     },
@@ -140,7 +146,7 @@ public struct PlanRepository: Sendable {
         PlanStep(
             id: try row.id("id"),
             goalID: try row.id("goal_id"),
-            text: opening ? try keyring.open(stored: try row.decode(column: "text_sealed", as: String.self)) : "",
+            text: opening ? try sealedSteps.open("text_sealed", in: row) ?? "" : "",
             owner: PlanStepOwner(storageValue: try row.decode(column: "owner", as: String.self)) ?? .counsellor,
             due: try ActivityRepository.day(row, "due_on"),
             status: PlanStepStatus(rawValue: try row.decode(column: "status", as: String.self)) ?? .planned

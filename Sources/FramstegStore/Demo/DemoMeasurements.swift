@@ -7,6 +7,7 @@ import SQLKit
 /// faster for those who leave for work or studies, with setbacks along the way.
 struct DemoMeasurements {
     let db: any SQLDatabase
+    let keyring: FieldKeyring
     let catalog: InstrumentCatalog
     let today: Day
     let now: Date
@@ -19,7 +20,7 @@ struct DemoMeasurements {
         if case .exit(let value) = steps.last?.event { outcome = value }
         let end = steps.last.flatMap { $0.to.isFinal ? $0.day : nil } ?? today
         let doingWell = outcome.map { [.unsubsidisedWork, .subsidisedWork, .studies].contains($0) } ?? random.chance(0.5)
-        let repository = MeasurementRepository(db)
+        let repository = MeasurementRepository(db, keyring: keyring)
 
         var days: [(Day, MeasurementOccasion)] = [(start.adding(days: Int.random(in: 0...3, using: &random)), .start)]
         while let last = days.last?.0, last.adding(days: 84) < end.adding(days: -14) { days.append((last.adding(days: 84), .periodic)) }

@@ -1,3 +1,4 @@
+import Foundation
 import FramstegCore
 
 /// Common Swedish names and reasons, for demo participants who do not exist.
@@ -16,6 +17,10 @@ enum DemoNames {
         "Svensson", "Gustafsson", "Pettersson", "Jonsson", "Lindberg", "Lindqvist", "Berg", "Ek",
         "Holm", "Nyström", "Ali", "Hussein", "Mohamed", "Yilmaz", "Nguyen", "Lind", "Sjöberg", "Åberg",
     ]
+    /// Referrers' names: surnames no participant has, so a test can tell them apart.
+    static let referrers = [
+        "Birgitta Sandberg", "Ulf Ekström", "Marie Forsberg", "Jan Wikström", "Susanne Blom", "Kristina Lundgren", "Mats Hedlund",
+    ]
     static let reasons = [
         "Långvarig sjukskrivning och behöver stöd tillbaka mot arbete.",
         "Har varit arbetslös länge och har kontakt med flera myndigheter.",
@@ -24,6 +29,12 @@ enum DemoNames {
         "Psykisk ohälsa; behöver stöd från både vården och Arbetsförmedlingen.",
         "Nyanländ med begränsad svenska; vill komma vidare mot studier.",
     ]
+
+    /// An address made from the name: `anna.aberg@exempel.se` (letters folded to ASCII).
+    static func email(for name: String) -> String {
+        name.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
+            .replacingOccurrences(of: " ", with: ".") + "@exempel.se"
+    }
 
     static func name(_ gender: Gender, _ random: inout SeededRandom) -> String {
         let first: [String] =

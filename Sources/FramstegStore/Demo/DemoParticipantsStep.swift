@@ -31,18 +31,23 @@ public struct DemoParticipantsStep: DemoStep {
             let gender = random.weighted([(Gender.woman, 0.58), (.man, 0.40), (.anotherOrNotStated, 0.02)])
             let registeredOn = today.adding(days: -Int.random(in: 0...730, using: &random))
             let number = Self.personalIdentityNumber(registeredOn: registeredOn, gender: gender, serial: index, random: &random)
+            let name = DemoNames.name(gender, &random)
+            let phone = Self.phone(&random)
+            let referrerKind = random.weighted([
+                (ReferrerKind.employmentService, 0.35), (.socialInsurance, 0.2), (.socialServices, 0.25),
+                (.region, 0.1), (.selfReferral, 0.07), (.other, 0.03),
+            ])
+            // A stream of its own for the contact details, so the rest of the demo stays as it was.
+            var contact = SeededRandom(seed: 70_000 + UInt64(index))
             let valid = ParticipantDraft.Valid(
                 personalIdentityNumber: number,
-                name: DemoNames.name(gender, &random),
-                phone: Self.phone(&random),
-                email: "",
+                name: name,
+                phone: phone,
+                email: contact.chance(0.6) ? DemoNames.email(for: name) : "",
                 gender: gender,
                 municipalityID: unit.municipalityID,
-                referrerKind: random.weighted([
-                    (ReferrerKind.employmentService, 0.35), (.socialInsurance, 0.2), (.socialServices, 0.25),
-                    (.region, 0.1), (.selfReferral, 0.07), (.other, 0.03),
-                ]),
-                referrerName: "",
+                referrerKind: referrerKind,
+                referrerName: referrerKind == .selfReferral ? "" : DemoNames.referrers.randomElement(using: &contact)!,
                 authorities: Self.authorities(&random),
                 reason: DemoNames.reasons.randomElement(using: &random)!
             )
@@ -62,7 +67,11 @@ public struct DemoParticipantsStep: DemoStep {
             )
             try await DemoActivities(db: db, keyring: keyring, today: today, now: context.now)
                 .add(to: id, timeline, by: recorder, random: &random)
-            try await DemoMeasurements(db: db, catalog: catalog, today: today, now: context.now).add(to: id, timeline, by: recorder)
+            try await DemoMeasurements(db: db, keyring: keyring, catalog: catalog, today: today, now: context.now).add(
+                to: id,
+                timeline,
+                by: recorder
+            )
             responses += try await DemoSurveys(db: db, catalog: catalog, today: today)
                 .add(to: id, unit: unit.id, gender: gender, timeline, by: recorder)
         }

@@ -345,9 +345,9 @@ public struct ProgressSummaryRepository: Sendable {
     }
 
     /// Fills everything above from every completed measurement (a database from before migration
-    /// 14, or after an import): the instruments' definitions compute the values.
-    public func backfill(catalog: InstrumentCatalog, association: AssociationID) async throws {
-        let measurements = MeasurementRepository(db)
+    /// 14, or after an import): the instruments' definitions compute the values, from the answers
+    /// `measurements` reads.
+    public func backfill(catalog: InstrumentCatalog, association: AssociationID, measurements: MeasurementRepository) async throws {
         let rows = try await db.select().column(SQLColumn("id", table: "measurements")).from("measurements")
             .join("participants", on: SQLColumn("participant_id", table: "measurements"), .equal, SQLColumn("id", table: "participants"))
             .where(SQLColumn("association_id", table: "participants"), .equal, SQLBind(association.rawValue))

@@ -2,15 +2,20 @@ import Foundation
 import FramstegCore
 import SQLKit
 
-/// A participant's interventions, meetings and activity hours. Meeting notes and decisions are
-/// sealed; only `meetings(of:)` opens them, and callers audit that read.
+/// A participant's interventions, meetings and activity hours. Intervention titles and employers,
+/// and meeting attendees, notes and decisions are sealed and bound to their row; only
+/// `interventions(of:)` and `meetings(of:)` open them, and callers audit those reads.
 public struct ActivityRepository: Sendable {
     let db: any SQLDatabase
     let keyring: FieldKeyring
+    let sealedInterventions: SealedColumns
+    let sealedMeetings: SealedColumns
 
     public init(_ db: any SQLDatabase, keyring: FieldKeyring) {
         self.db = db
         self.keyring = keyring
+        self.sealedInterventions = SealedColumns(keyring, table: "interventions")
+        self.sealedMeetings = SealedColumns(keyring, table: "meetings")
     }
 
     // MARK: Interventions
@@ -41,8 +46,8 @@ public struct ActivityRepository: Sendable {
                         SQLBind(participant.rawValue),
                         SQLBind(valid.type.rawValue),
                         SQLBind(valid.provider.rawValue),
-                        SQLBind(valid.title),
-                        SQLBind(valid.employerName),
+                        SQLBind(""),
+                        SQLBind(String?.none),
                         SQLBind(valid.start.description),
                         SQLBind(valid.end?.description),
                         SQLBind(user?.rawValue),
@@ -50,6 +55,7 @@ public struct ActivityRepository: Sendable {
                     )
             )
         )
+        try await sealedInterventions.fill(db, id: id.rawValue, [("title", valid.title), ("employer_name", valid.employerName)])
         try await ProgressSummaryRepository(db).refreshMix(of: participant)
         return id
     }
@@ -57,7 +63,7 @@ public struct ActivityRepository: Sendable {
     public func interventions(of participant: ParticipantID) async throws -> [Intervention] {
         try await db.select().columns("id", "participant_id", "type", "provider", "title", "employer_name", "start_day", "end_day")
             .from("interventions").where("participant_id", .equal, participant.rawValue).orderBy("start_day").orderBy("id").all()
-            .map(Self.intervention(from:))
+            .map(intervention(from:))
     }
 
     /// Sets the last day of an intervention that is still running.
@@ -78,22 +84,29 @@ public struct ActivityRepository: Sendable {
 
     public func addMeeting(_ valid: MeetingDraft.Valid, to participant: ParticipantID, by user: UserID, now: Date) async throws -> MeetingID
     {
-        MeetingID(
-            try await db.insertReturningID(
-                db.insert(into: "meetings")
-                    .columns("participant_id", "kind", "day", "attendees", "notes_sealed", "decisions_sealed", "recorded_by", "recorded_at")
-                    .values(
-                        SQLBind(participant.rawValue),
-                        SQLBind(valid.kind.rawValue),
-                        SQLBind(valid.day.description),
-                        SQLBind(valid.attendees.map(\.rawValue).sorted().joined(separator: ",")),
-                        SQLBind(try seal(valid.notes)),
-                        SQLBind(try seal(valid.decisions)),
-                        SQLBind(user.rawValue),
-                        SQLBind(now.storedSeconds)
-                    )
-            )
+        let id = try await db.insertReturningID(
+            db.insert(into: "meetings")
+                .columns("participant_id", "kind", "day", "attendees", "recorded_by", "recorded_at")
+                .values(
+                    SQLBind(participant.rawValue),
+                    SQLBind(valid.kind.rawValue),
+                    SQLBind(valid.day.description),
+                    SQLBind(""),
+                    SQLBind(user.rawValue),
+                    SQLBind(now.storedSeconds)
+                )
         )
+        // An empty text stays NULL and reads back empty.
+        try await sealedMeetings.fill(
+            db,
+            id: id,
+            [
+                ("attendees", valid.attendees.map(\.rawValue).sorted().joined(separator: ",")),
+                ("notes_sealed", valid.notes.isEmpty ? nil : valid.notes),
+                ("decisions_sealed", valid.decisions.isEmpty ? nil : valid.decisions),
+            ]
+        )
+        return MeetingID(id)
     }
 
     /// Every meeting of the participant, notes and decisions opened, earliest first.
@@ -103,11 +116,11 @@ public struct ActivityRepository: Sendable {
             .map { row in try meeting(from: row, opening: true) }
     }
 
-    /// Meetings of these participants between two days, for the calendar: notes and decisions stay
-    /// sealed and come back empty.
+    /// Meetings of these participants between two days, for the calendar: attendees, notes and
+    /// decisions stay sealed and come back empty.
     public func meetings(of participants: Set<ParticipantID>, from first: Day, through last: Day) async throws -> [Meeting] {
         guard !participants.isEmpty else { return [] }
-        return try await db.select().columns("id", "participant_id", "kind", "day", "attendees", "recorded_by").from("meetings")
+        return try await db.select().columns("id", "participant_id", "kind", "day", "recorded_by").from("meetings")
             .where("participant_id", .in, participants.map(\.rawValue).sorted())
             .where("day", .greaterThanOrEqual, first.description).where("day", .lessThanOrEqual, last.description)
             .orderBy("day").all().map { row in try meeting(from: row, opening: false) }
@@ -172,15 +185,6 @@ public struct ActivityRepository: Sendable {
 
     static func tenths(_ hours: Double) -> Int { Int((hours * 10).rounded()) }
 
-    private func seal(_ text: String) throws -> String? {
-        text.isEmpty ? nil : try keyring.seal(text).stored
-    }
-
-    /// An empty text is stored as NULL and reads back empty.
-    private func open(_ stored: String?) throws -> String {
-        try stored.map { try keyring.open(stored: $0) } ?? ""
-    }
-
     private func meeting(from row: any SQLRow, opening: Bool) throws -> Meeting {
         Meeting(
             id: try row.id("id"),
@@ -188,25 +192,25 @@ public struct ActivityRepository: Sendable {
             kind: MeetingKind(rawValue: try row.decode(column: "kind", as: String.self)) ?? .individual,
             day: try Self.day(row, "day"),
             attendees: Set(
-                try row.decode(column: "attendees", as: String.self).split(separator: ",").compactMap {
+                (opening ? try sealedMeetings.open("attendees", in: row) ?? "" : "").split(separator: ",").compactMap {
                     MeetingAttendee(rawValue: String($0))
                 }
             ),
-            notes: opening ? try open(try row.decode(column: "notes_sealed", as: String?.self)) : "",
-            decisions: opening ? try open(try row.decode(column: "decisions_sealed", as: String?.self)) : "",
+            notes: opening ? try sealedMeetings.open("notes_sealed", in: row) ?? "" : "",
+            decisions: opening ? try sealedMeetings.open("decisions_sealed", in: row) ?? "" : "",
             recordedBy: try row.id("recorded_by")
         )
     }
 
-    static func intervention(from row: any SQLRow) throws -> Intervention {
+    func intervention(from row: any SQLRow) throws -> Intervention {
         Intervention(
             id: try row.id("id"),
             participantID: try row.id("participant_id"),
             type: InterventionType(rawValue: try row.decode(column: "type", as: String.self)) ?? .social,
             provider: InterventionProvider(rawValue: try row.decode(column: "provider", as: String.self)) ?? .unit,
-            title: try row.decode(column: "title", as: String.self),
-            employerName: try row.decode(column: "employer_name", as: String?.self),
-            start: try day(row, "start_day"),
+            title: try sealedInterventions.open("title", in: row) ?? "",
+            employerName: try sealedInterventions.open("employer_name", in: row),
+            start: try Self.day(row, "start_day"),
             end: try row.decode(column: "end_day", as: String?.self).flatMap(Day.init)
         )
     }

@@ -2,7 +2,7 @@ import Foundation
 import FramstegCore
 import SQLKit
 
-/// A participant as a list shows them: nothing sealed is opened.
+/// A participant as a list shows them: the name is opened, nothing else sealed is.
 public struct ParticipantSummary: Hashable, Sendable {
     public let id: ParticipantID
     public let unitID: UnitID
@@ -27,14 +27,19 @@ public struct RecordedStep: Hashable, Sendable {
     public let reason: String?
 }
 
-/// Participants and their journey steps. Sealed columns are opened only by `participant(_:)`.
+/// Participants and their journey steps. Every personal column is sealed and bound to its row
+/// (`SealedColumns`); lists open the name, and only `participant(_:)` opens the rest.
 public struct ParticipantRepository: Sendable {
     let db: any SQLDatabase
     let keyring: FieldKeyring
+    let sealed: SealedColumns
+    let sealedSteps: SealedColumns
 
     public init(_ db: any SQLDatabase, keyring: FieldKeyring) {
         self.db = db
         self.keyring = keyring
+        self.sealed = SealedColumns(keyring, table: "participants")
+        self.sealedSteps = SealedColumns(keyring, table: "journey_steps")
     }
 
     /// The look-up value for a number: the same person always gives the same hash, and nothing else does.
@@ -48,7 +53,7 @@ public struct ParticipantRepository: Sendable {
         by user: UserID?,
         now: Date
     ) async throws -> ParticipantID {
-        let reason = valid.reason.isEmpty ? nil : try keyring.seal(valid.reason).stored
+        // The sealed columns are empty until the row has its id, a moment later in the same transaction.
         let id = ParticipantID(
             try await db.insertReturningID(
                 db.insert(into: "participants")
@@ -76,17 +81,17 @@ public struct ParticipantRepository: Sendable {
                         SQLBind(unit.associationID.rawValue),
                         SQLBind(unit.id.rawValue),
                         SQLBind(valid.municipalityID.rawValue),
-                        SQLBind(valid.name),
-                        SQLBind(valid.phone),
-                        SQLBind(valid.email),
+                        SQLBind(""),
+                        SQLBind(""),
+                        SQLBind(""),
                         SQLBind(valid.gender.rawValue),
                         SQLBind(valid.personalIdentityNumber.birthYear),
-                        SQLBind(try keyring.seal(valid.personalIdentityNumber.digits).stored),
+                        SQLBind(""),
                         SQLBind(lookup(valid.personalIdentityNumber)),
                         SQLBind(valid.referrerKind.rawValue),
-                        SQLBind(valid.referrerName),
-                        SQLBind(valid.authorities.map(\.rawValue).sorted().joined(separator: ",")),
-                        SQLBind(reason),
+                        SQLBind(""),
+                        SQLBind(""),
+                        SQLBind(String?.none),
                         SQLBind(true),
                         SQLBind(JourneyState.registered.storageValue),
                         SQLBind(day.description),
@@ -94,6 +99,16 @@ public struct ParticipantRepository: Sendable {
                     )
             )
         )
+        try await sealed.fill(
+            db,
+            id: id.rawValue,
+            [
+                ("name", valid.name), ("phone", valid.phone), ("email", valid.email), ("pnr_sealed", valid.personalIdentityNumber.digits),
+                ("referrer_name", valid.referrerName), ("authorities", valid.authorities.map(\.rawValue).sorted().joined(separator: ",")),
+                ("reason_sealed", valid.reason.isEmpty ? nil : valid.reason),
+            ]
+        )
+        try await NameLookup(db: db, keyring: keyring).index(id.rawValue, name: valid.name)
         try await insertStep(
             participant: id,
             from: .registered,
@@ -112,31 +127,39 @@ public struct ParticipantRepository: Sendable {
     public func ongoing(with number: PersonalIdentityNumber, in associationID: AssociationID) async throws -> [ParticipantSummary] {
         try await db.select().columns(Self.summaryColumns).from("participants")
             .where("association_id", .equal, associationID.rawValue).where("pnr_lookup", .equal, lookup(number))
-            .all().map(Self.summary(from:)).filter { !$0.state.isFinal }
+            .all().map(summary(from:)).filter { !$0.state.isFinal }
+    }
+
+    /// The association's participants whose name has every word of `query` (see `NameLookup.tokens`),
+    /// found by the words' keyed hashes: "anna" finds Anna Lindqvist, "lind" does not.
+    public func participants(matchingName query: String, in associationID: AssociationID) async throws -> [ParticipantSummary] {
+        let ids = try await NameLookup(db: db, keyring: keyring).participants(matching: query, in: associationID)
+        guard !ids.isEmpty else { return [] }
+        return try await db.select().columns(Self.summaryColumns).from("participants").where("id", .in, ids.sorted()).orderBy("id").all()
+            .map(summary(from:))
     }
 
     /// The whole record, personal identity number and reason opened. Callers audit the read.
     public func participant(_ id: ParticipantID) async throws -> Participant? {
         guard let row = try await db.select().column("*").from("participants").where("id", .equal, id.rawValue).first() else { return nil }
-        let number = try keyring.open(stored: try row.decode(column: "pnr_sealed", as: String.self))
-        let reason = try row.decode(column: "reason_sealed", as: String?.self).map { try keyring.open(stored: $0) }
-        let summary = try Self.summary(from: row)
+        let open = { (column: String) throws -> String in try sealed.open(column, in: row) ?? "" }
+        let number = try open("pnr_sealed")
+        let reason = try sealed.open("reason_sealed", in: row)
+        let summary = try summary(from: row)
         return Participant(
             id: id,
             associationID: try row.id("association_id"),
             unitID: summary.unitID,
             municipalityID: try row.id("municipality_id"),
             name: summary.name,
-            phone: try row.decode(column: "phone", as: String.self),
-            email: try row.decode(column: "email", as: String.self),
+            phone: try open("phone"),
+            email: try open("email"),
             gender: summary.gender,
             birthYear: summary.birthYear,
             personalIdentityNumber: try? PersonalIdentityNumber(parsing: number, today: .distantFuture),
             referrerKind: ReferrerKind(rawValue: try row.decode(column: "referrer_kind", as: String.self)) ?? .other,
-            referrerName: try row.decode(column: "referrer_name", as: String.self),
-            authorities: Set(
-                try row.decode(column: "authorities", as: String.self).split(separator: ",").compactMap { Authority(rawValue: String($0)) }
-            ),
+            referrerName: try open("referrer_name"),
+            authorities: Set(try open("authorities").split(separator: ",").compactMap { Authority(rawValue: String($0)) }),
             reason: reason,
             hasConsented: try row.decode(column: "has_consented", as: Bool.self),
             state: summary.state,
@@ -154,21 +177,21 @@ public struct ParticipantRepository: Sendable {
         return (try row.id("unit_id"), try row.id("association_id"))
     }
 
-    /// One participant as lists show them, nothing sealed opened.
+    /// One participant as lists show them, only the name opened.
     public func summary(_ id: ParticipantID) async throws -> ParticipantSummary? {
         try await db.select().columns(Self.summaryColumns).from("participants").where("id", .equal, id.rawValue).first().map(
-            Self.summary(from:)
+            summary(from:)
         )
     }
 
     public func participants(inAssociation associationID: AssociationID) async throws -> [ParticipantSummary] {
         try await db.select().columns(Self.summaryColumns).from("participants").where("association_id", .equal, associationID.rawValue)
-            .orderBy("id").all().map(Self.summary(from:))
+            .orderBy("id").all().map(summary(from:))
     }
 
     public func participants(inUnit unitID: UnitID) async throws -> [ParticipantSummary] {
         try await db.select().columns(Self.summaryColumns).from("participants").where("unit_id", .equal, unitID.rawValue)
-            .orderBy("registered_on").orderBy("id").all().map(Self.summary(from:))
+            .orderBy("registered_on").orderBy("id").all().map(summary(from:))
     }
 
     /// Registrations not yet started or declined in these units: the inbox.
@@ -177,14 +200,26 @@ public struct ParticipantRepository: Sendable {
         return try await db.select().columns(Self.summaryColumns).from("participants")
             .where("unit_id", .in, unitIDs.map(\.rawValue).sorted())
             .where("state", .in, [JourneyState.registered.storageValue, JourneyState.informed.storageValue])
-            .orderBy("registered_on").orderBy("id").all().map(Self.summary(from:))
+            .orderBy("registered_on").orderBy("id").all().map(summary(from:))
     }
 
-    /// The started, not yet ended participants a counsellor is responsible for.
+    /// The started, not yet ended participants a counsellor is responsible for, by name. Names are
+    /// sealed, so they are sorted here, after opening, in Swedish order (å, ä, ö after z).
     public func active(responsible counsellor: UserID) async throws -> [ParticipantSummary] {
         try await db.select().columns(Self.summaryColumns).from("participants")
-            .where("responsible_counsellor", .equal, counsellor.rawValue).orderBy("name").all()
-            .map(Self.summary(from:)).filter(\.state.isActive)
+            .where("responsible_counsellor", .equal, counsellor.rawValue).all()
+            .map(summary(from:)).filter(\.state.isActive).sorted(by: Self.byName)
+    }
+
+    static let swedish = Locale(identifier: "sv_SE")
+
+    /// Swedish alphabetical order of names, then the id, so equal names keep one order.
+    static func byName(_ first: ParticipantSummary, _ second: ParticipantSummary) -> Bool {
+        switch first.name.compare(second.name, options: [.caseInsensitive], range: nil, locale: swedish) {
+        case .orderedAscending: true
+        case .orderedDescending: false
+        case .orderedSame: first.id.rawValue < second.id.rawValue
+        }
     }
 
     /// Records a step the state machine allowed, and moves the participant to its state.
@@ -231,10 +266,10 @@ public struct ParticipantRepository: Sendable {
         }
     }
 
-    /// Changes the contact details that may change during a journey.
+    /// Changes the contact details that may change during a journey, and the name's look-up with them.
     public func updateContact(of id: ParticipantID, name: String, phone: String, email: String, referrerName: String) async throws {
-        try await db.update("participants").set("name", to: name).set("phone", to: phone).set("email", to: email)
-            .set("referrer_name", to: referrerName).where("id", .equal, id.rawValue).run()
+        try await sealed.fill(db, id: id.rawValue, [("name", name), ("phone", phone), ("email", email), ("referrer_name", referrerName)])
+        try await NameLookup(db: db, keyring: keyring).index(id.rawValue, name: name)
     }
 
     /// The day each participant entered their current state: the day of their latest step.
@@ -269,12 +304,12 @@ public struct ParticipantRepository: Sendable {
     }
 
     public func steps(of id: ParticipantID) async throws -> [RecordedStep] {
-        try await db.select().columns("from_state", "to_state", "event", "outcome", "reason_sealed", "day", "recorded_by").from(
+        try await db.select().columns("id", "from_state", "to_state", "event", "outcome", "reason_sealed", "day", "recorded_by").from(
             "journey_steps"
         )
         .where("participant_id", .equal, id.rawValue).orderBy("id").all()
         .compactMap { row -> RecordedStep? in
-            let reason = try row.decode(column: "reason_sealed", as: String?.self).map { try keyring.open(stored: $0) }
+            let reason = try sealedSteps.open("reason_sealed", in: row)
             guard let from = JourneyState(storageValue: try row.decode(column: "from_state", as: String.self)),
                 let to = JourneyState(storageValue: try row.decode(column: "to_state", as: String.self)),
                 let day = Day(try row.decode(column: "day", as: String.self))
@@ -376,30 +411,30 @@ public struct ParticipantRepository: Sendable {
         by user: UserID?,
         now: Date
     ) async throws {
-        let sealedReason = try reason.map { try keyring.seal($0).stored }
-        try await db.insert(into: "journey_steps")
-            .columns("participant_id", "from_state", "to_state", "event", "outcome", "reason_sealed", "day", "recorded_by", "recorded_at")
-            .values(
-                SQLBind(id.rawValue),
-                SQLBind(from.storageValue),
-                SQLBind(to.storageValue),
-                SQLBind(event),
-                SQLBind(outcome),
-                SQLBind(sealedReason),
-                SQLBind(day.description),
-                SQLBind(user?.rawValue),
-                SQLBind(now.storedSeconds)
-            )
-            .run()
+        let step = try await db.insertReturningID(
+            db.insert(into: "journey_steps")
+                .columns("participant_id", "from_state", "to_state", "event", "outcome", "day", "recorded_by", "recorded_at")
+                .values(
+                    SQLBind(id.rawValue),
+                    SQLBind(from.storageValue),
+                    SQLBind(to.storageValue),
+                    SQLBind(event),
+                    SQLBind(outcome),
+                    SQLBind(day.description),
+                    SQLBind(user?.rawValue),
+                    SQLBind(now.storedSeconds)
+                )
+        )
+        if let reason { try await sealedSteps.fill(db, id: step, [("reason_sealed", reason)]) }
     }
 
     static let summaryColumns = ["id", "unit_id", "name", "gender", "birth_year", "state", "registered_on", "responsible_counsellor"]
 
-    static func summary(from row: any SQLRow) throws -> ParticipantSummary {
+    func summary(from row: any SQLRow) throws -> ParticipantSummary {
         ParticipantSummary(
             id: try row.id("id"),
             unitID: try row.id("unit_id"),
-            name: try row.decode(column: "name", as: String.self),
+            name: try sealed.open("name", in: row) ?? "",
             gender: Gender(rawValue: try row.decode(column: "gender", as: String.self)) ?? .anotherOrNotStated,
             birthYear: try row.decode(column: "birth_year", as: Int.self),
             state: JourneyState(storageValue: try row.decode(column: "state", as: String.self)) ?? .registered,

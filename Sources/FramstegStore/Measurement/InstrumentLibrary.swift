@@ -17,7 +17,7 @@ public struct InstrumentLibrary: Sendable {
         for instrument in shipped { try shippedCatalog.add(instrument) }
         var added: [AssociationID: [Instrument]] = [:]
         var problems: [AssociationID?: [String]] = [:]
-        for (file, text, association) in try await MeasurementRepository(db).definitions() {
+        for (file, text, association) in try await InstrumentDefinitionRepository(db).definitions() {
             do {
                 let instrument = try Instrument(definition: Data(text.utf8), file: file)
                 var catalog = InstrumentCatalog(shipped + (association.flatMap { added[$0] } ?? []))

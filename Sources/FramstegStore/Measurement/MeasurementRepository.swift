@@ -2,65 +2,35 @@ import Foundation
 import FramstegCore
 import SQLKit
 
-/// Instrument versions added from the web, and measurements with their answers. An answer is saved
+/// Measurements with their answers. An answer is saved
 /// the moment it is given (replacing an earlier answer to the same item), so nothing is lost when a
-/// connection drops and a measurement can be resumed.
+/// connection drops and a measurement can be resumed. Answers are health data: each is sealed and
+/// bound to its measurement and item. (The scores the dashboards read are kept apart, in
+/// `ProgressSummaryRepository`'s tables.)
 public struct MeasurementRepository: Sendable {
     let db: any SQLDatabase
+    /// Nil only for `beforeSealing`.
+    let sealed: SealedColumns?
 
-    public init(_ db: any SQLDatabase) { self.db = db }
-
-    // MARK: Definitions
-
-    /// Keeps a definition's text as it was uploaded, for one association; refuses an id and version
-    /// the association already has (its own or one for every association). Another association's
-    /// definitions are neither consulted nor revealed: a measurement's id and version name one
-    /// definition within its participant's association.
-    public func addDefinition(
-        _ instrument: Instrument,
-        text: String,
-        association: AssociationID? = nil,
-        by user: UserID?,
-        now: Date
-    ) async throws {
-        let existing = try await db.select().column("version").from("instrument_definitions")
-            .where("instrument_id", .equal, instrument.id).where("version", .equal, instrument.version)
-            .where { group in
-                group.where("association_id", .is, SQLLiteral.null)
-                if let association { group.orWhere("association_id", .equal, association.rawValue) }
-                return group
-            }
-            .first()
-        if existing != nil { throw StoreError.duplicate("\(instrument.id) version \(instrument.version)") }
-        try await db.insert(into: "instrument_definitions").columns(
-            "instrument_id",
-            "version",
-            "definition",
-            "association_id",
-            "added_by",
-            "added_at"
-        )
-        .values(
-            SQLBind(instrument.id),
-            SQLBind(instrument.version),
-            SQLBind(text),
-            SQLBind(association?.rawValue),
-            SQLBind(user?.rawValue),
-            SQLBind(now.storedSeconds)
-        )
-        .run()
+    public init(_ db: any SQLDatabase, keyring: FieldKeyring) {
+        self.db = db
+        self.sealed = SealedColumns(keyring, table: "measurement_answers")
     }
 
-    /// Every stored definition as its file name, text and association, for the catalogue to load at start-up.
-    public func definitions() async throws -> [(file: String, text: String, association: AssociationID?)] {
-        try await db.select().columns("instrument_id", "version", "definition", "association_id").from("instrument_definitions")
-            .orderBy("instrument_id").orderBy("version").all().map { row in
-                (
-                    "\(try row.decode(column: "instrument_id", as: String.self))-\(try row.decode(column: "version", as: Int.self)).json (database)",
-                    try row.decode(column: "definition", as: String.self),
-                    try row.decode(column: "association_id", as: Int64?.self).map { AssociationID($0) }
-                )
-            }
+    /// Reads answers as stored before answers were sealed, for migration 17 alone: it runs before
+    /// `PlaintextSealing` (the keyed step after every migration) can have sealed any. It writes no
+    /// answer and refuses to read a sealed one.
+    init(beforeSealing db: any SQLDatabase) {
+        self.db = db
+        self.sealed = nil
+    }
+
+    /// An answer's row key: its measurement and item.
+    static func row(_ measurement: MeasurementID, _ item: String) -> String { "\(measurement.rawValue)/\(item)" }
+
+    private func seal(_ answer: Answer, item: String, in measurement: MeasurementID) throws -> String {
+        guard let sealed else { throw StoreError.corrupt("answers written without keys") }
+        return try sealed.seal(answer.storageValue, "answer", row: Self.row(measurement, item))
     }
 
     // MARK: Measurements
@@ -87,21 +57,21 @@ public struct MeasurementRepository: Sendable {
         )
     }
 
-    /// Saves one answer, replacing an earlier one to the same item.
+    /// Saves one answer, replacing an earlier one to the same item. One statement (an upsert), so
+    /// two saves of the same item at once (the autosave and the page's own submit) cannot both
+    /// insert: on PostgreSQL a delete followed by an insert let the second fail on the key.
     public func saveAnswer(_ answer: Answer, item: String, respondent: Respondent, in measurement: MeasurementID, now: Date) async throws {
-        try await db.delete(from: "measurement_answers").where("measurement_id", .equal, measurement.rawValue).where(
-            "item_id",
-            .equal,
-            item
-        ).run()
         try await db.insert(into: "measurement_answers").columns("measurement_id", "item_id", "answer", "respondent", "answered_at")
             .values(
                 SQLBind(measurement.rawValue),
                 SQLBind(item),
-                SQLBind(answer.storageValue),
+                SQLBind(try seal(answer, item: item, in: measurement)),
                 SQLBind(respondent.rawValue),
                 SQLBind(now.storedSeconds)
             )
+            .onConflict(with: ["measurement_id", "item_id"]) { update in
+                update.set(excludedValueOf: "answer").set(excludedValueOf: "respondent").set(excludedValueOf: "answered_at")
+            }
             .run()
     }
 
@@ -123,7 +93,7 @@ public struct MeasurementRepository: Sendable {
             insert.values(
                 SQLBind(id.rawValue),
                 SQLBind(item),
-                SQLBind(answer.storageValue),
+                SQLBind(try seal(answer, item: item, in: id)),
                 SQLBind(respondent.rawValue),
                 SQLBind(now.storedSeconds)
             )
@@ -186,8 +156,17 @@ public struct MeasurementRepository: Sendable {
         for row in try await db.select().columns("measurement_id", "item_id", "answer").from("measurement_answers")
             .where("measurement_id", .in, ids.map(\.rawValue)).all()
         {
-            guard let answer = Answer(storageValue: try row.decode(column: "answer", as: String.self)) else { continue }
-            result[try row.id("measurement_id"), default: [:]][try row.decode(column: "item_id", as: String.self)] = answer
+            let measurement: MeasurementID = try row.id("measurement_id")
+            let item = try row.decode(column: "item_id", as: String.self)
+            let stored = try row.decode(column: "answer", as: String.self)
+            guard let sealed else {
+                if FieldKeyring.isBound(stored) { throw StoreError.corrupt("a sealed answer read without keys") }
+                if let answer = Answer(storageValue: stored) { result[measurement, default: [:]][item] = answer }
+                continue
+            }
+            let text = try sealed.open(stored, "answer", row: Self.row(measurement, item))
+            guard let answer = Answer(storageValue: text) else { continue }
+            result[measurement, default: [:]][item] = answer
         }
         return result
     }
@@ -203,13 +182,5 @@ public struct MeasurementRepository: Sendable {
             answers: answers,
             isComplete: try row.decode(column: "completed_at", as: Int64?.self) != nil
         )
-    }
-}
-
-extension MeasurementRepository {
-    /// The unit of the participant a measurement is of, for the audit row of an answer.
-    public func unit(ofParticipant participant: ParticipantID) async throws -> UnitID? {
-        try await db.select().column("unit_id").from("participants").where("id", .equal, participant.rawValue).first()?
-            .decode(column: "unit_id", as: Int64?.self).map { UnitID($0) }
     }
 }

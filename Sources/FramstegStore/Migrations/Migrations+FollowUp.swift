@@ -132,7 +132,11 @@ extension Migrations {
         guard try await summaries.isEmpty() else { return }
         let library = try await InstrumentLibrary.load(db)
         for association in try await OrganisationRepository(db).associations() {
-            try await summaries.backfill(catalog: library.catalog(for: association.id), association: association.id)
+            try await summaries.backfill(
+                catalog: library.catalog(for: association.id),
+                association: association.id,
+                measurements: MeasurementRepository(beforeSealing: db)
+            )
         }
     }
 }

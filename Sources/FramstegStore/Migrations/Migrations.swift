@@ -5,8 +5,8 @@ public enum Migrations {
     public static let all: [Migration] = [
         organisation, access, audit, auditAppendOnly, journey, rateLimits, eligibility, activities, measurements, plansAndParticipantMode,
         anonymousSurveys, followUpColumns, progressSummaries, progressByIndicator, changeSlots, followUpReadPaths, progressBackfill,
-        managersRecordRight, keyedAuditChain, surveyResponsesHeldAndSealed, accountSetupLinks, instrumentIDsPerAssociation,
-        emailPerAssociation,
+        managersRecordRight, keyedAuditChain, nameLookup, surveyResponsesHeldAndSealed, accountSetupLinks,
+        instrumentIDsPerAssociation, emailPerAssociation,
     ]
 
     static let organisation = Migration(version: 1, name: "organisation") { db, _ in
@@ -431,5 +431,17 @@ public enum Migrations {
         }
         try await db.create(index: "users_association_email").on("users").column("association_id").column("email").unique().run()
         try await db.create(index: "users_email").on("users").column("email").run()
+    }
+
+    /// The keyed look-up for participants' names, now that names are sealed: a keyed hash per word
+    /// of the name (`NameLookup`). Filled by the writes and, for older databases, by
+    /// `PlaintextSealing` as it seals the names (it needs the keys, which migrations never have).
+    static let nameLookup = Migration(version: 20, name: "keyed look-up of participants' names") { db, _ in
+        try await db.create(table: "participant_name_tokens")
+            .column("participant_id", type: .bigint, .notNull, .references("participants", "id"))
+            .column("token_hash", type: .text, .notNull)
+            .primaryKey("participant_id", "token_hash")
+            .run()
+        try await db.create(index: "participant_name_tokens_hash").on("participant_name_tokens").column("token_hash").run()
     }
 }

@@ -184,4 +184,11 @@ public struct OrganisationRepository: Sendable {
             places: try row.decode(column: "places", as: Int.self)
         )
     }
+
+    /// The unit a participant belongs to, for the audit row of something done on their record
+    /// (nothing of the participant is read).
+    public func unit(ofParticipant participant: ParticipantID) async throws -> UnitID? {
+        try await db.select().column("unit_id").from("participants").where("id", .equal, participant.rawValue).first()?
+            .decode(column: "unit_id", as: Int64?.self).map { UnitID($0) }
+    }
 }

@@ -92,7 +92,37 @@ public struct FieldKeyring: Sendable {
         SymmetricKey(size: .bits256).withUnsafeBytes { Data($0).base64EncodedString() }
     }
 
-    /// Encrypts with the current key. The result names its key so it can be read after a rotation.
+    /// Encrypts with the current key and binds the value to where it is stored: AES-GCM
+    /// authenticates the binding as associated data, so the value opens only with the same table,
+    /// column and row. The stored form is `~keyID:base64`; the `~` tells it from the older, unbound form.
+    public func seal(_ plaintext: String, binding: FieldBinding) throws -> String {
+        let box = try AES.GCM.seal(Data(plaintext.utf8), using: keys[currentKeyID]!, authenticating: binding.authenticatedData)
+        return Self.boundPrefix + SealedValue(keyID: currentKeyID, ciphertext: box.combined!).stored
+    }
+
+    /// Opens a value sealed by `seal(_:binding:)`; one moved to another row or column, or in the
+    /// older unbound form, is undecryptable.
+    public func open(stored: String, binding: FieldBinding) throws -> String {
+        guard Self.isBound(stored), let sealed = SealedValue(stored: String(stored.dropFirst(Self.boundPrefix.count))) else {
+            throw Problem.undecryptable
+        }
+        guard let key = keys[sealed.keyID] else { throw Problem.unknownKey(sealed.keyID) }
+        do {
+            let box = try AES.GCM.SealedBox(combined: sealed.ciphertext)
+            return String(decoding: try AES.GCM.open(box, using: key, authenticating: binding.authenticatedData), as: UTF8.self)
+        } catch {
+            throw Problem.undecryptable
+        }
+    }
+
+    /// What starts a value in the bound form.
+    public static let boundPrefix = "~"
+
+    /// Whether a stored value is in the bound form (it says nothing about whether it opens).
+    public static func isBound(_ stored: String) -> Bool { stored.hasPrefix(boundPrefix) }
+
+    /// Encrypts with the current key, unbound: the form values had before they were bound to their
+    /// row. Framsteg no longer stores it; tests use it to make an old database.
     public func seal(_ plaintext: String) throws -> SealedValue {
         let box = try AES.GCM.seal(Data(plaintext.utf8), using: keys[currentKeyID]!)
         return SealedValue(keyID: currentKeyID, ciphertext: box.combined!)
@@ -108,15 +138,45 @@ public struct FieldKeyring: Sendable {
         }
     }
 
-    /// Opens a value as a column stores it (`keyID:base64`); a value that is not in that form is undecryptable.
+    /// Opens a value in the older, unbound form (`keyID:base64`), as `PlaintextSealing` does once
+    /// to bind it; a value that is not in that form is undecryptable.
     public func open(stored: String) throws -> String {
         guard let sealed = SealedValue(stored: stored) else { throw Problem.undecryptable }
         return try open(sealed)
     }
 
     /// HMAC-SHA256 under the lookup key: equal inputs give equal hashes, and nothing without the key.
+    /// Personal identity numbers are hashed as their digits; other look-ups prefix a domain (`name:`),
+    /// so no two kinds of value can give the same hash.
     public func lookupHash(_ value: String) -> String {
         HMAC<SHA256>.authenticationCode(for: Data(value.utf8), using: lookupKey).map { String(format: "%02x", $0) }.joined()
+    }
+}
+
+/// Where a sealed value belongs. Sealed with it as AES-GCM's associated data, so a value copied to
+/// another row, column or table no longer opens.
+public struct FieldBinding: Hashable, Sendable {
+    public let table: String
+    public let column: String
+    /// The row's key as text: its id, or its key columns joined with `/`.
+    public let row: String
+
+    public init(table: String, column: String, row: String) {
+        self.table = table
+        self.column = column
+        self.row = row
+    }
+
+    /// A version tag, then each part with its length in front, so no two bindings give the same
+    /// bytes (`"ab", "c"` and `"a", "bc"` differ).
+    var authenticatedData: Data {
+        var data = Data("framsteg.field.1".utf8)
+        for part in [table, column, row] {
+            let bytes = Data(part.utf8)
+            withUnsafeBytes(of: UInt32(bytes.count).bigEndian) { data.append(contentsOf: $0) }
+            data.append(bytes)
+        }
+        return data
     }
 }
 

@@ -85,6 +85,11 @@ public struct SurveyRepository: Sendable {
         }
     }
 
+    /// A sealed value is bound to its table and row, so it cannot be moved to another row.
+    static func binding(_ table: String, _ id: String) -> FieldBinding {
+        FieldBinding(table: table, column: "sealed", row: id)
+    }
+
     static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
@@ -106,7 +111,8 @@ public struct SurveyRepository: Sendable {
             var insert = db.insert(into: "survey_held").columns("id", "sealed")
             for response in outcome.held.shuffled(using: &generator) {
                 let text = String(decoding: try Self.encoder.encode(HeldResponse(response)), as: UTF8.self)
-                insert = insert.values(SQLBind(RandomIdentifier.make()), SQLBind(try keyring.seal(text).stored))
+                let id = RandomIdentifier.make()
+                insert = insert.values(SQLBind(id), SQLBind(try keyring.seal(text, binding: Self.binding("survey_held", id))))
             }
             try await insert.run()
         }
@@ -125,8 +131,9 @@ public struct SurveyRepository: Sendable {
     }
 
     func heldResponses() async throws -> [AnonymousResponse] {
-        try await db.select().column("sealed").from("survey_held").all().map { row in
-            let text = try keyring.open(stored: try row.decode(column: "sealed", as: String.self))
+        try await db.select().columns("id", "sealed").from("survey_held").all().map { row in
+            let binding = Self.binding("survey_held", try row.decode(column: "id", as: String.self))
+            let text = try keyring.open(stored: try row.decode(column: "sealed", as: String.self), binding: binding)
             guard let response = try JSONDecoder().decode(HeldResponse.self, from: Data(text.utf8)).response else {
                 throw FieldKeyring.Problem.undecryptable
             }
@@ -155,15 +162,16 @@ public struct SurveyRepository: Sendable {
         )
         for row in (group + batch).shuffled(using: &generator) {
             let sealed = String(decoding: try Self.encoder.encode(SealedAnswers(gender: row.gender, answers: row.answers)), as: UTF8.self)
+            let id = RandomIdentifier.make()
             insert = insert.values(
-                SQLBind(RandomIdentifier.make()),
+                SQLBind(id),
                 SQLBind(row.instrumentID),
                 SQLBind(row.version),
                 SQLBind(row.unitID.rawValue),
                 SQLBind(row.month.description),
                 SQLBind(String?.none),
                 SQLBind(""),
-                SQLBind(try keyring.seal(sealed).stored)
+                SQLBind(try keyring.seal(sealed, binding: Self.binding("survey_responses", id)))
             )
         }
         try await insert.run()
@@ -177,7 +185,7 @@ public struct SurveyRepository: Sendable {
 
     func responses(in instrumentID: String, unitIDs: [UnitID], months first: Month, _ last: Month) async throws -> [AnonymousResponse] {
         guard !unitIDs.isEmpty else { return [] }
-        return try await db.select().columns("instrument_version", "unit_id", "month", "gender", "answers", "sealed")
+        return try await db.select().columns("id", "instrument_version", "unit_id", "month", "gender", "answers", "sealed")
             .from("survey_responses")
             .where("instrument_id", .equal, instrumentID).where("unit_id", .in, unitIDs.map(\.rawValue))
             .where("month", .greaterThanOrEqual, first.description).where("month", .lessThanOrEqual, last.description)
@@ -185,7 +193,11 @@ public struct SurveyRepository: Sendable {
                 var gender = try row.decode(column: "gender", as: String?.self).flatMap(Gender.init(rawValue:))
                 var answers = AnonymousResponse.decodeAnswers(try row.decode(column: "answers", as: String.self))
                 if let sealed = try row.decode(column: "sealed", as: String?.self) {
-                    let opened = try JSONDecoder().decode(SealedAnswers.self, from: Data(try keyring.open(stored: sealed).utf8))
+                    let binding = Self.binding("survey_responses", try row.decode(column: "id", as: String.self))
+                    let opened = try JSONDecoder().decode(
+                        SealedAnswers.self,
+                        from: Data(try keyring.open(stored: sealed, binding: binding).utf8)
+                    )
                     gender = opened.gender
                     answers = opened.answers
                 }

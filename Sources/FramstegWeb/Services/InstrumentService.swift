@@ -50,7 +50,7 @@ struct InstrumentService {
         let now = self.now()
         do {
             try await store.write { db in
-                try await MeasurementRepository(db).addDefinition(
+                try await InstrumentDefinitionRepository(db).addDefinition(
                     instrument,
                     text: text,
                     association: principal.associationID,

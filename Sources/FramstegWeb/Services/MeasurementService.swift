@@ -6,6 +6,7 @@ import FramstegStore
 /// participant and taking it back. Each change is one transaction with its audit row.
 struct MeasurementService {
     let store: Store
+    let keyring: FieldKeyring
     let instruments: InstrumentShelf
     let now: @Sendable () -> Date
 
@@ -24,7 +25,7 @@ struct MeasurementService {
         try failure.throwIfAny()
         let now = self.now()
         return try await store.write { db in
-            let id = try await MeasurementRepository(db).start(
+            let id = try await MeasurementRepository(db, keyring: keyring).start(
                 instrument!,
                 for: participant.id,
                 occasion: occasion!,
@@ -45,7 +46,7 @@ struct MeasurementService {
 
     /// The measurement with the instrument version it was taken with (from the association's catalogue).
     func load(_ id: MeasurementID, association: AssociationID) async throws -> (ProgressMeasurement, Instrument)? {
-        guard let measurement = try await store.read({ db in try await MeasurementRepository(db).measurement(id) }),
+        guard let measurement = try await store.read({ db in try await MeasurementRepository(db, keyring: keyring).measurement(id) }),
             let instrument = instruments.catalog(for: association).instrument(measurement.instrumentID, version: measurement.version)
         else { return nil }
         return (measurement, instrument)
@@ -109,12 +110,12 @@ struct MeasurementService {
             let saved = valid
             let answers = updated.answers
             try await store.write { db in
-                let repository = MeasurementRepository(db)
+                let repository = MeasurementRepository(db, keyring: keyring)
                 for (itemID, answer) in saved {
                     try await repository.saveAnswer(answer, item: itemID, respondent: respondent, in: measurement.id, now: now)
                 }
                 let object = measurement.participantID.description
-                let unit = try await repository.unit(ofParticipant: measurement.participantID)
+                let unit = try await OrganisationRepository(db).unit(ofParticipant: measurement.participantID)
                 try await AuditLog(db).append(
                     AuditEntry(
                         at: now,
@@ -165,6 +166,6 @@ struct MeasurementService {
 extension MeasurementService {
     /// Every measurement of the participant, oldest first.
     func measurements(of participant: ParticipantID) async throws -> [ProgressMeasurement] {
-        try await store.read { db in try await MeasurementRepository(db).measurements(of: participant) }
+        try await store.read { db in try await MeasurementRepository(db, keyring: keyring).measurements(of: participant) }
     }
 }

@@ -107,7 +107,10 @@ struct OverviewService {
                     through: horizon.adding(days: 366)
                 ),
                 started: try await participants.startDays(enrolled),
-                measured: try await MeasurementRepository(db).days(of: enrolled, instrument: MeasurementSchedule.instrumentID),
+                measured: try await MeasurementRepository(db, keyring: keyring).days(
+                    of: enrolled,
+                    instrument: MeasurementSchedule.instrumentID
+                ),
                 intervals: intervals,
                 steps: try await PlanRepository(db, keyring: keyring).openSteps(of: enrolled, dueThrough: horizon)
             )

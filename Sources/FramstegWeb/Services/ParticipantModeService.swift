@@ -47,7 +47,7 @@ struct ParticipantModeService {
                     action: Self.handOverAction(target),
                     objectType: "participant",
                     objectID: participant.description,
-                    unitID: try await MeasurementRepository(db).unit(ofParticipant: participant)
+                    unitID: try await OrganisationRepository(db).unit(ofParticipant: participant)
                 )
             )
         }

@@ -88,7 +88,7 @@ struct RecordService {
                 meetings: try await activities.meetings(of: participant.id),
                 hoursGoals: try await activities.goals(of: participant.id),
                 attendance: try await activities.attendance(of: participant.id),
-                measurements: try await MeasurementRepository(db).measurements(of: participant.id),
+                measurements: try await MeasurementRepository(db, keyring: keyring).measurements(of: participant.id),
                 plan: try await PlanRepository(db, keyring: keyring).plan(of: participant.id).map(PlannedGoal.init),
                 measurementInterval: try await organisation.measurementInterval(of: unit.id),
                 surveyOffers: try await SurveyOfferRepository(db).offers(of: participant.id),

@@ -36,7 +36,7 @@ struct Services: Sendable {
     ) {
         participants = ParticipantService(store: store, keyring: keyring, now: now)
         activities = ActivityService(store: store, keyring: keyring, now: now)
-        measurements = MeasurementService(store: store, instruments: instruments, now: now)
+        measurements = MeasurementService(store: store, keyring: keyring, instruments: instruments, now: now)
         plans = PlanService(store: store, keyring: keyring, instruments: instruments, now: now)
         surveys = SurveyService(store: store, keyring: keyring, instruments: instruments, surveyDrafts: surveyDrafts, now: now)
         participantMode = ParticipantModeService(store: store, passwords: passwords, surveyDrafts: surveyDrafts, now: now)
