@@ -45,12 +45,6 @@ struct Bench: AsyncParsableCommand {
                 if store.dialect == .postgres { try await store.write { db in try await db.raw("ANALYZE").run() } }
                 let period = ReportingPeriod(kind: .year, year: today.year)!
                 let municipalities = Array(1...SyntheticAssociation.municipalityNames.count).map { MunicipalityID(Int64($0)) }
-                // As the office's pages protect them: with every municipality's part and each unit's Finsam counts.
-                let areas = Dictionary(
-                    grouping: try await store.read { db in try await OrganisationRepository(db).units(of: association) },
-                    by: \.municipalityID
-                )
-                .mapValues { Set($0.map(\.id)) }
 
                 func time(_ name: String, _ body: @Sendable () async throws -> Void) async throws {
                     var runs: [Duration] = []
@@ -80,8 +74,8 @@ struct Bench: AsyncParsableCommand {
                         groups: sums.groups,
                         period: period,
                         municipalities: municipalities,
-                        areas: units.count > 1 ? areas : [:],
-                        unitFlows: units.count > 1
+                        unitFlows: units.count > 1,
+                        publication: .standard
                     )
                     for instrument in distance {
                         let (changes, improvement) = sums.progressions[instrument.id] ?? ([], [])
@@ -89,27 +83,38 @@ struct Bench: AsyncParsableCommand {
                             changes: changes,
                             improvement: improvement,
                             indicators: instrument.indicatorSet!.indicators.map(\.id),
-                            improvedAtLeast: instrument.improvedAtLeast
+                            improvedAtLeast: instrument.improvedAtLeast,
+                            publication: .standard
                         )
                     }
                     for instrument in byOccasion {
-                        _ = OccasionMeans(sums.occasionScores[instrument.id] ?? [], scales: instrument.scoredScales.map(\.id))
+                        _ = OccasionMeans(
+                            sums.occasionScores[instrument.id] ?? [],
+                            scales: instrument.scoredScales.map(\.id),
+                            publication: .standard
+                        )
                     }
-                    _ = BeliefOutcomes(sums.beliefOutcomes)
+                    _ = BeliefOutcomes(sums.beliefOutcomes, publication: .standard)
                 }
                 try await time("association dashboard, every figure (read + figures)") { try await dashboard(units) }
                 try await time("  counts: the grouped scan + figures") {
                     let groups = try await store.read { db in try await FollowUpRepository(db).groups(units: units, period: period) }
-                    _ = FollowUpFigures(groups: groups, period: period, municipalities: municipalities, areas: areas, unitFlows: true)
+                    _ = FollowUpFigures(
+                        groups: groups,
+                        period: period,
+                        municipalities: municipalities,
+                        unitFlows: true,
+                        publication: .standard
+                    )
                 }
                 let associationGroups = try await store.read { db in try await FollowUpRepository(db).groups(units: units, period: period) }
-                try await time("  count figures alone: every view protected jointly") {
+                try await time("  count figures alone, through the cell key method") {
                     _ = FollowUpFigures(
                         groups: associationGroups,
                         period: period,
                         municipalities: municipalities,
-                        areas: areas,
-                        unitFlows: true
+                        unitFlows: true,
+                        publication: .standard
                     )
                 }
                 let bip = distance.first { $0.id == MeasurementSchedule.instrumentID }!
@@ -121,7 +126,8 @@ struct Bench: AsyncParsableCommand {
                         changes: changes,
                         improvement: improvement,
                         indicators: bip.indicatorSet!.indicators.map(\.id),
-                        improvedAtLeast: bip.improvedAtLeast
+                        improvedAtLeast: bip.improvedAtLeast,
+                        publication: .standard
                     )
                 }
                 let kasam = byOccasion.first { $0.id == "kasam" }!
@@ -129,11 +135,12 @@ struct Bench: AsyncParsableCommand {
                     let groups = try await store.read { db in
                         try await ProgressSummaryRepository(db).occasionScores(of: kasam.id, units: units, period: period)
                     }
-                    _ = OccasionMeans(groups, scales: kasam.scoredScales.map(\.id))
+                    _ = OccasionMeans(groups, scales: kasam.scoredScales.map(\.id), publication: .standard)
                 }
                 try await time("  outcome by belief at start (SQL + figures)") {
                     _ = BeliefOutcomes(
-                        try await store.read { db in try await ProgressSummaryRepository(db).beliefOutcomes(units: units, period: period) }
+                        try await store.read { db in try await ProgressSummaryRepository(db).beliefOutcomes(units: units, period: period) },
+                        publication: .standard
                     )
                 }
                 try await time("unit dashboard, every figure (read + figures)") { try await dashboard([units[0]]) }
@@ -143,8 +150,8 @@ struct Bench: AsyncParsableCommand {
                         groups: groups,
                         period: period,
                         municipalities: municipalities,
-                        areas: areas,
-                        unitFlows: true
+                        unitFlows: true,
+                        publication: .standard
                     ).flow
                     _ = SwedishCSV.write(
                         flow.rows.indices.map { row in [flow.rows[row]] + (0..<3).map { flow.cell(row, $0).map(String.init) ?? ".." } }
@@ -156,14 +163,14 @@ struct Bench: AsyncParsableCommand {
                         groups: groups,
                         period: period,
                         municipalities: municipalities,
-                        areas: areas,
-                        unitFlows: true
+                        unitFlows: true,
+                        publication: .standard
                     ).unitFlows
                     _ = SwedishCSV.write(
                         units.map { unit in
                             let flow = flows[unit]!
                             return [unit.description]
-                                + (0..<2).flatMap { row in (0..<3).map { flow.cell(row, $0).map(String.init) ?? ".." } }
+                                + (0..<3).flatMap { row in (0..<3).map { flow.cell(row, $0).map(String.init) ?? ".." } }
                         }
                     )
                 }

@@ -29,7 +29,8 @@ struct SurveyRepositoryTests {
             unitID: unit,
             month: Month(month)!,
             gender: gender,
-            answers: ["fraga-1": marker]
+            answers: ["fraga-1": marker],
+            recordKey: .drawn()
         )
     }
 
@@ -102,7 +103,8 @@ struct SurveyRepositoryTests {
                 unitID: unit,
                 month: Month("2026-10")!,
                 gender: nil,
-                answers: ["x": "\($0)"]
+                answers: ["x": "\($0)"],
+                recordKey: .drawn()
             )
         }
         let outcome = ResponseBatches.adding(new + old.prefix(2), to: old)

@@ -27,13 +27,18 @@ public struct BeliefOutcomeGroup: Hashable, Sendable {
     public let belief: BeliefBand
     public let outcome: ExitOutcome
     public let count: Int
+    /// The group's record keys summed modulo 2³².
+    public let keySum: UInt32
 
-    public init(gender: Gender, belief: BeliefBand, outcome: ExitOutcome, count: Int) {
+    public init(gender: Gender, belief: BeliefBand, outcome: ExitOutcome, count: Int, keySum: UInt32) {
         self.gender = gender
         self.belief = belief
         self.outcome = outcome
         self.count = count
+        self.keySum = keySum
     }
+
+    var tally: Tally { Tally(count: count, key: keySum) }
 }
 
 /// Outcome by belief at start: how many ended with each outcome from each belief band (everyone,
@@ -42,26 +47,27 @@ public struct BeliefOutcomes: Sendable {
     /// The outcomes that mean work or studies.
     public static let workOrStudies: Set<ExitOutcome> = [.unsubsidisedWork, .subsidisedWork, .studies]
 
-    /// Rows: belief bands; columns: outcomes (protected).
+    /// Rows: belief bands; columns: outcomes.
     public let byOutcome: CrossTable
-    /// Rows: per belief band, to work or studies and to something else; columns: genders (protected).
+    /// Rows: per belief band, to work or studies and to something else; columns: genders.
     public let workOrStudiesByGender: CrossTable
 
-    public init(_ groups: [BeliefOutcomeGroup]) {
-        func count(_ include: (BeliefOutcomeGroup) -> Bool) -> Int { groups.filter(include).reduce(0) { $0 + $1.count } }
+    public init(_ groups: [BeliefOutcomeGroup], publication: Publication) {
+        func count(_ include: (BeliefOutcomeGroup) -> Bool) -> Tally { groups.filter(include).reduce(.zero) { $0 + $1.tally } }
         byOutcome = CrossTable(
             rows: BeliefBand.allCases.map(\.rawValue),
             columns: ExitOutcome.allCases.map(\.rawValue),
-            counts: BeliefBand.allCases.map { band in
+            cells: BeliefBand.allCases.map { band in
                 ExitOutcome.allCases.map { outcome in count { $0.belief == band && $0.outcome == outcome } }
-            }
+            },
+            publication: publication
         )
         var rows: [String] = []
-        var counts: [[Gender: Int]] = []
+        var counts: [[Gender: Tally]] = []
         for band in BeliefBand.allCases {
             for (suffix, toWork) in [("work-or-studies", true), ("other", false)] {
                 rows.append(band.rawValue + ":" + suffix)
-                var byGender: [Gender: Int] = [:]
+                var byGender: [Gender: Tally] = [:]
                 for gender in Gender.allCases {
                     byGender[gender] = count {
                         $0.belief == band && $0.gender == gender && Self.workOrStudies.contains($0.outcome) == toWork
@@ -70,16 +76,15 @@ public struct BeliefOutcomes: Sendable {
                 counts.append(byGender)
             }
         }
-        workOrStudiesByGender = CrossTable(rows: rows, byGender: counts)
+        workOrStudiesByGender = CrossTable(rows: rows, byGender: counts, publication: publication)
     }
 
-    /// The share to work or studies of a band, for a gender or everyone: shown only when both
-    /// counts are and the band has at least five in it.
+    /// The share to work or studies of a band, for a gender or everyone, from the published counts.
     public func share(_ band: BeliefBand, gender: Gender?) -> Double? {
         let row = BeliefBand.allCases.firstIndex(of: band)! * 2
         let column = gender.map { Gender.allCases.firstIndex(of: $0)! }
         func value(_ row: Int) -> Int? { column.map { workOrStudiesByGender.cell(row, $0) } ?? workOrStudiesByGender.rowTotal(row) }
-        guard let yes = value(row), let no = value(row + 1), yes + no >= ProtectedCounts.smallestGroup else { return nil }
-        return Double(yes) / Double(yes + no)
+        guard let yes = value(row), let no = value(row + 1) else { return nil }
+        return PerturbedFigures.sharePercent(numerator: yes, denominator: yes + no).map { $0 / 100 }
     }
 }

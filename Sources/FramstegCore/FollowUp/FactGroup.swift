@@ -58,14 +58,17 @@ public struct FactGroup: Hashable, Sendable {
 
     public let key: Key
     public var count: Int
+    /// The group's record keys summed modulo 2³² (its part of any cell's key, `Tally`).
+    public var keySum: UInt32
     /// Days from start to end, summed over the group (those ended in the period).
     public var daysInProgramme: Int
     /// Days from registration to start, summed over the group (those started in the period).
     public var waitingDays: Int
 
-    public init(key: Key, count: Int, daysInProgramme: Int, waitingDays: Int) {
+    public init(key: Key, count: Int, keySum: UInt32, daysInProgramme: Int, waitingDays: Int) {
         self.key = key
         self.count = count
+        self.keySum = keySum
         self.daysInProgramme = daysInProgramme
         self.waitingDays = waitingDays
     }
@@ -97,7 +100,8 @@ public struct FactGroup: Hashable, Sendable {
                 changedCounsellor: fact.counsellors > 1,
                 measured: fact.firstMeasuredOn.map { $0 <= period.last } == true
             )
-            groups[key, default: FactGroup(key: key, count: 0, daysInProgramme: 0, waitingDays: 0)].count += 1
+            groups[key, default: FactGroup(key: key, count: 0, keySum: 0, daysInProgramme: 0, waitingDays: 0)].count += 1
+            groups[key]!.keySum &+= fact.recordKey.raw
             groups[key]!.daysInProgramme += days
             groups[key]!.waitingDays += wait
         }

@@ -15,6 +15,8 @@ public struct ParticipantFacts: Hashable, Sendable {
     public let counsellors: Int
     /// The day of the first completed progression measurement (BIP), if any.
     public let firstMeasuredOn: Day?
+    /// The participant's key for the cell key method, drawn at registration and never shown.
+    public let recordKey: RecordKey
 
     public init(
         id: ParticipantID,
@@ -27,7 +29,8 @@ public struct ParticipantFacts: Hashable, Sendable {
         endedOn: Day?,
         outcome: ExitOutcome?,
         counsellors: Int,
-        firstMeasuredOn: Day?
+        firstMeasuredOn: Day?,
+        recordKey: RecordKey
     ) {
         self.id = id
         self.unitID = unitID
@@ -40,6 +43,7 @@ public struct ParticipantFacts: Hashable, Sendable {
         self.outcome = outcome
         self.counsellors = counsellors
         self.firstMeasuredOn = firstMeasuredOn
+        self.recordKey = recordKey
     }
 
     /// Under 30 or 30 and over, by age reached in the year of registration.
@@ -71,12 +75,12 @@ public enum AssociationGoals {
 }
 
 /// The follow-up figures for a group of participants in a period, each split by gender and
-/// protected; computed from the facts as they are now (no stored aggregates).
+/// published as `publication` says (`FigureAudience`); computed from the facts as they are now
+/// (no stored aggregates).
 ///
-/// Every count table of the page is protected jointly with the other views a reader can open
-/// beside it (`JointCounts`): the same tables split by age band and by home municipality, and for
-/// the office each municipality's part of the association and each unit's Uppföljning Finsam
-/// counts. So no sum across views gives away a count of 1–4.
+/// Every count is a `Tally` of its contributors, so under the cell key method the same people give
+/// the same published value in this view and any other: split by age band or home municipality,
+/// a municipality's part of the association, a unit's Uppföljning Finsam counts, another period.
 public struct FollowUpFigures: Sendable {
     public enum Flow: String, CaseIterable, Sendable {
         case referrals, started, active, ended
@@ -117,6 +121,8 @@ public struct FollowUpFigures: Sendable {
     }
 
     public let period: ReportingPeriod
+    /// How every count here is published.
+    public let publication: Publication
     /// The tables of the view shown, not split.
     public let tables: Tables
     public var flow: CrossTable { tables.flow }
@@ -133,10 +139,8 @@ public struct FollowUpFigures: Sendable {
     public let splits: [SplitKind: [Split: Tables]]
     /// The order of each split's parts: age bands, then municipalities as given.
     public let splitOrder: [SplitKind: [Split]]
-    /// Referrals and started by gender per unit (Uppföljning Finsam), when asked for.
+    /// Referrals, started and active by gender per unit (Uppföljning Finsam), when asked for.
     public let unitFlows: [UnitID: CrossTable]
-    /// The one protection behind every table above and every other view it was built with.
-    public let protection: ProtectedCounts
     /// The coverage goal of the period's last year.
     public let coverageGoal: Double?
     /// Mean days from start to end of those ended, by gender and for everyone.
@@ -145,118 +149,85 @@ public struct FollowUpFigures: Sendable {
     public let meanWaitingDays: [Gender?: Double]
 
     /// Figures from participants' facts (tests, small groups): grouped first, as the database does.
-    public init(_ facts: [ParticipantFacts], period: ReportingPeriod, municipalities: [MunicipalityID]) {
-        self.init(groups: FactGroup.grouping(facts, period: period), period: period, municipalities: municipalities)
+    public init(_ facts: [ParticipantFacts], period: ReportingPeriod, municipalities: [MunicipalityID], publication: Publication) {
+        self.init(
+            groups: FactGroup.grouping(facts, period: period),
+            period: period,
+            municipalities: municipalities,
+            publication: publication
+        )
     }
 
     /// - `municipalities`: the order in which home municipalities are listed;
-    /// - `areas`: the units in each municipality, when the office can open each municipality's part
-    ///   of the association (the views are then protected together);
+    /// - `areas`: the units in each municipality, for a view of one municipality's part;
     /// - `shown`: the view the tables are of;
-    /// - `unitFlows`: also each unit's referrals and started (Uppföljning Finsam), protected with the rest.
+    /// - `unitFlows`: also each unit's referrals and started (Uppföljning Finsam).
     public init(
         groups: [FactGroup],
         period: ReportingPeriod,
         municipalities: [MunicipalityID],
         areas: [MunicipalityID: Set<UnitID>] = [:],
         shown: Scope = .all,
-        unitFlows withUnitFlows: Bool = false
+        unitFlows withUnitFlows: Bool = false,
+        publication: Publication
     ) {
         self.period = period
+        self.publication = publication
         let area = Dictionary(areas.flatMap { municipality, units in units.map { ($0, municipality) } }, uniquingKeysWith: min)
-        var counts: [CountKey: Int] = [:]
-        var present: [Scope: Set<MunicipalityID>] = [:]
-        let units = Set(groups.map(\.key.unitID))
+        func isShown(_ key: FactGroup.Key) -> Bool {
+            switch shown {
+            case .all: true
+            case .area(let municipality): area[key.unitID] == municipality
+            case .unit(let unit): key.unitID == unit
+            }
+        }
+        var tallies: [CountKey: Tally] = [:]
+        var present: Set<MunicipalityID> = []
         for group in groups {
             let key = group.key
-            var scopes: [Scope] = [.all]
-            if let municipality = area[key.unitID] { scopes.append(.area(municipality)) }
+            let tally = Tally(count: group.count, key: group.keySum)
+            var scopes: [Scope] = []
+            if isShown(key) {
+                scopes.append(shown)
+                present.insert(key.municipalityID)
+            }
             if withUnitFlows { scopes.append(.unit(key.unitID)) }
-            for scope in scopes { present[scope, default: []].insert(key.municipalityID) }
             for population in Self.populations(key) {
                 for scope in scopes {
-                    for gender in [key.gender, nil] {
-                        for split in [nil, Split.age(key.ageBand), .municipality(key.municipalityID)] {
-                            counts[CountKey(scope: scope, population: population, gender: gender, split: split), default: 0] += group.count
-                        }
+                    for split in [nil, Split.age(key.ageBand), .municipality(key.municipalityID)] {
+                        tallies[CountKey(scope: scope, population: population, gender: key.gender, split: split), default: .zero] += tally
                     }
                 }
             }
         }
-        var joint = JointCounts<CountKey> { counts[$0] ?? 0 }
         let order = municipalities + Set(groups.map(\.key.municipalityID)).subtracting(municipalities).sorted { $0.rawValue < $1.rawValue }
-        func splitParts(_ kind: SplitKind, _ scope: Scope) -> [Split] {
+        func splitParts(_ kind: SplitKind) -> [Split] {
             switch kind {
             case .age: AgeBand.allCases.map(Split.age)
-            case .municipality: order.filter { present[scope]?.contains($0) == true }.map(Split.municipality)
+            case .municipality: order.filter(present.contains).map(Split.municipality)
             }
         }
-        // Every view of each scope: the tables whole and split each way, with the split's parts summing to the whole.
-        var views: [Scope] = [.all] + areas.keys.sorted { $0.rawValue < $1.rawValue }.map(Scope.area)
-        if !views.contains(shown) { views.append(shown) }
-        for scope in views {
-            for layout in Self.layouts(scope: scope, split: nil) { joint.add(layout) }
-            for kind in SplitKind.allCases {
-                let parts = splitParts(kind, scope)
-                for split in parts { for layout in Self.layouts(scope: scope, split: split) { joint.add(layout) } }
-                for population in Self.allPopulations {
-                    for gender in [nil] + Gender.allCases.map(Optional.some) {
-                        joint.sum(
-                            CountKey(scope: scope, population: population, gender: gender, split: nil),
-                            of: parts.map { CountKey(scope: scope, population: population, gender: gender, split: $0) }
-                        )
-                    }
-                }
-            }
+        func table(_ rows: [String], populations: [String], scope: Scope, split: Split?, withColumnTotals: Bool) -> CrossTable {
+            CrossTable(
+                rows: rows,
+                columns: Gender.allCases.map(\.rawValue),
+                cells: populations.map { population in
+                    Gender.allCases.map { tallies[CountKey(scope: scope, population: population, gender: $0, split: split)] ?? .zero }
+                },
+                withColumnTotals: withColumnTotals,
+                publication: publication
+            )
         }
-        // The municipalities' parts sum to the association when they hold every unit.
-        if !areas.isEmpty, units.allSatisfy({ area[$0] != nil }) {
-            let parts = areas.keys.sorted { $0.rawValue < $1.rawValue }.map(Scope.area)
-            for population in Self.allPopulations {
-                for gender in [nil] + Gender.allCases.map(Optional.some) {
-                    for split in [nil] + AgeBand.allCases.map(Split.age) + splitParts(.municipality, .all) {
-                        let whole = CountKey(scope: .all, population: population, gender: gender, split: split)
-                        guard joint.contains(whole) else { continue }
-                        joint.sum(whole, of: parts.map { CountKey(scope: $0, population: population, gender: gender, split: split) })
-                    }
-                }
-            }
-        }
-        // Each unit's referrals and started, by gender with the total, summing to its municipality and the association.
-        let unitIDs = units.sorted { $0.rawValue < $1.rawValue }
-        let finsam =
-            withUnitFlows
-            ? unitIDs.map { unit in
-                JointCounts<CountKey>.Layout(
-                    rows: [Flow.referrals.rawValue, Flow.started.rawValue],
-                    columns: Gender.allCases.map(\.rawValue),
-                    withColumnTotals: false
-                ) { row, column in
-                    CountKey(
-                        scope: .unit(unit),
-                        population: [Flow.referrals.rawValue, Flow.started.rawValue][row!],
-                        gender: column.map { Gender.allCases[$0] },
-                        split: nil
-                    )
-                }
-            } : []
-        for layout in finsam { joint.add(layout) }
-        if withUnitFlows {
-            for population in [Flow.referrals.rawValue, Flow.started.rawValue] {
-                for gender in [nil] + Gender.allCases.map(Optional.some) {
-                    func key(_ scope: Scope) -> CountKey { CountKey(scope: scope, population: population, gender: gender, split: nil) }
-                    joint.sum(key(.all), of: unitIDs.map { key(.unit($0)) })
-                    for (municipality, members) in areas {
-                        joint.sum(key(.area(municipality)), of: unitIDs.filter(members.contains).map { key(.unit($0)) })
-                    }
-                }
-            }
-        }
-
-        let protected = joint.protect()
-        protection = protected
         func view(_ split: Split?) -> Tables {
-            let layouts = Self.layouts(scope: shown, split: split).map { joint.table($0, in: protected) }
+            let layouts = Self.specs.map { spec in
+                table(
+                    spec.rows,
+                    populations: spec.rows.map { spec.prefix + $0 },
+                    scope: shown,
+                    split: split,
+                    withColumnTotals: spec.union != nil
+                )
+            }
             return Tables(
                 flow: layouts[0],
                 outcomes: layouts[1],
@@ -270,38 +241,38 @@ public struct FollowUpFigures: Sendable {
         var splits: [SplitKind: [Split: Tables]] = [:]
         var splitOrder: [SplitKind: [Split]] = [:]
         for kind in SplitKind.allCases {
-            splitOrder[kind] = splitParts(kind, shown)
-            for split in splitParts(kind, shown) { splits[kind, default: [:]][split] = view(split) }
+            splitOrder[kind] = splitParts(kind)
+            for split in splitParts(kind) { splits[kind, default: [:]][split] = view(split) }
         }
         self.splits = splits
         self.splitOrder = splitOrder
         func active(by parts: [Split]) -> CrossTable {
-            joint.table(
-                JointCounts<CountKey>.Layout(rows: parts.map(\.rowKey), columns: Gender.allCases.map(\.rawValue)) { row, column in
-                    CountKey(
-                        scope: shown,
-                        population: Flow.active.rawValue,
-                        gender: column.map { Gender.allCases[$0] },
-                        split: row.map { parts[$0] }
-                    )
+            CrossTable(
+                rows: parts.map(\.rowKey),
+                columns: Gender.allCases.map(\.rawValue),
+                cells: parts.map { part in
+                    Gender.allCases.map {
+                        tallies[CountKey(scope: shown, population: Flow.active.rawValue, gender: $0, split: part)] ?? .zero
+                    }
                 },
-                in: protected
+                publication: publication
             )
         }
-        byAge = active(by: splitParts(.age, shown))
-        byMunicipality = active(by: splitParts(.municipality, shown))
-        unitFlows = Dictionary(uniqueKeysWithValues: zip(unitIDs, finsam.map { joint.table($0, in: protected) }))
+        byAge = active(by: splitParts(.age))
+        byMunicipality = active(by: splitParts(.municipality))
+        let flows = [Flow.referrals.rawValue, Flow.started.rawValue, Flow.active.rawValue]
+        unitFlows =
+            withUnitFlows
+            ? Dictionary(
+                uniqueKeysWithValues: Set(groups.map(\.key.unitID)).map { unit in
+                    (unit, table(flows, populations: flows, scope: .unit(unit), split: nil, withColumnTotals: false))
+                }
+            ) : [:]
 
-        let inView = groups.filter { group in
-            switch shown {
-            case .all: true
-            case .area(let municipality): area[group.key.unitID] == municipality
-            case .unit(let unit): group.key.unitID == unit
-            }
-        }
+        let inView = groups.filter { isShown($0.key) }
         coverageGoal = AssociationGoals.goal(AssociationGoals.measurementCoverage, year: period.last.year)
-        meanDaysInProgramme = Self.means(inView.filter(\.key.ended).map { ($0.key.gender, $0.daysInProgramme, $0.count) })
-        meanWaitingDays = Self.means(inView.filter(\.key.started).map { ($0.key.gender, $0.waitingDays, $0.count) })
+        meanDaysInProgramme = Self.means(inView.filter(\.key.ended).map { ($0.key.gender, $0.daysInProgramme, $0.count) }, publication)
+        meanWaitingDays = Self.means(inView.filter(\.key.started).map { ($0.key.gender, $0.waitingDays, $0.count) }, publication)
     }
 
     /// One published count: of whom (scope), which population, which gender (nil: everyone), which part of a split.
@@ -346,26 +317,11 @@ public struct FollowUpFigures: Sendable {
         return populations
     }
 
-    static func layouts(scope: Scope, split: Split?) -> [JointCounts<CountKey>.Layout] {
-        specs.map { spec in
-            JointCounts<CountKey>.Layout(rows: spec.rows, columns: Gender.allCases.map(\.rawValue), withColumnTotals: spec.union != nil) {
-                row,
-                column in
-                CountKey(
-                    scope: scope,
-                    population: row.map { spec.prefix + spec.rows[$0] } ?? spec.union!,
-                    gender: column.map { Gender.allCases[$0] },
-                    split: split
-                )
-            }
-        }
-    }
-
-    /// Means by gender and for everyone (nil key) from sums and counts, each only for five or more.
-    static func means(_ sums: [(Gender, Int, Int)]) -> [Gender?: Double] {
+    /// Means by gender and for everyone (nil key) from sums and counts (`ProtectedMean`).
+    static func means(_ sums: [(Gender, Int, Int)], _ publication: Publication) -> [Gender?: Double] {
         var result: [Gender?: Double] = [:]
-        for gender in Gender.allCases { result[gender] = ProtectedMean.of(sums.filter { $0.0 == gender }) }
-        result[nil] = ProtectedMean.of(sums)
+        for gender in Gender.allCases { result[gender] = ProtectedMean.of(sums.filter { $0.0 == gender }, publication: publication) }
+        result[nil] = ProtectedMean.of(sums, publication: publication)
         return result
     }
 }

@@ -6,13 +6,16 @@ public struct OccasionScoreGroup: Hashable, Sendable {
     public let gender: Gender
     public let count: Int
     public let scoreSum: Int
+    /// The measured participants' record keys summed modulo 2³² (one per score).
+    public let keySum: UInt32
 
-    public init(occasion: MeasurementOccasion, scaleID: String, gender: Gender, count: Int, scoreSum: Int) {
+    public init(occasion: MeasurementOccasion, scaleID: String, gender: Gender, count: Int, scoreSum: Int, keySum: UInt32) {
         self.occasion = occasion
         self.scaleID = scaleID
         self.gender = gender
         self.count = count
         self.scoreSum = scoreSum
+        self.keySum = keySum
     }
 }
 
@@ -30,11 +33,13 @@ public struct OccasionMeans: Sendable {
     }
 
     public let rows: [Row]
-    /// Measurements per occasion (rows in `occasions` order) by gender, protected.
+    /// Measurements per occasion (rows in `occasions` order) by gender.
     public let measured: CrossTable
 
-    public init(_ groups: [OccasionScoreGroup], scales: [String]) {
-        func mean(_ part: [OccasionScoreGroup]) -> Double? { ProtectedMean.of(part.map { ($0, $0.scoreSum, $0.count) }).map { $0 / 100 } }
+    public init(_ groups: [OccasionScoreGroup], scales: [String], publication: Publication) {
+        func mean(_ part: [OccasionScoreGroup]) -> Double? {
+            ProtectedMean.of(part.map { ($0, $0.scoreSum, $0.count) }, publication: publication).map { $0 / 100 }
+        }
         rows = Self.occasions.flatMap { occasion in
             scales.map { scale in
                 let part = groups.filter { $0.occasion == occasion && $0.scaleID == scale }
@@ -49,8 +54,11 @@ public struct OccasionMeans: Sendable {
         measured = CrossTable(
             rows: Self.occasions.map(\.rawValue),
             byGender: Self.occasions.map { occasion in
-                Dictionary(grouping: counted.filter { $0.occasion == occasion }, by: \.gender).mapValues { $0.reduce(0) { $0 + $1.count } }
-            }
+                Dictionary(grouping: counted.filter { $0.occasion == occasion }, by: \.gender).mapValues {
+                    $0.reduce(.zero) { $0 + Tally(count: $1.count, key: $1.keySum) }
+                }
+            },
+            publication: publication
         )
     }
 }

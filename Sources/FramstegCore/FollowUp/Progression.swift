@@ -8,6 +8,8 @@ public struct ProgressSummary: Hashable, Sendable {
     public let latestDay: Day
     public let latest: [String: Double]
     public let mix: InterventionMix
+    /// The participant's key for the cell key method.
+    public let recordKey: RecordKey
 
     public init(
         participantID: ParticipantID,
@@ -16,8 +18,10 @@ public struct ProgressSummary: Hashable, Sendable {
         first: [String: Double],
         latestDay: Day,
         latest: [String: Double],
-        mix: InterventionMix = .none
+        mix: InterventionMix = .none,
+        recordKey: RecordKey
     ) {
+        self.recordKey = recordKey
         self.participantID = participantID
         self.gender = gender
         self.firstDay = firstDay
@@ -67,12 +71,15 @@ public struct ImprovementGroup: Hashable, Sendable {
     public let mix: InterventionMix
     public let improvedCount: Int
     public let count: Int
+    /// The group's record keys summed modulo 2³².
+    public let keySum: UInt32
 
-    public init(gender: Gender, mix: InterventionMix, improvedCount: Int, count: Int) {
+    public init(gender: Gender, mix: InterventionMix, improvedCount: Int, count: Int, keySum: UInt32) {
         self.gender = gender
         self.mix = mix
         self.improvedCount = improvedCount
         self.count = count
+        self.keySum = keySum
     }
 }
 
@@ -100,13 +107,19 @@ public struct Progression: Sendable {
     /// gender and everyone; hidden when the group has fewer than five participants.
     public let meanChangeByMix: [InterventionMix: [Gender?: Double]]
 
-    public init(changes: [IndicatorChangeGroup], improvement: [ImprovementGroup], indicators: [String], improvedAtLeast: Int?) {
+    public init(
+        changes: [IndicatorChangeGroup],
+        improvement: [ImprovementGroup],
+        indicators: [String],
+        improvedAtLeast: Int?,
+        publication: Publication
+    ) {
         self.improvedAtLeast = improvedAtLeast
-        func participants(_ groups: [ImprovementGroup]) -> [Gender: Int] {
-            Dictionary(grouping: groups, by: \.gender).mapValues { $0.reduce(0) { $0 + $1.count } }
+        func participants(_ groups: [ImprovementGroup]) -> [Gender: Tally] {
+            Dictionary(grouping: groups, by: \.gender).mapValues { $0.reduce(.zero) { $0 + Tally(count: $1.count, key: $1.keySum) } }
         }
         func mean(_ groups: [IndicatorChangeGroup]) -> Double? {
-            ProtectedMean.of(groups.map { ($0, $0.changeSum, $0.count) }).map { $0 / 100 }
+            ProtectedMean.of(groups.map { ($0, $0.changeSum, $0.count) }, publication: publication).map { $0 / 100 }
         }
         rows = indicators.map { indicator in
             let groups = changes.filter { $0.indicatorID == indicator }
@@ -115,19 +128,21 @@ public struct Progression: Sendable {
             for gender in Gender.allCases { means[gender] = mean(groups.filter { $0.gender == gender }) }
             return Row(indicatorID: indicator, meanChange: means)
         }
-        measuredTwice = CrossTable(rows: ["measured-twice"], byGender: [participants(improvement)])
+        measuredTwice = CrossTable(rows: ["measured-twice"], byGender: [participants(improvement)], publication: publication)
         improved = improvedAtLeast.map { least in
             CrossTable(
                 rows: ["improved", "not-improved"],
                 byGender: [
                     participants(improvement.filter { $0.improvedCount >= least }),
                     participants(improvement.filter { $0.improvedCount < least }),
-                ]
+                ],
+                publication: publication
             )
         }
         byMix = CrossTable(
             rows: InterventionMix.allCases.map(\.rawValue),
-            byGender: InterventionMix.allCases.map { mix in participants(improvement.filter { $0.mix == mix }) }
+            byGender: InterventionMix.allCases.map { mix in participants(improvement.filter { $0.mix == mix }) },
+            publication: publication
         )
         var byMixMeans: [InterventionMix: [Gender?: Double]] = [:]
         for mix in InterventionMix.allCases {
@@ -136,22 +151,36 @@ public struct Progression: Sendable {
             let groups = changes.filter { $0.mix == mix && indicators.contains($0.indicatorID) }
             func perRating(_ part: [IndicatorChangeGroup], persons: Int) -> Double? {
                 let ratings = part.reduce(0) { $0 + $1.count }
-                guard persons >= ProtectedCounts.smallestGroup, ratings > 0 else { return nil }
+                guard ProtectedMean.isShown(count: persons, publication), ratings > 0 else { return nil }
                 return Double(part.reduce(0) { $0 + $1.changeSum }) / Double(ratings) / 100
             }
             var means: [Gender?: Double] = [:]
-            means[nil] = perRating(groups, persons: people.values.reduce(0, +))
-            for gender in Gender.allCases { means[gender] = perRating(groups.filter { $0.gender == gender }, persons: people[gender] ?? 0) }
+            means[nil] = perRating(groups, persons: people.values.reduce(0) { $0 + $1.count })
+            for gender in Gender.allCases {
+                means[gender] = perRating(groups.filter { $0.gender == gender }, persons: people[gender]?.count ?? 0)
+            }
             byMixMeans[mix] = means
         }
         meanChangeByMix = byMixMeans
     }
 
     /// The same figures counted from the summaries themselves (what the database's sums must equal).
-    public init(_ summaries: [ProgressSummary], indicators: [String], period: ReportingPeriod, improvedAtLeast: Int? = 3) {
+    public init(
+        _ summaries: [ProgressSummary],
+        indicators: [String],
+        period: ReportingPeriod,
+        improvedAtLeast: Int? = 3,
+        publication: Publication
+    ) {
         let pairs = summaries.filter { $0.firstDay < $0.latestDay && period.contains($0.latestDay) }
         let (changes, improvement) = Self.groups(pairs, indicators: indicators)
-        self.init(changes: changes, improvement: improvement, indicators: indicators, improvedAtLeast: improvedAtLeast)
+        self.init(
+            changes: changes,
+            improvement: improvement,
+            indicators: indicators,
+            improvedAtLeast: improvedAtLeast,
+            publication: publication
+        )
     }
 
     /// The sums of summaries, grouped as the database groups them.
@@ -159,7 +188,7 @@ public struct Progression: Sendable {
         struct ChangeKey: Hashable { let gender: Gender, mix: InterventionMix, indicator: String }
         struct ImprovementKey: Hashable { let gender: Gender, mix: InterventionMix, improved: Int }
         var changes: [ChangeKey: (count: Int, sum: Int)] = [:]
-        var improvement: [ImprovementKey: Int] = [:]
+        var improvement: [ImprovementKey: Tally] = [:]
         for summary in summaries {
             for (indicator, change) in summary.changes(indicators) {
                 changes[ChangeKey(gender: summary.gender, mix: summary.mix, indicator: indicator), default: (0, 0)].count += 1
@@ -167,8 +196,8 @@ public struct Progression: Sendable {
             }
             improvement[
                 ImprovementKey(gender: summary.gender, mix: summary.mix, improved: summary.improvedCount(indicators)),
-                default: 0
-            ] += 1
+                default: .zero
+            ] += Tally(count: 1, key: summary.recordKey.raw)
         }
         return (
             changes.map {
@@ -180,7 +209,15 @@ public struct Progression: Sendable {
                     changeSum: $0.value.sum
                 )
             },
-            improvement.map { ImprovementGroup(gender: $0.key.gender, mix: $0.key.mix, improvedCount: $0.key.improved, count: $0.value) }
+            improvement.map {
+                ImprovementGroup(
+                    gender: $0.key.gender,
+                    mix: $0.key.mix,
+                    improvedCount: $0.key.improved,
+                    count: $0.value.count,
+                    keySum: $0.value.key
+                )
+            }
         )
     }
 }

@@ -51,15 +51,6 @@ public enum ResponseBatches {
     /// The batch with every response's month set to the newest month among them.
     static func stamped(_ batch: [AnonymousResponse]) -> [AnonymousResponse] {
         let month = batch.map(\.month).max()!
-        return batch.map {
-            AnonymousResponse(
-                instrumentID: $0.instrumentID,
-                version: $0.version,
-                unitID: $0.unitID,
-                month: month,
-                gender: $0.gender,
-                answers: $0.answers
-            )
-        }
+        return batch.map { $0.released(in: month) }
     }
 }

@@ -53,7 +53,16 @@ public struct DemoParticipantsStep: DemoStep {
             )
             let staff = context.staff[unit.id] ?? []
             let recorder = staff.randomElement(using: &random)
-            let id = try await repository.register(valid, unit: unit, on: registeredOn, by: nil, now: context.now)
+            // The record key from a stream of its own, so the rest of the demo is what it was.
+            var keys = SeededRandom(seed: 31_000 + UInt64(index))
+            let id = try await repository.register(
+                valid,
+                unit: unit,
+                on: registeredOn,
+                by: nil,
+                now: context.now,
+                recordKey: .random(using: &keys)
+            )
             guard let recorder else { continue }
             let timeline = try await walk(
                 id,

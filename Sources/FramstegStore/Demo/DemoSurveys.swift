@@ -24,6 +24,8 @@ struct DemoSurveys {
     {
         guard let start = steps.first(where: { $0.event == .start })?.day else { return [] }
         var responses: [AnonymousResponse] = []
+        // Record keys from a stream of their own, so the answers drawn stay what they were.
+        var keys = SeededRandom(seed: 71_000 + UInt64(id.rawValue))
         var random = SeededRandom(seed: 70_000 + UInt64(id.rawValue))
         let surveys = SurveyOfferRepository(db)
         // How the participant answers the gender question: mostly as registered, sometimes not at all.
@@ -48,7 +50,15 @@ struct DemoSurveys {
                         ])
                     answers[item.id] = .choice(value)
                 }
-                responses.append(AnonymousResponse(completing: answers, of: violence, unitID: unit, month: Month(offer.offeredOn)))
+                responses.append(
+                    AnonymousResponse(
+                        completing: answers,
+                        of: violence,
+                        unitID: unit,
+                        month: Month(offer.offeredOn),
+                        recordKey: .random(using: &keys)
+                    )
+                )
                 try await surveys.markCompleted(offer.id)
             }
         }
@@ -73,7 +83,9 @@ struct DemoSurveys {
                 ])
             )
         }
-        responses.append(AnonymousResponse(completing: answers, of: exitSurvey, unitID: unit, month: Month(exitDay)))
+        responses.append(
+            AnonymousResponse(completing: answers, of: exitSurvey, unitID: unit, month: Month(exitDay), recordKey: .random(using: &keys))
+        )
         try await surveys.markCompleted(offer.id)
         return responses
     }

@@ -10,9 +10,22 @@ public struct FollowUpRepository: Sendable {
 
     public init(_ db: any SQLDatabase) { self.db = db }
 
+    /// A participant's record key as stored.
+    static func recordKey(_ row: any SQLRow, column: String = "record_key") throws -> RecordKey {
+        guard let key = RecordKey(storedValue: try row.decode(column: column, as: Int64.self)) else {
+            throw StoreError.corrupt("record key out of range")
+        }
+        return key
+    }
+
+    /// A group's record keys summed by the database (`key_sum`), folded modulo 2³²: a cell's key.
+    static func keySum(_ row: any SQLRow, column: String = "key_sum") throws -> UInt32 {
+        UInt32(truncatingIfNeeded: try row.decode(column: column, as: Int64?.self) ?? 0)
+    }
+
     static let columns = [
         "id", "unit_id", "municipality_id", "gender", "birth_year", "registered_on", "started_on", "ended_on", "outcome",
-        "counsellor_count", "first_measured_on",
+        "counsellor_count", "first_measured_on", "record_key",
     ]
 
     /// Every participant of the units, one row each (for checks and small groups; the dashboards use `groups`).
@@ -32,7 +45,8 @@ public struct FollowUpRepository: Sendable {
                     endedOn: started == nil ? nil : try row.decode(column: "ended_on", as: String?.self).flatMap(Day.init),
                     outcome: try row.decode(column: "outcome", as: String?.self).flatMap(ExitOutcome.init(rawValue:)),
                     counsellors: try row.decode(column: "counsellor_count", as: Int.self),
-                    firstMeasuredOn: try row.decode(column: "first_measured_on", as: String?.self).flatMap(Day.init)
+                    firstMeasuredOn: try row.decode(column: "first_measured_on", as: String?.self).flatMap(Day.init),
+                    recordKey: try Self.recordKey(row)
                 )
             }
     }
@@ -101,6 +115,7 @@ public struct FollowUpRepository: Sendable {
               \(flags) AS flags,
               CASE WHEN \(endedIn) THEN outcome END AS ended_outcome,
               COUNT(*) AS n,
+              SUM(record_key) AS key_sum,
               SUM(CASE WHEN \(endedIn) THEN \(inProgramme) ELSE 0 END) AS days_in,
               SUM(CASE WHEN \(startedIn) THEN \(waited) ELSE 0 END) AS days_wait
             FROM participants WHERE unit_id IN (\(ids)) AND registered_on <= \(last) AND (ended_on IS NULL OR ended_on >= \(first))
@@ -128,6 +143,7 @@ public struct FollowUpRepository: Sendable {
             return FactGroup(
                 key: key,
                 count: try row.decode(column: "n", as: Int.self),
+                keySum: try Self.keySum(row),
                 daysInProgramme: try row.decode(column: "days_in", as: Int.self),
                 waitingDays: try row.decode(column: "days_wait", as: Int.self)
             )
@@ -136,12 +152,12 @@ public struct FollowUpRepository: Sendable {
 
     /// Participants enrolled some time in each calendar year the period touches (for places): the
     /// period's own groups serve when it is a whole year.
-    func activeByYear(units: [UnitID], period: ReportingPeriod, groups: [FactGroup]) async throws -> [Int: Int] {
-        var active: [Int: Int] = [:]
+    func activeByYear(units: [UnitID], period: ReportingPeriod, groups: [FactGroup]) async throws -> [Int: Tally] {
+        var active: [Int: Tally] = [:]
         for year in period.years {
             let whole = ReportingPeriod(kind: .year, year: year)!
             let yearly = whole == period ? groups : try await self.groups(units: units, period: whole)
-            active[year] = yearly.filter(\.key.active).reduce(0) { $0 + $1.count }
+            active[year] = yearly.filter(\.key.active).reduce(.zero) { $0 + Tally(count: $1.count, key: $1.keySum) }
         }
         return active
     }
@@ -163,13 +179,13 @@ public struct FollowUpRepository: Sendable {
         byOccasion: [String]
     ) async throws -> DashboardSums {
         enum Part: Sendable {
-            case counts([FactGroup], activeByYear: [Int: Int])
+            case counts([FactGroup], activeByYear: [Int: Tally])
             case progression(String, [IndicatorChangeGroup], [ImprovementGroup])
             case occasions(String, [OccasionScoreGroup])
             case beliefs([BeliefOutcomeGroup])
         }
         var groups: [FactGroup] = []
-        var activeByYear: [Int: Int] = [:]
+        var activeByYear: [Int: Tally] = [:]
         var beliefs: [BeliefOutcomeGroup] = []
         var progressions: [String: ([IndicatorChangeGroup], [ImprovementGroup])] = [:]
         var occasions: [String: [OccasionScoreGroup]] = [:]
@@ -242,7 +258,7 @@ public struct FollowUpRepository: Sendable {
 public struct DashboardSums: Sendable {
     public let groups: [FactGroup]
     /// Participants enrolled some time in each year the period touches.
-    public let activeByYear: [Int: Int]
+    public let activeByYear: [Int: Tally]
     /// The first registration in the scope, read only for an empty period.
     public let firstRegistration: Day?
     /// Nobody was registered, started, active or ended in the period.

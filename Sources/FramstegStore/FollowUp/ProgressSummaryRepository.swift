@@ -190,7 +190,7 @@ public struct ProgressSummaryRepository: Sendable {
             "COUNT(s.change_\($0)) AS n_\($0), CAST(COALESCE(SUM(s.change_\($0)), 0) AS BIGINT) AS sum_\($0)"
         }.joined(separator: ", ")
         let sql = """
-            SELECT p.gender, s.mix, s.indicator_ids, s.improved_count, COUNT(*) AS n, \(slots)
+            SELECT p.gender, s.mix, s.indicator_ids, s.improved_count, COUNT(*) AS n, SUM(p.record_key) AS key_sum, \(slots)
             FROM progress_summaries s JOIN participants p ON p.id = s.participant_id
             WHERE s.instrument_id = '\(instrument)' AND s.latest_day BETWEEN '\(period.first)' AND '\(period.last)'
               AND s.first_day < s.latest_day AND p.unit_id IN (\(ids))
@@ -200,14 +200,14 @@ public struct ProgressSummaryRepository: Sendable {
         struct ImprovementKey: Hashable { let gender: Gender, mix: InterventionMix, improved: Int }
         // Rows that differ only in their indicator list add up to one group per gender, mix and indicator (or improved count).
         var changes: [ChangeKey: (count: Int, sum: Int)] = [:]
-        var improvement: [ImprovementKey: Int] = [:]
+        var improvement: [ImprovementKey: Tally] = [:]
         for row in try await db.raw(SQLQueryString(sql)).all() {
             let gender = Gender(rawValue: try row.decode(column: "gender", as: String.self)) ?? .anotherOrNotStated
             let mix = InterventionMix(rawValue: try row.decode(column: "mix", as: String.self)) ?? .none
             improvement[
                 ImprovementKey(gender: gender, mix: mix, improved: try row.decode(column: "improved_count", as: Int.self)),
-                default: 0
-            ] += try row.decode(column: "n", as: Int.self)
+                default: .zero
+            ] += Tally(count: try row.decode(column: "n", as: Int.self), key: try FollowUpRepository.keySum(row))
             for (slot, indicator) in try row.decode(column: "indicator_ids", as: String.self).split(separator: ",").enumerated()
             where slot < Self.slots {
                 let count = try row.decode(column: "n_\(slot + 1)", as: Int.self)
@@ -227,7 +227,15 @@ public struct ProgressSummaryRepository: Sendable {
                     changeSum: $0.value.sum
                 )
             },
-            improvement.map { ImprovementGroup(gender: $0.key.gender, mix: $0.key.mix, improvedCount: $0.key.improved, count: $0.value) }
+            improvement.map {
+                ImprovementGroup(
+                    gender: $0.key.gender,
+                    mix: $0.key.mix,
+                    improvedCount: $0.key.improved,
+                    count: $0.value.count,
+                    keySum: $0.value.key
+                )
+            }
         )
     }
 
@@ -240,6 +248,7 @@ public struct ProgressSummaryRepository: Sendable {
             )
             .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
             .column(SQLFunction("SUM", args: SQLColumn("score", table: "occasion_scores")), as: "total")
+            .column(SQLFunction("SUM", args: SQLColumn("record_key", table: "participants")), as: "key_sum")
             .from("occasion_scores")
             .join("participants", on: SQLColumn("participant_id", table: "occasion_scores"), .equal, SQLColumn("id", table: "participants"))
             .where(SQLColumn("instrument_id", table: "occasion_scores"), .equal, SQLBind(instrument))
@@ -257,7 +266,8 @@ public struct ProgressSummaryRepository: Sendable {
                 scaleID: try row.decode(column: "scale_id", as: String.self),
                 gender: Gender(rawValue: try row.decode(column: "gender", as: String.self)) ?? .anotherOrNotStated,
                 count: try row.decode(column: "n", as: Int.self),
-                scoreSum: try row.decode(column: "total", as: Int.self)
+                scoreSum: try row.decode(column: "total", as: Int.self),
+                keySum: try FollowUpRepository.keySum(row)
             )
         }
     }
@@ -269,6 +279,7 @@ public struct ProgressSummaryRepository: Sendable {
         let rows = try await db.select()
             .column(SQLColumn("gender", table: "participants")).column(SQLColumn("outcome", table: "participants"))
             .column(SQLColumn("first_belief", table: "progress_summaries")).column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
+            .column(SQLFunction("SUM", args: SQLColumn("record_key", table: "participants")), as: "key_sum")
             .from("participants")
             .join(
                 "progress_summaries",
@@ -300,7 +311,8 @@ public struct ProgressSummaryRepository: Sendable {
                     gender: Gender(rawValue: try row.decode(column: "gender", as: String.self)) ?? .anotherOrNotStated,
                     belief: BeliefBand(hundredths: try row.decode(column: "first_belief", as: Int?.self)),
                     outcome: try row.decode(column: "outcome", as: String?.self).flatMap(ExitOutcome.init(rawValue:)) ?? .other,
-                    count: try row.decode(column: "n", as: Int.self)
+                    count: try row.decode(column: "n", as: Int.self),
+                    keySum: try FollowUpRepository.keySum(row)
                 )
             )
         }
@@ -315,7 +327,7 @@ public struct ProgressSummaryRepository: Sendable {
         let heads = try await db.raw(
             SQLQueryString(
                 """
-                SELECT s.participant_id, s.first_day, s.latest_day, p.gender, s.mix
+                SELECT s.participant_id, s.first_day, s.latest_day, p.gender, s.mix, p.record_key
                 FROM progress_summaries s JOIN participants p ON p.id = s.participant_id
                 WHERE s.instrument_id = \(bind: instrument) AND p.unit_id IN \(SQLBind.group(units.map(\.rawValue)))
                 """
@@ -339,7 +351,8 @@ public struct ProgressSummaryRepository: Sendable {
                 first: values[id]?.first ?? [:],
                 latestDay: Day(try row.decode(column: "latest_day", as: String.self))!,
                 latest: values[id]?.latest ?? [:],
-                mix: InterventionMix(rawValue: try row.decode(column: "mix", as: String.self)) ?? .none
+                mix: InterventionMix(rawValue: try row.decode(column: "mix", as: String.self)) ?? .none,
+                recordKey: try FollowUpRepository.recordKey(row)
             )
         }
     }

@@ -51,7 +51,8 @@ public struct ParticipantRepository: Sendable {
         unit: OrganisationUnit,
         on day: Day,
         by user: UserID?,
-        now: Date
+        now: Date,
+        recordKey: RecordKey = .drawn()
     ) async throws -> ParticipantID {
         // The sealed columns are empty until the row has its id, a moment later in the same transaction.
         let id = ParticipantID(
@@ -75,7 +76,8 @@ public struct ParticipantRepository: Sendable {
                         "has_consented",
                         "state",
                         "registered_on",
-                        "created_at"
+                        "created_at",
+                        "record_key"
                     )
                     .values(
                         SQLBind(unit.associationID.rawValue),
@@ -95,7 +97,8 @@ public struct ParticipantRepository: Sendable {
                         SQLBind(true),
                         SQLBind(JourneyState.registered.storageValue),
                         SQLBind(day.description),
-                        SQLBind(now.storedSeconds)
+                        SQLBind(now.storedSeconds),
+                        SQLBind(recordKey.storedValue)
                     )
             )
         )
@@ -441,5 +444,13 @@ public struct ParticipantRepository: Sendable {
             registeredOn: Day(try row.decode(column: "registered_on", as: String.self)) ?? Day(Date(timeIntervalSince1970: 0)),
             responsibleCounsellor: try row.optionalID("responsible_counsellor")
         )
+    }
+}
+
+extension RecordKey {
+    /// A key from the system's secure generator: what every new participant and response gets.
+    public static func drawn() -> RecordKey {
+        var generator = SystemRandomNumberGenerator()
+        return .random(using: &generator)
     }
 }

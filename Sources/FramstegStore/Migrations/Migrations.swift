@@ -6,7 +6,7 @@ public enum Migrations {
         organisation, access, audit, auditAppendOnly, journey, rateLimits, eligibility, activities, measurements, plansAndParticipantMode,
         anonymousSurveys, followUpColumns, progressSummaries, progressByIndicator, changeSlots, followUpReadPaths, progressBackfill,
         managersRecordRight, keyedAuditChain, nameLookup, surveyResponsesHeldAndSealed, accountSetupLinks,
-        instrumentIDsPerAssociation, emailPerAssociation,
+        instrumentIDsPerAssociation, emailPerAssociation, recordKeys,
     ]
 
     static let organisation = Migration(version: 1, name: "organisation") { db, _ in
@@ -443,5 +443,20 @@ public enum Migrations {
             .primaryKey("participant_id", "token_hash")
             .run()
         try await db.create(index: "participant_name_tokens_hash").on("participant_name_tokens").column("token_hash").run()
+    }
+
+    /// Every participant gets a record key for the cell key method (issue 16): a random fraction in
+    /// 2⁻³² steps, never shown, whose sums key the published counts. Existing participants draw one
+    /// here; the covering index of the follow-up scan carries it, so the scan stays index-only.
+    static let recordKeys = Migration(version: 26, name: "record keys for the cell key method") { db, dialect in
+        try await db.alter(table: "participants").column("record_key", type: .bigint, .notNull, .default(0)).run()
+        switch dialect {
+        case .sqlite: try await db.raw("UPDATE participants SET record_key = random() & 4294967295").run()
+        case .postgres: try await db.raw("UPDATE participants SET record_key = floor(random() * 4294967296)::bigint").run()
+        }
+        try await db.drop(index: "participants_follow_up_scan").run()
+        try await db.create(index: "participants_follow_up_scan").on("participants")
+            .column("unit_id").column("registered_on").column("ended_on").column("started_on").column("municipality_id").column("gender")
+            .column("birth_year").column("outcome").column("counsellor_count").column("first_measured_on").column("record_key").run()
     }
 }

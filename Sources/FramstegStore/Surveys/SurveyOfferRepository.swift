@@ -50,17 +50,30 @@ public struct SurveyOfferRepository: Sendable {
         )
     }
 
-    /// Offers made in a period to participants of the units, and how many were completed (coverage).
-    public func coverage(of instrumentID: String, units: [UnitID], period: MonthPeriod) async throws -> (offered: Int, completed: Int) {
-        guard !units.isEmpty else { return (0, 0) }
-        let rows = try await db.select().column(SQLColumn("is_completed", table: "survey_offers")).from("survey_offers")
+    /// Offers made in a period to participants of the units, completed and not (coverage), each
+    /// with the participants' record keys for the cell key method.
+    public func coverage(
+        of instrumentID: String,
+        units: [UnitID],
+        period: MonthPeriod
+    ) async throws -> (
+        completed: Tally, notCompleted: Tally
+    ) {
+        guard !units.isEmpty else { return (.zero, .zero) }
+        let rows = try await db.select().column(SQLColumn("is_completed", table: "survey_offers"))
+            .column(SQLColumn("record_key", table: "participants")).from("survey_offers")
             .join("participants", on: SQLColumn("participant_id", table: "survey_offers"), .equal, SQLColumn("id", table: "participants"))
             .where(SQLColumn("unit_id", table: "participants"), .in, SQLBind.group(units.map(\.rawValue)))
             .where("instrument_id", .equal, instrumentID)
             .where("offered_on", .greaterThanOrEqual, period.first.firstDay.description)
             .where("offered_on", .lessThan, period.last.adding(months: 1).firstDay.description)
             .all()
-        let completed = try rows.count { try $0.decode(column: "is_completed", as: Bool.self) }
-        return (rows.count, completed)
+        var completed = Tally.zero
+        var notCompleted = Tally.zero
+        for row in rows {
+            let tally = Tally(count: 1, key: try FollowUpRepository.recordKey(row).raw)
+            if try row.decode(column: "is_completed", as: Bool.self) { completed += tally } else { notCompleted += tally }
+        }
+        return (completed, notCompleted)
     }
 }

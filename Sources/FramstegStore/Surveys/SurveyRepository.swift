@@ -51,6 +51,8 @@ public struct SurveyRepository: Sendable {
     struct SealedAnswers: Codable {
         var gender: Gender?
         var answers: [String: String]
+        /// The response's key for the cell key method (absent in rows sealed before it existed).
+        var recordKey: UInt32?
     }
 
     /// What a held row seals: the whole response.
@@ -61,6 +63,7 @@ public struct SurveyRepository: Sendable {
         var month: String
         var gender: Gender?
         var answers: [String: String]
+        var recordKey: UInt32
 
         init(_ response: AnonymousResponse) {
             instrumentID = response.instrumentID
@@ -69,6 +72,7 @@ public struct SurveyRepository: Sendable {
             month = response.month.description
             gender = response.gender
             answers = response.answers
+            recordKey = response.recordKey.raw
         }
 
         var response: AnonymousResponse? {
@@ -79,7 +83,8 @@ public struct SurveyRepository: Sendable {
                     unitID: UnitID(rawValue: unitID),
                     month: $0,
                     gender: gender,
-                    answers: answers
+                    answers: answers,
+                    recordKey: RecordKey(raw: recordKey)
                 )
             }
         }
@@ -161,7 +166,10 @@ public struct SurveyRepository: Sendable {
             "sealed"
         )
         for row in (group + batch).shuffled(using: &generator) {
-            let sealed = String(decoding: try Self.encoder.encode(SealedAnswers(gender: row.gender, answers: row.answers)), as: UTF8.self)
+            let sealed = String(
+                decoding: try Self.encoder.encode(SealedAnswers(gender: row.gender, answers: row.answers, recordKey: row.recordKey.raw)),
+                as: UTF8.self
+            )
             let id = RandomIdentifier.make()
             insert = insert.values(
                 SQLBind(id),
@@ -190,16 +198,19 @@ public struct SurveyRepository: Sendable {
             .where("instrument_id", .equal, instrumentID).where("unit_id", .in, unitIDs.map(\.rawValue))
             .where("month", .greaterThanOrEqual, first.description).where("month", .lessThanOrEqual, last.description)
             .all().map { row in
+                let id = try row.decode(column: "id", as: String.self)
                 var gender = try row.decode(column: "gender", as: String?.self).flatMap(Gender.init(rawValue:))
                 var answers = AnonymousResponse.decodeAnswers(try row.decode(column: "answers", as: String.self))
+                var recordKey = Self.legacyRecordKey(id)
                 if let sealed = try row.decode(column: "sealed", as: String?.self) {
-                    let binding = Self.binding("survey_responses", try row.decode(column: "id", as: String.self))
+                    let binding = Self.binding("survey_responses", id)
                     let opened = try JSONDecoder().decode(
                         SealedAnswers.self,
                         from: Data(try keyring.open(stored: sealed, binding: binding).utf8)
                     )
                     gender = opened.gender
                     answers = opened.answers
+                    recordKey = opened.recordKey.map(RecordKey.init(raw:)) ?? recordKey
                 }
                 return AnonymousResponse(
                     instrumentID: instrumentID,
@@ -207,9 +218,16 @@ public struct SurveyRepository: Sendable {
                     unitID: try row.id("unit_id"),
                     month: Month(try row.decode(column: "month", as: String.self))!,
                     gender: gender,
-                    answers: answers
+                    answers: answers,
+                    recordKey: recordKey
                 )
             }
+    }
+
+    /// The record key of a response stored before responses had one: taken from its random id
+    /// (FNV-1a), so it is the same at every read until the response is next rewritten with it.
+    static func legacyRecordKey(_ id: String) -> RecordKey {
+        RecordKey(raw: id.utf8.reduce(UInt32(2_166_136_261)) { ($0 ^ UInt32($1)) &* 16_777_619 })
     }
 
     /// Seals the gender and answers of responses stored before they were sealed (before migration

@@ -3,8 +3,12 @@ extension Texts {
     static let followUpEntries: [String: (sv: String, en: String)] = [
         "dashboardTitle": ("Uppföljning", "Follow-up"),
         "dashboardLead": (
-            "Siffrorna räknas direkt ur journalerna och visar det som registrerats till och med nu. Grupper under 5 personer visas inte, och inte heller celler som skulle låta någon räkna fram dem: alla dolda celler visas som ”..”. Medelvärden och andelar visas bara för grupper om minst 5.",
-            "The figures are counted straight from the records and include everything entered until now. Groups under 5 persons are not shown, nor are cells that would let anyone work them out: every hidden cell shows as \"..\". Means and shares are shown only for groups of at least 5."
+            "Siffrorna räknas direkt ur journalerna och visar det som registrerats till och med nu. Varje antal är slumpvis justerat med högst 2 åt något håll, och visas aldrig som 1 eller 2, så att ingen person kan räknas fram, inte heller genom att jämföra perioder eller uppdelningar: samma personer ger alltid samma siffra. Därför kan en summa skilja sig något från delarna. Medelvärden visas för grupper om minst 5.",
+            "The figures are counted straight from the records and include everything entered until now. Every count is adjusted at random by at most 2 either way, and never shown as 1 or 2, so that no person can be worked out, not even by comparing periods or splits: the same people always give the same figure. So a total may differ a little from its parts. Means are shown for groups of at least 5."
+        ),
+        "dashboardLeadExact": (
+            "Siffrorna räknas direkt ur journalerna och visar det som registrerats till och med nu. De är exakta, för verksamhetens eget bruk: lämna dem inte vidare utanför verksamheten. Förbundet och andra ser samma siffror skyddade.",
+            "The figures are counted straight from the records and include everything entered until now. They are exact, for the unit's own use: do not pass them on outside the unit. The association and others see the same figures protected."
         ),
         "dashboardNoParticipants": (
             "Här finns inga deltagare ännu, så det finns inget att räkna. Siffrorna visas när de första deltagarna har registrerats.",

@@ -12,8 +12,8 @@ extension Texts {
         "problemMonth": ("Ange en månad som ÅÅÅÅ-MM, till exempel 2026-03.", "Give a month as YYYY-MM, for example 2026-03."),
         "surveyResultsTitle": ("Enkätresultat", "Survey results"),
         "surveyResultsLead": (
-            "Anonyma svar, sammanställda. Antal under 5 visas inte, och inte heller de celler som skulle låta någon räkna fram dem ur summorna: alla dolda celler visas som ”..”.",
-            "Anonymous answers, compiled. Counts under 5 are not shown, nor are the cells that would let anyone work them out from the totals: every hidden cell shows as \"..\"."
+            "Anonyma svar, sammanställda. Varje antal är slumpvis justerat med högst 2 åt något håll och visas aldrig som 1 eller 2, för alla, så att ingen som svarat kan kännas igen, inte heller genom att jämföra perioder: samma svar ger alltid samma siffra.",
+            "Anonymous answers, compiled. Every count is adjusted at random by at most 2 either way and never shown as 1 or 2, for everyone, so that nobody who answered can be recognised, not even by comparing periods: the same answers always give the same figure."
         ),
         "surveyBatches": (
             "Svaren räknas fem i taget: ett svar sparas förseglat tills fyra till har kommit in för samma enkät och enhet, och de fem räknas sedan i månaden då det sista kom. Så kan ingen, inte heller den som sköter databasen, se vems svaret är.",
@@ -26,7 +26,6 @@ extension Texts {
         "surveyGoal": ("Mål: minst {share} positiva svar på {questions}.", "Goal: at least {share} positive answers on {questions}."),
         "positiveShare": ("Andel positiva", "Share positive"),
         "hiddenShare": ("dold", "hidden"),
-        "hiddenCells": ("Dolda celler", "Hidden cells"),
         "everyone": ("Alla", "Everyone"),
         "genderGroup.woman": ("Kvinnor", "Women"),
         "genderGroup.man": ("Män", "Men"),

@@ -36,8 +36,33 @@ struct FollowUpService {
         try await store.read { db in try await OrganisationRepository(db).municipalities(of: association) }
     }
 
-    /// Everything one dashboard of `scope` is computed from for `period`.
-    func dashboard(_ scope: DashboardScope, of association: AssociationID, period: ReportingPeriod) async throws -> DashboardData {
+    /// How `reader` sees the figures of `scope` (`FigureAudience`): a unit's own staff exactly,
+    /// everyone else through the cell key method.
+    static func publication(_ scope: DashboardScope, for reader: Principal) -> Publication {
+        switch scope {
+        case .unit(let unit): FigureAudience.publication(for: reader, of: .unit(unit.id))
+        case .association: FigureAudience.publication(for: reader, of: .units)
+        }
+    }
+
+    /// Everything one dashboard of `scope` is computed from for `period`, published for `reader`.
+    func dashboard(_ scope: DashboardScope, for reader: Principal, period: ReportingPeriod) async throws -> DashboardData {
+        try await dashboard(scope, of: reader.associationID, period: period, publication: Self.publication(scope, for: reader))
+    }
+
+    /// Uppföljning Finsam for the association: exact for an office user holding the delivery's
+    /// right, through the cell key method (and so not for delivery) for anyone else.
+    func finsam(for reader: Principal, period: ReportingPeriod) async throws -> DashboardData {
+        let publication = FigureAudience.publication(for: reader, of: .nationalDelivery(.finsam))
+        return try await dashboard(.association(municipality: nil), of: reader.associationID, period: period, publication: publication)
+    }
+
+    private func dashboard(
+        _ scope: DashboardScope,
+        of association: AssociationID,
+        period: ReportingPeriod,
+        publication: Publication
+    ) async throws -> DashboardData {
         let followed = instruments.catalog(for: association).current.filter {
             !$0.isAnonymous && $0.indicatorSet != nil || $0.followedByOccasion
         }
@@ -63,7 +88,8 @@ struct FollowUpService {
             distance: distance.map(\.id),
             byOccasion: byOccasion.map(\.id)
         )
-        let (associationGroups, areas, shown) = try await protection(scope, allUnits: allUnits, sums: sums, period: period)
+        var isAssociation = false
+        if case .association = scope { isAssociation = true }
         return DashboardData(
             sums: sums,
             municipalities: municipalities,
@@ -71,41 +97,27 @@ struct FollowUpService {
             places: places.filter { place in units.contains { $0.id == place.unitID } },
             distance: distance,
             byOccasion: byOccasion,
-            associationGroups: associationGroups,
-            areas: areas,
-            shown: shown
+            withUnitFlows: isAssociation,
+            publication: publication
         )
-    }
-
-    /// What the scope's figures are protected together with: for the office the whole
-    /// association's groups and each municipality's units, for a unit its own groups alone.
-    private func protection(
-        _ scope: DashboardScope,
-        allUnits: [OrganisationUnit],
-        sums: DashboardSums,
-        period: ReportingPeriod
-    ) async throws -> ([FactGroup], [MunicipalityID: Set<UnitID>], FollowUpFigures.Scope) {
-        let areas = Dictionary(grouping: allUnits, by: \.municipalityID).mapValues { Set($0.map(\.id)) }
-        switch scope {
-        case .association(let municipality?):
-            let groups = try await store.read { db in try await FollowUpRepository(db).groups(units: allUnits.map(\.id), period: period) }
-            return (groups, areas, .area(municipality.id))
-        case .association(nil): return (sums.groups, areas, .all)
-        case .unit: return (sums.groups, [:], .all)
-        }
     }
 
     /// The exit survey's results for `units` over the months `period` touches, for the annual
     /// report's goals; nil when the association has no exit survey.
-    func exitSurveyResults(of association: AssociationID, units: [UnitID], period: ReportingPeriod) async throws -> SurveyResults? {
-        let catalog = instruments.catalog(for: association)
+    func exitSurveyResults(for reader: Principal, units: [UnitID], period: ReportingPeriod) async throws -> SurveyResults? {
+        let catalog = instruments.catalog(for: reader.associationID)
         guard let survey = catalog.latest("deltagarenkat"), let months = MonthPeriod(first: Month(period.first), last: Month(period.last))
         else { return nil }
         let responses = try await store.read { db in
             try await SurveyRepository(db, keyring: keyring).responses(to: survey.id, units: units, period: months)
         }
         let versions = catalog.versions(of: survey.id).compactMap { catalog.instrument(survey.id, version: $0) }
-        return SurveyResults(instrument: survey, versions: versions, responses: responses)
+        return SurveyResults(
+            instrument: survey,
+            versions: versions,
+            responses: responses,
+            publication: FigureAudience.publication(for: reader, of: .anonymousSurvey)
+        )
     }
 
     /// Writes the audit row of one exported table: which table, of what, for which period, in which format.
@@ -142,25 +154,22 @@ struct DashboardData: Sendable {
     /// The instruments followed by distance travelled and by occasion, as the catalogue has them now.
     let distance: [Instrument]
     let byOccasion: [Instrument]
-    /// For the office: the whole association's groups and the units of each municipality, so
-    /// the page is protected together with every other municipality's and the whole's.
-    let associationGroups: [FactGroup]
-    let areas: [MunicipalityID: Set<UnitID>]
-    let shown: FollowUpFigures.Scope
+    /// For the association's dashboards: each unit's Uppföljning Finsam counts too.
+    let withUnitFlows: Bool
+    /// How every figure of the page, its exports and its report is published (`FigureAudience`).
+    let publication: Publication
 
-    var activeByYear: [Int: Int] { sums.activeByYear }
+    var activeByYear: [Int: Tally] { sums.activeByYear }
 
-    /// The count figures of the page, protected jointly with the views beside it: for the
-    /// office also every municipality's part and each unit's Uppföljning Finsam counts, the
-    /// same for the page, its exports and Finsam so that none of them can be set against another.
+    /// The count figures of the page. Under the cell key method each count is the same in this view
+    /// and every other (a municipality's, a split, another period), so none can be set against another.
     func figures(_ period: ReportingPeriod) -> FollowUpFigures {
         FollowUpFigures(
-            groups: associationGroups,
+            groups: sums.groups,
             period: period,
             municipalities: municipalities.map(\.id),
-            areas: areas,
-            shown: shown,
-            unitFlows: !areas.isEmpty
+            unitFlows: withUnitFlows,
+            publication: publication
         )
     }
 }

@@ -54,10 +54,11 @@ struct SurveyResultsService {
         return units.filter { principal.unitIDs.contains($0.id) }.map(SurveyResultsScope.unit)
     }
 
-    /// The protected results of `query`, and the offered, completed and not completed counts
-    /// protected together (all three are published, so a small one cannot be worked out).
-    func results(_ query: SurveyResultsQuery, of association: AssociationID) async throws -> (SurveyResults, ProtectedCounts) {
+    /// The results of `query`, and how many were offered and completed, all published through the
+    /// cell key method (`FigureAudience` never gives survey results exactly, to anyone).
+    func results(_ query: SurveyResultsQuery, for reader: Principal) async throws -> (SurveyResults, SurveyCoverage) {
         let instrumentID = query.instrument.id
+        let association = reader.associationID
         let (responses, coverage) = try await store.read { db in
             let units = try await OrganisationRepository(db).units(of: association).filter { unit in
                 switch query.scope {
@@ -73,13 +74,14 @@ struct SurveyResultsService {
         }
         let catalog = instruments.catalog(for: association)
         let versions = catalog.versions(of: instrumentID).compactMap { catalog.instrument(instrumentID, version: $0) }
-        let results = SurveyResults(instrument: query.instrument, versions: versions, responses: responses)
-        // Offered = completed + not completed: all three published, so all three protected.
-        let counts = ProtectedCounts(
-            values: [coverage.offered, coverage.completed, coverage.offered - coverage.completed],
-            sums: [.init(total: 0, parts: [1, 2])]
+        let publication = FigureAudience.publication(for: reader, of: .anonymousSurvey)
+        let results = SurveyResults(instrument: query.instrument, versions: versions, responses: responses, publication: publication)
+        // Offered is a cell of its own: completed and not completed together.
+        let published = SurveyCoverage(
+            offered: publication.publish(coverage.completed + coverage.notCompleted),
+            completed: publication.publish(coverage.completed)
         )
-        return (results, counts)
+        return (results, published)
     }
 
     /// Writes the audit row of one export: the survey, the scope, the months and the object it covers.
@@ -101,4 +103,10 @@ struct SurveyResultsService {
             )
         )
     }
+}
+
+/// How many were offered a survey in the scope and period, and how many completed it, as published.
+struct SurveyCoverage: Sendable {
+    let offered: Int
+    let completed: Int
 }

@@ -84,7 +84,7 @@ struct SurveyService {
             throw ValidationFailure(problems: Dictionary(uniqueKeysWithValues: missing.map { ($0.id, FieldProblem.answerMissing) }))
         }
         let now = self.now()
-        let response = AnonymousResponse(completing: answers, of: instrument, unitID: unit, month: Month(Day(now)))
+        let response = AnonymousResponse(completing: answers, of: instrument, unitID: unit, month: Month(Day(now)), recordKey: .drawn())
         if !offer.isCompleted {
             try await store.write { db in try await SurveyRepository(db, keyring: keyring).add(response) }
             try await store.write { db in

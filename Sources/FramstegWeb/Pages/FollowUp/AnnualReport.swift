@@ -62,12 +62,11 @@ enum AnnualReport {
     }
 
     /// Participants enrolled some time in the year: when the period is that year it is the flow's
-    /// "active" total, shown or hidden as the joint protection decided; another year the period
-    /// touches is shown from five.
+    /// "active" total; another year the period touches is published the same way, as a cell of its own.
     static func placesUsed(_ year: Int, _ period: ReportingPeriod, _ data: DashboardData, _ figures: FollowUpFigures) -> Int? {
         if ReportingPeriod(kind: .year, year: year) == period {
             return figures.flow.rowTotal(FollowUpFigures.Flow.allCases.firstIndex(of: .active)!)
         }
-        return data.activeByYear[year].flatMap { $0 >= ProtectedCounts.smallestGroup ? $0 : nil }
+        return data.activeByYear[year].map(data.publication.publish)
     }
 }

@@ -38,6 +38,8 @@ struct DashboardPage: Sendable {
     /// The period and split as the export links repeat them.
     private(set) var query = ""
     var explanation: String?
+    /// What the figures are: exact for the unit's own use, or published through the cell key method.
+    var lead = ""
     var figures: [FigureTable] = []
     var places: [PlacesRow] = [] {
         didSet { hasPlaces = !places.isEmpty }

@@ -160,7 +160,8 @@ struct DashboardTables {
             changes: changes,
             improvement: improvement,
             indicators: set.indicators.map(\.id),
-            improvedAtLeast: instrument.improvedAtLeast
+            improvedAtLeast: instrument.improvedAtLeast,
+            publication: data.publication
         )
         let name = instrument.title.text(language)
         var figure = FigureTable.means(
@@ -220,7 +221,7 @@ struct DashboardTables {
 
     /// Outcome by the counsellor's belief at the first BIP, for those who ended in the period.
     private func beliefTables() -> [FigureTable] {
-        let outcomes = BeliefOutcomes(data.sums.beliefOutcomes)
+        let outcomes = BeliefOutcomes(data.sums.beliefOutcomes, publication: data.publication)
         guard !outcomes.byOutcome.isEmpty else { return [] }
         let bands = BeliefBand.allCases.map { Texts.text("belief." + $0.rawValue, language) }
         let share = FigureTable.means(
@@ -256,7 +257,7 @@ struct DashboardTables {
     /// Mean scores at start, midway and exit (KASAM) per subscale and the total.
     private func occasionTable(_ instrument: Instrument) -> FigureTable? {
         let scales = instrument.scoredScales
-        let means = OccasionMeans(data.sums.occasionScores[instrument.id] ?? [], scales: scales.map(\.id))
+        let means = OccasionMeans(data.sums.occasionScores[instrument.id] ?? [], scales: scales.map(\.id), publication: data.publication)
         let labels = means.rows.map { row in
             Texts.text("occasionPoint." + row.occasion.rawValue, language) + ": "
                 + (scales.first { $0.id == row.scaleID }?.title.text(language) ?? row.scaleID)

@@ -3,7 +3,8 @@ import FramstegCore
 import Hummingbird
 
 /// The unit's and the association's dashboards: for a chosen period, each figure as a chart with
-/// its table under it, split by gender, every small group hidden (`CrossTable`). The office sees
+/// its table under it, split by gender, published for the reader (`FigureAudience`: exact for a
+/// unit's own staff, through the cell key method for everyone else). The office sees
 /// the association (or one municipality) and prints the board's annual report; a unit's staff see
 /// their unit. What a dashboard reads comes from `FollowUpService`; exports (`DashboardExports`)
 /// are a right of their own, and the service writes each one's audit row.
@@ -60,8 +61,10 @@ struct FollowUpPages {
         var municipalities: [Municipality] = []
         if case .association = scope { municipalities = try await site.services.followUp.municipalities(of: principal.associationID) }
         var page = DashboardPage(scope: scope, choice: choice, report: report, municipalities: municipalities, language: language)
+        let publication = FollowUpService.publication(scope, for: principal)
+        page.lead = Texts.text(publication.isExact ? "dashboardLeadExact" : "dashboardLead", language)
         guard let period = choice.period else { return render(page, context, status: .unprocessableContent) }
-        let data = try await site.services.followUp.dashboard(scope, of: principal.associationID, period: period)
+        let data = try await site.services.followUp.dashboard(scope, for: principal, period: period)
         page.period(period, canExport: Policy.roles(for: .exportFigures).contains(principal.role), query: choice.query(scope))
         switch DashboardPage.content(period, data, language: language) {
         case .explanation(let text): page.explanation = text
@@ -70,7 +73,7 @@ struct FollowUpPages {
             page.places = AnnualReport.places(period, data, figures)
             if report {
                 let survey = try await site.services.followUp.exitSurveyResults(
-                    of: principal.associationID,
+                    for: principal,
                     units: data.units.map(\.id),
                     period: period
                 )

@@ -61,31 +61,27 @@ enum SurveyCharts {
         return parts
     }
 
-    /// One question's answers for everyone as a stacked bar, each shown choice its own segment.
+    /// One question's answers for everyone as a stacked bar, each choice its own segment. The bar
+    /// is the sum of the published counts (each perturbed on its own, they need not add up to the
+    /// published total), so the segments fill it.
     static func distribution(_ question: SurveyResults.QuestionResult, language: Language, id: String) -> String {
         let row = question.everyone
-        guard let total = row.total, total > 0 else { return "" }
+        let total = row.counts.compactMap { $0 }.reduce(0, +)
+        guard total > 0 else { return "" }
         let height = 30.0
         var parts = [
             #"<svg class="distribution-chart" viewBox="0 0 \#(SVG.number(width)) \#(SVG.number(height))" width="\#(SVG.number(width))" height="\#(SVG.number(height))" role="img" aria-labelledby="\#(id)-title">"#,
             #"<title id="\#(id)-title">\#(SVG.escape(question.item.label.text(language)))</title>"#,
         ]
         var x = 0.0
-        var shown = 0
         for (index, choice) in question.choices.enumerated() {
             guard let count = row.counts[index], count > 0 else { continue }
-            shown += count
             let segment = width * Double(count) / Double(total)
             let kind = choice.isPositive ? "positive" : choice.isOutsideShare ? "outside" : "other"
             parts.append(
                 #"<rect class="segment \#(kind) step-\#(index)" x="\#(SVG.number(x))" y="2" width="\#(SVG.number(segment))" height="\#(SVG.number(height - 4))"><title>\#(SVG.escape(choice.label.text(language))): \#(count)</title></rect>"#
             )
             x += segment
-        }
-        if shown < total {
-            parts.append(
-                #"<rect class="segment hidden" x="\#(SVG.number(x))" y="2" width="\#(SVG.number(width - x))" height="\#(SVG.number(height - 4))"><title>\#(SVG.escape(Texts.text("hiddenCells", language)))</title></rect>"#
-            )
         }
         parts.append("</svg>")
         return parts.joined(separator: "\n")

@@ -26,7 +26,7 @@ struct SurveyResultsPage: Sendable {
     /// The form alone, or with `shown` what was read for its query.
     init(
         _ filter: SurveyResultsFilter,
-        shown: (query: SurveyResultsQuery, results: SurveyResults, coverage: ProtectedCounts)? = nil,
+        shown: (query: SurveyResultsQuery, results: SurveyResults, coverage: SurveyCoverage)? = nil,
         canExport: Bool = false,
         language: Language
     ) {
@@ -47,8 +47,8 @@ struct SurveyResultsPage: Sendable {
         area = shown.map { _ in scopes.first(where: \.selected)?.label ?? "" }
         period = shown.map { "\($0.query.period.first) – \($0.query.period.last)" }
         description = shown?.query.instrument.description.text(language)
-        offered = shown.map { FigureFormat.count($0.coverage.shown(0)) }
-        completed = shown.map { FigureFormat.count($0.coverage.shown(1)) }
+        offered = shown.map { FigureFormat.count($0.coverage.offered) }
+        completed = shown.map { FigureFormat.count($0.coverage.completed) }
         results = shown.flatMap { $0.results.isShown ? SurveyFigures($0.results, language: language) : nil }
         tooFew = shown.map { !$0.results.isShown } ?? false
     }
@@ -104,7 +104,7 @@ struct SurveyFigures: Sendable {
 
     init(_ results: SurveyResults, language: Language) {
         let instrument = results.instrument
-        responses = String(results.responseCount)
+        responses = String(results.publishedResponseCount)
         byGender = results.byGender.map {
             GenderCount(group: SurveyResults.Group.gender($0.gender).label(language), count: FigureFormat.count($0.count))
         }

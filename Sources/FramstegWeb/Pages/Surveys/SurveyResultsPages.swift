@@ -4,7 +4,7 @@ import Hummingbird
 
 /// Anonymous survey results for a unit, a municipality or the association over a period of
 /// months: the share positive against the goal, each question's distribution by gender, every
-/// count of 1–4 hidden, with the cells that would give it away (`ProtectedCounts`). A group of
+/// count published through the cell key method, for everyone (`FigureAudience`). A group of
 /// fewer than five responses gives no figures at all. The office also exports the counts as CSV
 /// for the national systems; a printable summary is for the board. No route reads a single
 /// response: `SurveyResultsService` reads the counts and audits each export.
@@ -30,7 +30,7 @@ struct SurveyResultsPages {
         guard let query = filter.query else {
             return render(template, SurveyResultsPage(filter, language: context.language), context, status: .unprocessableContent)
         }
-        let (results, coverage) = try await site.services.surveyResults.results(query, of: principal.associationID)
+        let (results, coverage) = try await site.services.surveyResults.results(query, for: principal)
         let page = SurveyResultsPage(
             filter,
             shown: (query, results, coverage),
@@ -47,7 +47,7 @@ struct SurveyResultsPages {
         guard let query = filter.query else {
             return render(.surveyResults, SurveyResultsPage(filter, language: language), context, status: .unprocessableContent)
         }
-        let (results, coverage) = try await site.services.surveyResults.results(query, of: principal.associationID)
+        let (results, coverage) = try await site.services.surveyResults.results(query, for: principal)
         guard results.isShown else {
             let page = SurveyResultsPage(filter, shown: (query, results, coverage), canExport: false, language: language)
             return render(.surveyResults, page, context, status: .unprocessableContent)
