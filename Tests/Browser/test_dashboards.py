@@ -1,5 +1,5 @@
 """The unit and association dashboards in real Chromium: each figure as a chart with its table,
-small groups hidden, the period picker, an explanation instead of zeros, and the office's exports."""
+figures published by audience, the period picker, an explanation instead of zeros, and the office's exports."""
 
 from __future__ import annotations
 
@@ -37,9 +37,11 @@ def test_office_dashboard_for_the_association_and_a_municipality(browser: Browse
     assert "Start: Begriplighet" in kasam and "Avslut: KASAM totalt" in kasam
     for key in ["interventions", "belief", "belief-outcomes", "occasions-kasam"]:
         assert browser.find(f"#figure-{key}-section svg.figure-chart").get_attribute("role") == "img"
-    # The finest groups are hidden, never shown as 1–4.
+    # Through the cell key method: nothing hidden, no count shown as 1 or 2, and the page says so.
     cells = [cell.text for cell in browser.driver.find_elements(By.CSS_SELECTOR, "main table td.number")]
-    assert not any(text in {"1", "2", "3", "4"} for text in cells)
+    assert cells and not any(text in {"1", "2"} for text in cells)
+    assert "aldrig som 1 eller 2" in browser.find("#dashboard-lead").text
+    assert "exakta antal, för inrapportering" in browser.find("#finsam-note").text, "the demo's office may deliver"
 
     # The board's annual report: the goals with their results, then every figure.
     browser.click("#annual-report-link")
@@ -50,7 +52,7 @@ def test_office_dashboard_for_the_association_and_a_municipality(browser: Browse
     browser.visit("/office/dashboard")
 
     # Every count table split by age band, then by home municipality: each part's rows in turn,
-    # with its sum; the picker keeps the choice, and still no cell shows 1–4.
+    # with its sum; the picker keeps the choice, and still no cell shows 1 or 2.
     Select(browser.find("#dashboard-split")).select_by_visible_text("Åldersgrupp")
     browser.click("#show-dashboard")
     assert Select(browser.find("#dashboard-split")).first_selected_option.text == "Åldersgrupp"
@@ -63,7 +65,7 @@ def test_office_dashboard_for_the_association_and_a_municipality(browser: Browse
     assert "per hemkommun" in browser.find("#figure-waiting-heading").text
     assert "Mölndal: Inom 14 dagar" in browser.find("#table-waiting").text
     cells = [cell.text for cell in browser.driver.find_elements(By.CSS_SELECTOR, "main table td.number")]
-    assert not any(text in {"1", "2", "3", "4"} for text in cells)
+    assert not any(text in {"1", "2"} for text in cells)
     Select(browser.find("#dashboard-split")).select_by_visible_text("Ingen uppdelning")
 
     # A quarter of one municipality, chosen in the picker.
@@ -93,8 +95,9 @@ def test_unit_dashboard_for_the_units_staff(browser: Browser) -> None:
     assert browser.find("#table-outcomes")
     links = browser.driver.find_elements(By.CSS_SELECTOR, "a.export-link")
     assert links, "the manager may export"
+    assert "exakta" in browser.find("#dashboard-lead").text, "the unit's own figures are exact"
 
-    # The XLSX opens in a spreadsheet library: a header row, then numbers or ".." for hidden cells.
+    # The XLSX opens in a spreadsheet library: a header row, then numbers.
     href = browser.find("#figure-outcomes-section a.export-xlsx-link").get_attribute("href")
     cookies = "; ".join(f"{c['name']}={c['value']}" for c in browser.driver.get_cookies())
     with urllib.request.urlopen(urllib.request.Request(href, headers={"Cookie": cookies})) as response:
@@ -103,4 +106,4 @@ def test_unit_dashboard_for_the_units_staff(browser: Browser) -> None:
     sheet = workbook.active
     assert sheet["A1"].value == "Avslut efter utfall" and sheet["B1"].value == "Kvinnor"
     values = [cell.value for row in sheet.iter_rows(min_row=2, min_col=2) for cell in row]
-    assert values and all(isinstance(value, int) or value == ".." for value in values)
+    assert values and all(isinstance(value, int) for value in values)

@@ -58,6 +58,58 @@ struct AccessRepositoryTests {
         }
     }
 
+    @Test(
+        "an office user's national deliveries are stored, withdrawn and read back, and only the office's count",
+        arguments: TestDatabase.available
+    )
+    func deliveries(_ database: TestDatabase) async throws {
+        try await database.withFreshStore { store throws in
+            let (association, units) = try await Self.seed(store)
+            let (office, counsellor) = try await store.write { db throws in
+                let users = UserRepository(db)
+                let office = try await users.create(
+                    in: association.id,
+                    email: "kansli@insjoriket.se",
+                    name: "Kim",
+                    role: .office,
+                    unitIDs: [],
+                    passwordHash: "$2b$hash",
+                    now: Self.now
+                )
+                let counsellor = try await users.create(
+                    in: association.id,
+                    email: "hassan@insjoriket.se",
+                    name: "Hassan",
+                    role: .counsellor,
+                    unitIDs: [units[0].id],
+                    passwordHash: "$2b$hash",
+                    now: Self.now
+                )
+                return (office, counsellor)
+            }
+            #expect(office.deliveries.isEmpty)
+            let load = { @Sendable (id: UserID) async throws -> User? in
+                try await store.read { db in try await UserRepository(db).user(id) }
+            }
+            #expect(try await load(office.id)?.deliveries == [])
+            try await store.write { db in try await UserRepository(db).setDeliveries(office.id, [.violenceScreening, .finsam]) }
+            let granted = try #require(try await load(office.id))
+            #expect(granted.deliveries == [.finsam, .violenceScreening])
+            #expect(granted.principal.deliveries == [.finsam, .violenceScreening])
+            try await store.write { db in try await UserRepository(db).setDeliveries(office.id, [.violenceScreening]) }
+            #expect(try await load(office.id)?.principal.deliveries == [.violenceScreening])
+            #expect(
+                try await store.read { db in try await UserRepository(db).users(of: association.id) }.map(\.deliveries) == [
+                    [], [.violenceScreening],
+                ]
+            )
+            // Stored for someone outside the office, a delivery is no right of theirs.
+            try await store.write { db in try await UserRepository(db).setDeliveries(counsellor.id, [.finsam]) }
+            let other = try #require(try await load(counsellor.id))
+            #expect(other.deliveries == [.finsam] && other.principal.deliveries.isEmpty)
+        }
+    }
+
     @Test("sessions are found by token hash, touched, expired and ended per user", arguments: TestDatabase.available)
     func sessions(_ database: TestDatabase) async throws {
         try await database.withFreshStore { store throws in

@@ -8,7 +8,7 @@ import Testing
 @Suite("Demo data and database location")
 struct DemoAndLocationTests {
     @Test(
-        "the demo holds Insjöriket's five units with 475 places a year and one user per role, its personal data sealed",
+        "the demo holds Insjöriket's five units with 475 places a year and one user per role, the office with both deliveries, its personal data sealed",
         arguments: TestDatabase.available
     )
     func demo(_ database: TestDatabase) async throws {
@@ -30,8 +30,10 @@ struct DemoAndLocationTests {
                 for year in [2024, 2025, 2026] {
                     #expect(places.filter { $0.year == year }.reduce(0) { $0 + $1.places } == 475)
                 }
-                let roles = Set(try await UserRepository(db).users(of: association.id).map(\.role))
-                #expect(roles == Set(Role.allCases))
+                let users = try await UserRepository(db).users(of: association.id)
+                #expect(Set(users.map(\.role)) == Set(Role.allCases))
+                // The demo's office makes both national deliveries, exact.
+                #expect(users.filter { $0.role == .office }.map(\.principal.deliveries) == [Set(NationalDelivery.allCases)])
                 #expect(try await AuditLog(db).verify() == .intact(rows: 1))
                 let participants = try await ParticipantRepository(db, keyring: TestKeys.keyring).participants(
                     inAssociation: association.id

@@ -84,6 +84,15 @@ struct AccessMatrixTests {
             manager: .forbidden,
             counsellor: .forbidden
         ),
+        Row("POST /admin/users/:user/deliveries", .own, admin: .ok, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
+        Row(
+            "POST /admin/users/:user/deliveries",
+            .foreign,
+            admin: .hidden,
+            office: .forbidden,
+            manager: .forbidden,
+            counsellor: .forbidden
+        ),
         Row("POST /admin/users/:user/password", .own, admin: .ok, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
         Row("POST /admin/users/:user/password", .foreign, admin: .hidden, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
         Row("POST /admin/units/:unit/schedule", .own, admin: .ok, office: .forbidden, manager: .forbidden, counsellor: .forbidden),

@@ -13,6 +13,8 @@ public struct User: Hashable, Sendable {
     public var language: Language?
     /// A manager the association lets open participants' records (see `Principal.mayOpenRecords`).
     public var mayOpenRecords: Bool
+    /// The national deliveries the admin lets this office user make, exact (see `FigureAudience`).
+    public var deliveries: Set<NationalDelivery>
 
     public init(
         id: UserID,
@@ -23,7 +25,8 @@ public struct User: Hashable, Sendable {
         unitIDs: Set<UnitID>,
         isDisabled: Bool = false,
         language: Language? = nil,
-        mayOpenRecords: Bool = false
+        mayOpenRecords: Bool = false,
+        deliveries: Set<NationalDelivery> = []
     ) {
         self.id = id
         self.associationID = associationID
@@ -34,6 +37,7 @@ public struct User: Hashable, Sendable {
         self.isDisabled = isDisabled
         self.language = language
         self.mayOpenRecords = mayOpenRecords
+        self.deliveries = deliveries
     }
 
     /// Who this user is when asking the policy for permission.
@@ -43,7 +47,9 @@ public struct User: Hashable, Sendable {
             role: role,
             associationID: associationID,
             unitIDs: role.belongsToUnits ? unitIDs : [],
-            isGrantedRecords: role == .manager && mayOpenRecords
+            isGrantedRecords: role == .manager && mayOpenRecords,
+            // A right stored for someone no longer in the office (their role changed) is not theirs.
+            deliveries: role == .office ? deliveries : []
         )
     }
 }

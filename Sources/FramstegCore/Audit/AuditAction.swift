@@ -29,6 +29,8 @@ public enum AuditAction: Hashable, Sendable {
     case userPasswordChange
     /// A manager was granted or refused the right to open participants' records.
     case userRecordAccess
+    /// An office user was granted or refused national deliveries (exact figures that leave the association).
+    case userDeliveries
     case instrumentAdd
     case demoSeed
     // The participant's record.
@@ -97,6 +99,7 @@ public enum AuditAction: Hashable, Sendable {
         case .userSetup: "user.setup"
         case .userPasswordChange: "user.password-change"
         case .userRecordAccess: "user.record-access"
+        case .userDeliveries: "user.deliveries"
         case .instrumentAdd: "instrument.add"
         case .demoSeed: "demo.seed"
         case .participantRegister: "participant.register"

@@ -8,7 +8,7 @@ public struct UserRepository: Sendable {
 
     public init(_ db: any SQLDatabase) { self.db = db }
 
-    static let columns = ["id", "association_id", "email", "name", "role", "is_disabled", "language", "may_open_records"]
+    static let columns = ["id", "association_id", "email", "name", "role", "is_disabled", "language", "may_open_records", "deliveries"]
 
     public func create(
         in associationID: AssociationID,
@@ -94,6 +94,22 @@ public struct UserRepository: Sendable {
         try await db.update("users").set("may_open_records", to: may ? 1 : 0).where("id", .equal, id.rawValue).run()
     }
 
+    /// Replaces the national deliveries an office user may make.
+    public func setDeliveries(_ id: UserID, _ deliveries: Set<NationalDelivery>) async throws {
+        try await db.update("users").set("deliveries", to: Self.stored(deliveries)).where("id", .equal, id.rawValue).run()
+    }
+
+    /// The deliveries as stored: raw values, sorted, comma-separated.
+    static func stored(_ deliveries: Set<NationalDelivery>) -> String {
+        deliveries.map(\.rawValue).sorted().joined(separator: ",")
+    }
+
+    /// The deliveries a stored value names. A value this version does not know grants nothing:
+    /// a right is never read into one it was not given as.
+    static func deliveries(stored text: String) -> Set<NationalDelivery> {
+        Set(text.split(separator: ",").compactMap { NationalDelivery(rawValue: String($0)) })
+    }
+
     public func setPasswordHash(_ id: UserID, _ hash: String) async throws {
         try await db.update("users").set("password_hash", to: hash).where("id", .equal, id.rawValue).run()
     }
@@ -166,7 +182,8 @@ public struct UserRepository: Sendable {
             unitIDs: unitIDs,
             isDisabled: try row.decode(column: "is_disabled", as: Bool.self),
             language: try row.decode(column: "language", as: String?.self).flatMap(Language.init(rawValue:)),
-            mayOpenRecords: try row.decode(column: "may_open_records", as: Int.self) != 0
+            mayOpenRecords: try row.decode(column: "may_open_records", as: Int.self) != 0,
+            deliveries: Self.deliveries(stored: try row.decode(column: "deliveries", as: String.self))
         )
     }
 }

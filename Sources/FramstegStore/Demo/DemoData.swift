@@ -65,7 +65,8 @@ public struct DemoOrganisationStep: DemoStep {
     }
 }
 
-/// One user per role, with fixed demo passwords (this is a demo database, never a real one).
+/// One user per role, with fixed demo passwords (this is a demo database, never a real one); the
+/// office user holds the right to make both national deliveries.
 public struct DemoUsersStep: DemoStep {
     public let name = "users"
     let hashPassword: @Sendable (String) async throws -> String
@@ -102,6 +103,8 @@ public struct DemoUsersStep: DemoStep {
                 now: context.now
             )
             if account.role == .counsellor, let unit = units.first { context.staff[unit, default: []].append(user.id) }
+            // The demo's office makes both national deliveries, so the demo shows them.
+            if account.role == .office { try await users.setDeliveries(user.id, Set(NationalDelivery.allCases)) }
             context.signIns.append(DemoSignIn(role: account.role, email: account.email, password: account.password))
         }
     }

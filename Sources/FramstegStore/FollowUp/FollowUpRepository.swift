@@ -115,7 +115,7 @@ public struct FollowUpRepository: Sendable {
               \(flags) AS flags,
               CASE WHEN \(endedIn) THEN outcome END AS ended_outcome,
               COUNT(*) AS n,
-              SUM(record_key) AS key_sum,
+              CAST(SUM(record_key) AS BIGINT) AS key_sum,
               SUM(CASE WHEN \(endedIn) THEN \(inProgramme) ELSE 0 END) AS days_in,
               SUM(CASE WHEN \(startedIn) THEN \(waited) ELSE 0 END) AS days_wait
             FROM participants WHERE unit_id IN (\(ids)) AND registered_on <= \(last) AND (ended_on IS NULL OR ended_on >= \(first))

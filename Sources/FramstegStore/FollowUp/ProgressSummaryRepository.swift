@@ -190,7 +190,7 @@ public struct ProgressSummaryRepository: Sendable {
             "COUNT(s.change_\($0)) AS n_\($0), CAST(COALESCE(SUM(s.change_\($0)), 0) AS BIGINT) AS sum_\($0)"
         }.joined(separator: ", ")
         let sql = """
-            SELECT p.gender, s.mix, s.indicator_ids, s.improved_count, COUNT(*) AS n, SUM(p.record_key) AS key_sum, \(slots)
+            SELECT p.gender, s.mix, s.indicator_ids, s.improved_count, COUNT(*) AS n, CAST(SUM(p.record_key) AS BIGINT) AS key_sum, \(slots)
             FROM progress_summaries s JOIN participants p ON p.id = s.participant_id
             WHERE s.instrument_id = '\(instrument)' AND s.latest_day BETWEEN '\(period.first)' AND '\(period.last)'
               AND s.first_day < s.latest_day AND p.unit_id IN (\(ids))
@@ -248,7 +248,7 @@ public struct ProgressSummaryRepository: Sendable {
             )
             .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
             .column(SQLFunction("SUM", args: SQLColumn("score", table: "occasion_scores")), as: "total")
-            .column(SQLFunction("SUM", args: SQLColumn("record_key", table: "participants")), as: "key_sum")
+            .column(SQLRaw("CAST(SUM(participants.record_key) AS BIGINT)"), as: "key_sum")
             .from("occasion_scores")
             .join("participants", on: SQLColumn("participant_id", table: "occasion_scores"), .equal, SQLColumn("id", table: "participants"))
             .where(SQLColumn("instrument_id", table: "occasion_scores"), .equal, SQLBind(instrument))
@@ -279,7 +279,7 @@ public struct ProgressSummaryRepository: Sendable {
         let rows = try await db.select()
             .column(SQLColumn("gender", table: "participants")).column(SQLColumn("outcome", table: "participants"))
             .column(SQLColumn("first_belief", table: "progress_summaries")).column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
-            .column(SQLFunction("SUM", args: SQLColumn("record_key", table: "participants")), as: "key_sum")
+            .column(SQLRaw("CAST(SUM(participants.record_key) AS BIGINT)"), as: "key_sum")
             .from("participants")
             .join(
                 "progress_summaries",

@@ -93,6 +93,14 @@ extension Texts {
         "exportTable": ("Exportera tabellen (CSV)", "Export the table (CSV)"),
         "exportTableXLSX": ("Excel (XLSX)", "Excel (XLSX)"),
         "finsamExport": ("Uppföljning Finsam (CSV)", "Uppföljning Finsam (CSV)"),
+        "finsamExact": (
+            "Anmälda, startade och aktiva per verksamhet och kön, exakta antal, för inrapportering till Uppföljning Finsam. Exporten loggas.",
+            "Referrals, starts and active participants per unit and gender, exact counts, for the report to Uppföljning Finsam. The export is logged."
+        ),
+        "finsamPerturbed": (
+            "Anmälda, startade och aktiva per verksamhet och kön, skyddade som sidans siffror: inte för inrapportering. Exakta antal kräver leveransrätten, som administratören ger.",
+            "Referrals, starts and active participants per unit and gender, protected like the page's figures: not for the report. Exact counts need the delivery right, which the administrator grants."
+        ),
         "scope": ("Område", "Area"),
         "progressionTitle": ("Progression", "Progression"),
         "progressionHelp": (

@@ -189,6 +189,8 @@ public struct UserService: Sendable {
         }
         try await write(.userUpdate, user, by: principal) { users, _ in
             try await users.update(user.id, name: valid.name, role: valid.role, unitIDs: valid.unitIDs)
+            // Leaving the office leaves its deliveries: returning to it must not bring them back unasked.
+            if valid.role != .office, !user.deliveries.isEmpty { try await users.setDeliveries(user.id, []) }
         }
     }
 
@@ -209,6 +211,19 @@ public struct UserService: Sendable {
             try await users.setMayOpenRecords(user.id, may)
             // A withdrawn right ends the sessions that were opened with it.
             if !may { try await sessions.deleteAll(of: user.id) }
+        }
+    }
+
+    /// Sets the national deliveries an office user may make, exact; only the office makes them
+    /// (an admin, not being office, cannot grant them to themself).
+    func setDeliveries(of user: User, to deliveries: Set<NationalDelivery>, by principal: Principal) async throws {
+        guard user.role == .office else { throw ValidationFailure(problems: ["deliveries": .unknownChoice]) }
+        try await write(.userDeliveries, user, by: principal) { users, sessions in
+            // Read where it is written: another admin may have granted one meanwhile.
+            let held = try await users.user(user.id)?.deliveries ?? user.deliveries
+            try await users.setDeliveries(user.id, deliveries)
+            // A withdrawn right ends the sessions that were opened with it.
+            if !held.isSubset(of: deliveries) { try await sessions.deleteAll(of: user.id) }
         }
     }
 

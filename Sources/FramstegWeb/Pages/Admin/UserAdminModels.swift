@@ -92,7 +92,8 @@ struct SetupLinkPage: Sendable {
     }
 }
 
-/// One user's page: their fields, a password reset by link, and disabling or enabling the account
+/// One user's page: their fields, a password reset by link, the rights granted by name (a manager's
+/// to open records, an office user's national deliveries), and disabling or enabling the account
 /// (neither for one's own: that is the settings page's and another admin's).
 struct UserPage: Sendable {
     struct Account: Sendable {
@@ -111,6 +112,10 @@ struct UserPage: Sendable {
     /// Only a manager's right to open records is the association's to grant.
     let isManager: Bool
     let mayOpenRecords: Bool
+    /// Only an office user makes the national deliveries, one checkbox each.
+    let isOffice: Bool
+    let deliveryChoices: [Choice]
+    let deliveriesError: String?
 
     init(_ user: User, form: FormState, units: [OrganisationUnit], isSelf: Bool, language: Language) {
         self.user = Account(
@@ -126,5 +131,10 @@ struct UserPage: Sendable {
         cannotDisable = isSelf
         isManager = user.role == .manager
         mayOpenRecords = user.mayOpenRecords
+        isOffice = user.role == .office
+        deliveryChoices = NationalDelivery.allCases.map {
+            Choice(value: $0.rawValue, label: $0.rightLabel(language), isChosen: user.deliveries.contains($0))
+        }
+        deliveriesError = form.errors["deliveries"]
     }
 }

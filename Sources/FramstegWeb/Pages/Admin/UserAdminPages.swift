@@ -1,8 +1,9 @@
 import FramstegCore
 import Hummingbird
 
-/// Staff accounts: list, create, change role and units, disable (ending sessions), and reset a
-/// password. Creating and resetting give a one-time link to hand over, never a password.
+/// Staff accounts: list, create, change role and units, grant the rights given by name, disable
+/// (ending sessions), and reset a password. Creating and resetting give a one-time link to hand
+/// over, never a password.
 struct UserAdminPages {
     let site: Site
 
@@ -38,6 +39,17 @@ struct UserAdminPages {
                 return try await userPage(context, principal, user, form: form)
             }
         }
+        routes.post("/admin/users/:user/deliveries", .administerUsers, .user) { _, context, principal, user in
+            do {
+                let deliveries = try Self.deliveries(context.form.all("deliveries"))
+                try await site.services.users.setDeliveries(of: user, to: deliveries, by: principal)
+                return .redirect(to: "/admin/users/\(user.id)", notice: .saved, section: "national-deliveries")
+            } catch let failure as ValidationFailure {
+                // Only an office user makes the deliveries: the page says nothing has changed.
+                let form = FormState(values: Self.values(of: user), errors: failure.messages(context.language))
+                return try await userPage(context, principal, user, form: form)
+            }
+        }
         routes.post("/admin/users/:user/enable", .administerUsers, .user) { _, _, principal, user in
             try await site.services.users.enable(user, by: principal)
             return .redirect(to: "/admin/users/\(user.id)", notice: .userEnabled)
@@ -50,6 +62,18 @@ struct UserAdminPages {
 
     static func values(of user: User) -> [String: String] {
         ["name": user.name, "role": user.role.rawValue, "units": user.unitIDs.map(\.description).joined(separator: ",")]
+    }
+
+    /// The deliveries ticked on the page; a value that names none is refused, not ignored.
+    static func deliveries(_ values: [String]) throws(ValidationFailure) -> Set<NationalDelivery> {
+        var chosen = Set<NationalDelivery>()
+        for value in values {
+            guard let delivery = NationalDelivery(rawValue: value) else {
+                throw ValidationFailure(problems: ["deliveries": .unknownChoice])
+            }
+            chosen.insert(delivery)
+        }
+        return chosen
     }
 
     private func create(_ request: Request, _ context: AppRequestContext, _ principal: Principal) async throws -> Response {

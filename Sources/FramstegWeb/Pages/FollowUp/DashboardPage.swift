@@ -40,6 +40,8 @@ struct DashboardPage: Sendable {
     var explanation: String?
     /// What the figures are: exact for the unit's own use, or published through the cell key method.
     var lead = ""
+    /// What the Uppföljning Finsam export holds for this reader: exact for delivery, or protected.
+    var finsamNote = ""
     var figures: [FigureTable] = []
     var places: [PlacesRow] = [] {
         didSet { hasPlaces = !places.isEmpty }

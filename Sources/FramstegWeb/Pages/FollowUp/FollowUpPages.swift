@@ -63,6 +63,8 @@ struct FollowUpPages {
         var page = DashboardPage(scope: scope, choice: choice, report: report, municipalities: municipalities, language: language)
         let publication = FollowUpService.publication(scope, for: principal)
         page.lead = Texts.text(publication.isExact ? "dashboardLeadExact" : "dashboardLead", language)
+        let finsam = FigureAudience.publication(for: principal, of: .nationalDelivery(.finsam))
+        page.finsamNote = Texts.text(finsam.isExact ? "finsamExact" : "finsamPerturbed", language)
         guard let period = choice.period else { return render(page, context, status: .unprocessableContent) }
         let data = try await site.services.followUp.dashboard(scope, for: principal, period: period)
         page.period(period, canExport: Policy.roles(for: .exportFigures).contains(principal.role), query: choice.query(scope))
