@@ -62,22 +62,28 @@ public struct UserService: Sendable {
             case .admin(let principal): (principal, .userCreate)
             case .commandLine: (nil, .userCreateCLI)
             }
-        return try await insert(valid, in: associationID, passwordHash: hash, principal: principal, action: action, setupToken: nil)
+        return try await insert(valid, in: associationID, passwordHash: hash, principal: principal, action: action, setup: nil)
+    }
+
+    /// A fresh one-time token and the moment its link stops working: what a setup link stores (as
+    /// a hash) and what the admin is shown are the same expiry.
+    private func newSetup() -> (token: String, expiresAt: Date) {
+        (Tokens.random() + Tokens.random(), now().addingTimeInterval(Self.setupLinkLifetime))
     }
 
     /// Creates the account without a password and returns the one-time link its owner sets one with.
     func invite(_ draft: UserDraft, by principal: Principal) async throws -> SetupLink {
         let valid = try await checked(draft, in: principal.associationID, password: nil)
-        let token = Tokens.random() + Tokens.random()
+        let setup = newSetup()
         let user = try await insert(
             valid,
             in: principal.associationID,
             passwordHash: UserRepository.unusablePasswordHash,
             principal: principal,
             action: .userCreate,
-            setupToken: token
+            setup: setup
         )
-        return SetupLink(user: user, token: token, expiresAt: now().addingTimeInterval(Self.setupLinkLifetime))
+        return SetupLink(user: user, token: setup.token, expiresAt: setup.expiresAt)
     }
 
     private func insert(
@@ -86,7 +92,7 @@ public struct UserService: Sendable {
         passwordHash hash: String,
         principal: Principal?,
         action: AuditAction,
-        setupToken: String?
+        setup: (token: String, expiresAt: Date)?
     ) async throws -> User {
         let now = self.now()
         return try await store.write { db in
@@ -102,13 +108,8 @@ public struct UserService: Sendable {
                 passwordHash: hash,
                 now: now
             )
-            if let setupToken {
-                try await users.setSetupToken(
-                    user.id,
-                    hash: Tokens.hash(setupToken),
-                    expiresAt: now.addingTimeInterval(Self.setupLinkLifetime),
-                    unsetPassword: false
-                )
+            if let setup {
+                try await users.setSetupToken(user.id, hash: Tokens.hash(setup.token), expiresAt: setup.expiresAt, unsetPassword: false)
             }
             try await AuditLog(db).append(
                 AuditEntry(
@@ -235,13 +236,12 @@ public struct UserService: Sendable {
     /// returned lets its owner choose a new one. An admin's own password is changed in the settings.
     func resetPassword(of user: User, by principal: Principal) async throws -> SetupLink {
         guard user.id != principal.userID else { throw WebError.forbidden }
-        let token = Tokens.random() + Tokens.random()
-        let expiresAt = now().addingTimeInterval(Self.setupLinkLifetime)
+        let setup = newSetup()
         try await write(.userPasswordReset, user, by: principal) { users, sessions in
-            try await users.setSetupToken(user.id, hash: Tokens.hash(token), expiresAt: expiresAt, unsetPassword: true)
+            try await users.setSetupToken(user.id, hash: Tokens.hash(setup.token), expiresAt: setup.expiresAt, unsetPassword: true)
             try await sessions.deleteAll(of: user.id)
         }
-        return SetupLink(user: user, token: token, expiresAt: expiresAt)
+        return SetupLink(user: user, token: setup.token, expiresAt: setup.expiresAt)
     }
 
     /// The account a setup link is for, while it works.
