@@ -11,9 +11,12 @@ struct AccountService {
     /// Changes the user's own password after checking the current one. Every other session of the
     /// account ends; the one in use stays.
     func changePassword(current: String, new: String, repeated: String, by principal: Principal, keeping session: String?) async throws {
-        let user = try await store.read { db in try await UserRepository(db).user(principal.userID) }
-        guard let user else { throw WebError.notFound }
-        let stored = try await store.read { db in try await UserRepository(db).passwordHash(of: user.id) } ?? ""
+        let (found, storedHash) = try await store.read { db in
+            let users = UserRepository(db)
+            return (try await users.user(principal.userID), try await users.passwordHash(of: principal.userID))
+        }
+        guard let user = found else { throw WebError.notFound }
+        let stored = storedHash ?? ""
         var failure = ValidationFailure()
         if current.isEmpty {
             failure.add("currentPassword", .required)
