@@ -14,6 +14,19 @@ extension SQLRow {
     func date(_ column: String) throws -> Date {
         Date(timeIntervalSince1970: TimeInterval(try decode(column: column, as: Int64.self)))
     }
+
+    /// A participant's record key for the cell key method, as stored (BIGINT).
+    func recordKey(_ column: String = "record_key") throws -> RecordKey {
+        guard let key = RecordKey(storedValue: try decode(column: column, as: Int64.self)) else {
+            throw StoreError.corrupt("record key out of range")
+        }
+        return key
+    }
+
+    /// A group's record keys summed by the database (`key_sum`, BIGINT), folded modulo 2³²: its part of a cell's key.
+    func keySum(_ column: String = "key_sum") throws -> UInt32 {
+        UInt32(truncatingIfNeeded: try decode(column: column, as: Int64?.self) ?? 0)
+    }
 }
 
 extension Date {

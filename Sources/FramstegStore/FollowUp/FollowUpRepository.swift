@@ -10,19 +10,6 @@ public struct FollowUpRepository: Sendable {
 
     public init(_ db: any SQLDatabase) { self.db = db }
 
-    /// A participant's record key as stored.
-    static func recordKey(_ row: any SQLRow, column: String = "record_key") throws -> RecordKey {
-        guard let key = RecordKey(storedValue: try row.decode(column: column, as: Int64.self)) else {
-            throw StoreError.corrupt("record key out of range")
-        }
-        return key
-    }
-
-    /// A group's record keys summed by the database (`key_sum`), folded modulo 2³²: a cell's key.
-    static func keySum(_ row: any SQLRow, column: String = "key_sum") throws -> UInt32 {
-        UInt32(truncatingIfNeeded: try row.decode(column: column, as: Int64?.self) ?? 0)
-    }
-
     static let columns = [
         "id", "unit_id", "municipality_id", "gender", "birth_year", "registered_on", "started_on", "ended_on", "outcome",
         "counsellor_count", "first_measured_on", "record_key",
@@ -46,7 +33,7 @@ public struct FollowUpRepository: Sendable {
                     outcome: try row.decode(column: "outcome", as: String?.self).flatMap(ExitOutcome.init(rawValue:)),
                     counsellors: try row.decode(column: "counsellor_count", as: Int.self),
                     firstMeasuredOn: try row.decode(column: "first_measured_on", as: String?.self).flatMap(Day.init),
-                    recordKey: try Self.recordKey(row)
+                    recordKey: try row.recordKey()
                 )
             }
     }
@@ -143,7 +130,7 @@ public struct FollowUpRepository: Sendable {
             return FactGroup(
                 key: key,
                 count: try row.decode(column: "n", as: Int.self),
-                keySum: try Self.keySum(row),
+                keySum: try row.keySum(),
                 daysInProgramme: try row.decode(column: "days_in", as: Int.self),
                 waitingDays: try row.decode(column: "days_wait", as: Int.self)
             )

@@ -207,7 +207,7 @@ public struct ProgressSummaryRepository: Sendable {
             improvement[
                 ImprovementKey(gender: gender, mix: mix, improved: try row.decode(column: "improved_count", as: Int.self)),
                 default: .zero
-            ] += Tally(count: try row.decode(column: "n", as: Int.self), key: try FollowUpRepository.keySum(row))
+            ] += Tally(count: try row.decode(column: "n", as: Int.self), key: try row.keySum())
             for (slot, indicator) in try row.decode(column: "indicator_ids", as: String.self).split(separator: ",").enumerated()
             where slot < Self.slots {
                 let count = try row.decode(column: "n_\(slot + 1)", as: Int.self)
@@ -227,15 +227,7 @@ public struct ProgressSummaryRepository: Sendable {
                     changeSum: $0.value.sum
                 )
             },
-            improvement.map {
-                ImprovementGroup(
-                    gender: $0.key.gender,
-                    mix: $0.key.mix,
-                    improvedCount: $0.key.improved,
-                    count: $0.value.count,
-                    keySum: $0.value.key
-                )
-            }
+            improvement.map { ImprovementGroup(gender: $0.key.gender, mix: $0.key.mix, improvedCount: $0.key.improved, tally: $0.value) }
         )
     }
 
@@ -267,7 +259,7 @@ public struct ProgressSummaryRepository: Sendable {
                 gender: Gender(rawValue: try row.decode(column: "gender", as: String.self)) ?? .anotherOrNotStated,
                 count: try row.decode(column: "n", as: Int.self),
                 scoreSum: try row.decode(column: "total", as: Int.self),
-                keySum: try FollowUpRepository.keySum(row)
+                keySum: try row.keySum()
             )
         }
     }
@@ -312,7 +304,7 @@ public struct ProgressSummaryRepository: Sendable {
                     belief: BeliefBand(hundredths: try row.decode(column: "first_belief", as: Int?.self)),
                     outcome: try row.decode(column: "outcome", as: String?.self).flatMap(ExitOutcome.init(rawValue:)) ?? .other,
                     count: try row.decode(column: "n", as: Int.self),
-                    keySum: try FollowUpRepository.keySum(row)
+                    keySum: try row.keySum()
                 )
             )
         }
@@ -352,7 +344,7 @@ public struct ProgressSummaryRepository: Sendable {
                 latestDay: Day(try row.decode(column: "latest_day", as: String.self))!,
                 latest: values[id]?.latest ?? [:],
                 mix: InterventionMix(rawValue: try row.decode(column: "mix", as: String.self)) ?? .none,
-                recordKey: try FollowUpRepository.recordKey(row)
+                recordKey: try row.recordKey()
             )
         }
     }

@@ -71,7 +71,7 @@ public struct SurveyOfferRepository: Sendable {
         var completed = Tally.zero
         var notCompleted = Tally.zero
         for row in rows {
-            let tally = Tally(count: 1, key: try FollowUpRepository.recordKey(row).raw)
+            let tally = Tally(count: 1, key: try row.recordKey().raw)
             if try row.decode(column: "is_completed", as: Bool.self) { completed += tally } else { notCompleted += tally }
         }
         return (completed, notCompleted)
