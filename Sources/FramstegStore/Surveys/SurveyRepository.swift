@@ -150,10 +150,17 @@ public struct SurveyRepository: Sendable {
     /// group again in a random order under fresh keys and fresh nonces.
     func release(_ batch: [AnonymousResponse]) async throws {
         guard let first = batch.first else { return }
-        let group = try await responses(in: first.instrumentID, unitIDs: [first.unitID], months: first.month, first.month)
+        try await rewriteGroup(first.instrumentID, unit: first.unitID, month: first.month, adding: batch)
+    }
+
+    /// Reads the group (survey, unit, month), deletes it and writes it again with `batch` added:
+    /// every row sealed anew under a fresh key and nonce, in a random order.
+    private func rewriteGroup(_ instrumentID: String, unit: UnitID, month: Month, adding batch: [AnonymousResponse]) async throws {
+        let group = try await responses(in: instrumentID, unitIDs: [unit], months: month, month)
         try await db.delete(from: "survey_responses")
-            .where("instrument_id", .equal, first.instrumentID).where("unit_id", .equal, first.unitID.rawValue)
-            .where("month", .equal, first.month.description).run()
+            .where("instrument_id", .equal, instrumentID).where("unit_id", .equal, unit.rawValue)
+            .where("month", .equal, month.description).run()
+        guard !(group + batch).isEmpty else { return }
         var generator = SystemRandomNumberGenerator()
         var insert = db.insert(into: "survey_responses").columns(
             "id",
@@ -240,10 +247,7 @@ public struct SurveyRepository: Sendable {
             let instrumentID = try row.decode(column: "instrument_id", as: String.self)
             let unitID: UnitID = try row.id("unit_id")
             let month = Month(try row.decode(column: "month", as: String.self))!
-            let group = try await responses(in: instrumentID, unitIDs: [unitID], months: month, month)
-            try await db.delete(from: "survey_responses").where("instrument_id", .equal, instrumentID)
-                .where("unit_id", .equal, unitID.rawValue).where("month", .equal, month.description).run()
-            try await release(group)
+            try await rewriteGroup(instrumentID, unit: unitID, month: month, adding: [])
         }
         return groups.count
     }
