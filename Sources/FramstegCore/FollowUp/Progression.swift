@@ -81,6 +81,11 @@ public struct ImprovementGroup: Hashable, Sendable {
         self.count = count
         self.keySum = keySum
     }
+
+    /// The group of those counted in `tally`.
+    public init(gender: Gender, mix: InterventionMix, improvedCount: Int, tally: Tally) {
+        self.init(gender: gender, mix: mix, improvedCount: improvedCount, count: tally.count, keySum: tally.key)
+    }
 }
 
 /// Distance travelled: for participants measured at least twice whose latest measurement falls in
@@ -209,15 +214,7 @@ public struct Progression: Sendable {
                     changeSum: $0.value.sum
                 )
             },
-            improvement.map {
-                ImprovementGroup(
-                    gender: $0.key.gender,
-                    mix: $0.key.mix,
-                    improvedCount: $0.key.improved,
-                    count: $0.value.count,
-                    keySum: $0.value.key
-                )
-            }
+            improvement.map { ImprovementGroup(gender: $0.key.gender, mix: $0.key.mix, improvedCount: $0.key.improved, tally: $0.value) }
         )
     }
 }
