@@ -78,14 +78,14 @@ def test_office_reads_protected_results_and_the_summary(browser: Browser) -> Non
     assert len(rows) == 9, "one row per question"
     assert "Mål: minst 75 %" in browser.find(".goal-line").text
 
-    # One unit and one month: too few to show anything.
+    # One unit and one quarter long ago: too few to show anything.
     scope = Select(browser.find("#survey-scope"))
     assert scope.first_selected_option.text == "Hela förbundet"
     unit = next(option.get_attribute("value") for option in scope.options if option.get_attribute("value").startswith("unit-"))
-    browser.visit(f"/surveys?instrument=deltagarenkat&scope={unit}&from=2020-01&to=2020-01")
+    browser.visit(f"/surveys?instrument=deltagarenkat&scope={unit}&from=2020-Q1&to=2020-Q1")
     assert "Färre än 5 svar" in browser.find("#survey-too-few").text
     assert browser.driver.find_elements(By.ID, "survey-responses") == []
 
-    browser.visit("/surveys/summary?instrument=vald-i-nara-relationer&scope=association&from=2025-01&to=2026-12")
+    browser.visit("/surveys/summary?instrument=vald-i-nara-relationer&scope=association&from=2025-Q1&to=2026-Q4")
     assert "Frågor om våld i nära relationer" in browser.heading
     assert browser.find("#share-table").text.count("\n") >= 5

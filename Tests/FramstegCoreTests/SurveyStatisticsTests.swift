@@ -119,7 +119,20 @@ struct SurveyStatisticsTests {
         #expect(Month("2026-13") == nil && Month("26-11") == nil && Month("2026-1") == nil)
         #expect(Month("2026-11")!.adding(months: 2).description == "2027-01")
         #expect(MonthPeriod(first: Month("2026-05")!, last: Month("2026-04")!) == nil)
-        #expect(MonthPeriod.yearToDate(Month("2026-11")!).first.description == "2026-01")
+    }
+
+    @Test("quarters read, hold their months, order and count on; the default period runs to the quarter's end")
+    func quarters() {
+        #expect(Quarter("2026-Q3") == Quarter(year: 2026, quarter: 3))
+        #expect(Quarter("2026-Q5") == nil && Quarter("2026-Q0") == nil && Quarter("2026-03") == nil && Quarter("2026-q3") == nil)
+        #expect(Quarter(Month("2026-11")!).description == "2026-Q4" && Quarter(Month("2026-01")!).description == "2026-Q1")
+        #expect(Quarter("2026-Q2")!.firstMonth.description == "2026-04" && Quarter("2026-Q2")!.lastMonth.description == "2026-06")
+        #expect(Quarter("2026-Q4")!.adding(quarters: 1).description == "2027-Q1")
+        #expect(Quarter("2026-Q1")!.adding(quarters: -1).description == "2025-Q4")
+        #expect(Quarter("2025-Q4")! < Quarter("2026-Q1")!)
+        let period = MonthPeriod.yearToQuarterEnd(Month("2026-11")!)
+        #expect(period.first.description == "2026-01" && period.last.description == "2026-12")
+        #expect(MonthPeriod(quarters: Quarter("2026-Q2")!, through: Quarter("2026-Q1")!) == nil)
     }
 
     @Test("Swedish CSV: BOM, semicolons, CRLF, quoted fields, decimal comma")

@@ -284,7 +284,7 @@ struct SurveyTests {
     }
 
     @Test(
-        "results: every count through the cell key method (for the unit's own staff too), too few responses refused, CSV for the office, the period typed kept"
+        "results: every count through the cell key method (for the unit's own staff too), too few responses refused, CSV for the office, a month refused beside its field"
     )
     func results() async throws {
         try await TestApp.run { fixture, client throws in
@@ -293,11 +293,11 @@ struct SurveyTests {
                 Array(repeating: (.woman, ["fraga-1": "always"]), count: 6) + [(.woman, ["fraga-1": "never"])]
                 + Array(repeating: (.man, ["fraga-1": "always"]), count: 5)
             try await Self.storeResponses(fixture, given)
-            try await Self.storeResponses(fixture, Array(repeating: (.woman, ["fraga-1": "always"]), count: 3), month: "2026-11")
+            try await Self.storeResponses(fixture, Array(repeating: (.woman, ["fraga-1": "always"]), count: 3), month: "2026-07")
 
             let manager = TestBrowser(client)
             try await manager.signIn(Fixture.email(.manager))
-            let page = try await manager.get("/surveys?instrument=deltagarenkat&scope=unit-\(fixture.unitA1)&from=2026-10&to=2026-10")
+            let page = try await manager.get("/surveys?instrument=deltagarenkat&scope=unit-\(fixture.unitA1)&from=2026-Q4&to=2026-Q4")
             #expect(page.status == .ok)
             let responses = try #require(
                 page.text.components(separatedBy: #"<strong id="survey-responses">"#).dropFirst().first?.prefix { $0.isNumber }
@@ -310,26 +310,28 @@ struct SurveyTests {
             #expect(!question.contains("<td>1</td>") && !question.contains("<td>2</td>"), "no 1 or 2 is shown")
             #expect(page.text.contains("Mål: minst 75 % positiva svar på Fråga 1, Fråga 5."))
 
-            // November alone has 3 responses: refused, no figures.
-            let few = try await manager.get("/surveys?instrument=deltagarenkat&scope=unit-\(fixture.unitA1)&from=2026-11&to=2026-11")
+            // The third quarter alone has 3 responses: refused, no figures.
+            let few = try await manager.get("/surveys?instrument=deltagarenkat&scope=unit-\(fixture.unitA1)&from=2026-Q3&to=2026-Q3")
             #expect(few.text.contains("Färre än 5 svar under perioden"))
             #expect(!few.text.contains("survey-responses"))
 
-            // A month typed wrong comes back as typed, with the reason.
-            let typo = try await manager.get("/surveys?instrument=deltagarenkat&scope=unit-\(fixture.unitA1)&from=2026-1&to=2026-10")
-            #expect(typo.status == .unprocessableContent)
-            #expect(typo.text.contains("Ange en månad som ÅÅÅÅ-MM") && typo.text.contains(#"value="2026-1""#))
+            // A month is no longer a period: it comes back with the reason beside the field, the rest as chosen.
+            let month = try await manager.get("/surveys?instrument=deltagarenkat&scope=unit-\(fixture.unitA1)&from=2026-10&to=2026-Q4")
+            #expect(month.status == .unprocessableContent)
+            #expect(month.text.contains(#"<p class="field-error" id="survey-from-error">Välj ett kvartal i listan.</p>"#))
+            #expect(month.text.contains(#"<option value="2026-Q4" selected>Kvartal 4 2026</option>"#))
+            #expect(!month.text.contains("survey-responses"))
 
             // Staff: another unit is refused, the association is the office's, and export is not theirs.
             #expect(
-                try await manager.get("/surveys?instrument=deltagarenkat&scope=unit-\(fixture.unitA2)&from=2026-10&to=2026-10").status
+                try await manager.get("/surveys?instrument=deltagarenkat&scope=unit-\(fixture.unitA2)&from=2026-Q4&to=2026-Q4").status
                     == .forbidden
             )
             #expect(
-                try await manager.get("/surveys?instrument=deltagarenkat&scope=association&from=2026-10&to=2026-10").status == .forbidden
+                try await manager.get("/surveys?instrument=deltagarenkat&scope=association&from=2026-Q4&to=2026-Q4").status == .forbidden
             )
             #expect(
-                try await manager.get("/surveys/export.csv?instrument=deltagarenkat&scope=unit-\(fixture.unitA1)&from=2026-10&to=2026-10")
+                try await manager.get("/surveys/export.csv?instrument=deltagarenkat&scope=unit-\(fixture.unitA1)&from=2026-Q4&to=2026-Q4")
                     .status == .forbidden
             )
 
@@ -337,18 +339,18 @@ struct SurveyTests {
             let office = TestBrowser(client)
             try await office.signIn(Fixture.email(.office))
             let csv = try await office.get(
-                "/surveys/export.csv?instrument=deltagarenkat&scope=municipality-\(fixture.municipalityA)&from=2026-10&to=2026-11"
+                "/surveys/export.csv?instrument=deltagarenkat&scope=municipality-\(fixture.municipalityA)&from=2026-Q3&to=2026-Q4"
             )
             #expect(csv.status == .ok)
             #expect(csv.text.hasPrefix("\u{FEFF}"))
             let lines = csv.text.dropFirst().components(separatedBy: "\r\n").filter { !$0.isEmpty }.map { $0.components(separatedBy: ";") }
             #expect(
                 lines[0] == [
-                    "Enkät", "version", "Område", "Tid i insatsen", "Fråga", "Svar", "Kvinnor", "Män", "Annat eller ej angivet", "Alla",
+                    "Enkät", "version", "Område", "Period", "Fråga", "Svar", "Kvinnor", "Män", "Annat eller ej angivet", "Alla",
                 ]
             )
             let always = try #require(lines.first { $0[4] == "Fråga 1" && $0[5] == "Alltid" })
-            // October and November: women 9 always and 1 never, men 5 always; each published, none hidden.
+            // The third and fourth quarters: women 9 always and 1 never, men 5 always; each published, none hidden.
             #expect(FollowUpTests.arePublished(always[6...], of: [9, 5, 0, 14]), "\(always)")
             let never = try #require(lines.first { $0[4] == "Fråga 1" && $0[5] == "Aldrig" })
             #expect(FollowUpTests.arePublished(never[6...], of: [1, 0, 0, 1]), "\(never)")
@@ -371,7 +373,7 @@ struct SurveyTests {
             #expect(try await office.get("/api/surveys/responses/\(ids[0])").status == .notFound)
 
             // Too few responses cannot be exported either.
-            let none = try await office.get("/surveys/export.csv?instrument=deltagarenkat&scope=association&from=2025-01&to=2025-12")
+            let none = try await office.get("/surveys/export.csv?instrument=deltagarenkat&scope=association&from=2025-Q1&to=2025-Q4")
             #expect(none.status == .unprocessableContent)
             #expect(none.text.contains("Färre än 5 svar"))
         }

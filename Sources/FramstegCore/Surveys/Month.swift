@@ -48,8 +48,54 @@ public struct MonthPeriod: Hashable, Sendable {
 
     public func contains(_ month: Month) -> Bool { first <= month && month <= last }
 
-    /// The calendar year up to and including `month`.
-    public static func yearToDate(_ month: Month) -> MonthPeriod {
-        MonthPeriod(first: Month(year: month.year, month: 1)!, last: month)!
+    /// The quarters from `first` through `last`, as months (nil when `last` is before `first`).
+    public init?(quarters first: Quarter, through last: Quarter) {
+        self.init(first: first.firstMonth, last: last.lastMonth)
+    }
+
+    /// The calendar year's quarters up to and including the one `month` is in.
+    public static func yearToQuarterEnd(_ month: Month) -> MonthPeriod {
+        MonthPeriod(quarters: Quarter(year: month.year, quarter: 1)!, through: Quarter(month))!
+    }
+}
+
+/// A calendar quarter ("2026-Q3"): the finest period anonymous survey results are offered for, so
+/// that the month a batch of answers was counted in is never a period of its own.
+public struct Quarter: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public let year: Int
+    /// 1 to 4.
+    public let quarter: Int
+
+    public init?(year: Int, quarter: Int) {
+        guard (1900...2999).contains(year), (1...4).contains(quarter) else { return nil }
+        self.year = year
+        self.quarter = quarter
+    }
+
+    /// Reads "2026-Q3" (the value of the results form's quarter choices).
+    public init?(_ text: String) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts[0].count == 4, parts[1].count == 2, parts[1].first == "Q",
+            let year = Int(parts[0]), let quarter = Int(parts[1].dropFirst())
+        else { return nil }
+        self.init(year: year, quarter: quarter)
+    }
+
+    /// The quarter `month` is in.
+    public init(_ month: Month) {
+        year = month.year
+        quarter = (month.month - 1) / 3 + 1
+    }
+
+    public var description: String { "\(year)-Q\(quarter)" }
+
+    public static func < (lhs: Quarter, rhs: Quarter) -> Bool { (lhs.year, lhs.quarter) < (rhs.year, rhs.quarter) }
+
+    public var firstMonth: Month { Month(year: year, month: quarter * 3 - 2)! }
+    public var lastMonth: Month { Month(year: year, month: quarter * 3)! }
+
+    public func adding(quarters: Int) -> Quarter {
+        let index = year * 4 + (quarter - 1) + quarters
+        return Quarter(year: index / 4, quarter: index % 4 + 1)!
     }
 }

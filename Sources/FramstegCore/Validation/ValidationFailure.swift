@@ -41,6 +41,8 @@ public enum FieldProblem: Hashable, Sendable {
     case versionExists(id: String, version: Int)
     /// Not a month as YYYY-MM.
     case invalidMonth
+    /// Not one of the quarters offered (YYYY-Qn).
+    case invalidQuarter
     /// An anonymous instrument may not lose its anonymity in a new version.
     case anonymityLocked(id: String)
     /// The eligibility checklist is closed once the journey has started (or ended).

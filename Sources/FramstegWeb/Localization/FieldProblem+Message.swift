@@ -59,6 +59,7 @@ extension FieldProblem {
                 with: String(version)
             )
         case .invalidMonth: return text("problemMonth")
+        case .invalidQuarter: return text("problemQuarter")
         case .eligibilityClosed: return text("problemEligibilityClosed")
         case .anonymityLocked(let id): return Texts.text("problemAnonymityLocked", language, ["id": id])
         case .wordingLocked(let id, let item):

@@ -23,6 +23,7 @@ extension Texts {
             "No participants were registered, started, active or ended in the period. Choose another period."
         ),
         "periodKind": ("Period", "Period"),
+        "reportingPeriod": ("Period", "Period"),
         "periodKind.year": ("År", "Year"),
         "periodKind.half-year": ("Halvår", "Half-year"),
         "periodKind.quarter": ("Kvartal", "Quarter"),

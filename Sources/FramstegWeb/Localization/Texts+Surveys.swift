@@ -32,8 +32,14 @@ extension Texts {
         "genderGroup.other": ("Annat eller ej angivet", "Other or not stated"),
         "wholeAssociation": ("Hela förbundet", "The whole association"),
         "area": ("Område", "Area"),
-        "periodFrom": ("Från månad", "From month"),
-        "periodTo": ("Till och med månad", "Through month"),
+        "periodFrom": ("Från kvartal", "From quarter"),
+        "periodTo": ("Till och med kvartal", "Through quarter"),
+        "problemQuarter": ("Välj ett kvartal i listan.", "Choose a quarter from the list."),
+        "quarterLabel": ("Kvartal {quarter} {year}", "Q{quarter} {year}"),
+        "surveyQuarters": (
+            "Resultaten visas per kvartal som minst, så att månaden då fem svar räknades aldrig blir en egen period.",
+            "Results are shown by the quarter at the finest, so that the month in which five answers were counted is never a period of its own."
+        ),
         "question": ("Fråga", "Question"),
         "showResults": ("Visa", "Show"),
         "responses": ("Svar", "Responses"),

@@ -49,7 +49,8 @@ extension FollowUpPages {
             return ["woman", "man", "other"].map { name + " " + Texts.text("genderGroup." + $0, language) } + [name]
         }
         let header: [String] =
-            [Texts.text("unit", language), Texts.text("period", language)] + counted("referrals") + counted("started") + counted("active")
+            [Texts.text("unit", language), Texts.text("reportingPeriod", language)] + counted("referrals") + counted("started")
+            + counted("active")
         let flows = data.figures(period).unitFlows
         let units: [[String]] = data.units.map { unit in
             let flow = flows[unit.id]

@@ -8,11 +8,14 @@ enum SurveyResultsCSV {
         var rows: [[String]] = [
             [
                 Texts.text("survey", language), Texts.text("version", language), Texts.text("area", language),
-                Texts.text("period", language),
+                Texts.text("reportingPeriod", language),
                 Texts.text("question", language), Texts.text("answer", language),
             ] + groups
         ]
-        let head = [query.instrument.id, String(query.instrument.version), area(query.scope), "\(query.period.first)–\(query.period.last)"]
+        let head = [
+            query.instrument.id, String(query.instrument.version), area(query.scope),
+            "\(Quarter(query.period.first))–\(Quarter(query.period.last))",
+        ]
         for question in results.questions {
             let label = question.item.label.text(language)
             for (index, choice) in question.choices.enumerated() {

@@ -7,8 +7,9 @@ struct SurveyResultsPage: Sendable {
     let form: FormState
     let instruments: [Choice]
     let scopes: [Choice]
-    let fromField: FieldView
-    let toField: FieldView
+    /// The quarters to start from and to end with, and the message beside each.
+    let fromQuarters: [Choice]
+    let toQuarters: [Choice]
     /// The form's values as a query, for the summary and export links.
     let query: String
     let canExport: Bool
@@ -37,15 +38,22 @@ struct SurveyResultsPage: Sendable {
         }
         let scopes = filter.scopes.map { Choice(value: $0.value, label: $0.label(language), isChosen: values["scope"] == $0.value) }
         self.scopes = scopes
-        fromField = Self.monthField("from", label: Texts.text("periodFrom", language), filter.form)
-        toField = Self.monthField("to", label: Texts.text("periodTo", language), filter.form)
+        func quarters(_ name: String) -> [Choice] {
+            filter.quarters.map { quarter in
+                Choice(value: quarter.description, label: Self.label(quarter, language), isChosen: values[name] == quarter.description)
+            }
+        }
+        fromQuarters = quarters("from")
+        toQuarters = quarters("to")
         query =
             "instrument=\(values["instrument"] ?? "")&scope=\(values["scope"] ?? "")&from=\(values["from"] ?? "")&to=\(values["to"] ?? "")"
         self.canExport = canExport
         hasQuery = shown != nil
         surveyTitle = shown?.query.instrument.title.text(language)
         area = shown.map { _ in scopes.first(where: \.selected)?.label ?? "" }
-        period = shown.map { "\($0.query.period.first) – \($0.query.period.last)" }
+        period = shown.map {
+            Self.label(Quarter($0.query.period.first), language) + " – " + Self.label(Quarter($0.query.period.last), language)
+        }
         description = shown?.query.instrument.description.text(language)
         offered = shown.map { FigureFormat.count($0.coverage.offered) }
         completed = shown.map { FigureFormat.count($0.coverage.completed) }
@@ -53,16 +61,9 @@ struct SurveyResultsPage: Sendable {
         tooFew = shown.map { !$0.results.isShown } ?? false
     }
 
-    private static func monthField(_ name: String, label: String, _ form: FormState) -> FieldView {
-        FieldView(
-            id: "survey-" + name,
-            name: name,
-            label: label,
-            value: form.values[name] ?? "",
-            type: "month",
-            autocomplete: nil,
-            error: form.errors[name]
-        )
+    /// "Kvartal 3 2026", "Q3 2026".
+    static func label(_ quarter: Quarter, _ language: Language) -> String {
+        Texts.text("quarterLabel", language, ["quarter": String(quarter.quarter), "year": String(quarter.year)])
     }
 }
 

@@ -53,7 +53,7 @@ struct SurveyResultsPages {
             return render(.surveyResults, page, context, status: .unprocessableContent)
         }
         try await site.services.surveyResults.recordExport(query, by: principal)
-        let name = "\(query.instrument.id)-\(query.scope.value)-\(query.period.first)-\(query.period.last).csv"
+        let name = "\(query.instrument.id)-\(query.scope.value)-\(Quarter(query.period.first))-\(Quarter(query.period.last)).csv"
         return FigureFormat.csv(SurveyResultsCSV.text(results, query, language: language), name: name)
     }
 
