@@ -4,6 +4,7 @@ figures published by audience, the period picker, an explanation instead of zero
 from __future__ import annotations
 
 import io
+import datetime
 import urllib.request
 
 import openpyxl
@@ -107,3 +108,24 @@ def test_unit_dashboard_for_the_units_staff(browser: Browser) -> None:
     assert sheet["A1"].value == "Avslut efter utfall" and sheet["B1"].value == "Kvinnor"
     values = [cell.value for row in sheet.iter_rows(min_row=2, min_col=2) for cell in row]
     assert values and all(isinstance(value, int) for value in values)
+
+
+def test_office_makes_the_national_deliveries(browser: Browser) -> None:
+    browser.sign_in(DEMO_USERS["office"])
+    browser.click("nav a[href='/office/deliveries']")
+    assert browser.heading == "Nationella leveranser"
+    assert browser.find("nav a[aria-current='page']").text == "Nationella leveranser"
+    assert "Lämnas till NNS" in browser.find("#delivery-violence-screening").text
+    # The demo's office holds both rights: the screening's responses per municipality, exact.
+    rows = browser.driver.find_elements(By.CSS_SELECTOR, "#screening-responses tbody tr")
+    assert len(rows) == 5, "one row per municipality"
+    href = browser.find("#delivery-violence-screening-export").get_attribute("href")
+    cookies = "; ".join(f"{c['name']}={c['value']}" for c in browser.driver.get_cookies())
+    with urllib.request.urlopen(urllib.request.Request(href, headers={"Cookie": cookies})) as response:
+        assert response.headers["Content-Type"].startswith("text/csv")
+        lines = response.read().decode("utf-8-sig").splitlines()
+    assert lines[0] == "Kommun;År;Fråga;Svar;Kvinnor;Män;Annat eller ej angivet;Totalt"
+    assert any(";Fysiskt våld;Ja, just nu;" in line for line in lines)
+    assert browser.find("#delivery-finsam-export").get_attribute("href").endswith(
+        f"/office/finsam.csv?period=year&year={datetime.date.today().year}"
+    )

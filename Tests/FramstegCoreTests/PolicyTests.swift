@@ -130,6 +130,19 @@ struct PolicyTests {
         #expect(Policy.decide(grantedOffice, .readParticipant, own) == .forbidden, "the grant means something for managers only")
     }
 
+    @Test("a national delivery is made only by an office user granted that delivery by name: not by the role, nor by another right")
+    func nationalDelivery() {
+        func principal(_ role: Role, _ deliveries: Set<NationalDelivery>) -> Principal {
+            Principal(userID: UserID(97), role: role, associationID: Self.home, unitIDs: [], deliveries: deliveries)
+        }
+        let screening = Resource.nationalDelivery(.violenceScreening, of: Self.home)
+        #expect(Policy.decide(principal(.office, [.violenceScreening]), .makeNationalDelivery, screening) == .allowed)
+        #expect(Policy.decide(principal(.office, []), .makeNationalDelivery, screening) == .forbidden)
+        #expect(Policy.decide(principal(.office, [.finsam]), .makeNationalDelivery, screening) == .forbidden)
+        #expect(Policy.decide(principal(.admin, [.violenceScreening]), .makeNationalDelivery, screening) == .forbidden)
+        #expect(Policy.decide(principal(.office, [.violenceScreening]), .makeNationalDelivery, .association(Self.home)) == .forbidden)
+    }
+
     @Test("another association's objects are hidden from every role and every action")
     func foreignIsHidden() {
         for role in Role.allCases {
@@ -137,6 +150,7 @@ struct PolicyTests {
                 for resource in [
                     Resource.association(Self.elsewhere), .unit(Self.foreignUnit, of: Self.elsewhere), .user(UserID(1), of: Self.elsewhere),
                     .participant(ParticipantID(1), unit: Self.foreignUnit, of: Self.elsewhere),
+                    .nationalDelivery(.violenceScreening, of: Self.elsewhere),
                 ] {
                     #expect(Policy.decide(Self.principal(role), action, resource) == .hidden)
                 }

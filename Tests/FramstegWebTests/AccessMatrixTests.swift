@@ -594,6 +594,15 @@ struct AccessMatrixTests {
             counsellor: .forbidden
         ),
         Row("GET /office/finsam.csv", admin: .forbidden, office: .ok, manager: .forbidden, counsellor: .forbidden),
+        Row("GET /office/deliveries", admin: .forbidden, office: .ok, manager: .forbidden, counsellor: .forbidden),
+        // The role is not enough: only an office user granted the delivery by name (`DeliveryRightsTests`).
+        Row(
+            "GET /office/deliveries/violence-screening.csv",
+            admin: .forbidden,
+            office: .forbidden,
+            manager: .forbidden,
+            counsellor: .forbidden
+        ),
         Row("GET /units/:unit/dashboard", .own, admin: .forbidden, office: .forbidden, manager: .ok, counsellor: .ok),
         Row("GET /units/:unit/dashboard", .sibling, admin: .forbidden, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
         Row("GET /units/:unit/dashboard", .foreign, admin: .forbidden, office: .forbidden, manager: .hidden, counsellor: .hidden),

@@ -1,10 +1,11 @@
 import Foundation
 import FramstegCore
-import FramstegStore
 import FramstegTestSupport
 import FramstegWeb
 import HummingbirdTesting
 import Testing
+
+@testable import FramstegStore
 
 /// The national deliveries (issue 16): exact figures that leave the association, each a right the
 /// admin grants by name to an office user, audited, and gone from every open session when withdrawn.
@@ -111,6 +112,87 @@ struct DeliveryRightsTests {
             )
             #expect(try await admin.post(path, [("name", office.name), ("role", "office")]).status == .seeOther)
             #expect(try await Self.user(Fixture.email(.office), fixture).deliveries.isEmpty)
+        }
+    }
+
+    @Test(
+        "the violence screening for NNS: refused without the right, exact per question, gender and municipality with it (a municipality nobody answered in has zeros), audited as a delivery"
+    )
+    func violenceScreening() async throws {
+        try await TestApp.run { fixture, client throws in
+            let year = Day(fixture.clock.now).year
+            // Five answered in Lerum in March: women 3, men 2; physical violence: one woman "yes, now".
+            let given: [(Gender, String)] = [(.woman, "yes-now"), (.woman, "no"), (.woman, "no"), (.man, "no"), (.man, "no-answer")]
+            try await fixture.store.write { db in
+                _ = try await OrganisationRepository(db).createMunicipality(in: fixture.associationA, name: "Alingsås")
+                try await SurveyRepository(db, keyring: TestKeys.keyring).release(
+                    given.map { gender, physical in
+                        AnonymousResponse(
+                            instrumentID: "vald-i-nara-relationer",
+                            version: 1,
+                            unitID: fixture.unitA1,
+                            month: Month(year: year, month: 3)!,
+                            gender: gender,
+                            answers: ["fysiskt": physical, "vill-ha-stod": "no"],
+                            recordKey: .drawn()
+                        )
+                    }
+                )
+            }
+            let office = TestBrowser(client)
+            try await office.signIn(Fixture.email(.office))
+            let csv = "/office/deliveries/violence-screening.csv?year=\(year)"
+            let without = try await office.get("/office/deliveries?year=\(year)")
+            #expect(without.status == .ok)
+            #expect(without.text.contains("Lämnas till NNS"), "the page says where the delivery goes")
+            #expect(without.text.contains(#"<a href="/office/deliveries" aria-current="page">"#))
+            #expect(!without.text.contains(#"<a href="/office" aria-current="page">"#), "only the page's own item is current")
+            #expect(without.text.contains(#"id="delivery-violence-screening-missing""#) && !without.text.contains(csv))
+            #expect(try await office.get(csv).status == .forbidden)
+
+            let user = try await Self.user(Fixture.email(.office), fixture)
+            try await fixture.store.write { db in try await UserRepository(db).setDeliveries(user.id, [.violenceScreening]) }
+            let page = try await office.get("/office/deliveries?year=\(year)")
+            #expect(
+                page.text.contains(
+                    #"<tr><th scope="row">Lerum</th><td class="number">3</td><td class="number">2</td><td class="number">0</td><td class="number">5</td></tr>"#
+                )
+            )
+            #expect(
+                page.text.contains(
+                    #"<tr><th scope="row">Alingsås</th><td class="number">0</td><td class="number">0</td><td class="number">0</td><td class="number">0</td></tr>"#
+                )
+            )
+            #expect(page.text.contains(#"id="delivery-finsam-missing""#), "one delivery's right is not the other's")
+
+            let rows = FollowUpTests.rows(try await office.get(csv).text)
+            #expect(rows[0] == ["Kommun", "År", "Fråga", "Svar", "Kvinnor", "Män", "Annat eller ej angivet", "Totalt"])
+            #expect(rows.contains(["Lerum", "\(year)", "Svar", "Antal svar", "3", "2", "0", "5"]))
+            #expect(
+                rows.contains(["Lerum", "\(year)", "Fysiskt våld", "Ja, just nu", "1", "0", "0", "1"]),
+                "a single answer is exact in the delivery"
+            )
+            #expect(rows.contains(["Lerum", "\(year)", "Fysiskt våld", "Nej", "2", "1", "0", "3"]))
+            #expect(rows.contains(["Lerum", "\(year)", "Fysiskt våld", "Vill inte svara", "0", "1", "0", "1"]))
+            #expect(rows.contains(["Lerum", "\(year)", "Vill ha stöd", "Nej", "3", "2", "0", "5"]))
+            #expect(rows.contains(["Alingsås", "\(year)", "Fysiskt våld", "Ja, just nu", "0", "0", "0", "0"]))
+            #expect(!rows.contains { $0.contains("Kön") }, "the gender question is the columns, not a question")
+            // The year before has nobody: zeros, not a refusal.
+            let before = FollowUpTests.rows(try await office.get("/office/deliveries/violence-screening.csv?year=\(year - 1)").text)
+            #expect(before.contains(["Lerum", "\(year - 1)", "Svar", "Antal svar", "0", "0", "0", "0"]))
+            // A year outside the choices comes back beside the field.
+            let far = try await office.get("/office/deliveries/violence-screening.csv?year=1990")
+            #expect(far.status == .unprocessableContent && far.text.contains(#"id="delivery-year-error""#))
+
+            let exports = try await fixture.store.read { db in
+                try await AuditLog(db).recent(associationID: fixture.associationA, limit: 100)
+            }.map(\.entry).filter { $0.action == "delivery.export" }
+            #expect(
+                exports.compactMap(\.objectID).sorted() == [
+                    "violence-screening vald-i-nara-relationer association \(year - 1)",
+                    "violence-screening vald-i-nara-relationer association \(year)",
+                ]
+            )
         }
     }
 }

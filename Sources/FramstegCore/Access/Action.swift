@@ -31,6 +31,9 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
     case exportSurveyResults
     /// Export follow-up tables (CSV) and the Uppföljning Finsam counts: a right of its own, audited.
     case exportFigures
+    /// Make a mandatory national delivery, exact: only an office user the admin has granted that
+    /// delivery (`Principal.deliveries`), audited.
+    case makeNationalDelivery
 }
 
 /// What an action is aimed at; carries the owner so the policy can compare it with the principal.
@@ -45,12 +48,14 @@ public enum Resource: Hashable, Sendable {
     case user(UserID, of: AssociationID)
     /// One participant, who belongs to a unit of an association.
     case participant(ParticipantID, unit: UnitID, of: AssociationID)
+    /// One of the association's national deliveries.
+    case nationalDelivery(NationalDelivery, of: AssociationID)
 
     public var associationID: AssociationID? {
         switch self {
         case .ownAccount: nil
         case .association(let id): id
-        case .unit(_, let id), .user(_, let id), .participant(_, _, let id): id
+        case .unit(_, let id), .user(_, let id), .participant(_, _, let id), .nationalDelivery(_, let id): id
         }
     }
 }

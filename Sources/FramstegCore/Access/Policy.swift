@@ -29,11 +29,15 @@ public enum Policy {
             return principal.role == .office || principal.unitIDs.contains(unitID) ? .allowed : .forbidden
         case (.exportFigures, .association):
             return principal.role == .office ? .allowed : .forbidden
+        case (.makeNationalDelivery, .nationalDelivery(let delivery, _)):
+            // Exact figures that leave the association: the named right, not the role, decides.
+            return principal.deliveries.contains(delivery) ? .allowed : .forbidden
         case (.viewSurveyResults, .association):
             // The association and its municipalities are the office's view.
             return principal.role == .office ? .allowed : .forbidden
         case (_, .association):
-            return action == .useOwnAccount || action == .viewUnit ? .forbidden : .allowed
+            // A delivery is judged as itself (`.nationalDelivery`), never as the whole association.
+            return [.useOwnAccount, .viewUnit, .makeNationalDelivery].contains(action) ? .forbidden : .allowed
         default:
             return .forbidden
         }
@@ -49,7 +53,7 @@ public enum Policy {
         case .useOwnAccount: Set(Role.allCases)
         case .administerAssociation, .administerMunicipalities, .administerUnits, .administerUsers, .administerInstruments, .readAuditLog:
             [.admin]
-        case .viewAssociationOverview, .exportSurveyResults: [.office]
+        case .viewAssociationOverview, .exportSurveyResults, .makeNationalDelivery: [.office]
         case .viewSurveyResults: [.office, .manager, .counsellor]
         case .exportFigures: [.office, .manager]
         case .viewUnit, .registerParticipant, .readParticipant, .changeParticipant: [.manager, .counsellor]

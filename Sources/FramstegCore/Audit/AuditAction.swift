@@ -72,6 +72,8 @@ public enum AuditAction: Hashable, Sendable {
     // Figures that leave the system.
     case figuresExport
     case surveyExport
+    /// A national delivery exported exact (Uppföljning Finsam, the violence screening).
+    case deliveryExport
 
     public var rawValue: String {
         switch self {
@@ -134,6 +136,7 @@ public enum AuditAction: Hashable, Sendable {
         case .surveyComplete: "survey.complete"
         case .figuresExport: "figures.export"
         case .surveyExport: "survey.export"
+        case .deliveryExport: "delivery.export"
         }
     }
 }

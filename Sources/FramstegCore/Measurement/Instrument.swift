@@ -130,6 +130,9 @@ public struct Instrument: Hashable, Sendable {
     public var shareGoals: [ShareGoal] = []
     /// After answering, the participant is shown the municipality's support contact (violence in close relationships).
     public var showsSupportContact = false
+    /// The national delivery whose answers this anonymous survey collects (the violence screening
+    /// for NNS): its exact counts per municipality and year go to the office user granted it.
+    public var nationalDelivery: NationalDelivery?
     /// What the share positive is called in results ("Andel ja"); "share positive" when not given.
     public var shareLabel: LocalizedText?
     /// Follow-up shows the mean score of each subscale at start, midway and exit (KASAM) rather

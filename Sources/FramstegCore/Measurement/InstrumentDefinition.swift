@@ -22,6 +22,8 @@ public struct InstrumentDefinitionProblem: Error, Hashable, Sendable, CustomStri
         case noPositiveChoice
         case shareOutOfRange
         case improvedOutOfRange(indicators: Int)
+        /// Not a delivery an anonymous survey can collect (`violence-screening`), or not anonymous.
+        case notASurveyDelivery(String)
     }
 
     public let file: String
@@ -56,6 +58,8 @@ public struct InstrumentDefinitionProblem: Error, Hashable, Sendable, CustomStri
             case .noPositiveChoice: "a goal's questions need a scale with a positive choice"
             case .shareOutOfRange: "a share lies between 0 and 1"
             case .improvedOutOfRange(let indicators): "improvedAtLeast counts indicators, from 1 to the \(indicators) the instrument has"
+            case .notASurveyDelivery(let value):
+                "\"\(value)\" is not a delivery an anonymous survey collects (violence-screening); the instrument must be anonymous"
             }
         return "\(file): \(path.isEmpty ? "" : path + " ")\(why)"
     }
@@ -153,6 +157,13 @@ extension Instrument {
         isAnonymous = try reader.flag(object["anonymous"], "anonymous")
         isReadOnly = try reader.flag(object["readOnly"], "readOnly")
         showsSupportContact = try reader.flag(object["supportContact"], "supportContact")
+        if let value = object["nationalDelivery"] {
+            let text = try reader.string(value, "nationalDelivery")
+            guard let delivery = NationalDelivery(rawValue: text), delivery.isSurvey, isAnonymous else {
+                throw reader.problem("nationalDelivery", .notASurveyDelivery(text))
+            }
+            nationalDelivery = delivery
+        }
         shareLabel = try object["shareLabel"].map { value throws(InstrumentDefinitionProblem) in try reader.text(value, "shareLabel") }
         for (index, value) in try reader.optionalArray(object["goals"], "goals").enumerated() {
             let path = "goals[\(index)]"

@@ -1,7 +1,9 @@
 /// The results of an anonymous survey for a group of responses: per question, the distribution of
 /// answers and the share positive, by gender when the survey asks it, every count published through
 /// the cell key method (never exactly, for anyone: `FigureAudience`), each response contributing its
-/// record key. Fewer than five responses in all give no results at all.
+/// record key. Fewer than five responses in all give no results at all, but for the exact
+/// national delivery (where a batch of answers is released five at a time, so a municipality has
+/// none or at least five).
 public struct SurveyResults: Sendable {
     /// A row of a question's table: one gender, or everyone.
     public enum Group: Hashable, Sendable {
@@ -63,7 +65,8 @@ public struct SurveyResults: Sendable {
         responseCount = responses.count
         publishedResponseCount = publication.publish(responses.reduce(.zero) { $0 + Tally(count: 1, key: $1.recordKey.raw) })
         let asksGender = ([instrument] + versions).contains { $0.items.contains(where: \.asksGender) }
-        guard responses.count >= Self.smallestGroup else {
+        // A national delivery is exact and takes every municipality, none answered included.
+        guard responses.count >= Self.smallestGroup || publication.isExact else {
             byGender = []
             questions = []
             return

@@ -145,7 +145,7 @@ extension Resource {
         switch self {
         case .unit(let id, _): id
         case .participant(_, let unitID, _): unitID
-        case .ownAccount, .association, .user: nil
+        case .ownAccount, .association, .user, .nationalDelivery: nil
         }
     }
 
@@ -156,6 +156,7 @@ extension Resource {
         case .unit(let id, _): ("unit", id.description)
         case .user(let id, _): ("user", id.description)
         case .participant(let id, _, _): ("participant", id.description)
+        case .nationalDelivery(let delivery, _): ("delivery", delivery.rawValue)
         }
     }
 }

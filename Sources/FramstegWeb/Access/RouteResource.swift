@@ -44,6 +44,13 @@ extension RouteResource where Object == Principal {
 }
 
 extension RouteResource where Object == Principal {
+    /// One of the association's national deliveries: only an office user granted it may make it.
+    static func nationalDelivery(_ delivery: NationalDelivery) -> RouteResource {
+        RouteResource { _, _, _, principal in Located(.nationalDelivery(delivery, of: principal.associationID), object: principal) }
+    }
+}
+
+extension RouteResource where Object == Principal {
     /// The scope named by the query's `scope`: a unit (`unit-ID`) is judged as that unit, a
     /// municipality or the association as the association. Without a scope (or with one that names
     /// nothing) the page offers only the scopes the user may choose, so the role suffices.

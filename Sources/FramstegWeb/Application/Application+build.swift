@@ -35,6 +35,7 @@ public func buildRouter(site: Site) -> (router: Router<AppRequestContext>, decla
     SurveyPages(site: site).register(on: routes)
     SurveyResultsPages(site: site).register(on: routes)
     FollowUpPages(site: site).register(on: routes)
+    NationalDeliveryPages(site: site).register(on: routes)
     ParticipantAPI(site: site).register(on: routes)
     PublicRegistrationPages(site: site).register(on: routes)
     return (router, routes.declarations)

@@ -55,12 +55,18 @@ struct Layout: Sendable {
                     ("/admin", "administration"), ("/admin/municipalities", "municipalities"), ("/admin/units", "units"),
                     ("/admin/users", "users"), ("/admin/instruments", "instruments"), ("/admin/audit", "auditLog"),
                 ]
-            case .office: [("/office", "association"), ("/office/dashboard", "dashboardTitle"), ("/surveys", "surveyResultsTitle")]
+            case .office:
+                [
+                    ("/office", "association"), ("/office/dashboard", "dashboardTitle"), ("/surveys", "surveyResultsTitle"),
+                    ("/office/deliveries", "deliveryRights"),
+                ]
             case .manager, .counsellor: [("/units", "myUnits"), ("/surveys", "surveyResultsTitle")]
             }
-        return (items + [("/settings", "settings")]).map { path, key in
-            let isCurrent = currentPath == path || (path != "/admin" && currentPath.hasPrefix(path + "/"))
-            return MenuItem(href: path, label: Texts.text(key, language), current: isCurrent)
+        let all = items + [("/settings", "settings")]
+        // The page's own item is the longest path it lies under: the deliveries are "Nationella leveranser", not "Förbund" too.
+        let current = all.map(\.0).filter { currentPath == $0 || currentPath.hasPrefix($0 + "/") }.max { $0.count < $1.count }
+        return all.map { path, key in
+            MenuItem(href: path, label: Texts.text(key, language), current: path == current)
         }
     }
 

@@ -40,6 +40,7 @@ enum Template: String, CaseIterable, Sendable {
     case dashboard
     case surveyResults = "survey-results"
     case surveySummary = "survey-summary"
+    case nationalDeliveries = "national-deliveries"
     case violenceSupport = "violence-support"
     // The participant's record and what is printed from it.
     case participantNew = "participant-new"

@@ -18,7 +18,8 @@ enum DashboardScope: Sendable {
 
 /// The dashboards' reads and the audit rows of their exports. Figures are computed from the
 /// records as they are, so they include what was entered a moment ago; every export (a table as
-/// CSV or XLSX, Uppföljning Finsam) writes one `figures.export` row.
+/// CSV or XLSX, Uppföljning Finsam) writes one `figures.export` row, or `delivery.export` for an
+/// exact national delivery.
 struct FollowUpService {
     let store: Store
     let keyring: FieldKeyring
@@ -133,14 +134,19 @@ struct FollowUpService {
         try await recordExport("\(key) \(scope.exportName) \(period.label) \(format)", by: principal)
     }
 
-    /// Writes the audit row of one Uppföljning Finsam export.
-    func recordFinsamExport(period: ReportingPeriod, by principal: Principal) async throws {
-        try await recordExport("finsam association \(period.label)", by: principal)
+    /// Writes the audit row of one Uppföljning Finsam export: `delivery.export` when it was exact
+    /// (the reader holds the right), `figures.export` when it was published like the dashboard.
+    func recordFinsamExport(period: ReportingPeriod, publication: Publication, by principal: Principal) async throws {
+        try await recordExport(
+            "\(NationalDelivery.finsam.rawValue) association \(period.label)",
+            action: publication.isExact ? .deliveryExport : .figuresExport,
+            by: principal
+        )
     }
 
-    private func recordExport(_ what: String, by principal: Principal) async throws {
+    private func recordExport(_ what: String, action: AuditAction = .figuresExport, by principal: Principal) async throws {
         let now = self.now()
-        try await store.audit(AuditEntry(at: now, by: principal, action: .figuresExport, objectType: "figures", objectID: what))
+        try await store.audit(AuditEntry(at: now, by: principal, action: action, objectType: "figures", objectID: what))
     }
 }
 

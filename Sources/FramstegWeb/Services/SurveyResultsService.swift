@@ -105,6 +105,73 @@ struct SurveyResultsService {
     }
 }
 
+extension SurveyResultsService {
+    /// The survey whose answers a national delivery counts (its definition names the delivery), if
+    /// the association has one.
+    func survey(delivering delivery: NationalDelivery, in association: AssociationID) -> Instrument? {
+        instruments.catalog(for: association).current.first { $0.nationalDelivery == delivery }
+    }
+
+    /// The violence screening's answers per municipality for `year`, exact: what the office enters
+    /// into NNS's national system. Only for an office user granted the delivery (the route's policy
+    /// has decided; this refuses anyone else again). Nil when no survey collects it.
+    func violenceScreening(year: Int, for reader: Principal) async throws -> ViolenceScreeningDelivery? {
+        guard FigureAudience.publication(for: reader, of: .nationalDelivery(.violenceScreening)).isExact else {
+            throw WebError.forbidden
+        }
+        let association = reader.associationID
+        guard let survey = survey(delivering: .violenceScreening, in: association),
+            let months = MonthPeriod(quarters: Quarter(year: year, quarter: 1)!, through: Quarter(year: year, quarter: 4)!)
+        else { return nil }
+        let catalog = instruments.catalog(for: association)
+        let versions = catalog.versions(of: survey.id).compactMap { catalog.instrument(survey.id, version: $0) }
+        let parts = try await store.read { db in
+            let organisation = OrganisationRepository(db)
+            let units = try await organisation.units(of: association)
+            var parts: [(Municipality, [AnonymousResponse])] = []
+            for municipality in try await organisation.municipalities(of: association) {
+                let inMunicipality = units.filter { $0.municipalityID == municipality.id }.map(\.id)
+                let responses = try await SurveyRepository(db, keyring: keyring).responses(
+                    to: survey.id,
+                    units: inMunicipality,
+                    period: months
+                )
+                parts.append((municipality, responses))
+            }
+            return parts
+        }
+        return ViolenceScreeningDelivery(
+            instrument: survey,
+            year: year,
+            municipalities: parts.map { municipality, responses in
+                (municipality, SurveyResults(instrument: survey, versions: versions, responses: responses, publication: .exact))
+            }
+        )
+    }
+
+    /// Writes the `delivery.export` audit row of one violence screening delivery.
+    func recordDelivery(_ delivery: ViolenceScreeningDelivery, by principal: Principal) async throws {
+        let now = self.now()
+        try await store.audit(
+            AuditEntry(
+                at: now,
+                by: principal,
+                action: .deliveryExport,
+                objectType: "survey-results",
+                objectID: "\(NationalDelivery.violenceScreening.rawValue) \(delivery.instrument.id) association \(delivery.year)"
+            )
+        )
+    }
+}
+
+/// The violence screening's answers for one year, exact, for each of the association's
+/// municipalities in the order they are listed (a municipality nobody answered in has zeros).
+struct ViolenceScreeningDelivery: Sendable {
+    let instrument: Instrument
+    let year: Int
+    let municipalities: [(municipality: Municipality, results: SurveyResults)]
+}
+
 /// How many were offered a survey in the scope and period, and how many completed it, as published.
 struct SurveyCoverage: Sendable {
     let offered: Int

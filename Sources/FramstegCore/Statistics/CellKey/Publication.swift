@@ -81,4 +81,8 @@ public enum NationalDelivery: String, CaseIterable, Hashable, Sendable {
     case finsam
     /// The violence screening's answers per question and municipality for a year (NNS).
     case violenceScreening = "violence-screening"
+
+    /// Whether the delivery counts an anonymous survey's answers (the instrument that collects
+    /// them says so in its definition, `Instrument.nationalDelivery`).
+    public var isSurvey: Bool { self == .violenceScreening }
 }

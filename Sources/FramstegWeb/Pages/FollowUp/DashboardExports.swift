@@ -38,7 +38,7 @@ extension FollowUpPages {
         }
         let data = try await site.services.followUp.finsam(for: principal, period: period)
         let rows = Self.finsamRows(data, period, language: context.language)
-        try await site.services.followUp.recordFinsamExport(period: period, by: principal)
+        try await site.services.followUp.recordFinsamExport(period: period, publication: data.publication, by: principal)
         return FigureFormat.csv(SwedishCSV.write(rows), name: "finsam-\(period.first)-\(period.last).csv")
     }
 
