@@ -112,6 +112,28 @@ struct InstrumentTests {
         }
     }
 
+    @Test("an anonymous survey may name the delivery it collects; a delivery that is not a survey's, or an identified survey, is refused")
+    func nationalDelivery() throws {
+        func definition(anonymous: Bool, delivery: String) -> String {
+            Self.definition().replacingOccurrences(
+                of: #""id": "test", "version": 1,"#,
+                with: #""id": "test", "version": 1, "anonymous": \#(anonymous), "nationalDelivery": "\#(delivery)","#
+            )
+        }
+        #expect(try Self.load(definition(anonymous: true, delivery: "violence-screening")).nationalDelivery == .violenceScreening)
+        #expect(try Self.load(Self.definition()).nationalDelivery == nil)
+        #expect(throws: InstrumentDefinitionProblem(file: "test-1.json", path: "nationalDelivery", reason: .notASurveyDelivery("finsam"))) {
+            try Self.load(definition(anonymous: true, delivery: "finsam"))
+        }
+        #expect(
+            throws: InstrumentDefinitionProblem(
+                file: "test-1.json",
+                path: "nationalDelivery",
+                reason: .notASurveyDelivery("violence-screening")
+            )
+        ) { try Self.load(definition(anonymous: false, delivery: "violence-screening")) }
+    }
+
     @Test("the problem reads as one line naming the file and path")
     func problemDescription() {
         let problem = InstrumentDefinitionProblem(file: "kasam-2.json", path: "items[3].scale", reason: .unknownScale("one-to-nine"))
