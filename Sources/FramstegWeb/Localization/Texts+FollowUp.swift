@@ -83,6 +83,8 @@ extension Texts {
         "coverageShare": ("Andel mätta: {share} (mål {goal}).", "Share measured: {share} (goal {goal})."),
         "byGenderShares": ("Efter kön:", "By gender:"),
         "meanDays": ("Medeltid i dagar:", "Mean days:"),
+        "meanDaysRow": ("Medeltid i dagar", "Mean days"),
+        "meanWaitingRow": ("Medelväntetid i dagar", "Mean wait in days"),
         "waitingShare": ("Andel som startade inom 14 dagar: {share}.", "Share started within 14 days: {share}."),
         "meanWaiting": ("Medelväntetid i dagar:", "Mean wait in days:"),
         "continuityShare": ("Andel som bytt handledare: {share}.", "Share who changed counsellor: {share}."),

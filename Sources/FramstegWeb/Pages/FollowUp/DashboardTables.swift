@@ -114,7 +114,18 @@ struct DashboardTables {
                     }
             ]
         }
+        // The means said under the table are in its export too, as whole days by gender and for everyone.
+        switch key {
+        case "time": figure.exportExtras.append(meanRow("meanDaysRow", figures.meanDaysInProgramme))
+        case "waiting": figure.exportExtras.append(meanRow("meanWaitingRow", figures.meanWaitingDays))
+        default: break
+        }
         return figure
+    }
+
+    private func meanRow(_ label: String, _ means: [Gender?: Double]) -> [String] {
+        [Texts.text(label, language)]
+            + Self.columnsByGender.map { gender in means[gender].map { String(Int($0.rounded())) } ?? FigureFormat.hidden }
     }
 
     /// The shares and means said under a count table.
