@@ -2,7 +2,7 @@ import Foundation
 
 /// A one-sheet Excel workbook (Office Open XML) written without any library: the sheet's XML
 /// parts in a zip archive, stored without compression. Cells that read as whole or decimal
-/// numbers are numbers in Excel; everything else (".." for a hidden count) is text.
+/// numbers are numbers in Excel; everything else ("–" where there is no figure) is text.
 public struct XLSXWorkbook: Sendable {
     public let sheetName: String
     public let rows: [[String]]

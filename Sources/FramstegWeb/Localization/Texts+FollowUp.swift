@@ -84,6 +84,10 @@ extension Texts {
         "byGenderShares": ("Efter kön:", "By gender:"),
         "meanDays": ("Medeltid i dagar:", "Mean days:"),
         "meanDaysRow": ("Medeltid i dagar", "Mean days"),
+        "noMeanNote": (
+            "– betyder att gruppen är för liten för ett medelvärde: ingen, eller färre än fem när siffrorna är skyddade.",
+            "– means the group is too small for a mean: nobody, or fewer than five where the figures are protected."
+        ),
         "meanWaitingRow": ("Medelväntetid i dagar", "Mean wait in days"),
         "waitingShare": ("Andel som startade inom 14 dagar: {share}.", "Share started within 14 days: {share}."),
         "meanWaiting": ("Medelväntetid i dagar:", "Mean wait in days:"),

@@ -16,7 +16,7 @@ enum AnnualReport {
             let met: String = if let value, let goal { Texts.text(value >= goal ? "goalMet" : "goalNotMet", language) } else { "–" }
             return DashboardPage.GoalRow(
                 label: label,
-                value: value.map { FigureFormat.percent($0) } ?? FigureFormat.hidden,
+                value: value.map { FigureFormat.percent($0) } ?? FigureFormat.noFigure,
                 goal: goal.map { FigureFormat.percent($0) } ?? "–",
                 met: met
             )

@@ -110,7 +110,7 @@ struct DashboardTables {
             figure.exportExtras = [
                 [Texts.text("shareOfTotal", language)]
                     + (table.columns.indices.map(Optional.some) + [nil]).map { column in
-                        table.share(ofRow: 0, column: column).map { SwedishCSV.decimal($0 * 100) } ?? FigureFormat.hidden
+                        table.share(ofRow: 0, column: column).map { SwedishCSV.decimal($0 * 100) } ?? FigureFormat.noFigure
                     }
             ]
         }
@@ -125,13 +125,13 @@ struct DashboardTables {
 
     private func meanRow(_ label: String, _ means: [Gender?: Double]) -> [String] {
         [Texts.text(label, language)]
-            + Self.columnsByGender.map { gender in means[gender].map { String(Int($0.rounded())) } ?? FigureFormat.hidden }
+            + Self.columnsByGender.map { gender in means[gender].map { String(Int($0.rounded())) } ?? FigureFormat.noFigure }
     }
 
     /// The shares and means said under a count table.
     private func countNotes(_ key: String, _ table: CrossTable) -> [String] {
         func share(_ column: Int?) -> String {
-            table.share(ofRow: 0, column: column).map { FigureFormat.percent($0) } ?? FigureFormat.hidden
+            table.share(ofRow: 0, column: column).map { FigureFormat.percent($0) } ?? FigureFormat.noFigure
         }
         switch key {
         case "coverage":
@@ -157,7 +157,7 @@ struct DashboardTables {
     private func means(_ means: [Gender?: Double]) -> String {
         ([nil] + Gender.allCases.map(Optional.some)).map { gender -> String in
             let label = gender.map { Texts.text("genderGroup." + $0.rawValue, language) } ?? Texts.text("everyone", language)
-            return label + " " + (means[gender].map { "\(Int($0.rounded()))" } ?? FigureFormat.hidden)
+            return label + " " + (means[gender].map { "\(Int($0.rounded()))" } ?? FigureFormat.noFigure)
         }.joined(separator: ", ")
     }
 
@@ -193,7 +193,7 @@ struct DashboardTables {
             )
         ]
         if let least = progression.improvedAtLeast, let improved = progression.improved {
-            let share = improved.share(ofRow: 0, column: nil).map { FigureFormat.percent($0) } ?? FigureFormat.hidden
+            let share = improved.share(ofRow: 0, column: nil).map { FigureFormat.percent($0) } ?? FigureFormat.noFigure
             figure.notes.append(
                 Texts.text("improvedShare", language).replacingOccurrences(of: "{least}", with: String(least))
                     .replacingOccurrences(of: "{of}", with: String(set.indicators.count)).replacingOccurrences(of: "{share}", with: share)

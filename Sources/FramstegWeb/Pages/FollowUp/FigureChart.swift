@@ -1,7 +1,8 @@
 import FramstegCore
 
 /// A follow-up table drawn as grouped horizontal bars, one bar per gender in each row, on the
-/// server as SVG. A hidden count is not drawn; ".." stands in its place, as in the table.
+/// server as SVG. A value there is none of (a mean of too few) is not drawn; "–" stands in its
+/// place, as in the table.
 enum FigureChart {
     static let width = 640.0
     static let labelWidth = 190.0
@@ -17,7 +18,7 @@ enum FigureChart {
         ) { String(Int($0)) }
     }
 
-    /// Rows of values, one bar per series in each row; a nil value is hidden and shows "..". A
+    /// Rows of values, one bar per series in each row; a nil value is not drawn and shows "–". A
     /// negative value is drawn left of the zero line, so a mean change can fall as well as rise.
     static func bars(values: [[Double?]], labels: [String], series: [String], id: String, title: String, text: (Double) -> String) -> String
     {
@@ -57,11 +58,13 @@ enum FigureChart {
         return parts.joined(separator: "\n")
     }
 
-    /// One bar from the zero line with its value beside it, or ".." where the value is hidden.
+    /// One bar from the zero line with its value beside it, or "–" where there is none.
     private static func bar(_ value: Double?, column: Int, y: Double, _ axis: Axis, text: (Double) -> String) -> [String] {
         let zero = axis.zero
         guard let value else {
-            return [#"<text class="value hidden" x="\#(SVG.number(zero + 3))" y="\#(SVG.number(y + barHeight - 1))">..</text>"#]
+            return [
+                #"<text class="value hidden" x="\#(SVG.number(zero + 3))" y="\#(SVG.number(y + barHeight - 1))">\#(FigureFormat.noFigure)</text>"#
+            ]
         }
         let length = axis.length(value)
         let x = value < 0 ? zero - length : zero

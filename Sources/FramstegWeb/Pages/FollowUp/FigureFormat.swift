@@ -1,14 +1,15 @@
 import FramstegCore
 import Hummingbird
 
-/// How published figures look, the same on every page and in every export: counts with hidden
-/// ones as "..", shares as whole percent, and the download responses.
+/// How published figures look, the same on every page and in every export: counts as they are
+/// published (no count is hidden: `Publication`), shares as whole percent, a mean or share that
+/// there is none of as "–", and the download responses.
 enum FigureFormat {
-    /// Every hidden count looks the same, whether it is small or hidden to protect a small one:
-    /// marking only the small ones would let a reader bound the others, and a sum pin them.
-    static let hidden = ".."
+    /// No figure: nobody to count a share or mean of, or a mean of fewer than five, which readers
+    /// of perturbed figures are not shown (`ProtectedMean`). Tables with one say so in a note.
+    static let noFigure = "–"
 
-    static func count(_ value: Int?) -> String { value.map(String.init) ?? hidden }
+    static func count(_ value: Int?) -> String { value.map(String.init) ?? noFigure }
 
     static func percent(_ share: Double) -> String { "\(Int((share * 100).rounded())) %" }
 

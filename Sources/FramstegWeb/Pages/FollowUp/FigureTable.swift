@@ -101,10 +101,11 @@ struct FigureTable: Sendable {
             help: help,
             columns: columns,
             rows: zip(labels, values).map { label, row in
-                Row(label: label, cells: row.map { $0.map(format) ?? FigureFormat.hidden })
+                Row(label: label, cells: row.map { $0.map(format) ?? FigureFormat.noFigure })
             }
         )
         figure.rowHeader = rowHeader
+        if values.joined().contains(where: { $0 == nil }) { figure.notes.append(Texts.text("noMeanNote", language)) }
         figure.chart = FigureChart.bars(
             values: values.map { Array($0.prefix(Gender.allCases.count)) },
             labels: labels,

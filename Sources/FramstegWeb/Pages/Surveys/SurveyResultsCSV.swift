@@ -1,7 +1,7 @@
 import FramstegCore
 
 /// The survey results export for the national systems: counts per question, answer and gender,
-/// hidden cells as "..", then each question's total and share positive.
+/// every count published through the cell key method, then each question's total and share positive.
 enum SurveyResultsCSV {
     static func text(_ results: SurveyResults, _ query: SurveyResultsQuery, language: Language) -> String {
         let groups = results.questions.first?.rows.map { $0.group.label(language) } ?? []
