@@ -201,4 +201,44 @@ struct ParticipantModeTests {
             #expect(page.text.contains("Prata om skillnaden"))
         }
     }
+
+    @Test(
+        "the counsellor's items never reach the participant: answered first, they are on neither the done screen nor the exit document, but stay on the staff's pages"
+    )
+    func counsellorItemsStayWithStaff() async throws {
+        try await TestApp.run { fixture, client throws in
+            let browser = TestBrowser(client)
+            try await browser.signIn(Fixture.email(.counsellor))
+            let record = "/participants/\(fixture.participantA1)"
+            let path = record + "/measurements/\(fixture.measurementA1)"
+            #expect(
+                try await browser.post(path + "/answers", [("item-counsellor-belief", "2"), ("item-purposeful", "2")]).status == .seeOther
+            )
+            #expect(try await browser.post(path + "/hand-over", [("pin", "2468"), ("language", "sv")]).location == "/take")
+            for (item, value) in [
+                ("health", "6"), ("everyday", "5"), ("knowledge", "4"), ("belief", "9"), ("cooperation", "7"),
+                ("competences", "6"), ("job-search", "some"), ("salary", "-"),
+            ] {
+                #expect(try await browser.post("/take/answer", [("item", item), ("value", value)]).status == .noContent)
+            }
+            let private_ = ["Handledarens tilltro", "Jobb inom ett år (handledaren)", "Målmedvetenhet", "Prata om skillnaden"]
+            let done = try await browser.get("/take/done").text
+            #expect(done.contains("Deltagarens skattning"), "the participant's own score is theirs to see")
+            for text in private_ { #expect(!done.contains(text), "the done screen shows \(text)") }
+            try await browser.post("/take/return", [("secret", "2468")])
+
+            let staff = try await browser.get(path).text
+            #expect(staff.contains("Handledarens tilltro") && staff.contains("Prata om skillnaden"), "the staff still see them")
+            let today = Day(fixture.clock.now).description
+            for step in [[("event", "information"), ("day", today)], [("event", "start"), ("day", today)]] {
+                #expect(try await browser.post(record + "/steps", step).status == .seeOther)
+            }
+            #expect(
+                try await browser.post(record + "/steps", [("event", "exit"), ("day", today), ("outcome", "studies")]).status == .seeOther
+            )
+            let document = try await browser.get(record + "/exit-document").text
+            #expect(document.contains("Deltagarens skattning"))
+            for text in private_ { #expect(!document.contains(text), "the exit document shows \(text)") }
+        }
+    }
 }

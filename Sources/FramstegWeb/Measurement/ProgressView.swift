@@ -6,8 +6,17 @@ import FramstegCore
 /// a trend line per indicator, the latest scores with their reading, and where participant and
 /// counsellor rate the same area differently.
 struct ProgressView {
+    /// Who the progress is shown to. The counsellor's items (their belief in the participant, the
+    /// differences between their ratings) are an internal professional judgement: the unit's staff
+    /// see them; the participant (participant mode) and every document that leaves the unit do not.
+    enum Reader: Sendable {
+        case staff
+        case participant
+    }
+
     let catalog: InstrumentCatalog
     let language: Language
+    var reader: Reader = .staff
 
     /// Measurements count once the participant has answered all their items.
     static func isCounted(_ measurement: ProgressMeasurement, _ instrument: Instrument) -> Bool {
@@ -61,12 +70,12 @@ struct ProgressView {
             columns: columns,
             chart: chart,
             rows: rows,
-            scores: scores(latest, latestInstrument),
+            scores: scores(latest, latestInstrument).filter { score in reader == .staff || score.isParticipantsOwn },
             choices: latestInstrument.items(for: .participant).compactMap { item -> ProgressEntry.ChosenAnswer? in
                 guard case .choice = item.scale, let answer = latest.answers[item.id] else { return nil }
                 return ProgressEntry.ChosenAnswer(label: item.label.text(language), answer: describe(answer, item))
             },
-            disagreements: disagreements(latest, latestInstrument)
+            disagreements: reader == .staff ? disagreements(latest, latestInstrument) : []
         )
     }
 
@@ -132,11 +141,13 @@ struct ProgressView {
         instrument.scores(latest.answers).compactMap { score -> ProgressEntry.ScoreRow? in
             guard let value = score.value else { return nil }
             let subscale = instrument.scoredScales.first { $0.id == score.subscaleID }
+            let participantItems = Set(instrument.items(for: .participant).map(\.id))
             return ProgressEntry.ScoreRow(
                 title: subscale?.title.text(language) ?? score.subscaleID,
                 value: format(value),
                 answered: "\(score.answered)/\(score.of)",
-                reading: score.interpretation?.text(language)
+                reading: score.interpretation?.text(language),
+                isParticipantsOwn: subscale.map { Set($0.itemIDs).isSubset(of: participantItems) } ?? false
             )
         }
     }
@@ -190,6 +201,8 @@ struct ProgressEntry: Sendable {
         let value: String
         let answered: String
         let reading: String?
+        /// Scored from the participant's own answers alone (no counsellor item in it).
+        let isParticipantsOwn: Bool
     }
 
     struct ChosenAnswer: Sendable {

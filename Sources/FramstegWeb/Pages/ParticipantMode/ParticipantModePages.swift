@@ -100,7 +100,11 @@ struct ParticipantModePages {
             }
             // The participant sees their own progress with this instrument, nothing else.
             let own = try await site.services.measurements.measurements(of: participantID).filter { $0.instrumentID == instrument.id }
-            let view = ProgressView(catalog: site.instruments.catalog(for: principal.associationID), language: context.language)
+            let view = ProgressView(
+                catalog: site.instruments.catalog(for: principal.associationID),
+                language: context.language,
+                reader: .participant
+            )
             let model = TakeDonePage(
                 progress: view.instruments(own, idPrefix: "own"),
                 screens: String(instrument.screens(for: .participant).count)

@@ -104,7 +104,8 @@ struct ExitDocument: Sendable {
         }
         hasInterventions = !facts.interventions.isEmpty
         // The progression over the whole journey: first, previous and latest, every figure in a table.
-        progress = ProgressView(catalog: facts.catalog, language: language)
+        // The exit document leaves the unit: the participant's own answers only, never the counsellor's.
+        progress = ProgressView(catalog: facts.catalog, language: language, reader: .participant)
             .instruments(facts.measurements, marked: Set(facts.plan.flatMap(\.goal.indicators)), idPrefix: "exit")
         hasProgress = !progress.isEmpty
         combinedDays = String(facts.interventions.combinedDays(until: exit.day))
