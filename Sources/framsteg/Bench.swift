@@ -2,8 +2,11 @@ import ArgumentParser
 import Foundation
 import FramstegCore
 import FramstegStore
+import FramstegWeb
+import Hummingbird
 import Logging
 import SQLKit
+import ServiceLifecycle
 
 /// `framsteg bench`: a synthetic association (100,000 participants, 1,000,000 measurements by
 /// default) on SQLite and, when given a database to wipe, on PostgreSQL; prints the time of each
@@ -16,20 +19,26 @@ struct Bench: AsyncParsableCommand {
     @Option(help: "The SQLite file to create (replaced).") var sqlite = "framsteg-bench.sqlite"
     @Option(help: "A postgres:// URL of a database the benchmark may wipe (env: FRAMSTEG_BENCH_POSTGRES_URL).") var postgres: String?
     @Option(help: "Runs of each timing; the median is printed.") var repeats = 5
+    @Option(help: "The loopback port the benchmark serves its pages on.") var httpPort = 18_181
 
     func run() async throws {
         var locations: [DatabaseLocation] = [.sqlite(path: sqlite)]
         if let url = postgres ?? ProcessInfo.processInfo.environment["FRAMSTEG_BENCH_POSTGRES_URL"], !url.isEmpty {
             locations.append(.postgres(url: url))
         }
-        var logger = Logger.framsteg("framsteg.bench")
-        logger.logLevel = .warning
+        let logger = {
+            var logger = Logger.framsteg("framsteg.bench")
+            logger.logLevel = .warning
+            return logger
+        }()
         for location in locations {
             if case .sqlite(let path) = location {
                 for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
             }
-            let (participants, measurements, repeats) = (self.participants, self.measurements, self.repeats)
-            try await Store.withStore(at: location, logger: logger) { store in
+            let (participants, measurements, repeats, httpPort) = (self.participants, self.measurements, self.repeats, self.httpPort)
+            // The pages write audit rows (the sign-in), which are chained under the key file's audit key.
+            let keyring = try FieldKeyring(text: FieldKeyring.generateText(keyID: "bench"))
+            try await Store.withStore(at: location, auditKey: keyring.auditKey, logger: logger) { store in
                 if store.dialect == .postgres { try await store.dropEverything() }
                 try await Migrator().migrate(store)
                 let today = Day(Date())
@@ -203,8 +212,18 @@ struct Bench: AsyncParsableCommand {
                 for (name, sql) in bare {
                     try await time(name) { _ = try await store.read { db in try await db.raw(SQLQueryString(sql)).all().count } }
                 }
+                // The pages themselves, as a browser gets them: the real application on a loopback
+                // port, an office user with the Finsam right signed in, every byte of each answer read.
+                try await Self.timePages(
+                    store: store,
+                    association: association,
+                    year: today.year,
+                    port: httpPort,
+                    keyring: keyring,
+                    logger: logger,
+                    time: time
+                )
                 // Names are sealed and bound to their row: what a long list costs to open (a record opens a few dozen values).
-                let keyring = try FieldKeyring(text: FieldKeyring.generateText(keyID: "bench"))
                 let binding: @Sendable (Int) -> FieldBinding = { row in
                     FieldBinding(table: "participants", column: "name", row: String(row))
                 }
@@ -213,6 +232,73 @@ struct Bench: AsyncParsableCommand {
                     for (row, stored) in names.enumerated() { _ = try keyring.open(stored: stored, binding: binding(row)) }
                 }
             }
+        }
+    }
+
+    /// Serves the application over `store` on `port` and times the office's dashboard, the annual
+    /// report and the Uppföljning Finsam export for `year`, each a whole HTTP response.
+    static func timePages(
+        store: Store,
+        association: AssociationID,
+        year: Int,
+        port: Int,
+        keyring: FieldKeyring,
+        logger: Logger,
+        time: (String, @Sendable () async throws -> Void) async throws -> Void
+    ) async throws {
+        let email = "kansli@synthetic.invalid"
+        let password = "Bench-Kansli-Synthetic-26"
+        let hash = try await Passwords(cost: 4).hash(password)
+        try await store.write { db in
+            let users = UserRepository(db)
+            let user = try await users.create(
+                in: association,
+                email: email,
+                name: "Kansli",
+                role: .office,
+                unitIDs: [],
+                passwordHash: hash,
+                now: Date()
+            )
+            try await users.setDeliveries(user.id, [.finsam])
+        }
+        let site = try await Site(
+            store: store,
+            keyring: keyring,
+            configuration: WebConfiguration(port: port, bcryptCost: 4),
+            logger: logger
+        )
+        let app = buildApplication(site: site, logger: logger)
+        let client = LoopbackHTTP(port: port)
+        let server = ServiceGroup(configuration: .init(services: [app], gracefulShutdownSignals: [], logger: logger))
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await server.run() }
+            defer { group.cancelAll() }
+            try await client.waitUntilListening()
+            let form = try await client.get("/sign-in")
+            guard let token = form.text.components(separatedBy: #"name="_csrf" value=""#).dropFirst().first?.prefix(while: { $0 != "\"" })
+            else { throw LoopbackHTTP.Failure(description: "the sign-in page has no CSRF token") }
+            let signedIn = try await client.post(
+                "/sign-in",
+                form: [("email", email), ("password", password), ("_csrf", String(token))],
+                cookies: form.cookies
+            )
+            let cookies = signedIn.cookies.filter { $0.hasPrefix("framsteg_session") }
+            guard signedIn.status == 303, !cookies.isEmpty else {
+                throw LoopbackHTTP.Failure(description: "the benchmark's office user could not sign in (\(signedIn.status))")
+            }
+            for (name, path) in [
+                ("HTTP office dashboard, the year", "/office/dashboard?period=year&year=\(year)"),
+                ("HTTP annual report, the year", "/office/report?year=\(year)"),
+                ("HTTP Uppföljning Finsam, exact", "/office/finsam.csv?period=year&year=\(year)"),
+            ] {
+                let first = try await client.get(path, cookies: cookies)
+                guard first.status == 200 else { throw LoopbackHTTP.Failure(description: "\(path) answered \(first.status)") }
+                // The whole response: request written, served, every byte read.
+                try await time("\(name) (\(first.body.count / 1024) KB)") { _ = try await client.get(path, cookies: cookies) }
+            }
+            await server.triggerGracefulShutdown()
+            try await group.waitForAll()
         }
     }
 

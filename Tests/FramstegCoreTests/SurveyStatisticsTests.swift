@@ -121,7 +121,7 @@ struct SurveyStatisticsTests {
         #expect(MonthPeriod(first: Month("2026-05")!, last: Month("2026-04")!) == nil)
     }
 
-    @Test("quarters read, hold their months, order and count on; the default period runs to the quarter's end")
+    @Test("quarters read, hold their months, order and count on; a span of quarters runs to the last one's end")
     func quarters() {
         #expect(Quarter("2026-Q3") == Quarter(year: 2026, quarter: 3))
         #expect(Quarter("2026-Q5") == nil && Quarter("2026-Q0") == nil && Quarter("2026-03") == nil && Quarter("2026-q3") == nil)
@@ -130,7 +130,7 @@ struct SurveyStatisticsTests {
         #expect(Quarter("2026-Q4")!.adding(quarters: 1).description == "2027-Q1")
         #expect(Quarter("2026-Q1")!.adding(quarters: -1).description == "2025-Q4")
         #expect(Quarter("2025-Q4")! < Quarter("2026-Q1")!)
-        let period = MonthPeriod.yearToQuarterEnd(Month("2026-11")!)
+        let period = MonthPeriod(quarters: Quarter("2026-Q1")!, through: Quarter(Month("2026-11")!))!
         #expect(period.first.description == "2026-01" && period.last.description == "2026-12")
         #expect(MonthPeriod(quarters: Quarter("2026-Q2")!, through: Quarter("2026-Q1")!) == nil)
     }

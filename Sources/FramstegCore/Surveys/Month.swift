@@ -52,11 +52,6 @@ public struct MonthPeriod: Hashable, Sendable {
     public init?(quarters first: Quarter, through last: Quarter) {
         self.init(first: first.firstMonth, last: last.lastMonth)
     }
-
-    /// The calendar year's quarters up to and including the one `month` is in.
-    public static func yearToQuarterEnd(_ month: Month) -> MonthPeriod {
-        MonthPeriod(quarters: Quarter(year: month.year, quarter: 1)!, through: Quarter(month))!
-    }
 }
 
 /// A calendar quarter ("2026-Q3"): the finest period anonymous survey results are offered for, so

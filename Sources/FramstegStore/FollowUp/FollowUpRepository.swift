@@ -163,7 +163,8 @@ public struct FollowUpRepository: Sendable {
         units: [UnitID],
         period: ReportingPeriod,
         distance: [String],
-        byOccasion: [String]
+        byOccasion: [String],
+        beliefs withBeliefs: Bool = true
     ) async throws -> DashboardSums {
         enum Part: Sendable {
             case counts([FactGroup], activeByYear: [Int: Tally])
@@ -202,10 +203,12 @@ public struct FollowUpRepository: Sendable {
                     )
                 }
             }
-            parts.addTask {
-                .beliefs(
-                    try await store.read { db in try await ProgressSummaryRepository(db).beliefOutcomes(units: units, period: period) }
-                )
+            if withBeliefs {
+                parts.addTask {
+                    .beliefs(
+                        try await store.read { db in try await ProgressSummaryRepository(db).beliefOutcomes(units: units, period: period) }
+                    )
+                }
             }
             for try await part in parts {
                 switch part {

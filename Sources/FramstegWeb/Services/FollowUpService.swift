@@ -55,17 +55,26 @@ struct FollowUpService {
     /// right, through the cell key method (and so not for delivery) for anyone else.
     func finsam(for reader: Principal, period: ReportingPeriod) async throws -> DashboardData {
         let publication = FigureAudience.publication(for: reader, of: .nationalDelivery(.finsam))
-        return try await dashboard(.association(municipality: nil), of: reader.associationID, period: period, publication: publication)
+        return try await dashboard(
+            .association(municipality: nil),
+            of: reader.associationID,
+            period: period,
+            publication: publication,
+            countsOnly: true
+        )
     }
 
+    /// With `countsOnly` (Uppföljning Finsam) only the counts are read, not the measurements behind
+    /// distance travelled, the occasions and belief at start.
     private func dashboard(
         _ scope: DashboardScope,
         of association: AssociationID,
         period: ReportingPeriod,
-        publication: Publication
+        publication: Publication,
+        countsOnly: Bool = false
     ) async throws -> DashboardData {
         let followed = instruments.catalog(for: association).current.filter {
-            !$0.isAnonymous && $0.indicatorSet != nil || $0.followedByOccasion
+            !countsOnly && (!$0.isAnonymous && $0.indicatorSet != nil || $0.followedByOccasion)
         }
         let distance = followed.filter { !$0.followedByOccasion && !$0.isAnonymous }
         let byOccasion = followed.filter { $0.followedByOccasion && !$0.isAnonymous }
@@ -87,7 +96,8 @@ struct FollowUpService {
             units: units.map(\.id),
             period: period,
             distance: distance.map(\.id),
-            byOccasion: byOccasion.map(\.id)
+            byOccasion: byOccasion.map(\.id),
+            beliefs: !countsOnly
         )
         var isAssociation = false
         if case .association = scope { isAssociation = true }
