@@ -26,6 +26,35 @@ def test_every_page_of_the_role_is_accessible(browser: Browser, role: str) -> No
         assert browser.heading, f"{path} has no <h1>"
 
 
+#: Pages a phone user reaches beyond those above.
+NARROW_PAGES = {
+    "office": ["/office/dashboard", "/office/report", "/office/deliveries", "/surveys"],
+    "manager": ["/surveys"],
+    "counsellor": [],
+}
+
+
+@pytest.mark.parametrize("role", PAGES.keys())
+def test_no_page_scrolls_sideways_at_320_px(browser: Browser, role: str) -> None:
+    """WCAG 1.4.10: at 320 CSS px every page reflows; a wide table narrows instead of widening the page."""
+    browser.driver.set_window_size(320, 900)
+    try:
+        browser.sign_in(DEMO_USERS[role])
+        paths = PAGES[role] + NARROW_PAGES.get(role, [])
+        if role == "counsellor":
+            browser.visit("/units/1")
+            record = browser.find("main a[href^='/participants/']").get_attribute("pathname")
+            paths += [record, record + "/exit-document", record + "/referrer-summary"]
+        for path in paths:
+            browser.visit(path)
+            overflow = browser.driver.execute_script(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth"
+            )
+            assert overflow <= 0, f"{path} scrolls sideways by {overflow} px at 320 px"
+    finally:
+        browser.driver.set_window_size(1280, 900)
+
+
 def test_a_refused_form_comes_back_accessible_with_what_was_typed(browser: Browser) -> None:
     browser.sign_in(DEMO_USERS["admin"])
     browser.visit("/admin/users/new")
