@@ -52,6 +52,12 @@ def test_participant_answers_on_a_tablet_and_the_counsellor_takes_the_device_bac
     assert browser.path == "/take"
     assert browser.driver.find_elements(By.CSS_SELECTOR, "nav") == [], "participant mode shows no menu"
     assert "Sida 1 av 3" in browser.find(".take-progress").text
+    rows = browser.driver.execute_script(
+        "return [...document.querySelectorAll('.item.numeric .answer-choices')].map(choices => new Set("
+        "[...choices.children].filter(c => !c.classList.contains('not-answered'))"
+        ".map(c => Math.round(c.getBoundingClientRect().top))).size)"
+    )
+    assert rows and all(count == 1 for count in rows), f"the 1–10 scale wraps on the tablet: {rows}"
 
     # Going on without answers: each item says so, nothing is lost.
     browser.click("#take-next")
