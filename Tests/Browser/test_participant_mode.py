@@ -66,6 +66,13 @@ def test_participant_answers_on_a_tablet_and_the_counsellor_takes_the_device_bac
     # Each answer is saved the moment it is chosen.
     choose(browser, "health", "7")
     wait_saved(browser, "health")
+    assert browser.find("#answered-of").text == "1 av 8 besvarade", "the count moves as answers are saved"
+    assert browser.find("#answered-bar").get_attribute("value") == "1"
+    choose(browser, "health", "8")
+    wait_saved(browser, "health")
+    assert browser.find("#answered-of").text == "1 av 8 besvarade", "a changed answer is not counted twice"
+    choose(browser, "health", "7")
+    wait_saved(browser, "health")
 
     # Nothing else of the system is reachable: every page leads back to the questions.
     for path in ["/units", record, measurement_page, "/settings", "/admin", "/sign-in"]:

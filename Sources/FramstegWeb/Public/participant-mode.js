@@ -5,6 +5,20 @@ document.addEventListener("DOMContentLoaded", function () {
   var form = document.querySelector("form[data-autosave]");
   if (!form) { return; }
   var token = form.querySelector("input[name=_csrf]").value;
+  // How far the participant has come moves as each new answer is saved, not only on the next screen.
+  var answered = Number(form.dataset.answered || 0);
+  var seen = {};
+  form.querySelectorAll("input[name^='item-']:checked").forEach(function (input) { seen[input.name] = true; });
+  function countAnswer(name) {
+    if (seen[name]) { return; }
+    seen[name] = true;
+    answered += 1;
+    var text = (form.dataset.answeredOf || "").replace("{n}", String(answered)).replace("{m}", form.dataset.total || "");
+    var label = document.getElementById("answered-of");
+    var bar = document.getElementById("answered-bar");
+    if (label) { label.textContent = text; }
+    if (bar) { bar.value = answered; bar.setAttribute("aria-label", text); bar.textContent = text; }
+  }
   form.addEventListener("change", function (event) {
     var input = event.target;
     if (!input.name || input.name.indexOf("item-") !== 0) { return; }
@@ -22,6 +36,7 @@ document.addEventListener("DOMContentLoaded", function () {
       if (response.status === 204) {
         if (status) { status.textContent = form.dataset.saved; }
         form.dataset.lastSaved = item;
+        countAnswer(input.name);
         return;
       }
       return response.json().then(function (problem) {
