@@ -275,7 +275,9 @@ struct ActivityPagesTests {
             #expect(
                 document.contains("<td>Kompetenshöjande</td><td>Svenska för yrkeslivet</td><td>Kommunen</td><td>\(today) – \(today)</td>")
             )
-            #expect(document.contains("6 timmar under 1 veckor med registrerad närvaro; mål 8 → 8 timmar per vecka."))
+            #expect(document.contains("6 timmar under 1 vecka med registrerad närvaro; mål 8 → 8 timmar per vecka."))
+            #expect(document.contains("1 möte, varav 0 flerpartsmöten och 0 avstämningsmöten."), "each count in its own number")
+            #expect(document.contains("(0 dagar, 0,0 månader)"), "a decimal comma in Swedish")
             #expect(document.contains("<p>Börjar på Komvux i augusti</p>"))
             #expect(!document.contains("Hemlig anteckning"))
         }

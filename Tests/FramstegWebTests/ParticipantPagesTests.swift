@@ -251,7 +251,7 @@ struct ExitDocumentTests {
             #expect(document.status == .ok)
             let html = document.text
             #expect(html.contains("<h1>Avslutsdokument – Sara Lind</h1>"))
-            #expect(html.contains("(180 dagar, 5.9 månader)"))
+            #expect(html.contains("(180 dagar, 5,9 månader)"), "a decimal comma in Swedish")
             #expect(html.contains("<dd>Studier</dd>"))
             #expect(html.contains("<dt>Insatsblock</dt><dd>2</dd>"))
             #expect(html.contains("<dd>Test counsellor</dd>"))

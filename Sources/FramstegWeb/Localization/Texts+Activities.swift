@@ -119,9 +119,19 @@ extension Texts {
         "decision": ("Beslut", "Decision"),
         "referrerSummaryNotYet": ("Något beslut om start eller avböjande finns inte.", "There is no decision to start or decline."),
         "meetingsHeld": ("Möten", "Meetings"),
+        "count.meetings.one": ("{n} möte", "{n} meeting"),
+        "count.meetings.other": ("{n} möten", "{n} meetings"),
+        "count.multiParty.one": ("{n} flerpartsmöte", "{n} multi-party meeting"),
+        "count.multiParty.other": ("{n} flerpartsmöten", "{n} multi-party meetings"),
+        "count.checkIns.one": ("{n} avstämningsmöte", "{n} check-in"),
+        "count.checkIns.other": ("{n} avstämningsmöten", "{n} check-ins"),
+        "count.weeks.one": ("{n} vecka", "{n} week"),
+        "count.weeks.other": ("{n} veckor", "{n} weeks"),
+        "count.days.one": ("{n} dag", "{n} day"),
+        "count.days.other": ("{n} dagar", "{n} days"),
         "meetingsHeldText": (
-            "{count} möten, varav {multi} flerpartsmöten och {checkins} avstämningsmöten.",
-            "{count} meetings, of which {multi} multi-party meetings and {checkins} check-ins."
+            "{count}, varav {multi} och {checkins}.",
+            "{count}, of which {multi} and {checkins}."
         ),
         "decisionStarted": ("Deltagaren är inskriven och har börjat.", "The participant is enrolled and has started."),
         "decisionDeclined": ("Intresseanmälan är avböjd.", "The interest registration is declined."),
@@ -129,8 +139,8 @@ extension Texts {
         "planAfterExit": ("Planering framåt", "The plan ahead"),
         "hoursSummary": ("Aktivitetstimmar", "Activity hours"),
         "hoursSummaryText": (
-            "{hours} timmar under {weeks} veckor med registrerad närvaro; mål {first} → {last} timmar per vecka.",
-            "{hours} hours over {weeks} weeks with attendance recorded; goal {first} → {last} hours per week."
+            "{hours} timmar under {weeks} med registrerad närvaro; mål {first} → {last} timmar per vecka.",
+            "{hours} hours over {weeks} with attendance recorded; goal {first} → {last} hours per week."
         ),
     ]
 }

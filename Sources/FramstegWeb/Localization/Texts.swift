@@ -19,6 +19,12 @@ enum Texts {
         values.reduce(text(key, language)) { text, value in text.replacingOccurrences(of: "{" + value.key + "}", with: value.value) }
     }
 
+    /// A count with its noun in the right number: `key + ".one"` for exactly one, `key + ".other"`
+    /// otherwise, each with `{n}` ("1 flerpartsmöte", "3 flerpartsmöten").
+    static func counted(_ count: Int, _ key: String, _ language: Language) -> String {
+        text(key + (count == 1 ? ".one" : ".other"), language, ["n": String(count)])
+    }
+
     private static let swedish = entries.mapValues(\.sv)
     private static let english = entries.mapValues(\.en)
 

@@ -81,8 +81,10 @@ struct ExitDocument: Sendable {
         period = Period(
             start: start.description,
             exit: exit.day.description,
-            days: String(days),
-            months: String(format: "%.1f", Double(days) / 30.44)
+            days: Texts.counted(days, "count.days", language),
+            // A decimal count of months takes the plural, with the language's decimal comma: "8,2 månader".
+            months: String(format: "%.1f", Double(days) / 30.44).replacingOccurrences(of: ".", with: language.decimalSeparator) + " "
+                + Texts.text("months", language)
         )
         self.outcome = Texts.text("outcome." + outcome.rawValue, language)
         blocks = String(
@@ -111,10 +113,15 @@ struct ExitDocument: Sendable {
         combinedDays = String(facts.interventions.combinedDays(until: exit.day))
         hours = Self.hours(facts, language: language)
         let held = facts.meetings.filter { !$0.isPlanned(today: facts.today) }
-        meetings = Texts.text("meetingsHeldText", language)
-            .replacingOccurrences(of: "{count}", with: String(held.count))
-            .replacingOccurrences(of: "{multi}", with: String(held.filter { $0.kind == .multiParty }.count))
-            .replacingOccurrences(of: "{checkins}", with: String(held.filter { $0.kind == .checkIn }.count))
+        meetings = Texts.text(
+            "meetingsHeldText",
+            language,
+            [
+                "count": Texts.counted(held.count, "count.meetings", language),
+                "multi": Texts.counted(held.filter { $0.kind == .multiParty }.count, "count.multiParty", language),
+                "checkins": Texts.counted(held.filter { $0.kind == .checkIn }.count, "count.checkIns", language),
+            ]
+        )
         plan = (held.last { $0.kind == .exit && !$0.decisions.isEmpty } ?? held.last { !$0.decisions.isEmpty })?.decisions
     }
 
@@ -124,7 +131,7 @@ struct ExitDocument: Sendable {
         let format = { (hours: Double) in ActivityHours.format(hours, decimalSeparator: language.decimalSeparator) }
         return Texts.text("hoursSummaryText", language)
             .replacingOccurrences(of: "{hours}", with: format(facts.attendance.reduce(0) { $0 + $1.hours }))
-            .replacingOccurrences(of: "{weeks}", with: String(facts.attendance.count))
+            .replacingOccurrences(of: "{weeks}", with: Texts.counted(facts.attendance.count, "count.weeks", language))
             .replacingOccurrences(of: "{first}", with: format(first.hoursPerWeek))
             .replacingOccurrences(of: "{last}", with: format(last.hoursPerWeek))
     }
