@@ -133,13 +133,26 @@ public struct ParticipantRepository: Sendable {
             .all().map(summary(from:)).filter { !$0.state.isFinal }
     }
 
-    /// The association's participants whose name has every word of `query` (see `NameLookup.tokens`),
-    /// found by the words' keyed hashes: "anna" finds Anna Lindqvist, "lind" does not.
-    public func participants(matchingName query: String, in associationID: AssociationID) async throws -> [ParticipantSummary] {
-        let ids = try await NameLookup(db: db, keyring: keyring).participants(matching: query, in: associationID)
+    /// The participants of the association (or of `units` in it) whose name has a word beginning
+    /// with each word of `query`, without case or accents (see `NameLookup`), found by keyed hashes:
+    /// "anna lind" and "aberg" find Anna Lindqvist and Anna Åberg.
+    public func participants(
+        matchingName query: String,
+        in associationID: AssociationID,
+        units: Set<UnitID>? = nil
+    ) async throws -> [ParticipantSummary] {
+        let ids = try await NameLookup(db: db, keyring: keyring).participants(matching: query, in: associationID, units: units)
         guard !ids.isEmpty else { return [] }
         return try await db.select().columns(Self.summaryColumns).from("participants").where("id", .in, ids.sorted()).orderBy("id").all()
             .map(summary(from:))
+    }
+
+    /// Every participant of these units with this personal identity number, ended ones too.
+    public func participants(with number: PersonalIdentityNumber, in units: Set<UnitID>) async throws -> [ParticipantSummary] {
+        guard !units.isEmpty else { return [] }
+        return try await db.select().columns(Self.summaryColumns).from("participants")
+            .where("unit_id", .in, units.map(\.rawValue).sorted()).where("pnr_lookup", .equal, lookup(number))
+            .orderBy("registered_on").all().map(summary(from:))
     }
 
     /// The whole record, personal identity number and reason opened. Callers audit the read.

@@ -6,7 +6,7 @@ public enum Migrations {
         organisation, access, audit, auditAppendOnly, journey, rateLimits, eligibility, activities, measurements, plansAndParticipantMode,
         anonymousSurveys, followUpColumns, progressSummaries, progressByIndicator, changeSlots, followUpReadPaths, progressBackfill,
         managersRecordRight, keyedAuditChain, nameLookup, surveyResponsesHeldAndSealed, accountSetupLinks,
-        instrumentIDsPerAssociation, emailPerAssociation, nationalDeliveries, recordKeys,
+        instrumentIDsPerAssociation, emailPerAssociation, nationalDeliveries, recordKeys, namePrefixes,
     ]
 
     static let organisation = Migration(version: 1, name: "organisation") { db, _ in
@@ -443,6 +443,19 @@ public enum Migrations {
             .primaryKey("participant_id", "token_hash")
             .run()
         try await db.create(index: "participant_name_tokens_hash").on("participant_name_tokens").column("token_hash").run()
+    }
+
+    /// Names are found by the beginnings of their words, without case or accents (issue 18): a
+    /// keyed hash per beginning replaces the hash per whole word. The keyed step after the
+    /// migrations (`PlaintextSealing`, through `NameLookup.backfill`) opens each name and indexes it.
+    static let namePrefixes = Migration(version: 27, name: "look-up of names by the beginnings of their words") { db, _ in
+        try await db.drop(table: "participant_name_tokens").run()
+        try await db.create(table: "participant_name_prefixes")
+            .column("participant_id", type: .bigint, .notNull, .references("participants", "id"))
+            .column("prefix_hash", type: .text, .notNull)
+            .primaryKey("participant_id", "prefix_hash")
+            .run()
+        try await db.create(index: "participant_name_prefixes_hash").on("participant_name_prefixes").column("prefix_hash").run()
     }
 
     /// Every participant gets a record key for the cell key method (issue 16): a random fraction in

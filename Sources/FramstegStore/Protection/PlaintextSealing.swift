@@ -63,6 +63,8 @@ public struct PlaintextSealing: Sendable {
         for table in Self.tables {
             for column in table.columns { changed += try await run(table, column, store) }
         }
+        // Names sealed before they were found by their beginnings (`Migrations.namePrefixes`) are indexed again.
+        changed += try await NameLookup.backfill(store, keyring: keyring, batchSize: batchSize)
         // Anonymous responses stored before they were sealed: their groups are rewritten sealed.
         let groups = try await store.write { db in try await SurveyRepository(db, keyring: keyring).sealLegacyResponses() }
         if groups > 0 { try await store.checkpoint() }
