@@ -595,6 +595,7 @@ struct AccessMatrixTests {
         ),
         Row("GET /office/finsam.csv", admin: .forbidden, office: .ok, manager: .forbidden, counsellor: .forbidden),
         Row("GET /office/deliveries", admin: .forbidden, office: .ok, manager: .forbidden, counsellor: .forbidden),
+        Row("GET /search", admin: .forbidden, office: .forbidden, manager: .ok, counsellor: .ok),
         // The role is not enough: only an office user granted the delivery by name (`DeliveryRightsTests`).
         Row(
             "GET /office/deliveries/violence-screening.csv",

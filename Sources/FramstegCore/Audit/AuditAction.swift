@@ -54,6 +54,8 @@ public enum AuditAction: Hashable, Sendable {
     case participantInterventionsRead
     /// A list of participants (names and states) was shown: a unit's page, a work list, the API.
     case participantsListRead
+    /// A search listed these participants (their names are personal data).
+    case participantsSearch
     case participantHoursGoal
     case participantHoursAttended
     case participantPlanGoal
@@ -120,6 +122,7 @@ public enum AuditAction: Hashable, Sendable {
         case .participantMeetingsRead: "participant.meetings.read"
         case .participantInterventionsRead: "participant.interventions.read"
         case .participantsListRead: "participants.list"
+        case .participantsSearch: "participants.search"
         case .participantHoursGoal: "participant.hours.goal"
         case .participantHoursAttended: "participant.hours.attended"
         case .participantPlanGoal: "participant.plan.goal"

@@ -43,6 +43,8 @@ public enum FieldProblem: Hashable, Sendable {
     case invalidMonth
     /// Not one of the quarters offered (YYYY-Qn).
     case invalidQuarter
+    /// A search that is neither a personal identity number nor has a word of two letters.
+    case searchTooShort
     /// An anonymous instrument may not lose its anonymity in a new version.
     case anonymityLocked(id: String)
     /// The eligibility checklist is closed once the journey has started (or ended).

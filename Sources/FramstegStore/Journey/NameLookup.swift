@@ -6,7 +6,7 @@ import SQLKit
 /// name, so a search finds "Anna Lindqvist" by "an", "lindq" or "anna lind" while the database
 /// holds no name in the clear. Words are compared without case or accents ("aberg" finds Åberg,
 /// "muller" Müller): a counsellor at a phone or a keyboard without å types what they can.
-struct NameLookup: Sendable {
+public struct NameLookup: Sendable {
     let db: any SQLDatabase
     let keyring: FieldKeyring
 
@@ -32,6 +32,11 @@ struct NameLookup: Sendable {
                 word.count <= shortestPrefix ? [word] : (shortestPrefix...word.count).map { String(word.prefix($0)) }
             }
         )
+    }
+
+    /// Whether `query` has a word a name can be found by (two letters or more).
+    public static func isSearchable(_ query: String) -> Bool {
+        words(of: query).contains { $0.count >= shortestPrefix }
     }
 
     /// A beginning's keyed hash; the `name:` prefix keeps it apart from the hashes of personal identity numbers.

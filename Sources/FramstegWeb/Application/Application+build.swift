@@ -28,6 +28,7 @@ public func buildRouter(site: Site) -> (router: Router<AppRequestContext>, decla
     InstrumentAdminPages(site: site).register(on: routes)
     OverviewPages(site: site).register(on: routes)
     RecordPages(site: site).register(on: routes)
+    SearchPages(site: site).register(on: routes)
     ActivityPages(site: site).register(on: routes)
     MeasurementPages(site: site).register(on: routes)
     PlanPages(site: site).register(on: routes)

@@ -38,8 +38,11 @@ public struct FormData: Sendable, Equatable {
 }
 
 extension Request {
-    /// A query parameter, trimmed, or `otherwise` when the query does not name it (a filter form's defaults).
+    /// A query parameter, trimmed, or `otherwise` when the query does not name it (a filter form's
+    /// defaults). Read as a browser sends a GET form, `+` for a space ("sa+li" is "sa li"), which
+    /// Hummingbird's own query parameters leave as a plus.
     func query(_ name: String, otherwise: String) -> String {
-        uri.queryParameters[Substring(name)].map { String($0).trimmed } ?? otherwise
+        let form = FormData(urlEncoded: uri.query ?? "")
+        return form.has(name) ? form[name].trimmed : otherwise
     }
 }

@@ -60,6 +60,7 @@ extension FieldProblem {
             )
         case .invalidMonth: return text("problemMonth")
         case .invalidQuarter: return text("problemQuarter")
+        case .searchTooShort: return text("problemSearchTooShort")
         case .eligibilityClosed: return text("problemEligibilityClosed")
         case .anonymityLocked(let id): return Texts.text("problemAnonymityLocked", language, ["id": id])
         case .wordingLocked(let id, let item):

@@ -226,6 +226,25 @@ enum Texts {
         ),
         "backToRecord": ("Tillbaka till deltagaren", "Back to the participant"),
         "period": ("Tid i insatsen", "Time in the programme"),
+        "searchTitle": ("Sök deltagare", "Find a participant"),
+        "searchLabel": ("Namn eller personnummer", "Name or personal identity number"),
+        "searchHelp": (
+            "Början av för- eller efternamnet räcker, till exempel \"an lind\". Personnumret skrivs helt, ÅÅÅÅMMDD-NNNN. Du hittar deltagare i dina verksamheter, även avslutade.",
+            "The beginning of the first or last name is enough, for example \"an lind\". The personal identity number is written whole, YYYYMMDD-NNNN. You find participants of your units, ended ones too."
+        ),
+        "search": ("Sök", "Search"),
+        "searchResults": ("Deltagare som hittades", "Participants found"),
+        "searchNone": (
+            "Ingen deltagare i dina verksamheter heter eller har personnummer \"{query}\".",
+            "No participant in your units is called or has the number \"{query}\"."
+        ),
+        "searchMore": ("Fler kan finnas: skriv mer av namnet.", "There may be more: type more of the name."),
+        "count.found.one": ("{n} deltagare hittades.", "{n} participant found."),
+        "count.found.other": ("{n} deltagare hittades.", "{n} participants found."),
+        "problemSearchTooShort": (
+            "Skriv minst två bokstäver av ett namn, eller ett helt personnummer.",
+            "Type at least two letters of a name, or a whole personal identity number."
+        ),
         "months": ("månader", "months"),
         "blocksCompleted": ("Insatsblock", "Blocks"),
         "responsibleCounsellor": ("Ansvarig handledare", "Responsible counsellor"),

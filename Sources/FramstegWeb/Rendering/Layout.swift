@@ -8,6 +8,8 @@ struct Layout: Sendable {
         let name: String
         let roleLabel: String
         let nav: [MenuItem]
+        /// Staff of units find a participant from every page (the search lists only whom they may open).
+        let canSearch: Bool
     }
 
     struct MenuItem: Sendable {
@@ -41,7 +43,8 @@ struct Layout: Sendable {
                 SignedIn(
                     name: session.user.name,
                     roleLabel: session.user.role.label(language),
-                    nav: Self.menu(for: session.user.role, language: language, currentPath: context.requestPath)
+                    nav: Self.menu(for: session.user.role, language: language, currentPath: context.requestPath),
+                    canSearch: session.user.role.belongsToUnits && context.requestPath != "/search"
                 )
             }
         self.script = script

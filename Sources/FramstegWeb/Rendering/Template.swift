@@ -45,6 +45,7 @@ enum Template: String, CaseIterable, Sendable {
     // The participant's record and what is printed from it.
     case participantNew = "participant-new"
     case participant
+    case participantSearch = "participant-search"
     case recordEligibility = "record-eligibility"
     case recordJourney = "record-journey"
     case recordMeasurements = "record-measurements"
