@@ -25,7 +25,12 @@ def test_counsellor_finds_a_participant_by_name_and_by_number(browser: Browser) 
 
     # The whole number, as the record shows it.
     browser.visit(record)
-    number = browser.find((By.XPATH, "//dt[contains(., 'Personnummer')]/following-sibling::dd[1]")).text.strip()
+    # The record masks the number until asked: the last four digits only then.
+    masked = browser.find("#reveal-number summary").text
+    assert "••••" in masked and not browser.find("#whole-number").is_displayed()
+    browser.find("#reveal-number summary").click()
+    number = browser.find("#whole-number").text.strip()
+    assert number[:8] in masked and len(number) == 13
     browser.visit("/search")
     browser.fill({"search-q": number})
     browser.click("#search-submit")

@@ -31,6 +31,10 @@ struct SearchTests {
             #expect(byName.text.contains("1 deltagare hittades."))
             let byNumber = try await counsellor.get("/search?q=19811218-9876")
             #expect(byNumber.text.contains("Sara Lind"))
+            // The record shows the number masked until asked for (a closed disclosure, without script).
+            let record = try await counsellor.get("/participants/\(fixture.participantA1)").text
+            #expect(record.contains(#"<summary><span aria-hidden="true">19811218-••••</span>"#))
+            #expect(record.contains(#"<span id="whole-number">19811218-9876</span></details>"#))
             // Omar Berg is in the sibling unit and Lena Ek in another association: not found.
             let sibling = try await counsellor.get("/search?q=omar")
             #expect(!sibling.text.contains("Omar Berg") && sibling.text.contains("Ingen deltagare i dina verksamheter"))

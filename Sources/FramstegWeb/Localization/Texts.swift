@@ -227,6 +227,7 @@ enum Texts {
         "backToRecord": ("Tillbaka till deltagaren", "Back to the participant"),
         "period": ("Tid i insatsen", "Time in the programme"),
         "searchTitle": ("Sök deltagare", "Find a participant"),
+        "showWholeNumber": ("Visa hela personnumret", "Show the whole number"),
         "searchLabel": ("Namn eller personnummer", "Name or personal identity number"),
         "searchHelp": (
             "Början av för- eller efternamnet räcker, till exempel \"an lind\". Personnumret skrivs helt, ÅÅÅÅMMDD-NNNN. Du hittar deltagare i dina verksamheter, även avslutade.",

@@ -17,6 +17,9 @@ struct RecordPage: Sendable {
         let name: String
         let state: String
         let personalIdentityNumber: String
+        /// The number with its last four digits hidden, shown until the counsellor asks for the whole
+        /// one: a participant sitting beside the screen, or anyone passing, does not read it.
+        let maskedNumber: String
         let birthYear: String
         let gender: String
         let municipality: String
@@ -51,6 +54,7 @@ struct RecordPage: Sendable {
             name: participant.name,
             state: participant.state.label(language),
             personalIdentityNumber: participant.personalIdentityNumber?.formatted ?? "",
+            maskedNumber: participant.personalIdentityNumber.map { String($0.digits.prefix(8)) + "-••••" } ?? "",
             birthYear: String(participant.birthYear),
             gender: Texts.text("gender." + participant.gender.rawValue, language),
             municipality: facts.municipality?.name ?? "",
