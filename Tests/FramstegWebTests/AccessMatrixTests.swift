@@ -317,6 +317,30 @@ struct AccessMatrixTests {
             manager: .hidden,
             counsellor: .hidden
         ),
+        Row(
+            "POST /participants/:participant/counsellor",
+            .own,
+            admin: .forbidden,
+            office: .forbidden,
+            manager: .forbidden,
+            counsellor: .ok
+        ),
+        Row(
+            "POST /participants/:participant/counsellor",
+            .sibling,
+            admin: .forbidden,
+            office: .forbidden,
+            manager: .forbidden,
+            counsellor: .forbidden
+        ),
+        Row(
+            "POST /participants/:participant/counsellor",
+            .foreign,
+            admin: .forbidden,
+            office: .forbidden,
+            manager: .hidden,
+            counsellor: .hidden
+        ),
         Row("POST /participants/:participant/contact", .own, admin: .forbidden, office: .forbidden, manager: .forbidden, counsellor: .ok),
         Row(
             "POST /participants/:participant/contact",

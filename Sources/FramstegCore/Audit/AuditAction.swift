@@ -43,6 +43,8 @@ public enum AuditAction: Hashable, Sendable {
     case participantImport
     case participantRead
     case participantContact
+    /// The participant was handed over to another responsible counsellor.
+    case participantCounsellor
     case participantEligibility
     case participantStep(JourneyEventKind)
     case participantExitDocument
@@ -112,6 +114,7 @@ public enum AuditAction: Hashable, Sendable {
         case .participantImport: "participant.import"
         case .participantRead: "participant.read"
         case .participantContact: "participant.contact"
+        case .participantCounsellor: "participant.counsellor"
         case .participantEligibility: "participant.eligibility"
         case .participantStep(let kind): "participant.step.\(kind.rawValue)"
         case .participantExitDocument: "participant.exit-document"

@@ -45,6 +45,10 @@ public enum FieldProblem: Hashable, Sendable {
     case invalidQuarter
     /// A search that is neither a personal identity number nor has a word of two letters.
     case searchTooShort
+    /// Handing a participant over to the counsellor who is already responsible.
+    case alreadyResponsible
+    /// The journey has ended: the participant is not handed over any more.
+    case handOverEnded
     /// An anonymous instrument may not lose its anonymity in a new version.
     case anonymityLocked(id: String)
     /// The eligibility checklist is closed once the journey has started (or ended).

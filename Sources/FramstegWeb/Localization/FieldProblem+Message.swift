@@ -61,6 +61,8 @@ extension FieldProblem {
         case .invalidMonth: return text("problemMonth")
         case .invalidQuarter: return text("problemQuarter")
         case .searchTooShort: return text("problemSearchTooShort")
+        case .alreadyResponsible: return text("problemAlreadyResponsible")
+        case .handOverEnded: return text("problemHandOverEnded")
         case .eligibilityClosed: return text("problemEligibilityClosed")
         case .anonymityLocked(let id): return Texts.text("problemAnonymityLocked", language, ["id": id])
         case .wordingLocked(let id, let item):

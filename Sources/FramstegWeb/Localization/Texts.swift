@@ -228,6 +228,17 @@ enum Texts {
         "period": ("Tid i insatsen", "Time in the programme"),
         "searchTitle": ("Sök deltagare", "Find a participant"),
         "showWholeNumber": ("Visa hela personnumret", "Show the whole number"),
+        "counsellorChanged": ("Deltagaren har en ny ansvarig handledare.", "The participant has a new responsible counsellor."),
+        "noResponsibleCounsellor": (
+            "Ingen ännu: den som startar insatsen blir ansvarig.", "None yet: whoever starts the programme becomes responsible."
+        ),
+        "handOverTo": ("Lämna över till", "Hand over to"),
+        "handOverParticipant": ("Lämna över", "Hand over"),
+        "from": ("från", "from"),
+        "problemAlreadyResponsible": ("Den handledaren är redan ansvarig.", "That counsellor is already responsible."),
+        "problemHandOverEnded": (
+            "Insatsen är avslutad: deltagaren lämnas inte över.", "The programme has ended: the participant is not handed over."
+        ),
         "searchLabel": ("Namn eller personnummer", "Name or personal identity number"),
         "searchHelp": (
             "Början av för- eller efternamnet räcker, till exempel \"an lind\". Personnumret skrivs helt, ÅÅÅÅMMDD-NNNN. Du hittar deltagare i dina verksamheter, även avslutade.",

@@ -12,6 +12,7 @@ enum Notice: String, CaseIterable, Sendable {
     case signedOut
     case participantRegistered
     case stepRecorded
+    case counsellorChanged
     case eligibilitySaved
     case interventionAdded
     case interventionEnded

@@ -48,6 +48,7 @@ enum Template: String, CaseIterable, Sendable {
     case participantSearch = "participant-search"
     case recordEligibility = "record-eligibility"
     case recordJourney = "record-journey"
+    case recordCounsellor = "record-counsellor"
     case recordMeasurements = "record-measurements"
     case recordPlan = "record-plan"
     case recordSurveys = "record-surveys"

@@ -138,6 +138,29 @@ extension ParticipantService {
 }
 
 extension ParticipantService {
+    /// Hands the participant over to another counsellor of their unit, responsible from today; the
+    /// earlier ones stay in the history (and count in the dashboards' counsellor changes). Refused
+    /// beside the field for someone who is not an active counsellor of the unit, for the one
+    /// already responsible, and once the journey has ended.
+    func handOver(_ participant: Participant, to counsellor: String, by principal: Principal) async throws {
+        let now = self.now()
+        try await store.write { [keyring] db in
+            let participants = ParticipantRepository(db, keyring: keyring)
+            guard let summary = try await participants.summary(participant.id) else { throw WebError.notFound }
+            if summary.state.isFinal { throw ValidationFailure(problems: ["counsellor": .handOverEnded]) }
+            let staff = try await UserRepository(db).users(of: participant.associationID)
+            guard let id = UserID(parsing: counsellor),
+                let chosen = staff.first(where: { $0.id == id }),
+                chosen.role == .counsellor, !chosen.isDisabled, chosen.unitIDs.contains(participant.unitID)
+            else { throw ValidationFailure(problems: ["counsellor": counsellor.isEmpty ? .required : .unknownChoice]) }
+            if summary.responsibleCounsellor == chosen.id { throw ValidationFailure(problems: ["counsellor": .alreadyResponsible]) }
+            try await participants.assignCounsellor(chosen.id, to: participant.id, from: Day(now), by: principal.userID, now: now)
+            try await AuditLog(db).append(AuditEntry(at: now, by: principal, action: .participantCounsellor, participant: participant))
+        }
+    }
+}
+
+extension ParticipantService {
     /// Saves the eligibility checklist with the criteria in `met` confirmed. Refused once the journey
     /// has started, whatever the page that sent it showed: the state is read inside the transaction.
     func saveEligibility(met: Set<String>, of participant: Participant, by principal: Principal) async throws {

@@ -37,6 +37,7 @@ struct RecordPage: Sendable {
     let contactForm: FormState
     let eligibility: EligibilitySection
     let journey: JourneySection
+    let counsellorSection: CounsellorSection
     let measurementSection: MeasurementSection
     let surveySection: SurveySection
     let interventionSection: InterventionSection
@@ -74,6 +75,7 @@ struct RecordPage: Sendable {
             ])
         eligibility = EligibilitySection(facts, error: forms[.eligibility]?.errors["eligibility"], language: language)
         journey = JourneySection(facts, form: forms[.step], language: language)
+        counsellorSection = CounsellorSection(facts, form: forms[.counsellor], language: language)
         measurementSection = MeasurementSection(facts, forms: forms, language: language)
         surveySection = SurveySection(facts, forms: forms, language: language)
         interventionSection = InterventionSection(facts, forms: forms, language: language)
@@ -89,6 +91,7 @@ struct RecordForms: Sendable {
         case contact
         case eligibility
         case step
+        case counsellor
         case measurement
         case survey
         /// Going on with the survey offer of this id.
@@ -213,5 +216,34 @@ struct JourneySection: Sendable {
         values = form.values
         errors = form.errors
         hasErrors = form.hasErrors
+    }
+}
+
+/// Who is responsible for the participant, who was before and from when, and handing the
+/// participant over to another counsellor of the unit (not once the journey has ended).
+struct CounsellorSection: Sendable {
+    struct Period: Sendable {
+        let name: String
+        let from: String
+    }
+
+    let responsible: String
+    let history: [Period]
+    let hasEarlier: Bool
+    let choices: [Choice]
+    let canHandOver: Bool
+    let errors: [String: String]
+    let hasErrors: Bool
+
+    init(_ facts: RecordFacts, form: FormState?, language: Language) {
+        let current = facts.participant.responsibleCounsellor
+        responsible = current.map { facts.staffNames[$0] ?? "–" } ?? Texts.text("noResponsibleCounsellor", language)
+        history = facts.counsellorHistory.map { Period(name: facts.staffNames[$0.counsellor] ?? "–", from: $0.from.description) }.reversed()
+        hasEarlier = facts.counsellorHistory.count > 1
+        let others = facts.unitCounsellors.filter { $0.id != current }.sorted { $0.name < $1.name }
+        choices = others.map { Choice(value: $0.id.description, label: $0.name, isChosen: form?.values["counsellor"] == $0.id.description) }
+        canHandOver = !facts.participant.state.isFinal && !others.isEmpty
+        errors = form?.errors ?? [:]
+        hasErrors = !errors.isEmpty
     }
 }

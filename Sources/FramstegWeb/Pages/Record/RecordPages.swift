@@ -50,6 +50,15 @@ struct RecordPages {
                 return try await page(context, principal, record, refused: .eligibility, [:], failure)
             }
         }
+        routes.post("/participants/:participant/counsellor", .changeParticipant, .participant) { _, context, principal, record in
+            let chosen = context.form["counsellor"]
+            do {
+                try await site.services.participants.handOver(record.participant, to: chosen, by: principal)
+                return .redirect(to: "/participants/\(record.participant.id)", notice: .counsellorChanged, section: "counsellor")
+            } catch let failure as ValidationFailure {
+                return try await page(context, principal, record, refused: .counsellor, ["counsellor": chosen], failure)
+            }
+        }
         routes.post("/participants/:participant/steps", .changeParticipant, .participant) { _, context, principal, record in
             let form = context.form
             do {
