@@ -109,7 +109,7 @@ def test_from_the_public_form_to_the_exit_document(browser: Browser) -> None:
     assert "Arbete med lönestöd" in document
     assert "Praktik i butik (Praktik hos en arbetsgivare: Kafé Kornet)" in document
     assert "Fysioterapi" in document
-    assert "7,5 timmar under 1 veckor" in document
+    assert "7,5 timmar under 1 vecka" in document
     assert "Börjar arbeta på Kafé Kornet med lönestöd." in document
     assert "Intern anteckning" not in document
     browser.driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
