@@ -11,7 +11,7 @@ PAGES = {
         "/admin", "/admin/association", "/admin/municipalities", "/admin/units", "/admin/units/1",
         "/admin/users", "/admin/users/new", "/admin/users/1", "/admin/audit", "/settings",
     ],
-    "office": ["/office", "/settings"],
+    "office": ["/office", "/settings", "/accessibility"],
     "manager": ["/units", "/units/1", "/units/1/dashboard", "/settings"],
     "counsellor": ["/units", "/units/1", "/units/1/participants/new", "/settings"],
 }

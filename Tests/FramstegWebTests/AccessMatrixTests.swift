@@ -831,7 +831,7 @@ struct AccessMatrixTests {
         "GET /", "GET /sign-in", "POST /sign-in", "GET /healthz", "GET /static/app.css",
         "GET /register/:association", "POST /register/:association", "GET /register/:association/thanks",
         "GET /api/openapi.json", "GET /static/participant-mode.js", "GET /static/definition-file.js", "GET /static/page.js",
-        "GET /setup/:token", "POST /setup/:token",
+        "GET /setup/:token", "POST /setup/:token", "GET /accessibility",
     ]
 
     /// The application's own list of routes, read from a router built the way the server builds it.

@@ -11,7 +11,7 @@ struct ParticipantModeMiddleware: RouterMiddleware {
     /// Participant mode's own pages and the files they load.
     static func isAllowed(_ path: String) -> Bool {
         path == "/take" || path.hasPrefix("/take/") || path == "/static/app.css" || path == "/static/participant-mode.js"
-            || path == "/static/page.js"
+            || path == "/static/page.js" || path == "/accessibility"
     }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {

@@ -39,6 +39,7 @@ public func buildRouter(site: Site) -> (router: Router<AppRequestContext>, decla
     NationalDeliveryPages(site: site).register(on: routes)
     ParticipantAPI(site: site).register(on: routes)
     PublicRegistrationPages(site: site).register(on: routes)
+    AccessibilityPages(site: site).register(on: routes)
     return (router, routes.declarations)
 }
 

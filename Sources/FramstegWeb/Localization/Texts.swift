@@ -33,6 +33,7 @@ enum Texts {
     static let entries = generalEntries.merging(activityEntries) { _, _ in preconditionFailure("a text key is defined twice") }
         .merging(measurementEntries) { _, _ in preconditionFailure("a text key is defined twice") }
         .merging(surveyEntries) { _, _ in preconditionFailure("a text key is defined twice") }
+        .merging(accessibilityEntries) { _, _ in preconditionFailure("a text key is defined twice") }
         .merging(followUpEntries) { _, _ in preconditionFailure("a text key is defined twice") }
         .merging(problemEntries) { _, _ in preconditionFailure("a text key is defined twice") }
         .merging(rightsEntries) { _, _ in preconditionFailure("a text key is defined twice") }

@@ -33,6 +33,7 @@ enum Template: String, CaseIterable, Sendable {
     case signIn = "sign-in"
     case publicRegister = "public-register"
     case publicThanks = "public-thanks"
+    case accessibility
     // The units, the office and the follow-up.
     case myUnits = "my-units"
     case unit
