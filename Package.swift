@@ -23,8 +23,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
-        /// Pure domain: value types and rules, no I/O.
-        .target(name: "FramstegCore"),
+        /// Pure domain: value types and rules, no I/O (Crypto only computes: HMAC for one-time codes).
+        .target(name: "FramstegCore", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         /// Storage: migrations and repositories over SQLKit, one code path for SQLite and PostgreSQL.
         .target(
             name: "FramstegStore",
@@ -92,6 +92,7 @@ let package = Package(
                 "FramstegTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             // The chart snapshots are read from the source tree (#filePath), not bundled.
             exclude: ["Snapshots"]
