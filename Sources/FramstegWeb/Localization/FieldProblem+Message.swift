@@ -31,6 +31,8 @@ extension FieldProblem {
         case .passwordsDiffer: return text("problemPasswordsDiffer")
         case .ownAccess: return text("problemOwnAccess")
         case .wrongPassword: return text("problemWrongPassword")
+        case .wrongCode: return text("problemWrongCode")
+        case .tooManyAttempts: return text("problemTooManyAttempts")
         case .personalIdentityNumber(.empty): return text("problemRequired")
         case .personalIdentityNumber(.wrongFormat): return text("problemPnrFormat")
         case .personalIdentityNumber(.impossibleDate): return text("problemPnrDate")

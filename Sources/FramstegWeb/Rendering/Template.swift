@@ -31,6 +31,9 @@ enum Template: String, CaseIterable, Sendable {
     case settings
     case accountSetup = "account-setup"
     case signIn = "sign-in"
+    case signInCode = "sign-in-code"
+    case secondFactorEnrol = "second-factor-enrol"
+    case recoveryCodes = "recovery-codes"
     case publicRegister = "public-register"
     case publicThanks = "public-thanks"
     // The units, the office and the follow-up.

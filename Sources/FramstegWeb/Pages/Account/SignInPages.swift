@@ -13,7 +13,9 @@ struct SignInPages {
         routes.publicRoute(.get, "/sign-in") { request, context in
             if let user = context.session?.user { return .redirect(to: user.role.homePath, type: .found) }
             let expired = request.uri.queryParameters["expired"] != nil || context.sessionExpired
-            return page(context, SignInPage(message: expired ? Texts.text("sessionExpired", context.language) : nil))
+            let restart = request.uri.queryParameters["restart"] != nil
+            let message = restart ? "signInRestart" : expired ? "sessionExpired" : nil
+            return page(context, SignInPage(message: message.map { Texts.text($0, context.language) }))
         }
         routes.publicRoute(.post, "/sign-in") { _, context in try await signIn(context) }
         routes.post("/sign-out", .useOwnAccount, .ownAccount) { _, context, principal, _ in
@@ -36,6 +38,10 @@ struct SignInPages {
         case .signedIn(let user, let token):
             var response = Response.redirect(to: user.role.homePath, type: .normal)
             response.setCookie(FramstegCookie.make(FramstegCookie.session, value: token, secure: context.isSecureRequest))
+            return response
+        case .secondFactor(_, let token, let isEnrolled):
+            var response = Response.redirect(to: isEnrolled ? "/sign-in/code" : "/sign-in/enrol", type: .normal)
+            response.setCookie(FramstegCookie.make(FramstegCookie.pendingSignIn, value: token, secure: context.isSecureRequest))
             return response
         case .refused:
             let model = SignInPage(email: email, formError: Texts.text("signInFailed", context.language))
