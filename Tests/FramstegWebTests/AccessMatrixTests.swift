@@ -48,6 +48,8 @@ struct AccessMatrixTests {
         Row("GET /admin/association", admin: .ok, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
         Row("POST /admin/association", admin: .ok, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
         Row("POST /admin/association/second-factor", admin: .ok, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
+        Row("GET /admin/sign-in", admin: .ok, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
+        Row("POST /admin/sign-in", admin: .ok, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
         Row("GET /admin/municipalities", admin: .ok, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
         Row("POST /admin/municipalities", admin: .ok, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
         Row("POST /admin/municipalities/:municipality", .own, admin: .ok, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
@@ -813,6 +815,8 @@ struct AccessMatrixTests {
         "GET /setup/:token", "POST /setup/:token",
         // The second step of a sign-in answers only to its own pending cookie (SecondFactorTests).
         "GET /sign-in/code", "POST /sign-in/code", "GET /sign-in/enrol", "POST /sign-in/enrol",
+        // Signing in through the identity provider: the state and its browser cookie decide (IdentityProviderTests).
+        "GET /sign-in/organisation/:association", "GET /sign-in/callback", "GET /sign-out/organisation/:association",
     ]
 
     /// The application's own list of routes, read from a router built the way the server builds it.

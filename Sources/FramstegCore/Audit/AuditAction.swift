@@ -13,6 +13,10 @@ public enum AuditAction: Hashable, Sendable {
     case recoveryCodeUse
     /// An authenticator was enrolled (at a first sign-in, or replacing one in the settings).
     case secondFactorEnrol
+    /// A sign-in through the association's identity provider (failures name the problem as the object).
+    case signInIdentityProvider
+    /// The first sign-in through the identity provider linked the account to the person it names.
+    case identityLink
     /// Password and code were asked again before a sensitive change; the object names the change.
     case reauthenticate
     case settingsLanguage
@@ -37,6 +41,9 @@ public enum AuditAction: Hashable, Sendable {
     case secondFactorReset
     /// The association requires, or stops requiring, a second factor of every staff role.
     case associationSecondFactor
+    /// The association's identity provider was set (`.cli` when done from the command line).
+    case identityProviderUpdate
+    case identityProviderUpdateCLI
     /// The account's owner chose a password through a one-time setup link.
     case userSetup
     /// The account's owner changed their password (with the current one).
@@ -98,6 +105,8 @@ public enum AuditAction: Hashable, Sendable {
         case .recoveryCodeUse: "sign-in.recovery-code"
         case .secondFactorEnrol: "second-factor.enrol"
         case .reauthenticate: "reauthenticate"
+        case .signInIdentityProvider: "sign-in.identity-provider"
+        case .identityLink: "user.identity-link"
         case .settingsLanguage: "settings.language"
         case .auditRead: "audit.read"
         case .associationCreateCLI: "association.create.cli"
@@ -117,6 +126,8 @@ public enum AuditAction: Hashable, Sendable {
         case .userPasswordReset: "user.password-reset"
         case .secondFactorReset: "user.second-factor-reset"
         case .associationSecondFactor: "association.second-factor"
+        case .identityProviderUpdate: "association.identity-provider"
+        case .identityProviderUpdateCLI: "association.identity-provider.cli"
         case .userSetup: "user.setup"
         case .userPasswordChange: "user.password-change"
         case .userRecordAccess: "user.record-access"

@@ -55,6 +55,10 @@ public enum FieldProblem: Hashable, Sendable {
     case wrongCode
     /// Too many wrong passwords or codes in a row: the next try must wait.
     case tooManyAttempts
+    /// An identity provider's issuer must be an https:// address without query or fragment.
+    case invalidIssuer
+    /// The issuer gave no usable discovery document (`/.well-known/openid-configuration`).
+    case providerUnreachable
 }
 
 /// All problems found in a submitted form, keyed by field name; thrown as one error.

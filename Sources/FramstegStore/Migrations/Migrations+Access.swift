@@ -43,3 +43,35 @@ extension Migrations {
             .run()
     }
 }
+
+extension Migrations {
+    /// Sign-in through an association's identity provider (OpenID Connect, issue 19): the provider's
+    /// settings (the client secret sealed), the sign-ins under way (the `state` and the browser's
+    /// binding kept only as hashes, with the nonce and PKCE verifier they need), each account's link
+    /// to the person the provider vouches for (made at the first sign-in), the external id an admin
+    /// gives an account when the provider names people by something other than the e-mail address,
+    /// and whether a session was opened by the provider (its sign-out is offered then).
+    static let identityProviders = Migration(version: 28, name: "sign-in through the association's identity provider") { db, _ in
+        try await db.create(table: "identity_providers")
+            .column("association_id", type: .bigint, .primaryKey(autoIncrement: false), .references("associations", "id"))
+            .column("issuer", type: .text, .notNull)
+            .column("client_id", type: .text, .notNull)
+            .column("client_secret", type: .text, .notNull)
+            .column("user_claim", type: .text, .notNull)
+            .column("required_acr", type: .text)
+            .column("allows_password", type: .int, .notNull, .default(1))
+            .run()
+        try await db.create(table: "identity_provider_logins")
+            .column("state_hash", type: .text, .primaryKey(autoIncrement: false))
+            .column("browser_hash", type: .text, .notNull)
+            .column("association_id", type: .bigint, .notNull, .references("associations", "id"))
+            .column("nonce", type: .text, .notNull)
+            .column("code_verifier", type: .text, .notNull)
+            .column("redirect_uri", type: .text, .notNull)
+            .column("created_at", type: .bigint, .notNull)
+            .run()
+        try await db.alter(table: "users").column("identity_subject", type: .text).run()
+        try await db.alter(table: "users").column("external_id", type: .text).run()
+        try await db.alter(table: "sessions").column("via_identity_provider", type: .int, .notNull, .default(0)).run()
+    }
+}

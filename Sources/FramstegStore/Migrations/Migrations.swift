@@ -6,7 +6,7 @@ public enum Migrations {
         organisation, access, audit, auditAppendOnly, journey, rateLimits, eligibility, activities, measurements, plansAndParticipantMode,
         anonymousSurveys, followUpColumns, progressSummaries, progressByIndicator, changeSlots, followUpReadPaths, progressBackfill,
         managersRecordRight, keyedAuditChain, nameLookup, surveyResponsesHeldAndSealed, accountSetupLinks,
-        instrumentIDsPerAssociation, emailPerAssociation, nationalDeliveries, recordKeys, secondFactor,
+        instrumentIDsPerAssociation, emailPerAssociation, nationalDeliveries, recordKeys, secondFactor, identityProviders,
     ]
 
     static let organisation = Migration(version: 1, name: "organisation") { db, _ in

@@ -33,6 +33,8 @@ extension FieldProblem {
         case .wrongPassword: return text("problemWrongPassword")
         case .wrongCode: return text("problemWrongCode")
         case .tooManyAttempts: return text("problemTooManyAttempts")
+        case .invalidIssuer: return text("problemInvalidIssuer")
+        case .providerUnreachable: return text("problemProviderUnreachable")
         case .personalIdentityNumber(.empty): return text("problemRequired")
         case .personalIdentityNumber(.wrongFormat): return text("problemPnrFormat")
         case .personalIdentityNumber(.impossibleDate): return text("problemPnrDate")

@@ -31,6 +31,7 @@ enum Texts {
         .merging(problemEntries) { _, _ in preconditionFailure("a text key is defined twice") }
         .merging(rightsEntries) { _, _ in preconditionFailure("a text key is defined twice") }
         .merging(secondFactorEntries) { _, _ in preconditionFailure("a text key is defined twice") }
+        .merging(identityProviderEntries) { _, _ in preconditionFailure("a text key is defined twice") }
 
     static let generalEntries: [String: (sv: String, en: String)] = [
         "appName": ("Framsteg", "Framsteg"),

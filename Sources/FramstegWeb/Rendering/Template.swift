@@ -17,6 +17,7 @@ enum Template: String, CaseIterable, Sendable {
     // Administration.
     case adminAssociation = "admin-association"
     case adminAudit = "admin-audit"
+    case adminSignIn = "admin-sign-in"
     case adminHome = "admin-home"
     case adminInstruments = "admin-instruments"
     case adminMunicipalities = "admin-municipalities"

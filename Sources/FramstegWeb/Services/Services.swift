@@ -18,6 +18,7 @@ struct Services: Sendable {
     let instruments: InstrumentService
     let signIn: SignInService
     let secondFactor: SecondFactorService
+    let identityProvider: IdentityProviderService
     let auditLog: AuditLogService
     let health: HealthService
     let publicRegistration: PublicRegistrationService
@@ -67,6 +68,14 @@ struct Services: Sendable {
             throttle: configuration.throttle,
             sessionLifetime: configuration.sessionLifetime,
             dummyPasswordHash: dummyPasswordHash,
+            now: now
+        )
+        identityProvider = IdentityProviderService(
+            store: store,
+            keyring: keyring,
+            client: OpenIDConnectClient(),
+            signIn: signIn,
+            allowsLoopbackIssuer: configuration.allowsLoopbackIdentityProvider,
             now: now
         )
         auditLog = AuditLogService(store: store, now: now)

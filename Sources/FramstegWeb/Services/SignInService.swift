@@ -26,6 +26,8 @@ struct SignInService {
         case secondFactor(User, token: String, isEnrolled: Bool)
         case refused
         case throttled
+        /// The password was right, but the association's staff sign in through its identity provider.
+        case useIdentityProvider
     }
 
     /// How long a sign-in waits for its second factor (or its enrolment) after the password.
@@ -60,6 +62,23 @@ struct SignInService {
         // A hash made with another cost than the dummy's would make this account's sign-ins take
         // another time than an unknown address's: it is made again with today's cost.
         let rehashed = Passwords.cost(of: credentials.passwordHash) == passwords.cost ? nil : try await passwords.hash(password)
+        if let provider = try await store.read({ [keyring] db in
+            try await IdentityProviderRepository(db, keyring: keyring).settings(of: user.associationID)
+        }),
+            !provider.allowsPassword
+        {
+            try await store.audit(
+                AuditEntry(
+                    at: now,
+                    by: user.principal,
+                    action: .signInPassword,
+                    objectType: "account",
+                    objectID: user.id.description,
+                    result: .denied
+                )
+            )
+            return .useIdentityProvider
+        }
         let (isRequired, isEnrolled) = try await secondFactorStatus(of: user)
         if isRequired || isEnrolled {
             let token = Tokens.random()
