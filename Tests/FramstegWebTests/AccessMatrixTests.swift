@@ -102,6 +102,15 @@ struct AccessMatrixTests {
         Row("POST /admin/users/:user/password", .own, admin: .ok, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
         Row("POST /admin/users/:user/password", .foreign, admin: .hidden, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
         Row("POST /admin/users/:user/second-factor", .own, admin: .ok, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
+        Row("POST /admin/users/:user/external-id", .own, admin: .ok, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
+        Row(
+            "POST /admin/users/:user/external-id",
+            .foreign,
+            admin: .hidden,
+            office: .forbidden,
+            manager: .forbidden,
+            counsellor: .forbidden
+        ),
         Row(
             "POST /admin/users/:user/second-factor",
             .foreign,

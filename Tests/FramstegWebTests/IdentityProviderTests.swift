@@ -73,10 +73,9 @@ struct IdentityProviderTests {
         _ fixture: Fixture,
         behaviour: [String] = [],
         claims: [String: String]? = nil,
+        userClaim: String = "email",
         requiredACR: String = ""
-    ) async throws
-        -> String
-    {
+    ) async throws -> String {
         let clientID = "framsteg-" + UUID().uuidString.lowercased()
         let person = claims ?? ["sub": "person-" + clientID, "email": Fixture.email(.counsellor), "name": "Test Counsellor"]
         try await provider.register(clientID, claims: person, behaviour: behaviour, now: fixture.clock.now)
@@ -90,7 +89,7 @@ struct IdentityProviderTests {
             issuer: provider.url,
             clientID: clientID,
             clientSecret: "secret-" + clientID,
-            userClaim: "email",
+            userClaim: userClaim,
             requiredACR: requiredACR,
             allowsPassword: true,
             for: fixture.associationA,
@@ -274,6 +273,23 @@ struct IdentityProviderTests {
             let password = try await TestBrowser(client).signIn(Fixture.email(.office))
             #expect(password.status == .forbidden)
             #expect(password.text.contains("loggar in via sin e-legitimation"))
+        }
+    }
+
+    @Test("a provider that names people by an HSA id finds the account by the external id its admin gave it")
+    func externalID() async throws {
+        try await TestApp.run(configure: Self.configuration) { fixture, client throws in
+            let hsa = "SE2321000131-E000000000042"
+            _ = try await Self.configure(fixture, claims: ["sub": "p-hsa", "hsa_id": hsa], userClaim: "hsa_id")
+            #expect(try await Self.signIn(TestBrowser(client), fixture).status == .forbidden, "no account has the id yet")
+            let admin = TestBrowser(client)
+            try await admin.signIn(Fixture.email(.admin))
+            let saved = try await admin.post("/admin/users/\(fixture.targetUserA)/external-id", [("externalID", hsa)])
+            #expect(saved.location == "/admin/users/\(fixture.targetUserA)?notice=saved#identity")
+            #expect(try await Self.signIn(TestBrowser(client), fixture).location == "/units")
+            #expect(try await admin.get("/admin/users/\(fixture.targetUserA)").text.contains("Kopplat:"))
+            let taken = try await admin.post("/admin/users/\(fixture.targetUserB)/external-id", [("externalID", hsa)])
+            #expect(taken.status == .notFound, "another association's user is not the admin's to change")
         }
     }
 

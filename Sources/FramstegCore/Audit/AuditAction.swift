@@ -17,6 +17,8 @@ public enum AuditAction: Hashable, Sendable {
     case signInIdentityProvider
     /// The first sign-in through the identity provider linked the account to the person it names.
     case identityLink
+    /// An admin set the id by which the identity provider names the user (and the link ended).
+    case userExternalID
     /// Password and code were asked again before a sensitive change; the object names the change.
     case reauthenticate
     case settingsLanguage
@@ -107,6 +109,7 @@ public enum AuditAction: Hashable, Sendable {
         case .reauthenticate: "reauthenticate"
         case .signInIdentityProvider: "sign-in.identity-provider"
         case .identityLink: "user.identity-link"
+        case .userExternalID: "user.external-id"
         case .settingsLanguage: "settings.language"
         case .auditRead: "audit.read"
         case .associationCreateCLI: "association.create.cli"

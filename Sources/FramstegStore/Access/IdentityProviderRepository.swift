@@ -136,6 +136,21 @@ public struct IdentityProviderRepository: Sendable {
         try await db.update("users").set("identity_subject", to: subject).where("id", .equal, userID.rawValue).run()
     }
 
+    /// Ends the account's link, so the next sign-in links whoever the provider then names.
+    public func unlink(_ userID: UserID) async throws {
+        try await db.update("users").set("identity_subject", to: SQLLiteral.null).where("id", .equal, userID.rawValue).run()
+    }
+
+    public func identity(of userID: UserID) async throws -> (externalID: String?, isLinked: Bool) {
+        guard
+            let row = try await db.select().columns("external_id", "identity_subject").from("users").where("id", .equal, userID.rawValue)
+                .first()
+        else { return (nil, false) }
+        return (
+            try row.decode(column: "external_id", as: String?.self), try row.decode(column: "identity_subject", as: String?.self) != nil
+        )
+    }
+
     public func setExternalID(_ userID: UserID, _ externalID: String?) async throws {
         try await db.update("users").set("external_id", to: SQLBind(externalID)).where("id", .equal, userID.rawValue).run()
     }

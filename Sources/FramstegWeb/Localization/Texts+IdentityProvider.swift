@@ -96,6 +96,19 @@ extension Texts {
             "Personalen får fortfarande logga in med lösenord (och tvåstegsverifiering)",
             "Staff may still sign in with a password (and two-step verification)"
         ),
+        "userExternalID": ("Externt id (sub eller HSA-id)", "External id (sub or HSA id)"),
+        "userExternalIDHelp": (
+            "Behövs bara om identitetsleverantören pekar ut användaren med något annat än e-postadressen. Ändras id:t kopplas kontot till den som loggar in med det nya.",
+            "Needed only if the identity provider names the user by something other than the e-mail address. When the id changes, the account is linked to whoever signs in with the new one."
+        ),
+        "userIdentityLinked": (
+            "Kopplat: kontot öppnas bara av den person identitetsleverantören pekade ut vid första inloggningen.",
+            "Linked: the account opens only for the person the identity provider named at the first sign-in."
+        ),
+        "userIdentityNotLinked": (
+            "Inte kopplat ännu: den första inloggningen via identitetsleverantören kopplar kontot.",
+            "Not linked yet: the first sign-in through the identity provider links the account."
+        ),
         "problemInvalidIssuer": (
             "Ange en https://-adress utan frågetecken eller #.", "Enter an https:// address without a question mark or #."
         ),

@@ -205,6 +205,33 @@ struct IdentityProviderService: Sendable {
         return .refused(problem)
     }
 
+    /// How a user is known to the provider: the external id an admin gave (when the provider names
+    /// people by `sub` or an HSA id), and whether a first sign-in has linked the account.
+    func identity(of user: User) async throws -> (externalID: String?, isLinked: Bool) {
+        try await store.read { [keyring] db in try await IdentityProviderRepository(db, keyring: keyring).identity(of: user.id) }
+    }
+
+    /// Sets (or clears) the user's external id; the link to a person ends with it, so the next
+    /// sign-in links whoever the provider names by the new id.
+    func setExternalID(_ typed: String, of user: User, by principal: Principal) async throws {
+        let value = typed.trimmingCharacters(in: .whitespaces)
+        guard value.count <= 200 else { throw ValidationFailure(problems: ["externalID": .tooLong(maximum: 200)]) }
+        let now = self.now()
+        try await store.write { [keyring] db in
+            let providers = IdentityProviderRepository(db, keyring: keyring)
+            if let other = try await providers.account(in: principal.associationID, matching: value, byEmail: false), other.id != user.id,
+                !value.isEmpty
+            {
+                throw ValidationFailure(problems: ["externalID": .alreadyTaken])
+            }
+            try await providers.setExternalID(user.id, value.isEmpty ? nil : value)
+            try await providers.unlink(user.id)
+            try await AuditLog(db).append(
+                AuditEntry(at: now, by: principal, action: .userExternalID, objectType: "user", objectID: user.id.description)
+            )
+        }
+    }
+
     /// Where to end the session at the provider too, after a sign-out of a session it opened.
     func endSessionLocation(for associationID: AssociationID, returningTo origin: String) async throws -> String? {
         guard let settings = try await settings(of: associationID),

@@ -145,8 +145,24 @@ struct UserPage: Sendable {
         }
     }
 
-    init(_ user: User, form: FormState, units: [OrganisationUnit], isSelf: Bool, factor: Factor, language: Language) {
+    let identity: Identity
+
+    /// How the identity provider knows the user: the external id (for a provider that names people
+    /// by `sub` or an HSA id) and whether a sign-in has linked the account.
+    struct Identity: Sendable {
+        let field: FieldView
+        let linkStatus: String
+
+        init(externalID: String, isLinked: Bool, error: String?, language: Language) {
+            let form = FormState(values: ["externalID": externalID], errors: error.map { ["externalID": $0] } ?? [:])
+            field = .withoutAutocomplete("externalID", in: form, label: Texts.text("userExternalID", language))
+            linkStatus = Texts.text(isLinked ? "userIdentityLinked" : "userIdentityNotLinked", language)
+        }
+    }
+
+    init(_ user: User, form: FormState, units: [OrganisationUnit], isSelf: Bool, factor: Factor, identity: Identity, language: Language) {
         self.factor = factor
+        self.identity = identity
         self.user = Account(
             id: user.id.description,
             name: user.name,

@@ -58,6 +58,21 @@ struct UserAdminPages {
             let link = try await site.services.users.resetPassword(of: user, by: principal)
             return linkPage(request, context, link, kind: .passwordReset)
         }
+        routes.post("/admin/users/:user/external-id", .administerUsers, .user) { _, context, principal, user in
+            do {
+                try await site.services.identityProvider.setExternalID(context.form["externalID"], of: user, by: principal)
+                return .redirect(to: "/admin/users/\(user.id)", notice: .saved, section: "identity")
+            } catch let failure as ValidationFailure {
+                var values = Self.values(of: user)
+                values["externalID"] = context.form["externalID"]
+                return try await userPage(
+                    context,
+                    principal,
+                    user,
+                    form: FormState(values: values, errors: failure.messages(context.language))
+                )
+            }
+        }
         routes.post("/admin/users/:user/second-factor", .administerUsers, .user) { request, context, principal, user in
             do {
                 let link = try await site.services.secondFactor.reset(
@@ -148,12 +163,19 @@ struct UserAdminPages {
     ) async throws -> Response {
         let units = try await site.services.users.units(of: principal.associationID)
         let factor = try await site.services.secondFactor.status(of: user)
+        let identity = try await site.services.identityProvider.identity(of: user)
         let model = UserPage(
             user,
             form: form,
             units: units,
             isSelf: user.id == principal.userID,
             factor: UserPage.Factor(factor, errors: factorErrors ? form.errors : [:], language: context.language),
+            identity: UserPage.Identity(
+                externalID: form.values["externalID"] ?? identity.externalID ?? "",
+                isLinked: identity.isLinked,
+                error: form.errors["externalID"],
+                language: context.language
+            ),
             language: context.language
         )
         let status: HTTPResponse.Status = model.hasErrors ? .unprocessableContent : .ok
