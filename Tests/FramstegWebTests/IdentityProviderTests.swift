@@ -129,9 +129,12 @@ struct IdentityProviderTests {
 
     static func configuration(_ configuration: inout WebConfiguration) { configuration.allowsLoopbackIdentityProvider = true }
 
-    @Test("a good sign-in opens a session for the existing account and links it; the next one links nothing new")
-    func goodSignIn() async throws {
-        try await TestApp.run(configure: Self.configuration) { fixture, client throws in
+    @Test(
+        "a good sign-in opens a session for the existing account and links it; the next one links nothing new",
+        arguments: TestDatabase.available
+    )
+    func goodSignIn(_ database: TestDatabase) async throws {
+        try await TestApp.run(database: database, configure: Self.configuration) { fixture, client throws in
             _ = try await Self.configure(fixture)
             let browser = TestBrowser(client)
             #expect(try await browser.get("/sign-in").text.contains("/sign-in/organisation/\(fixture.associationA)"))
@@ -156,9 +159,9 @@ struct IdentityProviderTests {
         }
     }
 
-    @Test("a wrong, replayed or other browser's state is refused with one message")
-    func wrongState() async throws {
-        try await TestApp.run(configure: Self.configuration) { fixture, client throws in
+    @Test("a wrong, replayed or other browser's state is refused with one message", arguments: TestDatabase.available)
+    func wrongState(_ database: TestDatabase) async throws {
+        try await TestApp.run(database: database, configure: Self.configuration) { fixture, client throws in
             _ = try await Self.configure(fixture)
             let browser = TestBrowser(client)
             let changed = try await Self.signIn(browser, fixture) { $0.replacingOccurrences(of: "state=", with: "state=x") }
@@ -204,6 +207,19 @@ struct IdentityProviderTests {
             #expect(answer.text.contains(message))
             #expect(browser.cookies["framsteg_session"] == nil)
             #expect(try await Self.actions(fixture, limit: 1) == ["sign-in.identity-provider:" + problem])
+        }
+    }
+
+    @Test("an e-mail address the provider says is not verified names nobody")
+    func unverifiedEmail() async throws {
+        try await TestApp.run(configure: Self.configuration) { fixture, client throws in
+            _ = try await Self.configure(
+                fixture,
+                claims: ["sub": "p-unverified", "email": Fixture.email(.counsellor), "email_verified": "false"]
+            )
+            let answer = try await Self.signIn(TestBrowser(client), fixture)
+            #expect(answer.status == .unauthorized)
+            #expect(try await Self.actions(fixture, limit: 1) == ["sign-in.identity-provider:missing-claim"])
         }
     }
 

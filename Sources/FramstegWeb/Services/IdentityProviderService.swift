@@ -139,6 +139,10 @@ struct IdentityProviderService: Sendable {
         guard let value = verified.claims[settings.userClaim], !value.isEmpty else {
             return try await refuse(.missingClaim, association: login.associationID, now: now)
         }
+        // An address the provider itself calls unverified names nobody (providers that do not say are believed).
+        if settings.userClaim == "email", verified.claims["email_verified"] == "false" || verified.claims["email_verified"] == "0" {
+            return try await refuse(.missingClaim, association: login.associationID, now: now)
+        }
         return try await openSession(
             verified,
             claimValue: value,
