@@ -21,10 +21,12 @@ let package = Package(
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        // ID tokens (JWS, JWKS). 5.7 rather than 5.8: 5.8 adds swift-extras-base64 and nothing we use.
+        .package(url: "https://github.com/vapor/jwt-kit", .upToNextMinor(from: "5.7.1")),
     ],
     targets: [
-        /// Pure domain: value types and rules, no I/O.
-        .target(name: "FramstegCore"),
+        /// Pure domain: value types and rules, no I/O (Crypto only computes: HMAC for one-time codes).
+        .target(name: "FramstegCore", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         /// Storage: migrations and repositories over SQLKit, one code path for SQLite and PostgreSQL.
         .target(
             name: "FramstegStore",
@@ -54,6 +56,7 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "JWTKit", package: "jwt-kit"),
             ],
             resources: [.copy("Templates"), .copy("Public")]
         ),
@@ -92,6 +95,7 @@ let package = Package(
                 "FramstegTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             // The chart snapshots are read from the source tree (#filePath), not bundled.
             exclude: ["Snapshots"]

@@ -52,5 +52,23 @@ struct Demo: AsyncParsableCommand {
                 "  \(signIn.role.rawValue.padding(toLength: 11, withPad: " ", startingAt: 0)) \(signIn.email.padding(toLength: 38, withPad: " ", startingAt: 0)) \(signIn.password)"
             )
         }
+        print("Insjöriket requires two-step verification. After the password, type the code of the demo authenticator:")
+        print("  add the key \(DemoUsersStep.authenticatorSecret) to an authenticator app (time-based, 6 digits, 30 s),")
+        print("  or run `swift run framsteg demo-code` (or `.build/debug/framsteg demo-code`) for the current code.")
+    }
+}
+
+/// Prints the demo authenticator's current code, for signing in to the demo without a phone.
+struct DemoCode: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo-code",
+        abstract: "Print the current code of the demo users' authenticator (demo databases only)."
+    )
+
+    func run() {
+        let totp = OneTimePassword(secret: Base32.decode(DemoUsersStep.authenticatorSecret) ?? [])
+        let now = Date()
+        let left = Int(totp.period) - Int(now.timeIntervalSince1970) % Int(totp.period)
+        print("\(totp.code(at: now))  (it changes in \(left) s; each code is still accepted for 30 s after it changes)")
     }
 }

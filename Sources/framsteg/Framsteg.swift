@@ -8,7 +8,7 @@ struct Framsteg: AsyncParsableCommand {
         commandName: "framsteg",
         abstract: "Progression measurement and follow-up for samordningsförbund.",
         subcommands: [
-            Serve.self, Migrate.self, Demo.self, Bench.self, ImportCommand.self, UserCommand.self, AssociationCommand.self,
+            Serve.self, Migrate.self, Demo.self, DemoCode.self, Bench.self, ImportCommand.self, UserCommand.self, AssociationCommand.self,
             AuditCommand.self, KeyCommand.self,
         ]
     )

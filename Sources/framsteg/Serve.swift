@@ -31,6 +31,8 @@ struct Serve: AsyncParsableCommand {
     func run() async throws {
         let logger = Logger.framsteg()
         var settings = WebConfiguration(host: host, port: port, secureCookies: secureCookies, trustForwardedHeaders: trustProxy)
+        // Only for an identity provider running beside the tests: plain HTTP on loopback.
+        settings.allowsLoopbackIdentityProvider = ProcessInfo.processInfo.environment["FRAMSTEG_ALLOW_LOOPBACK_IDENTITY_PROVIDER"] == "1"
         settings.trustedProxies = Set(trustedProxies.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
         let configuration = settings
         let location = database.location

@@ -64,8 +64,53 @@ struct AssociationCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "association",
         abstract: "Manage associations (tenants).",
-        subcommands: [Add.self, List.self]
+        subcommands: [Add.self, List.self, IdentityProvider.self]
     )
+
+    /// Points an association at its identity provider (OpenID Connect), as the admin's page does.
+    struct IdentityProvider: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "identity-provider",
+            abstract: "Let an association's staff sign in through its identity provider (OpenID Connect).",
+            discussion: "The client secret is read from FRAMSTEG_OIDC_CLIENT_SECRET or standard input, never from an argument."
+        )
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var keys: KeyOptions
+        @Option(help: "The association's id (see `association list`).") var association: Int64
+        @Option(help: "The issuer, e.g. https://login.microsoftonline.com/TENANT/v2.0.") var issuer: String
+        @Option(help: "The client (application) id registered at the provider.") var clientId: String
+        @Option(help: "The claim that names the user: email, sub, or an HSA id claim.") var userClaim = "email"
+        @Option(help: "The acr the ID token must carry, e.g. http://id.elegnamnden.se/loa/1.0/loa3.") var requireAcr = ""
+        @Flag(help: "Staff may no longer sign in with a password.") var noPassword = false
+
+        func run() async throws {
+            let secret = ProcessInfo.processInfo.environment["FRAMSTEG_OIDC_CLIENT_SECRET"] ?? readLine(strippingNewline: true) ?? ""
+            let keyring = try keys.keyring()
+            let loopback = ProcessInfo.processInfo.environment["FRAMSTEG_ALLOW_LOOPBACK_IDENTITY_PROVIDER"] == "1"
+            let command = self
+            try await database.withStore(logger: .framsteg(), auditKey: keyring.auditKey) { store in
+                try await Migrator().migrate(store)
+                do {
+                    try await IdentityProviderSetup(store: store, keyring: keyring, allowsLoopbackIssuer: loopback).save(
+                        issuer: command.issuer,
+                        clientID: command.clientId,
+                        clientSecret: secret,
+                        userClaim: command.userClaim,
+                        requiredACR: command.requireAcr,
+                        allowsPassword: !command.noPassword,
+                        for: AssociationID(command.association),
+                        by: nil
+                    )
+                } catch let failure as ValidationFailure {
+                    let lines = failure.problems.sorted { $0.key < $1.key }.map {
+                        "\($0.key): \($0.value.message(.english, field: $0.key))"
+                    }
+                    throw CommandFailure(message: lines.joined(separator: "; "))
+                }
+            }
+            print("Association \(command.association) signs in through \(command.issuer); redirect URI: https://YOUR-HOST/sign-in/callback")
+        }
+    }
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Create an association.")

@@ -22,11 +22,13 @@ import functools
 import os
 import re
 import shutil
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator, Mapping, Tuple, Union
 from urllib.parse import urlparse
 
+import pyotp
 import pytest
 import selenium_axe_python
 from selenium import webdriver
@@ -72,6 +74,30 @@ DEMO_USERS: dict[str, DemoUser] = {
         ),
     )
 }
+
+
+#: Every demo user's authenticator (Insjöriket requires a second factor): `DemoUsersStep.authenticatorSecret`.
+DEMO_TOTP_SECRET = "FRAMSTEGDEMOINSJORIKETTOTPDEMOAA"
+#: The latest time step whose code each account has used: the server accepts a code only once.
+_used_steps: dict[str, int] = {}
+
+
+def demo_code(email: str) -> str:
+    """A code of the demo authenticator that `email` has not used yet.
+
+    The current step's, else the next one's (the server accepts one step either side), else wait
+    for the clock to move on.
+    """
+    totp = pyotp.TOTP(DEMO_TOTP_SECRET)
+    while True:
+        now = time.time()
+        current = int(now // 30)
+        last = _used_steps.get(email, 0)
+        if last <= current:
+            step = current if last < current else current + 1
+            _used_steps[email] = step
+            return totp.at(step * 30)
+        time.sleep(30 - now % 30 + 0.2)
 
 
 def make_driver() -> WebDriver:
@@ -253,11 +279,18 @@ class Browser:
     # -- common journeys ----------------------------------------------------------------
 
     def sign_in(self, user: DemoUser) -> None:
-        """Sign in through the form and assert landing on the user's home page."""
+        """Sign in through the form, then the demo authenticator's code, and assert landing on the user's home page."""
         __tracebackhide__ = True
         self.visit("/sign-in")
         self.submit({"email": user.email, "password": user.password}, button="#sign-in")
+        self.enter_code(user.email)
         assert self.path == user.home, f"{user.email} landed on {self.path}, expected {user.home}"
+
+    def enter_code(self, email: str) -> None:
+        """On the second step of a sign-in, type an unused code of the demo authenticator."""
+        __tracebackhide__ = True
+        assert self.path == "/sign-in/code", f"expected the code step after the password, at {self.path}"
+        self.submit({"code": demo_code(email)}, button="#verify-code")
 
     def sign_out(self) -> None:
         __tracebackhide__ = True

@@ -37,5 +37,6 @@ def test_a_referrer_registers_someone_from_a_phone_and_the_unit_sees_it(browser:
     browser.driver.set_window_size(1280, 900)
     browser.visit("/sign-in")
     browser.submit({"email": "handledare.partille@insjoriket.demo", "password": "Demo-Handl-Partille-26"}, button="#sign-in")
+    browser.enter_code("handledare.partille@insjoriket.demo")
     browser.visit("/units/2")
     assert "Maja Mobil" in browser.find("main table").text

@@ -9,7 +9,7 @@ import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
-from harness import DEMO_USERS, Browser, DemoUser
+from harness import DEMO_USERS, Browser, DemoUser, demo_code
 
 MAX_TABS = 15
 
@@ -18,6 +18,8 @@ MAX_TABS = 15
 def test_demo_user_signs_in_and_out(browser: Browser, user: DemoUser) -> None:
     browser.visit("/sign-in")
     browser.submit({"email": user.email, "password": user.password}, button="#sign-in")
+    assert browser.path == "/sign-in/code", "Insjöriket requires the second factor of every role"
+    browser.enter_code(user.email)
     assert browser.path == user.home
     assert user.heading in browser.heading
 
@@ -67,6 +69,13 @@ def test_keyboard_only_sign_in(browser: Browser) -> None:
     browser.press(admin.email, Keys.TAB)
     assert browser.active_element_id == "password"
     browser.press(admin.password)
+    with browser.expect_page_load():
+        browser.press(Keys.ENTER)
+
+    # The code step: the field has focus, Enter sends it.
+    assert browser.path == "/sign-in/code"
+    assert browser.active_element_id == "code"
+    browser.press(demo_code(admin.email))
     with browser.expect_page_load():
         browser.press(Keys.ENTER)
 

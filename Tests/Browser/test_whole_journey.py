@@ -35,6 +35,7 @@ def test_from_the_public_form_to_the_exit_document(browser: Browser) -> None:
     # 2. The counsellor finds it waiting and opens the record.
     browser.visit("/sign-in")
     browser.submit({"email": PARTILLE["email"], "password": PARTILLE["password"]}, button="#sign-in")
+    browser.enter_code(PARTILLE["email"])
     browser.visit("/units")
     waiting = [row for row in browser.driver.find_elements(By.CSS_SELECTOR, "main table tr") if "Vera Väg" in row.text]
     assert waiting, "the registration is in the working view"

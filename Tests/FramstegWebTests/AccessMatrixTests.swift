@@ -41,9 +41,15 @@ struct AccessMatrixTests {
         Row("GET /settings", admin: .ok, office: .ok, manager: .ok, counsellor: .ok),
         Row("POST /settings", admin: .ok, office: .ok, manager: .ok, counsellor: .ok),
         Row("POST /settings/password", admin: .ok, office: .ok, manager: .ok, counsellor: .ok),
+        Row("POST /settings/second-factor", admin: .ok, office: .ok, manager: .ok, counsellor: .ok),
+        Row("GET /settings/second-factor", admin: .ok, office: .ok, manager: .ok, counsellor: .ok),
+        Row("POST /settings/second-factor/confirm", admin: .ok, office: .ok, manager: .ok, counsellor: .ok),
         Row("GET /admin", admin: .ok, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
         Row("GET /admin/association", admin: .ok, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
         Row("POST /admin/association", admin: .ok, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
+        Row("POST /admin/association/second-factor", admin: .ok, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
+        Row("GET /admin/sign-in", admin: .ok, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
+        Row("POST /admin/sign-in", admin: .ok, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
         Row("GET /admin/municipalities", admin: .ok, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
         Row("POST /admin/municipalities", admin: .ok, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
         Row("POST /admin/municipalities/:municipality", .own, admin: .ok, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
@@ -95,6 +101,24 @@ struct AccessMatrixTests {
         ),
         Row("POST /admin/users/:user/password", .own, admin: .ok, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
         Row("POST /admin/users/:user/password", .foreign, admin: .hidden, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
+        Row("POST /admin/users/:user/second-factor", .own, admin: .ok, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
+        Row("POST /admin/users/:user/external-id", .own, admin: .ok, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
+        Row(
+            "POST /admin/users/:user/external-id",
+            .foreign,
+            admin: .hidden,
+            office: .forbidden,
+            manager: .forbidden,
+            counsellor: .forbidden
+        ),
+        Row(
+            "POST /admin/users/:user/second-factor",
+            .foreign,
+            admin: .hidden,
+            office: .forbidden,
+            manager: .forbidden,
+            counsellor: .forbidden
+        ),
         Row("POST /admin/units/:unit/schedule", .own, admin: .ok, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
         Row("POST /admin/units/:unit/schedule", .foreign, admin: .hidden, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
         Row("GET /admin/instruments", admin: .ok, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
@@ -832,6 +856,10 @@ struct AccessMatrixTests {
         "GET /register/:association", "POST /register/:association", "GET /register/:association/thanks",
         "GET /api/openapi.json", "GET /static/participant-mode.js", "GET /static/definition-file.js", "GET /static/page.js",
         "GET /setup/:token", "POST /setup/:token", "GET /accessibility",
+        // The second step of a sign-in answers only to its own pending cookie (SecondFactorTests).
+        "GET /sign-in/code", "POST /sign-in/code", "GET /sign-in/enrol", "POST /sign-in/enrol",
+        // Signing in through the identity provider: the state and its browser cookie decide (IdentityProviderTests).
+        "GET /sign-in/organisation/:association", "GET /sign-in/callback", "GET /sign-out/organisation/:association",
     ]
 
     /// The application's own list of routes, read from a router built the way the server builds it.

@@ -131,6 +131,31 @@ struct ParticipantModeTests {
         }
     }
 
+    @Test("with a second factor the password takes the device back only with a code of it; the PIN needs none")
+    func takingBackWithSecondFactor() async throws {
+        try await TestApp.run { fixture, client throws in
+            let browser = TestBrowser(client)
+            try await browser.signIn(Fixture.email(.counsellor))
+            let (secret, _) = try await SecondFactorTests.enrolFromSettings(browser, fixture)
+            let measurement = "/participants/\(fixture.participantA1)/measurements/\(fixture.measurementA1)"
+            try await browser.get(measurement)
+            #expect(try await browser.post(measurement + "/hand-over", [("pin", ""), ("language", "sv")]).location == "/take")
+            #expect(try await browser.get("/take/return").text.contains(#"id="code""#))
+            #expect(try await browser.post("/take/return", [("secret", Fixture.password)]).status == .unprocessableContent)
+            #expect(
+                try await browser.post("/take/return", [("secret", Fixture.password), ("code", "000000")]).status == .unprocessableContent
+            )
+            fixture.clock.advance(minutes: 1)
+            let code = OneTimePassword(secret: secret).code(at: fixture.clock.now)
+            let back = try await browser.post("/take/return", [("secret", Fixture.password), ("code", code)])
+            #expect(back.location == measurement + "?notice=deviceReturned")
+
+            try await browser.get(measurement)
+            #expect(try await browser.post(measurement + "/hand-over", [("pin", "2468"), ("language", "sv")]).location == "/take")
+            #expect(try await browser.post("/take/return", [("secret", "2468")]).status == .seeOther)
+        }
+    }
+
     @Test("the working view lists the measurement due and an overdue step of the plan; the record names the next measurement")
     func workingView() async throws {
         try await TestApp.run { fixture, client throws in

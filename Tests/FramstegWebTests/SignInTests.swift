@@ -33,11 +33,11 @@ struct SignInTests {
             let page = try await browser.get("/sign-in")
             let csrf = try #require(page.headers[values: .setCookie].first { $0.hasPrefix("__Host-framsteg_csrf=") })
             #expect(csrf.contains("Secure") && csrf.contains("Path=/") && !csrf.contains("Domain"))
-            let response = try await browser.post("/sign-in", [("email", Fixture.email(.admin)), ("password", Fixture.password)])
+            let response = try await browser.post("/sign-in", [("email", Fixture.email(.office)), ("password", Fixture.password)])
             let cookie = try #require(response.headers[values: .setCookie].first { $0.hasPrefix("__Host-framsteg_session=") })
             #expect(cookie.contains("Secure") && cookie.contains("Path=/") && !cookie.contains("Domain"))
             #expect(response.headers[.strictTransportSecurity] == "max-age=31536000")
-            #expect(try await browser.get("/admin").status == .ok, "the prefixed cookie opens the session")
+            #expect(try await browser.get("/office").status == .ok, "the prefixed cookie opens the session")
         }
     }
 

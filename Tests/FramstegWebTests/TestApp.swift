@@ -13,8 +13,27 @@ import Synchronization
 /// A clock the test moves by hand, for session timeouts and throttling windows.
 final class TestClock: Sendable {
     private let current = Mutex(Date(timeIntervalSince1970: 1_800_000_000))
+    private let usedSteps = Mutex([String: Int64]())
     var now: Date { current.withLock { $0 } }
     func advance(minutes: Double) { current.withLock { $0 += minutes * 60 } }
+
+    /// The clock of the application the test runs (set by `TestApp.run`), for codes typed at sign-in.
+    @TaskLocal static var running: TestClock?
+
+    /// A code of the fixture's authenticator for `email` that the account has not used yet: the
+    /// current step's, else the next one's (still accepted), else the clock moves on a step.
+    func unusedCode(for email: String) -> String {
+        let totp = OneTimePassword(secret: Fixture.authenticatorSecret)
+        var current = totp.step(at: now)
+        let last = usedSteps.withLock { $0[email] ?? 0 }
+        if last > current {
+            advance(minutes: 0.5)
+            current = totp.step(at: now)
+        }
+        let step = max(current, last + 1)
+        usedSteps.withLock { $0[email] = step }
+        return totp.code(counter: UInt64(step))
+    }
 }
 
 /// Two associations, so every test can try to cross the boundary between tenants.
@@ -43,6 +62,8 @@ struct Fixture: Sendable {
     let surveyOfferA1: SurveyOfferID
 
     static let password = "Rätt-lösenord-för-test"
+    /// The authenticator of the fixture's admins (they always need a second factor): the RFC test secret.
+    static let authenticatorSecret = Array("12345678901234567890".utf8)
     static func email(_ role: Role) -> String { "\(role.rawValue)@a.test" }
     /// A unit manager of unit A1 whom the association lets open participants' records.
     static let recordsManagerEmail = "manager-records@a.test"
@@ -101,6 +122,11 @@ struct Fixture: Sendable {
                 passwordHash: hash,
                 now: now
             )
+            let factors = SecondFactorRepository(db, keyring: TestKeys.keyring)
+            for admin in try await users.users(of: a.id).filter({ $0.role == .admin }) + [targetB] {
+                try await factors.setPending(admin.id, secret: authenticatorSecret, now: now)
+                try await factors.confirmPending(admin.id, secret: authenticatorSecret, step: 0, recoveryCodes: [], now: now)
+            }
             let participants = ParticipantRepository(db, keyring: TestKeys.keyring)
             func participant(
                 _ number: String,
@@ -211,7 +237,9 @@ enum TestApp {
                 logger: logger
             )
             let app = buildApplication(site: site, logger: logger)
-            try await app.test(.router) { client in try await body(fixture, client) }
+            try await TestClock.$running.withValue(clock) {
+                try await app.test(.router) { client in try await body(fixture, client) }
+            }
         }
     }
 }
@@ -258,10 +286,16 @@ final class TestBrowser {
     }
 
     /// Signs in and, like a browser, follows the redirect so the session's CSRF token is picked up.
+    /// An account with an authenticator (the fixture's admins) types an unused code of it next; the
+    /// answer is then the code's.
     @discardableResult
     func signIn(_ email: String, _ password: String = Fixture.password) async throws -> TestResponse {
         try await get("/sign-in")
-        let response = try await post("/sign-in", [("email", email), ("password", password)])
+        var response = try await post("/sign-in", [("email", email), ("password", password)])
+        if response.location == "/sign-in/code", let clock = TestClock.running {
+            try await get("/sign-in/code")
+            response = try await post("/sign-in/code", [("code", clock.unusedCode(for: email))])
+        }
         if response.status == .seeOther, let location = response.location { try await get(location) }
         return response
     }

@@ -5,6 +5,22 @@ public enum AuditAction: Hashable, Sendable {
     case signIn
     case signInThrottled
     case signOut
+    /// The password was right; the sign-in waits for the second factor (or its enrolment).
+    case signInPassword
+    /// The second step of a sign-in: a code of the authenticator (or a recovery code) was typed.
+    case signInSecondFactor
+    /// A one-time recovery code was spent in place of the authenticator's code.
+    case recoveryCodeUse
+    /// An authenticator was enrolled (at a first sign-in, or replacing one in the settings).
+    case secondFactorEnrol
+    /// A sign-in through the association's identity provider (failures name the problem as the object).
+    case signInIdentityProvider
+    /// The first sign-in through the identity provider linked the account to the person it names.
+    case identityLink
+    /// An admin set the id by which the identity provider names the user (and the link ended).
+    case userExternalID
+    /// Password and code were asked again before a sensitive change; the object names the change.
+    case reauthenticate
     case settingsLanguage
     case auditRead
     // Administration (`.cli` when done from the command line).
@@ -23,6 +39,13 @@ public enum AuditAction: Hashable, Sendable {
     case userDisable
     case userEnable
     case userPasswordReset
+    /// An admin removed another user's second factor (and password); a setup link is the way back.
+    case secondFactorReset
+    /// The association requires, or stops requiring, a second factor of every staff role.
+    case associationSecondFactor
+    /// The association's identity provider was set (`.cli` when done from the command line).
+    case identityProviderUpdate
+    case identityProviderUpdateCLI
     /// The account's owner chose a password through a one-time setup link.
     case userSetup
     /// The account's owner changed their password (with the current one).
@@ -85,6 +108,14 @@ public enum AuditAction: Hashable, Sendable {
         case .signIn: "sign-in"
         case .signInThrottled: "sign-in.throttled"
         case .signOut: "sign-out"
+        case .signInPassword: "sign-in.password"
+        case .signInSecondFactor: "sign-in.second-factor"
+        case .recoveryCodeUse: "sign-in.recovery-code"
+        case .secondFactorEnrol: "second-factor.enrol"
+        case .reauthenticate: "reauthenticate"
+        case .signInIdentityProvider: "sign-in.identity-provider"
+        case .identityLink: "user.identity-link"
+        case .userExternalID: "user.external-id"
         case .settingsLanguage: "settings.language"
         case .auditRead: "audit.read"
         case .associationCreateCLI: "association.create.cli"
@@ -102,6 +133,10 @@ public enum AuditAction: Hashable, Sendable {
         case .userDisable: "user.disable"
         case .userEnable: "user.enable"
         case .userPasswordReset: "user.password-reset"
+        case .secondFactorReset: "user.second-factor-reset"
+        case .associationSecondFactor: "association.second-factor"
+        case .identityProviderUpdate: "association.identity-provider"
+        case .identityProviderUpdateCLI: "association.identity-provider.cli"
         case .userSetup: "user.setup"
         case .userPasswordChange: "user.password-change"
         case .userRecordAccess: "user.record-access"

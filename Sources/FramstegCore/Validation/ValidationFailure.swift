@@ -59,6 +59,14 @@ public enum FieldProblem: Hashable, Sendable {
     case ownAccess
     /// The current password, asked before it is changed, was not the user's.
     case wrongPassword
+    /// A one-time code (or recovery code) that is not the account's now, or was used already.
+    case wrongCode
+    /// Too many wrong passwords or codes in a row: the next try must wait.
+    case tooManyAttempts
+    /// An identity provider's issuer must be an https:// address without query or fragment.
+    case invalidIssuer
+    /// The issuer gave no usable discovery document (`/.well-known/openid-configuration`).
+    case providerUnreachable
 }
 
 /// All problems found in a submitted form, keyed by field name; thrown as one error.

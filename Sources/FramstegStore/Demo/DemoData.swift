@@ -66,10 +66,16 @@ public struct DemoOrganisationStep: DemoStep {
 }
 
 /// One user per role, with fixed demo passwords (this is a demo database, never a real one); the
-/// office user holds the right to make both national deliveries.
+/// office user holds the right to make both national deliveries. Insjöriket requires a second
+/// factor of all staff, and every demo user's authenticator is already set up with the one demo
+/// secret, printed and in the README, so a tester adds it to an app (or runs `framsteg demo-code`).
 public struct DemoUsersStep: DemoStep {
     public let name = "users"
     let hashPassword: @Sendable (String) async throws -> String
+    let keyring: FieldKeyring
+
+    /// The demo users' authenticator secret, Base32 as apps take it. Public on purpose: demo only.
+    public static let authenticatorSecret = "FRAMSTEGDEMOINSJORIKETTOTPDEMOAA"
 
     public static let accounts: [(role: Role, email: String, name: String, password: String, unitIndex: Int?)] = [
         (.admin, "admin@insjoriket.demo", "Alva Admin", "Demo-Admin-Insjo-26", nil),
@@ -84,13 +90,17 @@ public struct DemoUsersStep: DemoStep {
         (.counsellor, "handledare.alingsas@insjoriket.demo", "Alma Handledare", "Demo-Handl-Alingsas-26", 4),
     ]
 
-    public init(hashPassword: @escaping @Sendable (String) async throws -> String) {
+    public init(hashPassword: @escaping @Sendable (String) async throws -> String, keyring: FieldKeyring) {
         self.hashPassword = hashPassword
+        self.keyring = keyring
     }
 
     public func apply(to context: inout DemoContext, db: any SQLDatabase) async throws {
         guard let association = context.association else { throw StoreError.notFound("demo association") }
         let users = UserRepository(db)
+        let factors = SecondFactorRepository(db, keyring: keyring)
+        let secret = Base32.decode(Self.authenticatorSecret) ?? []
+        try await SignInSettingsRepository(db).setRequiresSecondFactor(association.id, true)
         for account in Self.accounts {
             let units = account.unitIndex.map { Set([context.units[$0].id]) } ?? []
             let user = try await users.create(
@@ -105,6 +115,8 @@ public struct DemoUsersStep: DemoStep {
             if account.role == .counsellor, let unit = units.first { context.staff[unit, default: []].append(user.id) }
             // The demo's office makes both national deliveries, so the demo shows them.
             if account.role == .office { try await users.setDeliveries(user.id, Set(NationalDelivery.allCases)) }
+            try await factors.setPending(user.id, secret: secret, now: context.now)
+            try await factors.confirmPending(user.id, secret: secret, step: 0, recoveryCodes: [], now: context.now)
             context.signIns.append(DemoSignIn(role: account.role, email: account.email, password: account.password))
         }
     }
@@ -121,7 +133,7 @@ public struct DemoData: Sendable {
         participants: Int = 600
     ) {
         steps = [
-            DemoOrganisationStep(), DemoUsersStep(hashPassword: hashPassword),
+            DemoOrganisationStep(), DemoUsersStep(hashPassword: hashPassword, keyring: keyring),
             DemoParticipantsStep(keyring: keyring, count: participants, today: today),
         ]
     }

@@ -6,7 +6,7 @@ public enum Migrations {
         organisation, access, audit, auditAppendOnly, journey, rateLimits, eligibility, activities, measurements, plansAndParticipantMode,
         anonymousSurveys, followUpColumns, progressSummaries, progressByIndicator, changeSlots, followUpReadPaths, progressBackfill,
         managersRecordRight, keyedAuditChain, nameLookup, surveyResponsesHeldAndSealed, accountSetupLinks,
-        instrumentIDsPerAssociation, emailPerAssociation, nationalDeliveries, recordKeys, namePrefixes,
+        instrumentIDsPerAssociation, emailPerAssociation, nationalDeliveries, recordKeys, secondFactor, identityProviders, namePrefixes,
     ]
 
     static let organisation = Migration(version: 1, name: "organisation") { db, _ in
@@ -448,7 +448,7 @@ public enum Migrations {
     /// Names are found by the beginnings of their words, without case or accents (issue 18): a
     /// keyed hash per beginning replaces the hash per whole word. The keyed step after the
     /// migrations (`PlaintextSealing`, through `NameLookup.backfill`) opens each name and indexes it.
-    static let namePrefixes = Migration(version: 27, name: "look-up of names by the beginnings of their words") { db, _ in
+    static let namePrefixes = Migration(version: 29, name: "look-up of names by the beginnings of their words") { db, _ in
         try await db.drop(table: "participant_name_tokens").run()
         try await db.create(table: "participant_name_prefixes")
             .column("participant_id", type: .bigint, .notNull, .references("participants", "id"))

@@ -1,12 +1,14 @@
 import Hummingbird
 
-/// The two cookies Framsteg sets, both `HttpOnly` and `SameSite=Lax`. Over HTTPS they are `Secure`
+/// The cookies Framsteg sets, both `HttpOnly` and `SameSite=Lax`. Over HTTPS they are `Secure`
 /// and named with the `__Host-` prefix, which the browser accepts only with Secure, `Path=/` and no
 /// Domain: neither plain HTTP nor a sibling subdomain can plant or overwrite them.
 enum FramstegCookie {
     static let session = "framsteg_session"
     /// Before sign-in there is no session to hold the CSRF token, so this cookie holds it, signed.
     static let csrf = "framsteg_csrf"
+    /// A sign-in whose password was right, waiting for its second factor: opens no page but the code's.
+    static let pendingSignIn = "framsteg_pending"
 
     static func name(_ name: String, secure: Bool) -> String { secure ? "__Host-" + name : name }
 

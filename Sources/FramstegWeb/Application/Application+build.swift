@@ -18,6 +18,8 @@ public func buildRouter(site: Site) -> (router: Router<AppRequestContext>, decla
     let routes = RouteRegistrar(router: router, site: site)
     SystemRoutes(site: site).register(on: routes)
     SignInPages(site: site).register(on: routes)
+    SecondFactorPages(site: site).register(on: routes)
+    IdentityProviderPages(site: site).register(on: routes)
     SettingsPages(site: site).register(on: routes)
     AccountSetupPages(site: site).register(on: routes)
     AssociationAdminPages(site: site).register(on: routes)

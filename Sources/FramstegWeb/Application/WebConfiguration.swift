@@ -18,6 +18,9 @@ public struct WebConfiguration: Sendable {
     public var throttle: SignInThrottle
     /// How many interest registrations one address may send.
     public var publicRegistrationLimit: RateLimit = .publicRegistrations
+    /// Accept an identity provider whose issuer is plain HTTP on the loopback address: only for a
+    /// provider running beside the tests (`FRAMSTEG_ALLOW_LOOPBACK_IDENTITY_PROVIDER=1`).
+    public var allowsLoopbackIdentityProvider = false
 
     public init(
         host: String = "127.0.0.1",

@@ -37,6 +37,8 @@ enum Texts {
         .merging(followUpEntries) { _, _ in preconditionFailure("a text key is defined twice") }
         .merging(problemEntries) { _, _ in preconditionFailure("a text key is defined twice") }
         .merging(rightsEntries) { _, _ in preconditionFailure("a text key is defined twice") }
+        .merging(secondFactorEntries) { _, _ in preconditionFailure("a text key is defined twice") }
+        .merging(identityProviderEntries) { _, _ in preconditionFailure("a text key is defined twice") }
 
     static let generalEntries: [String: (sv: String, en: String)] = [
         "appName": ("Framsteg", "Framsteg"),

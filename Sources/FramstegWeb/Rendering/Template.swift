@@ -17,6 +17,7 @@ enum Template: String, CaseIterable, Sendable {
     // Administration.
     case adminAssociation = "admin-association"
     case adminAudit = "admin-audit"
+    case adminSignIn = "admin-sign-in"
     case adminHome = "admin-home"
     case adminInstruments = "admin-instruments"
     case adminMunicipalities = "admin-municipalities"
@@ -31,6 +32,9 @@ enum Template: String, CaseIterable, Sendable {
     case settings
     case accountSetup = "account-setup"
     case signIn = "sign-in"
+    case signInCode = "sign-in-code"
+    case secondFactorEnrol = "second-factor-enrol"
+    case recoveryCodes = "recovery-codes"
     case publicRegister = "public-register"
     case publicThanks = "public-thanks"
     case accessibility

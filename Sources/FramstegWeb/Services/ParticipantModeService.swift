@@ -3,10 +3,12 @@ import FramstegCore
 import FramstegStore
 
 /// Handing the counsellor's signed-in device to the participant, for a measurement or an anonymous
-/// survey, and taking it back with the PIN chosen at hand-over or the counsellor's password.
+/// survey, and taking it back with the PIN chosen at hand-over or the counsellor's password (and,
+/// when their account has a second factor, its code: the session was opened with both).
 struct ParticipantModeService {
     let store: Store
     let passwords: Passwords
+    let secondFactor: SecondFactorService
     /// Half-answered surveys die when the device is given back: nobody but the participant, in
     /// that one sitting, sees what they answered.
     let surveyDrafts: SurveyDrafts
@@ -75,15 +77,17 @@ struct ParticipantModeService {
         case signedOut
     }
 
-    /// The counsellor takes the device back with the PIN or their password. Too many wrong tries
-    /// end the session: whoever holds the device must then sign in properly.
-    func takeBack(secret: String, session: ActiveSession, by principal: Principal) async throws -> TakeBack {
+    /// The counsellor takes the device back with the PIN or their password; with the password, an
+    /// account that has a second factor also gives a code of it (`code`). Too many wrong tries end
+    /// the session: whoever holds the device must then sign in properly.
+    func takeBack(secret: String, code: String = "", session: ActiveSession, by principal: Principal) async throws -> TakeBack {
         guard let handover = session.record.handover else { return .returned(token: "") }
         var matches = false
         if let pinHash = handover.pinHash, !secret.isEmpty { matches = try await passwords.verify(secret, hash: pinHash) }
         if !matches, !secret.isEmpty {
             let stored = try await store.read { db in try await UserRepository(db).passwordHash(of: session.user.id) }
             if let stored { matches = try await passwords.verify(secret, hash: stored) }
+            if matches { matches = try await secondFactor.confirms(code, of: session.user) }
         }
         let now = self.now()
         let tokenHash = session.record.tokenHash

@@ -17,6 +17,8 @@ struct Services: Sendable {
     let users: UserService
     let instruments: InstrumentService
     let signIn: SignInService
+    let secondFactor: SecondFactorService
+    let identityProvider: IdentityProviderService
     let auditLog: AuditLogService
     let health: HealthService
     let publicRegistration: PublicRegistrationService
@@ -39,7 +41,21 @@ struct Services: Sendable {
         measurements = MeasurementService(store: store, keyring: keyring, instruments: instruments, now: now)
         plans = PlanService(store: store, keyring: keyring, instruments: instruments, now: now)
         surveys = SurveyService(store: store, keyring: keyring, instruments: instruments, surveyDrafts: surveyDrafts, now: now)
-        participantMode = ParticipantModeService(store: store, passwords: passwords, surveyDrafts: surveyDrafts, now: now)
+        let secondFactor = SecondFactorService(
+            store: store,
+            keyring: keyring,
+            passwords: passwords,
+            throttle: configuration.throttle,
+            now: now
+        )
+        self.secondFactor = secondFactor
+        participantMode = ParticipantModeService(
+            store: store,
+            passwords: passwords,
+            secondFactor: secondFactor,
+            surveyDrafts: surveyDrafts,
+            now: now
+        )
         account = AccountService(store: store, passwords: passwords, now: now)
         record = RecordService(store: store, keyring: keyring, instruments: instruments, now: now)
         organisation = OrganisationService(store: store, now: now)
@@ -47,10 +63,19 @@ struct Services: Sendable {
         self.instruments = InstrumentService(store: store, instruments: instruments, now: now)
         signIn = SignInService(
             store: store,
+            keyring: keyring,
             passwords: passwords,
             throttle: configuration.throttle,
             sessionLifetime: configuration.sessionLifetime,
             dummyPasswordHash: dummyPasswordHash,
+            now: now
+        )
+        identityProvider = IdentityProviderService(
+            store: store,
+            keyring: keyring,
+            client: OpenIDConnectClient(),
+            signIn: signIn,
+            allowsLoopbackIssuer: configuration.allowsLoopbackIdentityProvider,
             now: now
         )
         auditLog = AuditLogService(store: store, now: now)

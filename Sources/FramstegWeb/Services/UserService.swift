@@ -67,14 +67,14 @@ public struct UserService: Sendable {
 
     /// A fresh one-time token and the moment its link stops working: what a setup link stores (as
     /// a hash) and what the admin is shown are the same expiry.
-    private func newSetup() -> (token: String, expiresAt: Date) {
-        (Tokens.random() + Tokens.random(), now().addingTimeInterval(Self.setupLinkLifetime))
+    static func newSetup(now: Date) -> (token: String, expiresAt: Date) {
+        (Tokens.random() + Tokens.random(), now.addingTimeInterval(Self.setupLinkLifetime))
     }
 
     /// Creates the account without a password and returns the one-time link its owner sets one with.
     func invite(_ draft: UserDraft, by principal: Principal) async throws -> SetupLink {
         let valid = try await checked(draft, in: principal.associationID, password: nil)
-        let setup = newSetup()
+        let setup = Self.newSetup(now: now())
         let user = try await insert(
             valid,
             in: principal.associationID,
@@ -236,7 +236,7 @@ public struct UserService: Sendable {
     /// returned lets its owner choose a new one. An admin's own password is changed in the settings.
     func resetPassword(of user: User, by principal: Principal) async throws -> SetupLink {
         guard user.id != principal.userID else { throw WebError.forbidden }
-        let setup = newSetup()
+        let setup = Self.newSetup(now: now())
         try await write(.userPasswordReset, user, by: principal) { users, sessions in
             try await users.setSetupToken(user.id, hash: Tokens.hash(setup.token), expiresAt: setup.expiresAt, unsetPassword: true)
             try await sessions.deleteAll(of: user.id)

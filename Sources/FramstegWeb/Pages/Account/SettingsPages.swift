@@ -1,24 +1,21 @@
 import FramstegCore
 import Hummingbird
 
-/// The user's own settings: the interface language (or "follow the browser"), and their password.
+/// The user's own settings: the interface language (or "follow the browser"), their password, and
+/// their second factor.
 struct SettingsPages {
     let site: Site
 
     func register(on routes: RouteRegistrar) {
         routes.get("/settings", .useOwnAccount, .ownAccount) { _, context, _, _ in
-            page(context, SettingsPage(chosen: chosenLanguage(context), passwordErrors: [:], language: context.language))
+            try await page(context)
         }
         routes.post("/settings", .useOwnAccount, .ownAccount) { _, context, principal, _ in
             do {
                 try await site.services.account.setLanguage(context.form["language"], by: principal)
                 return .redirect(to: "/settings", notice: .settingsSaved)
             } catch is ValidationFailure {
-                return page(
-                    context,
-                    SettingsPage(chosen: "", passwordErrors: [:], language: context.language),
-                    status: .unprocessableContent
-                )
+                return try await page(context, chosen: "", status: .unprocessableContent)
             }
         }
         routes.post("/settings/password", .useOwnAccount, .ownAccount) { _, context, principal, _ in
@@ -32,12 +29,7 @@ struct SettingsPages {
                 )
                 return .redirect(to: "/settings", notice: .passwordChanged, section: "password")
             } catch let failure as ValidationFailure {
-                let model = SettingsPage(
-                    chosen: chosenLanguage(context),
-                    passwordErrors: failure.messages(context.language),
-                    language: context.language
-                )
-                return page(context, model, status: .unprocessableContent)
+                return try await page(context, passwordErrors: failure.messages(context.language), status: .unprocessableContent)
             }
         }
     }
@@ -46,8 +38,23 @@ struct SettingsPages {
         context.session?.user.language?.rawValue ?? ""
     }
 
-    private func page(_ context: AppRequestContext, _ model: SettingsPage, status: HTTPResponse.Status = .ok) -> Response {
-        site.renderer.page(.settings, title: .key("settings"), model: model, context: context, status: status)
+    /// The page with the account's second factor as stored, and the problems of the form just sent.
+    func page(
+        _ context: AppRequestContext,
+        chosen: String? = nil,
+        passwordErrors: [String: String] = [:],
+        factorErrors: [String: String] = [:],
+        status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
+        guard let user = context.session?.user else { throw WebError.notFound }
+        let factor = try await site.services.secondFactor.status(of: user)
+        let model = SettingsPage(
+            chosen: chosen ?? chosenLanguage(context),
+            passwordErrors: passwordErrors,
+            factor: SecondFactorSection(factor, errors: factorErrors, language: context.language),
+            language: context.language
+        )
+        return site.renderer.page(.settings, title: .key("settings"), model: model, context: context, status: status)
     }
 }
 
@@ -58,8 +65,10 @@ struct SettingsPage: Sendable {
     let hasPasswordErrors: Bool
     let currentPasswordError: String?
     let passwordForm: PasswordFields
+    let secondFactor: SecondFactorSection
 
-    init(chosen: String, passwordErrors: [String: String], language: Language) {
+    init(chosen: String, passwordErrors: [String: String], factor: SecondFactorSection, language: Language) {
+        secondFactor = factor
         let options: [(String, String)] = [("", "languageFollowBrowser"), ("sv", "swedish"), ("en", "english")]
         languages = options.map { value, key in
             Choice(value: value.isEmpty ? "browser" : value, label: Texts.text(key, language), isChosen: value == chosen)
@@ -67,5 +76,28 @@ struct SettingsPage: Sendable {
         hasPasswordErrors = !passwordErrors.isEmpty
         currentPasswordError = passwordErrors["currentPassword"]
         passwordForm = PasswordFields(label: Texts.text("newPassword", language), errors: passwordErrors)
+    }
+}
+
+/// The settings' second factor: whether one is required and enrolled, how many recovery codes
+/// are left, and the form that asks the password (and current code) again before a new one.
+struct SecondFactorSection: Sendable {
+    let isEnrolled: Bool
+    let isRequired: Bool
+    let summary: String
+    let hasErrors: Bool
+    let passwordError: String?
+    let codeError: String?
+
+    init(_ status: SecondFactorService.Status, errors: [String: String], language: Language) {
+        isEnrolled = status.isEnrolled
+        isRequired = status.isRequired
+        summary =
+            status.isEnrolled
+            ? Texts.text("secondFactorEnrolled", language, ["n": String(status.unusedRecoveryCodes)])
+            : Texts.text(status.isRequired ? "secondFactorMissingRequired" : "secondFactorMissing", language)
+        hasErrors = !errors.isEmpty
+        passwordError = errors["currentPassword"]
+        codeError = errors["code"]
     }
 }

@@ -13,12 +13,22 @@ struct SignInPages {
         routes.publicRoute(.get, "/sign-in") { request, context in
             if let user = context.session?.user { return .redirect(to: user.role.homePath, type: .found) }
             let expired = request.uri.queryParameters["expired"] != nil || context.sessionExpired
-            return page(context, SignInPage(message: expired ? Texts.text("sessionExpired", context.language) : nil))
+            let restart = request.uri.queryParameters["restart"] != nil
+            let message = restart ? "signInRestart" : expired ? "sessionExpired" : nil
+            var model = SignInPage(message: message.map { Texts.text($0, context.language) })
+            // After signing out of a session the identity provider opened, offer its sign-out too.
+            model.providerSignOut = request.uri.queryParameters["provider"].flatMap { AssociationID(parsing: String($0)) }
+                .map { "/sign-out/organisation/\($0)" }
+            return try await page(context, model)
         }
         routes.publicRoute(.post, "/sign-in") { _, context in try await signIn(context) }
         routes.post("/sign-out", .useOwnAccount, .ownAccount) { _, context, principal, _ in
-            try await site.services.signIn.signOut(session: context.session?.record.tokenHash, by: principal)
-            var response = Response.redirect(to: "/sign-in", notice: .signedOut)
+            let tokenHash = context.session?.record.tokenHash
+            let viaProvider =
+                try await tokenHash.asyncMap { try await site.services.identityProvider.isSessionViaProvider(tokenHash: $0) } ?? false
+            try await site.services.signIn.signOut(session: tokenHash, by: principal)
+            let path = viaProvider ? "/sign-in?provider=\(principal.associationID)&notice=signedOut" : Notice.signedOut.location("/sign-in")
+            var response = Response.redirect(to: path, type: .normal)
             response.setCookie(FramstegCookie.expired(FramstegCookie.session, secure: context.isSecureRequest))
             return response
         }
@@ -37,26 +47,60 @@ struct SignInPages {
             var response = Response.redirect(to: user.role.homePath, type: .normal)
             response.setCookie(FramstegCookie.make(FramstegCookie.session, value: token, secure: context.isSecureRequest))
             return response
+        case .secondFactor(_, let token, let isEnrolled):
+            var response = Response.redirect(to: isEnrolled ? "/sign-in/code" : "/sign-in/enrol", type: .normal)
+            response.setCookie(FramstegCookie.make(FramstegCookie.pendingSignIn, value: token, secure: context.isSecureRequest))
+            return response
         case .refused:
             let model = SignInPage(email: email, formError: Texts.text("signInFailed", context.language))
-            return page(context, model, status: .unauthorized)
+            return try await page(context, model, status: .unauthorized)
         case .throttled:
             let model = SignInPage(email: email, formError: Texts.text("signInThrottled", context.language))
-            return page(context, model, status: .tooManyRequests)
+            return try await page(context, model, status: .tooManyRequests)
+        case .useIdentityProvider:
+            let model = SignInPage(email: email, formError: Texts.text("signInUseOrganisation", context.language))
+            return try await page(context, model, status: .forbidden)
         }
     }
 
-    private func page(_ context: AppRequestContext, _ model: SignInPage, status: HTTPResponse.Status = .ok) -> Response {
-        site.renderer.page(.signIn, title: .key("signIn"), model: model, context: context, status: status)
+    /// The form, with a button for each association whose staff may sign in through its identity provider.
+    func page(_ context: AppRequestContext, _ model: SignInPage, status: HTTPResponse.Status = .ok) async throws -> Response {
+        var model = model
+        model.organisations = try await site.services.identityProvider.configuredAssociations().map {
+            SignInPage.Organisation(
+                label: Texts.text("signInWithOrganisation", context.language, ["name": $0.name]),
+                path: "/sign-in/organisation/\($0.id)"
+            )
+        }
+        model.hasOrganisations = !model.organisations.isEmpty
+        return site.renderer.page(.signIn, title: .key("signIn"), model: model, context: context, status: status)
     }
 }
 
 /// The sign-in form: the address typed (never the password), and why the last attempt failed or
 /// the session ended.
 struct SignInPage: Sendable {
+    /// An association whose staff sign in through its identity provider.
+    struct Organisation: Sendable {
+        let label: String
+        let path: String
+    }
+
     var email = ""
     var formError: String?
     var message: String?
+    var organisations: [Organisation] = []
+    /// Mustache reads stored properties only: set with `organisations`.
+    var hasOrganisations = false
+    /// Where to end the session at the identity provider too, after signing out of one it opened.
+    var providerSignOut: String?
+}
+
+extension Optional {
+    fileprivate func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
+        guard let self else { return nil }
+        return try await transform(self)
+    }
 }
 
 extension Role {

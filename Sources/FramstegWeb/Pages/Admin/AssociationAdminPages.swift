@@ -14,7 +14,15 @@ struct AssociationAdminPages {
             guard let association = try await site.services.organisation.association(principal.associationID) else {
                 throw WebError.notFound
             }
-            return page(context, FormState(values: ["name": association.name, "organisationNumber": association.organisationNumber]))
+            return try await page(
+                context,
+                principal,
+                FormState(values: ["name": association.name, "organisationNumber": association.organisationNumber])
+            )
+        }
+        routes.post("/admin/association/second-factor", .administerAssociation, .association) { _, context, principal, _ in
+            try await site.services.secondFactor.setRequirement(context.form["requiresSecondFactor"] == "yes", by: principal)
+            return .redirect(to: "/admin/association", notice: .saved, section: "second-factor")
         }
         routes.post("/admin/association", .administerAssociation, .association) { _, context, principal, _ in
             let values = ["name": context.form["name"], "organisationNumber": context.form["organisationNumber"]]
@@ -26,13 +34,20 @@ struct AssociationAdminPages {
                 )
                 return .redirect(to: "/admin/association", notice: .saved)
             } catch let failure as ValidationFailure {
-                return page(context, FormState(values: values, errors: failure.messages(context.language)), status: .unprocessableContent)
+                let form = FormState(values: values, errors: failure.messages(context.language))
+                return try await page(context, principal, form, status: .unprocessableContent)
             }
         }
     }
 
-    private func page(_ context: AppRequestContext, _ form: FormState, status: HTTPResponse.Status = .ok) -> Response {
-        let model = AssociationPage(form: form, language: context.language)
+    private func page(
+        _ context: AppRequestContext,
+        _ principal: Principal,
+        _ form: FormState,
+        status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
+        let requires = try await site.services.secondFactor.requiresSecondFactor(principal.associationID)
+        let model = AssociationPage(form: form, requiresSecondFactor: requires, language: context.language)
         return site.renderer.page(.adminAssociation, title: .key("associationDetails"), model: model, context: context, status: status)
     }
 }
@@ -56,13 +71,16 @@ struct AdminHomePage: Sendable {
     }
 }
 
-/// The association's name and organisation number, as stored or as typed with their problems.
+/// The association's name and organisation number, as stored or as typed with their problems, and
+/// whether every staff role must sign in with a second factor.
 struct AssociationPage: Sendable {
     let hasErrors: Bool
     let nameField: FieldView
     let organisationNumberField: FieldView
+    let requiresSecondFactor: Bool
 
-    init(form: FormState, language: Language) {
+    init(form: FormState, requiresSecondFactor: Bool, language: Language) {
+        self.requiresSecondFactor = requiresSecondFactor
         hasErrors = form.hasErrors
         nameField = .withoutAutocomplete("name", in: form, label: Texts.text("name", language))
         organisationNumberField = .withoutAutocomplete("organisationNumber", in: form, label: Texts.text("organisationNumber", language))

@@ -75,14 +75,21 @@ struct NewUserPage: Sendable {
 
 /// The one-time link of a new or reset account, to give its owner (shown once).
 struct SetupLinkPage: Sendable {
+    /// Why the link was made: its heading says so.
+    enum Kind: String, Sendable {
+        case newAccount = "setupLinkCreated"
+        case passwordReset = "setupLinkReset"
+        case secondFactorReset = "setupLinkSecondFactorReset"
+    }
+
     let userID: String
     let heading: String
     let instructions: String
     let url: String
 
-    init(_ link: UserService.SetupLink, url: String, isNew: Bool, language: Language) {
+    init(_ link: UserService.SetupLink, url: String, kind: Kind, language: Language) {
         userID = link.user.id.description
-        heading = Texts.text(isNew ? "setupLinkCreated" : "setupLinkReset", language, ["name": link.user.name])
+        heading = Texts.text(kind.rawValue, language, ["name": link.user.name])
         instructions = Texts.text(
             "setupLinkInstructions",
             language,
@@ -116,8 +123,46 @@ struct UserPage: Sendable {
     let isOffice: Bool
     let deliveryChoices: [Choice]
     let deliveriesError: String?
+    let factor: Factor
 
-    init(_ user: User, form: FormState, units: [OrganisationUnit], isSelf: Bool, language: Language) {
+    /// The user's second factor, and the admin's own password and code that a reset asks for.
+    struct Factor: Sendable {
+        let summary: String
+        let isEnrolled: Bool
+        let hasErrors: Bool
+        let passwordError: String?
+        let codeError: String?
+
+        init(_ status: SecondFactorService.Status, errors: [String: String], language: Language) {
+            isEnrolled = status.isEnrolled
+            summary =
+                status.isEnrolled
+                ? Texts.text("userSecondFactorEnrolled", language, ["n": String(status.unusedRecoveryCodes)])
+                : Texts.text(status.isRequired ? "userSecondFactorMissingRequired" : "userSecondFactorMissing", language)
+            hasErrors = !errors.isEmpty
+            passwordError = errors["currentPassword"]
+            codeError = errors["code"]
+        }
+    }
+
+    let identity: Identity
+
+    /// How the identity provider knows the user: the external id (for a provider that names people
+    /// by `sub` or an HSA id) and whether a sign-in has linked the account.
+    struct Identity: Sendable {
+        let field: FieldView
+        let linkStatus: String
+
+        init(externalID: String, isLinked: Bool, error: String?, language: Language) {
+            let form = FormState(values: ["externalID": externalID], errors: error.map { ["externalID": $0] } ?? [:])
+            field = .withoutAutocomplete("externalID", in: form, label: Texts.text("userExternalID", language))
+            linkStatus = Texts.text(isLinked ? "userIdentityLinked" : "userIdentityNotLinked", language)
+        }
+    }
+
+    init(_ user: User, form: FormState, units: [OrganisationUnit], isSelf: Bool, factor: Factor, identity: Identity, language: Language) {
+        self.factor = factor
+        self.identity = identity
         self.user = Account(
             id: user.id.description,
             name: user.name,

@@ -56,7 +56,38 @@ struct UserAdminPages {
         }
         routes.post("/admin/users/:user/password", .administerUsers, .user) { request, context, principal, user in
             let link = try await site.services.users.resetPassword(of: user, by: principal)
-            return linkPage(request, context, link, isNew: false)
+            return linkPage(request, context, link, kind: .passwordReset)
+        }
+        routes.post("/admin/users/:user/external-id", .administerUsers, .user) { _, context, principal, user in
+            do {
+                try await site.services.identityProvider.setExternalID(context.form["externalID"], of: user, by: principal)
+                return .redirect(to: "/admin/users/\(user.id)", notice: .saved, section: "identity")
+            } catch let failure as ValidationFailure {
+                var values = Self.values(of: user)
+                values["externalID"] = context.form["externalID"]
+                return try await userPage(
+                    context,
+                    principal,
+                    user,
+                    form: FormState(values: values, errors: failure.messages(context.language))
+                )
+            }
+        }
+        routes.post("/admin/users/:user/second-factor", .administerUsers, .user) { request, context, principal, user in
+            do {
+                let link = try await site.services.secondFactor.reset(
+                    of: user,
+                    by: principal,
+                    password: context.form["adminPassword"],
+                    code: context.form["adminCode"],
+                    from: context.clientAddress
+                )
+                return linkPage(request, context, link, kind: .secondFactorReset)
+            } catch let failure as ValidationFailure {
+                // The admin's own password and code were not right: nothing changed for the user.
+                let form = FormState(values: Self.values(of: user), errors: failure.messages(context.language))
+                return try await userPage(context, principal, user, form: form, factorErrors: true)
+            }
         }
     }
 
@@ -81,7 +112,7 @@ struct UserAdminPages {
         let draft = UserDraft(email: form["email"], name: form["name"], role: form["role"], unitIDs: form.all("units"))
         do {
             let link = try await site.services.users.invite(draft, by: principal)
-            return linkPage(request, context, link, isNew: true)
+            return linkPage(request, context, link, kind: .newAccount)
         } catch let failure as ValidationFailure {
             let typed = ["email": draft.email, "name": draft.name, "role": draft.role, "units": draft.unitIDs.joined(separator: ",")]
             return try await newPage(context, principal, form: FormState(values: typed, errors: failure.messages(context.language)))
@@ -101,9 +132,14 @@ struct UserAdminPages {
     }
 
     /// The one-time link, shown once (the page is never cached), with whom to give it to and until when.
-    private func linkPage(_ request: Request, _ context: AppRequestContext, _ link: UserService.SetupLink, isNew: Bool) -> Response {
+    private func linkPage(
+        _ request: Request,
+        _ context: AppRequestContext,
+        _ link: UserService.SetupLink,
+        kind: SetupLinkPage.Kind
+    ) -> Response {
         let origin = (context.isSecureRequest ? "https://" : "http://") + (request.head.authority ?? "localhost")
-        let model = SetupLinkPage(link, url: origin + link.path, isNew: isNew, language: context.language)
+        let model = SetupLinkPage(link, url: origin + link.path, kind: kind, language: context.language)
         return site.renderer.page(.adminUserLink, title: .text(link.user.name), model: model, context: context)
     }
 
@@ -122,14 +158,24 @@ struct UserAdminPages {
         _ context: AppRequestContext,
         _ principal: Principal,
         _ user: User,
-        form: FormState
+        form: FormState,
+        factorErrors: Bool = false
     ) async throws -> Response {
         let units = try await site.services.users.units(of: principal.associationID)
+        let factor = try await site.services.secondFactor.status(of: user)
+        let identity = try await site.services.identityProvider.identity(of: user)
         let model = UserPage(
             user,
             form: form,
             units: units,
             isSelf: user.id == principal.userID,
+            factor: UserPage.Factor(factor, errors: factorErrors ? form.errors : [:], language: context.language),
+            identity: UserPage.Identity(
+                externalID: form.values["externalID"] ?? identity.externalID ?? "",
+                isLinked: identity.isLinked,
+                error: form.errors["externalID"],
+                language: context.language
+            ),
             language: context.language
         )
         let status: HTTPResponse.Status = model.hasErrors ? .unprocessableContent : .ok

@@ -113,11 +113,17 @@ struct ParticipantModePages {
         }
         routes.get("/take/return", .changeParticipant, .session) { _, context, _, session in
             guard let handover = session.record.handover else { return .redirect(to: "/", type: .normal) }
-            return returnPage(context, hasPIN: handover.pinHash != nil)
+            return try await returnPage(context, session, hasPIN: handover.pinHash != nil)
         }
         routes.post("/take/return", .changeParticipant, .session) { _, context, principal, session in
             guard let handover = session.record.handover else { return .redirect(to: "/", type: .normal) }
-            switch try await site.services.participantMode.takeBack(secret: context.form["secret"], session: session, by: principal) {
+            let outcome = try await site.services.participantMode.takeBack(
+                secret: context.form["secret"],
+                code: context.form["code"],
+                session: session,
+                by: principal
+            )
+            switch outcome {
             case .returned(let token):
                 let home: String
                 switch handover.target {
@@ -131,8 +137,9 @@ struct ParticipantModePages {
                 }
                 return .sessionRotated(to: home, token: token, context: context)
             case .refused:
-                return returnPage(
+                return try await returnPage(
                     context,
+                    session,
                     hasPIN: handover.pinHash != nil,
                     error: FieldProblem.wrongPINOrPassword.message(context.language),
                     status: .unprocessableContent
@@ -187,12 +194,18 @@ struct ParticipantModePages {
         )
     }
 
-    private func returnPage(_ context: AppRequestContext, hasPIN: Bool, error: String? = nil, status: HTTPResponse.Status = .ok) -> Response
-    {
-        site.renderer.page(
+    private func returnPage(
+        _ context: AppRequestContext,
+        _ session: ActiveSession,
+        hasPIN: Bool,
+        error: String? = nil,
+        status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
+        let asksCode = try await site.services.secondFactor.status(of: session.user).isEnrolled
+        return site.renderer.page(
             .takeReturn,
             title: .key("takeReturnTitle"),
-            model: TakeReturnPage(hasPIN: hasPIN, error: error),
+            model: TakeReturnPage(hasPIN: hasPIN, asksCode: asksCode, error: error),
             context: context,
             status: status
         )
@@ -225,5 +238,7 @@ struct TakeDonePage: Sendable {
 /// Giving the device back: the PIN or the counsellor's password.
 struct TakeReturnPage: Sendable {
     let hasPIN: Bool
+    /// With the password, an account with a second factor also types its code.
+    let asksCode: Bool
     let error: String?
 }
