@@ -208,7 +208,7 @@ struct ActivityPagesTests {
         }
     }
 
-    @Test("the working view puts the overdue multi-party meeting first")
+    @Test("the working view puts the overdue multi-party meeting first, and calls it overdue")
     func dueItems() async throws {
         try await TestApp.run { fixture, client throws in
             let browser = TestBrowser(client)
@@ -219,6 +219,7 @@ struct ActivityPagesTests {
             let due = try #require(page.range(of: #"<table class="due-items">"#)).upperBound
             let firstRow = String(page[due...].prefix(700))
             #expect(firstRow.contains(#"<tr class="overdue">"#))
+            #expect(firstRow.contains("<strong>(försenad)</strong>"), "overdue is called overdue")
             #expect(firstRow.contains("Flerpartsmöte (introduktionen slutar)"))
             #expect(firstRow.contains("Sara Lind"))
         }

@@ -303,6 +303,7 @@ enum Texts {
         "days": ("dagar", "days"),
         "daysWaited": ("Dagar i kö", "Days waiting"),
         "overdue": ("över målet", "past the goal"),
+        "overdueItem": ("försenad", "overdue"),
         "noWaiting": ("Inga anmälningar väntar.", "No registrations are waiting."),
         "myParticipants": ("Mina deltagare", "My participants"),
         "noMyParticipants": ("Du är inte ansvarig för någon pågående deltagare.", "You are not responsible for any ongoing participant."),
