@@ -138,10 +138,10 @@ struct ProgressView {
     }
 
     private func scores(_ latest: ProgressMeasurement, _ instrument: Instrument) -> [ProgressEntry.ScoreRow] {
-        instrument.scores(latest.answers).compactMap { score -> ProgressEntry.ScoreRow? in
+        let participantItems = Set(instrument.items(for: .participant).map(\.id))
+        return instrument.scores(latest.answers).compactMap { score -> ProgressEntry.ScoreRow? in
             guard let value = score.value else { return nil }
             let subscale = instrument.scoredScales.first { $0.id == score.subscaleID }
-            let participantItems = Set(instrument.items(for: .participant).map(\.id))
             return ProgressEntry.ScoreRow(
                 title: subscale?.title.text(language) ?? score.subscaleID,
                 value: format(value),

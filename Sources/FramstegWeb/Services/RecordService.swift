@@ -11,10 +11,10 @@ struct RecordFacts: Sendable {
     let steps: [RecordedStep]
     let association: Association?
     let municipality: Municipality?
-    /// Who has been responsible for the participant, in order.
-    let counsellors: [UserID]
     /// Who was responsible, from which day, oldest first.
     let counsellorHistory: [(counsellor: UserID, from: Day)]
+    /// Who has been responsible for the participant, in order.
+    var counsellors: [UserID] { counsellorHistory.map(\.counsellor) }
     /// The active counsellors of the participant's unit: whom the participant can be handed over to.
     let unitCounsellors: [User]
     /// The association's staff by id, for "recorded by" and "checked by".
@@ -77,7 +77,6 @@ struct RecordService {
             let activities = ActivityRepository(db, keyring: keyring)
             let organisation = OrganisationRepository(db)
             let staff = try await UserRepository(db).users(of: participant.associationID)
-            let history = try await participants.counsellorHistory(of: participant.id)
             return RecordFacts(
                 participant: participant,
                 unit: unit,
@@ -86,8 +85,7 @@ struct RecordService {
                 steps: try await participants.steps(of: participant.id),
                 association: try await organisation.association(participant.associationID),
                 municipality: try await organisation.municipality(participant.municipalityID),
-                counsellors: history.map(\.counsellor),
-                counsellorHistory: history,
+                counsellorHistory: try await participants.counsellorHistory(of: participant.id),
                 unitCounsellors: staff.filter { $0.role == .counsellor && !$0.isDisabled && $0.unitIDs.contains(unit.id) },
                 staffNames: Dictionary(uniqueKeysWithValues: staff.map { ($0.id, $0.name) }),
                 eligibility: try await participants.eligibility(of: participant.id),

@@ -57,7 +57,7 @@ struct NationalDeliveryPages {
     /// A header, then for each municipality its responses by gender and each question's answers:
     /// women, men, another or not stated, and in all, exact.
     static func violenceScreeningRows(_ delivery: ViolenceScreeningDelivery, language: Language) -> [[String]] {
-        let groups = Gender.allCases.map { Texts.text("genderGroup." + $0.rawValue, language) } + [Texts.text("total", language)]
+        let groups = genderColumns(language)
         var rows: [[String]] = [
             [
                 Texts.text("municipality", language), Texts.text("year", language), Texts.text("question", language),
@@ -66,8 +66,7 @@ struct NationalDeliveryPages {
         ]
         for (municipality, results) in delivery.municipalities {
             let head = [municipality.name, String(delivery.year)]
-            let responses = results.byGender.map { FigureFormat.count($0.count) } + [String(results.responseCount)]
-            rows.append(head + [Texts.text("responses", language), Texts.text("responsesInAll", language)] + responses)
+            rows.append(head + [Texts.text("responses", language), Texts.text("responsesInAll", language)] + responseCounts(results))
             for question in results.questions {
                 let label = question.item.label.text(language)
                 for (index, choice) in question.choices.enumerated() {
@@ -76,6 +75,16 @@ struct NationalDeliveryPages {
             }
         }
         return rows
+    }
+
+    /// Women, men, another or not stated, and in all: the delivery's columns, on the page and in the file.
+    static func genderColumns(_ language: Language) -> [String] {
+        Gender.allCases.map { Texts.text("genderGroup." + $0.rawValue, language) } + [Texts.text("total", language)]
+    }
+
+    /// A municipality's responses by gender, then in all, exact.
+    static func responseCounts(_ results: SurveyResults) -> [String] {
+        results.byGender.map { FigureFormat.count($0.count) } + [String(results.responseCount)]
     }
 }
 
@@ -143,11 +152,11 @@ struct NationalDeliveriesPage: Sendable {
             violenceScreening?.municipalities.map { municipality, results in
                 MunicipalityRow(
                     name: municipality.name,
-                    counts: results.byGender.map { FigureFormat.count($0.count) } + [String(results.responseCount)]
+                    counts: NationalDeliveryPages.responseCounts(results)
                 )
             } ?? []
         self.screeningRows = screeningRows
-        screeningColumns = Gender.allCases.map { Texts.text("genderGroup." + $0.rawValue, language) } + [Texts.text("total", language)]
+        screeningColumns = NationalDeliveryPages.genderColumns(language)
         form = choice.form
         years = choice.years.map { Choice(value: String($0), label: String($0), isChosen: choice.form.values["year"] == String($0)) }
         year = choice.year.map(String.init)
