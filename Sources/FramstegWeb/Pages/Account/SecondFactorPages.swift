@@ -37,7 +37,7 @@ struct SecondFactorPages {
             let enrolment = try await site.services.secondFactor.enrolment(for: user)
             return enrolmentPage(
                 context,
-                EnrolmentPage(enrolment, action: "/sign-in/enrol", isSignIn: true, error: nil, language: context.language)
+                EnrolmentPage.signIn(enrolment, error: nil, language: context.language)
             )
         }
         routes.publicRoute(.post, "/sign-in/enrol") { request, context in
@@ -57,13 +57,7 @@ struct SecondFactorPages {
                 return response
             case .refused(let failure):
                 guard let enrolment = try await site.services.secondFactor.pendingEnrolment(for: user) else { return restart(context) }
-                let model = EnrolmentPage(
-                    enrolment,
-                    action: "/sign-in/enrol",
-                    isSignIn: true,
-                    error: failure.messages(context.language)["code"],
-                    language: context.language
-                )
+                let model = EnrolmentPage.signIn(enrolment, error: failure.messages(context.language)["code"], language: context.language)
                 return enrolmentPage(context, model, status: .unprocessableContent)
             case .expired:
                 return restart(context)
@@ -92,26 +86,14 @@ struct SecondFactorPages {
                 )
             }
             let enrolment = try await site.services.secondFactor.enrolment(for: user)
-            let model = EnrolmentPage(
-                enrolment,
-                action: "/settings/second-factor/confirm",
-                isSignIn: false,
-                error: nil,
-                language: context.language
-            )
+            let model = EnrolmentPage.settings(enrolment, error: nil, language: context.language)
             return enrolmentPage(context, model)
         }
         routes.get("/settings/second-factor", .useOwnAccount, .ownAccount) { _, context, _, _ in
             guard let user = context.session?.user, let enrolment = try await site.services.secondFactor.pendingEnrolment(for: user) else {
                 return .redirect(to: "/settings#second-factor", type: .normal)
             }
-            let model = EnrolmentPage(
-                enrolment,
-                action: "/settings/second-factor/confirm",
-                isSignIn: false,
-                error: nil,
-                language: context.language
-            )
+            let model = EnrolmentPage.settings(enrolment, error: nil, language: context.language)
             return enrolmentPage(context, model)
         }
         routes.post("/settings/second-factor/confirm", .useOwnAccount, .ownAccount) { _, context, _, _ in
@@ -129,13 +111,7 @@ struct SecondFactorPages {
                 guard let enrolment = try await site.services.secondFactor.pendingEnrolment(for: user) else {
                     return .redirect(to: "/settings#second-factor", type: .normal)
                 }
-                let model = EnrolmentPage(
-                    enrolment,
-                    action: "/settings/second-factor/confirm",
-                    isSignIn: false,
-                    error: failure.messages(context.language)["code"],
-                    language: context.language
-                )
+                let model = EnrolmentPage.settings(enrolment, error: failure.messages(context.language)["code"], language: context.language)
                 return enrolmentPage(context, model, status: .unprocessableContent)
             }
         }
@@ -195,7 +171,17 @@ struct EnrolmentPage: Sendable {
     let secret: String
     let error: String?
 
-    init(_ enrolment: SecondFactorService.Enrolment, action: String, isSignIn: Bool, error: String?, language: Language) {
+    /// The enrolment at sign-in, for an account that must have a second factor and has none.
+    static func signIn(_ enrolment: SecondFactorService.Enrolment, error: String?, language: Language) -> EnrolmentPage {
+        EnrolmentPage(enrolment, action: "/sign-in/enrol", isSignIn: true, error: error, language: language)
+    }
+
+    /// Setting up or replacing one's authenticator from the settings.
+    static func settings(_ enrolment: SecondFactorService.Enrolment, error: String?, language: Language) -> EnrolmentPage {
+        EnrolmentPage(enrolment, action: "/settings/second-factor/confirm", isSignIn: false, error: error, language: language)
+    }
+
+    private init(_ enrolment: SecondFactorService.Enrolment, action: String, isSignIn: Bool, error: String?, language: Language) {
         self.action = action
         self.isSignIn = isSignIn
         qrCode = QRCode(enrolment.uri)?.svg(label: Texts.text("qrCodeLabel", language)) ?? ""
