@@ -79,9 +79,17 @@ struct SettingsPage: Sendable {
     }
 }
 
-/// The settings' second factor: whether one is required and enrolled, how many recovery codes
-/// are left, and the form that asks the password (and current code) again before a new one.
+/// A second factor as a page shows it: whether one is required and enrolled, how many recovery
+/// codes are left, and the messages of the form that asks a password (and current code) again:
+/// one's own on the settings (texts `secondFactor…`), or a user's on the admin's page, where the
+/// admin's own password and code are asked before a reset (texts `userSecondFactor…`).
 struct SecondFactorSection: Sendable {
+    /// Whose factor the page speaks of: the reader's own, or a user's seen by the admin.
+    enum Whose: String, Sendable {
+        case own = "secondFactor"
+        case user = "userSecondFactor"
+    }
+
     let isEnrolled: Bool
     let isRequired: Bool
     let summary: String
@@ -89,13 +97,14 @@ struct SecondFactorSection: Sendable {
     let passwordError: String?
     let codeError: String?
 
-    init(_ status: SecondFactorService.Status, errors: [String: String], language: Language) {
+    init(_ status: SecondFactorService.Status, of whose: Whose = .own, errors: [String: String], language: Language) {
         isEnrolled = status.isEnrolled
         isRequired = status.isRequired
+        let key = whose.rawValue
         summary =
             status.isEnrolled
-            ? Texts.text("secondFactorEnrolled", language, ["n": String(status.unusedRecoveryCodes)])
-            : Texts.text(status.isRequired ? "secondFactorMissingRequired" : "secondFactorMissing", language)
+            ? Texts.text(key + "Enrolled", language, ["n": String(status.unusedRecoveryCodes)])
+            : Texts.text(key + (status.isRequired ? "MissingRequired" : "Missing"), language)
         hasErrors = !errors.isEmpty
         passwordError = errors["currentPassword"]
         codeError = errors["code"]

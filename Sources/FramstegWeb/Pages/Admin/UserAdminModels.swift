@@ -123,27 +123,8 @@ struct UserPage: Sendable {
     let isOffice: Bool
     let deliveryChoices: [Choice]
     let deliveriesError: String?
-    let factor: Factor
-
     /// The user's second factor, and the admin's own password and code that a reset asks for.
-    struct Factor: Sendable {
-        let summary: String
-        let isEnrolled: Bool
-        let hasErrors: Bool
-        let passwordError: String?
-        let codeError: String?
-
-        init(_ status: SecondFactorService.Status, errors: [String: String], language: Language) {
-            isEnrolled = status.isEnrolled
-            summary =
-                status.isEnrolled
-                ? Texts.text("userSecondFactorEnrolled", language, ["n": String(status.unusedRecoveryCodes)])
-                : Texts.text(status.isRequired ? "userSecondFactorMissingRequired" : "userSecondFactorMissing", language)
-            hasErrors = !errors.isEmpty
-            passwordError = errors["currentPassword"]
-            codeError = errors["code"]
-        }
-    }
+    let factor: SecondFactorSection
 
     let identity: Identity
 
@@ -160,7 +141,15 @@ struct UserPage: Sendable {
         }
     }
 
-    init(_ user: User, form: FormState, units: [OrganisationUnit], isSelf: Bool, factor: Factor, identity: Identity, language: Language) {
+    init(
+        _ user: User,
+        form: FormState,
+        units: [OrganisationUnit],
+        isSelf: Bool,
+        factor: SecondFactorSection,
+        identity: Identity,
+        language: Language
+    ) {
         self.factor = factor
         self.identity = identity
         self.user = Account(

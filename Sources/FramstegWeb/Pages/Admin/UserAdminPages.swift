@@ -169,7 +169,7 @@ struct UserAdminPages {
             form: form,
             units: units,
             isSelf: user.id == principal.userID,
-            factor: UserPage.Factor(factor, errors: factorErrors ? form.errors : [:], language: context.language),
+            factor: SecondFactorSection(factor, of: .user, errors: factorErrors ? form.errors : [:], language: context.language),
             identity: UserPage.Identity(
                 externalID: form.values["externalID"] ?? identity.externalID ?? "",
                 isLinked: identity.isLinked,
