@@ -52,11 +52,41 @@ struct Serve: AsyncParsableCommand {
             let site = try await Site(store: store, keyring: keyring, configuration: configuration, logger: logger)
             let app = buildApplication(site: site, logger: logger)
             print("Framsteg is running at http://\(configuration.host):\(configuration.port)/ (stop with Ctrl-C)")
-            guard let sink else {
-                // Hummingbird's runService installs the SIGTERM/SIGINT handlers and shuts down gracefully.
-                return try await app.runService()
+            try await Self.withDailyRetention(RetentionRun(store: store, keyring: keyring), logger: logger) {
+                guard let sink else {
+                    // Hummingbird's runService installs the SIGTERM/SIGINT handlers and shuts down gracefully.
+                    return try await app.runService()
+                }
+                try await Self.runWithCheckpoints(app, AuditCheckpointer(store: store, sink: sink), logger: logger)
             }
-            try await Self.runWithCheckpoints(app, AuditCheckpointer(store: store, sink: sink), logger: logger)
+        }
+    }
+
+    /// Runs `body` (the server) while retention runs a minute after start and then every 24 hours;
+    /// a failed run is logged and tried again at the next.
+    static func withDailyRetention(
+        _ retention: RetentionRun,
+        logger: Logger,
+        _ body: @escaping @Sendable () async throws -> Void
+    ) async throws {
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask {
+                var wait: Duration = .seconds(60)
+                while (try? await Task.sleep(for: wait)) != nil {
+                    do {
+                        let report = try await retention.run(now: Date())
+                        logger.info(
+                            "retention ran",
+                            metadata: ["records.thinned": "\(report.recordTotal)", "audit.removed": "\(report.auditRows)"]
+                        )
+                    } catch {
+                        logger.error("retention failed", metadata: ["error": "\(error)"])
+                    }
+                    wait = .seconds(24 * 60 * 60)
+                }
+            }
+            try await body()
+            group.cancelAll()
         }
     }
 

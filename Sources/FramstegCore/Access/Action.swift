@@ -34,6 +34,9 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
     /// Make a mandatory national delivery, exact: only an office user the admin has granted that
     /// delivery (`Principal.deliveries`), audited.
     case makeNationalDelivery
+    /// Make a person's log extract (who read their data) or register extract (everything held about
+    /// them): the association's answer to their request, audited.
+    case makePersonalDataExtract
 }
 
 /// What an action is aimed at; carries the owner so the policy can compare it with the principal.

@@ -51,7 +51,8 @@ public enum Policy {
     public static func roles(for action: Action) -> Set<Role> {
         switch action {
         case .useOwnAccount: Set(Role.allCases)
-        case .administerAssociation, .administerMunicipalities, .administerUnits, .administerUsers, .administerInstruments, .readAuditLog:
+        case .administerAssociation, .administerMunicipalities, .administerUnits, .administerUsers, .administerInstruments, .readAuditLog,
+            .makePersonalDataExtract:
             [.admin]
         case .viewAssociationOverview, .exportSurveyResults, .makeNationalDelivery: [.office]
         case .viewSurveyResults: [.office, .manager, .counsellor]

@@ -101,6 +101,29 @@ public enum AuditAction: Hashable, Sendable {
     case surveyExport
     /// A national delivery exported exact (Uppföljning Finsam, the violence screening).
     case deliveryExport
+    // The duties of the register (issue 20).
+    /// Retention removed a record's identity and free text (no user: the run did it).
+    case participantRetention
+    /// A retention run: what it removed is the row's object.
+    case retentionRun
+    /// An admin set the association's retention periods.
+    case retentionSettings
+    /// A participant was marked as having, or no longer having, protected personal data.
+    case participantProtected
+    /// Someone was added to or removed from the log review's watch list.
+    case watchList
+    /// A log extract (who read a person's data) was made for the person.
+    case logExtract
+    /// A register extract (everything held about a person, GDPR art. 15) was made.
+    case registerExtract
+    /// The audit log was searched.
+    case auditSearch
+    /// A log review was recorded.
+    case logReview
+    /// The list of users for the access review was read or exported.
+    case accessReviewRead
+    /// An access review was recorded.
+    case accessReview
 
     public var rawValue: String {
         switch self {
@@ -178,6 +201,17 @@ public enum AuditAction: Hashable, Sendable {
         case .figuresExport: "figures.export"
         case .surveyExport: "survey.export"
         case .deliveryExport: "delivery.export"
+        case .participantRetention: "participant.retention"
+        case .retentionRun: "retention.run"
+        case .retentionSettings: "retention.settings"
+        case .participantProtected: "participant.protected"
+        case .watchList: "watch-list"
+        case .logExtract: "participant.log-extract"
+        case .registerExtract: "participant.register-extract"
+        case .auditSearch: "audit.search"
+        case .logReview: "audit.review"
+        case .accessReviewRead: "access-review.read"
+        case .accessReview: "access-review.record"
         }
     }
 }

@@ -41,6 +41,9 @@ public struct Participant: Hashable, Sendable {
     public var state: JourneyState
     public var registeredOn: Day
     public var responsibleCounsellor: UserID?
+    /// Protected personal data (skyddade personuppgifter): contact details only for the responsible
+    /// counsellor, initials in others' lists, left out of what leaves the unit unless chosen.
+    public var isProtected: Bool
 
     public init(
         id: ParticipantID,
@@ -60,7 +63,8 @@ public struct Participant: Hashable, Sendable {
         hasConsented: Bool,
         state: JourneyState,
         registeredOn: Day,
-        responsibleCounsellor: UserID?
+        responsibleCounsellor: UserID?,
+        isProtected: Bool = false
     ) {
         self.id = id
         self.associationID = associationID
@@ -80,6 +84,7 @@ public struct Participant: Hashable, Sendable {
         self.state = state
         self.registeredOn = registeredOn
         self.responsibleCounsellor = responsibleCounsellor
+        self.isProtected = isProtected
     }
 }
 

@@ -67,6 +67,10 @@ public enum FieldProblem: Hashable, Sendable {
     case invalidIssuer
     /// The issuer gave no usable discovery document (`/.well-known/openid-configuration`).
     case providerUnreachable
+    /// Nobody in the register has this personal identity number (or other key typed).
+    case notFound
+    /// A protected person's contact details may be changed only by their responsible counsellor.
+    case contactProtected
 }
 
 /// All problems found in a submitted form, keyed by field name; thrown as one error.

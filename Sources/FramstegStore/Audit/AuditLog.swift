@@ -106,7 +106,13 @@ public struct AuditLog: Sendable {
         var previousHash = AuditChain.genesis
         // Plain rows are only believed in a log from before the key (its key file derives the audit key).
         var allowsUnkeyed = key?.admitsUnkeyedRows ?? true
-        if start > 0 {
+        var start = start
+        if let anchor = try await latestAnchor(), start <= anchor.through {
+            // What retention removed is vouched for by the anchor: the chain goes on from its hash.
+            start = anchor.through
+            previousHash = anchor.hash
+            allowsUnkeyed = allowsUnkeyed && anchor.scheme == .sha256
+        } else if start > 0 {
             guard let row = try await db.select().columns("hash", "chain").from("audit_log").where("sequence", .equal, start).first()
             else { return .broken(sequence: start, reason: .linkBroken) }
             previousHash = try row.decode(column: "hash", as: String.self)
@@ -170,6 +176,54 @@ public struct AuditLog: Sendable {
             hash: try row.decode(column: "hash", as: String.self),
             scheme: scheme
         )
+    }
+}
+
+/// Where a thinned log begins: the last removed row's sequence and hash, from which the chain of
+/// what remains is proved.
+public struct AuditAnchor: Hashable, Sendable {
+    public let through: Int64
+    public let hash: String
+    public let scheme: AuditChain.Scheme
+}
+
+extension AuditLog {
+    /// The newest anchor, nil while nothing was ever removed.
+    public func latestAnchor() async throws -> AuditAnchor? {
+        guard
+            let row = try await db.select().columns("through_sequence", "hash", "chain").from("audit_anchors")
+                .orderBy("through_sequence", .descending).limit(1).first()
+        else { return nil }
+        return AuditAnchor(
+            through: try row.decode(column: "through_sequence", as: Int64.self),
+            hash: try row.decode(column: "hash", as: String.self),
+            scheme: AuditChain.Scheme(rawValue: try row.decode(column: "chain", as: String.self)) ?? .keyed
+        )
+    }
+
+    /// Removes the rows from the oldest end up to the newest one before `cutoff`, after anchoring the
+    /// chain at the last of them, and returns how many went. Call inside `Store.write`: the anchor and
+    /// the removal commit together, so an interrupted run leaves the log as it was.
+    public func thin(before cutoff: Date, now: Date) async throws -> Int {
+        if db.isPostgres { try await db.raw("SELECT pg_advisory_xact_lock(7311002)").run() }
+        guard
+            let newest = try await db.select().column(SQLFunction("MAX", args: SQLColumn("sequence")), as: "through").from("audit_log")
+                .where("occurred_at", .lessThan, Int64(cutoff.timeIntervalSince1970)).first(),
+            let through = try newest.decode(column: "through", as: Int64?.self),
+            let last = try await db.select().columns("hash", "chain").from("audit_log").where("sequence", .equal, through).first()
+        else { return 0 }
+        let count =
+            try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("audit_log")
+            .where("sequence", .lessThanOrEqual, through).first()?.decode(column: "n", as: Int.self) ?? 0
+        try await db.insert(into: "audit_anchors").columns("through_sequence", "hash", "chain", "anchored_at")
+            .values(
+                SQLBind(through),
+                SQLBind(try last.decode(column: "hash", as: String.self)),
+                SQLBind(try last.decode(column: "chain", as: String.self)),
+                SQLBind(Int64(now.timeIntervalSince1970))
+            ).run()
+        try await db.delete(from: "audit_log").where("sequence", .lessThanOrEqual, through).run()
+        return count
     }
 }
 

@@ -6,12 +6,23 @@ import SQLKit
 public struct ParticipantSummary: Hashable, Sendable {
     public let id: ParticipantID
     public let unitID: UnitID
-    public let name: String
+    public private(set) var name: String
     public let gender: Gender
     public let birthYear: Int
     public let state: JourneyState
     public let registeredOn: Day
     public let responsibleCounsellor: UserID?
+    /// Protected personal data: others than the responsible counsellor see initials (`shown(to:)`).
+    public var isProtected: Bool = false
+
+    /// The summary as `viewer` may see it: a protected person's name as initials unless the viewer
+    /// is their responsible counsellor.
+    public func shown(to viewer: UserID) -> ParticipantSummary {
+        guard isProtected, responsibleCounsellor != viewer else { return self }
+        var shown = self
+        shown.name = ProtectedIdentity.initials(of: name)
+        return shown
+    }
 }
 
 /// One answer of the eligibility checklist and who gave it when.
@@ -126,6 +137,14 @@ public struct ParticipantRepository: Sendable {
         return id
     }
 
+    /// Every record of the association with this number, ended journeys too, oldest first: whom a
+    /// request for an extract is about.
+    public func all(with number: PersonalIdentityNumber, in associationID: AssociationID) async throws -> [ParticipantSummary] {
+        try await db.select().columns(Self.summaryColumns).from("participants")
+            .where("association_id", .equal, associationID.rawValue).where("pnr_lookup", .equal, lookup(number))
+            .orderBy("id").all().map(summary(from:))
+    }
+
     /// Participants of the association with this number whose journey has not ended.
     public func ongoing(with number: PersonalIdentityNumber, in associationID: AssociationID) async throws -> [ParticipantSummary] {
         try await db.select().columns(Self.summaryColumns).from("participants")
@@ -180,7 +199,8 @@ public struct ParticipantRepository: Sendable {
             hasConsented: try row.decode(column: "has_consented", as: Bool.self),
             state: summary.state,
             registeredOn: summary.registeredOn,
-            responsibleCounsellor: summary.responsibleCounsellor
+            responsibleCounsellor: summary.responsibleCounsellor,
+            isProtected: summary.isProtected
         )
     }
 
@@ -444,7 +464,9 @@ public struct ParticipantRepository: Sendable {
         if let reason { try await sealedSteps.fill(db, id: step, [("reason_sealed", reason)]) }
     }
 
-    static let summaryColumns = ["id", "unit_id", "name", "gender", "birth_year", "state", "registered_on", "responsible_counsellor"]
+    static let summaryColumns = [
+        "id", "unit_id", "name", "gender", "birth_year", "state", "registered_on", "responsible_counsellor", "is_protected",
+    ]
 
     func summary(from row: any SQLRow) throws -> ParticipantSummary {
         ParticipantSummary(
@@ -455,8 +477,14 @@ public struct ParticipantRepository: Sendable {
             birthYear: try row.decode(column: "birth_year", as: Int.self),
             state: JourneyState(storageValue: try row.decode(column: "state", as: String.self)) ?? .registered,
             registeredOn: Day(try row.decode(column: "registered_on", as: String.self)) ?? Day(Date(timeIntervalSince1970: 0)),
-            responsibleCounsellor: try row.optionalID("responsible_counsellor")
+            responsibleCounsellor: try row.optionalID("responsible_counsellor"),
+            isProtected: try row.decode(column: "is_protected", as: Int.self) != 0
         )
+    }
+
+    /// Marks or unmarks the participant as having protected personal data.
+    public func setProtected(_ isProtected: Bool, of id: ParticipantID) async throws {
+        try await db.update("participants").set("is_protected", to: SQLBind(isProtected ? 1 : 0)).where("id", .equal, id.rawValue).run()
     }
 }
 

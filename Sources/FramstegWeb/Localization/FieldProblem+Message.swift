@@ -35,6 +35,8 @@ extension FieldProblem {
         case .tooManyAttempts: return text("problemTooManyAttempts")
         case .invalidIssuer: return text("problemInvalidIssuer")
         case .providerUnreachable: return text("problemProviderUnreachable")
+        case .notFound: return text("problemNotFound")
+        case .contactProtected: return text("problemContactProtected")
         case .personalIdentityNumber(.empty): return text("problemRequired")
         case .personalIdentityNumber(.wrongFormat): return text("problemPnrFormat")
         case .personalIdentityNumber(.impossibleDate): return text("problemPnrDate")

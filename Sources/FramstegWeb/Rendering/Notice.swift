@@ -27,6 +27,9 @@ enum Notice: String, CaseIterable, Sendable {
     case instrumentAdded
     case scheduleSaved
     case supportContactSaved
+    case reviewRecorded
+    case accessReviewRecorded
+    case participantProtectionChanged
 }
 
 extension Notice {

@@ -27,6 +27,15 @@ enum Template: String, CaseIterable, Sendable {
     case adminUserNew = "admin-user-new"
     case adminUserLink = "admin-user-link"
     case adminUsers = "admin-users"
+    // The duties of the register: log review, extracts, retention, access review.
+    case adminLogReview = "admin-log-review"
+    case adminLogSample = "admin-log-sample"
+    case adminWatchList = "admin-watch-list"
+    case adminExtracts = "admin-extracts"
+    case logExtract = "log-extract"
+    case registerExtract = "register-extract"
+    case adminRetention = "admin-retention"
+    case adminAccessReview = "admin-access-review"
     // Signing in, settings, errors and the public pages.
     case error
     case settings
@@ -63,6 +72,7 @@ enum Template: String, CaseIterable, Sendable {
     case measurement
     case exitDocument = "exit-document"
     case referrerSummary = "referrer-summary"
+    case protectedDocument = "protected-document"
     // Participant mode.
     case take
     case takeDone = "take-done"

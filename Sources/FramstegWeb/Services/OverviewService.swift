@@ -64,7 +64,11 @@ struct OverviewService {
                 municipality: try await OrganisationRepository(db).municipality(unit.municipalityID),
                 places: try await OrganisationRepository(db).places(of: unit.id),
                 staff: try await UserRepository(db).users(of: unit.associationID).filter { $0.unitIDs.contains(unit.id) && !$0.isDisabled },
-                participants: listsParticipants ? try await ParticipantRepository(db, keyring: keyring).participants(inUnit: unit.id) : []
+                participants: listsParticipants
+                    ? try await ParticipantRepository(db, keyring: keyring).participants(inUnit: unit.id).map {
+                        $0.shown(to: principal.userID)
+                    }
+                    : []
             )
         }
     }
@@ -91,7 +95,8 @@ struct OverviewService {
         let horizon = today.adding(days: DueItems.horizonDays)
         let read = try await store.read { db in
             let participants = ParticipantRepository(db, keyring: keyring)
-            let waiting = try await participants.waiting(inUnits: principal.unitIDs)
+            // A protected person's name is initials for everyone but their responsible counsellor.
+            let waiting = try await participants.waiting(inUnits: principal.unitIDs).map { $0.shown(to: principal.userID) }
             let mine = try await participants.active(responsible: principal.userID)
             let ids = Set(mine.map(\.id))
             let enrolled = Set(mine.filter { $0.state.isActive }.map(\.id))

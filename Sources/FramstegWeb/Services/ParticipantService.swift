@@ -115,6 +115,10 @@ struct ParticipantService {
 
 extension ParticipantService {
     func updateContact(_ change: ContactChange, of participant: Participant, by principal: Principal) async throws {
+        // A protected person's contact details are the responsible counsellor's alone, to read and to change.
+        if participant.isProtected, participant.responsibleCounsellor != principal.userID {
+            throw ValidationFailure(problems: ["phone": .contactProtected])
+        }
         let contact = try change.applied(to: participant)
         let now = self.now()
         try await store.write { db in
@@ -142,6 +146,16 @@ extension ParticipantService {
     /// earlier ones stay in the history (and count in the dashboards' counsellor changes). Refused
     /// beside the field for someone who is not an active counsellor of the unit, for the one
     /// already responsible, and once the journey has ended.
+    /// Marks the participant as having protected personal data (skyddade personuppgifter), or
+    /// takes the mark away; audited, and the person's reads are then on the log review's watch list.
+    func setProtected(_ isProtected: Bool, of participant: Participant, by principal: Principal) async throws {
+        let now = self.now()
+        try await store.write { [keyring] db in
+            try await ParticipantRepository(db, keyring: keyring).setProtected(isProtected, of: participant.id)
+            try await AuditLog(db).append(AuditEntry(at: now, by: principal, action: .participantProtected, participant: participant))
+        }
+    }
+
     func handOver(_ participant: Participant, to counsellor: String, by principal: Principal) async throws {
         let now = self.now()
         try await store.write { [keyring] db in

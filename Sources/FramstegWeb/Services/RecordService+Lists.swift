@@ -7,6 +7,7 @@ extension RecordService {
     /// `principal` read the list: names and journeys are personal data too.
     func participants(inUnit unit: OrganisationUnit, by principal: Principal) async throws -> [ParticipantSummary] {
         let list = try await store.read { db in try await ParticipantRepository(db, keyring: keyring).participants(inUnit: unit.id) }
+            .map { $0.shown(to: principal.userID) }
         let now = self.now()
         try await store.audit(
             AuditEntry(at: now, by: principal, action: .participantsListRead, objectType: "unit", objectID: unit.id.description)
@@ -30,7 +31,7 @@ extension RecordService {
             return try await participants.participants(matchingName: query, in: principal.associationID, units: units)
         }
         .sorted { ($0.registeredOn, $0.id.rawValue) > ($1.registeredOn, $1.id.rawValue) }
-        .prefix(Self.searchLimit)
+        .prefix(Self.searchLimit).map { $0.shown(to: principal.userID) }
         try await store.audit(
             AuditEntry(
                 at: now,

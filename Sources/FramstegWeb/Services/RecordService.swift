@@ -4,7 +4,10 @@ import FramstegStore
 
 /// Everything the participant's record shows, read at once, as of `now`.
 struct RecordFacts: Sendable {
-    let participant: Participant
+    private(set) var participant: Participant
+    /// The participant has protected personal data and the reader is not their responsible
+    /// counsellor: the contact details were left out.
+    private(set) var isContactWithheld = false
     let unit: OrganisationUnit
     let now: Date
     let today: Day
@@ -33,6 +36,17 @@ struct RecordFacts: Sendable {
 
     /// The day the journey started, if it has.
     var startDay: Day? { steps.first { $0.transition.event == .start }?.transition.day }
+
+    /// The facts as `principal` may read them: a protected person's contact details only for
+    /// their responsible counsellor.
+    func shown(to principal: Principal) -> RecordFacts {
+        guard participant.isProtected, participant.responsibleCounsellor != principal.userID else { return self }
+        var shown = self
+        shown.participant.phone = ""
+        shown.participant.email = ""
+        shown.isContactWithheld = true
+        return shown
+    }
 }
 
 /// A goal of the action plan with its steps.
@@ -53,7 +67,7 @@ struct RecordService {
     /// or the exit document or referrer's summary printed from it. Every render is a read, a record
     /// shown again around a refused form too: no page of personal data goes out without its row.
     func open(_ record: ParticipantInUnit, by principal: Principal, as read: AuditAction = .participantRead) async throws -> RecordFacts {
-        let facts = try await self.read(record)
+        let facts = try await self.read(record).shown(to: principal)
         try await audit(read, record.participant, by: principal)
         return facts
     }

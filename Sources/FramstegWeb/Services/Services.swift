@@ -20,6 +20,10 @@ struct Services: Sendable {
     let secondFactor: SecondFactorService
     let identityProvider: IdentityProviderService
     let auditLog: AuditLogService
+    let logReview: LogReviewService
+    let registerExtract: RegisterExtractService
+    let accessReview: AccessReviewService
+    let retention: RetentionService
     let health: HealthService
     let publicRegistration: PublicRegistrationService
     let followUp: FollowUpService
@@ -79,6 +83,10 @@ struct Services: Sendable {
             now: now
         )
         auditLog = AuditLogService(store: store, now: now)
+        logReview = LogReviewService(store: store, keyring: keyring, now: now)
+        registerExtract = RegisterExtractService(store: store, keyring: keyring, now: now)
+        accessReview = AccessReviewService(store: store, keyring: keyring, now: now)
+        retention = RetentionService(store: store, keyring: keyring, now: now)
         health = HealthService(store: store)
         publicRegistration = PublicRegistrationService(
             store: store,

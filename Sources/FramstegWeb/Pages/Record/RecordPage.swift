@@ -34,7 +34,10 @@ struct RecordPage: Sendable {
     let participant: Facts
     let isExited: Bool
     let hasReferrerSummary: Bool
-    let contactForm: FormState
+    /// Nil when the reader may not see (so not change) a protected person's contact details.
+    let contactForm: FormState?
+    let isProtected: Bool
+    let isContactWithheld: Bool
     let eligibility: EligibilitySection
     let journey: JourneySection
     let counsellorSection: CounsellorSection
@@ -67,12 +70,16 @@ struct RecordPage: Sendable {
         )
         isExited = participant.state == .exited
         hasReferrerSummary = participant.state != .registered && participant.state != .informed
+        isProtected = participant.isProtected
+        isContactWithheld = facts.isContactWithheld
         contactForm =
-            forms[.contact]
-            ?? FormState(values: [
-                "name": participant.name, "phone": participant.phone, "email": participant.email,
-                "referrerName": participant.referrerName,
-            ])
+            facts.isContactWithheld
+            ? nil
+            : forms[.contact]
+                ?? FormState(values: [
+                    "name": participant.name, "phone": participant.phone, "email": participant.email,
+                    "referrerName": participant.referrerName,
+                ])
         eligibility = EligibilitySection(facts, error: forms[.eligibility]?.errors["eligibility"], language: language)
         journey = JourneySection(facts, form: forms[.step], language: language)
         counsellorSection = CounsellorSection(facts, form: forms[.counsellor], language: language)

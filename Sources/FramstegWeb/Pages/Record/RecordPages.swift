@@ -17,15 +17,21 @@ struct RecordPages {
         routes.get("/participants/:participant", .readParticipant, .participant) { _, context, principal, record in
             try await page(context, principal, record)
         }
-        routes.get("/participants/:participant/exit-document", .readParticipant, .participant) { _, context, principal, record in
+        routes.get("/participants/:participant/exit-document", .readParticipant, .participant) { request, context, principal, record in
+            if let confirm = protectedDocument(request, context, record) { return confirm }
             let facts = try await site.services.record.open(record, by: principal, as: .participantExitDocument)
             let model = ExitDocument(facts, printedBy: context.session?.user.name ?? "", language: context.language)
             return site.renderer.page(.exitDocument, title: .key("exitDocument"), model: model, context: context)
         }
-        routes.get("/participants/:participant/referrer-summary", .readParticipant, .participant) { _, context, principal, record in
+        routes.get("/participants/:participant/referrer-summary", .readParticipant, .participant) { request, context, principal, record in
+            if let confirm = protectedDocument(request, context, record) { return confirm }
             let facts = try await site.services.record.open(record, by: principal, as: .participantReferrerSummary)
             let model = ReferrerSummary(facts, printedBy: context.session?.user.name ?? "", language: context.language)
             return site.renderer.page(.referrerSummary, title: .key("referrerSummary"), model: model, context: context)
+        }
+        routes.post("/participants/:participant/protected", .changeParticipant, .participant) { _, context, principal, record in
+            try await site.services.participants.setProtected(context.form["protected"] == "1", of: record.participant, by: principal)
+            return .redirect(to: "/participants/\(record.participant.id)", notice: .participantProtectionChanged, section: "protection")
         }
         routes.post("/participants/:participant/contact", .changeParticipant, .participant) { _, context, principal, record in
             let form = context.form
@@ -116,6 +122,14 @@ struct RecordPages {
     }
 
     // MARK: Registering
+
+    /// A document that leaves the unit about a person with protected personal data is shown only
+    /// after the counsellor chose it (`?include=protected`); until then, the page that asks.
+    private func protectedDocument(_ request: Request, _ context: AppRequestContext, _ record: ParticipantInUnit) -> Response? {
+        guard record.participant.isProtected, request.query("include", otherwise: "") != "protected" else { return nil }
+        let model = ProtectedDocumentPage(participantID: record.participant.id.description, path: request.uri.path)
+        return site.renderer.page(.protectedDocument, title: .key("protectedDocument"), model: model, context: context)
+    }
 
     private func register(_ context: AppRequestContext, _ principal: Principal, _ unit: OrganisationUnit) async throws -> Response {
         let form = context.form
@@ -221,4 +235,10 @@ struct RegistrationPage: Sendable {
             )
         }
     }
+}
+
+/// The question before a document about a protected person leaves the unit.
+struct ProtectedDocumentPage: Sendable {
+    let participantID: String
+    let path: String
 }
