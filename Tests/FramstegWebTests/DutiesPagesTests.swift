@@ -40,7 +40,7 @@ struct DutiesPagesTests {
                 [("personalIdentityNumber", Self.number), ("from", ""), ("through", ""), ("format", "csv")]
             )
             #expect(csv.headers[.contentType]?.hasPrefix("text/csv") == true)
-            #expect(csv.text.contains("Tid;Vem;Roll;Verksamhet;Vad;Utfall") && csv.text.contains("Öppnade journalen"))
+            #expect(csv.text.contains("Tid (svensk tid);Vem;Roll;Verksamhet;Vad;Utfall") && csv.text.contains("Öppnade journalen"))
             #expect(try await Self.auditActions(fixture).filter { $0 == "participant.log-extract" }.count == 2)
 
             // A period with nothing in it says so.

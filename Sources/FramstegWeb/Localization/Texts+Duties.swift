@@ -102,7 +102,7 @@ extension Texts {
         "downloadCSV": ("Ladda ner (CSV)", "Download (CSV)"),
         "downloadJSON": ("Ladda ner (JSON)", "Download (JSON)"),
         "backToExtracts": ("Tillbaka till utdragen", "Back to the extracts"),
-        "auditColumnTime": ("Tid", "Time"),
+        "auditColumnTime": ("Tid (svensk tid)", "Time (Swedish time)"),
         "auditColumnUser": ("Vem", "Who"),
         "auditColumnRole": ("Roll", "Role"),
         "auditColumnUnit": ("Verksamhet", "Unit"),
@@ -211,6 +211,8 @@ extension Texts {
         ),
         "printAnyway": ("Visa dokumentet ändå", "Show the document anyway"),
         "participantProtectionChanged": ("Markeringen är ändrad.", "The mark is changed."),
+        "timeSwedish": ("Tid (svensk tid)", "Time (Swedish time)"),
+        "scrollableTable": ("Tabell, rulla i sidled", "Table, scroll sideways"),
         "problemNotFound": (
             "Det finns ingen deltagare med det numret i förbundet.", "There is no participant with that number in the association."
         ),

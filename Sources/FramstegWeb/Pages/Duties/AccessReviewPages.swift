@@ -67,6 +67,7 @@ struct AccessReviewPage: Sendable {
 
     let rows: [Row]
     let reviews: [Review]
+    let hasReviews: Bool
     let csvHeader: [String]
     let conclusionField: FieldView
     let hasErrors: Bool
@@ -97,6 +98,7 @@ struct AccessReviewPage: Sendable {
                 conclusion: review.conclusion
             )
         }
+        hasReviews = !reviews.isEmpty
         csvHeader = ["name", "email", "role", "units", "accessRights", "secondFactorColumn", "lastSignIn", "status"].map(t)
         conclusionField = FieldView(
             id: "conclusion",

@@ -28,6 +28,7 @@ struct LogReviewPage: Sendable {
     let previousPage: Int?
     let nextPage: Int?
     let reviews: [Review]
+    let hasReviews: Bool
     let sampleQuery: String
 
     init(
@@ -74,6 +75,7 @@ struct LogReviewPage: Sendable {
                 conclusion: review.conclusion
             )
         }
+        hasReviews = !self.reviews.isEmpty
         sampleQuery = "from=\(form.values["from"] ?? "")&through=\(form.values["through"] ?? "")"
     }
 }

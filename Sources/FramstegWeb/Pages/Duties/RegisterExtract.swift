@@ -9,7 +9,15 @@ struct RegisterExtract: Sendable, Encodable {
         let title: String
         let columns: [String]
         let rows: [[String]]
-        var isEmpty: Bool { rows.isEmpty }
+        /// Stored, not computed: the templates see stored properties only.
+        let isEmpty: Bool
+
+        init(title: String, columns: [String], rows: [[String]]) {
+            self.title = title
+            self.columns = columns
+            self.rows = rows
+            self.isEmpty = rows.isEmpty
+        }
 
         private enum CodingKeys: String, CodingKey { case title, columns, rows }
     }
