@@ -177,6 +177,10 @@ struct DutiesPagesTests {
             let periods = try await fixture.store.read { db in try await RetentionRepository(db).periods(of: fixture.associationA) }
             #expect(periods == (try RetentionPeriods(recordMonths: "36", auditYears: "7")))
             #expect(try await Self.auditActions(fixture).contains("retention.settings"))
+            // The public form's privacy text says how long, and promises no deletion the archives act rules out.
+            let form = try await TestBrowser(client).get("/register/\(fixture.associationA)").text
+            #expect(form.contains("och 36 månader efter att det har avslutats"))
+            #expect(!form.contains("ta bort sina uppgifter"))
         }
     }
 

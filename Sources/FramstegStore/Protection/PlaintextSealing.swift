@@ -45,6 +45,9 @@ public struct PlaintextSealing: Sendable {
         Table(name: "plan_goals", key: [("id", true)], columns: [.unbound("text_sealed")]),
         Table(name: "plan_steps", key: [("id", true)], columns: [.unbound("text_sealed")]),
         Table(name: "measurement_answers", key: [("measurement_id", true), ("item_id", false)], columns: [.clear("answer")]),
+        // Sealed bound from the start (migration 30): listed so this is every sealed column there is.
+        Table(name: "log_reviews", key: [("id", true)], columns: [.unbound("conclusion_sealed")]),
+        Table(name: "access_reviews", key: [("id", true)], columns: [.unbound("conclusion_sealed")]),
     ]
 
     public let keyring: FieldKeyring

@@ -336,9 +336,13 @@ enum Texts {
             "Statistik lämnas bara ut sammanställd, utan namn eller personnummer.",
             "Figures leave the unit only aggregated, without names or personal identity numbers."
         ),
-        "publicPrivacy4": (
-            "Personen kan när som helst begära att få se, rätta eller ta bort sina uppgifter genom att kontakta verksamheten.",
-            "The person may at any time ask to see, correct or remove their information by contacting the unit."
+        "publicPrivacyKeeping": (
+            "Uppgifterna sparas medan deltagandet pågår och {months} månader efter att det har avslutats. Sedan tar Framsteg bort namn, personnummer, kontaktuppgifter och fritext; kvar finns bara avidentifierade uppgifter till statistiken. Loggen över vem som har läst uppgifterna sparas i minst fem år.",
+            "The information is kept while the participation goes on and for {months} months after it ends. Then Framsteg removes name, personal identity number, contact details and free text; only de-identified facts for the figures remain. The log of who read the information is kept for at least five years."
+        ),
+        "publicPrivacyRights": (
+            "Personen kan när som helst få ett utdrag med allt som finns om hen och vem som har läst det, och få fel rättade, genom att kontakta verksamheten. Uppgifter kan oftast inte tas bort i förtid, eftersom arkivlagen kräver att allmänna handlingar bevaras tills de gallras.",
+            "The person may at any time get an extract of everything held about them and of who read it, and have mistakes corrected, by contacting the unit. Information can usually not be removed early, as the archives act requires public records to be kept until they are thinned."
         ),
         "publicConsent": (
             "Personen som ska delta samtycker till att uppgifterna behandlas så som beskrivs ovan.",

@@ -30,8 +30,20 @@ struct PublicRegisterPage: Sendable {
     let emailField: FieldView
     let reasonField: FieldView
 
-    init(_ association: Association, choices: PublicRegistrationService.Choices, form: FormState, language: Language) {
+    /// What the privacy text promises about keeping, seeing and correcting: what the product does.
+    let privacyKeeping: String
+    let privacyRights: String
+
+    init(
+        _ association: Association,
+        choices: PublicRegistrationService.Choices,
+        retention: RetentionPeriods,
+        form: FormState,
+        language: Language
+    ) {
         let values = form.values
+        privacyKeeping = Texts.text("publicPrivacyKeeping", language, ["months": String(retention.recordMonths)])
+        privacyRights = Texts.text("publicPrivacyRights", language)
         self.association = AssociationName(id: association.id.description, name: association.name)
         hasErrors = form.hasErrors
         self.values = values

@@ -83,10 +83,11 @@ struct PublicRegistrationPages {
 
     private func formPage(_ context: AppRequestContext, _ association: Association, form: FormState) async throws -> Response {
         let choices = try await site.services.publicRegistration.choices(in: association)
+        let retention = try await site.services.retention.periods(of: association.id)
         return site.renderer.page(
             .publicRegister,
             title: .key("publicRegisterTitle"),
-            model: PublicRegisterPage(association, choices: choices, form: form, language: context.language),
+            model: PublicRegisterPage(association, choices: choices, retention: retention, form: form, language: context.language),
             context: context,
             status: form.hasErrors ? .unprocessableContent : .ok
         )
