@@ -78,6 +78,15 @@ struct DutiesRepositoryTests {
     func thinning(_ database: TestDatabase) async throws {
         try await database.withFreshStore { store throws in
             try await Self.append(store, (0..<12).map { Self.row("participant.read", $0, object: "7") })
+            // Checkpoints written before the thinning: below the anchor, at it, and above it.
+            let checkpoints = try await store.read { db in
+                var lines: [String] = []
+                for sequence in [Int64(3), 5, 9] {
+                    let hash = try #require(try await AuditLog(db).hash(at: sequence))
+                    lines.append(AuditCheckpoint(sequence: sequence, hash: hash, time: 0).line(signedWith: TestKeys.keyring.auditKey))
+                }
+                return lines.joined(separator: "\n")
+            }
             let cutoff = Date(timeIntervalSince1970: 1_800_000_000 + 4.5 * 86_400)
             let removed = try await store.write { db in try await AuditLog(db).thin(before: cutoff, now: Date()) }
             #expect(removed == 5)
@@ -86,6 +95,7 @@ struct DutiesRepositoryTests {
                 #expect(try await log.verify() == .intact(rows: 7))
                 #expect(try await log.verifyRecent(rows: 100) == .intact(rows: 7))
                 #expect(try await log.latestAnchor()?.through == 5)
+                #expect(try await log.check(checkpoints: checkpoints).isEmpty, "checkpoints from before still hold")
             }
             // A second run with the same cutoff finds nothing; new rows chain on.
             #expect(try await store.write { db in try await AuditLog(db).thin(before: cutoff, now: Date()) } == 0)

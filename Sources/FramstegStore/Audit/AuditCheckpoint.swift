@@ -88,6 +88,9 @@ extension AuditLog {
     public func check(checkpoints text: String) async throws -> [AuditCheckpointFinding] {
         guard let key else { throw KeyMissing() }
         let head = try await head()
+        // Rows retention removed are vouched for by the anchor: a checkpoint at it is compared with
+        // its hash, one below it can no longer be.
+        let anchor = try await latestAnchor()
         var findings: [AuditCheckpointFinding] = []
         var found = 0
         for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
@@ -102,6 +105,10 @@ extension AuditLog {
                     if checkpoint.hash != AuditChain.genesis { findings.append(.rewritten(line: number, sequence: 0)) }
                 } else if checkpoint.sequence > head.sequence {
                     findings.append(.tailCut(line: number, sequence: checkpoint.sequence, lastRow: head.sequence))
+                } else if let anchor, checkpoint.sequence <= anchor.through {
+                    if checkpoint.sequence == anchor.through, checkpoint.hash != anchor.hash {
+                        findings.append(.rewritten(line: number, sequence: checkpoint.sequence))
+                    }
                 } else if try await hash(at: checkpoint.sequence) != checkpoint.hash {
                     findings.append(.rewritten(line: number, sequence: checkpoint.sequence))
                 }
