@@ -1,9 +1,10 @@
 import Foundation
 import FramstegCore
-import FramstegStore
 import FramstegTestSupport
 import SQLKit
 import Testing
+
+@testable import FramstegStore
 
 /// The register's duties in storage: the log searched and read per person, thinned from its oldest
 /// end with the chain still proved, and retention that removes identity but not a single figure.
@@ -166,8 +167,16 @@ struct DutiesRepositoryTests {
             )
             struct Interrupted: Error {}
             await #expect(throws: Interrupted.self) {
-                try await store.write { db in
-                    try await db.update("participants").set("pnr_lookup", to: SQLBind("")).where("id", .equal, victim.rawValue).run()
+                // `-> Void`: a body that always throws would be inferred as `Never` and never run.
+                try await store.write { db -> Void in
+                    try await RetentionRun.thin(
+                        RetentionRun.Due(id: victim, unit: original.unitID),
+                        on: Day(now),
+                        keyring: TestKeys.keyring,
+                        db
+                    )
+                    let halfway = try await ParticipantRepository(db, keyring: TestKeys.keyring).participant(victim)
+                    #expect(halfway?.personalIdentityNumber == nil, "the thinning ran before the interruption")
                     throw Interrupted()
                 }
             }
@@ -267,6 +276,23 @@ struct DutiesRepositoryTests {
                     .decode(column: "conclusion_sealed", as: String.self)
                 #expect(stored?.contains("tjänstebehov") == false, "the conclusion is sealed at rest")
             }
+        }
+    }
+}
+
+@Suite("One-time form tokens")
+struct FormSendRepositoryTests {
+    @Test("the first send of a token claims it, a later one finds it taken, and old ones are forgotten", arguments: TestDatabase.available)
+    func claim(_ database: TestDatabase) async throws {
+        try await database.withFreshStore { store throws in
+            let now = Date(timeIntervalSince1970: 1_800_000_000)
+            let claim = { @Sendable (token: String, at: Date) in
+                try await store.write { db in try await FormSendRepository(db).claim(token, now: at) }
+            }
+            #expect(try await claim("a", now))
+            #expect(try await !claim("a", now.addingTimeInterval(5)))
+            #expect(try await claim("b", now.addingTimeInterval(5)))
+            #expect(try await claim("a", now.addingTimeInterval(FormSendRepository.memory + 10)), "forgotten after two days")
         }
     }
 }

@@ -95,7 +95,7 @@ struct SeedReportTests {
                     now: now
                 )
                 try await participants.record(
-                    JourneyTransition(from: .block(1), to: .exited, event: .exit(person.outcome), day: end, recordedBy: by),
+                    JourneyTransition(from: .introduction, to: .exited, event: .exit(person.outcome), day: end, recordedBy: by),
                     participant: id,
                     now: now
                 )

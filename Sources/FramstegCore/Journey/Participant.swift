@@ -230,12 +230,15 @@ public struct ContactChange: Sendable, Equatable {
     public var phone: String?
     public var email: String?
     public var referrerName: String?
+    /// The `contactVersion` the change was typed against; nil (the API without one) skips the check.
+    public var version: String?
 
-    public init(name: String?, phone: String?, email: String?, referrerName: String?) {
+    public init(name: String?, phone: String?, email: String?, referrerName: String?, version: String? = nil) {
         self.name = name
         self.phone = phone
         self.email = email
         self.referrerName = referrerName
+        self.version = version
     }
 
     /// The participant's contact details after the change, checked as at registration.
@@ -253,5 +256,18 @@ public struct ContactChange: Sendable, Equatable {
         if referrerName.count > 120 { failure.add("referrerName", .tooLong(maximum: 120)) }
         try failure.throwIfAny()
         return (name, phone, email, referrerName)
+    }
+}
+
+extension Participant {
+    /// A fingerprint of the contact details as they are now (FNV-1a, 64 bits, hex): the edit form
+    /// carries it, and a change typed against other details than the stored ones is a conflict,
+    /// not a silent overwrite of what a colleague saved meanwhile.
+    public var contactVersion: String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in [name, phone, email, referrerName].joined(separator: "\u{1F}").utf8 {
+            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+        }
+        return String(hash, radix: 16)
     }
 }

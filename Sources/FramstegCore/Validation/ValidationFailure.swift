@@ -71,6 +71,8 @@ public enum FieldProblem: Hashable, Sendable {
     case notFound
     /// A protected person's contact details may be changed only by their responsible counsellor.
     case contactProtected
+    /// Someone else changed the same thing at the same moment; what they did stands.
+    case changedMeanwhile
 }
 
 /// All problems found in a submitted form, keyed by field name; thrown as one error.

@@ -8,6 +8,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case duplicate(String)
     /// A stored value could not be read back (e.g. a day that is not `YYYY-MM-DD`).
     case corrupt(String)
+    /// The row changed since it was read (another request got there first): nothing was written.
+    case conflict(String)
 
     public var description: String {
         switch self {
@@ -15,6 +17,7 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             "cannot open the database given by --database / FRAMSTEG_DATABASE (\(location)): \(reason)"
         case .notFound(let what): "not found: \(what)"
         case .duplicate(let what): "already exists: \(what)"
+        case .conflict(let what): "changed meanwhile: \(what)"
         case .corrupt(let what): "unreadable stored value: \(what)"
         }
     }

@@ -272,7 +272,11 @@ public struct ParticipantRepository: Sendable {
         case .decline(let text), .withdraw(let text): reason = text.trimmed
         default: break
         }
-        try await db.update("participants").set("state", to: transition.to.storageValue).where("id", .equal, id.rawValue).run()
+        // Only from the state the step was judged from: of two steps sent at once, the second finds
+        // the state moved and nothing is written (on PostgreSQL it waits for the first's row lock).
+        let moved = try await db.update("participants").set("state", to: transition.to.storageValue).where("id", .equal, id.rawValue)
+            .where("state", .equal, transition.from.storageValue).returning("id").all()
+        guard !moved.isEmpty else { throw StoreError.conflict("participant \(id)'s journey") }
         // The follow-up columns change with the step, in the same transaction (see migration 12).
         switch transition.event {
         case .start:
@@ -480,6 +484,13 @@ public struct ParticipantRepository: Sendable {
             responsibleCounsellor: try row.optionalID("responsible_counsellor"),
             isProtected: try row.decode(column: "is_protected", as: Int.self) != 0
         )
+    }
+
+    /// Locks the participant's row until the transaction ends (PostgreSQL; SQLite's one writer
+    /// already holds the whole database): a read-check-write in the transaction then cannot interleave.
+    public func lockForUpdate(_ id: ParticipantID) async throws {
+        guard db.isPostgres else { return }
+        try await db.raw("SELECT id FROM participants WHERE id = \(bind: id.rawValue) FOR UPDATE").run()
     }
 
     /// Marks or unmarks the participant as having protected personal data.

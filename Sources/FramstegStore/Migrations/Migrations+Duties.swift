@@ -103,3 +103,16 @@ extension Migrations {
         }
     }
 }
+
+extension Migrations {
+    /// Each form a page renders carries a one-time token (`_once`); a send claims it here in its
+    /// own transaction, so a double click or a resent form stores one meeting, one step, one answer
+    /// (issue 21). Only a hash of the token is kept, for two days.
+    static let formSends = Migration(version: 31, name: "one-time tokens of sent forms") { db, _ in
+        try await db.create(table: "form_sends")
+            .column("token_hash", type: .text, .primaryKey(autoIncrement: false))
+            .column("sent_at", type: .bigint, .notNull)
+            .run()
+        try await db.create(index: "form_sends_sent_at").on("form_sends").column("sent_at").run()
+    }
+}

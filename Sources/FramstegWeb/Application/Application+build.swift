@@ -14,6 +14,7 @@ public func buildRouter(site: Site) -> (router: Router<AppRequestContext>, decla
         ParticipantModeMiddleware()
         ErrorPageMiddleware(site: site)
         CSRFMiddleware()
+        FormSendMiddleware(site: site)
     }
     let routes = RouteRegistrar(router: router, site: site)
     SystemRoutes(site: site).register(on: routes)

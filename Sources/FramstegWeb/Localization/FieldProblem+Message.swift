@@ -37,6 +37,7 @@ extension FieldProblem {
         case .providerUnreachable: return text("problemProviderUnreachable")
         case .notFound: return text("problemNotFound")
         case .contactProtected: return text("problemContactProtected")
+        case .changedMeanwhile: return text("problemChangedMeanwhile")
         case .personalIdentityNumber(.empty): return text("problemRequired")
         case .personalIdentityNumber(.wrongFormat): return text("problemPnrFormat")
         case .personalIdentityNumber(.impossibleDate): return text("problemPnrDate")

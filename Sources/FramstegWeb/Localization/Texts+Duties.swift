@@ -189,10 +189,6 @@ extension Texts {
         "accessReviewsNone": ("Ingen behörighetsgenomgång är registrerad än.", "No access review has been recorded yet."),
         "accessReviewRecorded": ("Genomgången är registrerad.", "The review is recorded."),
         // Protected personal data on the record.
-        "problemContactProtected": (
-            "Personen har skyddade personuppgifter: bara den ansvariga handledaren kan ändra kontaktuppgifterna.",
-            "The person has protected personal data: only the responsible counsellor can change the contact details."
-        ),
         "contactWithheld": (
             "Skyddade personuppgifter: kontaktuppgifterna visas bara för den ansvariga handledaren.",
             "Protected personal data: the contact details are shown only to the responsible counsellor."
@@ -213,8 +209,5 @@ extension Texts {
         "participantProtectionChanged": ("Markeringen är ändrad.", "The mark is changed."),
         "timeSwedish": ("Tid (svensk tid)", "Time (Swedish time)"),
         "scrollableTable": ("Tabell, rulla i sidled", "Table, scroll sideways"),
-        "problemNotFound": (
-            "Det finns ingen deltagare med det numret i förbundet.", "There is no participant with that number in the association."
-        ),
     ]
 }

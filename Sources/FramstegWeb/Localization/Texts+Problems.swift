@@ -1,6 +1,25 @@
 extension Texts {
     /// What is wrong with a field, as `FieldProblem.message` says it beside the field.
     static let problemEntries: [String: (sv: String, en: String)] = [
+        "problemChangedMeanwhile": (
+            "Någon annan ändrade samma sak samtidigt, och den ändringen gäller. Sidan visar nu hur det ser ut: gör om din ändring om den fortfarande behövs.",
+            "Someone else changed the same thing at the same moment, and their change stands. The page now shows how things are: make your change again if it is still needed."
+        ),
+        "contactChangedMeanwhile": (
+            "Någon annan sparade kontaktuppgifterna medan du skrev, så inget av ditt sparades. Nu sparat: {saved}. Det du skrev finns kvar i fälten: spara igen om det ska gälla.",
+            "Someone else saved the contact details while you typed, so nothing of yours was saved. Saved now: {saved}. What you typed is still in the fields: save again if it should stand."
+        ),
+        "alreadySent": (
+            "Det här skickades redan en gång och sparades då. Inget har sparats två gånger.",
+            "This was sent once already and saved then. Nothing was saved twice."
+        ),
+        "problemNotFound": (
+            "Det finns ingen deltagare med det numret i förbundet.", "There is no participant with that number in the association."
+        ),
+        "problemContactProtected": (
+            "Personen har skyddade personuppgifter: bara den ansvariga handledaren kan ändra kontaktuppgifterna.",
+            "The person has protected personal data: only the responsible counsellor can change the contact details."
+        ),
         "problemRequired": ("Fyll i det här fältet.", "Fill in this field."),
         "problemAnonymityLocked": (
             "{id} besvaras anonymt, och varje ny version måste också vara anonym.",

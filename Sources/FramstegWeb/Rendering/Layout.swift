@@ -80,6 +80,8 @@ struct Layout: Sendable {
         case "t": t
         case "title": title
         case "csrf": csrf
+        // A new one-time token each time a form asks for it: see `FormSendMiddleware`.
+        case "once": MustacheLambda { Tokens.random() }
         case "notice": notice
         case "participantMode": participantMode
         case "signedIn": signedIn

@@ -30,6 +30,8 @@ enum Notice: String, CaseIterable, Sendable {
     case reviewRecorded
     case accessReviewRecorded
     case participantProtectionChanged
+    /// The same form came again (a double click): it was done once, the first time.
+    case alreadySent
 }
 
 extension Notice {

@@ -78,7 +78,11 @@ struct ParticipantService {
                     }
                 throw ValidationFailure(problems: [field: .journey(error)])
             }
-            try await participants.record(transition, participant: participant.id, now: now)
+            do {
+                try await participants.record(transition, participant: participant.id, now: now)
+            } catch StoreError.conflict {
+                throw ValidationFailure(problems: ["event": .changedMeanwhile])
+            }
             if transition.event == .start, participant.responsibleCounsellor == nil, principal.role == .counsellor {
                 try await participants.assignCounsellor(principal.userID, to: participant.id, from: day, by: principal.userID, now: now)
             }
@@ -114,15 +118,28 @@ struct ParticipantService {
 }
 
 extension ParticipantService {
+    /// Someone saved the contact details after the form was loaded: nothing was written, and these
+    /// are the details as they are now.
+    struct ContactConflict: Error {
+        let current: Participant
+    }
+
+    /// Saves the contact details, checked against the stored ones inside the transaction: a change
+    /// typed against an older version (`ContactChange.version`) is refused with `ContactConflict`.
     func updateContact(_ change: ContactChange, of participant: Participant, by principal: Principal) async throws {
         // A protected person's contact details are the responsible counsellor's alone, to read and to change.
         if participant.isProtected, participant.responsibleCounsellor != principal.userID {
             throw ValidationFailure(problems: ["phone": .contactProtected])
         }
-        let contact = try change.applied(to: participant)
         let now = self.now()
-        try await store.write { db in
-            try await ParticipantRepository(db, keyring: keyring).updateContact(
+        try await store.write { [keyring] db in
+            let participants = ParticipantRepository(db, keyring: keyring)
+            // The row is locked for the check and the write, so two saves queue and the second sees the first's.
+            try await participants.lockForUpdate(participant.id)
+            guard let current = try await participants.participant(participant.id) else { throw WebError.notFound }
+            if let version = change.version, version != current.contactVersion { throw ContactConflict(current: current) }
+            let contact = try change.applied(to: current)
+            try await participants.updateContact(
                 of: participant.id,
                 name: contact.name,
                 phone: contact.phone,
@@ -142,10 +159,6 @@ extension ParticipantService {
 }
 
 extension ParticipantService {
-    /// Hands the participant over to another counsellor of their unit, responsible from today; the
-    /// earlier ones stay in the history (and count in the dashboards' counsellor changes). Refused
-    /// beside the field for someone who is not an active counsellor of the unit, for the one
-    /// already responsible, and once the journey has ended.
     /// Marks the participant as having protected personal data (skyddade personuppgifter), or
     /// takes the mark away; audited, and the person's reads are then on the log review's watch list.
     func setProtected(_ isProtected: Bool, of participant: Participant, by principal: Principal) async throws {
@@ -156,6 +169,10 @@ extension ParticipantService {
         }
     }
 
+    /// Hands the participant over to another counsellor of their unit, responsible from today; the
+    /// earlier ones stay in the history (and count in the dashboards' counsellor changes). Refused
+    /// beside the field for someone who is not an active counsellor of the unit, for the one
+    /// already responsible, and once the journey has ended.
     func handOver(_ participant: Participant, to counsellor: String, by principal: Principal) async throws {
         let now = self.now()
         try await store.write { [keyring] db in

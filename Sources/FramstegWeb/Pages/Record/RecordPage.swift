@@ -78,7 +78,7 @@ struct RecordPage: Sendable {
             : forms[.contact]
                 ?? FormState(values: [
                     "name": participant.name, "phone": participant.phone, "email": participant.email,
-                    "referrerName": participant.referrerName,
+                    "referrerName": participant.referrerName, "version": participant.contactVersion,
                 ])
         eligibility = EligibilitySection(facts, error: forms[.eligibility]?.errors["eligibility"], language: language)
         journey = JourneySection(facts, form: forms[.step], language: language)

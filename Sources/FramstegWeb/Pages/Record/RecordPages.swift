@@ -35,13 +35,38 @@ struct RecordPages {
         }
         routes.post("/participants/:participant/contact", .changeParticipant, .participant) { _, context, principal, record in
             let form = context.form
-            let change = ContactChange(name: form["name"], phone: form["phone"], email: form["email"], referrerName: form["referrerName"])
+            let change = ContactChange(
+                name: form["name"],
+                phone: form["phone"],
+                email: form["email"],
+                referrerName: form["referrerName"],
+                version: form["version"].isEmpty ? nil : form["version"]
+            )
+            let typed = [
+                "name": form["name"], "phone": form["phone"], "email": form["email"], "referrerName": form["referrerName"],
+                "version": form["version"],
+            ]
             do {
                 try await site.services.participants.updateContact(change, of: record.participant, by: principal)
                 return .redirect(to: "/participants/\(record.participant.id)", notice: .saved)
             } catch let failure as ValidationFailure {
-                let typed = ["name": form["name"], "phone": form["phone"], "email": form["email"], "referrerName": form["referrerName"]]
                 return try await page(context, principal, record, refused: .contact, typed, failure)
+            } catch let conflict as ParticipantService.ContactConflict {
+                // Both: what a colleague saved (on the page and named in the message), and what was typed, kept in the fields.
+                let current = conflict.current
+                let saved = [current.name, current.phone, current.email, current.referrerName].filter { !$0.isEmpty }.joined(
+                    separator: ", "
+                )
+                var typedAgain = typed
+                typedAgain["version"] = current.contactVersion
+                let message = Texts.text("contactChangedMeanwhile", context.language, ["saved": saved])
+                let fresh = ParticipantInUnit(participant: current, unit: record.unit)
+                return try await page(
+                    context,
+                    principal,
+                    fresh,
+                    forms: RecordForms(.contact, FormState(values: typedAgain, errors: ["contact": message]))
+                )
             }
         }
         routes.post("/participants/:participant/eligibility", .changeParticipant, .participant) { _, context, principal, record in
