@@ -42,7 +42,7 @@ struct Serve: AsyncParsableCommand {
             logger.notice("the key file has no audit line: the audit key is derived from the lookup key")
         }
         try await database.withStore(logger: logger, auditKey: keyring.auditKey) { store in
-            let applied = try await Migrator().migrate(store)
+            let applied = try await StartupChecks.run(store, keyring: keyring)
             // What older versions left in the clear is sealed before anything reads it.
             let sealed = try await PlaintextSealing(keyring: keyring).run(store)
             logger.info(

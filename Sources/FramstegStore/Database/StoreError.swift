@@ -8,6 +8,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case duplicate(String)
     /// A stored value could not be read back (e.g. a day that is not `YYYY-MM-DD`).
     case corrupt(String)
+    /// The database cannot be written (a read-only file, folder, mount or server).
+    case readOnly(String)
 
     public var description: String {
         switch self {
@@ -16,6 +18,7 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         case .notFound(let what): "not found: \(what)"
         case .duplicate(let what): "already exists: \(what)"
         case .corrupt(let what): "unreadable stored value: \(what)"
+        case .readOnly(let what): "read-only: \(what)"
         }
     }
 }
