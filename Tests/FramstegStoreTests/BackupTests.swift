@@ -21,6 +21,15 @@ struct BackupTests {
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
     }
 
+    /// Polls every 20 ms until `condition` holds, for at most 60 s.
+    static func waitUntil(_ condition: @Sendable () async -> Bool) async throws {
+        for _ in 0..<3000 {
+            if await condition() { return }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        Issue.record("the condition did not hold within 60 s")
+    }
+
     /// A fresh restore target of the same kind as `database`.
     static func withRestoreTarget<T: Sendable>(
         _ database: TestDatabase,
@@ -53,7 +62,8 @@ struct BackupTests {
                     await acknowledged.add(record.sequence)
                 }
             }
-            try await Task.sleep(for: .milliseconds(300))
+            // Bounded waits rather than sleeps: the writer is slow when the machine is busy.
+            try await Self.waitUntil { await acknowledged.sequences.count >= 20 }
             let beforeBackup = await acknowledged.sequences
             let file = Self.temporaryPath(database == .sqlite ? ".sqlite" : ".dump")
             defer { try? FileManager.default.removeItem(atPath: file) }
@@ -61,7 +71,8 @@ struct BackupTests {
             try await Store.withStore(at: store.location, logger: TestDatabase.logger) { other in
                 try await DatabaseBackup.backUp(other, to: file)
             }
-            try await Task.sleep(for: .milliseconds(200))
+            let atBackupEnd = await acknowledged.sequences.count
+            try await Self.waitUntil { await acknowledged.sequences.count >= atBackupEnd + 5 }
             writer.cancel()
             _ = try? await writer.value
             let all = try await store.read { db in
@@ -83,7 +94,6 @@ struct BackupTests {
                     return (verification, sequences)
                 }
             }
-            #expect(beforeBackup.count > 10, "the writer was running")
             #expect(all.count > beforeBackup.count, "the writer went on during and after the backup")
             #expect(Set(beforeBackup).isSubset(of: Set(restored)), "every write acknowledged before the backup is in it")
             #expect(restored == Array(all.prefix(restored.count)), "the backup is one consistent moment: a prefix with no gap")
