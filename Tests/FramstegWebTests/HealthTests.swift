@@ -53,4 +53,22 @@ struct HealthTests {
             try await fixture.store.read { db in try await db.raw("PRAGMA query_only = OFF").run() }
         }
     }
+
+    @Test("a database that does not answer makes the node unready within the deadline, not when it answers")
+    func hungDatabase() async throws {
+        try await TestApp.run(configure: { $0.readinessDeadline = .milliseconds(500) }) { fixture, client throws in
+            let holding = Task { try await fixture.store.write { _ in try await Task.sleep(for: .seconds(3)) } }
+            try await Task.sleep(for: .milliseconds(100))
+            let browser = TestBrowser(client)
+            let start = ContinuousClock.now
+            let ready = try await browser.get("/readyz")
+            let elapsed = ContinuousClock.now - start
+            #expect(ready.status == .serviceUnavailable)
+            #expect(ready.text.contains(#""status":"unavailable""#))
+            #expect(elapsed < .seconds(2), "answered after \(elapsed)")
+            #expect(try await browser.get("/livez").status == .ok)
+            _ = try await holding.value
+            #expect(try await browser.get("/readyz").status == .ok)
+        }
+    }
 }

@@ -23,6 +23,8 @@ public struct WebConfiguration: Sendable {
     public var allowsLoopbackIdentityProvider = false
     /// The server's limits: what a slow, idle or greedy client may hold.
     public var limits = ServerLimits()
+    /// How long `/readyz` waits for its checks before it answers 503.
+    public var readinessDeadline: Duration = .seconds(5)
 
     public init(
         host: String = "127.0.0.1",

@@ -7,6 +7,9 @@ import SQLKit
 struct HealthService {
     let store: Store
     let keyring: FieldKeyring
+    /// How long all checks together may take: a database that hangs makes the node unready
+    /// within this, instead of holding the probe until the database answers.
+    var deadline: Duration = .seconds(5)
 
     /// One readiness check and how it went.
     struct Check: Sendable, Equatable {
@@ -14,10 +17,17 @@ struct HealthService {
         let isPassed: Bool
     }
 
+    /// Thrown for a check still waiting when the deadline passed.
+    struct DeadlinePassed: Error, CustomStringConvertible {
+        let deadline: Duration
+        var description: String { "no answer within \(deadline)" }
+    }
+
     /// Runs the readiness checks in order; after a failure the rest are not passed either. The
     /// error of the first failed check goes to `onFailure` (for the log, never the response).
     func readiness(onFailure: (String, any Error) -> Void) async -> [Check] {
-        let checks: [(String, () async throws -> Void)] = [
+        let end = ContinuousClock.now + deadline
+        let checks: [(String, @Sendable () async throws -> Void)] = [
             ("database", { try await store.read { db in try await db.raw("SELECT 1").run() } }),
             ("writable", { try await store.checkWritable() }),
             (
@@ -38,12 +48,36 @@ struct HealthService {
                 results.append(Check(name: name, isPassed: false))
                 continue
             }
-            do { try await check() } catch {
+            do { try await Self.run(check, until: end, deadline: deadline) } catch {
                 onFailure(name, error)
                 failed = true
             }
             results.append(Check(name: name, isPassed: !failed))
         }
         return results
+    }
+
+    /// Runs `check` until it ends or `end` passes, whichever is first. A check left waiting on the
+    /// database goes on in its task (it cannot be stopped from outside) and its result is dropped.
+    static func run(
+        _ check: @escaping @Sendable () async throws -> Void,
+        until end: ContinuousClock.Instant,
+        deadline: Duration
+    ) async throws {
+        let (outcomes, continuation) = AsyncStream<Result<Void, any Error>>.makeStream()
+        let work = Task {
+            do { continuation.yield(.success(try await check())) } catch { continuation.yield(.failure(error)) }
+            continuation.finish()
+        }
+        let timer = Task {
+            try? await Task.sleep(until: end)
+            continuation.yield(.failure(DeadlinePassed(deadline: deadline)))
+            continuation.finish()
+        }
+        defer {
+            work.cancel()
+            timer.cancel()
+        }
+        for await outcome in outcomes { return try outcome.get() }
     }
 }
