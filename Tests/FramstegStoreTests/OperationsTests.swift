@@ -51,6 +51,34 @@ struct OperationsTests {
         }
     }
 
+    @Test(
+        "the write probe really rewrites a row: a trigger refusing updates of schema_migrations fails it",
+        arguments: TestDatabase.available
+    )
+    func writeProbeWrites(_ database: TestDatabase) async throws {
+        try await database.withFreshStore { store in
+            try await store.write { db in
+                switch store.dialect {
+                case .sqlite:
+                    try await db.raw(
+                        "CREATE TRIGGER refuse_update BEFORE UPDATE ON schema_migrations BEGIN SELECT RAISE(ABORT, 'refused'); END"
+                    )
+                    .run()
+                case .postgres:
+                    try await db.raw(
+                        "CREATE FUNCTION refuse_update() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'refused'; END $$ LANGUAGE plpgsql"
+                    )
+                    .run()
+                    try await db.raw(
+                        "CREATE TRIGGER refuse_update BEFORE UPDATE ON schema_migrations FOR EACH ROW EXECUTE FUNCTION refuse_update()"
+                    )
+                    .run()
+                }
+            }
+            await #expect(throws: (any Error).self) { try await store.checkWritable() }
+        }
+    }
+
     @Test("a pending migration is named by the migrator", arguments: TestDatabase.available)
     func pendingMigrations(_ database: TestDatabase) async throws {
         try await database.withFreshStore { store in

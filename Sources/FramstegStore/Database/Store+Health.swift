@@ -11,7 +11,8 @@ extension Store {
         // WAL for a while, so the rolled-back write alone does not notice it.
         if case .sqlite(let path) = location, let reason = Self.readOnlyReason(path) { throw StoreError.readOnly(reason) }
         do {
-            try await write { db throws in
+            // `-> Void`: inferred as `Never` (the body always throws), the body was never run, on either database.
+            try await write { db -> Void in
                 if dialect == .postgres {
                     let mode = try await db.raw("SHOW transaction_read_only").first()?.decode(
                         column: "transaction_read_only",
