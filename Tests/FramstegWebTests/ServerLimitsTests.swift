@@ -58,12 +58,12 @@ struct ServerLimitsTests {
     func idleTimeout() async throws {
         try await Self.serve(port: 18_341, { $0.idleTimeout = .seconds(1) }) { port in
             let idle = try RawConnection(port: port)
-            let closed = idle.secondsUntilClosed(limit: 8)
+            let closed = await idle.secondsUntilClosed(limit: 8)
             #expect(closed.map { $0 >= 0.8 && $0 < 4 } == true, "closed after \(String(describing: closed)) s")
             let used = try RawConnection(port: port)
             used.send("GET /livez HTTP/1.1\r\nHost: localhost\r\n\r\n")
-            #expect(used.receive().hasPrefix("HTTP/1.1 200"))
-            #expect(used.secondsUntilClosed(limit: 8) != nil)
+            #expect(await used.receive().hasPrefix("HTTP/1.1 200"))
+            #expect(await used.secondsUntilClosed(limit: 8) != nil)
         }
     }
 
@@ -94,10 +94,10 @@ struct ServerLimitsTests {
             }
             let waiting = try RawConnection(port: port, receiveTimeout: 1)
             waiting.send("GET /livez HTTP/1.1\r\nHost: localhost\r\n\r\n")
-            #expect(waiting.receive().isEmpty, "no answer while two are open")
+            #expect(await waiting.receive().isEmpty, "no answer while two are open")
             open.removeFirst().close()
             waiting.setReceiveTimeout(5)
-            #expect(waiting.receive().hasPrefix("HTTP/1.1 200"))
+            #expect(await waiting.receive().hasPrefix("HTTP/1.1 200"))
         }
     }
 
@@ -158,15 +158,25 @@ final class RawConnection: @unchecked Sendable {
         return sendBytes(descriptor, bytes) == bytes.count
     }
 
+    /// Runs a blocking socket call on a thread of its own: blocking one of the few threads of
+    /// the concurrency pool would starve the server under test and every other suite.
+    static func onThread<T: Sendable>(_ body: @escaping @Sendable () -> T) async -> T {
+        await withCheckedContinuation { continuation in Thread { continuation.resume(returning: body()) }.start() }
+    }
+
     /// What arrives before the receive timeout (empty when nothing does, or the server closed).
-    func receive() -> String {
+    func receive() async -> String { await Self.onThread { self.receiveNow() } }
+
+    /// Seconds until the server closes the connection, nil if it is still open after `limit`.
+    func secondsUntilClosed(limit: Int) async -> Double? { await Self.onThread { self.waitForClose(limit: limit) } }
+
+    private func receiveNow() -> String {
         var buffer = [UInt8](repeating: 0, count: 4096)
         let count = recv(descriptor, &buffer, buffer.count, 0)
         return count > 0 ? String(decoding: buffer[0..<count], as: UTF8.self) : ""
     }
 
-    /// Seconds until the server closes the connection, nil if it is still open after `limit`.
-    func secondsUntilClosed(limit: Int) -> Double? {
+    private func waitForClose(limit: Int) -> Double? {
         setReceiveTimeout(limit)
         let start = Date()
         var buffer = [UInt8](repeating: 0, count: 4096)
