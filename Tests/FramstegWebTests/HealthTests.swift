@@ -54,22 +54,31 @@ struct HealthTests {
         }
     }
 
+    /// Whether the held transaction has let go of the database.
+    actor Release {
+        private(set) var isReleased = false
+        func release() { isReleased = true }
+    }
+
     @Test("a database that does not answer makes the node unready within the deadline, not when it answers")
     func hungDatabase() async throws {
-        try await TestApp.run(configure: { $0.readinessDeadline = .seconds(1) }) { fixture, client throws in
-            let holding = Task { try await fixture.store.write { _ in try await Task.sleep(for: .seconds(5)) } }
+        try await TestApp.run(configure: { $0.readinessDeadline = .seconds(2) }) { fixture, client throws in
+            let release = Release()
+            let holding = Task {
+                try await fixture.store.write { _ in try await Task.sleep(for: .seconds(10)) }
+                await release.release()
+            }
             try await Task.sleep(for: .milliseconds(100))
             let browser = TestBrowser(client)
-            let start = ContinuousClock.now
             let ready = try await browser.get("/readyz")
-            let elapsed = ContinuousClock.now - start
+            // Wall-clock bounds are not asserted: a full parallel test run starves two cores for seconds.
+            #expect(await !release.isReleased, "answered while the database was still held")
             #expect(ready.status == .serviceUnavailable)
             #expect(ready.text.contains(#""status":"unavailable""#))
-            #expect(elapsed < .seconds(4), "answered after \(elapsed), before the database")
             #expect(try await browser.get("/livez").status == .ok)
             _ = try await holding.value
             var recovered = false
-            for _ in 0..<100 where !recovered {
+            for _ in 0..<300 where !recovered {
                 recovered = try await browser.get("/readyz").status == .ok
                 if !recovered { try await Task.sleep(for: .milliseconds(200)) }
             }
