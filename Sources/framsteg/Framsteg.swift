@@ -9,7 +9,7 @@ struct Framsteg: AsyncParsableCommand {
         abstract: "Progression measurement and follow-up for samordningsförbund.",
         subcommands: [
             Serve.self, Migrate.self, Demo.self, DemoCode.self, Bench.self, ImportCommand.self, UserCommand.self, AssociationCommand.self,
-            AuditCommand.self, KeyCommand.self, RetentionCommand.self,
+            AuditCommand.self, KeyCommand.self, RetentionCommand.self, BackupCommand.self, RestoreCommand.self,
         ]
     )
 

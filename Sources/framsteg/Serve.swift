@@ -28,12 +28,15 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "With --trust-proxy: the proxies' addresses, comma-separated (env: FRAMSTEG_TRUSTED_PROXIES; default 127.0.0.1,::1).")
     var trustedProxies: String = ProcessInfo.processInfo.environment["FRAMSTEG_TRUSTED_PROXIES"] ?? "127.0.0.1,::1"
 
+    @OptionGroup var limits: LimitOptions
+
     func run() async throws {
         let logger = Logger.framsteg()
         var settings = WebConfiguration(host: host, port: port, secureCookies: secureCookies, trustForwardedHeaders: trustProxy)
         // Only for an identity provider running beside the tests: plain HTTP on loopback.
         settings.allowsLoopbackIdentityProvider = ProcessInfo.processInfo.environment["FRAMSTEG_ALLOW_LOOPBACK_IDENTITY_PROVIDER"] == "1"
         settings.trustedProxies = Set(trustedProxies.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+        settings.limits = try limits.serverLimits()
         let configuration = settings
         let location = database.location
         let keyring = try keys.privateKeyring()
@@ -42,7 +45,7 @@ struct Serve: AsyncParsableCommand {
             logger.notice("the key file has no audit line: the audit key is derived from the lookup key")
         }
         try await database.withStore(logger: logger, auditKey: keyring.auditKey) { store in
-            let applied = try await Migrator().migrate(store)
+            let applied = try await StartupChecks.run(store, keyring: keyring)
             // What older versions left in the clear is sealed before anything reads it.
             let sealed = try await PlaintextSealing(keyring: keyring).run(store)
             logger.info(
@@ -107,5 +110,34 @@ struct Serve: AsyncParsableCommand {
             return try await group.next() ?? nil
         }
         try await checkpointer.write(unlessAt: last)
+    }
+}
+
+/// The server's limits (`ServerLimits`), each with an environment variable.
+struct LimitOptions: ParsableArguments {
+    static let environment = ProcessInfo.processInfo.environment
+
+    @Option(help: "Seconds a keep-alive connection may sit idle before it is closed (env: FRAMSTEG_IDLE_TIMEOUT; default 60).")
+    var idleTimeout = Int(environment["FRAMSTEG_IDLE_TIMEOUT"] ?? "") ?? 60
+
+    @Option(help: "Seconds a request's line and headers may take to arrive (env: FRAMSTEG_HEADER_TIMEOUT; default 10).")
+    var headerTimeout = Int(environment["FRAMSTEG_HEADER_TIMEOUT"] ?? "") ?? 10
+
+    @Option(help: "Open connections at most; more wait in the backlog (env: FRAMSTEG_MAX_CONNECTIONS; default 512).")
+    var maxConnections = Int(environment["FRAMSTEG_MAX_CONNECTIONS"] ?? "") ?? 512
+
+    @Option(help: "Largest request body in bytes; a larger one answers 413 (env: FRAMSTEG_MAX_BODY_SIZE; default 1048576).")
+    var maxBodySize = Int(environment["FRAMSTEG_MAX_BODY_SIZE"] ?? "") ?? 1024 * 1024
+
+    func serverLimits() throws -> ServerLimits {
+        guard idleTimeout > 0, headerTimeout > 0, maxConnections > 0, maxBodySize > 0 else {
+            throw CommandFailure(message: "--idle-timeout, --header-timeout, --max-connections and --max-body-size take positive numbers")
+        }
+        var limits = ServerLimits()
+        limits.idleTimeout = .seconds(idleTimeout)
+        limits.headerTimeout = .seconds(headerTimeout)
+        limits.maximumConnections = maxConnections
+        limits.maximumBodySize = maxBodySize
+        return limits
     }
 }

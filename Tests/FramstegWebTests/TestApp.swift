@@ -223,6 +223,8 @@ enum TestApp {
         configuration.trustForwardedHeaders = true
         // The router test client has no socket address: believe the header from it.
         configuration.trustedProxies = nil
+        // Many suites share two cores: readiness is not to fail for want of CPU (HealthTests sets its own).
+        configuration.readinessDeadline = .seconds(60)
         configure(&configuration)
         let finalConfiguration = configuration
         try await database.withFreshStore { store in

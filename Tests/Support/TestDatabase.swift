@@ -63,6 +63,22 @@ public enum TestDatabase: String, CaseIterable, Sendable, CustomStringConvertibl
         }
     }
 
+    /// Runs `body` with the location of a new, empty PostgreSQL database that is dropped afterwards
+    /// (a target to restore into).
+    public static func withEmptyPostgresDatabase<T: Sendable>(_ body: @Sendable (DatabaseLocation) async throws -> T) async throws -> T {
+        guard let adminURL = postgresURL else { throw TestDatabaseError.postgresNotConfigured }
+        let name = "framsteg_test_\(UUID().uuidString.prefix(8).lowercased())"
+        try await admin(adminURL) { db in try await db.raw("CREATE DATABASE \(unsafeRaw: name)").run() }
+        do {
+            let value = try await body(.postgres(url: url(adminURL, database: name)))
+            try await admin(adminURL) { db in try await db.raw("DROP DATABASE \(unsafeRaw: name) WITH (FORCE)").run() }
+            return value
+        } catch {
+            try? await admin(adminURL) { db in try await db.raw("DROP DATABASE \(unsafeRaw: name) WITH (FORCE)").run() }
+            throw error
+        }
+    }
+
     /// What `serve` does on opening: the migrations, then the keyed step that seals what is left in the clear.
     static func prepare(_ store: Store) async throws {
         try await Migrator().migrate(store)

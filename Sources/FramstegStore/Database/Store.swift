@@ -144,6 +144,7 @@ extension Store {
     public static func withStore<T: Sendable>(
         at location: DatabaseLocation,
         auditKey: AuditKey? = nil,
+        synchronous: SQLiteSynchronous = .full,
         logger: Logger,
         _ body: @Sendable (Store) async throws -> T
     ) async throws -> T {
@@ -153,7 +154,7 @@ extension Store {
             let thread = NIOThreadPool(numberOfThreads: 1)
             thread.start()
             defer { thread.shutdownGracefully { _ in } }
-            let connection = try await openSQLite(path: path, thread: thread, logger: driverLogger(logger))
+            let connection = try await openSQLite(path: path, thread: thread, synchronous: synchronous, logger: driverLogger(logger))
             let store = Store(backend: .sqlite(connection, AsyncLock()), location: location, auditKey: auditKey, logger: logger)
             do {
                 let value = try await body(store)
@@ -176,31 +177,47 @@ extension Store {
         }
     }
 
-    static func openSQLite(path: String, thread: NIOThreadPool, logger: Logger) async throws -> SQLiteConnection {
+    static func openSQLite(
+        path: String,
+        thread: NIOThreadPool,
+        synchronous: SQLiteSynchronous = .full,
+        logger: Logger
+    ) async throws -> SQLiteConnection {
         let storage: SQLiteConnection.Storage = path == ":memory:" ? .memory : .file(path: path)
+        let connection: SQLiteConnection
         do {
-            let connection = try await SQLiteConnection.open(
+            connection = try await SQLiteConnection.open(
                 storage: storage,
                 threadPool: thread,
                 logger: logger,
                 on: MultiThreadedEventLoopGroup.singleton.any()
             )
-            let db = unlogged(connection)
-            // WAL: readers do not block the writer, and a commit does not pay a full fsync.
-            try await db.raw("PRAGMA journal_mode = WAL").run()
-            try await db.raw("PRAGMA synchronous = NORMAL").run()
-            try await db.raw("PRAGMA foreign_keys = ON").run()
-            // What is deleted is overwritten, not left in free pages: anonymous responses are
-            // rewritten at every release, and an earlier state must not stay readable in the file.
-            try await db.raw("PRAGMA secure_delete = ON").run()
-            // A 64 MiB page cache (the default is 2 MiB): the dashboards scan whole tables.
-            try await db.raw("PRAGMA cache_size = -65536").run()
-            // Another process (e.g. `framsteg user add` beside `serve`) may hold the write lock briefly.
-            try await db.raw("PRAGMA busy_timeout = 5000").run()
+        } catch {
+            throw StoreError.unreachable(location: path, reason: readOnlyReason(path) ?? "\(error)")
+        }
+        do {
+            try await configure(unlogged(connection), synchronous: synchronous)
             return connection
         } catch {
-            throw StoreError.unreachable(location: path, reason: "\(error)")
+            // An open connection must be closed, also when the file refuses the settings (a read-only directory).
+            try? await connection.close()
+            throw StoreError.unreachable(location: path, reason: readOnlyReason(path) ?? "\(error)")
         }
+    }
+
+    private static func configure(_ db: any SQLDatabase, synchronous: SQLiteSynchronous) async throws {
+        // WAL: readers do not block the writer.
+        try await db.raw("PRAGMA journal_mode = WAL").run()
+        // FULL syncs the WAL at every commit, so an acknowledged write survives a power loss too.
+        try await db.raw(SQLQueryString("PRAGMA synchronous = \(synchronous.rawValue.uppercased())")).run()
+        try await db.raw("PRAGMA foreign_keys = ON").run()
+        // What is deleted is overwritten, not left in free pages: anonymous responses are
+        // rewritten at every release, and an earlier state must not stay readable in the file.
+        try await db.raw("PRAGMA secure_delete = ON").run()
+        // A 64 MiB page cache (the default is 2 MiB): the dashboards scan whole tables.
+        try await db.raw("PRAGMA cache_size = -65536").run()
+        // Another process (e.g. `framsteg user add` beside `serve`) may hold the write lock briefly.
+        try await db.raw("PRAGMA busy_timeout = 5000").run()
     }
 
     static func postgresConfiguration(url: String, location: DatabaseLocation) throws -> PostgresConnection.Configuration {

@@ -10,6 +10,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case corrupt(String)
     /// The row changed since it was read (another request got there first): nothing was written.
     case conflict(String)
+    /// The database cannot be written (a read-only file, folder, mount or server).
+    case readOnly(String)
 
     public var description: String {
         switch self {
@@ -19,6 +21,7 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         case .duplicate(let what): "already exists: \(what)"
         case .conflict(let what): "changed meanwhile: \(what)"
         case .corrupt(let what): "unreadable stored value: \(what)"
+        case .readOnly(let what): "read-only: \(what)"
         }
     }
 }

@@ -5,7 +5,8 @@ import Hummingbird
 /// or the `X-CSRF-Token` header. Reads and parses the form body once for the handlers.
 struct CSRFMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
-    static let maximumFormSize = 1024 * 1024
+    /// The largest form body read (`ServerLimits.maximumBodySize`); a larger one answers 413.
+    let maximumFormSize: Int
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         guard [.post, .put, .patch, .delete].contains(request.method) else { return try await next(request, context) }
@@ -13,7 +14,7 @@ struct CSRFMiddleware: RouterMiddleware {
         var context = context
         let contentType = request.headers[.contentType] ?? ""
         if contentType.hasPrefix("application/x-www-form-urlencoded") {
-            let body = try await request.collectBody(upTo: Self.maximumFormSize)
+            let body = try await request.collectBody(upTo: maximumFormSize)
             context.form = FormData(urlEncoded: String(buffer: body))
         }
         let sent = request.headers[HTTPField.Name("X-CSRF-Token")!] ?? context.form["_csrf"]

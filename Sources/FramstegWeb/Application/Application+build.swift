@@ -1,7 +1,9 @@
 import FramstegCore
 import FramstegStore
 import Hummingbird
+import HummingbirdCore
 import Logging
+import NIOCore
 
 /// Builds the router with every page, behind the middleware that every request passes.
 ///
@@ -13,7 +15,8 @@ public func buildRouter(site: Site) -> (router: Router<AppRequestContext>, decla
         SessionMiddleware(site: site)
         ParticipantModeMiddleware()
         ErrorPageMiddleware(site: site)
-        CSRFMiddleware()
+        BodyLimitMiddleware(maximumSize: site.configuration.limits.maximumBodySize)
+        CSRFMiddleware(maximumFormSize: site.configuration.limits.maximumBodySize)
         FormSendMiddleware(site: site)
     }
     let routes = RouteRegistrar(router: router, site: site)
@@ -53,9 +56,28 @@ public func buildRouter(site: Site) -> (router: Router<AppRequestContext>, decla
 /// The whole HTTP application, ready to run as a service or to test with `app.test(.router)`.
 public func buildApplication(site: Site, logger: Logger) -> some ApplicationProtocol {
     let (router, _) = buildRouter(site: site)
+    let limits = site.configuration.limits
     return Application(
         router: router,
-        configuration: .init(address: .hostname(site.configuration.host, port: site.configuration.port), serverName: "Framsteg"),
+        server: .limited(limits),
+        configuration: .init(
+            address: .hostname(site.configuration.host, port: site.configuration.port),
+            serverName: "Framsteg",
+            availableConnectionsDelegate: MaximumAvailableConnections(limits.maximumConnections, logger: logger)
+        ),
         logger: logger
     )
+}
+
+extension HTTPServerBuilder {
+    /// HTTP/1.1 with the idle timeout and the deadline on each request's head.
+    static func limited(_ limits: ServerLimits) -> HTTPServerBuilder {
+        HTTPServerBuilder { responder in
+            HeaderTimeoutChannel(
+                responder: responder,
+                configuration: HTTP1Channel.Configuration(idleTimeout: TimeAmount(limits.idleTimeout)),
+                headerTimeout: TimeAmount(limits.headerTimeout)
+            )
+        }
+    }
 }

@@ -21,6 +21,10 @@ public struct WebConfiguration: Sendable {
     /// Accept an identity provider whose issuer is plain HTTP on the loopback address: only for a
     /// provider running beside the tests (`FRAMSTEG_ALLOW_LOOPBACK_IDENTITY_PROVIDER=1`).
     public var allowsLoopbackIdentityProvider = false
+    /// The server's limits: what a slow, idle or greedy client may hold.
+    public var limits = ServerLimits()
+    /// How long `/readyz` waits for its checks before it answers 503.
+    public var readinessDeadline: Duration = .seconds(5)
 
     public init(
         host: String = "127.0.0.1",
@@ -39,4 +43,20 @@ public struct WebConfiguration: Sendable {
         self.sessionLifetime = sessionLifetime
         self.throttle = throttle
     }
+}
+
+/// What one client may hold of the server. Idle and slow sockets are closed, so a thousand of
+/// them cannot use up the process's file descriptors; beyond the cap, new connections wait in
+/// the listen backlog until one closes.
+public struct ServerLimits: Sendable, Equatable {
+    /// A keep-alive connection with no request in flight is closed after this long.
+    public var idleTimeout: Duration = .seconds(60)
+    /// A request's line and headers must be complete this long after its first byte.
+    public var headerTimeout: Duration = .seconds(10)
+    /// Open connections at most (keep it well below the descriptor limit, `ulimit -n`).
+    public var maximumConnections = 512
+    /// A request body larger than this answers 413 (the JSON API keeps its own, smaller limit).
+    public var maximumBodySize = 1024 * 1024
+
+    public init() {}
 }

@@ -1,26 +1,15 @@
 import Hummingbird
 
-/// Health check for load balancers, the stylesheet and the scripts.
+/// The health probes (liveness, readiness), the stylesheet and the scripts.
 struct SystemRoutes {
     let site: Site
 
     func register(on routes: RouteRegistrar) {
-        routes.publicRoute(.get, "/healthz") { _, _ in
-            do {
-                try await site.services.health.checkDatabase()
-                return Response(
-                    status: .ok,
-                    headers: [.contentType: "application/json"],
-                    body: .init(byteBuffer: ByteBuffer(string: #"{"status":"ok"}"#))
-                )
-            } catch {
-                site.logger.error("health check failed", metadata: ["error": "\(error)"])
-                return Response(
-                    status: .serviceUnavailable,
-                    headers: [.contentType: "application/json"],
-                    body: .init(byteBuffer: ByteBuffer(string: #"{"status":"database unavailable"}"#))
-                )
-            }
+        // Liveness: the process answers; it touches no database, so an outage restarts nothing.
+        routes.publicRoute(.get, "/livez") { _, _ in Self.json(.ok, #"{"status":"ok"}"#) }
+        // Readiness (and /healthz, its older name): send traffic here only while this answers 200.
+        for path in ["/readyz", "/healthz"] {
+            routes.publicRoute(.get, path) { _, _ in await readiness() }
         }
         routes.publicRoute(.get, "/static/app.css") { _, _ in
             Response(
@@ -41,5 +30,20 @@ struct SystemRoutes {
                 )
             }
         }
+    }
+
+    /// 200 with every check "ok", else 503 naming the failed check; the reason goes to the log only.
+    private func readiness() async -> Response {
+        let checks = await site.services.health.readiness { name, error in
+            site.logger.error("readiness check failed", metadata: ["check": "\(name)", "error": "\(error)"])
+        }
+        let isReady = checks.allSatisfy(\.isPassed)
+        let fields = checks.map { #""\#($0.name)":"\#($0.isPassed ? "ok" : "failed")""# }
+        let body = #"{"status":"\#(isReady ? "ok" : "unavailable")",\#(fields.joined(separator: ","))}"#
+        return Self.json(isReady ? .ok : .serviceUnavailable, body)
+    }
+
+    private static func json(_ status: HTTPResponse.Status, _ body: String) -> Response {
+        Response(status: status, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: body)))
     }
 }

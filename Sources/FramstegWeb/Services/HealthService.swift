@@ -1,12 +1,83 @@
 import FramstegStore
 import SQLKit
 
-/// What the load balancer's health check asks: whether the database answers.
+/// What the probes ask. Liveness: the process answers (nothing is checked, so a database outage
+/// never makes an orchestrator restart every node). Readiness: the database answers and takes a
+/// write, its schema is current, and the key file opens a fresh and a stored sealed value.
 struct HealthService {
     let store: Store
+    let keyring: FieldKeyring
+    /// How long all checks together may take: a database that hangs makes the node unready
+    /// within this, instead of holding the probe until the database answers.
+    var deadline: Duration = .seconds(5)
 
-    /// Throws the database's error when it does not answer.
-    func checkDatabase() async throws {
-        try await store.read { db in try await db.raw("SELECT 1").run() }
+    /// One readiness check and how it went.
+    struct Check: Sendable, Equatable {
+        let name: String
+        let isPassed: Bool
+    }
+
+    /// Thrown for a check still waiting when the deadline passed.
+    struct DeadlinePassed: Error, CustomStringConvertible {
+        let deadline: Duration
+        var description: String { "no answer within \(deadline)" }
+    }
+
+    /// Runs the readiness checks in order; after a failure the rest are not passed either. The
+    /// error of the first failed check goes to `onFailure` (for the log, never the response).
+    func readiness(onFailure: (String, any Error) -> Void) async -> [Check] {
+        let end = ContinuousClock.now + deadline
+        let checks: [(String, @Sendable () async throws -> Void)] = [
+            ("database", { try await store.read { db in try await db.raw("SELECT 1").run() } }),
+            ("writable", { try await store.checkWritable() }),
+            (
+                "migrations",
+                {
+                    let pending = try await Migrator().pendingVersions(store)
+                    guard pending.isEmpty else {
+                        throw StoreError.notFound("migrations \(pending.map(String.init).joined(separator: ", "))")
+                    }
+                }
+            ),
+            ("keys", { try await store.read { db in try await KeyCanary(keyring: keyring).check(db) } }),
+        ]
+        var results: [Check] = []
+        var failed = false
+        for (name, check) in checks {
+            if failed {
+                results.append(Check(name: name, isPassed: false))
+                continue
+            }
+            do { try await Self.run(check, until: end, deadline: deadline) } catch {
+                onFailure(name, error)
+                failed = true
+            }
+            results.append(Check(name: name, isPassed: !failed))
+        }
+        return results
+    }
+
+    /// Runs `check` until it ends or `end` passes, whichever is first. A check left waiting on the
+    /// database goes on in its task (it cannot be stopped from outside) and its result is dropped.
+    static func run(
+        _ check: @escaping @Sendable () async throws -> Void,
+        until end: ContinuousClock.Instant,
+        deadline: Duration
+    ) async throws {
+        let (outcomes, continuation) = AsyncStream<Result<Void, any Error>>.makeStream()
+        let work = Task {
+            do { continuation.yield(.success(try await check())) } catch { continuation.yield(.failure(error)) }
+            continuation.finish()
+        }
+        let timer = Task {
+            try? await Task.sleep(until: end)
+            continuation.yield(.failure(DeadlinePassed(deadline: deadline)))
+            continuation.finish()
+        }
+        defer {
+            work.cancel()
+            timer.cancel()
+        }
+        for await outcome in outcomes { return try outcome.get() }
     }
 }

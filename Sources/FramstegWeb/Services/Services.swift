@@ -87,7 +87,7 @@ struct Services: Sendable {
         registerExtract = RegisterExtractService(store: store, keyring: keyring, now: now)
         accessReview = AccessReviewService(store: store, keyring: keyring, now: now)
         retention = RetentionService(store: store, keyring: keyring, now: now)
-        health = HealthService(store: store)
+        health = HealthService(store: store, keyring: keyring, deadline: configuration.readinessDeadline)
         publicRegistration = PublicRegistrationService(
             store: store,
             keyring: keyring,
