@@ -10,7 +10,9 @@ struct OperationsTests {
     static let otherKeyring: FieldKeyring = try! FieldKeyring(text: FieldKeyring.generateText(keyID: "2026-01-01"))
 
     static func synchronous(_ store: Store) async throws -> Int {
-        try await store.read { db in try await db.raw("PRAGMA synchronous").first()?.decode(column: "synchronous", as: Int.self) ?? -1 }
+        try await store.exclusively { db in
+            try await db.raw("PRAGMA synchronous").first()?.decode(column: "synchronous", as: Int.self) ?? -1
+        }
     }
 
     @Test("SQLite syncs every commit (synchronous = FULL) unless the operator chooses NORMAL")
@@ -37,7 +39,7 @@ struct OperationsTests {
             switch store.dialect {
             case .sqlite:
                 // The store's one connection, made read-only as a read-only file or mount makes it.
-                try await store.read { db in try await db.raw("PRAGMA query_only = ON").run() }
+                try await store.exclusively { db in try await db.raw("PRAGMA query_only = ON").run() }
                 await #expect(throws: (any Error).self) { try await store.checkWritable() }
             case .postgres:
                 guard case .postgres(let url) = store.location, let name = URLComponents(string: url)?.path.dropFirst() else { return }

@@ -44,13 +44,13 @@ struct HealthTests {
     @Test("a read-only database makes the node unready (SQLite: the connection set query_only)")
     func readOnly() async throws {
         try await TestApp.run { fixture, client throws in
-            try await fixture.store.read { db in try await db.raw("PRAGMA query_only = ON").run() }
+            try await fixture.store.exclusively { db in try await db.raw("PRAGMA query_only = ON").run() }
             let browser = TestBrowser(client)
             let ready = try await browser.get("/readyz")
             #expect(ready.status == .serviceUnavailable)
             #expect(ready.text.contains(#""database":"ok","writable":"failed""#))
             #expect(try await browser.get("/livez").status == .ok)
-            try await fixture.store.read { db in try await db.raw("PRAGMA query_only = OFF").run() }
+            try await fixture.store.exclusively { db in try await db.raw("PRAGMA query_only = OFF").run() }
         }
     }
 

@@ -34,7 +34,7 @@ public enum DatabaseBackup {
         guard !FileManager.default.fileExists(atPath: path) else { throw Failure.targetExists(path) }
         switch store.location {
         case .sqlite:
-            try await store.read { db in try await db.raw("VACUUM INTO \(bind: path)").run() }
+            try await store.exclusively { db in try await db.raw("VACUUM INTO \(bind: path)").run() }
         case .postgres(let url):
             let target = PostgresTarget(url: url)
             try run("pg_dump", ["--format=custom", "--no-password", "--file=\(path)", target.url], password: target.password)

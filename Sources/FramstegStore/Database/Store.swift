@@ -14,8 +14,10 @@ public final class Store: Sendable {
     public enum Dialect: String, Sendable { case sqlite, postgres }
 
     enum Backend: Sendable {
-        /// One serialised connection: SQLite allows one writer, and transactions must not interleave.
-        case sqlite(SQLiteConnection, AsyncLock)
+        /// One serialised connection for writing: SQLite allows one writer, and transactions must
+        /// not interleave. Reads go to connections of their own beside it (nil for `:memory:`,
+        /// which cannot be shared: reads then queue behind the writer).
+        case sqlite(SQLiteConnection, AsyncLock, SQLiteReaders?)
         case postgres(PostgresClient)
     }
 
@@ -40,7 +42,24 @@ public final class Store: Sendable {
     /// Runs `body` with a database for queries that change nothing.
     public func read<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         switch backend {
-        case .sqlite(let connection, let lock):
+        case .sqlite(let connection, let lock, let readers):
+            guard let readers else { return try await lock.withLock { try await body(handOut(Self.unlogged(connection))) } }
+            // In a read transaction of its own: the body's queries see one committed state (WAL),
+            // while the writer goes on.
+            return try await readers.withReader { reader in
+                try await Self.transaction(on: handOut(Self.unlogged(reader)), begin: "BEGIN", body)
+            }
+        case .postgres(let client):
+            return try await client.withConnection { connection in try await body(handOut(Self.unlogged(connection))) }
+        }
+    }
+
+    /// Runs `body` on the connection that writes, outside any transaction, with nothing else on it
+    /// meanwhile: for statements that may not run in a transaction (`VACUUM INTO`) and for the
+    /// writing connection's own settings. PostgreSQL: a connection of the pool, as `read`.
+    public func exclusively<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        switch backend {
+        case .sqlite(let connection, let lock, _):
             return try await lock.withLock { try await body(handOut(Self.unlogged(connection))) }
         case .postgres(let client):
             return try await client.withConnection { connection in try await body(handOut(Self.unlogged(connection))) }
@@ -50,7 +69,7 @@ public final class Store: Sendable {
     /// Runs `body` in one transaction: everything it writes is committed together or not at all.
     public func write<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         switch backend {
-        case .sqlite(let connection, let lock):
+        case .sqlite(let connection, let lock, _):
             return try await lock.withLock {
                 try await Self.transaction(on: handOut(Self.unlogged(connection)), begin: "BEGIN IMMEDIATE", body)
             }
@@ -68,7 +87,7 @@ public final class Store: Sendable {
         rebuildingReferencedTables: Bool,
         _ body: @Sendable (any SQLDatabase) async throws -> T
     ) async throws -> T {
-        guard rebuildingReferencedTables, case .sqlite(let connection, let lock) = backend else { return try await write(body) }
+        guard rebuildingReferencedTables, case .sqlite(let connection, let lock, _) = backend else { return try await write(body) }
         return try await lock.withLock {
             let db = handOut(Self.unlogged(connection))
             try await db.raw("PRAGMA foreign_keys = OFF").run()
@@ -92,7 +111,7 @@ public final class Store: Sendable {
     /// Folds the WAL into the database file and truncates it (SQLite), so the log keeps no earlier
     /// state of what was just rewritten. PostgreSQL manages its own WAL; there this does nothing.
     public func checkpoint() async throws {
-        guard case .sqlite(let connection, let lock) = backend else { return }
+        guard case .sqlite(let connection, let lock, _) = backend else { return }
         try await lock.withLock { _ = try await Self.unlogged(connection).raw("PRAGMA wal_checkpoint(TRUNCATE)").all() }
     }
 
@@ -155,12 +174,24 @@ extension Store {
             thread.start()
             defer { thread.shutdownGracefully { _ in } }
             let connection = try await openSQLite(path: path, thread: thread, synchronous: synchronous, logger: driverLogger(logger))
-            let store = Store(backend: .sqlite(connection, AsyncLock()), location: location, auditKey: auditKey, logger: logger)
+            let readers: SQLiteReaders?
+            do {
+                let count = SQLiteReaders.configuredCount
+                readers =
+                    path == ":memory:" || count == 0
+                    ? nil : try await SQLiteReaders.open(path: path, count: count, logger: driverLogger(logger))
+            } catch {
+                try? await connection.close()
+                throw error
+            }
+            let store = Store(backend: .sqlite(connection, AsyncLock(), readers), location: location, auditKey: auditKey, logger: logger)
             do {
                 let value = try await body(store)
+                await readers?.close()
                 try? await connection.close()
                 return value
             } catch {
+                await readers?.close()
                 try? await connection.close()
                 throw error
             }
