@@ -81,23 +81,36 @@ struct SessionMiddleware: RouterMiddleware {
     }
 
     /// The session and its user, or nil after removing a session that may no longer be used.
+    /// What reading the session found: a valid one (to be touched if it was last seen a while
+    /// ago), or none (to be deleted when the row is there but no longer valid).
+    private enum Loaded: Sendable {
+        case valid(ActiveSession, needsTouch: Bool)
+        case invalid(isStored: Bool)
+    }
+
+    /// The session of the token, read without a write: only a session last seen a minute ago or
+    /// more is touched, and only an ended one deleted, each in a short write of its own.
     private func loadValidSession(token: String) async throws -> ActiveSession? {
         let tokenHash = Tokens.hash(token)
         let now = site.now()
         let lifetime = site.configuration.sessionLifetime
-        return try await site.store.write { db in
-            let sessions = SessionRepository(db)
-            guard let record = try await sessions.session(tokenHash: tokenHash) else { return nil }
+        let loaded = try await site.store.read { db -> Loaded in
+            guard let record = try await SessionRepository(db).session(tokenHash: tokenHash) else { return .invalid(isStored: false) }
             guard let user = try await UserRepository(db).user(record.userID), !user.isDisabled,
                 !lifetime.isExpired(createdAt: record.createdAt, lastSeenAt: record.lastSeenAt, now: now)
-            else {
-                try await sessions.delete(tokenHash: tokenHash)
-                return nil
-            }
-            if now.timeIntervalSince(record.lastSeenAt) >= Self.touchInterval {
-                try await sessions.touch(tokenHash: tokenHash, now: now)
-            }
-            return ActiveSession(record: record, user: user)
+            else { return .invalid(isStored: true) }
+            return .valid(
+                ActiveSession(record: record, user: user),
+                needsTouch: now.timeIntervalSince(record.lastSeenAt) >= Self.touchInterval
+            )
+        }
+        switch loaded {
+        case .valid(let session, let needsTouch):
+            if needsTouch { try await site.store.write { db in try await SessionRepository(db).touch(tokenHash: tokenHash, now: now) } }
+            return session
+        case .invalid(let isStored):
+            if isStored { try await site.store.write { db in try await SessionRepository(db).delete(tokenHash: tokenHash) } }
+            return nil
         }
     }
 }
