@@ -26,8 +26,8 @@ public struct RetentionPeriods: Hashable, Sendable {
     /// (`recordMonths`, `auditYears`) with the limits it broke.
     public init(recordMonths: String, auditYears: String) throws(ValidationFailure) {
         var failure = ValidationFailure()
-        let months = Self.whole(recordMonths, in: Self.recordMonthsRange, field: "recordMonths", &failure)
-        let years = Self.whole(auditYears, in: Self.auditYearsRange, field: "auditYears", &failure)
+        let months = failure.wholeNumber(recordMonths, field: "recordMonths", in: Self.recordMonthsRange)
+        let years = failure.wholeNumber(auditYears, field: "auditYears", in: Self.auditYearsRange)
         guard let months, let years, failure.problems.isEmpty else { throw failure }
         self.init(validRecordMonths: months, auditYears: years)
     }
@@ -38,23 +38,6 @@ public struct RetentionPeriods: Hashable, Sendable {
             validRecordMonths: min(max(storedRecordMonths, Self.recordMonthsRange.lowerBound), Self.recordMonthsRange.upperBound),
             auditYears: min(max(auditYears, Self.auditYearsRange.lowerBound), Self.auditYearsRange.upperBound)
         )
-    }
-
-    private static func whole(_ text: String, in range: ClosedRange<Int>, field: String, _ failure: inout ValidationFailure) -> Int? {
-        let trimmed = text.trimmed
-        guard !trimmed.isEmpty else {
-            failure.add(field, .required)
-            return nil
-        }
-        guard let value = Int(trimmed) else {
-            failure.add(field, .notAWholeNumber)
-            return nil
-        }
-        guard range.contains(value) else {
-            failure.add(field, .outOfRange(minimum: range.lowerBound, maximum: range.upperBound))
-            return nil
-        }
-        return value
     }
 
     /// Whether a journey that ended on `ended` is past its retention on `today`.

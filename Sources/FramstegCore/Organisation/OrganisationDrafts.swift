@@ -56,26 +56,10 @@ public struct PlacesDraft: Sendable, Equatable {
 
     public func validated(unitID: UnitID) throws(ValidationFailure) -> BudgetedPlaces {
         var failure = ValidationFailure()
-        let year = Self.parseInteger(self.year, field: "year", range: Self.years, into: &failure)
-        let places = Self.parseInteger(self.places, field: "places", range: 0...Self.maximumPlaces, into: &failure)
+        // Digits may be grouped with spaces, as Swedes write "1 000".
+        let year = failure.wholeNumber(self.year.replacingOccurrences(of: " ", with: ""), field: "year", in: Self.years)
+        let places = failure.wholeNumber(self.places.replacingOccurrences(of: " ", with: ""), field: "places", in: 0...Self.maximumPlaces)
         try failure.throwIfAny()
         return BudgetedPlaces(unitID: unitID, year: year!, places: places!)
-    }
-
-    static func parseInteger(_ text: String, field: String, range: ClosedRange<Int>, into failure: inout ValidationFailure) -> Int? {
-        let trimmed = text.trimmed.replacingOccurrences(of: " ", with: "")
-        guard !trimmed.isEmpty else {
-            failure.add(field, .required)
-            return nil
-        }
-        guard let value = Int(trimmed) else {
-            failure.add(field, .notAWholeNumber)
-            return nil
-        }
-        guard range.contains(value) else {
-            failure.add(field, .outOfRange(minimum: range.lowerBound, maximum: range.upperBound))
-            return nil
-        }
-        return value
     }
 }

@@ -86,6 +86,25 @@ public struct ValidationFailure: Error, Equatable, Sendable {
         if problems[field] == nil { problems[field] = problem }
     }
 
+    /// The whole number typed into `field`, or nil after adding why not: empty, not a whole
+    /// number, or outside `range` (the problem names its limits).
+    public mutating func wholeNumber(_ text: String, field: String, in range: ClosedRange<Int>) -> Int? {
+        let trimmed = text.trimmed
+        guard !trimmed.isEmpty else {
+            add(field, .required)
+            return nil
+        }
+        guard let value = Int(trimmed) else {
+            add(field, .notAWholeNumber)
+            return nil
+        }
+        guard range.contains(value) else {
+            add(field, .outOfRange(minimum: range.lowerBound, maximum: range.upperBound))
+            return nil
+        }
+        return value
+    }
+
     public var isEmpty: Bool { problems.isEmpty }
 
     public func throwIfAny() throws(ValidationFailure) {
