@@ -50,6 +50,24 @@ struct LogReviewService {
         }
     }
 
+    /// The participant a form names by personal identity number, or nil after adding to `failure`
+    /// why not (`personalIdentityNumber`: empty, or nobody in the association).
+    func participant(
+        numbered text: String,
+        by principal: Principal,
+        into failure: inout ValidationFailure
+    ) async throws
+        -> ParticipantSummary?
+    {
+        let found = try await participant(numbered: text, by: principal)
+        if text.trimmed.isEmpty {
+            failure.add("personalIdentityNumber", .required)
+        } else if found == nil {
+            failure.add("personalIdentityNumber", .notFound)
+        }
+        return found
+    }
+
     struct Sample: Sendable {
         /// The rows to check, in log order.
         let records: [AuditRecord]
@@ -128,12 +146,7 @@ struct LogReviewService {
         var failure = ValidationFailure()
         let reason = WatchReason(rawValue: reason).flatMap { $0 == .protectedIdentity ? nil : $0 }
         if reason == nil { failure.add("reason", .unknownChoice) }
-        let found = try await participant(numbered: text, by: principal)
-        if text.trimmed.isEmpty {
-            failure.add("personalIdentityNumber", .required)
-        } else if found == nil {
-            failure.add("personalIdentityNumber", .notFound)
-        }
+        let found = try await participant(numbered: text, by: principal, into: &failure)
         guard let reason, let found, failure.problems.isEmpty else { throw failure }
         let now = self.now()
         try await store.write { [keyring] db in
@@ -185,12 +198,7 @@ struct LogReviewService {
     /// names the person, so their next extract shows it).
     func logExtract(numbered text: String, from: Day?, through: Day?, by principal: Principal) async throws -> LogExtract {
         var failure = ValidationFailure()
-        let found = try await participant(numbered: text, by: principal)
-        if text.trimmed.isEmpty {
-            failure.add("personalIdentityNumber", .required)
-        } else if found == nil {
-            failure.add("personalIdentityNumber", .notFound)
-        }
+        let found = try await participant(numbered: text, by: principal, into: &failure)
         if from == nil { failure.add("from", .invalidDay) }
         if through == nil { failure.add("through", .invalidDay) }
         if let from, let through, through < from { failure.add("through", .endBeforeStart) }

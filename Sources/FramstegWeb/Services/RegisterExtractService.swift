@@ -43,9 +43,7 @@ struct RegisterExtractService {
             let organisation = OrganisationRepository(db)
             let activities = ActivityRepository(db, keyring: keyring)
             let unit = try await organisation.unit(participant.unitID)
-            let municipality = try await organisation.municipalities(of: principal.associationID).first {
-                $0.id == participant.municipalityID
-            }
+            let municipality = try await organisation.municipality(participant.municipalityID)
             return Contents(
                 participant: participant,
                 unitName: unit?.name ?? "",
