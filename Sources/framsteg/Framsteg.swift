@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import FramstegWeb
+import Logging
 
 /// Framsteg: progression measurement and follow-up in coordinated vocational rehabilitation.
 @main
@@ -17,6 +19,10 @@ struct Framsteg: AsyncParsableCommand {
     /// file, backups) is readable by its owner only.
     static func main() async {
         umask(0o077)
+        // FRAMSTEG_LOG_FORMAT=json: one JSON object per line, for a log collector.
+        if ProcessInfo.processInfo.environment["FRAMSTEG_LOG_FORMAT"]?.lowercased() == "json" {
+            LoggingSystem.bootstrap(JSONLogHandler.init(label:))
+        }
         do {
             var command = try parseAsRoot()
             if var asynchronous = command as? AsyncParsableCommand {

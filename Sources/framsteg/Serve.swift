@@ -4,6 +4,7 @@ import FramstegStore
 import FramstegWeb
 import Hummingbird
 import Logging
+import ServiceLifecycle
 
 /// Runs the web server until SIGTERM or SIGINT, after bringing the database schema up to date.
 struct Serve: AsyncParsableCommand {
@@ -30,6 +31,18 @@ struct Serve: AsyncParsableCommand {
 
     @OptionGroup var limits: LimitOptions
 
+    @Option(help: "Serve Prometheus metrics at /metrics on this port (env: FRAMSTEG_METRICS_PORT; default: no metrics).")
+    var metricsPort: Int? = Int(ProcessInfo.processInfo.environment["FRAMSTEG_METRICS_PORT"] ?? "")
+
+    @Option(help: "Address the metrics port listens on (env: FRAMSTEG_METRICS_HOST; default 127.0.0.1).")
+    var metricsHost: String = ProcessInfo.processInfo.environment["FRAMSTEG_METRICS_HOST"] ?? "127.0.0.1"
+
+    @Flag(help: "Log a line per request: method, route, status, duration; no address, user or query (env: FRAMSTEG_ACCESS_LOG=1).")
+    var accessLog = ProcessInfo.processInfo.environment["FRAMSTEG_ACCESS_LOG"] == "1"
+
+    /// Graceful shutdown (finishing requests in flight) may take this long; then what is left is cancelled.
+    static let shutdownGrace: Duration = .seconds(8)
+
     func run() async throws {
         let logger = Logger.framsteg()
         var settings = WebConfiguration(host: host, port: port, secureCookies: secureCookies, trustForwardedHeaders: trustProxy)
@@ -37,6 +50,9 @@ struct Serve: AsyncParsableCommand {
         settings.allowsLoopbackIdentityProvider = ProcessInfo.processInfo.environment["FRAMSTEG_ALLOW_LOOPBACK_IDENTITY_PROVIDER"] == "1"
         settings.trustedProxies = Set(trustedProxies.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
         settings.limits = try limits.serverLimits()
+        settings.accessLog = accessLog
+        // Bound before the first request, so every metric reaches the registry.
+        let metrics = metricsPort.map { port in (OperatorMetrics.shared, port) }
         let configuration = settings
         let location = database.location
         let keyring = try keys.privateKeyring()
@@ -56,13 +72,23 @@ struct Serve: AsyncParsableCommand {
             let app = buildApplication(site: site, logger: logger)
             print("Framsteg is running at http://\(configuration.host):\(configuration.port)/ (stop with Ctrl-C)")
             try await Self.withDailyRetention(RetentionRun(store: store, keyring: keyring), logger: logger) {
-                guard let sink else {
-                    // Hummingbird's runService installs the SIGTERM/SIGINT handlers and shuts down gracefully.
-                    return try await app.runService()
+                var services: [any Service] = [app]
+                if let (registry, port) = metrics {
+                    services.append(registry.application(host: metricsHost, port: port, logger: logger))
+                    print("Metrics for Prometheus at http://\(metricsHost):\(port)/metrics")
                 }
-                try await Self.runWithCheckpoints(app, AuditCheckpointer(store: store, sink: sink), logger: logger)
+                guard let sink else { return try await Self.runService(services, logger: logger) }
+                try await Self.runWithCheckpoints(services, AuditCheckpointer(store: store, sink: sink), logger: logger)
             }
         }
+    }
+
+    /// Serves until SIGTERM or SIGINT, then finishes the requests in flight within `shutdownGrace`
+    /// and cancels the rest.
+    static func runService(_ services: [any Service], logger: Logger) async throws {
+        var configuration = ServiceGroupConfiguration(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        configuration.maximumGracefulShutdownDuration = shutdownGrace
+        try await ServiceGroup(configuration: configuration).run()
     }
 
     /// Runs `body` (the server) while retention runs a minute after start and then every 24 hours;
@@ -96,7 +122,7 @@ struct Serve: AsyncParsableCommand {
     /// Serves while writing a checkpoint of the audit log's head at start, every minute in which it
     /// moved, and after the graceful shutdown if it moved since. A sink that cannot be written at start
     /// stops `serve`.
-    static func runWithCheckpoints(_ app: some ApplicationProtocol, _ checkpointer: AuditCheckpointer, logger: Logger) async throws {
+    static func runWithCheckpoints(_ services: [any Service], _ checkpointer: AuditCheckpointer, logger: Logger) async throws {
         let first: AuditCheckpoint?
         do { first = try await checkpointer.write() } catch { throw CommandFailure(message: "audit checkpoints: \(error)") }
         let last = try await withThrowingTaskGroup(of: Int64?.self) { group in
@@ -105,7 +131,7 @@ struct Serve: AsyncParsableCommand {
                     logger.error("audit checkpoint not written", metadata: ["error": "\(error)"])
                 }
             }
-            try await app.runService()
+            try await Self.runService(services, logger: logger)
             group.cancelAll()
             return try await group.next() ?? nil
         }

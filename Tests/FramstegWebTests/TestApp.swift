@@ -215,6 +215,7 @@ enum TestApp {
     /// Builds the real application on a fresh SQLite database with the fixture, and hands a test client over.
     static func run(
         database: TestDatabase = .sqlite,
+        logger: Logger = TestApp.logger,
         configure: (inout WebConfiguration) -> Void = { _ in },
         beforeStart: @escaping @Sendable (Fixture) async throws -> Void = { _ in },
         _ body: @escaping @Sendable (Fixture, any TestClientProtocol) async throws -> Void

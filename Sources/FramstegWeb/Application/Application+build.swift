@@ -10,6 +10,10 @@ import NIOCore
 /// Returns the declarations too, so tests can check that each route has an entry in the access matrix.
 public func buildRouter(site: Site) -> (router: Router<AppRequestContext>, declarations: [RouteDeclaration]) {
     let router = Router(context: AppRequestContext.self)
+    // Outermost, so they see every answer as sent: per-route counts and latency for the
+    // operator's metrics (recording nothing unless `serve` bootstrapped them), the access log.
+    router.add(middleware: MetricsMiddleware())
+    if site.configuration.accessLog { router.add(middleware: AccessLogMiddleware()) }
     router.addMiddleware {
         SecurityHeadersMiddleware(configuration: site.configuration)
         SessionMiddleware(site: site)

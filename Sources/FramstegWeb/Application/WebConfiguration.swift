@@ -23,8 +23,10 @@ public struct WebConfiguration: Sendable {
     public var allowsLoopbackIdentityProvider = false
     /// The server's limits: what a slow, idle or greedy client may hold.
     public var limits = ServerLimits()
-    /// How long `/readyz` waits for its checks before it answers 503.
-    public var readinessDeadline: Duration = .seconds(5)
+    /// How long `/readyz` waits for its checks before it answers 503 (so a probe gets its answer within 5 s).
+    public var readinessDeadline: Duration = .seconds(4)
+    /// A log line per request (method, route pattern, status, duration; nothing about the person).
+    public var accessLog = false
 
     public init(
         host: String = "127.0.0.1",
