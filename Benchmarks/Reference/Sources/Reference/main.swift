@@ -79,15 +79,17 @@ func prepare(path: String, logger: Logger) async throws {
     )
     let db = connection.sql(queryLogLevel: nil)
     try await db.raw("PRAGMA journal_mode = WAL").run()
+    // The day as text: the bare page formats nothing, it only reads and renders.
     try await db.raw(
-        "CREATE TABLE IF NOT EXISTS item (id INTEGER PRIMARY KEY, name TEXT NOT NULL, municipality TEXT NOT NULL, started INTEGER NOT NULL)"
+        "CREATE TABLE IF NOT EXISTS bare_row (id INTEGER PRIMARY KEY, name TEXT NOT NULL, municipality TEXT NOT NULL, started TEXT NOT NULL)"
     ).run()
-    let count = try await db.raw("SELECT COUNT(*) AS n FROM item").first()?.decode(column: "n", as: Int.self) ?? 0
+    let count = try await db.raw("SELECT COUNT(*) AS n FROM bare_row").first()?.decode(column: "n", as: Int.self) ?? 0
     if count < 20 {
         let municipalities = ["Mölndal", "Partille", "Härryda", "Lerum", "Alingsås"]
         for index in count..<20 {
+            let started = "2025-01-\(index < 9 ? "0" : "")\(index + 1)"
             try await db.raw(
-                "INSERT INTO item (name, municipality, started) VALUES (\(bind: "Deltagare \(index + 1)"), \(bind: municipalities[index % 5]), \(bind: 1_735_689_600 + index * 86_400))"
+                "INSERT INTO bare_row (name, municipality, started) VALUES (\(bind: "Deltagare \(index + 1)"), \(bind: municipalities[index % 5]), \(bind: started))"
             ).run()
         }
     }
@@ -138,18 +140,17 @@ let template = """
 try await prepare(path: databasePath, logger: logger)
 let readers = try await Readers.open(path: databasePath, count: 2, logger: logger)
 let library = MustacheLibrary(templates: ["page": try MustacheTemplate(string: template)])
-let dayFormat = Date.FormatStyle(date: .numeric, time: .omitted).locale(Locale(identifier: "sv_SE"))
 
 let router = Router()
 router.get("/") { _, _ in "Hello, world!" }
 router.get("/page") { _, _ -> Response in
-    let rows = try await readers.database.raw("SELECT id, name, municipality, started FROM item ORDER BY id LIMIT 20").all()
+    let rows = try await readers.database.raw("SELECT id, name, municipality, started FROM bare_row ORDER BY id LIMIT 20").all()
     let items = try rows.map { row in
         Item(
             id: try row.decode(column: "id", as: Int.self),
             name: try row.decode(column: "name", as: String.self),
             municipality: try row.decode(column: "municipality", as: String.self),
-            started: Date(timeIntervalSince1970: TimeInterval(try row.decode(column: "started", as: Int.self))).formatted(dayFormat)
+            started: try row.decode(column: "started", as: String.self)
         )
     }
     let html = library.render(PageModel(title: "Deltagare", items: items, count: items.count), withTemplate: "page") ?? ""
