@@ -188,13 +188,15 @@ CONCERNS = [
     ("Crypto: swift-crypto + BoringSSL (AES-GCM, HMAC, SHA-256)", in_modules("Crypto", "CCryptoBoringSSL", "CCryptoBoringSSLShims", "CryptoBoringWrapper")),
     ("Password hashing (bcrypt)", in_modules("CBcrypt", "HummingbirdBcrypt")),
     ("JSON (Foundation's JSONEncoder/JSONDecoder)", demangled_has(r"^(\S+ )*?Foundation\w*\.JSON", r"JSONEncoder|JSONDecoder|JSONSerialization")),
+    # By the function's own name (before its parameters): String(format:locale:) is no date.
     ("Dates, calendars, locales (Foundation, ICU)", lambda f, full, module: module == "ICU"
-        or bool(re.search(r"Foundation\w*\.(Calendar|_Calendar\w*|Date\.FormatStyle|DateFormatter|Locale|TimeZone|_TimeZone\w*|ICU\w*)\b", full))),
+        or bool(re.search(r"Foundation\w*\.(Calendar|_Calendar\w*|Date\.FormatStyle|DateFormatter|Locale|TimeZone|_TimeZone\w*|ICU\w*)\b", full.split("(")[0]))),
+    ("String(format:) (Foundation's printf, e.g. hex of a hash byte by byte)", demangled_has(r"String\.init\(format:")),
     ("Logging (swift-log)", in_modules("Logging")),
     ("product: session lookup (SessionMiddleware, SessionRepository)", demangled_has(r"Framsteg\w+\.(SessionMiddleware|SessionRepository)\b")),
     ("product: audit (AuditLog, AuditChain, AuditEntry)", demangled_has(r"Framsteg\w+\.(AuditLog|AuditChain|AuditEntry|AuditCheckpoint\w*)\b")),
     ("product: sealing/opening personal data (FieldKeyring, SealedColumns)", demangled_has(r"Framsteg\w+\.(FieldKeyring|SealedColumns|SealedValue|FieldBinding)\b")),
-    ("product: access policy (Policy, RouteResource, RouteRegistrar)", demangled_has(r"Framsteg\w+\.(Policy|RouteResource|RouteRegistrar)\b")),
+    ("product: access policy (Policy, RouteResource)", demangled_has(r"Framsteg\w+\.(Policy|RouteResource)\b")),
     ("product: Layout, Texts (localisation)", demangled_has(r"FramstegWeb\.(Layout|Texts|PageEnvelope)\b")),
 ]
 
