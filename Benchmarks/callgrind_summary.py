@@ -88,13 +88,13 @@ def parse(path: str):
 
 
 def symbol_modules(build_dir: str) -> dict[str, str]:
-    """Symbol -> the module whose object files define it (first definition wins)."""
+    """Symbol -> the module whose object files define it."""
     objects = []
     for root, _, files in os.walk(build_dir, followlinks=True):
         if root.endswith(("Tests.build", "TestSupport.build")) or ".build" not in os.path.basename(root):
             continue
         objects += [os.path.join(root, f) for f in files if f.endswith(".o")]
-    modules: dict[str, str] = {}
+    found: dict[str, set] = collections.defaultdict(set)
     for start in range(0, len(objects), 200):
         output = subprocess.run(
             ["nm", "--defined-only", "-A", *objects[start : start + 200]], capture_output=True, text=True
@@ -102,9 +102,13 @@ def symbol_modules(build_dir: str) -> dict[str, str]:
         for line in output.splitlines():
             match = re.match(r"(.*\.o):[0-9a-fA-F]* ([TtWw]) (.*)$", line)
             if match:
-                module = os.path.basename(os.path.dirname(match.group(1))).removesuffix(".build")
-                modules.setdefault(match.group(3), module)
-    return modules
+                found[match.group(3)].add(os.path.basename(os.path.dirname(match.group(1))).removesuffix(".build"))
+    # A symbol several modules define (a generic specialisation or an outlined copy each emits
+    # for itself, the linker keeping one) belongs to none of them.
+    return {symbol: next(iter(where)) if len(where) == 1 else SHARED for symbol, where in found.items()}
+
+
+SHARED = "code several modules emit (generic specialisations, outlined copies)"
 
 
 def demangle_all(symbols, simplified: bool) -> dict[str, str]:
@@ -154,6 +158,7 @@ GROUPS = [
     ("FramstegStore (product)", {"FramstegStore"}),
     ("FramstegCore (product)", {"FramstegCore"}),
     ("Swift stdlib and runtime (retain/release, String, generics)", {"Swift stdlib and runtime"}),
+    ("generic code several modules emit (specialisations, outlined copies)", {SHARED}),
     ("Swift concurrency runtime (tasks, executors)", {"Swift concurrency runtime"}),
     ("Foundation (Essentials, Internationalization, ICU)", {"FoundationEssentials", "FoundationInternationalization", "ICU", "Foundation"}),
     ("libc (malloc/free, memcpy, syscalls' user side)", {"libc"}),
