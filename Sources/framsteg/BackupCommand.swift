@@ -74,8 +74,6 @@ struct RestoreCommand: AsyncParsableCommand {
     }
 
     static func seconds(since start: ContinuousClock.Instant) -> String {
-        let elapsed = ContinuousClock.now - start
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        return String(format: "%.2f s", seconds)
+        String(format: "%.2f s", (ContinuousClock.now - start).inSeconds)
     }
 }

@@ -303,11 +303,10 @@ struct Bench: AsyncParsableCommand {
     }
 
     static func milliseconds(_ duration: Duration) -> String {
-        let value = Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
-        return String(format: "%7.1f", value)
+        String(format: "%7.1f", duration.inMilliseconds)
     }
 
     static func seconds(_ duration: Duration) -> String {
-        String(format: "%.1f", Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18)
+        String(format: "%.1f", duration.inSeconds)
     }
 }

@@ -9,8 +9,8 @@ import Testing
 
 @testable import FramstegWeb
 
-/// What an operator gets to watch the service with (issue 21): Prometheus metrics per route and of
-/// the database, a JSON log format, and an access log; none of it says anything about a person.
+/// What an operator gets to watch the service with (issue 21): Prometheus metrics per route, a JSON
+/// log format, and an access log; none of it says anything about a person.
 @Suite("Metrics and logs for the operator")
 struct OperatorTelemetryTests {
     @Test("metrics count and time each request by route pattern, never by path or query")

@@ -1,3 +1,4 @@
+import FramstegCore
 import Hummingbird
 import Logging
 
@@ -21,8 +22,7 @@ struct AccessLogMiddleware: RouterMiddleware {
     }
 
     private func log(_ request: Request, _ context: Context, status: Int, since start: ContinuousClock.Instant) {
-        let elapsed = ContinuousClock.now - start
-        let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+        let milliseconds = (ContinuousClock.now - start).inMilliseconds
         context.logger.info(
             "request",
             metadata: [

@@ -5,8 +5,8 @@ import NIOCore
 import Prometheus
 
 /// The metrics an operator scrapes with Prometheus: requests per route (count and latency, by
-/// method and status; the route's pattern, never a path with its ids or a query), database calls,
-/// audit rows and outages. Served on a port of its own, which need not be reachable from outside.
+/// method and status; the route's pattern, never a path with its ids or a query) and requests in
+/// flight. Served on a port of its own, which need not be reachable from outside.
 public final class OperatorMetrics: Sendable {
     public let registry: PrometheusCollectorRegistry
 
