@@ -150,9 +150,19 @@ public final class Store: Sendable {
             try await db.raw("COMMIT").run()
             return value
         } catch {
-            try? await db.raw("ROLLBACK").run()
+            try? await rollBack(db)
             throw error
         }
+    }
+
+    /// Ends the open transaction without its changes, also when the task that opened it was
+    /// cancelled (a request whose deadline passed, a client gone): SQLite's thread pool refuses
+    /// work for a cancelled task, and a ROLLBACK left unsent kept the connection inside the
+    /// transaction, so every later `BEGIN` on it failed ("cannot start a transaction within a
+    /// transaction") until restart. The statement runs in a task of its own, which no
+    /// cancellation reaches.
+    static func rollBack(_ db: any SQLDatabase) async throws {
+        try await Task { try await db.raw("ROLLBACK").run() }.value
     }
 }
 
