@@ -23,7 +23,7 @@ def whole_number(browser: Browser) -> str:
 
 def test_admin_makes_a_persons_extracts_and_records_a_log_review(browser: Browser) -> None:
     browser.sign_in(PETRA)
-    open_active_participant(browser)
+    open_active_participant(browser, "details")
     name = browser.heading
     number = whole_number(browser)
     browser.sign_out()
@@ -73,9 +73,10 @@ def test_admin_makes_a_persons_extracts_and_records_a_log_review(browser: Browse
 
 def test_a_second_counsellor_sees_a_protected_participant_by_initials_and_without_contact_details(browser: Browser) -> None:
     browser.sign_in(DEMO_USERS["counsellor"])
-    record = open_active_participant(browser)
+    record = open_active_participant(browser, "journey")
     assert browser.find("#responsible-counsellor").text == "Hassan Handledare"
     name = browser.heading
+    browser.click("#tab-details")
     browser.find("#protection summary").click()
     browser.click("#protection-toggle")
     try:
@@ -85,7 +86,7 @@ def test_a_second_counsellor_sees_a_protected_participant_by_initials_and_withou
         browser.sign_out()
 
         browser.sign_in(NORA)
-        browser.visit(record)
+        browser.visit(record + "?tab=details")
         assert "visas bara för den ansvariga handledaren" in browser.find("#contact-details").text
         assert not browser.driver.find_elements(By.CSS_SELECTOR, f"form[action='{record}/contact']")
         unit = browser.find("main a[href^='/units/']").get_attribute("pathname")
@@ -101,7 +102,7 @@ def test_a_second_counsellor_sees_a_protected_participant_by_initials_and_withou
         assert name in browser.find("main").text
     finally:
         # The mark is taken away again, so the other tests meet the demo as it was.
-        browser.visit(record)
+        browser.visit(record + "?tab=details")
         if browser.driver.find_elements(By.ID, "protected-badge"):
             browser.find("#protection summary").click()
             browser.click("#protection-toggle")

@@ -33,12 +33,17 @@ def test_counsellor_registers_a_participant_and_records_the_information_conversa
     browser.submit()
     assert browser.path.startswith("/participants/")
     assert browser.heading == "Nils Ny"
+    # Registered, the record opens where the work starts: the journey, at the eligibility check.
+    assert browser.find("#tab-journey").get_attribute("aria-current") == "page"
+    assert "Deltagaren är registrerad." in browser.find("main .notice").text
+    browser.click("#tab-details")
     assert "19900101-0017" in browser.driver.page_source
+    browser.click("#tab-journey")
 
     browser.find("#event-information").click()
     browser.submit(button="form[action$='/steps'] button[type=submit]")
     assert "Steget är registrerat." in browser.find("main .notice").text
-    assert "Informationssamtal hållet" in browser.find("p.state").text
+    assert "Informationssamtal hållet" in browser.find("#summary-state").text
     events = [element.get_attribute("value") for element in browser.driver.find_elements(By.NAME, "event")]
     assert events == ["start", "decline", "withdraw"]
 

@@ -44,7 +44,8 @@ def test_no_page_scrolls_sideways_at_320_px(browser: Browser, role: str) -> None
         if role == "counsellor":
             browser.visit("/units/1")
             record = browser.find("main a[href^='/participants/']").get_attribute("pathname")
-            paths += [record, record + "/exit-document", record + "/referrer-summary"]
+            tabs = ["measurements", "activities", "meetings", "journey", "details"]
+            paths += [record] + [f"{record}?tab={tab}" for tab in tabs] + [record + "/exit-document", record + "/referrer-summary"]
         for path in paths:
             browser.visit(path)
             overflow = browser.driver.execute_script(

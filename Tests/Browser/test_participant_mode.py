@@ -23,19 +23,23 @@ def wait_saved(browser: Browser, item: str) -> None:
     )
 
 
-def open_active_participant(browser: Browser) -> str:
+def open_active_participant(browser: Browser, tab: str | None = None) -> str:
+    """Opens the record of a participant in progress, on `tab` of it when given (by its link, as
+    a counsellor would); returns the record's path."""
     browser.visit("/units")
     rows = browser.driver.find_elements(By.CSS_SELECTOR, "main table tbody tr")
     links = [row.find_element(By.CSS_SELECTOR, "a").get_attribute("href") for row in rows if "Block" in row.text or "Introduktion" in row.text]
     assert links, "the counsellor has participants in progress"
     browser.driver.get(links[0])
+    if tab:
+        browser.click(f"#tab-{tab}")
     return browser.path
 
 
 def test_participant_answers_on_a_tablet_and_the_counsellor_takes_the_device_back(browser: Browser) -> None:
     browser.driver.set_window_size(*TABLET)
     browser.sign_in(DEMO_USERS["counsellor"])
-    record = open_active_participant(browser)
+    record = open_active_participant(browser, "measurements")
     Select(browser.find("#measure-instrument")).select_by_value("bip")
     Select(browser.find("#measure-occasion")).select_by_value("other")
     browser.click("#start-measurement")
@@ -122,7 +126,7 @@ def test_participant_answers_on_a_tablet_and_the_counsellor_takes_the_device_bac
     assert "Tro på att klara ett jobb: 8" in disagreement and "Jobb inom ett år (handledaren): 4" in disagreement
 
     # The record shows the chart, and a goal marks its indicator on it.
-    browser.visit(record)
+    browser.visit(record + "?tab=measurements")
     assert browser.find("#measurements svg.spider-chart")
     browser.find("#plan details summary").click()
     browser.fill({"goal-text": "Klara en arbetsträning tre dagar i veckan"})
@@ -140,10 +144,11 @@ def test_back_after_a_hand_over_shows_only_participant_mode(browser: Browser) ->
     browser's back/forward cache: the server is asked again, and it answers with the questions."""
     browser.driver.set_window_size(*TABLET)
     browser.sign_in(DEMO_USERS["counsellor"])
-    record = open_active_participant(browser)
+    record = open_active_participant(browser, "details")
     # The record masks the number; the whole of it is in the page, behind its disclosure.
     number = browser.driver.find_element(By.ID, "whole-number").get_attribute("textContent")
     assert len(number) == 13 and number[8] == "-", f"the record shows a personal identity number, not {number!r}"
+    browser.click("#tab-measurements")
     Select(browser.find("#measure-instrument")).select_by_value("bip")
     browser.click("#start-measurement")
     browser.click("#hand-over")

@@ -24,7 +24,7 @@ def test_counsellor_finds_a_participant_by_name_and_by_number(browser: Browser) 
     assert "hittades" in browser.find("#search-summary").text
 
     # The whole number, as the record shows it.
-    browser.visit(record)
+    browser.visit(record + "?tab=details")
     # The record masks the number until asked: the last four digits only then.
     masked = browser.find("#reveal-number summary").text
     assert "••••" in masked and not browser.find("#whole-number").is_displayed()

@@ -20,7 +20,7 @@ def wait_saved(browser: Browser, item: str) -> None:
 def test_participant_answers_the_exit_survey_on_a_tablet(browser: Browser) -> None:
     browser.driver.set_window_size(*TABLET)
     browser.sign_in(DEMO_USERS["counsellor"])
-    record = open_active_participant(browser)
+    record = open_active_participant(browser, "measurements")
     Select(browser.find("#survey-instrument")).select_by_value("deltagarenkat")
     browser.fill({"survey-pin": "1357"})
     browser.click("#offer-survey")

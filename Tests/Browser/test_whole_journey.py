@@ -12,6 +12,9 @@ PARTILLE = {"email": "handledare.partille@insjoriket.demo", "password": "Demo-Ha
 
 
 def step(browser: Browser, event: str, outcome: str | None = None) -> None:
+    """Records a step of the journey on the record's journey tab."""
+    if browser.find("#tab-journey").get_attribute("aria-current") != "page":
+        browser.click("#tab-journey")
     browser.find(f"#event-{event}").click()
     if outcome:
         Select(browser.find("#outcome")).select_by_value(outcome)
@@ -45,6 +48,7 @@ def test_from_the_public_form_to_the_exit_document(browser: Browser) -> None:
     record = browser.path
 
     # A new phone number, with a wrong e-mail first: the form keeps what was typed.
+    browser.click("#tab-details")
     browser.find("#contact summary").click()
     browser.fill({"contact-phone": "070-999 00 11", "contact-email": "vera@"})
     browser.submit(button="form[action$='/contact'] button[type=submit]")
@@ -60,10 +64,10 @@ def test_from_the_public_form_to_the_exit_document(browser: Browser) -> None:
         browser.find(f"#met-{criterion}").click()
     browser.submit(button="#eligibility button[type=submit]")
     step(browser, "start")
-    assert "Introduktion" in browser.find("p.state").text
+    assert "Introduktion" in browser.find("#summary-state").text
     browser.click(f"a[href='{record}/referrer-summary']")
     assert "Deltagaren är inskriven och har börjat." in browser.find("article.document").text
-    browser.visit(record)
+    browser.visit(record + "?tab=activities")
 
     # 4. Interventions in parallel: a placement and a health intervention, the first form wrong once.
     browser.find("#interventions summary").click()
@@ -96,13 +100,14 @@ def test_from_the_public_form_to_the_exit_document(browser: Browser) -> None:
 
     # 6. The multi-party meeting, then the exit meeting with its decision, then exit.
     step(browser, "multi-party-meeting")
+    browser.click("#tab-meetings")
     browser.find("#meetings summary").click()
     Select(browser.find("#meeting-kind")).select_by_value("exit")
     browser.fill({"meeting-notes": "Intern anteckning om samtalet", "meeting-decisions": "Börjar arbeta på Kafé Kornet med lönestöd."})
     browser.submit(button="form[action$='/meetings'] button[type=submit]")
     assert "Mötet är sparat." in browser.find("main .notice").text
     step(browser, "exit", outcome="subsidised-work")
-    assert "Avslutad" in browser.find("p.state").text
+    assert "Avslutad" in browser.find("#summary-state").text
 
     # 7. The exit document summarises it all, leaves the notes out, and prints without the page around it.
     browser.click(f"a[href='{record}/exit-document']")

@@ -48,7 +48,7 @@ struct ActivityPagesTests {
                         ("employerName", "Lagerbolaget AB"),
                         ("start", today.description), ("end", ""),
                     ]
-                ).location == path + "?notice=interventionAdded#interventions"
+                ).location == path + "?tab=activities&notice=interventionAdded#interventions"
             )
             #expect(
                 try await browser.post(
@@ -58,7 +58,7 @@ struct ActivityPagesTests {
                     ]
                 ).status == .seeOther
             )
-            let record = try await browser.get(path).text
+            let record = try await browser.get(path + "?tab=activities").text
             #expect(record.contains("Kombinerade insatser: arbetsinriktat tillsammans med annat stöd."))
             #expect(record.contains(#"<span class="tag">Praktik hos en arbetsgivare: Lagerbolaget AB</span>"#))
 
@@ -90,8 +90,8 @@ struct ActivityPagesTests {
             let browser = TestBrowser(client)
             try await browser.signIn(Fixture.email(.counsellor))
             let path = "/participants/\(fixture.participantA1)"
-            #expect(try await browser.get(path).text.contains("Inga insatser registrerade."))
-            #expect(!(try await browser.get(path).text.contains(#"action="\#(path)/interventions""#)))
+            #expect(try await browser.get(path + "?tab=activities").text.contains("Inga insatser registrerade."))
+            #expect(!(try await browser.get(path + "?tab=activities").text.contains(#"action="\#(path)/interventions""#)))
             let refused = try await browser.post(
                 path + "/interventions",
                 [("type", "job"), ("provider", "unit"), ("title", "x"), ("start", Day(fixture.clock.now).description)]
@@ -123,7 +123,7 @@ struct ActivityPagesTests {
                         ("kind", "individual"), ("day", today.description), ("attendees", "participant"), ("attendees", "counsellor"),
                         ("notes", "Pratade om sömn & oro"), ("decisions", "Boka vårdcentral"),
                     ]
-                ).location == path + "?notice=meetingSaved#meetings"
+                ).location == path + "?tab=meetings&notice=meetingSaved#meetings"
             )
             let planned = Week(containing: today).sunday
             #expect(
@@ -140,7 +140,7 @@ struct ActivityPagesTests {
                     .joined()
             }
             #expect(!raw.contains("sömn") && !raw.contains("vårdcentral"))
-            let record = try await browser.get(path).text
+            let record = try await browser.get(path + "?tab=meetings").text
             #expect(record.contains("<strong>Anteckningar:</strong> Pratade om sömn &amp; oro"))
             #expect(record.contains("<strong>Beslut:</strong> Boka vårdcentral"))
             #expect(record.contains("Flerpartsmöte"))
@@ -162,12 +162,12 @@ struct ActivityPagesTests {
             #expect(tooMuch.text.contains(#"id="goal-hours" name="hours" inputmode="decimal" value="25""#))
             #expect(
                 try await browser.post(path + "/hours-goal", [("week", week.description), ("hours", "6")]).location == path
-                    + "?notice=goalSaved#hours"
+                    + "?tab=activities&notice=goalSaved#hours"
             )
             let future = try await browser.post(path + "/hours", [("week", week.adding(weeks: 1).description), ("hours", "4")])
             #expect(future.text.contains("Datumet ligger för långt fram."))
             #expect(try await browser.post(path + "/hours", [("week", week.description), ("hours", "7,5")]).status == .seeOther)
-            let record = try await browser.get(path).text
+            let record = try await browser.get(path + "?tab=activities").text
             #expect(record.contains("Nuvarande mål: <strong>6</strong>"))
             #expect(record.contains(#"<svg class="hours-chart""#))
             #expect(record.contains(#"<rect class="attended reached""#), "7,5 hours against a goal of 6")
@@ -182,7 +182,11 @@ struct ActivityPagesTests {
             let browser = TestBrowser(client)
             try await browser.signIn(Fixture.email(.counsellor))
             let path = "/participants/\(fixture.participantA1)"
-            #expect(try await browser.get(path).text.contains(#"id="contact-phone" name="phone" type="tel" value="070-000 00 00""#))
+            #expect(
+                try await browser.get(path + "?tab=details").text.contains(
+                    #"id="contact-phone" name="phone" type="tel" value="070-000 00 00""#
+                )
+            )
             let refused = try await browser.post(
                 path + "/contact",
                 [("name", "Sara Lind"), ("phone", ""), ("email", "sara@"), ("referrerName", "Ek")]
@@ -196,7 +200,7 @@ struct ActivityPagesTests {
                     path + "/contact",
                     [("name", "Sara Lind"), ("phone", "070-999 88 77"), ("email", ""), ("referrerName", "Ek")]
                 )
-                .location == path + "?notice=saved"
+                .location == path + "?tab=details&notice=saved#contact"
             )
             let saved = try await fixture.store.read { db in
                 try await ParticipantRepository(db, keyring: TestKeys.keyring).participant(fixture.participantA1)

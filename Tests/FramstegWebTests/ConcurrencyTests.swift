@@ -96,8 +96,8 @@ struct ConcurrencyTests {
             let path = try await startedParticipant(fixture, first)
             let second = TestBrowser(client)
             try await second.signIn(Fixture.email(.counsellor))
-            let page = try await first.get(path).text
-            try await second.get(path)
+            let page = try await first.get(path + "?tab=details").text
+            try await second.get(path + "?tab=details")
             let version = try #require(
                 page.components(separatedBy: #"name="version" value=""#).dropFirst().first?.split(separator: "\"").first
             )
@@ -140,7 +140,7 @@ struct ConcurrencyTests {
         try await TestApp.run(database: database) { fixture, client throws in
             let browser = TestBrowser(client)
             let path = try await startedParticipant(fixture, browser)
-            let page = try await browser.get(path).text
+            let page = try await browser.get(path + "?tab=meetings").text
             let once = try #require(page.components(separatedBy: #"name="_once" value=""#).dropFirst().first?.split(separator: "\"").first)
             #expect(
                 Set(page.components(separatedBy: #"name="_once" value=""#).dropFirst().map { $0.prefix(32) }).count > 1,

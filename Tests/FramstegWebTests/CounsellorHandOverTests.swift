@@ -36,7 +36,7 @@ struct CounsellorHandOverTests {
             }
             let browser = TestBrowser(client)
             let path = try await startedParticipant(fixture, browser)
-            let record = try await browser.get(path).text
+            let record = try await browser.get(path + "?tab=journey").text
             #expect(record.contains(#"<p id="responsible-counsellor"><strong>Test counsellor</strong></p>"#), "the one who started it")
             #expect(record.contains(#"<option value="\#(colleague)">Kim Kollega</option>"#))
             #expect(!record.contains("Slutat Handledare") && !record.contains("Annan Enhet"), "only the unit's active counsellors")
@@ -57,8 +57,8 @@ struct CounsellorHandOverTests {
             #expect(same.status == .unprocessableContent && same.text.contains("Den handledaren är redan ansvarig."))
 
             let handed = try await browser.post(path + "/counsellor", [("counsellor", colleague.description)])
-            #expect(handed.location == "\(path)?notice=counsellorChanged#counsellor")
-            let after = try await browser.get(path).text
+            #expect(handed.location == "\(path)?tab=journey&notice=counsellorChanged#counsellor")
+            let after = try await browser.get(path + "?tab=journey").text
             let today = Day(fixture.clock.now)
             #expect(after.contains(#"<p id="responsible-counsellor"><strong>Kim Kollega</strong></p>"#))
             #expect(after.contains("<li>Kim Kollega, från \(today)</li><li>Test counsellor, från \(today)</li>"), "newest first")

@@ -220,13 +220,13 @@ struct DutiesPagesTests {
             let responsible = TestBrowser(client)
             let path = try await startedParticipant(fixture, responsible)
             let marked = try await responsible.post(path + "/protected", [("protected", "1")])
-            #expect(marked.location == "\(path)?notice=participantProtectionChanged#protection")
-            let own = try await responsible.get(path).text
+            #expect(marked.location == "\(path)?tab=details&notice=participantProtectionChanged#protection")
+            let own = try await responsible.get(path + "?tab=details").text
             #expect(own.contains(#"id="protected-badge""#) && own.contains("070-000 00 00"))
 
             let colleague = TestBrowser(client)
             #expect(try await colleague.signIn("kollega@a.test").status == .seeOther)
-            let record = try await colleague.get(path).text
+            let record = try await colleague.get(path + "?tab=details").text
             #expect(record.contains("Skyddade personuppgifter: kontaktuppgifterna visas bara för den ansvariga handledaren."))
             #expect(!record.contains("070-000 00 00") && !record.contains(#"action="\#(path)/contact""#))
             let refused = try await colleague.post(

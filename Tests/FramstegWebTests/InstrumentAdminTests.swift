@@ -63,7 +63,7 @@ struct InstrumentAdminTests {
             // The association's counsellors can take it; the other association never sees it.
             let counsellor = TestBrowser(client)
             let path = try await startedParticipant(fixture, counsellor)
-            let record = try await counsellor.get(path).text
+            let record = try await counsellor.get(path + "?tab=measurements").text
             #expect(record.contains(#"<option value="steg""#))
             #expect(record.contains(#"value="steg/a""#), "its items can be followed by a goal")
             let other = TestBrowser(client)
@@ -74,7 +74,10 @@ struct InstrumentAdminTests {
             try await other.get("/admin/instruments")
             let theirs = try await other.post("/admin/instruments", [("definition", Self.definition)])
             #expect(theirs.location == "/admin/instruments?notice=instrumentAdded", "\(theirs.text.prefix(300))")
-            #expect(try await counsellor.get(path).text.contains(#"<option value="steg""#), "each association keeps its own steg")
+            #expect(
+                try await counsellor.get(path + "?tab=measurements").text.contains(#"<option value="steg""#),
+                "each association keeps its own steg"
+            )
             let audit = try await fixture.store.read { db in try await AuditLog(db).recent(associationID: fixture.associationA, limit: 50) }
             #expect(audit.contains { $0.entry.action == "instrument.add" && $0.entry.objectID == "steg-1" })
         }

@@ -164,7 +164,7 @@ struct ParticipantModeTests {
             let today = Day(fixture.clock.now)
             // The fixture's measurement was taken on the day of the start: the next is twelve weeks on.
             #expect(
-                try await browser.get(path).text.contains(
+                try await browser.get(path + "?tab=measurements").text.contains(
                     "Nästa mätning med BIP progressionsmätning: \(today.adding(days: 84)) (uppföljning)."
                 )
             )
@@ -185,7 +185,7 @@ struct ParticipantModeTests {
             let started = try await browser.post(path + "/measurements", [("instrument", "bip"), ("occasion", "periodic")])
             #expect(started.location?.hasPrefix(path + "/measurements/") == true)
             #expect(
-                try await browser.get(path).text.contains(
+                try await browser.get(path + "?tab=measurements").text.contains(
                     "Nästa mätning med BIP progressionsmätning: \(today.adding(days: 7)) (uppföljning)."
                 )
             )

@@ -32,7 +32,7 @@ struct SearchTests {
             let byNumber = try await counsellor.get("/search?q=19811218-9876")
             #expect(byNumber.text.contains("Sara Lind"))
             // The record shows the number masked until asked for (a closed disclosure, without script).
-            let record = try await counsellor.get("/participants/\(fixture.participantA1)").text
+            let record = try await counsellor.get("/participants/\(fixture.participantA1)?tab=details").text
             #expect(record.contains(#"<summary><span aria-hidden="true">19811218-••••</span>"#))
             #expect(record.contains(#"<span id="whole-number">19811218-9876</span></details>"#))
             // Omar Berg is in the sibling unit and Lena Ek in another association: not found.

@@ -426,7 +426,7 @@ struct SurveyTests {
 
             let counsellor = TestBrowser(client)
             try await counsellor.signIn(Fixture.email(.counsellor))
-            let record = try await counsellor.get("/participants/\(fixture.participantA1)")
+            let record = try await counsellor.get("/participants/\(fixture.participantA1)?tab=measurements")
             #expect(record.text.contains("/units/\(fixture.unitA1)/violence-support"))
             let support = try await counsellor.get("/units/\(fixture.unitA1)/violence-support")
             #expect(support.text.contains("Kvinnofridsteamet") && support.text.contains("0302-52 10 00"))
@@ -447,9 +447,9 @@ struct SurveyTests {
             #expect(done.text.contains("Om du behöver stöd") && done.text.contains("Kvinnofridsteamet"))
             #expect(
                 try await counsellor.post("/take/return", [("secret", Fixture.password)]).location
-                    == "/participants/\(fixture.participantA1)?notice=deviceReturned#surveys"
+                    == "/participants/\(fixture.participantA1)?tab=measurements&notice=deviceReturned#surveys"
             )
-            let after = try await counsellor.get("/participants/\(fixture.participantA1)")
+            let after = try await counsellor.get("/participants/\(fixture.participantA1)?tab=measurements")
             #expect(after.text.contains("Besvarad"))
         }
     }

@@ -33,6 +33,10 @@ struct FormSendMiddleware: RouterMiddleware {
         let path = url.percentEncodedPath
         guard path.hasPrefix("/"), !path.hasPrefix("//") else { return nil }
         if let host = url.host, let own = request.head.authority?.split(separator: ":").first, host != own { return nil }
+        // The record's tab the form was on is kept, so the notice shows where the form was.
+        if let tab = url.queryItems?.first(where: { $0.name == "tab" })?.value, let known = RecordTab(rawValue: tab) {
+            return path + "?tab=" + known.rawValue
+        }
         return path
     }
 }

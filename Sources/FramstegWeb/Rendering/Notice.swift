@@ -35,9 +35,9 @@ enum Notice: String, CaseIterable, Sendable {
 }
 
 extension Notice {
-    /// `path` with this notice to show, scrolled to `section` when given.
+    /// `path` (which may have a query of its own) with this notice to show, scrolled to `section` when given.
     func location(_ path: String, section: String? = nil) -> String {
-        path + "?notice=" + rawValue + (section.map { "#" + $0 } ?? "")
+        path + (path.contains("?") ? "&" : "?") + "notice=" + rawValue + (section.map { "#" + $0 } ?? "")
     }
 }
 

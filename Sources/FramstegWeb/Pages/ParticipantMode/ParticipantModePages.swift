@@ -133,7 +133,9 @@ struct ParticipantModePages {
                         measurement.map { Notice.deviceReturned.location("/participants/\($0.participantID)/measurements/\($0.id)") } ?? "/"
                 case .survey(let id):
                     let offer = try await site.services.surveys.load(id, association: principal.associationID)?.0
-                    home = offer.map { Notice.deviceReturned.location("/participants/\($0.participantID)", section: "surveys") } ?? "/"
+                    home =
+                        offer.map { Notice.deviceReturned.location(RecordTab.measurements.path($0.participantID), section: "surveys") }
+                        ?? "/"
                 }
                 return .sessionRotated(to: home, token: token, context: context)
             case .refused:

@@ -20,7 +20,7 @@ struct ActivityPages {
             )
             do {
                 try await site.services.activities.addIntervention(draft, to: record.participant, by: principal)
-                return .redirect(to: "/participants/\(record.participant.id)", notice: .interventionAdded, section: "interventions")
+                return .redirect(toRecordOf: record.participant.id, notice: .interventionAdded, section: "interventions")
             } catch let failure as ValidationFailure {
                 var typed = Dictionary(
                     uniqueKeysWithValues: ["type", "provider", "title", "employerName", "start", "end"].map { ($0, form[$0]) }
@@ -37,7 +37,7 @@ struct ActivityPages {
             guard let id = context.parameters.get("intervention").flatMap(InterventionID.init(parsing:)) else { throw WebError.notFound }
             do {
                 try await site.services.activities.endIntervention(id, of: record.participant, on: context.form["end"], by: principal)
-                return .redirect(to: "/participants/\(record.participant.id)", notice: .interventionEnded, section: "interventions")
+                return .redirect(toRecordOf: record.participant.id, notice: .interventionEnded, section: "interventions")
             } catch let failure as ValidationFailure {
                 // Shown beside the row of the intervention it concerns.
                 return try await recordPages.page(
@@ -61,7 +61,7 @@ struct ActivityPages {
             )
             do {
                 try await site.services.activities.addMeeting(draft, to: record.participant, by: principal)
-                return .redirect(to: "/participants/\(record.participant.id)", notice: .meetingSaved, section: "meetings")
+                return .redirect(toRecordOf: record.participant.id, notice: .meetingSaved, section: "meetings")
             } catch let failure as ValidationFailure {
                 let typed = [
                     "kind": draft.kind, "day": draft.day, "notes": draft.notes, "decisions": draft.decisions,
@@ -95,7 +95,7 @@ struct ActivityPages {
             } else {
                 try await site.services.activities.recordAttendance(draft, for: record.participant, by: principal)
             }
-            return .redirect(to: "/participants/\(record.participant.id)", notice: isGoal ? .goalSaved : .hoursSaved, section: "hours")
+            return .redirect(toRecordOf: record.participant.id, notice: isGoal ? .goalSaved : .hoursSaved, section: "hours")
         } catch let failure as ValidationFailure {
             let typed = ["week": draft.week, "hours": draft.hours]
             return try await recordPages.page(context, principal, record, refused: isGoal ? .hoursGoal : .hours, typed, failure)

@@ -15,7 +15,7 @@ struct PlanPages {
                     for: record.participant,
                     by: principal
                 )
-                return .redirect(to: "/participants/\(record.participant.id)", notice: .planGoalAdded, section: "plan")
+                return .redirect(toRecordOf: record.participant.id, notice: .planGoalAdded, section: "plan")
             } catch let failure as ValidationFailure {
                 let typed = ["text": form["text"], "indicators": form.all("indicators").joined(separator: ",")]
                 return try await RecordPages(site: site).page(context, principal, record, refused: .planGoal, typed, failure)
@@ -35,7 +35,7 @@ struct PlanPages {
                     of: record.participant,
                     by: principal
                 )
-                return .redirect(to: "/participants/\(record.participant.id)", notice: .planStepAdded, section: "plan")
+                return .redirect(toRecordOf: record.participant.id, notice: .planStepAdded, section: "plan")
             } catch let failure as ValidationFailure {
                 let typed = ["text": form["text"], "owner": form["owner"], "due": form["due"]]
                 return try await RecordPages(site: site).page(context, principal, record, refused: .planStep(goal), typed, failure)
@@ -49,7 +49,7 @@ struct PlanPages {
             guard let step = context.parameters.get("step").flatMap(PlanStepID.init(parsing:)) else { throw WebError.notFound }
             do {
                 try await site.services.plans.setStatus(context.form["status"], of: step, of: record.participant, by: principal)
-                return .redirect(to: "/participants/\(record.participant.id)", notice: .planStepChanged, section: "plan")
+                return .redirect(toRecordOf: record.participant.id, notice: .planStepChanged, section: "plan")
             } catch let failure as ValidationFailure {
                 return try await RecordPages(site: site).page(context, principal, record, refused: .planStatus, [:], failure)
             }

@@ -73,7 +73,7 @@ struct MeasurementSection: Sendable {
     }
 
     /// The progression measurement the schedule asks for next, while the participant is enrolled.
-    private static func nextDue(_ facts: RecordFacts) -> (day: Day, occasion: MeasurementOccasion)? {
+    static func nextDue(_ facts: RecordFacts) -> (day: Day, occasion: MeasurementOccasion)? {
         guard facts.participant.state.isActive, let started = facts.startDay else { return nil }
         let horizon = facts.today.adding(days: 366)
         let next = MeasurementSchedule(intervalWeeks: facts.measurementInterval).nextDue(

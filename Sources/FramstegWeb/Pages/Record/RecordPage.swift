@@ -30,28 +30,82 @@ struct RecordPage: Sendable {
         let reason: String
     }
 
+    /// One link of the tab bar.
+    struct TabLink: Sendable {
+        let id: String
+        let href: String
+        let label: String
+        let isCurrent: Bool
+    }
+
+    /// The list at the top of a refused form's tab, each message linking to its field.
+    struct ErrorSummary: Sendable {
+        struct Entry: Sendable {
+            let href: String
+            let message: String
+        }
+
+        let entries: [Entry]
+    }
+
+    /// The overview tab: what is due and the latest steps of the journey.
+    struct Overview: Sendable {
+        let latestSteps: [JourneySection.Step]
+        let hasSteps: Bool
+        let journeyHref: String
+    }
+
     let unit: UnitLink
     let participant: Facts
     let isExited: Bool
     let hasReferrerSummary: Bool
-    /// Nil when the reader may not see (so not change) a protected person's contact details.
-    let contactForm: FormState?
     let isProtected: Bool
     let isContactWithheld: Bool
-    let eligibility: EligibilitySection
-    let journey: JourneySection
-    let counsellorSection: CounsellorSection
-    let measurementSection: MeasurementSection
-    let surveySection: SurveySection
-    let interventionSection: InterventionSection
-    let hoursSection: HoursSection
-    let meetingSection: MeetingSection
+    let summary: RecordSummary
+    let tab: RecordTab
+    let tabs: [TabLink]
+    let errorSummary: ErrorSummary?
+    /// The page title: the person, the tab, and first what happened (refused, or the notice).
+    let title: String
+
+    // Each tab's sections, nil on the other tabs (they are neither built nor shown).
+    let overview: Overview?
+    let details: Bool
+    /// Nil when the reader may not see (so not change) a protected person's contact details.
+    let contactForm: FormState?
+    let eligibility: EligibilitySection?
+    let journey: JourneySection?
+    let counsellorSection: CounsellorSection?
+    let measurementSection: MeasurementSection?
+    let surveySection: SurveySection?
+    let interventionSection: InterventionSection?
+    let hoursSection: HoursSection?
+    let meetingSection: MeetingSection?
 
     /// Whether any form on the page came back refused (the page then answers 422).
     let hasProblems: Bool
 
-    init(_ facts: RecordFacts, forms: RecordForms, language: Language) {
+    /// The record on `tab`, or on the tab of the form that came back refused.
+    init(_ facts: RecordFacts, tab requested: RecordTab = .overview, forms: RecordForms, notice: String? = nil, language: Language) {
         let participant = facts.participant
+        let refused = forms.refused
+        let tab = refused.map { RecordTab(section: $0.form.section) } ?? requested
+        self.tab = tab
+        tabs = RecordTab.allCases.map {
+            TabLink(id: "tab-" + $0.rawValue, href: $0.path(participant.id), label: Texts.text($0.labelKey, language), isCurrent: $0 == tab)
+        }
+        errorSummary = refused.map { refused in
+            ErrorSummary(
+                entries: refused.state.errors.sorted { $0.key < $1.key }.map {
+                    ErrorSummary.Entry(href: "#" + refused.form.fieldID($0.key), message: $0.value)
+                }
+            )
+        }
+        let tabLabel = Texts.text(tab.labelKey, language)
+        // A notice is a sentence; in the title it is a phrase before the name.
+        let happened = refused != nil ? Texts.text("titleRefused", language) : notice.map { $0.hasSuffix(".") ? String($0.dropLast()) : $0 }
+        title = (happened.map { $0 + " – " } ?? "") + participant.name + " – " + tabLabel
+        summary = RecordSummary(facts, language: language)
         unit = UnitLink(id: facts.unit.id.description, name: facts.unit.name)
         self.participant = Facts(
             id: participant.id.description,
@@ -72,22 +126,34 @@ struct RecordPage: Sendable {
         hasReferrerSummary = participant.state != .registered && participant.state != .informed
         isProtected = participant.isProtected
         isContactWithheld = facts.isContactWithheld
+        details = tab == .details
         contactForm =
-            facts.isContactWithheld
+            tab != .details || facts.isContactWithheld
             ? nil
             : forms[.contact]
                 ?? FormState(values: [
                     "name": participant.name, "phone": participant.phone, "email": participant.email,
                     "referrerName": participant.referrerName, "version": participant.contactVersion,
                 ])
-        eligibility = EligibilitySection(facts, error: forms[.eligibility]?.errors["eligibility"], language: language)
-        journey = JourneySection(facts, form: forms[.step], language: language)
-        counsellorSection = CounsellorSection(facts, form: forms[.counsellor], language: language)
-        measurementSection = MeasurementSection(facts, forms: forms, language: language)
-        surveySection = SurveySection(facts, forms: forms, language: language)
-        interventionSection = InterventionSection(facts, forms: forms, language: language)
-        hoursSection = HoursSection(facts, forms: forms, language: language)
-        meetingSection = MeetingSection(facts, form: forms[.meeting], language: language)
+        let onJourney = tab == .journey
+        eligibility = onJourney ? EligibilitySection(facts, error: forms[.eligibility]?.errors["eligibility"], language: language) : nil
+        let steps = onJourney || tab == .overview ? JourneySection(facts, form: forms[.step], language: language) : nil
+        journey = onJourney ? steps : nil
+        counsellorSection = onJourney ? CounsellorSection(facts, form: forms[.counsellor], language: language) : nil
+        measurementSection = tab == .measurements ? MeasurementSection(facts, forms: forms, language: language) : nil
+        surveySection = tab == .measurements ? SurveySection(facts, forms: forms, language: language) : nil
+        interventionSection = tab == .activities ? InterventionSection(facts, forms: forms, language: language) : nil
+        hoursSection = tab == .activities ? HoursSection(facts, forms: forms, language: language) : nil
+        meetingSection = tab == .meetings ? MeetingSection(facts, form: forms[.meeting], language: language) : nil
+        overview = steps.flatMap { journey in
+            guard tab == .overview else { return nil }
+            let latest = Array(journey.steps.suffix(3).reversed())
+            return Overview(
+                latestSteps: latest,
+                hasSteps: !latest.isEmpty,
+                journeyHref: RecordTab.journey.path(participant.id) + "#journey"
+            )
+        }
         hasProblems = forms.hasProblems
     }
 }
@@ -126,6 +192,11 @@ struct RecordForms: Sendable {
     subscript(_ form: Form) -> FormState? { forms[form] }
 
     var hasProblems: Bool { forms.values.contains { $0.hasErrors } }
+
+    /// The form that came back refused (a request sends one form, so there is at most one).
+    var refused: (form: Form, state: FormState)? {
+        forms.first { $0.value.hasErrors }.map { ($0.key, $0.value) }
+    }
 }
 
 /// The eligibility checklist: two criteria worked out from the record, the others as the counsellor

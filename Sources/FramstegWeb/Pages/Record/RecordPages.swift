@@ -14,8 +14,8 @@ struct RecordPages {
         routes.post("/units/:unit/participants", .registerParticipant, .unit) { _, context, principal, unit in
             try await register(context, principal, unit)
         }
-        routes.get("/participants/:participant", .readParticipant, .participant) { _, context, principal, record in
-            try await page(context, principal, record)
+        routes.get("/participants/:participant", .readParticipant, .participant) { request, context, principal, record in
+            try await page(context, principal, record, tab: RecordTab(query: request.query("tab", otherwise: "")))
         }
         routes.get("/participants/:participant/exit-document", .readParticipant, .participant) { request, context, principal, record in
             if let confirm = protectedDocument(request, context, record) { return confirm }
@@ -31,7 +31,7 @@ struct RecordPages {
         }
         routes.post("/participants/:participant/protected", .changeParticipant, .participant) { _, context, principal, record in
             try await site.services.participants.setProtected(context.form["protected"] == "1", of: record.participant, by: principal)
-            return .redirect(to: "/participants/\(record.participant.id)", notice: .participantProtectionChanged, section: "protection")
+            return .redirect(toRecordOf: record.participant.id, notice: .participantProtectionChanged, section: "protection")
         }
         routes.post("/participants/:participant/contact", .changeParticipant, .participant) { _, context, principal, record in
             let form = context.form
@@ -48,7 +48,7 @@ struct RecordPages {
             ]
             do {
                 try await site.services.participants.updateContact(change, of: record.participant, by: principal)
-                return .redirect(to: "/participants/\(record.participant.id)", notice: .saved)
+                return .redirect(toRecordOf: record.participant.id, notice: .saved, section: "contact")
             } catch let failure as ValidationFailure {
                 return try await page(context, principal, record, refused: .contact, typed, failure)
             } catch let conflict as ParticipantService.ContactConflict {
@@ -76,7 +76,7 @@ struct RecordPages {
                     of: record.participant,
                     by: principal
                 )
-                return .redirect(to: "/participants/\(record.participant.id)", notice: .eligibilitySaved, section: "eligibility")
+                return .redirect(toRecordOf: record.participant.id, notice: .eligibilitySaved, section: "eligibility")
             } catch let failure as ValidationFailure {
                 return try await page(context, principal, record, refused: .eligibility, [:], failure)
             }
@@ -85,7 +85,7 @@ struct RecordPages {
             let chosen = context.form["counsellor"]
             do {
                 try await site.services.participants.handOver(record.participant, to: chosen, by: principal)
-                return .redirect(to: "/participants/\(record.participant.id)", notice: .counsellorChanged, section: "counsellor")
+                return .redirect(toRecordOf: record.participant.id, notice: .counsellorChanged, section: "counsellor")
             } catch let failure as ValidationFailure {
                 return try await page(context, principal, record, refused: .counsellor, ["counsellor": chosen], failure)
             }
@@ -101,7 +101,7 @@ struct RecordPages {
                     of: record.participant,
                     by: principal
                 )
-                return .redirect(to: "/participants/\(record.participant.id)", notice: .stepRecorded)
+                return .redirect(toRecordOf: record.participant.id, notice: .stepRecorded, section: "journey")
             } catch let failure as ValidationFailure {
                 let typed = ["event": form["event"], "day": form["day"], "outcome": form["outcome"], "reason": form["reason"]]
                 return try await page(context, principal, record, refused: .step, typed, failure)
@@ -109,20 +109,22 @@ struct RecordPages {
         }
     }
 
-    /// The record, with the forms that came back refused in their sections (422 when there are any).
+    /// The record on `tab`, or with the form that came back refused on its own tab (422 then).
     func page(
         _ context: AppRequestContext,
         _ principal: Principal,
         _ record: ParticipantInUnit,
+        tab: RecordTab = .overview,
         forms: RecordForms = RecordForms()
     )
         async throws -> Response
     {
         let facts = try await site.services.record.open(record, by: principal)
-        let model = RecordPage(facts, forms: forms, language: context.language)
+        let notice = context.notice.map { Texts.text($0.rawValue, context.language) }
+        let model = RecordPage(facts, tab: tab, forms: forms, notice: notice, language: context.language)
         return site.renderer.page(
             .participant,
-            title: .text(record.participant.name),
+            title: .text(model.title),
             model: model,
             context: context,
             status: model.hasProblems ? .unprocessableContent : .ok
@@ -173,7 +175,8 @@ struct RecordPages {
         )
         do {
             let id = try await site.services.participants.register(draft, in: unit, by: principal)
-            return .redirect(to: "/participants/\(id)", notice: .participantRegistered)
+            // On to what comes first: checking the eligibility criteria.
+            return .redirect(toRecordOf: id, notice: .participantRegistered, section: "eligibility")
         } catch let failure as ValidationFailure {
             let typed = [
                 "personalIdentityNumber": draft.personalIdentityNumber, "name": draft.name, "phone": draft.phone, "email": draft.email,

@@ -27,7 +27,9 @@ struct SurveyPages {
             offered in
             guard let session = context.session else { throw WebError.forbidden }
             let (record, offer) = (offered.record, offered.offer)
-            guard !offer.isCompleted else { return .redirect(to: "/participants/\(record.participant.id)#surveys", type: .normal) }
+            guard !offer.isCompleted else {
+                return .redirect(to: RecordTab.measurements.path(record.participant.id) + "#surveys", type: .normal)
+            }
             do {
                 let token = try await handOver(offer, context, session, principal)
                 return .sessionRotated(to: "/take", token: token, context: context)

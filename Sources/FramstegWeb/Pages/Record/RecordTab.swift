@@ -1,0 +1,85 @@
+import FramstegCore
+import Hummingbird
+
+/// The parts of the record, one shown at a time under the summary (`?tab=` in the address, so
+/// they work without JavaScript, can be bookmarked, and Back goes to the part seen before).
+enum RecordTab: String, CaseIterable, Sendable {
+    case overview
+    case measurements
+    case activities
+    case meetings
+    case journey
+    case details
+
+    /// The tab an address asks for; anything else is the overview.
+    init(query: String?) {
+        self = query.flatMap(RecordTab.init(rawValue:)) ?? .overview
+    }
+
+    /// The tab that holds a section of the record (the id of its `<section>`), the overview for none.
+    init(section: String) {
+        switch section {
+        case "measurements", "measurement-list", "plan", "surveys": self = .measurements
+        case "interventions", "hours": self = .activities
+        case "meetings": self = .meetings
+        case "eligibility", "counsellor", "journey": self = .journey
+        case "details", "protection", "contact": self = .details
+        default: self = .overview
+        }
+    }
+
+    /// The record's address showing this tab.
+    func path(_ participant: ParticipantID) -> String {
+        self == .overview ? "/participants/\(participant)" : "/participants/\(participant)?tab=\(rawValue)"
+    }
+
+    var labelKey: String { "recordTab." + rawValue }
+}
+
+extension RecordForms.Form {
+    /// The section the form sits in, and the first field its error summary links to when a
+    /// message names no field of its own.
+    var section: String {
+        switch self {
+        case .contact: "contact"
+        case .eligibility: "eligibility"
+        case .step: "journey"
+        case .counsellor: "counsellor"
+        case .measurement: "measurements"
+        case .survey, .surveyContinue: "surveys"
+        case .intervention, .interventionEnd: "interventions"
+        case .meeting: "meetings"
+        case .hoursGoal, .hours: "hours"
+        case .planGoal, .planStep, .planStatus: "plan"
+        }
+    }
+
+    /// The id of the input a message about `field` belongs beside, as the section templates name them.
+    func fieldID(_ field: String) -> String {
+        switch (self, field) {
+        case (.contact, "referrerName"): "contact-referrer"
+        case (.contact, let field): "contact-" + field
+        case (.step, "event"): "event-error"
+        case (.step, let field): field
+        case (.counsellor, _): "counsellor-choice"
+        case (.measurement, let field): "measure-" + field
+        case (.survey, let field): "survey-" + field
+        case (.intervention, "employerName"): "intervention-employer"
+        case (.intervention, let field): "intervention-" + field
+        case (.interventionEnd(let id), _): "end-\(id)"
+        case (.meeting, let field): "meeting-" + field
+        case (.hoursGoal, let field): "goal-" + field
+        case (.hours, let field): "hours-" + field
+        case (.planGoal, "text"): "goal-text"
+        case (.planGoal, _): "add-goal"
+        default: section
+        }
+    }
+}
+
+extension Response {
+    /// A 303 to the record's tab that holds `section`, scrolled to it, showing `notice`.
+    static func redirect(toRecordOf participant: ParticipantID, notice: Notice, section: String) -> Response {
+        .redirect(to: RecordTab(section: section).path(participant), notice: notice, section: section)
+    }
+}
