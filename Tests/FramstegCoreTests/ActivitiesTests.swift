@@ -57,6 +57,18 @@ struct ActivitiesTests {
         }
     }
 
+    @Test("the goal in force in a week is the latest set from that week or before, not one set for a later week")
+    func goalInForce() {
+        let goals = [
+            HoursGoal(from: Week("2026-W50")!, hoursPerWeek: 10), HoursGoal(from: Week("2026-W46")!, hoursPerWeek: 6),
+            HoursGoal(from: Week("2026-W48")!, hoursPerWeek: 8),
+        ]
+        #expect(ActivityHours.goal(inForce: goals, in: Week("2026-W45")!) == nil)
+        #expect(ActivityHours.goal(inForce: goals, in: Week("2026-W47")!)?.hoursPerWeek == 6)
+        #expect(ActivityHours.goal(inForce: goals, in: Week("2026-W49")!)?.hoursPerWeek == 8, "week 50's goal is not current yet")
+        #expect(ActivityHours.goal(inForce: goals, in: Week("2026-W52")!)?.hoursPerWeek == 10)
+    }
+
     @Test("attendance is for a week that has begun, 0–60 hours")
     func attendance() throws {
         let started = day("2026-09-01")

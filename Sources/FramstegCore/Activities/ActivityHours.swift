@@ -77,6 +77,12 @@ public enum ActivityHours {
         return rows
     }
 
+    /// The goal in force in `week`: the latest set from that week or before (one set from a later
+    /// week is not current yet); nil before the first.
+    public static func goal(inForce goals: [HoursGoal], in week: Week) -> HoursGoal? {
+        goals.filter { $0.from <= week }.max { $0.from < $1.from }
+    }
+
     /// Parses hours as people type them: `12`, `12,5` or `12.5`.
     public static func parseHours(_ text: String) -> Double? {
         let normalised = text.trimmed.replacingOccurrences(of: ",", with: ".")

@@ -98,7 +98,8 @@ struct HoursSection: Sendable {
         let rows = ActivityHours.rows(goals: facts.hoursGoals, attended: facts.attendance, through: Week(containing: today))
         let format = { (hours: Double) in ActivityHours.format(hours, decimalSeparator: language.decimalSeparator) }
         hasHours = !rows.isEmpty
-        currentGoal = facts.hoursGoals.last.map { format($0.hoursPerWeek) } ?? "–"
+        // The goal in force this week: one set from a later week is not current yet.
+        currentGoal = ActivityHours.goal(inForce: facts.hoursGoals, in: Week(containing: today)).map { format($0.hoursPerWeek) } ?? "–"
         hoursChart = HoursChart(rows: Array(rows.suffix(26)), language: language).svg
         hoursRows = rows.reversed().map {
             Row(week: $0.week.description, goal: $0.goal.map(format) ?? "–", attended: $0.attended.map(format) ?? "–")

@@ -39,7 +39,7 @@ struct RecordSummary: Sendable {
         }
         let counsellor = participant.responsibleCounsellor.flatMap { facts.staffNames[$0] }
         let meeting = facts.meetings.filter { $0.day <= today }.max { $0.day < $1.day }
-        let goal = facts.hoursGoals.filter { $0.from <= Week(containing: today) }.max { $0.from < $1.from }
+        let goal = ActivityHours.goal(inForce: facts.hoursGoals, in: Week(containing: today))
         let attended = facts.attendance.filter { $0.week < Week(containing: today) }.max { $0.week < $1.week }
         let format = { (hours: Double) in ActivityHours.format(hours, decimalSeparator: language.decimalSeparator) }
         var hours = goal.map { Texts.text("hoursGoalPerWeek", language, ["hours": format($0.hoursPerWeek)]) } ?? text("noHoursGoal")
