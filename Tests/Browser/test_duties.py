@@ -91,6 +91,9 @@ def test_a_second_counsellor_sees_a_protected_participant_by_initials_and_withou
         assert not browser.driver.find_elements(By.CSS_SELECTOR, f"form[action='{record}/contact']")
         unit = browser.find("main a[href^='/units/']").get_attribute("pathname")
         browser.visit(unit)
+        # The list is paged: on through its pages to the record.
+        while not browser.driver.find_elements(By.CSS_SELECTOR, f"main table a[href='{record}']"):
+            browser.click("#page-next")
         listed = browser.find(f"main table a[href='{record}']").text
         initials = " ".join(word[0] + "." for word in name.split())
         assert listed == initials and listed != name

@@ -60,7 +60,7 @@ def test_counsellor_registers_a_participant_and_records_the_information_conversa
 
 def test_the_exit_document_of_an_exited_participant_is_ready_to_print(browser: Browser) -> None:
     browser.sign_in(DEMO_USERS["counsellor"])
-    browser.visit("/units/1")
+    browser.visit("/units/1?show=ended")
     exited = [row for row in browser.driver.find_elements(By.CSS_SELECTOR, "main table tbody tr") if "Avslutad" in row.text]
     assert exited, "the demo has exited participants in unit 1"
     link = exited[0].find_element(By.TAG_NAME, "a")

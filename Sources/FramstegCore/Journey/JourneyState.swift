@@ -26,6 +26,20 @@ public enum JourneyState: Hashable, Sendable, Codable {
         }
     }
 
+    /// The place along the journey, for sorting: waiting first, then the programme block by
+    /// block, then the ways out.
+    public var journeyOrder: Int {
+        switch self {
+        case .registered: 0
+        case .informed: 1
+        case .introduction: 2
+        case .block(let number): 2 + number
+        case .exited: 1_000
+        case .withdrawn: 1_001
+        case .declined: 1_002
+        }
+    }
+
     /// Stored as text: `block:3` for blocks.
     public var storageValue: String {
         switch self {

@@ -32,5 +32,28 @@ extension Texts {
         "dueSurvey": ("Enkät erbjuden, inte besvarad: {survey}", "Survey offered, not answered: {survey}"),
         "latestSteps": ("Senaste stegen", "Latest steps"),
         "wholeJourney": ("Hela resan och nästa steg", "The whole journey and the next step"),
+
+        // The unit's participant list.
+        "listFilter": ("Urval av deltagare", "Choice of participants"),
+        "listShowLabel": ("Visa", "Show"),
+        "listShow.ongoing": ("Pågående (ej avslutade)", "Ongoing (not ended)"),
+        "listShow.waiting": ("Väntar på start", "Waiting to start"),
+        "listShow.active": ("Inskrivna", "Enrolled"),
+        "listShow.ended": ("Avslutade", "Ended"),
+        "listShow.all": ("Alla", "All"),
+        "listCounsellor.anyone": ("Alla handledare", "All counsellors"),
+        "listCounsellor.mine": ("Mina deltagare", "My participants"),
+        "listCounsellor.none": ("Ingen ansvarig", "No one responsible"),
+        "listSortLabel": ("Ordning", "Order"),
+        "listSort.newest": ("Senast registrerade först", "Latest registered first"),
+        "listSort.oldest": ("Först registrerade först", "First registered first"),
+        "listSort.name": ("Namn", "Name"),
+        "listSort.state": ("Läge i resan", "Stage of the journey"),
+        "listApply": ("Visa urvalet", "Show"),
+        "listShown": ("Visar {from}–{to} av {total} deltagare.", "Showing {from}–{to} of {total} participants."),
+        "listNoneShown": ("Inga deltagare i urvalet.", "No participants in this choice."),
+        "listPages": ("Sidor", "Pages"),
+        "listPrevious": ("Föregående", "Previous"),
+        "listNext": ("Nästa", "Next"),
     ]
 }

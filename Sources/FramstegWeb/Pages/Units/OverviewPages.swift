@@ -18,9 +18,22 @@ struct OverviewPages {
             let page = MyUnitsPage(organisation, workingView, principal: principal, language: context.language)
             return site.renderer.page(.myUnits, title: .key("myUnits"), model: page, context: context)
         }
-        routes.get("/units/:unit", .viewUnit, .unit) { _, context, principal, unit in
+        routes.get("/units/:unit", .viewUnit, .unit) { request, context, principal, unit in
             let overview = try await site.services.overview.unit(unit, by: principal)
-            let page = UnitPage(unit, overview, mayOpenRecords: principal.mayOpenRecords, language: context.language)
+            let query = ParticipantListQuery(
+                show: request.query("show", otherwise: ""),
+                counsellor: request.query("counsellor", otherwise: ""),
+                sort: request.query("sort", otherwise: ""),
+                page: request.query("page", otherwise: "")
+            )
+            let page = UnitPage(
+                unit,
+                overview,
+                query: query,
+                viewer: principal.userID,
+                mayOpenRecords: principal.mayOpenRecords,
+                language: context.language
+            )
             return site.renderer.page(.unit, title: .text(unit.name), model: page, context: context)
         }
     }
