@@ -78,3 +78,20 @@ struct JourneyTests {
         #expect(JourneyState(storageValue: "block:0") == nil)
     }
 }
+
+@Suite("Starting by exception")
+struct StartExceptionTests {
+    @Test("a start with every criterion confirmed needs no reason; with any unconfirmed it needs one, and says how many")
+    func start() throws {
+        let all = Set(EligibilityCriterion.allCases)
+        try Eligibility.checkStart(met: all, exceptionReason: "")
+        #expect(throws: JourneyProblem.eligibilityUnconfirmed(count: 2)) {
+            try Eligibility.checkStart(met: all.subtracting([.voluntary, .goalWorkOrStudies]), exceptionReason: "  ")
+        }
+        #expect(throws: JourneyProblem.eligibilityUnconfirmed(count: EligibilityCriterion.allCases.count)) {
+            try Eligibility.checkStart(met: [], exceptionReason: "")
+        }
+        try Eligibility.checkStart(met: [], exceptionReason: "Kontakt med vården pågår")
+        #expect(Eligibility.unconfirmed(met: all.subtracting([.voluntary])) == [.voluntary])
+    }
+}

@@ -156,7 +156,7 @@ struct APITests {
                     .post,
                     transitions,
                     template: "/api/participants/{participant}/transitions",
-                    #"{"event": "\#(event)", "day": "\#(today)"}"#,
+                    #"{"event": "\#(event)", "day": "\#(today)", "reason": "Undantag i test"}"#,
                     expect: .created
                 )
             }

@@ -66,7 +66,8 @@ struct HealthTests {
         try await TestApp.run(configure: { $0.readinessDeadline = .seconds(2) }) { fixture, client throws in
             let release = Release()
             let holding = Task {
-                try await fixture.store.write { _ in try await Task.sleep(for: .seconds(10)) }
+                // Held long enough that even a starved full run answers the probe before it lets go.
+                try await fixture.store.write { _ in try await Task.sleep(for: .seconds(30)) }
                 await release.release()
             }
             try await Task.sleep(for: .milliseconds(100))

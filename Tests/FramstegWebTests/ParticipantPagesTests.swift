@@ -213,7 +213,21 @@ struct ParticipantPagesTests {
                 try await browser.post(path + "/steps", [("event", "information"), ("day", today)]).location == path
                     + "?tab=journey&notice=stepRecorded#journey"
             )
-            #expect(try await browser.post(path + "/steps", [("event", "start"), ("day", today)]).status == .seeOther)
+            // Nothing on the checklist is confirmed: the start is refused beside the reason, then taken as an exception with it.
+            let exception = try await browser.post(path + "/steps", [("event", "start"), ("day", today)])
+            #expect(exception.status == .unprocessableContent)
+            #expect(
+                exception.text.contains(
+                    #"<p id="reason-error" class="field-error">8 målgruppskriterier är inte bekräftade. Bekräfta dem, eller skriv här varför deltagaren ändå börjar (ett undantag).</p>"#
+                )
+            )
+            #expect(exception.text.contains(##"<a href="#reason">8 målgruppskriterier"##), "the error summary links to the reason")
+            #expect(
+                try await browser.post(path + "/steps", [("event", "start"), ("day", today), ("reason", "Kontakt med vården pågår")]).status
+                    == .seeOther
+            )
+            let journey = try await browser.get(path + "?tab=journey").text
+            #expect(journey.contains("Inskrivning (start): Kontakt med vården pågår"), "the exception's reason is kept with the step")
             let exitWithoutOutcome = try await browser.post(path + "/steps", [("event", "exit"), ("day", today)])
             #expect(exitWithoutOutcome.text.contains("Fyll i det här fältet."))
             let participant = try await fixture.store.read { db in
@@ -241,7 +255,7 @@ struct ExitDocumentTests {
             try await browser.get(path)
             var day = Day(fixture.clock.now)
             for (event, extra, days) in [
-                ("information", [(String, String)](), 0), ("start", [], 3), ("multi-party-meeting", [], 60),
+                ("information", [(String, String)](), 0), ("start", [("reason", "Undantag i test")], 3), ("multi-party-meeting", [], 60),
                 ("check-in", [], 70), ("exit", [("outcome", "studies")], 50),
             ] {
                 fixture.clock.advance(minutes: Double(days) * 24 * 60)
@@ -305,7 +319,9 @@ struct EligibilityTests {
             let path = "/participants/\(fixture.participantA1)"
             try await browser.get(path)
             let today = Day(fixture.clock.now).description
-            for (event, extra) in [("information", [(String, String)]()), ("start", []), ("exit", [("outcome", "studies")])] {
+            for (event, extra) in [
+                ("information", [(String, String)]()), ("start", [("reason", "Undantag i test")]), ("exit", [("outcome", "studies")]),
+            ] {
                 let step = try await browser.post(path + "/steps", [("event", event), ("day", today)] + extra)
                 #expect(step.status == .seeOther, "\(event): \(step.status)")
             }
@@ -349,7 +365,10 @@ struct WorkingViewTests {
             let today = Day(fixture.clock.now).description
             try await browser.get(path)
             #expect(try await browser.post(path + "/steps", [("event", "information"), ("day", today)]).status == .seeOther)
-            #expect(try await browser.post(path + "/steps", [("event", "start"), ("day", today)]).status == .seeOther)
+            #expect(
+                try await browser.post(path + "/steps", [("event", "start"), ("day", today), ("reason", "Undantag i test")]).status
+                    == .seeOther
+            )
             let started = try await browser.get("/units").text
             #expect(started.contains("Inga anmälningar väntar."))
             #expect(started.contains("Mina deltagare"))

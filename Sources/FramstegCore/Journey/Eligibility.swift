@@ -21,6 +21,18 @@ public enum Eligibility {
         state == .registered || state == .informed
     }
 
+    /// The criteria a counsellor has not confirmed as met, in the checklist's order.
+    public static func unconfirmed(met: Set<EligibilityCriterion>) -> [EligibilityCriterion] {
+        EligibilityCriterion.allCases.filter { !met.contains($0) }
+    }
+
+    /// Starting needs every criterion confirmed as met, or a reason for starting anyway (an
+    /// exception), which is kept with the step.
+    public static func checkStart(met: Set<EligibilityCriterion>, exceptionReason: String) throws(JourneyProblem) {
+        let missing = unconfirmed(met: met)
+        guard missing.isEmpty || !exceptionReason.trimmed.isEmpty else { throw .eligibilityUnconfirmed(count: missing.count) }
+    }
+
     /// 16–66 years on the day checked.
     public static func isOfEligibleAge(_ number: PersonalIdentityNumber, on date: Date) -> Bool {
         ages.contains(number.age(on: date))

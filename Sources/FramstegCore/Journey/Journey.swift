@@ -10,6 +10,8 @@ public enum JourneyProblem: Error, Hashable, Sendable {
     case inTheFuture
     /// Declining and withdrawing need a reason.
     case reasonRequired
+    /// Starting with criteria not confirmed as met needs the reason for the exception.
+    case eligibilityUnconfirmed(count: Int)
 }
 
 /// The journey as a state machine: which step may follow which, on which days.

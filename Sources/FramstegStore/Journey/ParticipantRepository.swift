@@ -259,14 +259,21 @@ public struct ParticipantRepository: Sendable {
     }
 
     /// Records a step the state machine allowed, and moves the participant to its state.
-    public func record(_ transition: JourneyTransition, participant id: ParticipantID, now: Date) async throws {
-        try await record(transition, participant: id, recordedBy: transition.recordedBy, now: now)
+    public func record(_ transition: JourneyTransition, participant id: ParticipantID, note: String? = nil, now: Date) async throws {
+        try await record(transition, participant: id, recordedBy: transition.recordedBy, note: note, now: now)
     }
 
     /// Records a step; `recordedBy` nil marks one the system recorded (an import), not a person.
-    public func record(_ transition: JourneyTransition, participant id: ParticipantID, recordedBy: UserID?, now: Date) async throws {
+    /// `note` is kept as the reason of a step whose event carries none (a start by exception).
+    public func record(
+        _ transition: JourneyTransition,
+        participant id: ParticipantID,
+        recordedBy: UserID?,
+        note: String? = nil,
+        now: Date
+    ) async throws {
         var outcome: String?
-        var reason: String?
+        var reason = note.map(\.trimmed).flatMap { $0.isEmpty ? nil : $0 }
         switch transition.event {
         case .exit(let result): outcome = result.rawValue
         case .decline(let text), .withdraw(let text): reason = text.trimmed

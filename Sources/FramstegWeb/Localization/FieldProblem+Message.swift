@@ -114,6 +114,8 @@ extension JourneyProblem {
             return text("problemBeforePrevious").replacingOccurrences(of: "{day}", with: previous.description)
         case .inTheFuture: return text("problemDayInFuture")
         case .reasonRequired: return text("problemReasonRequired")
+        case .eligibilityUnconfirmed(let count):
+            return Texts.counted(count, "problemEligibilityUnconfirmed", language)
         }
     }
 }

@@ -33,6 +33,23 @@ extension Texts {
         "latestSteps": ("Senaste stegen", "Latest steps"),
         "wholeJourney": ("Hela resan och nästa steg", "The whole journey and the next step"),
 
+        "problemEligibilityUnconfirmed.one": (
+            "{n} målgruppskriterium är inte bekräftat. Bekräfta det, eller skriv här varför deltagaren ändå börjar (ett undantag).",
+            "{n} eligibility criterion is not confirmed. Confirm it, or write here why the participant starts anyway (an exception)."
+        ),
+        "problemEligibilityUnconfirmed.other": (
+            "{n} målgruppskriterier är inte bekräftade. Bekräfta dem, eller skriv här varför deltagaren ändå börjar (ett undantag).",
+            "{n} eligibility criteria are not confirmed. Confirm them, or write here why the participant starts anyway (an exception)."
+        ),
+        "startNeedsException.one": (
+            "{n} kriterium är inte bekräftat: start kräver då en anledning till undantaget.",
+            "{n} criterion is not confirmed: starting then needs a reason for the exception."
+        ),
+        "startNeedsException.other": (
+            "{n} kriterier är inte bekräftade: start kräver då en anledning till undantaget.",
+            "{n} criteria are not confirmed: starting then needs a reason for the exception."
+        ),
+
         // The unit's participant list.
         "listFilter": ("Urval av deltagare", "Choice of participants"),
         "listShowLabel": ("Visa", "Show"),

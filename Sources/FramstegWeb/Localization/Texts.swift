@@ -415,7 +415,10 @@ enum Texts {
         "outcome": ("Utfall", "Outcome"),
         "outcomeHelp": ("Fyll i vid avslut.", "Fill in at exit."),
         "stepReason": ("Anledning", "Reason"),
-        "stepReasonHelp": ("Krävs när någon avböjs eller avbryter.", "Needed when someone is declined or withdraws."),
+        "stepReasonHelp": (
+            "Krävs när någon avböjs eller avbryter, och vid start med kriterier som inte är bekräftade (undantaget).",
+            "Needed when someone is declined or withdraws, and for a start with criteria not confirmed (the exception)."
+        ),
         "journeyEnded": ("Resan är avslutad.", "The journey has ended."),
         "state.registered": ("Anmäld", "Registered"),
         "state.informed": ("Informationssamtal hållet", "Information conversation held"),

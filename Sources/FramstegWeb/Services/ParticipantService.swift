@@ -78,8 +78,17 @@ struct ParticipantService {
                     }
                 throw ValidationFailure(problems: [field: .journey(error)])
             }
+            // Starting with criteria unconfirmed is an exception, and its reason is kept with the step.
+            var note: String?
+            if transition.event == .start {
+                let met = Set(try await participants.eligibility(of: participant.id).filter(\.value.isMet).keys)
+                do throws(JourneyProblem) { try Eligibility.checkStart(met: met, exceptionReason: reason) } catch {
+                    throw ValidationFailure(problems: ["reason": .journey(error)])
+                }
+                note = reason
+            }
             do {
-                try await participants.record(transition, participant: participant.id, now: now)
+                try await participants.record(transition, participant: participant.id, note: note, now: now)
             } catch StoreError.conflict {
                 throw ValidationFailure(problems: ["event": .changedMeanwhile])
             }

@@ -257,6 +257,8 @@ struct JourneySection: Sendable {
 
     let steps: [Step]
     let canStep: Bool
+    /// Said beside the step form when starting now would be an exception (criteria unconfirmed).
+    let startException: String?
     let events: [Choice]
     let outcomes: [Choice]
     let values: [String: String]
@@ -281,6 +283,9 @@ struct JourneySection: Sendable {
         }
         let possible = Journey.possibleEvents(after: facts.participant.state)
         canStep = !possible.isEmpty
+        let unconfirmed = Eligibility.unconfirmed(met: Set(facts.eligibility.filter(\.value.isMet).keys)).count
+        startException =
+            possible.contains(.start) && unconfirmed > 0 ? Texts.counted(unconfirmed, "startNeedsException", language) : nil
         events = possible.map {
             Choice(value: $0.rawValue, label: Texts.text("event." + $0.rawValue, language), isChosen: form.values["event"] == $0.rawValue)
         }
