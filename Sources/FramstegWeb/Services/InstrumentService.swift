@@ -32,6 +32,12 @@ struct InstrumentService {
         } catch {
             throw ValidationFailure(problems: ["definition": .definition(error)])
         }
+        if instrument.isAnonymous, !SurveyDrafts.fits(instrument) {
+            let length = SurveyDrafts.largestLength(of: instrument)
+            throw ValidationFailure(
+                problems: ["definition": .surveyDraftTooLarge(id: instrument.id, length: length, maximum: SurveyDrafts.maximumLength)]
+            )
+        }
         do {
             try instruments.check(instrument, for: associationID)
         } catch .wordingLocked(let id, let item) {
