@@ -11,7 +11,8 @@ import Testing
 @testable import FramstegWeb
 
 /// Several nodes over one database and one key file: a half-answered anonymous survey lives in
-/// the participant's browser, sealed, and opens on every node.
+/// the participant's browser, sealed, and opens on every node; instruments added on one node are
+/// seen by the others without a restart.
 @Suite("Several nodes")
 struct SeveralNodesTests {
     static let now = Date(timeIntervalSince1970: 1_800_000_000)
@@ -202,6 +203,47 @@ struct SeveralNodesTests {
             let resumed = try await browser.get("/take")
             #expect(resumed.text.contains("0 av 10 besvarade") && !resumed.text.contains("checked"))
             try await browser.post("/take/return", [("secret", "2468")])
+        }
+    }
+
+    @Test(
+        "an instrument added on one node is seen by the other: at once where it is asked for, and on every page within seconds",
+        arguments: TestDatabase.available
+    )
+    func instrumentAcrossNodes(_ database: TestDatabase) async throws {
+        try await TestApp.runTwoNodes(database: database) { fixture, first, second in
+            let admin = TestBrowser(first)
+            try await admin.signIn(Fixture.email(.admin))
+            admin.client = second
+            #expect(!(try await admin.get("/admin/instruments").text.contains("Stegmätning")))
+            let counsellor = TestBrowser(second)
+            let path = try await startedParticipant(fixture, counsellor)
+
+            admin.client = first
+            try await admin.get("/admin/instruments")
+            #expect(try await admin.post("/admin/instruments", [("definition", InstrumentAdminTests.definition)]).status == .seeOther)
+            let generation = try await fixture.store.read { db in try await InstrumentDefinitionRepository(db).generation() }
+            #expect(generation == 1)
+
+            // Node two asks the database at most every few seconds, and at once when a look-up misses.
+            let started = try await counsellor.post(path + "/measurements", [("instrument", "steg"), ("occasion", "periodic")])
+            #expect(started.status == .seeOther, "\(started.text.prefix(300))")
+            #expect(started.location?.contains("/measurements/") == true)
+            admin.client = second
+            #expect(try await admin.get("/admin/instruments").text.contains("Stegmätning"))
+
+            // A second version added on node one shows on node two's pages once the interval has passed.
+            admin.client = first
+            try await admin.get("/admin/instruments")
+            let version2 = InstrumentAdminTests.definition.replacingOccurrences(of: #""version": 1"#, with: #""version": 2"#)
+                .replacingOccurrences(of: "Stegmätning", with: "Stegmätning två")
+            #expect(try await admin.post("/admin/instruments", [("definition", version2)]).status == .seeOther)
+            admin.client = second
+            fixture.clock.advance(minutes: 0.1)
+            #expect(try await admin.get("/admin/instruments").text.contains("Stegmätning två"))
+            // And node two refuses the same version again, as node one does.
+            let again = try await admin.post("/admin/instruments", [("definition", version2)])
+            #expect(again.status == .unprocessableContent && again.text.contains("steg version 2 finns redan"))
         }
     }
 }

@@ -52,6 +52,8 @@ struct InstrumentService {
 
     /// Checks and stores the definition as written, then puts it on the association's shelf.
     func add(_ text: String, by principal: Principal) async throws {
+        // Checked against what every node has added, not only this one.
+        try await instruments.refresh(store: store, now: now(), force: true)
         let instrument = try checked(text, for: principal.associationID)
         let now = self.now()
         do {

@@ -14,7 +14,10 @@ struct SurveyService {
 
     /// Offers the survey, or returns the participant's open offer of it.
     func offer(_ instrumentID: String, to participant: Participant, by principal: Principal) async throws -> SurveyOffer {
-        guard let instrument = instruments.catalog(for: participant.associationID).latest(instrumentID), instrument.isAnonymous else {
+        let catalog = try await instruments.catalog(for: participant.associationID, store: store, now: now()) {
+            $0.latest(instrumentID) != nil
+        }
+        guard let instrument = catalog.latest(instrumentID), instrument.isAnonymous else {
             throw ValidationFailure(problems: ["instrument": instrumentID.isEmpty ? .required : .unknownChoice])
         }
         let now = self.now()
@@ -34,9 +37,9 @@ struct SurveyService {
 
     /// The offer with the newest version of its survey, if the participant is the offer's.
     func load(_ id: SurveyOfferID, association: AssociationID) async throws -> (SurveyOffer, Instrument)? {
-        guard let offer = try await store.read({ db in try await SurveyOfferRepository(db).offer(id) }),
-            let instrument = instruments.catalog(for: association).latest(offer.instrumentID), instrument.isAnonymous
-        else { return nil }
+        guard let offer = try await store.read({ db in try await SurveyOfferRepository(db).offer(id) }) else { return nil }
+        let catalog = try await instruments.catalog(for: association, store: store, now: now()) { $0.latest(offer.instrumentID) != nil }
+        guard let instrument = catalog.latest(offer.instrumentID), instrument.isAnonymous else { return nil }
         return (offer, instrument)
     }
 
