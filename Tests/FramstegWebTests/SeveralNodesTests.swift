@@ -117,6 +117,33 @@ struct SeveralNodesTests {
         )
     }
 
+    @Test("one such survey stored before the check is not offered: its answers could be lost unseen")
+    func largeStoredSurveyNotOffered() async throws {
+        try await TestApp.run(beforeStart: { fixture in
+            try await fixture.store.write { db in
+                try await db.insert(into: "instrument_definitions").columns(
+                    "instrument_id",
+                    "version",
+                    "definition",
+                    "association_id",
+                    "added_at"
+                )
+                .values(SQLBind("stor"), SQLBind(1), SQLBind(Self.largeSurvey(120)), SQLBind(fixture.associationA.rawValue), SQLBind(0))
+                .run()
+            }
+        }) { fixture, client throws in
+            let counsellor = TestBrowser(client)
+            try await counsellor.signIn(Fixture.email(.counsellor))
+            let record = "/participants/\(fixture.participantA1)"
+            try await counsellor.get(record)
+            let refused = try await counsellor.post(record + "/surveys", [("instrument", "stor"), ("pin", ""), ("language", "sv")])
+            #expect(refused.status == .unprocessableContent)
+            #expect(refused.text.contains("stor är en anonym enkät med för många frågor"))
+            let offers = try await fixture.store.read { db in try await SurveyOfferRepository(db).offers(of: fixture.participantA1) }
+            #expect(!offers.contains { $0.instrumentID == "stor" })
+        }
+    }
+
     @Test(
         "a survey answered through two nodes in turn keeps every answer: one response is stored, and the draft leaves the browser",
         arguments: TestDatabase.available

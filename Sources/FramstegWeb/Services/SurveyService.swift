@@ -20,6 +20,13 @@ struct SurveyService {
         guard let instrument = catalog.latest(instrumentID), instrument.isAnonymous else {
             throw ValidationFailure(problems: ["instrument": instrumentID.isEmpty ? .required : .unknownChoice])
         }
+        // Stored before drafts went into a cookie: its answers could outgrow one and be lost unseen.
+        if !SurveyDrafts.fits(instrument) {
+            let length = SurveyDrafts.largestLength(of: instrument)
+            throw ValidationFailure(
+                problems: ["instrument": .surveyDraftTooLarge(id: instrument.id, length: length, maximum: SurveyDrafts.maximumLength)]
+            )
+        }
         let now = self.now()
         return try await store.write { db in
             let surveys = SurveyOfferRepository(db)
