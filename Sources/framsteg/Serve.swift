@@ -20,11 +20,13 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Port to listen on (env: FRAMSTEG_PORT).")
     var port: Int = Int(ProcessInfo.processInfo.environment["FRAMSTEG_PORT"] ?? "") ?? 8080
 
+    // The flags default to false (ArgumentParser refuses a flag that starts true); their
+    // environment variables are read in `run`, through `EnvironmentFlag`.
     @Flag(help: "Mark cookies Secure: the app is reached over HTTPS (env: FRAMSTEG_SECURE_COOKIES=1).")
-    var secureCookies = ProcessInfo.processInfo.environment["FRAMSTEG_SECURE_COOKIES"] == "1"
+    var secureCookies = false
 
     @Flag(help: "Trust X-Forwarded-For and X-Forwarded-Proto from a reverse proxy (env: FRAMSTEG_TRUST_PROXY=1).")
-    var trustProxy = ProcessInfo.processInfo.environment["FRAMSTEG_TRUST_PROXY"] == "1"
+    var trustProxy = false
 
     @Option(help: "With --trust-proxy: the proxies' addresses, comma-separated (env: FRAMSTEG_TRUSTED_PROXIES; default 127.0.0.1,::1).")
     var trustedProxies: String = ProcessInfo.processInfo.environment["FRAMSTEG_TRUSTED_PROXIES"] ?? "127.0.0.1,::1"
@@ -38,19 +40,28 @@ struct Serve: AsyncParsableCommand {
     var metricsHost: String = ProcessInfo.processInfo.environment["FRAMSTEG_METRICS_HOST"] ?? "127.0.0.1"
 
     @Flag(help: "Log a line per request: method, route, status, duration; no address, user or query (env: FRAMSTEG_ACCESS_LOG=1).")
-    var accessLog = ProcessInfo.processInfo.environment["FRAMSTEG_ACCESS_LOG"] == "1"
+    var accessLog = false
 
     /// Graceful shutdown (finishing requests in flight) may take this long; then what is left is cancelled.
     static let shutdownGrace: Duration = .seconds(8)
 
     func run() async throws {
         let logger = Logger.framsteg()
-        var settings = WebConfiguration(host: host, port: port, secureCookies: secureCookies, trustForwardedHeaders: trustProxy)
+        let environment = ProcessInfo.processInfo.environment
+        func flag(_ name: String) throws -> Bool {
+            do { return try EnvironmentFlag.isOn(name, in: environment) } catch { throw CommandFailure(message: error.description) }
+        }
+        var settings = WebConfiguration(
+            host: host,
+            port: port,
+            secureCookies: try secureCookies || flag("FRAMSTEG_SECURE_COOKIES"),
+            trustForwardedHeaders: try trustProxy || flag("FRAMSTEG_TRUST_PROXY")
+        )
         // Only for an identity provider running beside the tests: plain HTTP on loopback.
-        settings.allowsLoopbackIdentityProvider = ProcessInfo.processInfo.environment["FRAMSTEG_ALLOW_LOOPBACK_IDENTITY_PROVIDER"] == "1"
+        settings.allowsLoopbackIdentityProvider = try flag("FRAMSTEG_ALLOW_LOOPBACK_IDENTITY_PROVIDER")
         settings.trustedProxies = Set(trustedProxies.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
         settings.limits = try limits.serverLimits()
-        settings.accessLog = accessLog
+        settings.accessLog = try accessLog || flag("FRAMSTEG_ACCESS_LOG")
         // Bound before the first request, so every metric reaches the registry.
         let metrics = metricsPort.map { port in (OperatorMetrics.shared, port) }
         let configuration = settings

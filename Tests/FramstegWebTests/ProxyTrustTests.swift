@@ -52,4 +52,25 @@ struct ProxyTrustTests {
         let facts = ConnectionFacts(Self.request(forwardedFor: "203.0.113.7"), configuration: configuration, socketAddress: "127.0.0.1")
         #expect(facts.clientAddress == "127.0.0.1" && !facts.isSecure)
     }
+
+    @Test(
+        "FRAMSTEG_TRUST_PROXY and the other on/off settings read 1, true, yes, on as on and 0, false, no, off or nothing as off",
+        arguments: [
+            ("1", true), ("true", true), ("TRUE", true), ("yes", true), ("on", true), (" 1 ", true), ("0", false), ("false", false),
+            ("no", false), ("off", false), ("", false),
+        ]
+    )
+    func environmentFlag(_ value: String, _ isOn: Bool) throws {
+        #expect(try EnvironmentFlag.isOn("FRAMSTEG_TRUST_PROXY", in: ["FRAMSTEG_TRUST_PROXY": value]) == isOn)
+        #expect(try EnvironmentFlag.isOn("FRAMSTEG_TRUST_PROXY", in: [:]) == false)
+    }
+
+    @Test("a mistyped on/off setting is refused with its name, never read as off")
+    func environmentFlagRefused() {
+        #expect(throws: EnvironmentFlag.Problem.self) {
+            try EnvironmentFlag.isOn("FRAMSTEG_SECURE_COOKIES", in: ["FRAMSTEG_SECURE_COOKIES": "ja"])
+        }
+        let problem = EnvironmentFlag.Problem(name: "FRAMSTEG_SECURE_COOKIES", value: "ja")
+        #expect(problem.description.hasPrefix("FRAMSTEG_SECURE_COOKIES=ja: expected 1, true"))
+    }
 }

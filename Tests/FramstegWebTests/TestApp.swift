@@ -247,9 +247,33 @@ enum TestApp {
     }
 }
 
+extension TestApp {
+    /// Two applications over one database with the same key file, as two nodes behind a balancer.
+    static func runTwoNodes(
+        database: TestDatabase = .sqlite,
+        _ body: @escaping @Sendable (Fixture, any TestClientProtocol, any TestClientProtocol) async throws -> Void
+    ) async throws {
+        try await run(database: database) { fixture, first in
+            var configuration = WebConfiguration(bcryptCost: 4)
+            configuration.trustForwardedHeaders = true
+            configuration.trustedProxies = nil
+            configuration.readinessDeadline = .seconds(60)
+            let site = try await Site(
+                store: fixture.store,
+                keyring: TestKeys.keyring,
+                configuration: configuration,
+                now: { fixture.clock.now },
+                logger: logger
+            )
+            try await buildApplication(site: site, logger: logger).test(.router) { second in try await body(fixture, first, second) }
+        }
+    }
+}
+
 /// A browser stand-in: keeps cookies, picks up the CSRF token from each page, signs in.
 final class TestBrowser {
-    let client: any TestClientProtocol
+    /// The server it talks to; a test of several nodes switches it between requests.
+    var client: any TestClientProtocol
     var cookies: [String: String] = [:]
     var csrfToken = ""
     var headers: HTTPFields = [:]

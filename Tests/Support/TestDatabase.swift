@@ -46,7 +46,7 @@ public enum TestDatabase: String, CaseIterable, Sendable, CustomStringConvertibl
             }
         case .postgres:
             guard let adminURL = Self.postgresURL else { throw TestDatabaseError.postgresNotConfigured }
-            let name = "framsteg_test_\(UUID().uuidString.prefix(8).lowercased())"
+            let name = Self.freshName()
             try await Self.admin(adminURL) { db in try await db.raw("CREATE DATABASE \(unsafeRaw: name)").run() }
             do {
                 let location = DatabaseLocation.postgres(url: Self.url(adminURL, database: name))
@@ -67,7 +67,7 @@ public enum TestDatabase: String, CaseIterable, Sendable, CustomStringConvertibl
     /// (a target to restore into).
     public static func withEmptyPostgresDatabase<T: Sendable>(_ body: @Sendable (DatabaseLocation) async throws -> T) async throws -> T {
         guard let adminURL = postgresURL else { throw TestDatabaseError.postgresNotConfigured }
-        let name = "framsteg_test_\(UUID().uuidString.prefix(8).lowercased())"
+        let name = Self.freshName()
         try await admin(adminURL) { db in try await db.raw("CREATE DATABASE \(unsafeRaw: name)").run() }
         do {
             let value = try await body(.postgres(url: url(adminURL, database: name)))
@@ -77,6 +77,18 @@ public enum TestDatabase: String, CaseIterable, Sendable, CustomStringConvertibl
             try? await admin(adminURL) { db in try await db.raw("DROP DATABASE \(unsafeRaw: name) WITH (FORCE)").run() }
             throw error
         }
+    }
+
+    /// A new database's name: `FRAMSTEG_TEST_DATABASE_PREFIX` (default `framsteg_test_`, so
+    /// several people testing on one server can keep apart) and eight random hex digits.
+    static func freshName() -> String {
+        let prefix =
+            ProcessInfo.processInfo.environment["FRAMSTEG_TEST_DATABASE_PREFIX"].flatMap { $0.isEmpty ? nil : $0 } ?? "framsteg_test_"
+        precondition(
+            prefix.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") },
+            "a database prefix of letters, digits and _"
+        )
+        return prefix + UUID().uuidString.prefix(8).lowercased()
     }
 
     /// What `serve` does on opening: the migrations, then the keyed step that seals what is left in the clear.

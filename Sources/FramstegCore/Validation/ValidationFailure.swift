@@ -51,6 +51,9 @@ public enum FieldProblem: Hashable, Sendable {
     case handOverEnded
     /// An anonymous instrument may not lose its anonymity in a new version.
     case anonymityLocked(id: String)
+    /// An anonymous survey's half-answered draft is kept in one cookie of the participant's
+    /// browser: this one's could grow to `length` bytes, more than `maximum`.
+    case surveyDraftTooLarge(id: String, length: Int, maximum: Int)
     /// The eligibility checklist is closed once the journey has started (or ended).
     case eligibilityClosed
     /// A read-only instrument's questions may not be reworded (nor the instrument unlocked).

@@ -46,6 +46,21 @@ public struct InstrumentDefinitionRepository: Sendable {
             SQLBind(now.storedSeconds)
         )
         .run()
+        try await bumpGeneration()
+    }
+
+    /// Counts a change to the stored definitions, in the transaction that makes it, so every
+    /// node's catalogue learns of it (`generation()`).
+    func bumpGeneration() async throws {
+        try await db.update("instrument_generation").set(SQLIdentifier("generation"), to: SQLRaw("generation + 1"))
+            .where("id", .equal, SQLBind(1)).run()
+    }
+
+    /// How many changes the stored definitions have seen: one small read, for a cache to check
+    /// whether it is still current.
+    public func generation() async throws -> Int64 {
+        let row = try await db.select().column("generation").from("instrument_generation").where("id", .equal, SQLBind(1)).first()
+        return try row?.decode(column: "generation", as: Int64.self) ?? 0
     }
 
     /// Every stored definition as its file name, text and association, for the catalogue to load at start-up.

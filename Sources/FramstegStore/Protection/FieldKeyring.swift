@@ -212,3 +212,12 @@ extension FieldKeyring {
         return try FieldKeyring(text: text)
     }
 }
+
+extension FieldKeyring {
+    /// A key for one purpose outside the database, derived from the lookup key (HKDF-SHA256 with
+    /// `info` as its label): every node with the same key file derives the same key, no two labels
+    /// the same one, and the lookup key is never rotated, so the derived key stays.
+    public func derivedKey(info: String) -> SymmetricKey {
+        HKDF<SHA256>.deriveKey(inputKeyMaterial: lookupKey, info: Data(info.utf8), outputByteCount: 32)
+    }
+}

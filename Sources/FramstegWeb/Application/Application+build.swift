@@ -17,6 +17,7 @@ public func buildRouter(site: Site) -> (router: Router<AppRequestContext>, decla
     router.addMiddleware {
         SecurityHeadersMiddleware(configuration: site.configuration)
         SessionMiddleware(site: site)
+        InstrumentRefreshMiddleware(site: site)
         ParticipantModeMiddleware()
         ErrorPageMiddleware(site: site)
         BodyLimitMiddleware(maximumSize: site.configuration.limits.maximumBodySize)

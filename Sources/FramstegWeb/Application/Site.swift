@@ -16,7 +16,7 @@ public struct Site: Sendable {
     let logger: Logger
     /// The measurement instruments, shipped and added.
     let instruments: InstrumentShelf
-    /// Half-answered anonymous surveys, in memory only.
+    /// Seals half-answered anonymous surveys into the participant's browser (nothing kept here).
     let surveyDrafts: SurveyDrafts
     /// Every change goes through these.
     let services: Services
@@ -35,7 +35,7 @@ public struct Site: Sendable {
         self.now = now
         self.logger = logger
         self.instruments = try await InstrumentShelf.load(store: store, logger: logger)
-        self.surveyDrafts = SurveyDrafts(lifetime: configuration.sessionLifetime.idleTimeout)
+        self.surveyDrafts = SurveyDrafts(keyring: keyring, lifetime: configuration.sessionLifetime.idleTimeout)
         self.services = Services(
             store: store,
             keyring: keyring,

@@ -62,3 +62,23 @@ public struct ServerLimits: Sendable, Equatable {
 
     public init() {}
 }
+
+/// An on/off setting read from the environment (`FRAMSTEG_TRUST_PROXY=1`): `1`, `true`, `yes` or
+/// `on` turn it on, `0`, `false`, `no`, `off` or nothing leave it off, in any case; anything else
+/// is refused, so a mistyped value never silently turns off what the operator meant to turn on.
+public enum EnvironmentFlag {
+    public struct Problem: Error, CustomStringConvertible {
+        public let name: String
+        public let value: String
+        public var description: String { "\(name)=\(value): expected 1, true, yes or on (or 0, false, no, off)" }
+    }
+
+    public static func isOn(_ name: String, in environment: [String: String]) throws(Problem) -> Bool {
+        let value = (environment[name] ?? "").trimmingCharacters(in: .whitespaces)
+        switch value.lowercased() {
+        case "1", "true", "yes", "on": return true
+        case "", "0", "false", "no", "off": return false
+        default: throw Problem(name: name, value: value)
+        }
+    }
+}

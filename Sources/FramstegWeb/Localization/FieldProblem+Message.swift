@@ -72,6 +72,8 @@ extension FieldProblem {
         case .handOverEnded: return text("problemHandOverEnded")
         case .eligibilityClosed: return text("problemEligibilityClosed")
         case .anonymityLocked(let id): return Texts.text("problemAnonymityLocked", language, ["id": id])
+        case .surveyDraftTooLarge(let id, let length, let maximum):
+            return Texts.text("problemSurveyDraftTooLarge", language, ["id": id, "n": String(length), "max": String(maximum)])
         case .wordingLocked(let id, let item):
             return text(item == nil ? "problemWordingUnlocked" : "problemWordingLocked").replacingOccurrences(of: "{id}", with: id)
                 .replacingOccurrences(of: "{item}", with: item ?? "")

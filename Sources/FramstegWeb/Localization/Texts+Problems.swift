@@ -25,6 +25,10 @@ extension Texts {
             "{id} besvaras anonymt, och varje ny version måste också vara anonym.",
             "{id} is answered anonymously, and every new version must be anonymous too."
         ),
+        "problemSurveyDraftTooLarge": (
+            "{id} är en anonym enkät med för många frågor (eller för långa svarsvärden): svaren sparas i deltagarens webbläsare tills de skickas in, i högst {max} byte, och den här kan behöva {n}. Dela upp enkäten eller korta frågornas id och svarsvärden.",
+            "{id} is an anonymous survey with too many questions (or answer values too long): the answers are kept in the participant's browser until they are sent, in at most {max} bytes, and this one may need {n}. Split the survey or shorten its question ids and answer values."
+        ),
         "problemEligibilityClosed": (
             "Behörigheten kan bara ändras innan deltagaren har skrivits in.",
             "Eligibility can only be changed before the participant has started."

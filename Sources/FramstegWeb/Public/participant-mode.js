@@ -19,6 +19,33 @@ document.addEventListener("DOMContentLoaded", function () {
     if (label) { label.textContent = text; }
     if (bar) { bar.value = answered; bar.setAttribute("aria-label", text); bar.textContent = text; }
   }
+  // One save at a time: a survey's draft comes back in each answer's cookie, so two saves in
+  // flight would each write a draft without the other's answer.
+  var saving = Promise.resolve();
+  var pending = 0;
+  function settled() { pending -= 1; }
+  function enqueue(save) {
+    pending += 1;
+    var result = saving.then(save);
+    saving = result.then(settled, settled);
+    return result;
+  }
+  // Going on waits for the saves in flight, so the screen's own post carries their draft.
+  form.addEventListener("submit", function (event) {
+    if (pending === 0) { return; }
+    event.preventDefault();
+    var submitter = event.submitter;
+    saving.then(function () {
+      if (submitter && submitter.name) {
+        var chosen = document.createElement("input");
+        chosen.type = "hidden";
+        chosen.name = submitter.name;
+        chosen.value = submitter.value;
+        form.appendChild(chosen);
+      }
+      form.submit();
+    });
+  });
   form.addEventListener("change", function (event) {
     var input = event.target;
     if (!input.name || input.name.indexOf("item-") !== 0) { return; }
@@ -29,9 +56,11 @@ document.addEventListener("DOMContentLoaded", function () {
     body.set("item", item);
     body.set("value", input.value);
     if (status) { status.textContent = form.dataset.saving; }
-    fetch("/take/answer", {
-      method: "POST", body: body, credentials: "same-origin",
-      headers: { "Content-Type": "application/x-www-form-urlencoded" }
+    enqueue(function () {
+      return fetch("/take/answer", {
+        method: "POST", body: body, credentials: "same-origin",
+        headers: { "Content-Type": "application/x-www-form-urlencoded" }
+      });
     }).then(function (response) {
       if (response.status === 204) {
         if (status) { status.textContent = form.dataset.saved; }

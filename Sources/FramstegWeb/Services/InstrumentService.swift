@@ -32,6 +32,12 @@ struct InstrumentService {
         } catch {
             throw ValidationFailure(problems: ["definition": .definition(error)])
         }
+        if instrument.isAnonymous, !SurveyDrafts.fits(instrument) {
+            let length = SurveyDrafts.largestLength(of: instrument)
+            throw ValidationFailure(
+                problems: ["definition": .surveyDraftTooLarge(id: instrument.id, length: length, maximum: SurveyDrafts.maximumLength)]
+            )
+        }
         do {
             try instruments.check(instrument, for: associationID)
         } catch .wordingLocked(let id, let item) {
@@ -46,6 +52,8 @@ struct InstrumentService {
 
     /// Checks and stores the definition as written, then puts it on the association's shelf.
     func add(_ text: String, by principal: Principal) async throws {
+        // Checked against what every node has added, not only this one.
+        try await instruments.refresh(store: store, now: now(), force: true)
         let instrument = try checked(text, for: principal.associationID)
         let now = self.now()
         do {

@@ -17,7 +17,10 @@ struct MeasurementService {
         by principal: Principal
     ) async throws -> MeasurementID {
         var failure = ValidationFailure()
-        let instrument = instruments.catalog(for: participant.associationID).latest(instrumentID).flatMap { $0.isAnonymous ? nil : $0 }
+        let catalog = try await instruments.catalog(for: participant.associationID, store: store, now: now()) {
+            $0.latest(instrumentID) != nil
+        }
+        let instrument = catalog.latest(instrumentID).flatMap { $0.isAnonymous ? nil : $0 }
         if instrument == nil { failure.add("instrument", instrumentID.isEmpty ? .required : .unknownChoice) }
         let occasion = MeasurementOccasion(rawValue: occasion)
         if occasion == nil { failure.add("occasion", .unknownChoice) }
@@ -46,9 +49,12 @@ struct MeasurementService {
 
     /// The measurement with the instrument version it was taken with (from the association's catalogue).
     func load(_ id: MeasurementID, association: AssociationID) async throws -> (ProgressMeasurement, Instrument)? {
-        guard let measurement = try await store.read({ db in try await MeasurementRepository(db, keyring: keyring).measurement(id) }),
-            let instrument = instruments.catalog(for: association).instrument(measurement.instrumentID, version: measurement.version)
+        guard let measurement = try await store.read({ db in try await MeasurementRepository(db, keyring: keyring).measurement(id) })
         else { return nil }
+        let catalog = try await instruments.catalog(for: association, store: store, now: now()) {
+            $0.instrument(measurement.instrumentID, version: measurement.version) != nil
+        }
+        guard let instrument = catalog.instrument(measurement.instrumentID, version: measurement.version) else { return nil }
         return (measurement, instrument)
     }
 

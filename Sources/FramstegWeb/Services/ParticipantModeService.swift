@@ -9,9 +9,6 @@ struct ParticipantModeService {
     let store: Store
     let passwords: Passwords
     let secondFactor: SecondFactorService
-    /// Half-answered surveys die when the device is given back: nobody but the participant, in
-    /// that one sitting, sees what they answered.
-    let surveyDrafts: SurveyDrafts
     let now: @Sendable () -> Date
 
     /// Wrong PINs or passwords before participant mode ends the session outright.
@@ -79,7 +76,9 @@ struct ParticipantModeService {
 
     /// The counsellor takes the device back with the PIN or their password; with the password, an
     /// account that has a second factor also gives a code of it (`code`). Too many wrong tries end
-    /// the session: whoever holds the device must then sign in properly.
+    /// the session: whoever holds the device must then sign in properly. Either way the session's
+    /// token changes or ends, so a half-answered survey's draft no longer opens (the page also
+    /// clears its cookie): nobody but the participant, in that one sitting, sees what they answered.
     func takeBack(secret: String, code: String = "", session: ActiveSession, by principal: Principal) async throws -> TakeBack {
         guard let handover = session.record.handover else { return .returned(token: "") }
         var matches = false
@@ -98,7 +97,6 @@ struct ParticipantModeService {
             case .measurement(let id): ("measurement", id.description)
             case .survey(let id): ("survey-offer", id.description)
             }
-        if matched { surveyDrafts.discardAll(tokenHash: tokenHash) }
         return try await store.write { db in
             let sessions = SessionRepository(db)
             if matched {
@@ -114,7 +112,6 @@ struct ParticipantModeService {
                 AuditEntry(at: now, by: principal, action: action, objectType: objectType, objectID: objectID, result: .denied)
             )
             if handover.failures + 1 >= Self.maximumTakeBackFailures {
-                surveyDrafts.discardAll(tokenHash: tokenHash)
                 try await sessions.delete(tokenHash: tokenHash)
                 return .signedOut
             }

@@ -57,7 +57,6 @@ struct Services: Sendable {
             store: store,
             passwords: passwords,
             secondFactor: secondFactor,
-            surveyDrafts: surveyDrafts,
             now: now
         )
         account = AccountService(store: store, passwords: passwords, now: now)

@@ -4,6 +4,7 @@ import FramstegStore
 
 /// Offering an anonymous survey, answering it in participant mode, and completing it: the answers
 /// go to an unlinkable response (`SurveyRepository.add`) and the record learns only "completed".
+/// The draft until then is the browser's (`SurveyDrafts`); the pages set and clear its cookie.
 struct SurveyService {
     let store: Store
     let keyring: FieldKeyring
@@ -13,8 +14,18 @@ struct SurveyService {
 
     /// Offers the survey, or returns the participant's open offer of it.
     func offer(_ instrumentID: String, to participant: Participant, by principal: Principal) async throws -> SurveyOffer {
-        guard let instrument = instruments.catalog(for: participant.associationID).latest(instrumentID), instrument.isAnonymous else {
+        let catalog = try await instruments.catalog(for: participant.associationID, store: store, now: now()) {
+            $0.latest(instrumentID) != nil
+        }
+        guard let instrument = catalog.latest(instrumentID), instrument.isAnonymous else {
             throw ValidationFailure(problems: ["instrument": instrumentID.isEmpty ? .required : .unknownChoice])
+        }
+        // Stored before drafts went into a cookie: its answers could outgrow one and be lost unseen.
+        if !SurveyDrafts.fits(instrument) {
+            let length = SurveyDrafts.largestLength(of: instrument)
+            throw ValidationFailure(
+                problems: ["instrument": .surveyDraftTooLarge(id: instrument.id, length: length, maximum: SurveyDrafts.maximumLength)]
+            )
         }
         let now = self.now()
         return try await store.write { db in
@@ -33,37 +44,51 @@ struct SurveyService {
 
     /// The offer with the newest version of its survey, if the participant is the offer's.
     func load(_ id: SurveyOfferID, association: AssociationID) async throws -> (SurveyOffer, Instrument)? {
-        guard let offer = try await store.read({ db in try await SurveyOfferRepository(db).offer(id) }),
-            let instrument = instruments.catalog(for: association).latest(offer.instrumentID), instrument.isAnonymous
-        else { return nil }
+        guard let offer = try await store.read({ db in try await SurveyOfferRepository(db).offer(id) }) else { return nil }
+        let catalog = try await instruments.catalog(for: association, store: store, now: now()) { $0.latest(offer.instrumentID) != nil }
+        guard let instrument = catalog.latest(offer.instrumentID), instrument.isAnonymous else { return nil }
         return (offer, instrument)
     }
 
-    func draftKey(_ offer: SurveyOffer, _ session: ActiveSession) -> SurveyDrafts.Key {
-        SurveyDrafts.Key(tokenHash: session.record.tokenHash, offer: offer.id)
+    func binding(_ offer: SurveyOffer, _ session: ActiveSession) -> SurveyDrafts.Binding {
+        SurveyDrafts.Binding(tokenHash: session.record.tokenHash, offer: offer.id)
     }
 
-    func answers(_ offer: SurveyOffer, session: ActiveSession) -> [String: Answer] {
-        surveyDrafts.answers(draftKey(offer, session), now: now())
+    /// The answers of the draft the browser sent back (`draft`, the cookie's sealed value).
+    func answers(_ offer: SurveyOffer, session: ActiveSession, draft: String?) -> [String: Answer] {
+        surveyDrafts.answers(draft, binding: binding(offer, session), now: now())
     }
 
-    /// Keeps the given answers in the draft (memory only). Valid answers are kept even when others
-    /// are refused; `required` items without an answer are refused as missing.
-    @discardableResult
+    /// A draft after saving: its answers, the sealed value for the cookie (nil when nothing was
+    /// taken, so the cookie stays as it is) and what was refused.
+    struct SavedDraft {
+        let answers: [String: Answer]
+        let sealed: String?
+        let failure: ValidationFailure?
+    }
+
+    /// Adds the given answers to the draft (sealed for the browser; nothing is kept here). Valid
+    /// answers are kept even when others are refused; `required` items without an answer are
+    /// refused as missing.
     func save(
         _ given: [String: String],
         required: [InstrumentItem] = [],
         to offer: SurveyOffer,
         _ instrument: Instrument,
-        session: ActiveSession
-    ) throws -> [String: Answer] {
+        session: ActiveSession,
+        draft: String?
+    ) -> SavedDraft {
         var (valid, failure) = MeasurementService.checkedAnswers(given, respondent: .participant, instrument)
-        let key = draftKey(offer, session)
-        if !valid.isEmpty { surveyDrafts.save(Dictionary(uniqueKeysWithValues: valid), to: key, now: now()) }
-        let answers = surveyDrafts.answers(key, now: now())
+        let binding = binding(offer, session)
+        let now = self.now()
+        var answers = surveyDrafts.answers(draft, binding: binding, now: now)
+        var sealed: String?
+        if !valid.isEmpty {
+            answers.merge(valid) { $1 }
+            sealed = surveyDrafts.seal(answers, binding: binding, now: now)
+        }
         for item in required where answers[item.id] == nil { failure.add(item.id, .answerMissing) }
-        try failure.throwIfAny()
-        return answers
+        return SavedDraft(answers: answers, sealed: sealed, failure: failure.isEmpty ? nil : failure)
     }
 
     /// Hands the finished survey to the held responses of the participant's unit (released five at
@@ -75,10 +100,10 @@ struct SurveyService {
         _ instrument: Instrument,
         unit: UnitID,
         session: ActiveSession,
+        draft: String?,
         by principal: Principal
     ) async throws {
-        let key = draftKey(offer, session)
-        let answers = surveyDrafts.answers(key, now: now())
+        let answers = answers(offer, session: session, draft: draft)
         let missing = instrument.unanswered(by: .participant, in: answers)
         if !missing.isEmpty {
             throw ValidationFailure(problems: Dictionary(uniqueKeysWithValues: missing.map { ($0.id, FieldProblem.answerMissing) }))
@@ -102,7 +127,6 @@ struct SurveyService {
             }
             try await store.checkpoint()
         }
-        surveyDrafts.discard(key)
     }
 
 }

@@ -26,10 +26,10 @@ struct ParticipantModePages {
             }
             return screen(context, measurement.answers, instrument, index: index)
         }
-        routes.post("/take", .changeParticipant, .handedOver) { _, context, principal, task in
+        routes.post("/take", .changeParticipant, .handedOver) { request, context, principal, task in
             let (measurement, instrument): (ProgressMeasurement, Instrument)
             switch task {
-            case .survey(let survey): return try await surveys.answerScreen(context, survey, by: principal)
+            case .survey(let survey): return try await surveys.answerScreen(request, context, survey, by: principal)
             case .nothing: return .redirect(to: "/", type: .normal)
             case .measurement(let handed, let definition): (measurement, instrument) = (handed, definition)
             }
@@ -59,11 +59,11 @@ struct ParticipantModePages {
             default: return .redirect(to: "/take/done", type: .normal)
             }
         }
-        routes.post("/take/answer", .changeParticipant, .handedOver) { _, context, principal, task in
+        routes.post("/take/answer", .changeParticipant, .handedOver) { request, context, principal, task in
             // One answer as it is given (participant-mode.js): nothing is lost if the tab closes.
             let (measurement, instrument): (ProgressMeasurement, Instrument)
             switch task {
-            case .survey(let survey): return surveys.answer(context, survey)
+            case .survey(let survey): return surveys.answer(request, context, survey)
             case .nothing: return JSON.problem(.conflict, "not-handed-over", Texts.text("apiParticipantMode", context.language))
             case .measurement(let handed, let definition): (measurement, instrument) = (handed, definition)
             }
@@ -137,7 +137,10 @@ struct ParticipantModePages {
                         offer.map { Notice.deviceReturned.location(RecordTab.measurements.path($0.participantID), section: "surveys") }
                         ?? "/"
                 }
-                return .sessionRotated(to: home, token: token, context: context)
+                // A half-answered survey's draft goes with the participant's turn.
+                var response = Response.sessionRotated(to: home, token: token, context: context)
+                response.setCookie(SurveyDrafts.expired(secure: context.isSecureRequest))
+                return response
             case .refused:
                 return try await returnPage(
                     context,
@@ -149,6 +152,7 @@ struct ParticipantModePages {
             case .signedOut:
                 var response = Response.redirect(to: "/sign-in", type: .normal)
                 response.setCookie(FramstegCookie.expired(FramstegCookie.session, secure: context.isSecureRequest))
+                response.setCookie(SurveyDrafts.expired(secure: context.isSecureRequest))
                 return response
             }
         }
