@@ -32,6 +32,11 @@ public struct EligibilityAnswer: Hashable, Sendable {
     public let checkedAt: Date
 }
 
+extension Dictionary where Key == EligibilityCriterion, Value == EligibilityAnswer {
+    /// The criteria answered as met (a "no", or one never answered, is not).
+    public var met: Set<EligibilityCriterion> { Set(filter(\.value.isMet).keys) }
+}
+
 /// One recorded step, with its reason opened when there is one.
 public struct RecordedStep: Hashable, Sendable {
     public let transition: JourneyTransition

@@ -81,7 +81,7 @@ struct ParticipantService {
             // Starting with criteria unconfirmed is an exception, and its reason is kept with the step.
             var note: String?
             if transition.event == .start {
-                let met = Set(try await participants.eligibility(of: participant.id).filter(\.value.isMet).keys)
+                let met = try await participants.eligibility(of: participant.id).met
                 do throws(JourneyProblem) { try Eligibility.checkStart(met: met, exceptionReason: reason) } catch {
                     throw ValidationFailure(problems: ["reason": .journey(error)])
                 }

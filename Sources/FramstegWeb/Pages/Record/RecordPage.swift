@@ -48,11 +48,17 @@ struct RecordPage: Sendable {
         let entries: [Entry]
     }
 
-    /// The overview tab: what is due and the latest steps of the journey.
+    /// The overview tab: what is due (from the summary) and the latest steps of the journey.
     struct Overview: Sendable {
         let latestSteps: [JourneySection.Step]
         let hasSteps: Bool
         let journeyHref: String
+
+        init(_ facts: RecordFacts, language: Language) {
+            latestSteps = Array(JourneySection.steps(facts, language: language).suffix(3).reversed())
+            hasSteps = !latestSteps.isEmpty
+            journeyHref = RecordTab.journey.path(facts.participant.id) + "#journey"
+        }
     }
 
     let unit: UnitLink
@@ -137,23 +143,14 @@ struct RecordPage: Sendable {
                 ])
         let onJourney = tab == .journey
         eligibility = onJourney ? EligibilitySection(facts, error: forms[.eligibility]?.errors["eligibility"], language: language) : nil
-        let steps = onJourney || tab == .overview ? JourneySection(facts, form: forms[.step], language: language) : nil
-        journey = onJourney ? steps : nil
+        journey = onJourney ? JourneySection(facts, form: forms[.step], language: language) : nil
         counsellorSection = onJourney ? CounsellorSection(facts, form: forms[.counsellor], language: language) : nil
         measurementSection = tab == .measurements ? MeasurementSection(facts, forms: forms, language: language) : nil
         surveySection = tab == .measurements ? SurveySection(facts, forms: forms, language: language) : nil
         interventionSection = tab == .activities ? InterventionSection(facts, forms: forms, language: language) : nil
         hoursSection = tab == .activities ? HoursSection(facts, forms: forms, language: language) : nil
         meetingSection = tab == .meetings ? MeetingSection(facts, form: forms[.meeting], language: language) : nil
-        overview = steps.flatMap { journey in
-            guard tab == .overview else { return nil }
-            let latest = Array(journey.steps.suffix(3).reversed())
-            return Overview(
-                latestSteps: latest,
-                hasSteps: !latest.isEmpty,
-                journeyHref: RecordTab.journey.path(participant.id) + "#journey"
-            )
-        }
+        overview = tab == .overview ? Overview(facts, language: language) : nil
         hasProblems = forms.hasProblems
     }
 }
@@ -268,22 +265,10 @@ struct JourneySection: Sendable {
     init(_ facts: RecordFacts, form returning: FormState?, language: Language) {
         // Without a step form coming back, the next step is offered for today.
         let form = returning ?? FormState(values: ["day": facts.today.description])
-        steps = facts.steps.enumerated().map { index, step in
-            let transition = step.transition
-            var detail: String?
-            if case .exit(let outcome) = transition.event { detail = Texts.text("outcome." + outcome.rawValue, language) }
-            if let reason = step.reason, !reason.isEmpty { detail = reason }
-            return Step(
-                day: transition.day.description,
-                event: Texts.text(index == 0 ? "event.registered" : "event." + transition.event.kind.rawValue, language),
-                detail: detail,
-                state: transition.to.label(language),
-                by: facts.staffNames[transition.recordedBy] ?? "–"
-            )
-        }
+        steps = Self.steps(facts, language: language)
         let possible = Journey.possibleEvents(after: facts.participant.state)
         canStep = !possible.isEmpty
-        let unconfirmed = Eligibility.unconfirmed(met: Set(facts.eligibility.filter(\.value.isMet).keys)).count
+        let unconfirmed = Eligibility.unconfirmed(met: facts.eligibility.met).count
         startException =
             possible.contains(.start) && unconfirmed > 0 ? Texts.counted(unconfirmed, "startNeedsException", language) : nil
         events = possible.map {
@@ -328,5 +313,24 @@ struct CounsellorSection: Sendable {
         canHandOver = !facts.participant.state.isFinal && !others.isEmpty
         errors = form?.errors ?? [:]
         hasErrors = !errors.isEmpty
+    }
+}
+
+extension JourneySection {
+    /// The steps so far as the record lists them, oldest first.
+    static func steps(_ facts: RecordFacts, language: Language) -> [Step] {
+        facts.steps.enumerated().map { index, step in
+            let transition = step.transition
+            var detail: String?
+            if case .exit(let outcome) = transition.event { detail = Texts.text("outcome." + outcome.rawValue, language) }
+            if let reason = step.reason, !reason.isEmpty { detail = reason }
+            return Step(
+                day: transition.day.description,
+                event: Texts.text(index == 0 ? "event.registered" : "event." + transition.event.kind.rawValue, language),
+                detail: detail,
+                state: transition.to.label(language),
+                by: facts.staffNames[transition.recordedBy] ?? "–"
+            )
+        }
     }
 }

@@ -107,7 +107,8 @@ struct RecordSummary: Sendable {
                 (step.due, Due(text: step.text, day: step.due.description, href: link("plan"), isOverdue: step.isOverdue(today: today)))
             )
         }
-        if Eligibility.isOpen(in: participant.state) && facts.eligibility.count < EligibilityCriterion.allCases.count {
+        // Due while a start would still be an exception: the same criteria `Eligibility.checkStart` asks for.
+        if Eligibility.isOpen(in: participant.state) && !Eligibility.unconfirmed(met: facts.eligibility.met).isEmpty {
             due.append((today, Due(text: text("dueEligibility"), day: "", href: link("eligibility"), isOverdue: false)))
         }
         for offer in facts.surveyOffers where !offer.isCompleted {

@@ -12,8 +12,8 @@ enum RecordTab: String, CaseIterable, Sendable {
     case details
 
     /// The tab an address asks for; anything else is the overview.
-    init(query: String?) {
-        self = query.flatMap(RecordTab.init(rawValue:)) ?? .overview
+    init(query: String) {
+        self = RecordTab(rawValue: query) ?? .overview
     }
 
     /// The tab that holds a section of the record (the id of its `<section>`), the overview for none.
