@@ -1044,7 +1044,9 @@ struct AccessMatrixTests {
         try await TestApp.run { _, client throws in
             let browser = TestBrowser(client)
             #expect(try await browser.get("/").location == "/sign-in")
-            #expect(try await browser.get("/healthz").text.hasPrefix(#"{"status":"ok""#))
+            // The body names the check that failed, should one.
+            let health = try await browser.get("/healthz").text
+            #expect(health.hasPrefix(#"{"status":"ok""#), "\(health)")
             #expect(try await browser.get("/static/app.css").headers[.contentType] == "text/css; charset=utf-8")
             #expect(try await browser.get("/sign-in").status == .ok)
             #expect(try await browser.post("/sign-in", [("email", "x@y.se"), ("password", "fel")]).status == .unauthorized)
