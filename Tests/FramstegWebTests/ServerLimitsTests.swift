@@ -148,7 +148,10 @@ final class RawConnection: @unchecked Sendable {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
         guard connected == 0 else {
-            closeDescriptor(descriptor)
+            // Closed here, and marked so: deinit still runs after a throwing init once every
+            // property is set, and a second close() would close whatever descriptor the number
+            // belongs to by then (a server's listening socket: NIO then stops on EBADF).
+            close()
             throw Refused()
         }
         setReceiveTimeout(receiveTimeout)
