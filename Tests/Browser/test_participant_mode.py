@@ -27,7 +27,7 @@ def open_active_participant(browser: Browser, tab: str | None = None) -> str:
     """Opens the record of a participant in progress, on `tab` of it when given (by its link, as
     a counsellor would); returns the record's path."""
     browser.visit("/units")
-    rows = browser.driver.find_elements(By.CSS_SELECTOR, "main table tbody tr")
+    rows = browser.driver.find_elements(By.CSS_SELECTOR, "#my-participants tbody tr")
     links = [row.find_element(By.CSS_SELECTOR, "a").get_attribute("href") for row in rows if "Block" in row.text or "Introduktion" in row.text]
     assert links, "the counsellor has participants in progress"
     browser.driver.get(links[0])

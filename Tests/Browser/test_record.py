@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
@@ -47,3 +49,48 @@ def test_a_refused_intervention_comes_back_on_its_tab_with_focus_on_the_error_su
     link.click()
     assert browser.active_element_id == "intervention-employer", "the summary's link leads to the field"
     assert browser.find("#intervention-title").get_property("value") == "Praktik i butik", "what was typed is kept"
+
+
+def test_a_meeting_planned_with_a_time_is_on_todays_work_list_and_becomes_held(browser: Browser) -> None:
+    browser.sign_in(DEMO_USERS["counsellor"])
+    record = open_active_participant(browser, "meetings")
+    today = datetime.date.today().isoformat()
+    browser.find("#meetings details summary").click()
+    Select(browser.find("#plan-meeting-kind")).select_by_value("check-in")
+    for field, value in (("#plan-meeting-day", today), ("#plan-meeting-time", "07:45")):
+        browser.driver.execute_script("arguments[0].value = arguments[1]", browser.find(field), value)
+    browser.fill({"plan-meeting-place": "Rum 7"})
+    browser.submit(button="form[action$='/meetings'] input[value=planned] ~ button[type=submit]")
+    assert browser.path == record
+    assert "Mötet är planerat." in browser.find("main .notice").text
+    planned = browser.find("#meetings .meetings").text
+    assert f"{today} 07:45 · Avstämningsmöte · Rum 7" in planned
+    assert f"Avstämningsmöte {today} 07:45" in browser.find("#summary-meeting").text
+
+    # On today's work list, with its time and place, opening the meeting.
+    browser.visit("/units")
+    today_list = browser.find("#due-today").text
+    assert "07:45" in today_list and "Rum 7" in today_list
+    meeting = browser.find("#due-today a[href*='/meetings/']").get_attribute("href")
+    browser.click("#due-today a[href*='/meetings/']")
+    assert browser.heading == f"Avstämningsmöte {today} 07:45"
+    calendar = browser.driver.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        "fetch(arguments[0] + '/calendar.ics').then(r => r.text()).then(done);",
+        meeting,
+    )
+    name = browser.find(".breadcrumb a").text.split(" – ")[0]
+    assert "DTSTART;TZID=Europe/Stockholm:" + today.replace("-", "") + "T074500" in calendar
+    assert name.split()[0] not in calendar, "the calendar file names no one"
+
+    # Held: who came, the notes; it leaves the planned list and the work list's today.
+    browser.fill({"meeting-notes": "Gick igenom veckan."})
+    browser.find("#attendee-referrer").click()
+    browser.submit(button="form[action$='/held'] button[type=submit]")
+    assert browser.path == record
+    assert "Mötet är registrerat som hållet." in browser.find("main .notice").text
+    held = browser.find("#meetings article.meeting").text
+    assert "Gick igenom veckan." in held and "Remittent" in held
+    assert "Registrerat som hållet" in held, "the change is shown"
+    still_planned = browser.driver.find_elements(By.CSS_SELECTOR, "#meetings .meetings")
+    assert not still_planned or "Rum 7" not in still_planned[0].text

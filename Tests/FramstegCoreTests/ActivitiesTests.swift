@@ -213,18 +213,9 @@ struct ActivitiesTests {
         .validated(registeredOn: registered, today: Self.today)
         #expect(planned.attendees == [.participant, .referrer])
         #expect(planned.notes == "Agenda")
-        #expect(
-            Meeting(
-                id: MeetingID(1),
-                participantID: ParticipantID(1),
-                kind: planned.kind,
-                day: planned.day,
-                attendees: planned.attendees,
-                notes: "",
-                decisions: "",
-                recordedBy: UserID(1)
-            ).isPlanned(today: Self.today)
-        )
+        // Without a status (the API before meetings were planned) a day ahead means planned, and no time is asked for.
+        #expect(planned.status == .planned)
+        #expect(planned.time == nil)
         #expect(
             throws: ValidationFailure(problems: [
                 "kind": .unknownChoice, "day": .beforeStart(registered), "attendees": .unknownChoice,
@@ -250,7 +241,7 @@ struct ActivitiesTests {
 
     // MARK: Due items
 
-    @Test("due items: overdue first, the next step due from the day the state began, meetings this week only")
+    @Test("due items: overdue first, the next step due from the day the state began, planned meetings with their time")
     func dueItems() {
         let today = day("2026-11-18")  // Wednesday of week 47
         let inProgress: [DueItems.InProgress] = [
@@ -262,12 +253,15 @@ struct ActivitiesTests {
             (id: ParticipantID(4), name: "Dan", registeredOn: day("2026-11-01")),  // goal 11-15: overdue
             (id: ParticipantID(5), name: "Eva", registeredOn: day("2026-11-17")),
         ]
-        func meeting(_ id: Int64, _ text: String) -> Meeting {
+        func meeting(_ id: Int64, _ text: String, _ status: MeetingStatus = .planned, at time: String? = nil) -> Meeting {
             Meeting(
                 id: MeetingID(id),
                 participantID: ParticipantID(3),
                 kind: .individual,
+                status: status,
                 day: day(text),
+                time: time.flatMap(ClockTime.init),
+                place: id == 1 ? "Rum 2" : "",
                 attendees: [],
                 notes: "",
                 decisions: "",
@@ -275,15 +269,26 @@ struct ActivitiesTests {
             )
         }
         let meetings = [
-            (meeting: meeting(1, "2026-11-20"), participantName: "Cia"), (meeting: meeting(2, "2026-11-24"), participantName: "Cia"),
-        ]
+            meeting(1, "2026-11-20", at: "13:30"), meeting(2, "2026-11-24"), meeting(7, "2026-11-18", at: "08:15"),
+            // Its day has passed and nothing is recorded: overdue, the oldest item.
+            meeting(3, "2026-11-10", at: "09:00"),
+            // Held, cancelled, or more than two weeks ahead: nothing to do.
+            meeting(4, "2026-11-19", .held), meeting(5, "2026-11-19", .cancelled), meeting(6, "2026-12-14"),
+        ].map { (meeting: $0, participantName: "Cia") }
         let items = DueItems.items(inProgress: inProgress, waiting: waiting, meetings: meetings, today: today)
-        #expect(items.map(\.participantName) == ["Anna", "Dan", "Cia", "Bo", "Eva"])
-        #expect(items.map(\.isOverdue) == [true, true, false, false, false])
-        #expect(items[0].kind == .multiPartyMeeting)
-        #expect(items[0].due == day("2026-11-12"))
-        #expect(items[3].kind == .checkIn(block: 2))
-        #expect(items[2].kind == .meeting(.individual))
+        #expect(items.map(\.participantName) == ["Cia", "Anna", "Dan", "Cia", "Cia", "Bo", "Cia", "Eva"])
+        #expect(items.map(\.isOverdue) == [true, true, true, false, false, false, false, false])
+        #expect(items[0].kind == .meetingOutcome(MeetingID(3), .individual))
+        #expect(items[1].kind == .multiPartyMeeting)
+        #expect(items[1].due == day("2026-11-12"))
+        #expect(items[3].kind == .meeting(MeetingID(7), .individual, place: ""))
+        #expect(items[4].kind == .meeting(MeetingID(1), .individual, place: "Rum 2"))
+        #expect(items[4].time == ClockTime(hour: 13, minute: 30))
+        #expect(items[5].kind == .checkIn(block: 2))
+        #expect(items[6].kind == .meeting(MeetingID(2), .individual, place: ""))
+        #expect(items[7].due == day("2026-12-01"))
+        // The work list's order: today, this week, overdue, later.
+        #expect(items.map { $0.group(today: today) } == [.overdue, .overdue, .overdue, .today, .thisWeek, .later, .later, .later])
         #expect(DueItems.nextStepDue(for: .informed, since: today) == nil)
     }
 }

@@ -166,3 +166,154 @@ struct ActivityRepositoryTests {
         }
     }
 }
+
+@Suite("Planned meetings in the store: moved, held, cancelled, each change kept")
+struct PlannedMeetingRepositoryTests {
+    static let today = ParticipantRepositoryTests.today
+    static let now = ParticipantRepositoryTests.now
+
+    @Test("a meeting planned, moved and held keeps both changes; a cancelled one leaves the calendar", arguments: TestDatabase.available)
+    func changes(_ database: TestDatabase) async throws {
+        try await database.withFreshStore { store throws in
+            let (_, user, id) = try await ParticipantRepositoryTests.seed(store)
+            let plan = { @Sendable (day: Day, time: String, place: String) in
+                try MeetingDraft(
+                    status: "planned",
+                    kind: "check-in",
+                    day: day.description,
+                    time: time,
+                    place: place,
+                    attendees: [],
+                    notes: "",
+                    decisions: ""
+                ).validated(registeredOn: Self.today, today: Self.today)
+            }
+            let (first, second) = try await store.write { db in
+                let activities = ActivityRepository(db, keyring: TestKeys.keyring)
+                return (
+                    try await activities.addMeeting(
+                        try plan(Self.today.adding(days: 2), "10:00", "Rum 2"),
+                        to: id,
+                        by: user,
+                        now: Self.now
+                    ),
+                    try await activities.addMeeting(try plan(Self.today.adding(days: 5), "14:30", ""), to: id, by: user, now: Self.now)
+                )
+            }
+            try await store.write { db in
+                let activities = ActivityRepository(db, keyring: TestKeys.keyring)
+                let meeting = try #require(try await activities.meeting(first, of: id))
+                #expect(meeting.place == "Rum 2" && meeting.time == ClockTime(hour: 10, minute: 0) && meeting.isPlanned)
+                let move = try MeetingMoveDraft(day: Self.today.adding(days: 3).description, time: "11:00", place: "Video", reason: "Sjuk")
+                    .validated(meeting, today: Self.today)
+                try await activities.move(meeting, to: move, by: user, now: Self.now)
+                let moved = try #require(try await activities.meeting(first, of: id))
+                let outcome = try MeetingOutcomeDraft(
+                    day: Self.today.description,
+                    attendees: ["participant"],
+                    notes: "Bra möte",
+                    decisions: ""
+                )
+                .validated(moved, registeredOn: Self.today, today: Self.today)
+                try await activities.markHeld(moved, as: outcome, by: user, now: Self.now)
+                let other = try #require(try await activities.meeting(second, of: id))
+                try await activities.cancel(other, reason: "Handläggaren slutar", by: user, now: Self.now)
+            }
+            let meetings = try await store.read { db in try await ActivityRepository(db, keyring: TestKeys.keyring).meetings(of: id) }
+            let held = try #require(meetings.first { $0.id == first })
+            #expect(held.status == .held && held.day == Self.today && held.notes == "Bra möte" && held.place == "Video")
+            #expect(held.changes.map(\.kind) == [.moved, .held])
+            #expect(held.changes[0].previousDay == Self.today.adding(days: 2))
+            #expect(held.changes[0].previousTime == ClockTime(hour: 10, minute: 0))
+            #expect(held.changes[0].previousPlace == "Rum 2" && held.changes[0].reason == "Sjuk")
+            #expect(held.changes[1].previousDay == Self.today.adding(days: 3))
+            let cancelled = try #require(meetings.first { $0.id == second })
+            #expect(cancelled.status == .cancelled && cancelled.changes.map(\.reason) == ["Handläggaren slutar"])
+            let calendar = try await store.read { db in
+                try await ActivityRepository(db, keyring: TestKeys.keyring).meetings(
+                    of: [id],
+                    from: Self.today,
+                    through: Self.today.adding(days: 30)
+                )
+            }
+            #expect(calendar.map(\.id) == [first], "the cancelled one is not in the calendar")
+            // Sealed at rest: neither the place nor the reason reads from the row.
+            let raw = try await store.read { db in
+                try await db.select().columns("previous_place_sealed", "reason_sealed").from("meeting_changes").all().map {
+                    (try $0.decode(column: "previous_place_sealed", as: String?.self) ?? "")
+                        + (try $0.decode(column: "reason_sealed", as: String?.self) ?? "")
+                }.joined()
+            }
+            #expect(!raw.contains("Rum 2") && !raw.contains("Sjuk") && !raw.contains("slutar"))
+        }
+    }
+
+    @Test("a planned meeting whose day passed without an outcome is found for the work list", arguments: TestDatabase.available)
+    func awaitingOutcome(_ database: TestDatabase) async throws {
+        try await database.withFreshStore { store throws in
+            let (_, user, id) = try await ParticipantRepositoryTests.seed(store)
+            let meeting = try await store.write { db in
+                try await ActivityRepository(db, keyring: TestKeys.keyring).addMeeting(
+                    try MeetingDraft(
+                        status: "planned",
+                        kind: "individual",
+                        day: Self.today.description,
+                        time: "09:00",
+                        attendees: [],
+                        notes: "",
+                        decisions: ""
+                    )
+                    .validated(registeredOn: Self.today, today: Self.today),
+                    to: id,
+                    by: user,
+                    now: Self.now
+                )
+            }
+            let read = { (today: Day) in
+                try await store.read { db in
+                    try await ActivityRepository(db, keyring: TestKeys.keyring).meetingsAwaitingOutcome(of: [id], before: today)
+                }
+            }
+            #expect(try await read(Self.today).isEmpty, "its own day it is not late yet")
+            #expect(try await read(Self.today.adding(days: 1)).map(\.id) == [meeting])
+        }
+    }
+
+    @Test("migration 33: a meeting stored for a day ahead becomes planned, every other held", arguments: TestDatabase.available)
+    func migration(_ database: TestDatabase) async throws {
+        try await database.withFreshStore(migrated: false) { store throws in
+            try await Migrator(migrations: Migrations.all.filter { $0.version < 33 }).migrate(store)
+            let (_, user, id) = try await ParticipantRepositoryTests.seed(store)
+            let today = Day(Date())
+            try await store.write { db in
+                for (index, day) in [today.adding(days: -3), today, today.adding(days: 4)].enumerated() {
+                    try await db.insert(into: "meetings").columns(
+                        "id",
+                        "participant_id",
+                        "kind",
+                        "day",
+                        "attendees",
+                        "recorded_by",
+                        "recorded_at"
+                    )
+                    .values(
+                        SQLBind(Int64(index + 1)),
+                        SQLBind(id.rawValue),
+                        SQLBind("individual"),
+                        SQLBind(day.description),
+                        SQLBind(""),
+                        SQLBind(user.rawValue),
+                        SQLBind(Int64(0))
+                    ).run()
+                }
+            }
+            #expect(try await Migrator().migrate(store) == [33])
+            let statuses = try await store.read { db in
+                try await db.select().columns("status").from("meetings").orderBy("id").all().map {
+                    try $0.decode(column: "status", as: String.self)
+                }
+            }
+            #expect(statuses == ["held", "held", "planned"])
+        }
+    }
+}

@@ -102,7 +102,7 @@ struct ActivityPagesTests {
         }
     }
 
-    @Test("meetings: notes are kept as typed on a wrong form, sealed at rest, shown on the record; a planned one is due this week")
+    @Test("meetings: notes are kept as typed on a wrong form, sealed at rest, shown on the record; a planned one is on the work list")
     func meetings() async throws {
         try await TestApp.run { fixture, client throws in
             let browser = TestBrowser(client)
@@ -127,11 +127,11 @@ struct ActivityPagesTests {
                     ]
                 ).location == path + "?tab=meetings&notice=meetingSaved#meetings"
             )
-            let planned = Week(containing: today).sunday
+            let planned = today.adding(days: 1)
             #expect(
                 try await browser.post(
                     path + "/meetings",
-                    [("kind", "multi-party"), ("day", planned.description), ("attendees", "referrer")]
+                    [("status", "planned"), ("kind", "multi-party"), ("day", planned.description), ("time", "13:00")]
                 ).status == .seeOther
             )
             let raw = try await fixture.store.read { db in
@@ -145,10 +145,10 @@ struct ActivityPagesTests {
             let record = try await browser.get(path + "?tab=meetings").text
             #expect(record.contains("<strong>Anteckningar:</strong> Pratade om sömn &amp; oro"))
             #expect(record.contains("<strong>Beslut:</strong> Boka vårdcentral"))
-            #expect(record.contains("Flerpartsmöte"))
-            if planned > today { #expect(record.contains(#"<span class="tag">planerat</span>"#)) }
+            #expect(record.contains("<strong>\(planned) 13:00</strong> · Flerpartsmöte"), "among the planned meetings")
             let working = try await browser.get("/units").text
-            #expect(working.contains("Möte denna vecka: Flerpartsmöte"))
+            #expect(working.contains("\(planned) <strong>13:00</strong>"))
+            #expect(working.contains(">Flerpartsmöte</a>"))
         }
     }
 
@@ -214,7 +214,7 @@ struct ActivityPagesTests {
         }
     }
 
-    @Test("the working view puts the overdue multi-party meeting first, and calls it overdue")
+    @Test("the working view lists the overdue multi-party meeting under overdue, and calls it overdue")
     func dueItems() async throws {
         try await TestApp.run { fixture, client throws in
             let browser = TestBrowser(client)
@@ -222,11 +222,14 @@ struct ActivityPagesTests {
             fixture.clock.advance(minutes: 45 * 24 * 60)
             try await browser.signIn(Fixture.email(.counsellor))
             let page = try await browser.get("/units").text
-            let due = try #require(page.range(of: #"<table class="due-items">"#)).upperBound
+            let due = try #require(page.range(of: #"<table class="due-items" id="due-overdue">"#)).upperBound
             let firstRow = String(page[due...].prefix(700))
             #expect(firstRow.contains(#"<tr class="overdue">"#))
-            #expect(firstRow.contains("<strong>(försenad)</strong>"), "overdue is called overdue")
-            #expect(firstRow.contains("Flerpartsmöte (introduktionen slutar)"))
+            #expect(firstRow.contains(#"<strong class="overdue-tag">(försenad)</strong>"#), "overdue is called overdue")
+            #expect(
+                firstRow.contains(#"?tab=journey#journey">Flerpartsmöte (introduktionen slutar)</a>"#),
+                "it opens where the step is recorded"
+            )
             #expect(firstRow.contains("Sara Lind"))
         }
     }

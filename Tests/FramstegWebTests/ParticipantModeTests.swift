@@ -93,7 +93,7 @@ struct ParticipantModeTests {
                 && !["/static/app.css", "/static/participant-mode.js", "/static/page.js", "/accessibility"].contains(route.path)
             {
                 let row = AccessMatrixTests.Row(route.description, .own, admin: .ok, office: .ok, manager: .ok, counsellor: .ok)
-                let path = AccessMatrixTests.path(for: row, fixture).replacingOccurrences(
+                let path = try await AccessMatrixTests.path(for: row, fixture).replacingOccurrences(
                     of: ":association",
                     with: fixture.associationA.description
                 )

@@ -76,7 +76,7 @@ struct RecordTabsTests {
                 )
             )
             #expect(page.contains("BIP progressionsmätning \(today) (pågår)"), "the fixture's measurement is not yet answered")
-            #expect(page.contains("Inget timmål satt") && page.contains("Inget möte ännu"))
+            #expect(page.contains("Inget timmål satt") && page.contains("Inget planerat"))
             #expect(
                 page.contains(
                     #"<div class="summary-item warning" id="summary-plan"><dt>Handlingsplan</dt><dd><a href="\#(path)?tab=measurements#plan">2 öppna steg, 1 försenat</a>"#
@@ -132,7 +132,7 @@ struct RecordTabsTests {
             #expect(after.text.contains("<title>Mötet är sparat – Sara Lind – Möten – Framsteg</title>"))
             #expect(
                 after.text.contains(
-                    #"id="summary-meeting"><dt>Senaste möte</dt><dd><a href="\#(path)?tab=meetings#meetings">Individuellt samtal \#(today)</a>"#
+                    #"id="summary-meeting"><dt>Nästa möte</dt><dd><a href="\#(path)?tab=meetings#meetings">Inget planerat; senast \#(today)</a>"#
                 )
             )
         }

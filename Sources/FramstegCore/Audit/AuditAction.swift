@@ -75,6 +75,12 @@ public enum AuditAction: Hashable, Sendable {
     case participantInterventionAdd
     case participantInterventionEnd
     case participantMeetingAdd
+    /// A planned meeting was moved, recorded as held or cancelled; the change is in `meeting_changes`.
+    case participantMeetingMove
+    case participantMeetingHeld
+    case participantMeetingCancel
+    /// A planned meeting's calendar file was downloaded.
+    case participantMeetingCalendar
     case participantMeetingsRead
     case participantInterventionsRead
     /// A list of participants (names and states) was shown: a unit's page, a work list, the API.
@@ -180,6 +186,10 @@ public enum AuditAction: Hashable, Sendable {
         case .participantInterventionAdd: "participant.intervention.add"
         case .participantInterventionEnd: "participant.intervention.end"
         case .participantMeetingAdd: "participant.meeting.add"
+        case .participantMeetingMove: "participant.meeting.move"
+        case .participantMeetingHeld: "participant.meeting.held"
+        case .participantMeetingCancel: "participant.meeting.cancel"
+        case .participantMeetingCalendar: "participant.meeting.calendar"
         case .participantMeetingsRead: "participant.meetings.read"
         case .participantInterventionsRead: "participant.interventions.read"
         case .participantsListRead: "participants.list"

@@ -7,8 +7,10 @@ public struct DueItem: Hashable, Sendable {
         case multiPartyMeeting
         /// The check-in that ends block `n`.
         case checkIn(block: Int)
-        /// A meeting in the calendar this week.
-        case meeting(MeetingKind)
+        /// A planned meeting, with its place.
+        case meeting(MeetingID, MeetingKind, place: String)
+        /// A planned meeting whose day has passed with neither held nor cancelled recorded.
+        case meetingOutcome(MeetingID, MeetingKind)
         /// The progression measurement of the schedule.
         case measurement(MeasurementOccasion)
         /// A step of the action plan that is not done.
@@ -19,7 +21,33 @@ public struct DueItem: Hashable, Sendable {
     public let participantID: ParticipantID
     public let participantName: String
     public let due: Day
+    /// The time of day, for meetings.
+    public let time: ClockTime?
     public let isOverdue: Bool
+
+    public init(kind: Kind, participantID: ParticipantID, participantName: String, due: Day, time: ClockTime? = nil, isOverdue: Bool) {
+        self.kind = kind
+        self.participantID = participantID
+        self.participantName = participantName
+        self.due = due
+        self.time = time
+        self.isOverdue = isOverdue
+    }
+
+    /// Where the work list puts an item: today, this week, overdue, later (in that order on the page).
+    public enum Group: String, CaseIterable, Sendable {
+        case today
+        case thisWeek
+        case overdue
+        case later
+    }
+
+    public func group(today: Day) -> Group {
+        if isOverdue { return .overdue }
+        if due <= today { return .today }
+        if Week(containing: today).contains(due) { return .thisWeek }
+        return .later
+    }
 }
 
 /// The rhythm of the journey, used to say when the next meeting is due.
@@ -54,7 +82,8 @@ public enum DueItems {
         }
     }
 
-    /// Overdue items first (oldest first), then the rest by due day.
+    /// Overdue items first (oldest first), then the rest by due day and time. Planned meetings
+    /// within the horizon are listed; one whose day passed without an outcome is overdue.
     public static func items(
         inProgress: [InProgress],
         waiting: [(id: ParticipantID, name: String, registeredOn: Day)],
@@ -100,21 +129,22 @@ public enum DueItems {
                 DueItem(kind: .planStep(step.text), participantID: id, participantName: name, due: step.due, isOverdue: step.due < today)
             )
         }
-        let week = Week(containing: today)
-        for (meeting, name) in meetings where week.contains(meeting.day) {
+        for (meeting, name) in meetings where meeting.isPlanned && today.days(until: meeting.day) <= horizonDays {
+            let awaiting = meeting.isAwaitingOutcome(today: today)
             items.append(
                 DueItem(
-                    kind: .meeting(meeting.kind),
+                    kind: awaiting ? .meetingOutcome(meeting.id, meeting.kind) : .meeting(meeting.id, meeting.kind, place: meeting.place),
                     participantID: meeting.participantID,
                     participantName: name,
                     due: meeting.day,
-                    isOverdue: false
+                    time: meeting.time,
+                    isOverdue: awaiting
                 )
             )
         }
         return items.sorted { lhs, rhs in
             if lhs.isOverdue != rhs.isOverdue { return lhs.isOverdue }
-            return (lhs.due, lhs.participantName) < (rhs.due, rhs.participantName)
+            return (lhs.due, lhs.time?.minutes ?? -1, lhs.participantName) < (rhs.due, rhs.time?.minutes ?? -1, rhs.participantName)
         }
     }
 }

@@ -29,6 +29,10 @@ public struct MeasurementSchedule: Hashable, Sendable {
     /// The same, reading the exit meeting from the participant's meetings: the earliest of kind
     /// exit from today on.
     public func nextDue(started: Day, taken: [Day], meetings: [Meeting], today: Day) -> (occasion: MeasurementOccasion, day: Day) {
-        nextDue(started: started, taken: taken, exitMeeting: meetings.filter { $0.kind == .exit && $0.day >= today }.map(\.day).min())
+        nextDue(
+            started: started,
+            taken: taken,
+            exitMeeting: meetings.filter { $0.kind == .exit && $0.status != .cancelled && $0.day >= today }.map(\.day).min()
+        )
     }
 }

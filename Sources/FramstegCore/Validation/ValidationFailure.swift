@@ -76,6 +76,16 @@ public enum FieldProblem: Hashable, Sendable {
     case contactProtected
     /// Someone else changed the same thing at the same moment; what they did stands.
     case changedMeanwhile
+    /// Not a time of day as "HH:MM".
+    case invalidTime
+    /// A meeting planned for a day that has passed.
+    case inThePast
+    /// A meeting recorded as held on a day still to come.
+    case inTheFuture
+    /// The meeting has already been held or cancelled, so it can no longer be moved, held or cancelled.
+    case meetingNotPlanned
+    /// A change that changes nothing.
+    case unchanged
 }
 
 /// All problems found in a submitted form, keyed by field name; thrown as one error.

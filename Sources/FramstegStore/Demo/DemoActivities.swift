@@ -29,6 +29,7 @@ struct DemoActivities {
         "Fortsätter enligt plan.", "Höjer målet med två timmar i veckan.", "Startar praktik nästa månad.",
         "Kontakt tas med vårdcentralen.", "Ny avstämning om åtta veckor.",
     ]
+    static let places = ["Rum 2", "Rum 4", "Videosamtal", "Arbetsförmedlingen, Storgatan 12"]
     static let plans = [
         "Börjar arbeta 75 % hos praktikplatsen med lönestöd.", "Söker till Komvux till hösten.",
         "Fortsätter hos Arbetsförmedlingen med stöd av ett arbetsmarknadsprogram.", "Fortsatt rehabilitering inom regionen.",
@@ -70,11 +71,16 @@ struct DemoActivities {
         if steps.last?.to.isActive == true {
             let next = today.adding(days: Int.random(in: 0...13, using: &random))
             let kind = random.weighted([(MeetingKind.individual, 0.6), (.checkIn, 0.25), (.multiParty, 0.15)])
+            // Its time and place follow from the id, so the seeded draws (and the rest of the demo) stay as they were.
+            let time = ClockTime(hour: 9 + Int(id.rawValue % 7), minute: id.rawValue % 2 == 0 ? 0 : 30)!
             _ = try await activities.addMeeting(
                 MeetingDraft(
+                    status: MeetingStatus.planned.rawValue,
                     kind: kind.rawValue,
                     day: next.description,
-                    attendees: ["participant", "counsellor"],
+                    time: time.description,
+                    place: Self.places[Int(id.rawValue % Int64(Self.places.count))],
+                    attendees: [],
                     notes: "",
                     decisions: ""
                 )

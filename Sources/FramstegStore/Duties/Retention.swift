@@ -159,7 +159,12 @@ public struct RetentionRun: Sendable {
         try await db.update("journey_steps").set("reason_sealed", to: SQLLiteral.null).where("participant_id", .equal, id).run()
         for meeting in try await ids(of: "meetings", participant: id, db) {
             try await db.update("meetings").set("notes_sealed", to: SQLLiteral.null).set("decisions_sealed", to: SQLLiteral.null)
-                .where("id", .equal, meeting).run()
+                .set("place_sealed", to: SQLLiteral.null).where("id", .equal, meeting).run()
+            try await db.update("meeting_changes").set("previous_place_sealed", to: SQLLiteral.null).set(
+                "reason_sealed",
+                to: SQLLiteral.null
+            )
+            .where("meeting_id", .equal, meeting).run()
             try await SealedColumns(keyring, table: "meetings").fill(db, id: meeting, [("attendees", "")])
         }
         for intervention in try await ids(of: "interventions", participant: id, db) {

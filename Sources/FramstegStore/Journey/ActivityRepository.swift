@@ -10,12 +10,14 @@ public struct ActivityRepository: Sendable {
     let keyring: FieldKeyring
     let sealedInterventions: SealedColumns
     let sealedMeetings: SealedColumns
+    let sealedChanges: SealedColumns
 
     public init(_ db: any SQLDatabase, keyring: FieldKeyring) {
         self.db = db
         self.keyring = keyring
         self.sealedInterventions = SealedColumns(keyring, table: "interventions")
         self.sealedMeetings = SealedColumns(keyring, table: "meetings")
+        self.sealedChanges = SealedColumns(keyring, table: "meeting_changes")
     }
 
     // MARK: Interventions
@@ -86,11 +88,13 @@ public struct ActivityRepository: Sendable {
     {
         let id = try await db.insertReturningID(
             db.insert(into: "meetings")
-                .columns("participant_id", "kind", "day", "attendees", "recorded_by", "recorded_at")
+                .columns("participant_id", "kind", "status", "day", "starts_at", "attendees", "recorded_by", "recorded_at")
                 .values(
                     SQLBind(participant.rawValue),
                     SQLBind(valid.kind.rawValue),
+                    SQLBind(valid.status.rawValue),
                     SQLBind(valid.day.description),
+                    SQLBind(valid.time?.description),
                     SQLBind(""),
                     SQLBind(user.rawValue),
                     SQLBind(now.storedSeconds)
@@ -102,6 +106,7 @@ public struct ActivityRepository: Sendable {
             id: id,
             [
                 ("attendees", valid.attendees.map(\.rawValue).sorted().joined(separator: ",")),
+                ("place_sealed", valid.place.isEmpty ? nil : valid.place),
                 ("notes_sealed", valid.notes.isEmpty ? nil : valid.notes),
                 ("decisions_sealed", valid.decisions.isEmpty ? nil : valid.decisions),
             ]
@@ -109,21 +114,143 @@ public struct ActivityRepository: Sendable {
         return MeetingID(id)
     }
 
-    /// Every meeting of the participant, notes and decisions opened, earliest first.
-    public func meetings(of participant: ParticipantID) async throws -> [Meeting] {
-        try await db.select().columns("id", "participant_id", "kind", "day", "attendees", "notes_sealed", "decisions_sealed", "recorded_by")
-            .from("meetings").where("participant_id", .equal, participant.rawValue).orderBy("day").orderBy("id").all()
-            .map { row in try meeting(from: row, opening: true) }
+    /// One meeting of the participant, opened, with its changes; nil when it is not theirs.
+    public func meeting(_ id: MeetingID, of participant: ParticipantID) async throws -> Meeting? {
+        try await meetings(where: { $0.where("id", .equal, id.rawValue) }, of: participant).first
     }
 
-    /// Meetings of these participants between two days, for the calendar: attendees, notes and
-    /// decisions stay sealed and come back empty.
+    /// Every meeting of the participant, place, notes and decisions opened, with their changes,
+    /// earliest first.
+    public func meetings(of participant: ParticipantID) async throws -> [Meeting] {
+        try await meetings(where: { $0 }, of: participant)
+    }
+
+    private func meetings(
+        where narrow: (SQLSelectBuilder) -> SQLSelectBuilder,
+        of participant: ParticipantID
+    ) async throws -> [Meeting] {
+        var meetings = try await narrow(
+            db.select().columns(
+                "id",
+                "participant_id",
+                "kind",
+                "status",
+                "day",
+                "starts_at",
+                "place_sealed",
+                "attendees",
+                "notes_sealed",
+                "decisions_sealed",
+                "recorded_by"
+            )
+            .from("meetings").where("participant_id", .equal, participant.rawValue)
+        ).orderBy("day").orderBy("id").all().map { row in try meeting(from: row, opening: true) }
+        guard !meetings.isEmpty else { return [] }
+        let changes = try await db.select()
+            .columns(
+                "id",
+                "meeting_id",
+                "change",
+                "previous_day",
+                "previous_starts_at",
+                "previous_place_sealed",
+                "reason_sealed",
+                "recorded_by",
+                "recorded_at"
+            )
+            .from("meeting_changes").where("meeting_id", .in, meetings.map(\.id.rawValue)).orderBy("id").all()
+        var byMeeting: [MeetingID: [MeetingChange]] = [:]
+        for row in changes {
+            byMeeting[try row.id("meeting_id"), default: []].append(
+                MeetingChange(
+                    kind: MeetingChange.Kind(rawValue: try row.decode(column: "change", as: String.self)) ?? .moved,
+                    previousDay: try Self.day(row, "previous_day"),
+                    previousTime: try row.decode(column: "previous_starts_at", as: String?.self).flatMap(ClockTime.init),
+                    previousPlace: try sealedChanges.open("previous_place_sealed", in: row) ?? "",
+                    reason: try sealedChanges.open("reason_sealed", in: row) ?? "",
+                    by: try row.id("recorded_by"),
+                    at: Date(timeIntervalSince1970: TimeInterval(try row.decode(column: "recorded_at", as: Int64.self)))
+                )
+            )
+        }
+        for index in meetings.indices { meetings[index].changes = byMeeting[meetings[index].id] ?? [] }
+        return meetings
+    }
+
+    /// Meetings of these participants between two days, for the calendar and the work list:
+    /// cancelled ones left out; the place opened, attendees, notes and decisions left sealed.
     public func meetings(of participants: Set<ParticipantID>, from first: Day, through last: Day) async throws -> [Meeting] {
         guard !participants.isEmpty else { return [] }
-        return try await db.select().columns("id", "participant_id", "kind", "day", "recorded_by").from("meetings")
+        return try await db.select().columns("id", "participant_id", "kind", "status", "day", "starts_at", "place_sealed", "recorded_by")
+            .from("meetings")
             .where("participant_id", .in, participants.map(\.rawValue).sorted())
             .where("day", .greaterThanOrEqual, first.description).where("day", .lessThanOrEqual, last.description)
+            .where("status", .notEqual, MeetingStatus.cancelled.rawValue)
             .orderBy("day").all().map { row in try meeting(from: row, opening: false) }
+    }
+
+    /// Planned meetings of these participants whose day has passed without an outcome recorded.
+    public func meetingsAwaitingOutcome(of participants: Set<ParticipantID>, before today: Day) async throws -> [Meeting] {
+        guard !participants.isEmpty else { return [] }
+        return try await db.select().columns("id", "participant_id", "kind", "status", "day", "starts_at", "place_sealed", "recorded_by")
+            .from("meetings")
+            .where("participant_id", .in, participants.map(\.rawValue).sorted())
+            .where("status", .equal, MeetingStatus.planned.rawValue).where("day", .lessThan, today.description)
+            .orderBy("day").all().map { row in try meeting(from: row, opening: false) }
+    }
+
+    /// Moves a planned meeting, keeping where and when it was. The caller has checked that it is
+    /// still planned inside the same transaction.
+    public func move(_ meeting: Meeting, to valid: MeetingMoveDraft.Valid, by user: UserID, now: Date) async throws {
+        try await recordChange(.moved, of: meeting, reason: valid.reason, by: user, now: now)
+        try await db.update("meetings").set("day", to: valid.day.description).set("starts_at", to: valid.time.description)
+            .where("id", .equal, meeting.id.rawValue).run()
+        try await sealedMeetings.fill(db, id: meeting.id.rawValue, [("place_sealed", valid.place.isEmpty ? nil : valid.place)])
+    }
+
+    /// Records a planned meeting as held: its day, who came, notes and decisions.
+    public func markHeld(_ meeting: Meeting, as valid: MeetingDraft.Valid, by user: UserID, now: Date) async throws {
+        try await recordChange(.held, of: meeting, reason: "", by: user, now: now)
+        try await db.update("meetings").set("status", to: MeetingStatus.held.rawValue).set("day", to: valid.day.description)
+            .where("id", .equal, meeting.id.rawValue).run()
+        try await sealedMeetings.fill(
+            db,
+            id: meeting.id.rawValue,
+            [
+                ("attendees", valid.attendees.map(\.rawValue).sorted().joined(separator: ",")),
+                ("notes_sealed", valid.notes.isEmpty ? nil : valid.notes),
+                ("decisions_sealed", valid.decisions.isEmpty ? nil : valid.decisions),
+            ]
+        )
+    }
+
+    /// Cancels a planned meeting with its reason; the meeting stays on the record as cancelled.
+    public func cancel(_ meeting: Meeting, reason: String, by user: UserID, now: Date) async throws {
+        try await recordChange(.cancelled, of: meeting, reason: reason, by: user, now: now)
+        try await db.update("meetings").set("status", to: MeetingStatus.cancelled.rawValue).where("id", .equal, meeting.id.rawValue).run()
+    }
+
+    private func recordChange(_ kind: MeetingChange.Kind, of meeting: Meeting, reason: String, by user: UserID, now: Date) async throws {
+        let id = try await db.insertReturningID(
+            db.insert(into: "meeting_changes")
+                .columns("meeting_id", "change", "previous_day", "previous_starts_at", "recorded_by", "recorded_at")
+                .values(
+                    SQLBind(meeting.id.rawValue),
+                    SQLBind(kind.rawValue),
+                    SQLBind(meeting.day.description),
+                    SQLBind(meeting.time?.description),
+                    SQLBind(user.rawValue),
+                    SQLBind(now.storedSeconds)
+                )
+        )
+        try await sealedChanges.fill(
+            db,
+            id: id,
+            [
+                ("previous_place_sealed", meeting.place.isEmpty ? nil : meeting.place),
+                ("reason_sealed", reason.isEmpty ? nil : reason),
+            ]
+        )
     }
 
     // MARK: Hours
@@ -185,12 +312,16 @@ public struct ActivityRepository: Sendable {
 
     static func tenths(_ hours: Double) -> Int { Int((hours * 10).rounded()) }
 
+    /// A meeting row; `opening` opens attendees, notes and decisions too (the place always).
     private func meeting(from row: any SQLRow, opening: Bool) throws -> Meeting {
         Meeting(
             id: try row.id("id"),
             participantID: try row.id("participant_id"),
             kind: MeetingKind(rawValue: try row.decode(column: "kind", as: String.self)) ?? .individual,
+            status: MeetingStatus(rawValue: try row.decode(column: "status", as: String.self)) ?? .held,
             day: try Self.day(row, "day"),
+            time: try row.decode(column: "starts_at", as: String?.self).flatMap(ClockTime.init),
+            place: try sealedMeetings.open("place_sealed", in: row) ?? "",
             attendees: Set(
                 (opening ? try sealedMeetings.open("attendees", in: row) ?? "" : "").split(separator: ",").compactMap {
                     MeetingAttendee(rawValue: String($0))

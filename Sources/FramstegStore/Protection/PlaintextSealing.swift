@@ -40,8 +40,10 @@ public struct PlaintextSealing: Sendable {
         Table(
             name: "meetings",
             key: [("id", true)],
-            columns: [.clear("attendees"), .unbound("notes_sealed"), .unbound("decisions_sealed")]
+            columns: [.clear("attendees"), .unbound("notes_sealed"), .unbound("decisions_sealed"), .unbound("place_sealed")]
         ),
+        // Sealed bound from the start (migration 33).
+        Table(name: "meeting_changes", key: [("id", true)], columns: [.unbound("previous_place_sealed"), .unbound("reason_sealed")]),
         Table(name: "plan_goals", key: [("id", true)], columns: [.unbound("text_sealed")]),
         Table(name: "plan_steps", key: [("id", true)], columns: [.unbound("text_sealed")]),
         Table(name: "measurement_answers", key: [("measurement_id", true), ("item_id", false)], columns: [.clear("answer")]),

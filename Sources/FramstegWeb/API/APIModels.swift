@@ -190,6 +190,9 @@ enum API {
         let id: Int64
         let kind: String
         let day: String
+        let status: String
+        let time: String?
+        let place: String
         let attendees: [String]
         let notes: String
         let decisions: String
@@ -198,6 +201,9 @@ enum API {
             id = meeting.id.rawValue
             kind = meeting.kind.rawValue
             day = meeting.day.description
+            status = meeting.status.rawValue
+            time = meeting.time?.description
+            place = meeting.place
             attendees = meeting.attendees.map(\.rawValue).sorted()
             notes = meeting.notes
             decisions = meeting.decisions
@@ -207,12 +213,24 @@ enum API {
     struct NewMeeting: Decodable {
         let kind: String
         let day: String
+        let status: String?
+        let time: String?
+        let place: String?
         let attendees: [String]?
         let notes: String?
         let decisions: String?
 
         var draft: MeetingDraft {
-            MeetingDraft(kind: kind, day: day, attendees: attendees ?? [], notes: notes ?? "", decisions: decisions ?? "")
+            MeetingDraft(
+                status: status ?? "",
+                kind: kind,
+                day: day,
+                time: time ?? "",
+                place: place ?? "",
+                attendees: attendees ?? [],
+                notes: notes ?? "",
+                decisions: decisions ?? ""
+            )
         }
     }
 

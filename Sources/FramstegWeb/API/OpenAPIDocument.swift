@@ -14,6 +14,7 @@ enum OpenAPIDocument {
 
     static func ref(_ name: String) -> Object { ["$ref": "#/components/schemas/\(name)"] }
     static var string: Object { ["type": "string"] }
+    static var time: Object { ["type": "string", "pattern": "^([01]?\\d|2[0-3])[:.][0-5]\\d$"] }
     static var day: Object { ["type": "string", "format": "date", "pattern": "^\\d{4}-\\d{2}-\\d{2}$"] }
     static var id: Object { ["type": "integer", "format": "int64", "minimum": 1] }
     static func oneOf(_ values: [String]) -> Object { ["type": "string", "enum": values] }
@@ -106,14 +107,16 @@ enum OpenAPIDocument {
             "Meeting": object(
                 [
                     "id": id, "kind": oneOf(MeetingKind.allCases.map(\.rawValue)), "day": day,
+                    "status": oneOf(MeetingStatus.allCases.map(\.rawValue)), "time": time, "place": string,
                     "attendees": array(oneOf(MeetingAttendee.allCases.map(\.rawValue))),
                     "notes": string, "decisions": string,
                 ],
-                required: ["id", "kind", "day", "attendees", "notes", "decisions"]
+                required: ["id", "kind", "day", "status", "place", "attendees", "notes", "decisions"]
             ),
             "NewMeeting": object(
                 [
                     "kind": oneOf(MeetingKind.allCases.map(\.rawValue)), "day": day,
+                    "status": oneOf([MeetingStatus.planned.rawValue, MeetingStatus.held.rawValue]), "time": time, "place": string,
                     "attendees": array(oneOf(MeetingAttendee.allCases.map(\.rawValue))),
                     "notes": string, "decisions": string,
                 ],

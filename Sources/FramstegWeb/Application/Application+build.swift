@@ -45,6 +45,7 @@ public func buildRouter(site: Site) -> (router: Router<AppRequestContext>, decla
     RecordPages(site: site).register(on: routes)
     SearchPages(site: site).register(on: routes)
     ActivityPages(site: site).register(on: routes)
+    MeetingPages(site: site).register(on: routes)
     MeasurementPages(site: site).register(on: routes)
     PlanPages(site: site).register(on: routes)
     ParticipantModePages(site: site).register(on: routes)

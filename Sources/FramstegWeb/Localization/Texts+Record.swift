@@ -12,8 +12,6 @@ extension Texts {
         "personDetails": ("Personuppgifter", "Personal details"),
         "titleRefused": ("Fel i formuläret", "Error in the form"),
         "weekInProgramme": ("vecka {week} i programmet", "week {week} in the programme"),
-        "latestMeeting": ("Senaste möte", "Latest meeting"),
-        "noMeetingYet": ("Inget möte ännu", "No meeting yet"),
         "noHoursGoal": ("Inget timmål satt", "No hours goal set"),
         "hoursGoalPerWeek": ("Mål {hours} h/vecka", "Goal {hours} h/week"),
         "noPlanYet": ("Inga mål ännu", "No goals yet"),

@@ -17,6 +17,10 @@ enum Notice: String, CaseIterable, Sendable {
     case interventionAdded
     case interventionEnded
     case meetingSaved
+    case meetingPlanned
+    case meetingMoved
+    case meetingHeld
+    case meetingCancelled
     case goalSaved
     case hoursSaved
     case answersSaved

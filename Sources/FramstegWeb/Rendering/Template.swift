@@ -8,6 +8,7 @@ enum Template: String, CaseIterable, Sendable {
     case dashboardReport = "dashboard-report"
     case field
     case itemField = "item-field"
+    case meetingOutcomeFields = "meeting-outcome-fields"
     case passwordFields = "password-fields"
     case progressChart = "progress-chart"
     case surveyFigures = "survey-figures"
@@ -69,6 +70,7 @@ enum Template: String, CaseIterable, Sendable {
     case recordInterventions = "record-interventions"
     case recordHours = "record-hours"
     case recordMeetings = "record-meetings"
+    case meeting
     case measurement
     case exitDocument = "exit-document"
     case referrerSummary = "referrer-summary"

@@ -93,12 +93,79 @@ struct ActivityService {
                 id: id,
                 participantID: participant.id,
                 kind: valid.kind,
+                status: valid.status,
                 day: valid.day,
+                time: valid.time,
+                place: valid.place,
                 attendees: valid.attendees,
                 notes: valid.notes,
                 decisions: valid.decisions,
                 recordedBy: principal.userID
             )
+        }
+    }
+
+    /// Moves a planned meeting to another day, time or place; what it was stays on the record.
+    func moveMeeting(_ id: MeetingID, _ draft: MeetingMoveDraft, of participant: Participant, by principal: Principal) async throws {
+        try await changeMeeting(id, of: participant, by: principal, action: .participantMeetingMove) { activities, meeting, now in
+            try await activities.move(meeting, to: try draft.validated(meeting, today: Day(now)), by: principal.userID, now: now)
+        }
+    }
+
+    /// Records a planned meeting as held, with who came, notes and decisions.
+    func holdMeeting(_ id: MeetingID, _ draft: MeetingOutcomeDraft, of participant: Participant, by principal: Principal) async throws {
+        try await changeMeeting(id, of: participant, by: principal, action: .participantMeetingHeld) { activities, meeting, now in
+            let valid = try draft.validated(meeting, registeredOn: participant.registeredOn, today: Day(now))
+            try await activities.markHeld(meeting, as: valid, by: principal.userID, now: now)
+        }
+    }
+
+    /// Cancels a planned meeting with a reason; it stays on the record, struck through.
+    func cancelMeeting(_ id: MeetingID, reason: String, of participant: Participant, by principal: Principal) async throws {
+        try await changeMeeting(id, of: participant, by: principal, action: .participantMeetingCancel) { activities, meeting, now in
+            let reason = try MeetingChangeReason.validatedCancellation(meeting, reason: reason)
+            try await activities.cancel(meeting, reason: reason, by: principal.userID, now: now)
+        }
+    }
+
+    /// One change to one meeting: the participant locked, the meeting read again inside the
+    /// transaction (so of a "held" and a "cancel" sent at once the second finds it no longer
+    /// planned and is refused), the change and its audit row.
+    private func changeMeeting(
+        _ id: MeetingID,
+        of participant: Participant,
+        by principal: Principal,
+        action: AuditAction,
+        _ change: @escaping @Sendable (ActivityRepository, Meeting, Date) async throws -> Void
+    ) async throws {
+        let now = self.now()
+        try await store.write { db in
+            try await ParticipantRepository(db, keyring: keyring).lockForUpdate(participant.id)
+            let activities = ActivityRepository(db, keyring: keyring)
+            guard let meeting = try await activities.meeting(id, of: participant.id) else { throw WebError.notFound }
+            try await change(activities, meeting, now)
+            try await AuditLog(db).append(
+                AuditEntry(at: now, by: principal, action: action, participant: participant)
+            )
+        }
+    }
+
+    /// One meeting and the names of the staff its changes name, for its page.
+    struct MeetingRead: Sendable {
+        let meeting: Meeting
+        let staffNames: [UserID: String]
+    }
+
+    /// The meeting, for its page or its calendar file, after writing who read it (`action`).
+    func meeting(_ id: MeetingID, of participant: Participant, by principal: Principal, action: AuditAction) async throws -> MeetingRead {
+        let now = self.now()
+        return try await store.write { db in
+            guard let meeting = try await ActivityRepository(db, keyring: keyring).meeting(id, of: participant.id) else {
+                throw WebError.notFound
+            }
+            try await AuditLog(db).append(AuditEntry(at: now, by: principal, action: action, participant: participant))
+            let staff = try await UserRepository(db).users(of: participant.associationID)
+            return MeetingRead(meeting: meeting, staffNames: Dictionary(uniqueKeysWithValues: staff.map { ($0.id, $0.name) }))
         }
     }
 

@@ -106,11 +106,10 @@ struct OverviewService {
                 waiting: waiting,
                 mine: mine,
                 since: try await participants.stateSince(ids),
-                meetings: try await ActivityRepository(db, keyring: keyring).meetings(
-                    of: ids,
-                    from: week.monday,
-                    through: horizon.adding(days: 366)
-                ),
+                // This week's and later ones (the measurement schedule reads a planned exit meeting
+                // from them), and planned ones left without an outcome before this week.
+                meetings: try await ActivityRepository(db, keyring: keyring).meetingsAwaitingOutcome(of: ids, before: week.monday)
+                    + ActivityRepository(db, keyring: keyring).meetings(of: ids, from: week.monday, through: horizon.adding(days: 366)),
                 started: try await participants.startDays(enrolled),
                 measured: try await MeasurementRepository(db, keyring: keyring).days(
                     of: enrolled,
@@ -154,7 +153,7 @@ private struct WorkingViewRead: Sendable {
         return DueItems.items(
             inProgress: mine.map { DueItems.InProgress(id: $0.id, name: $0.name, state: $0.state, since: since[$0.id] ?? $0.registeredOn) },
             waiting: waiting.map { (id: $0.id, name: $0.name, registeredOn: $0.registeredOn) },
-            meetings: meetings.filter { week.contains($0.day) }.map { (meeting: $0, participantName: names[$0.participantID] ?? "") },
+            meetings: meetings.map { (meeting: $0, participantName: names[$0.participantID] ?? "") },
             measurements: measurementsDue,
             planSteps: steps.map { (id: $0.participant, name: names[$0.participant] ?? "", step: $0.step) },
             today: today

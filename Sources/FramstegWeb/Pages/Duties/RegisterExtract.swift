@@ -80,13 +80,21 @@ struct RegisterExtract: Sendable, Encodable {
         sections.append(
             Section(
                 title: t("extractMeetings"),
-                columns: [t("day"), t("extractKind"), t("extractAttendees"), t("notes"), t("decisions")],
+                columns: [
+                    t("day"), t("meetingTime"), t("extractKind"), t("meetingStatus"), t("meetingPlace"), t("extractAttendees"), t("notes"),
+                    t("decisions"), t("meetingChanges"),
+                ],
                 rows: contents.meetings.map { meeting in
                     [
-                        meeting.day.description, Texts.text("meetingKind." + meeting.kind.rawValue, language),
+                        meeting.day.description, meeting.time?.description ?? "",
+                        Texts.text("meetingKind." + meeting.kind.rawValue, language),
+                        t("meetingStatus." + meeting.status.rawValue), meeting.place,
                         meeting.attendees.map { Texts.text("attendee." + $0.rawValue, language) }.sorted().joined(separator: ", "),
                         meeting.notes,
                         meeting.decisions,
+                        meeting.changes.map { MeetingSection.change($0, names: contents.names.users.mapValues(\.name), language) }.joined(
+                            separator: "; "
+                        ),
                     ]
                 }
             )

@@ -52,22 +52,27 @@ struct ActivityPages {
         }
         routes.post("/participants/:participant/meetings", .changeParticipant, .participant) { _, context, principal, record in
             let form = context.form
+            // The record has two forms: one plans a meeting (day, time, place), one records a held one.
+            let isPlan = form["status"] == MeetingStatus.planned.rawValue
             let draft = MeetingDraft(
+                status: isPlan ? MeetingStatus.planned.rawValue : MeetingStatus.held.rawValue,
                 kind: form["kind"],
                 day: form["day"],
-                attendees: form.all("attendees"),
-                notes: form["notes"],
-                decisions: form["decisions"]
+                time: form["time"],
+                place: form["place"],
+                attendees: isPlan ? [] : form.all("attendees"),
+                notes: isPlan ? "" : form["notes"],
+                decisions: isPlan ? "" : form["decisions"]
             )
             do {
                 try await site.services.activities.addMeeting(draft, to: record.participant, by: principal)
-                return .redirect(toRecordOf: record.participant.id, notice: .meetingSaved, section: "meetings")
+                return .redirect(toRecordOf: record.participant.id, notice: isPlan ? .meetingPlanned : .meetingSaved, section: "meetings")
             } catch let failure as ValidationFailure {
                 let typed = [
-                    "kind": draft.kind, "day": draft.day, "notes": draft.notes, "decisions": draft.decisions,
-                    "attendees": draft.attendees.joined(separator: ","),
+                    "kind": draft.kind, "day": draft.day, "time": draft.time, "place": draft.place, "notes": draft.notes,
+                    "decisions": draft.decisions, "attendees": draft.attendees.joined(separator: ","),
                 ]
-                return try await recordPages.page(context, principal, record, refused: .meeting, typed, failure)
+                return try await recordPages.page(context, principal, record, refused: isPlan ? .meetingPlan : .meeting, typed, failure)
             }
         }
         routes.post("/participants/:participant/hours-goal", .changeParticipant, .participant) { _, context, principal, record in

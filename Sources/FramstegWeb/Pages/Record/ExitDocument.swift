@@ -112,7 +112,7 @@ struct ExitDocument: Sendable {
         hasProgress = !progress.isEmpty
         combinedDays = String(facts.interventions.combinedDays(until: exit.day))
         hours = Self.hours(facts, language: language)
-        let held = facts.meetings.filter { !$0.isPlanned(today: facts.today) }
+        let held = facts.meetings.filter(\.isHeld)
         meetings = Texts.text(
             "meetingsHeldText",
             language,

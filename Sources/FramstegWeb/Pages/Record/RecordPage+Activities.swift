@@ -110,53 +110,102 @@ struct HoursSection: Sendable {
     }
 }
 
-/// Meetings, newest first, and the form to record one.
+/// Meetings: those planned soonest first (each with its page to hold, move or cancel it), then
+/// those held or cancelled newest first, each with its changes; the forms to plan one and to record
+/// one held.
 struct MeetingSection: Sendable {
     struct Row: Sendable {
+        let id: String
+        let href: String
         let day: String
+        let time: String?
+        let place: String?
         let kind: String
-        let attendees: String
+        let status: String
         let isPlanned: Bool
+        let isCancelled: Bool
+        /// A planned meeting whose day has passed with nothing recorded.
+        let isAwaitingOutcome: Bool
+        let attendees: String?
         let by: String
         let notes: String?
         let decisions: String?
+        let changes: [String]
+        let hasChanges: Bool
     }
 
+    let planned: [Row]
+    let hasPlanned: Bool
     let meetings: [Row]
     let hasMeetings: Bool
+    let planForm: FormState
     let meetingForm: FormState
+    let planKinds: [Choice]
     let kinds: [Choice]
     let attendeeChoices: [Choice]
 
-    init(_ facts: RecordFacts, form returning: FormState?, language: Language) {
+    init(_ facts: RecordFacts, forms: RecordForms, language: Language) {
         let today = facts.today
-        meetings = facts.meetings.reversed().map { meeting in
-            Row(
-                day: meeting.day.description,
-                kind: Texts.text("meetingKind." + meeting.kind.rawValue, language),
-                attendees: MeetingAttendee.allCases.filter(meeting.attendees.contains).map {
-                    Texts.text("attendee." + $0.rawValue, language)
-                }
-                .joined(separator: ", "),
-                isPlanned: meeting.isPlanned(today: today),
-                by: facts.staffNames[meeting.recordedBy] ?? "–",
-                notes: meeting.notes.isEmpty ? nil : meeting.notes,
-                decisions: meeting.decisions.isEmpty ? nil : meeting.decisions
-            )
-        }
-        hasMeetings = !facts.meetings.isEmpty
-        let form = returning ?? FormState(values: ["day": today.description, "attendees": "participant,counsellor"])
+        let rows = facts.meetings.map { MeetingSection.row($0, facts, today: today, language) }
+        planned = zip(facts.meetings, rows).filter { $0.0.isPlanned }.sorted { Meeting.soonestFirst($0.0, $1.0) }.map(\.1)
+        hasPlanned = !planned.isEmpty
+        meetings = zip(facts.meetings, rows).filter { !$0.0.isPlanned }.reversed().map(\.1)
+        hasMeetings = !meetings.isEmpty
+        let plan = forms[.meetingPlan] ?? FormState(values: ["day": today.adding(days: 7).description, "time": "10:00"])
+        planForm = plan
+        let form = forms[.meeting] ?? FormState(values: ["day": today.description, "attendees": "participant,counsellor"])
         meetingForm = form
         let attendees = Set((form.values["attendees"] ?? "").split(separator: ",").map(String.init))
-        kinds = MeetingKind.allCases.map {
-            Choice(
-                value: $0.rawValue,
-                label: Texts.text("meetingKind." + $0.rawValue, language),
-                isChosen: form.values["kind"] == $0.rawValue
-            )
+        planKinds = Self.kindChoices(chosen: plan.values["kind"], language)
+        kinds = Self.kindChoices(chosen: form.values["kind"], language)
+        attendeeChoices = Self.attendeeChoices(chosen: attendees, language)
+    }
+
+    static func kindChoices(chosen: String?, _ language: Language) -> [Choice] {
+        MeetingKind.allCases.map {
+            Choice(value: $0.rawValue, label: Texts.text("meetingKind." + $0.rawValue, language), isChosen: chosen == $0.rawValue)
         }
-        attendeeChoices = MeetingAttendee.allCases.map {
-            Choice(value: $0.rawValue, label: Texts.text("attendee." + $0.rawValue, language), isChosen: attendees.contains($0.rawValue))
+    }
+
+    static func attendeeChoices(chosen: Set<String>, _ language: Language) -> [Choice] {
+        MeetingAttendee.allCases.map {
+            Choice(value: $0.rawValue, label: Texts.text("attendee." + $0.rawValue, language), isChosen: chosen.contains($0.rawValue))
         }
+    }
+
+    static func row(_ meeting: Meeting, _ facts: RecordFacts, today: Day, _ language: Language) -> Row {
+        let attendees = MeetingAttendee.allCases.filter(meeting.attendees.contains).map { Texts.text("attendee." + $0.rawValue, language) }
+        return Row(
+            id: meeting.id.description,
+            href: MeetingPage.path(meeting.id, of: facts.participant.id),
+            day: meeting.day.description,
+            time: meeting.time?.description,
+            place: meeting.place.isEmpty ? nil : meeting.place,
+            kind: Texts.text("meetingKind." + meeting.kind.rawValue, language),
+            status: Texts.text("meetingStatus." + meeting.status.rawValue, language),
+            isPlanned: meeting.isPlanned,
+            isCancelled: meeting.status == .cancelled,
+            isAwaitingOutcome: meeting.isAwaitingOutcome(today: today),
+            attendees: attendees.isEmpty ? nil : attendees.joined(separator: ", "),
+            by: facts.staffNames[meeting.recordedBy] ?? "–",
+            notes: meeting.notes.isEmpty ? nil : meeting.notes,
+            decisions: meeting.decisions.isEmpty ? nil : meeting.decisions,
+            changes: meeting.changes.map { Self.change($0, names: facts.staffNames, language) },
+            hasChanges: !meeting.changes.isEmpty
+        )
+    }
+
+    /// "Flyttat 2026-12-01 av Anna Berg (var 2026-12-03 10:00, Rum 2): deltagaren sjuk".
+    static func change(_ change: MeetingChange, names: [UserID: String], _ language: Language) -> String {
+        let before = [
+            change.previousDay.description, change.previousTime?.description, change.previousPlace.isEmpty ? nil : change.previousPlace,
+        ]
+        .compactMap { $0 }.joined(separator: " ")
+        let line = Texts.text(
+            "meetingChange." + change.kind.rawValue,
+            language,
+            ["at": StockholmTime.minute(change.at), "by": names[change.by] ?? "–", "before": before]
+        )
+        return change.reason.isEmpty ? line : line + ": " + change.reason
     }
 }

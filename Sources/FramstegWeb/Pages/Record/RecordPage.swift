@@ -149,7 +149,7 @@ struct RecordPage: Sendable {
         surveySection = tab == .measurements ? SurveySection(facts, forms: forms, language: language) : nil
         interventionSection = tab == .activities ? InterventionSection(facts, forms: forms, language: language) : nil
         hoursSection = tab == .activities ? HoursSection(facts, forms: forms, language: language) : nil
-        meetingSection = tab == .meetings ? MeetingSection(facts, form: forms[.meeting], language: language) : nil
+        meetingSection = tab == .meetings ? MeetingSection(facts, forms: forms, language: language) : nil
         overview = tab == .overview ? Overview(facts, language: language) : nil
         hasProblems = forms.hasProblems
     }
@@ -170,6 +170,7 @@ struct RecordForms: Sendable {
         /// Ending the intervention of this id.
         case interventionEnd(InterventionID)
         case meeting
+        case meetingPlan
         case hoursGoal
         case hours
         case planGoal

@@ -38,7 +38,14 @@ struct RecordSummary: Sendable {
             state += ", " + Texts.text("weekInProgramme", language, ["week": String(weeks)])
         }
         let counsellor = participant.responsibleCounsellor.flatMap { facts.staffNames[$0] }
-        let meeting = facts.meetings.filter { $0.day <= today }.max { $0.day < $1.day }
+        let next = facts.meetings.filter { $0.isPlanned && $0.day >= today }.min(by: Meeting.soonestFirst)
+        let lastHeld = facts.meetings.filter(\.isHeld).max { $0.day < $1.day }
+        let kindAndWhen = { (meeting: Meeting) in
+            Texts.text("meetingKind." + meeting.kind.rawValue, language) + " " + meeting.day.description
+                + (meeting.time.map { " " + $0.description } ?? "")
+        }
+        var meetingValue = next.map(kindAndWhen) ?? text("noMeetingPlanned")
+        if let lastHeld { meetingValue += "; " + Texts.text("lastHeld", language, ["day": lastHeld.day.description]) }
         let goal = ActivityHours.goal(inForce: facts.hoursGoals, in: Week(containing: today))
         let attended = facts.attendance.filter { $0.week < Week(containing: today) }.max { $0.week < $1.week }
         let format = { (hours: Double) in ActivityHours.format(hours, decimalSeparator: language.decimalSeparator) }
@@ -66,14 +73,7 @@ struct RecordSummary: Sendable {
                 href: link("counsellor"),
                 isWarning: counsellor == nil && !participant.state.isFinal
             ),
-            Item(
-                id: "summary-meeting",
-                label: text("latestMeeting"),
-                value: meeting.map { Texts.text("meetingKind." + $0.kind.rawValue, language) + " " + $0.day.description }
-                    ?? text("noMeetingYet"),
-                href: link("meetings"),
-                isWarning: false
-            ),
+            Item(id: "summary-meeting", label: text("nextMeeting"), value: meetingValue, href: link("meetings"), isWarning: false),
             Item(id: "summary-hours", label: text("hours"), value: hours, href: link("hours"), isWarning: false),
             Item(
                 id: "summary-measurement",
@@ -102,6 +102,22 @@ struct RecordSummary: Sendable {
             )
         }
         let horizon = today.adding(days: 14)
+        for meeting in facts.meetings where meeting.isPlanned && meeting.day <= horizon {
+            let href = MeetingPage.path(meeting.id, of: id)
+            let overdue = meeting.isAwaitingOutcome(today: today)
+            let what = Texts.text("meetingKind." + meeting.kind.rawValue, language) + (meeting.time.map { " " + $0.description } ?? "")
+            due.append(
+                (
+                    meeting.day,
+                    Due(
+                        text: overdue ? Texts.text("dueMeetingOutcome", language, ["day": meeting.day.description]) : what,
+                        day: meeting.day.description,
+                        href: href,
+                        isOverdue: overdue
+                    )
+                )
+            )
+        }
         for step in steps where step.due <= horizon {
             due.append(
                 (step.due, Due(text: step.text, day: step.due.description, href: link("plan"), isOverdue: step.isOverdue(today: today)))

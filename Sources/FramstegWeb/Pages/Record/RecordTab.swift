@@ -48,7 +48,7 @@ extension RecordForms.Form {
         case .measurement: "measurements"
         case .survey, .surveyContinue: "surveys"
         case .intervention, .interventionEnd: "interventions"
-        case .meeting: "meetings"
+        case .meeting, .meetingPlan: "meetings"
         case .hoursGoal, .hours: "hours"
         case .planGoal, .planStep, .planStatus: "plan"
         }
@@ -68,6 +68,7 @@ extension RecordForms.Form {
         case (.intervention, let field): "intervention-" + field
         case (.interventionEnd(let id), _): "end-\(id)"
         case (.meeting, let field): "meeting-" + field
+        case (.meetingPlan, let field): "plan-meeting-" + field
         case (.hoursGoal, let field): "goal-" + field
         case (.hours, let field): "hours-" + field
         case (.planGoal, "text"): "goal-text"

@@ -9,7 +9,18 @@ struct MyUnitsPage: Sendable {
         let name: String
         let what: String
         let due: String
+        let time: String?
+        let place: String?
+        /// Where the work is done: the meeting's page, the record's tab and section.
+        let href: String
         let isOverdue: Bool
+    }
+
+    /// Today, this week, overdue, later: the work list's groups, in that order, empty ones left out.
+    struct DueGroup: Sendable {
+        let id: String
+        let title: String
+        let rows: [DueRow]
     }
 
     struct WaitingRow: Sendable {
@@ -35,7 +46,7 @@ struct MyUnitsPage: Sendable {
         let municipality: String
     }
 
-    let due: [DueRow]
+    let dueGroups: [DueGroup]
     let hasDue: Bool
     let waiting: [WaitingRow]
     let hasWaiting: Bool
@@ -47,8 +58,16 @@ struct MyUnitsPage: Sendable {
 
     init(_ organisation: OverviewService.Organisation, _ view: OverviewService.WorkingView, principal: Principal, language: Language) {
         let unitNames = Dictionary(uniqueKeysWithValues: organisation.units.map { ($0.id, $0.name) })
-        due = view.due.map { Self.dueRow($0, language) }
-        hasDue = !due.isEmpty
+        let grouped = Dictionary(grouping: view.due) { $0.group(today: view.today) }
+        dueGroups = DueItem.Group.allCases.compactMap { group in
+            guard let items = grouped[group], !items.isEmpty else { return nil }
+            return DueGroup(
+                id: "due-" + group.rawValue,
+                title: Texts.text("dueGroup." + group.rawValue, language),
+                rows: items.map { Self.dueRow($0, language) }
+            )
+        }
+        hasDue = !dueGroups.isEmpty
         waiting = view.waiting.map { Self.waitingRow($0, unit: unitNames[$0.unitID] ?? "", today: view.today, language) }
         hasWaiting = !waiting.isEmpty
         mine = view.mine.map { participant in
@@ -71,13 +90,32 @@ struct MyUnitsPage: Sendable {
     }
 
     private static func dueRow(_ item: DueItem, _ language: Language) -> DueRow {
-        DueRow(
+        var place: String?
+        if case .meeting(_, _, let meetingPlace) = item.kind, !meetingPlace.isEmpty { place = meetingPlace }
+        return DueRow(
             id: item.participantID.description,
             name: item.participantName,
             what: what(item.kind, language),
             due: item.due.description,
+            time: item.time?.description,
+            place: place,
+            href: href(item),
             isOverdue: item.isOverdue
         )
+    }
+
+    /// The page and section where the item is worked on.
+    private static func href(_ item: DueItem) -> String {
+        let participant = item.participantID
+        let section: String
+        switch item.kind {
+        case .meeting(let id, _, _): return MeetingPage.path(id, of: participant)
+        case .meetingOutcome(let id, _): return MeetingPage.path(id, of: participant) + "#held"
+        case .registrationWaiting, .multiPartyMeeting, .checkIn: section = "journey"
+        case .measurement: section = "measurements"
+        case .planStep: section = "plan"
+        }
+        return RecordTab(section: section).path(participant) + "#" + section
     }
 
     /// A registration waiting, with the days it has waited (past the goal marked).
@@ -100,11 +138,9 @@ struct MyUnitsPage: Sendable {
         case .registrationWaiting: Texts.text("due.registration", language)
         case .multiPartyMeeting: Texts.text("due.multi-party", language)
         case .checkIn(let block): Texts.text("due.check-in", language).replacingOccurrences(of: "{n}", with: String(block))
-        case .meeting(let kind):
-            Texts.text("due.meeting", language).replacingOccurrences(
-                of: "{kind}",
-                with: Texts.text("meetingKind." + kind.rawValue, language)
-            )
+        case .meeting(_, let kind, _): Texts.text("meetingKind." + kind.rawValue, language)
+        case .meetingOutcome(_, let kind):
+            Texts.text("due.meetingOutcome", language, ["kind": Texts.text("meetingKind." + kind.rawValue, language)])
         case .measurement(let occasion):
             Texts.text("due.measurement", language).replacingOccurrences(
                 of: "{occasion}",
