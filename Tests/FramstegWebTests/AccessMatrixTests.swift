@@ -39,6 +39,7 @@ struct AccessMatrixTests {
     static let rows: [Row] = [
         Row("POST /sign-out", admin: .ok, office: .ok, manager: .ok, counsellor: .ok),
         Row("GET /settings", admin: .ok, office: .ok, manager: .ok, counsellor: .ok),
+        Row("GET /session/keep-alive", admin: .ok, office: .ok, manager: .ok, counsellor: .ok),
         Row("POST /settings", admin: .ok, office: .ok, manager: .ok, counsellor: .ok),
         Row("POST /settings/password", admin: .ok, office: .ok, manager: .ok, counsellor: .ok),
         Row("POST /settings/second-factor", admin: .ok, office: .ok, manager: .ok, counsellor: .ok),

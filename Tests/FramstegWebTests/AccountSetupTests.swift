@@ -112,7 +112,7 @@ struct AccountSetupTests {
             )
             #expect(changed.location == "/settings?notice=passwordChanged#password")
             #expect(try await me.get("/units").status == .ok, "the session in use stays")
-            #expect(try await elsewhere.get("/units").location == "/sign-in?expired=1", "every other session ends")
+            #expect(try await elsewhere.get("/units").location == "/sign-in?expired=1&return=/units", "every other session ends")
             #expect(try await TestBrowser(client, address: "192.0.2.70").signIn(Fixture.email(.counsellor)).status == .unauthorized)
             #expect(
                 try await TestBrowser(client, address: "192.0.2.71").signIn(Fixture.email(.counsellor), "Mitt-nya-lösenord-1").status

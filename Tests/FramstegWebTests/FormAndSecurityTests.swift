@@ -141,7 +141,7 @@ struct FormAndSecurityTests {
             let reset = try await admin.post("/admin/users/\(fixture.targetUserA)/password", [])
             #expect(reset.status == .ok)
             let link = try #require(AccountSetupTests.setupPath(in: reset.text))
-            #expect(try await target.get("/units").location == "/sign-in?expired=1")
+            #expect(try await target.get("/units").location == "/sign-in?expired=1&return=/units")
             #expect(
                 try await TestBrowser(client, address: "192.0.2.50").signIn("target@a.test").status == .unauthorized,
                 "the old password stops working"

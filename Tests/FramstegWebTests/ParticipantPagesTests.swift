@@ -355,7 +355,7 @@ struct WorkingViewTests {
             #expect(fresh.contains("Du är inte ansvarig för någon pågående deltagare."))
 
             fixture.clock.advance(minutes: 20 * 24 * 60)
-            #expect(try await browser.get("/units").location == "/sign-in?expired=1", "twenty days idle end the session")
+            #expect(try await browser.get("/units").location == "/sign-in?expired=1&return=/units", "twenty days idle end the session")
             try await browser.signIn(Fixture.email(.counsellor))
             let late = try await browser.get("/units").text
             #expect(late.contains(#"<tr class="overdue">"#))

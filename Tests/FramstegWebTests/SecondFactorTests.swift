@@ -218,7 +218,7 @@ struct SecondFactorTests {
                 [("code", OneTimePassword(secret: secret).code(at: fixture.clock.now))]
             )
             #expect(Self.recoveryCodes(in: done.text).count == 10)
-            #expect(try await elsewhere.get("/admin").location == "/sign-in?expired=1")
+            #expect(try await elsewhere.get("/admin").location == "/sign-in?expired=1&return=/admin")
             #expect(try await admin.get("/admin").status == .ok)
             #expect(try await admin.get("/settings/second-factor").location == "/settings#second-factor")
         }
@@ -247,7 +247,7 @@ struct SecondFactorTests {
             #expect(reset.status == .ok)
             let link = try #require(AccountSetupTests.setupPath(in: reset.text))
             #expect(try await Self.actions(fixture, limit: 2) == ["user.second-factor-reset", "reauthenticate"])
-            #expect(try await target.get("/units").location == "/sign-in?expired=1")
+            #expect(try await target.get("/units").location == "/sign-in?expired=1&return=/units")
             #expect(try await Self.password(TestBrowser(client, address: "192.0.2.95"), "target@a.test").status == .unauthorized)
             #expect(try await admin.post("/admin/users/\(fixture.targetUserA)/second-factor").status == .unprocessableContent)
 

@@ -71,7 +71,7 @@ struct SignInTests {
             #expect(first != second)
             let replay = TestBrowser(client)
             replay.cookies["framsteg_session"] = first
-            #expect(try await replay.get("/admin").location == "/sign-in?expired=1")
+            #expect(try await replay.get("/admin").location == "/sign-in?expired=1&return=/admin")
         }
     }
 
@@ -142,7 +142,7 @@ struct SignInTests {
             #expect(browser.cookies["framsteg_session"] == nil)
             let replay = TestBrowser(client)
             replay.cookies["framsteg_session"] = token
-            #expect(try await replay.get("/units").location == "/sign-in?expired=1")
+            #expect(try await replay.get("/units").location == "/sign-in?expired=1&return=/units")
         }
     }
 
@@ -155,7 +155,7 @@ struct SignInTests {
             #expect(try await idle.get("/admin").status == .ok)
             fixture.clock.advance(minutes: 30)
             let expired = try await idle.get("/admin")
-            #expect(expired.location == "/sign-in?expired=1")
+            #expect(expired.location == "/sign-in?expired=1&return=/admin", "back to the page after signing in again")
             #expect(try await idle.get(try #require(expired.location)).text.contains("Din session har avslutats"))
 
             let busy = TestBrowser(client)
@@ -165,7 +165,7 @@ struct SignInTests {
                 #expect(try await busy.get("/admin").status == .ok)
             }
             fixture.clock.advance(minutes: 20)
-            #expect(try await busy.get("/admin").location == "/sign-in?expired=1")
+            #expect(try await busy.get("/admin").location == "/sign-in?expired=1&return=/admin")
         }
     }
 
@@ -213,7 +213,7 @@ struct SignInTests {
             #expect(
                 try await admin.post("/admin/users/\(counsellorID)/disable").location == "/admin/users/\(counsellorID)?notice=userDisabled"
             )
-            #expect(try await counsellor.get("/units").location == "/sign-in?expired=1")
+            #expect(try await counsellor.get("/units").location == "/sign-in?expired=1&return=/units")
             #expect(try await counsellor.signIn(Fixture.email(.counsellor)).status == .unauthorized)
         }
     }

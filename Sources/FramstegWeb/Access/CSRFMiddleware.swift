@@ -17,6 +17,13 @@ struct CSRFMiddleware: RouterMiddleware {
             let body = try await request.collectBody(upTo: maximumFormSize)
             context.form = FormData(urlEncoded: String(buffer: body))
         }
+        // The session ended while the form was open (idle, or its absolute limit): nothing is
+        // changed, and the person is asked to sign in again with the page to come back to; what
+        // they typed is kept by the browser (page.js), never here.
+        if context.sessionExpired && context.session == nil && !request.uri.path.hasPrefix("/api/") {
+            context.logger.notice("form sent after the session ended", metadata: ["path": "\(request.uri.path)"])
+            return .redirect(to: ReturnPath.signIn(expired: "form", returningTo: FormSendMiddleware.pageSentFrom(request)), type: .normal)
+        }
         let sent = request.headers[HTTPField.Name("X-CSRF-Token")!] ?? context.form["_csrf"]
         guard !context.csrfToken.isEmpty, Tokens.constantTimeEquals(sent, context.csrfToken) else {
             context.logger.notice("CSRF token rejected", metadata: ["path": "\(request.uri.path)"])

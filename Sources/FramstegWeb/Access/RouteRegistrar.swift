@@ -51,7 +51,9 @@ final class RouteRegistrar {
                 if request.uri.path.hasPrefix("/api/") {
                     return JSON.problem(.unauthorized, "unauthenticated", Texts.text("apiUnauthenticated", context.language))
                 }
-                return .redirect(to: context.sessionExpired ? "/sign-in?expired=1" : "/sign-in", type: .found)
+                guard context.sessionExpired else { return .redirect(to: "/sign-in", type: .found) }
+                let page = request.uri.path + (request.uri.query.map { "?" + $0 } ?? "")
+                return .redirect(to: ReturnPath.signIn(expired: "1", returningTo: method == .get ? page : nil), type: .found)
             }
             let path = request.uri.path
             guard Policy.roles(for: action).contains(principal.role) else {

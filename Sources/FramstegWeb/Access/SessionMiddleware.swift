@@ -28,6 +28,7 @@ struct SessionMiddleware: RouterMiddleware {
                 context.session = session
                 context.language = session.user.language ?? browserLanguage
                 context.csrfToken = session.record.csrfToken
+                context.sessionIdleSeconds = Int(site.configuration.sessionLifetime.idleTimeout)
             } else {
                 context.sessionExpired = true
                 clearSessionCookie = true

@@ -20,6 +20,8 @@ public struct AppRequestContext: RequestContext {
     public var isSecureRequest = false
     /// The request carried a session cookie whose session has ended (idle, absolute limit, or disabled user).
     public var sessionExpired = false
+    /// How long the session lasts without a request, for the page's warning before it ends.
+    public var sessionIdleSeconds = 0
     /// The path of the request, to mark the current page in the menu.
     public var requestPath = "/"
     /// A confirmation to show after a redirect (`?notice=saved`).

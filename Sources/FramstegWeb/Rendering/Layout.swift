@@ -27,6 +27,8 @@ struct Layout: Sendable {
     let participantMode: Bool
     let signedIn: SignedIn?
     let script: String?
+    /// For the warning before an idle session ends (page.js); 0 when not signed in.
+    let idleSeconds: Int
 
     init(context: AppRequestContext, title: String, script: String?) {
         let language = context.language
@@ -36,6 +38,7 @@ struct Layout: Sendable {
         csrf = context.csrfToken
         notice = context.notice.map { Texts.text($0.rawValue, language) }
         participantMode = context.session?.record.handover != nil
+        idleSeconds = context.sessionIdleSeconds
         signedIn =
             participantMode
             ? nil
@@ -86,6 +89,7 @@ struct Layout: Sendable {
         case "participantMode": participantMode
         case "signedIn": signedIn
         case "script": script
+        case "idleSeconds": idleSeconds
         default: nil
         }
     }

@@ -23,7 +23,7 @@ struct SecondFactorPages {
             )
             switch outcome {
             case .signedIn(let user, let session, _):
-                return signedIn(context, user, session: session)
+                return signedIn(request, context, user, session: session)
             case .refused(let failure):
                 let status: HTTPResponse.Status = failure.problems["code"] == .tooManyAttempts ? .tooManyRequests : .unauthorized
                 return codePage(context, SignInCodePage(error: failure.messages(context.language)["code"]), status: status)
@@ -130,10 +130,12 @@ struct SecondFactorPages {
         try await site.services.secondFactor.status(of: user).isEnrolled
     }
 
-    private func signedIn(_ context: AppRequestContext, _ user: User, session: String) -> Response {
-        var response = Response.redirect(to: user.role.homePath, type: .normal)
-        response.setCookie(FramstegCookie.make(FramstegCookie.session, value: session, secure: context.isSecureRequest))
-        response.setCookie(FramstegCookie.expired(FramstegCookie.pendingSignIn, secure: context.isSecureRequest))
+    private func signedIn(_ request: Request, _ context: AppRequestContext, _ user: User, session: String) -> Response {
+        let secure = context.isSecureRequest
+        var response = Response.redirect(to: ReturnPath.fromCookie(request, secure: secure) ?? user.role.homePath, type: .normal)
+        response.setCookie(FramstegCookie.make(FramstegCookie.session, value: session, secure: secure))
+        response.setCookie(FramstegCookie.expired(FramstegCookie.pendingSignIn, secure: secure))
+        response.setCookie(FramstegCookie.expired(ReturnPath.cookie, secure: secure))
         return response
     }
 

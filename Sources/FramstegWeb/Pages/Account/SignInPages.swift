@@ -14,14 +14,22 @@ struct SignInPages {
             if let user = context.session?.user { return .redirect(to: user.role.homePath, type: .found) }
             let expired = request.uri.queryParameters["expired"] != nil || context.sessionExpired
             let restart = request.uri.queryParameters["restart"] != nil
-            let message = restart ? "signInRestart" : expired ? "sessionExpired" : nil
+            let afterForm = request.uri.queryParameters["expired"] == "form"
+            let message = restart ? "signInRestart" : afterForm ? "sessionEndedForm" : expired ? "sessionExpired" : nil
             var model = SignInPage(message: message.map { Texts.text($0, context.language) })
+            model.returnPath = ReturnPath.local(request.uri.queryParameters["return"].map(String.init))
             // After signing out of a session the identity provider opened, offer its sign-out too.
             model.providerSignOut = request.uri.queryParameters["provider"].flatMap { AssociationID(parsing: String($0)) }
                 .map { "/sign-out/organisation/\($0)" }
             return try await page(context, model)
         }
         routes.publicRoute(.post, "/sign-in") { _, context in try await signIn(context) }
+        // "Stay signed in" before the idle timeout: reading the session touches it (SessionMiddleware).
+        routes.get("/session/keep-alive", .useOwnAccount, .ownAccount) { _, _, _, _ in
+            var headers = HTTPFields()
+            headers[.cacheControl] = "no-store"
+            return Response(status: .noContent, headers: headers)
+        }
         routes.post("/sign-out", .useOwnAccount, .ownAccount) { _, context, principal, _ in
             let tokenHash = context.session?.record.tokenHash
             let viaProvider =
@@ -42,17 +50,20 @@ struct SignInPages {
             from: context.clientAddress,
             replacing: context.session?.record.tokenHash
         )
+        let returnPath = ReturnPath.local(context.form["return"])
         switch outcome {
         case .signedIn(let user, let token):
-            var response = Response.redirect(to: user.role.homePath, type: .normal)
+            var response = Response.redirect(to: returnPath ?? user.role.homePath, type: .normal)
             response.setCookie(FramstegCookie.make(FramstegCookie.session, value: token, secure: context.isSecureRequest))
             return response
         case .secondFactor(_, let token, let isEnrolled):
             var response = Response.redirect(to: isEnrolled ? "/sign-in/code" : "/sign-in/enrol", type: .normal)
             response.setCookie(FramstegCookie.make(FramstegCookie.pendingSignIn, value: token, secure: context.isSecureRequest))
+            if let returnPath { response.setCookie(ReturnPath.cookie(returnPath, secure: context.isSecureRequest)) }
             return response
         case .refused:
-            let model = SignInPage(email: email, formError: Texts.text("signInFailed", context.language))
+            var model = SignInPage(email: email, formError: Texts.text("signInFailed", context.language))
+            model.returnPath = returnPath
             return try await page(context, model, status: .unauthorized)
         case .throttled:
             let model = SignInPage(email: email, formError: Texts.text("signInThrottled", context.language))
@@ -94,6 +105,8 @@ struct SignInPage: Sendable {
     var hasOrganisations = false
     /// Where to end the session at the identity provider too, after signing out of one it opened.
     var providerSignOut: String?
+    /// The page to come back to after signing in again (`ReturnPath`).
+    var returnPath: String?
 }
 
 extension Optional {
