@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from selenium.webdriver.common.by import By
+
 from harness import DEMO_USERS, Browser
 
 PAGES = {
@@ -45,7 +47,12 @@ def test_no_page_scrolls_sideways_at_320_px(browser: Browser, role: str) -> None
             browser.visit("/units/1")
             record = browser.find("main a[href^='/participants/']").get_attribute("pathname")
             tabs = ["measurements", "activities", "meetings", "journey", "details"]
-            paths += [record] + [f"{record}?tab={tab}" for tab in tabs] + [record + "/exit-document", record + "/referrer-summary"]
+            paths += [record] + [f"{record}?tab={tab}" for tab in tabs]
+            paths += [record + "/exit-document", record + "/referrer-summary", record + "/my-progress"]
+            browser.visit("/units")
+            meeting = browser.driver.find_elements(By.CSS_SELECTOR, "main a[href*='/meetings/']")
+            assert meeting, "the work list has a planned meeting"
+            paths.append(meeting[0].get_attribute("pathname"))
         for path in paths:
             browser.visit(path)
             overflow = browser.driver.execute_script(

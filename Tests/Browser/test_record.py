@@ -94,3 +94,28 @@ def test_a_meeting_planned_with_a_time_is_on_todays_work_list_and_becomes_held(b
     assert "Registrerat som hållet" in held, "the change is shown"
     still_planned = browser.driver.find_elements(By.CSS_SELECTOR, "#meetings .meetings")
     assert not still_planned or "Rum 7" not in still_planned[0].text
+
+
+def test_a_step_recorded_by_mistake_is_taken_back_with_a_reason(browser: Browser) -> None:
+    browser.sign_in(DEMO_USERS["counsellor"])
+    record = open_active_participant(browser, "journey")
+    state_before = browser.find("#summary-state").text
+    # Record the step that ends the current part (a check-in or the multi-party meeting) by mistake.
+    choice = browser.driver.find_elements(By.CSS_SELECTOR, "#event-check-in, #event-multi-party-meeting")
+    assert choice, "an active participant has a meeting step to record"
+    choice[0].click()
+    browser.submit(button="form[action$='/steps'] button[type=submit]")
+    assert "Steget är registrerat." in browser.find("main .notice").text
+    assert browser.find("#summary-state").text != state_before
+
+    # Taken back: a reason is asked for, then the participant is where they were, and the record says what happened.
+    browser.find("#withdraw-step summary").click()
+    browser.submit(button="#withdraw-step-button")
+    assert browser.active_element_id == "error-summary"
+    assert browser.find("#withdraw-reason-error").text == "Fyll i det här fältet."
+    browser.fill({"withdraw-reason": "Registrerat på fel deltagare"})
+    browser.submit(button="#withdraw-step-button")
+    assert browser.path == record
+    assert "Steget är taget tillbaka." in browser.find("main .notice").text
+    assert browser.find("#summary-state").text.split(",")[0] == state_before.split(",")[0]
+    assert "Registrerat på fel deltagare" in browser.find("#withdrawn-steps").text

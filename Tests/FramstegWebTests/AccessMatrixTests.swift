@@ -170,6 +170,30 @@ struct AccessMatrixTests {
         Row("GET /participants/:participant", .sibling, admin: .forbidden, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
         Row("GET /participants/:participant", .foreign, admin: .forbidden, office: .forbidden, manager: .hidden, counsellor: .hidden),
         Row(
+            "GET /participants/:participant/my-progress",
+            .own,
+            admin: .forbidden,
+            office: .forbidden,
+            manager: .forbidden,
+            counsellor: .ok
+        ),
+        Row(
+            "GET /participants/:participant/my-progress",
+            .sibling,
+            admin: .forbidden,
+            office: .forbidden,
+            manager: .forbidden,
+            counsellor: .forbidden
+        ),
+        Row(
+            "GET /participants/:participant/my-progress",
+            .foreign,
+            admin: .forbidden,
+            office: .forbidden,
+            manager: .hidden,
+            counsellor: .hidden
+        ),
+        Row(
             "GET /participants/:participant/exit-document",
             .own,
             admin: .forbidden,
@@ -300,6 +324,30 @@ struct AccessMatrixTests {
         ),
         Row(
             "POST /participants/:participant/interventions/:intervention/end",
+            .foreign,
+            admin: .forbidden,
+            office: .forbidden,
+            manager: .hidden,
+            counsellor: .hidden
+        ),
+        Row(
+            "POST /participants/:participant/steps/withdraw",
+            .own,
+            admin: .forbidden,
+            office: .forbidden,
+            manager: .forbidden,
+            counsellor: .ok
+        ),
+        Row(
+            "POST /participants/:participant/steps/withdraw",
+            .sibling,
+            admin: .forbidden,
+            office: .forbidden,
+            manager: .forbidden,
+            counsellor: .forbidden
+        ),
+        Row(
+            "POST /participants/:participant/steps/withdraw",
             .foreign,
             admin: .forbidden,
             office: .forbidden,

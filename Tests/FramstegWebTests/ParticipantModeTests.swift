@@ -264,6 +264,15 @@ struct ParticipantModeTests {
             let document = try await browser.get(record + "/exit-document").text
             #expect(document.contains("Deltagarens skattning"))
             for text in private_ { #expect(!document.contains(text), "the exit document shows \(text)") }
+            // "Mina framsteg", printed for the participant: their own answers and their plan, nothing of the counsellor's.
+            let mine = try await browser.get(record + "/my-progress").text
+            #expect(mine.contains("<h1>Mina framsteg – Sara Lind</h1>"))
+            #expect(mine.contains("Deltagarens skattning"))
+            #expect(mine.contains("<h3>Hantera vardagen</h3>") && mine.contains("<td>Boka möte med FK</td><td>Handledaren</td>"))
+            #expect(mine.contains(#"id="print-document" data-print"#))
+            for text in private_ { #expect(!mine.contains(text), "Mina framsteg shows \(text)") }
+            let audit = try await fixture.store.read { db in try await AuditLog(db).recent(associationID: fixture.associationA, limit: 1) }
+            #expect(audit.first?.entry.action == "participant.my-progress")
         }
     }
 }

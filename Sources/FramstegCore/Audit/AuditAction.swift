@@ -70,8 +70,12 @@ public enum AuditAction: Hashable, Sendable {
     case participantCounsellor
     case participantEligibility
     case participantStep(JourneyEventKind)
+    /// The latest step was taken back, with a reason (`StepWithdrawal`).
+    case participantStepWithdrawn
     case participantExitDocument
     case participantReferrerSummary
+    /// "Mina framsteg", printed for the participant.
+    case participantMyProgress
     case participantInterventionAdd
     case participantInterventionEnd
     case participantMeetingAdd
@@ -181,8 +185,10 @@ public enum AuditAction: Hashable, Sendable {
         case .participantCounsellor: "participant.counsellor"
         case .participantEligibility: "participant.eligibility"
         case .participantStep(let kind): "participant.step.\(kind.rawValue)"
+        case .participantStepWithdrawn: "participant.step.withdrawn"
         case .participantExitDocument: "participant.exit-document"
         case .participantReferrerSummary: "participant.referrer-summary"
+        case .participantMyProgress: "participant.my-progress"
         case .participantInterventionAdd: "participant.intervention.add"
         case .participantInterventionEnd: "participant.intervention.end"
         case .participantMeetingAdd: "participant.meeting.add"

@@ -86,6 +86,12 @@ public enum FieldProblem: Hashable, Sendable {
     case meetingNotPlanned
     /// A change that changes nothing.
     case unchanged
+    /// The registration is not a step that can be taken back.
+    case stepNotWithdrawable
+    /// A step is taken back within this many days of being recorded.
+    case withdrawalWindowPassed(days: Int)
+    /// An ended journey is reopened by the responsible counsellor.
+    case onlyResponsibleReopens
 }
 
 /// All problems found in a submitted form, keyed by field name; thrown as one error.

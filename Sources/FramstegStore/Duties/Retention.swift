@@ -156,7 +156,8 @@ public struct RetentionRun: Sendable {
         )
         try await db.delete(from: "participant_name_prefixes").where("participant_id", .equal, id).run()
         try await db.delete(from: "watch_list").where("participant_id", .equal, id).run()
-        try await db.update("journey_steps").set("reason_sealed", to: SQLLiteral.null).where("participant_id", .equal, id).run()
+        try await db.update("journey_steps").set("reason_sealed", to: SQLLiteral.null).set("withdrawal_reason_sealed", to: SQLLiteral.null)
+            .where("participant_id", .equal, id).run()
         for meeting in try await ids(of: "meetings", participant: id, db) {
             try await db.update("meetings").set("notes_sealed", to: SQLLiteral.null).set("decisions_sealed", to: SQLLiteral.null)
                 .set("place_sealed", to: SQLLiteral.null).where("id", .equal, meeting).run()

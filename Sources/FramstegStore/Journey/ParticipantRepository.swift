@@ -39,8 +39,22 @@ extension Dictionary where Key == EligibilityCriterion, Value == EligibilityAnsw
 
 /// One recorded step, with its reason opened when there is one.
 public struct RecordedStep: Hashable, Sendable {
+    /// Who took a step back, when and why (`StepWithdrawal`).
+    public struct Withdrawal: Hashable, Sendable {
+        public let by: UserID
+        public let at: Date
+        public let reason: String
+    }
+
+    public let id: Int64
     public let transition: JourneyTransition
     public let reason: String?
+    public let recordedAt: Date
+    /// Nil for a step that stands.
+    public let withdrawal: Withdrawal?
+
+    /// The registration, the first step of every record.
+    public var isRegistration: Bool { transition.from == .registered && transition.to == .registered }
 }
 
 /// Participants and their journey steps. Every personal column is sealed and bound to its row
@@ -329,7 +343,8 @@ public struct ParticipantRepository: Sendable {
         guard !ids.isEmpty else { return [:] }
         var result: [ParticipantID: Day] = [:]
         for row in try await db.select().column("participant_id").column(SQLFunction("MAX", args: SQLIdentifier("day")), as: "since")
-            .from("journey_steps").where("participant_id", .in, ids.map(\.rawValue).sorted()).groupBy("participant_id").all()
+            .from("journey_steps").where("participant_id", .in, ids.map(\.rawValue).sorted()).where("withdrawn_at", .is, SQLLiteral.null)
+            .groupBy("participant_id").all()
         {
             if let day = Day(try row.decode(column: "since", as: String.self)) { result[try row.id("participant_id")] = day }
         }
@@ -341,7 +356,8 @@ public struct ParticipantRepository: Sendable {
         guard !ids.isEmpty else { return [:] }
         var result: [ParticipantID: Day] = [:]
         for row in try await db.select().columns("participant_id", "day").from("journey_steps")
-            .where("participant_id", .in, ids.map(\.rawValue).sorted()).where("event", .equal, JourneyEventKind.start.rawValue).all()
+            .where("participant_id", .in, ids.map(\.rawValue).sorted()).where("event", .equal, JourneyEventKind.start.rawValue)
+            .where("withdrawn_at", .is, SQLLiteral.null).all()
         {
             if let day = Day(try row.decode(column: "day", as: String.self)) { result[try row.id("participant_id")] = day }
         }
@@ -351,40 +367,90 @@ public struct ParticipantRepository: Sendable {
     /// The day the participant started (inskrivning), if they have.
     public func startDay(of id: ParticipantID) async throws -> Day? {
         try await db.select().column("day").from("journey_steps").where("participant_id", .equal, id.rawValue)
-            .where("event", .equal, JourneyEventKind.start.rawValue).first()
+            .where("event", .equal, JourneyEventKind.start.rawValue).where("withdrawn_at", .is, SQLLiteral.null).first()
             .flatMap { Day(try $0.decode(column: "day", as: String.self)) }
     }
 
+    /// The steps that stand, in the order recorded: what the journey is.
     public func steps(of id: ParticipantID) async throws -> [RecordedStep] {
-        try await db.select().columns("id", "from_state", "to_state", "event", "outcome", "reason_sealed", "day", "recorded_by").from(
-            "journey_steps"
-        )
-        .where("participant_id", .equal, id.rawValue).orderBy("id").all()
-        .compactMap { row -> RecordedStep? in
-            let reason = try sealedSteps.open("reason_sealed", in: row)
-            guard let from = JourneyState(storageValue: try row.decode(column: "from_state", as: String.self)),
-                let to = JourneyState(storageValue: try row.decode(column: "to_state", as: String.self)),
-                let day = Day(try row.decode(column: "day", as: String.self))
-            else { return nil }
-            let eventText = try row.decode(column: "event", as: String.self)
-            let outcome = try row.decode(column: "outcome", as: String?.self).flatMap(ExitOutcome.init(rawValue:))
-            let event: JourneyEvent =
-                switch JourneyEventKind(rawValue: eventText) {
-                case .informationConversation: .informationConversation
-                case .start: .start
-                case .multiPartyMeeting: .multiPartyMeeting
-                case .checkIn: .checkIn
-                case .exit: .exit(outcome ?? .other)
-                case .decline: .decline(reason: reason ?? "")
-                case .withdraw: .withdraw(reason: reason ?? "")
-                case nil: .informationConversation
+        try await allSteps(of: id).filter { $0.withdrawal == nil }
+    }
+
+    /// Every step, those taken back too (with who, when and why), in the order recorded.
+    public func allSteps(of id: ParticipantID) async throws -> [RecordedStep] {
+        try await db.select().columns(
+            "id",
+            "from_state",
+            "to_state",
+            "event",
+            "outcome",
+            "reason_sealed",
+            "day",
+            "recorded_by",
+            "recorded_at",
+            "withdrawn_at",
+            "withdrawn_by",
+            "withdrawal_reason_sealed"
+        ).from("journey_steps")
+            .where("participant_id", .equal, id.rawValue).orderBy("id").all()
+            .compactMap { row -> RecordedStep? in
+                let reason = try sealedSteps.open("reason_sealed", in: row)
+                guard let from = JourneyState(storageValue: try row.decode(column: "from_state", as: String.self)),
+                    let to = JourneyState(storageValue: try row.decode(column: "to_state", as: String.self)),
+                    let day = Day(try row.decode(column: "day", as: String.self))
+                else { return nil }
+                let eventText = try row.decode(column: "event", as: String.self)
+                let outcome = try row.decode(column: "outcome", as: String?.self).flatMap(ExitOutcome.init(rawValue:))
+                let event: JourneyEvent =
+                    switch JourneyEventKind(rawValue: eventText) {
+                    case .informationConversation: .informationConversation
+                    case .start: .start
+                    case .multiPartyMeeting: .multiPartyMeeting
+                    case .checkIn: .checkIn
+                    case .exit: .exit(outcome ?? .other)
+                    case .decline: .decline(reason: reason ?? "")
+                    case .withdraw: .withdraw(reason: reason ?? "")
+                    case nil: .informationConversation
+                    }
+                let user: UserID? = try row.optionalID("recorded_by")
+                let withdrawal = try row.decode(column: "withdrawn_at", as: Int64?.self).map { at in
+                    RecordedStep.Withdrawal(
+                        by: try row.id("withdrawn_by"),
+                        at: Date(timeIntervalSince1970: TimeInterval(at)),
+                        reason: try sealedSteps.open("withdrawal_reason_sealed", in: row) ?? ""
+                    )
                 }
-            let user: UserID? = try row.optionalID("recorded_by")
-            return RecordedStep(
-                transition: JourneyTransition(from: from, to: to, event: event, day: day, recordedBy: user ?? UserID(0)),
-                reason: eventText == "registered" ? nil : reason
-            )
+                return RecordedStep(
+                    id: try row.decode(column: "id", as: Int64.self),
+                    transition: JourneyTransition(from: from, to: to, event: event, day: day, recordedBy: user ?? UserID(0)),
+                    reason: eventText == "registered" ? nil : reason,
+                    recordedAt: Date(timeIntervalSince1970: TimeInterval(try row.decode(column: "recorded_at", as: Int64.self))),
+                    withdrawal: withdrawal
+                )
+            }
+    }
+
+    /// Takes back `step` (the latest that stands, checked by the caller in this transaction): the
+    /// participant returns to the state before it, and the follow-up columns it set are cleared.
+    /// Of two sent at once the second finds the state moved and is refused.
+    public func withdraw(_ step: RecordedStep, of id: ParticipantID, reason: String, by user: UserID, now: Date) async throws {
+        let moved = try await db.update("participants").set("state", to: step.transition.from.storageValue)
+            .where("id", .equal, id.rawValue).where("state", .equal, step.transition.to.storageValue).returning("id").all()
+        guard !moved.isEmpty else { throw StoreError.conflict("participant \(id)'s journey") }
+        switch step.transition.event {
+        case .start:
+            try await db.update("participants").set("started_on", to: SQLLiteral.null).where("id", .equal, id.rawValue).run()
+        case .exit, .withdraw:
+            try await db.update("participants").set("ended_on", to: SQLLiteral.null).set("outcome", to: SQLLiteral.null)
+                .where("id", .equal, id.rawValue).run()
+        default: break
         }
+        try await db.update("journey_steps").set("withdrawn_at", to: SQLBind(now.storedSeconds)).set(
+            "withdrawn_by",
+            to: SQLBind(user.rawValue)
+        )
+        .where("id", .equal, step.id).where("participant_id", .equal, id.rawValue).run()
+        try await sealedSteps.fill(db, id: step.id, [("withdrawal_reason_sealed", reason)])
     }
 
     /// Saves the checklist: one answer per criterion, replacing an earlier one, stamped with who and when.

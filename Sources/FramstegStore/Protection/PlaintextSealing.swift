@@ -35,7 +35,7 @@ public struct PlaintextSealing: Sendable {
                 .unbound("reason_sealed"),
             ]
         ),
-        Table(name: "journey_steps", key: [("id", true)], columns: [.unbound("reason_sealed")]),
+        Table(name: "journey_steps", key: [("id", true)], columns: [.unbound("reason_sealed"), .unbound("withdrawal_reason_sealed")]),
         Table(name: "interventions", key: [("id", true)], columns: [.clear("title"), .clear("employer_name")]),
         Table(
             name: "meetings",

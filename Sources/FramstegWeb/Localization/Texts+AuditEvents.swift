@@ -73,6 +73,8 @@ enum AuditEventName {
         "participant.referrer-summary": ("Skrev ut sammanfattningen till remittenten", "Printed the summary for the referrer"),
         "participant.intervention.add": ("Lade till en insats", "Added an intervention"),
         "participant.intervention.end": ("Avslutade en insats", "Ended an intervention"),
+        "participant.my-progress": ("Skrev ut Mina framsteg", "Printed My progress"),
+        "participant.step.withdrawn": ("Tog tillbaka ett steg i resan", "Took back a step of the journey"),
         "participant.meeting.add": ("Registrerade ett möte", "Recorded a meeting"),
         "participant.meeting.move": ("Flyttade ett planerat möte", "Moved a planned meeting"),
         "participant.meeting.held": ("Registrerade ett planerat möte som hållet", "Recorded a planned meeting as held"),

@@ -70,5 +70,41 @@ extension Texts {
         "listPages": ("Sidor", "Pages"),
         "listPrevious": ("Föregående", "Previous"),
         "listNext": ("Nästa", "Next"),
+        // Taking back a step recorded by mistake.
+        "withdrawnSteps": ("Steg som tagits tillbaka", "Steps taken back"),
+        "stepWithdrawnLine": ("taget tillbaka {at} av {by}: {reason}", "taken back {at} by {by}: {reason}"),
+        "withdrawStep": ("Rätta: ta tillbaka senaste steget", "Correct: take back the latest step"),
+        "reopenJourney": ("Öppna resan igen (ta tillbaka avslutet)", "Reopen the journey (take back the ending)"),
+        "withdrawStepIntro": ("Senaste steget:", "Latest step:"),
+        "withdrawReason": ("Varför steget tas tillbaka", "Why the step is taken back"),
+        "withdrawReasonHelp": (
+            "Steget finns kvar i journalen som tillbakataget, med orsaken, och deltagaren är tillbaka där hen var före steget. Registrera sedan rätt steg.",
+            "The step stays on the record as taken back, with the reason, and the participant is back where they were before it. Then record the right step."
+        ),
+        "withdrawStepButton": ("Ta tillbaka steget", "Take back the step"),
+        "stepWithdrawn": ("Steget är taget tillbaka.", "The step is taken back."),
+        "problemStepNotWithdrawable": ("Registreringen kan inte tas tillbaka.", "The registration cannot be taken back."),
+        "problemWithdrawalWindow": (
+            "Ett steg kan bara tas tillbaka inom {n} dagar från att det registrerades.",
+            "A step can only be taken back within {n} days of being recorded."
+        ),
+        "problemOnlyResponsibleReopens": (
+            "Bara deltagarens ansvariga handledare kan öppna en avslutad resa igen.",
+            "Only the participant's responsible counsellor can reopen an ended journey."
+        ),
+        // Mina framsteg and the printed documents.
+        "myProgressTitle": ("Mina framsteg", "My progress"),
+        "myProgressIntro": (
+            "Så här har du själv skattat dig under tiden hos oss, och det här är din plan: dina mål och stegen dit.",
+            "This is how you have rated yourself during your time with us, and this is your plan: your goals and the steps towards them."
+        ),
+        "myProgressAnswers": ("Dina svar över tid", "Your answers over time"),
+        "myProgressPlan": ("Din plan", "Your plan"),
+        "myProgressStep": ("Steg", "Step"),
+        "myProgressBy": ("Klart senast", "Done by"),
+        "myProgressLink": ("Mina framsteg (för deltagaren)", "My progress (for the participant)"),
+        "signatures": ("Underskrifter", "Signatures"),
+        "signatureParticipant": ("Deltagarens underskrift", "Participant's signature"),
+        "signatureCounsellor": ("Handledarens underskrift", "Counsellor's signature"),
     ]
 }

@@ -12,6 +12,7 @@ enum Notice: String, CaseIterable, Sendable {
     case signedOut
     case participantRegistered
     case stepRecorded
+    case stepWithdrawn
     case counsellorChanged
     case eligibilitySaved
     case interventionAdded

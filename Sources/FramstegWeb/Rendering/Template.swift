@@ -74,6 +74,7 @@ enum Template: String, CaseIterable, Sendable {
     case measurement
     case exitDocument = "exit-document"
     case referrerSummary = "referrer-summary"
+    case myProgress = "my-progress"
     case protectedDocument = "protected-document"
     // Participant mode.
     case take

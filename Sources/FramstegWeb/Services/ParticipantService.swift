@@ -106,6 +106,36 @@ struct ParticipantService {
         }
     }
 
+    /// Takes back the latest step, recorded by mistake, with a reason: the participant is back in
+    /// the state before it, and the step stays on the record as taken back. `stepID` is the step
+    /// the form showed; if another was recorded or taken back meanwhile, nothing changes.
+    func withdrawLatestStep(_ stepID: Int64?, reason: String, of participant: Participant, by principal: Principal) async throws {
+        let now = self.now()
+        try await store.write { db in
+            let participants = ParticipantRepository(db, keyring: keyring)
+            try await participants.lockForUpdate(participant.id)
+            guard let latest = try await participants.steps(of: participant.id).last, latest.id == stepID else {
+                throw ValidationFailure(problems: ["reason": .changedMeanwhile])
+            }
+            let current = try await participants.summary(participant.id)
+            let reason = try StepWithdrawal.validated(
+                reason: reason,
+                from: latest.transition.from,
+                to: latest.transition.to,
+                recordedOn: Day(latest.recordedAt),
+                today: Day(now),
+                by: principal.userID,
+                responsible: current?.responsibleCounsellor ?? participant.responsibleCounsellor
+            )
+            do {
+                try await participants.withdraw(latest, of: participant.id, reason: reason, by: principal.userID, now: now)
+            } catch StoreError.conflict {
+                throw ValidationFailure(problems: ["reason": .changedMeanwhile])
+            }
+            try await AuditLog(db).append(AuditEntry(at: now, by: principal, action: .participantStepWithdrawn, participant: participant))
+        }
+    }
+
     static func event(_ name: String, outcome: String, reason: String) throws(ValidationFailure) -> JourneyEvent {
         guard let kind = JourneyEventKind(rawValue: name) else {
             throw ValidationFailure(problems: ["event": name.isEmpty ? .required : .unknownChoice])

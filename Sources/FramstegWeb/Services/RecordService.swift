@@ -11,7 +11,10 @@ struct RecordFacts: Sendable {
     let unit: OrganisationUnit
     let now: Date
     let today: Day
+    /// The steps that stand, oldest first.
     let steps: [RecordedStep]
+    /// Steps recorded by mistake and taken back, with who, when and why.
+    let withdrawnSteps: [RecordedStep]
     let association: Association?
     let municipality: Municipality?
     /// Who was responsible, from which day, oldest first.
@@ -91,12 +94,14 @@ struct RecordService {
             let activities = ActivityRepository(db, keyring: keyring)
             let organisation = OrganisationRepository(db)
             let staff = try await UserRepository(db).users(of: participant.associationID)
+            let steps = try await participants.allSteps(of: participant.id)
             return RecordFacts(
                 participant: participant,
                 unit: unit,
                 now: now,
                 today: today,
-                steps: try await participants.steps(of: participant.id),
+                steps: steps.filter { $0.withdrawal == nil },
+                withdrawnSteps: steps.filter { $0.withdrawal != nil },
                 association: try await organisation.association(participant.associationID),
                 municipality: try await organisation.municipality(participant.municipalityID),
                 counsellorHistory: try await participants.counsellorHistory(of: participant.id),

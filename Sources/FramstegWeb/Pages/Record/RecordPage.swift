@@ -143,7 +143,7 @@ struct RecordPage: Sendable {
                 ])
         let onJourney = tab == .journey
         eligibility = onJourney ? EligibilitySection(facts, error: forms[.eligibility]?.errors["eligibility"], language: language) : nil
-        journey = onJourney ? JourneySection(facts, form: forms[.step], language: language) : nil
+        journey = onJourney ? JourneySection(facts, form: forms[.step], withdrawal: forms[.stepWithdrawal], language: language) : nil
         counsellorSection = onJourney ? CounsellorSection(facts, form: forms[.counsellor], language: language) : nil
         measurementSection = tab == .measurements ? MeasurementSection(facts, forms: forms, language: language) : nil
         surveySection = tab == .measurements ? SurveySection(facts, forms: forms, language: language) : nil
@@ -161,6 +161,8 @@ struct RecordForms: Sendable {
         case contact
         case eligibility
         case step
+        /// Taking back the latest step.
+        case stepWithdrawal
         case counsellor
         case measurement
         case survey
@@ -263,7 +265,48 @@ struct JourneySection: Sendable {
     let errors: [String: String]
     let hasErrors: Bool
 
-    init(_ facts: RecordFacts, form returning: FormState?, language: Language) {
+    /// The latest step, when it can still be taken back (not the registration, recorded within
+    /// `StepWithdrawal.windowDays`); the server checks again, and who may.
+    struct Withdrawable: Sendable {
+        let stepID: String
+        let label: String
+        /// Taking it back reopens an ended journey.
+        let reopens: Bool
+    }
+
+    let withdrawable: Withdrawable?
+    let withdrawForm: FormState
+    /// "2026-12-01: Avslut – taget tillbaka 2026-12-02 10:15 av Anna Berg: fel deltagare".
+    let withdrawn: [String]
+    let hasWithdrawn: Bool
+
+    init(_ facts: RecordFacts, form returning: FormState?, withdrawal: FormState? = nil, language: Language) {
+        if let latest = facts.steps.last, !latest.isRegistration,
+            Day(latest.recordedAt).days(until: facts.today) <= StepWithdrawal.windowDays
+        {
+            let label = Self.steps(facts, language: language).last.map {
+                $0.day + ": " + $0.event + ($0.detail.map { " (" + $0 + ")" } ?? "")
+            }
+            withdrawable = Withdrawable(stepID: String(latest.id), label: label ?? "", reopens: latest.transition.to.isFinal)
+        } else {
+            withdrawable = nil
+        }
+        withdrawForm = withdrawal ?? FormState()
+        withdrawn = facts.withdrawnSteps.map { step in
+            let event = Texts.text("event." + step.transition.event.kind.rawValue, language)
+            let taken = step.withdrawal.map { withdrawal in
+                Texts.text(
+                    "stepWithdrawnLine",
+                    language,
+                    [
+                        "at": StockholmTime.minute(withdrawal.at), "by": facts.staffNames[withdrawal.by] ?? "–",
+                        "reason": withdrawal.reason,
+                    ]
+                )
+            }
+            return step.transition.day.description + ": " + event + " – " + (taken ?? "")
+        }
+        hasWithdrawn = !withdrawn.isEmpty
         // Without a step form coming back, the next step is offered for today.
         let form = returning ?? FormState(values: ["day": facts.today.description])
         steps = Self.steps(facts, language: language)

@@ -29,6 +29,12 @@ struct RecordPages {
             let model = ReferrerSummary(facts, printedBy: context.session?.user.name ?? "", language: context.language)
             return site.renderer.page(.referrerSummary, title: .key("referrerSummary"), model: model, context: context)
         }
+        routes.get("/participants/:participant/my-progress", .readParticipant, .participant) { request, context, principal, record in
+            if let confirm = protectedDocument(request, context, record) { return confirm }
+            let facts = try await site.services.record.open(record, by: principal, as: .participantMyProgress)
+            let model = MyProgressDocument(facts, language: context.language)
+            return site.renderer.page(.myProgress, title: .key("myProgressTitle"), model: model, context: context)
+        }
         routes.post("/participants/:participant/protected", .changeParticipant, .participant) { _, context, principal, record in
             try await site.services.participants.setProtected(context.form["protected"] == "1", of: record.participant, by: principal)
             return .redirect(toRecordOf: record.participant.id, notice: .participantProtectionChanged, section: "protection")
@@ -105,6 +111,20 @@ struct RecordPages {
             } catch let failure as ValidationFailure {
                 let typed = ["event": form["event"], "day": form["day"], "outcome": form["outcome"], "reason": form["reason"]]
                 return try await page(context, principal, record, refused: .step, typed, failure)
+            }
+        }
+        routes.post("/participants/:participant/steps/withdraw", .changeParticipant, .participant) { _, context, principal, record in
+            let form = context.form
+            do {
+                try await site.services.participants.withdrawLatestStep(
+                    Int64(form["step"]),
+                    reason: form["reason"],
+                    of: record.participant,
+                    by: principal
+                )
+                return .redirect(toRecordOf: record.participant.id, notice: .stepWithdrawn, section: "journey")
+            } catch let failure as ValidationFailure {
+                return try await page(context, principal, record, refused: .stepWithdrawal, ["reason": form["reason"]], failure)
             }
         }
     }

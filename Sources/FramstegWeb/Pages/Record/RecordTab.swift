@@ -43,7 +43,7 @@ extension RecordForms.Form {
         switch self {
         case .contact: "contact"
         case .eligibility: "eligibility"
-        case .step: "journey"
+        case .step, .stepWithdrawal: "journey"
         case .counsellor: "counsellor"
         case .measurement: "measurements"
         case .survey, .surveyContinue: "surveys"
@@ -59,6 +59,7 @@ extension RecordForms.Form {
         switch (self, field) {
         case (.contact, "referrerName"): "contact-referrer"
         case (.contact, let field): "contact-" + field
+        case (.stepWithdrawal, _): "withdraw-reason"
         case (.step, "event"): "event-error"
         case (.step, let field): field
         case (.counsellor, _): "counsellor-choice"

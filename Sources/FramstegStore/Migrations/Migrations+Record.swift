@@ -1,0 +1,38 @@
+import Foundation
+import FramstegCore
+import SQLKit
+
+extension Migrations {
+    /// Meetings planned with a time and a place, then held or cancelled (issue 18). What a meeting
+    /// was before each change is kept in `meeting_changes`, with its reason sealed. A meeting
+    /// already stored for a day after today was planned; every other was held.
+    static let plannedMeetings = Migration(version: 33, name: "meetings planned with time and place, held or cancelled") { db, _ in
+        try await db.alter(table: "meetings").column("status", type: .text, .notNull, .default("held")).run()
+        try await db.alter(table: "meetings").column("starts_at", type: .text).run()
+        try await db.alter(table: "meetings").column("place_sealed", type: .text).run()
+        try await db.update("meetings").set("status", to: SQLBind("planned"))
+            .where("day", .greaterThan, SQLBind(Day(Date()).description)).run()
+        try await db.create(table: "meeting_changes")
+            .column("id", type: .bigint, .primaryKey(autoIncrement: true))
+            .column("meeting_id", type: .bigint, .notNull, .references("meetings", "id"))
+            .column("change", type: .text, .notNull)
+            .column("previous_day", type: .text, .notNull)
+            .column("previous_starts_at", type: .text)
+            .column("previous_place_sealed", type: .text)
+            .column("reason_sealed", type: .text)
+            .column("recorded_by", type: .bigint, .notNull, .references("users", "id"))
+            .column("recorded_at", type: .bigint, .notNull)
+            .run()
+        try await db.create(index: "meeting_changes_meeting").on("meeting_changes").column("meeting_id").run()
+    }
+}
+
+extension Migrations {
+    /// A journey step recorded by mistake is taken back, never deleted (issue 18): who took it
+    /// back, when, and why (sealed). Every read of the journey skips a withdrawn step.
+    static let stepWithdrawals = Migration(version: 34, name: "journey steps taken back with a reason") { db, _ in
+        try await db.alter(table: "journey_steps").column("withdrawn_at", type: .bigint).run()
+        try await db.alter(table: "journey_steps").column("withdrawn_by", type: .bigint).run()
+        try await db.alter(table: "journey_steps").column("withdrawal_reason_sealed", type: .text).run()
+    }
+}
