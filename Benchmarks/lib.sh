@@ -125,5 +125,6 @@ verify_framsteg() {
     expect_page "$base/healthz" "" '"status":"ok"' '"database"'
     expect_page "$base$WORKING_VIEW" "$COOKIE" 'id="sign-out"' '<h1>Mina verksamheter</h1>' '<h2>Mina deltagare</h2>'
     expect_page "$base$UNIT_PAGE" "$COOKIE" 'id="sign-out"' '<h2>Budgeterade platser</h2>'
-    expect_page "$base$RECORD_PAGE" "$COOKIE" 'id="sign-out"' '<h2>Resan</h2>' 'id="measurements-title"'
+    # The record opens on its overview tab (issue 18): the summary and what is due.
+    expect_page "$base$RECORD_PAGE" "$COOKIE" 'id="sign-out"' 'id="summary-state"' 'id="record-due"'
 }

@@ -468,6 +468,30 @@ struct AccessMatrixTests {
             counsellor: .hidden
         ),
         Row(
+            "POST /participants/:participant/meetings/:meeting/withdraw",
+            .own,
+            admin: .forbidden,
+            office: .forbidden,
+            manager: .forbidden,
+            counsellor: .ok
+        ),
+        Row(
+            "POST /participants/:participant/meetings/:meeting/withdraw",
+            .sibling,
+            admin: .forbidden,
+            office: .forbidden,
+            manager: .forbidden,
+            counsellor: .forbidden
+        ),
+        Row(
+            "POST /participants/:participant/meetings/:meeting/withdraw",
+            .foreign,
+            admin: .forbidden,
+            office: .forbidden,
+            manager: .hidden,
+            counsellor: .hidden
+        ),
+        Row(
             "POST /participants/:participant/meetings/:meeting/cancel",
             .own,
             admin: .forbidden,

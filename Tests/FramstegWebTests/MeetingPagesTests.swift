@@ -96,7 +96,9 @@ struct MeetingPagesTests {
         }
     }
 
-    @Test("moved with a reason, then held with notes: both changes on the record and in the log, the notes sealed")
+    @Test(
+        "moved with a reason, then held with notes, then withdrawn as a mistake: every change on the record and in the log, the notes sealed"
+    )
     func movingAndHolding() async throws {
         try await TestApp.run { fixture, client throws in
             let browser = TestBrowser(client)
@@ -187,6 +189,29 @@ struct MeetingPagesTests {
             let again = try await browser.post(meeting + "/cancel", [("reason", "Fel")])
             #expect(again.status == .unprocessableContent)
             #expect(again.text.contains("Mötet är redan registrerat som hållet eller inställt."))
+
+            // Recorded as held by mistake: withdrawn with a reason, it stays on the record and counts nowhere.
+            let held = try await browser.get(meeting).text
+            #expect(held.contains(#"action="\#(meeting)/withdraw""#))
+            let noReason = try await browser.post(meeting + "/withdraw", [("reason", "")])
+            #expect(noReason.status == .unprocessableContent)
+            #expect(noReason.text.contains(#"<p id="withdraw-reason-error" class="field-error">Fyll i det här fältet.</p>"#))
+            #expect(
+                try await browser.post(meeting + "/withdraw", [("reason", "Fel deltagare")]).location
+                    == path + "?tab=meetings&notice=meetingWithdrawn#meetings"
+            )
+            #expect(try await Self.auditActions(fixture, 1) == ["participant.meeting.withdraw"])
+            let status = try await fixture.store.read { db in
+                try await db.select().column("status").from("meetings").where("id", .equal, id).first()?.decode(
+                    column: "status",
+                    as: String.self
+                )
+            }
+            #expect(status == "withdrawn")
+            let withdrawn = try await browser.get(path + "?tab=meetings").text
+            #expect(withdrawn.contains(#"<span class="tag">Tillbakataget</span>"#) && withdrawn.contains("Fel deltagare"))
+            let twice = try await browser.post(meeting + "/withdraw", [("reason", "Igen")])
+            #expect(twice.text.contains("Bara ett hållet möte kan tas tillbaka."))
         }
     }
 

@@ -18,11 +18,13 @@ public enum MeetingAttendee: String, CaseIterable, Sendable, Codable, Hashable {
 }
 
 /// Where a meeting stands: planned for a day (and a time), held, or cancelled. A planned meeting
-/// becomes held or cancelled once; the changes on the way are kept (`MeetingChange`).
+/// becomes held or cancelled once; a held one recorded by mistake is withdrawn, never deleted. The
+/// changes on the way are kept (`MeetingChange`).
 public enum MeetingStatus: String, CaseIterable, Sendable, Codable, Hashable {
     case planned
     case held
     case cancelled
+    case withdrawn
 }
 
 /// A time of day, minutes since midnight, written "HH:MM" (24 hours).
@@ -61,6 +63,8 @@ public struct MeetingChange: Hashable, Sendable {
         case moved
         case held
         case cancelled
+        /// A held meeting recorded by mistake, taken back.
+        case withdrawn
     }
 
     public let kind: Kind
@@ -336,6 +340,18 @@ public enum MeetingChangeReason {
     public static func validatedCancellation(_ meeting: Meeting, reason: String) throws(ValidationFailure) -> String {
         var failure = ValidationFailure()
         if !meeting.isPlanned { failure.add("reason", .meetingNotPlanned) }
+        let reason = reason.trimmed
+        if reason.isEmpty { failure.add("reason", .required) }
+        if reason.count > maximum { failure.add("reason", .tooLong(maximum: maximum)) }
+        try failure.throwIfAny()
+        return reason
+    }
+
+    /// A held meeting recorded by mistake (the wrong participant, twice) is taken back with its
+    /// reason; it stays on the record as withdrawn and counts nowhere.
+    public static func validatedWithdrawal(_ meeting: Meeting, reason: String) throws(ValidationFailure) -> String {
+        var failure = ValidationFailure()
+        if meeting.status != .held { failure.add("reason", .meetingNotHeld) }
         let reason = reason.trimmed
         if reason.isEmpty { failure.add("reason", .required) }
         if reason.count > maximum { failure.add("reason", .tooLong(maximum: maximum)) }

@@ -83,6 +83,7 @@ public enum AuditAction: Hashable, Sendable {
     case participantMeetingMove
     case participantMeetingHeld
     case participantMeetingCancel
+    case participantMeetingWithdraw
     /// A planned meeting's calendar file was downloaded.
     case participantMeetingCalendar
     case participantMeetingsRead
@@ -195,6 +196,7 @@ public enum AuditAction: Hashable, Sendable {
         case .participantMeetingMove: "participant.meeting.move"
         case .participantMeetingHeld: "participant.meeting.held"
         case .participantMeetingCancel: "participant.meeting.cancel"
+        case .participantMeetingWithdraw: "participant.meeting.withdraw"
         case .participantMeetingCalendar: "participant.meeting.calendar"
         case .participantMeetingsRead: "participant.meetings.read"
         case .participantInterventionsRead: "participant.interventions.read"

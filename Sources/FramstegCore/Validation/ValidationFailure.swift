@@ -84,6 +84,8 @@ public enum FieldProblem: Hashable, Sendable {
     case inTheFuture
     /// The meeting has already been held or cancelled, so it can no longer be moved, held or cancelled.
     case meetingNotPlanned
+    /// Only a held meeting can be withdrawn as recorded by mistake.
+    case meetingNotHeld
     /// A change that changes nothing.
     case unchanged
     /// The registration is not a step that can be taken back.

@@ -178,14 +178,14 @@ public struct ActivityRepository: Sendable {
     }
 
     /// Meetings of these participants between two days, for the calendar and the work list:
-    /// cancelled ones left out; the place opened, attendees, notes and decisions left sealed.
+    /// cancelled and withdrawn ones left out; the place opened, attendees, notes and decisions left sealed.
     public func meetings(of participants: Set<ParticipantID>, from first: Day, through last: Day) async throws -> [Meeting] {
         guard !participants.isEmpty else { return [] }
         return try await db.select().columns("id", "participant_id", "kind", "status", "day", "starts_at", "place_sealed", "recorded_by")
             .from("meetings")
             .where("participant_id", .in, participants.map(\.rawValue).sorted())
             .where("day", .greaterThanOrEqual, first.description).where("day", .lessThanOrEqual, last.description)
-            .where("status", .notEqual, MeetingStatus.cancelled.rawValue)
+            .where("status", .in, [MeetingStatus.planned.rawValue, MeetingStatus.held.rawValue])
             .orderBy("day").all().map { row in try meeting(from: row, opening: false) }
     }
 
@@ -228,6 +228,12 @@ public struct ActivityRepository: Sendable {
     public func cancel(_ meeting: Meeting, reason: String, by user: UserID, now: Date) async throws {
         try await recordChange(.cancelled, of: meeting, reason: reason, by: user, now: now)
         try await db.update("meetings").set("status", to: MeetingStatus.cancelled.rawValue).where("id", .equal, meeting.id.rawValue).run()
+    }
+
+    /// Withdraws a held meeting recorded by mistake, with its reason; it stays on the record.
+    public func withdraw(_ meeting: Meeting, reason: String, by user: UserID, now: Date) async throws {
+        try await recordChange(.withdrawn, of: meeting, reason: reason, by: user, now: now)
+        try await db.update("meetings").set("status", to: MeetingStatus.withdrawn.rawValue).where("id", .equal, meeting.id.rawValue).run()
     }
 
     private func recordChange(_ kind: MeetingChange.Kind, of meeting: Meeting, reason: String, by user: UserID, now: Date) async throws {

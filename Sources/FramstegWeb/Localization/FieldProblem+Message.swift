@@ -43,6 +43,7 @@ extension FieldProblem {
         case .inTheFuture: return text("problemInTheFuture")
         case .meetingNotPlanned: return text("problemMeetingNotPlanned")
         case .unchanged: return text("problemUnchanged")
+        case .meetingNotHeld: return text("problemMeetingNotHeld")
         case .stepNotWithdrawable: return text("problemStepNotWithdrawable")
         case .withdrawalWindowPassed(let days): return Texts.text("problemWithdrawalWindow", language, ["n": String(days)])
         case .onlyResponsibleReopens: return text("problemOnlyResponsibleReopens")

@@ -78,6 +78,7 @@ enum AuditEventName {
         "participant.meeting.add": ("Registrerade ett möte", "Recorded a meeting"),
         "participant.meeting.move": ("Flyttade ett planerat möte", "Moved a planned meeting"),
         "participant.meeting.held": ("Registrerade ett planerat möte som hållet", "Recorded a planned meeting as held"),
+        "participant.meeting.withdraw": ("Tog tillbaka ett möte registrerat av misstag", "Withdrew a meeting recorded by mistake"),
         "participant.meeting.cancel": ("Ställde in ett planerat möte", "Cancelled a planned meeting"),
         "participant.meeting.calendar": ("Hämtade kalenderfilen för ett möte", "Downloaded a meeting's calendar file"),
         "participant.meetings.read": ("Läste mötena", "Read the meetings"),

@@ -16,6 +16,17 @@ extension Texts {
         "meetingStatus.planned": ("Planerat", "Planned"),
         "meetingStatus.held": ("Hållet", "Held"),
         "meetingStatus.cancelled": ("Inställt", "Cancelled"),
+        "meetingStatus.withdrawn": ("Tillbakataget", "Withdrawn"),
+        "meetingChange.withdrawn": ("Taget tillbaka {at} av {by} (registrerat {before})", "Withdrawn {at} by {by} (recorded {before})"),
+        "meetingWithdraw": ("Registrerat av misstag? Ta tillbaka mötet", "Recorded by mistake? Withdraw the meeting"),
+        "meetingWithdrawReason": ("Varför mötet tas tillbaka", "Why the meeting is withdrawn"),
+        "meetingWithdrawHelp": (
+            "Mötet finns kvar i journalen som tillbakataget, med orsaken, och räknas inte längre som hållet.",
+            "The meeting stays on the record as withdrawn, with the reason, and no longer counts as held."
+        ),
+        "meetingWithdrawButton": ("Ta tillbaka mötet", "Withdraw the meeting"),
+        "meetingWithdrawn": ("Mötet är taget tillbaka.", "The meeting is withdrawn."),
+        "problemMeetingNotHeld": ("Bara ett hållet möte kan tas tillbaka.", "Only a held meeting can be withdrawn."),
         "meetingAwaitingOutcome": ("Registrera utfallet", "Record what happened"),
         "meetingChanges": ("Ändringar", "Changes"),
         "meetingChange.moved": ("Flyttat {at} av {by} (var {before})", "Moved {at} by {by} (was {before})"),

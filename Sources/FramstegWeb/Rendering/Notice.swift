@@ -22,6 +22,7 @@ enum Notice: String, CaseIterable, Sendable {
     case meetingMoved
     case meetingHeld
     case meetingCancelled
+    case meetingWithdrawn
     case goalSaved
     case hoursSaved
     case answersSaved

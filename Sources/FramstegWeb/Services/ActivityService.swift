@@ -128,6 +128,14 @@ struct ActivityService {
         }
     }
 
+    /// Withdraws a held meeting recorded by mistake, with a reason; it stays on the record.
+    func withdrawMeeting(_ id: MeetingID, reason: String, of participant: Participant, by principal: Principal) async throws {
+        try await changeMeeting(id, of: participant, by: principal, action: .participantMeetingWithdraw) { activities, meeting, now in
+            let reason = try MeetingChangeReason.validatedWithdrawal(meeting, reason: reason)
+            try await activities.withdraw(meeting, reason: reason, by: principal.userID, now: now)
+        }
+    }
+
     /// One change to one meeting: the participant locked, the meeting read again inside the
     /// transaction (so of a "held" and a "cancel" sent at once the second finds it no longer
     /// planned and is refused), the change and its audit row.

@@ -65,6 +65,13 @@ struct MeetingPages {
                 return try await page(context, principal, record, id, refused: (.move, FormState(typed, failure, context.language)))
             }
         }
+        routes.post("/participants/:participant/meetings/:meeting/withdraw", .changeParticipant, .participant) {
+            _,
+            context,
+            principal,
+            record in
+            try await withdraw(context, principal, record)
+        }
         routes.post("/participants/:participant/meetings/:meeting/cancel", .changeParticipant, .participant) {
             _,
             context,
@@ -84,6 +91,23 @@ struct MeetingPages {
                     refused: (.cancel, FormState(["reason": reason], failure, context.language))
                 )
             }
+        }
+    }
+
+    private func withdraw(_ context: AppRequestContext, _ principal: Principal, _ record: ParticipantInUnit) async throws -> Response {
+        let id = try meetingID(context)
+        let reason = context.form["reason"]
+        do {
+            try await site.services.activities.withdrawMeeting(id, reason: reason, of: record.participant, by: principal)
+            return .redirect(toRecordOf: record.participant.id, notice: .meetingWithdrawn, section: "meetings")
+        } catch let failure as ValidationFailure {
+            return try await page(
+                context,
+                principal,
+                record,
+                id,
+                refused: (.withdraw, FormState(["reason": reason], failure, context.language))
+            )
         }
     }
 
@@ -130,6 +154,7 @@ struct MeetingPage: Sendable {
         case held
         case move
         case cancel
+        case withdraw
 
         func fieldID(_ field: String) -> String {
             switch (self, field) {
@@ -163,6 +188,9 @@ struct MeetingPage: Sendable {
     let heldForm: FormState
     let moveForm: FormState
     let cancelForm: FormState
+    /// A held meeting recorded by mistake can be withdrawn.
+    let isHeld: Bool
+    let withdrawForm: FormState
     let attendeeChoices: [Choice]
     /// Holding it is for its day or after: before then the page says so instead of the form.
     let mayBeHeldYet: Bool
@@ -215,6 +243,8 @@ struct MeetingPage: Sendable {
         heldForm = form(.held, ["day": min(meeting.day, today).description, "attendees": "participant,counsellor"])
         moveForm = form(.move, ["day": meeting.day.description, "time": meeting.time?.description ?? "", "place": meeting.place])
         cancelForm = form(.cancel, [:])
+        isHeld = meeting.isHeld
+        withdrawForm = form(.withdraw, [:])
         attendeeChoices = MeetingSection.attendeeChoices(
             chosen: Set((heldForm.values["attendees"] ?? "").split(separator: ",").map(String.init)),
             language

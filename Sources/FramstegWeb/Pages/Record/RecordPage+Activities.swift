@@ -184,7 +184,8 @@ struct MeetingSection: Sendable {
             kind: Texts.text("meetingKind." + meeting.kind.rawValue, language),
             status: Texts.text("meetingStatus." + meeting.status.rawValue, language),
             isPlanned: meeting.isPlanned,
-            isCancelled: meeting.status == .cancelled,
+            // Cancelled or withdrawn: on the record, counted nowhere.
+            isCancelled: meeting.status == .cancelled || meeting.status == .withdrawn,
             isAwaitingOutcome: meeting.isAwaitingOutcome(today: today),
             attendees: attendees.isEmpty ? nil : attendees.joined(separator: ", "),
             by: facts.staffNames[meeting.recordedBy] ?? "–",
