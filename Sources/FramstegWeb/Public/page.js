@@ -108,8 +108,9 @@ document.addEventListener("click", function (event) {
     form.parentNode.insertBefore(note, form);
   }
 
-  // What was sent last went through unless the page says it was refused: its draft is done.
-  if (sent && !document.querySelector(".error-summary, .form-error")) { store.removeItem(sent); }
+  // What was sent last reached the server (this is a signed-in page, not sign-in): saved, or
+  // refused and shown again with what was typed. Either way its draft is done.
+  if (sent) { store.removeItem(sent); }
   var refused = document.querySelector(".error-summary");
   draftForms().forEach(function (form) {
     // A refused form already holds what was typed, as the server sent it back.
