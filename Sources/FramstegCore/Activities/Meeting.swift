@@ -338,20 +338,24 @@ public enum MeetingChangeReason {
 
     /// A cancellation needs its reason; it is what the record shows in place of the meeting.
     public static func validatedCancellation(_ meeting: Meeting, reason: String) throws(ValidationFailure) -> String {
-        var failure = ValidationFailure()
-        if !meeting.isPlanned { failure.add("reason", .meetingNotPlanned) }
-        let reason = reason.trimmed
-        if reason.isEmpty { failure.add("reason", .required) }
-        if reason.count > maximum { failure.add("reason", .tooLong(maximum: maximum)) }
-        try failure.throwIfAny()
-        return reason
+        try validated(reason, for: meeting, mustBe: .planned, else: .meetingNotPlanned)
     }
 
     /// A held meeting recorded by mistake (the wrong participant, twice) is taken back with its
     /// reason; it stays on the record as withdrawn and counts nowhere.
     public static func validatedWithdrawal(_ meeting: Meeting, reason: String) throws(ValidationFailure) -> String {
+        try validated(reason, for: meeting, mustBe: .held, else: .meetingNotHeld)
+    }
+
+    /// The reason, required and bounded, for a change only a meeting in `status` can take.
+    private static func validated(
+        _ reason: String,
+        for meeting: Meeting,
+        mustBe status: MeetingStatus,
+        else problem: FieldProblem
+    ) throws(ValidationFailure) -> String {
         var failure = ValidationFailure()
-        if meeting.status != .held { failure.add("reason", .meetingNotHeld) }
+        if meeting.status != status { failure.add("reason", problem) }
         let reason = reason.trimmed
         if reason.isEmpty { failure.add("reason", .required) }
         if reason.count > maximum { failure.add("reason", .tooLong(maximum: maximum)) }

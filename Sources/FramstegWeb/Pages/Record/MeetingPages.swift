@@ -3,7 +3,8 @@ import FramstegCore
 import Hummingbird
 
 /// One meeting of the record: what it is, what changed, and while it is planned the forms that
-/// record it as held, move it or cancel it, and its calendar file. Every read is audited.
+/// record it as held, move it or cancel it, and its calendar file; once held, the form that
+/// withdraws it as recorded by mistake. Every read is audited.
 struct MeetingPages {
     let site: Site
 
@@ -30,7 +31,6 @@ struct MeetingPages {
             context,
             principal,
             record in
-            let id = try meetingID(context)
             let form = context.form
             let draft = MeetingOutcomeDraft(
                 day: form["day"],
@@ -38,15 +38,11 @@ struct MeetingPages {
                 notes: form["notes"],
                 decisions: form["decisions"]
             )
-            do {
+            let typed = [
+                "day": draft.day, "notes": draft.notes, "decisions": draft.decisions, "attendees": draft.attendees.joined(separator: ","),
+            ]
+            return try await change(.held, typed, notice: .meetingHeld, context, principal, record) { id in
                 try await site.services.activities.holdMeeting(id, draft, of: record.participant, by: principal)
-                return .redirect(toRecordOf: record.participant.id, notice: .meetingHeld, section: "meetings")
-            } catch let failure as ValidationFailure {
-                let typed = [
-                    "day": draft.day, "notes": draft.notes, "decisions": draft.decisions,
-                    "attendees": draft.attendees.joined(separator: ","),
-                ]
-                return try await page(context, principal, record, id, refused: (.held, FormState(typed, failure, context.language)))
             }
         }
         routes.post("/participants/:participant/meetings/:meeting/move", .changeParticipant, .participant) {
@@ -54,15 +50,11 @@ struct MeetingPages {
             context,
             principal,
             record in
-            let id = try meetingID(context)
             let form = context.form
             let draft = MeetingMoveDraft(day: form["day"], time: form["time"], place: form["place"], reason: form["reason"])
-            do {
+            let typed = ["day": draft.day, "time": draft.time, "place": draft.place, "reason": draft.reason]
+            return try await change(.move, typed, notice: .meetingMoved, context, principal, record) { id in
                 try await site.services.activities.moveMeeting(id, draft, of: record.participant, by: principal)
-                return .redirect(toRecordOf: record.participant.id, notice: .meetingMoved, section: "meetings")
-            } catch let failure as ValidationFailure {
-                let typed = ["day": draft.day, "time": draft.time, "place": draft.place, "reason": draft.reason]
-                return try await page(context, principal, record, id, refused: (.move, FormState(typed, failure, context.language)))
             }
         }
         routes.post("/participants/:participant/meetings/:meeting/withdraw", .changeParticipant, .participant) {
@@ -70,44 +62,41 @@ struct MeetingPages {
             context,
             principal,
             record in
-            try await withdraw(context, principal, record)
+            let reason = context.form["reason"]
+            return try await change(.withdraw, ["reason": reason], notice: .meetingWithdrawn, context, principal, record) { id in
+                try await site.services.activities.withdrawMeeting(id, reason: reason, of: record.participant, by: principal)
+            }
         }
         routes.post("/participants/:participant/meetings/:meeting/cancel", .changeParticipant, .participant) {
             _,
             context,
             principal,
             record in
-            let id = try meetingID(context)
             let reason = context.form["reason"]
-            do {
+            return try await change(.cancel, ["reason": reason], notice: .meetingCancelled, context, principal, record) { id in
                 try await site.services.activities.cancelMeeting(id, reason: reason, of: record.participant, by: principal)
-                return .redirect(toRecordOf: record.participant.id, notice: .meetingCancelled, section: "meetings")
-            } catch let failure as ValidationFailure {
-                return try await page(
-                    context,
-                    principal,
-                    record,
-                    id,
-                    refused: (.cancel, FormState(["reason": reason], failure, context.language))
-                )
             }
         }
     }
 
-    private func withdraw(_ context: AppRequestContext, _ principal: Principal, _ record: ParticipantInUnit) async throws -> Response {
+    /// One change to the meeting of the address: done, back to the record's meetings with `notice`;
+    /// refused, the meeting's page again with `form`'s messages beside what was typed (422).
+    private func change(
+        _ form: MeetingPage.Form,
+        _ typed: [String: String],
+        notice: Notice,
+        _ context: AppRequestContext,
+        _ principal: Principal,
+        _ record: ParticipantInUnit,
+        _ perform: (MeetingID) async throws -> Void
+    ) async throws -> Response {
         let id = try meetingID(context)
-        let reason = context.form["reason"]
         do {
-            try await site.services.activities.withdrawMeeting(id, reason: reason, of: record.participant, by: principal)
-            return .redirect(toRecordOf: record.participant.id, notice: .meetingWithdrawn, section: "meetings")
+            try await perform(id)
+            return .redirect(toRecordOf: record.participant.id, notice: notice, section: "meetings")
         } catch let failure as ValidationFailure {
-            return try await page(
-                context,
-                principal,
-                record,
-                id,
-                refused: (.withdraw, FormState(["reason": reason], failure, context.language))
-            )
+            let state = FormState(values: typed, errors: failure.messages(context.language))
+            return try await page(context, principal, record, id, refused: (form, state))
         }
     }
 
@@ -138,13 +127,6 @@ struct MeetingPages {
             context: context,
             status: refused == nil ? .ok : .unprocessableContent
         )
-    }
-}
-
-extension FormState {
-    /// What was typed, with the failure's messages in `language` beside their fields.
-    init(_ typed: [String: String], _ failure: ValidationFailure, _ language: Language) {
-        self.init(values: typed, errors: failure.problems.mapValues { $0.message(language) })
     }
 }
 
