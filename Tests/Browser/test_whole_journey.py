@@ -101,10 +101,11 @@ def test_from_the_public_form_to_the_exit_document(browser: Browser) -> None:
     # 6. The multi-party meeting, then the exit meeting with its decision, then exit.
     step(browser, "multi-party-meeting")
     browser.click("#tab-meetings")
-    browser.find("#meetings summary").click()
+    # The record has two meeting forms: planning one, and recording one held (this one).
+    browser.find("#meetings details:has(#meeting-kind) > summary").click()
     Select(browser.find("#meeting-kind")).select_by_value("exit")
     browser.fill({"meeting-notes": "Intern anteckning om samtalet", "meeting-decisions": "Börjar arbeta på Kafé Kornet med lönestöd."})
-    browser.submit(button="form[action$='/meetings'] button[type=submit]")
+    browser.submit(button="form[action$='/meetings'] input[value=held] ~ button[type=submit]")
     assert "Mötet är sparat." in browser.find("main .notice").text
     step(browser, "exit", outcome="subsidised-work")
     assert "Avslutad" in browser.find("#summary-state").text
