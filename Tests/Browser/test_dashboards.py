@@ -3,13 +3,16 @@ figures published by audience, the period picker, an explanation instead of zero
 
 from __future__ import annotations
 
+import base64
 import io
 import datetime
 import urllib.request
 
 import openpyxl
+import pypdf
 
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.print_page_options import PrintOptions
 from selenium.webdriver.support.ui import Select
 
 from harness import DEMO_USERS, Browser
@@ -129,3 +132,38 @@ def test_office_makes_the_national_deliveries(browser: Browser) -> None:
     assert browser.find("#delivery-finsam-export").get_attribute("href").endswith(
         f"/office/finsam.csv?period=year&year={datetime.date.today().year}"
     )
+
+
+def test_the_annual_report_prints_as_a_board_files_it(browser: Browser) -> None:
+    """Chromium's own print to PDF: a cover page with the association, report, scope, days and
+    printing day; the goal summary after it; every page numbered "n / total"."""
+    browser.sign_in(DEMO_USERS["office"])
+    year = datetime.date.today().year
+    browser.visit(f"/office/report?year={year}")
+    assert browser.heading == f"Årsrapport {year}: Hela förbundet"
+    goals = browser.find("#table-goals").text
+    assert "Använda platser mot budgeterade" in goals and "Använda platser, Mölndal" in goals
+    assert "Progressionsmätning" in goals and "Fråga 1" in goals and "Fråga 5" in goals
+    options = PrintOptions()
+    options.page_width = 21.0
+    options.page_height = 29.7
+    pdf = pypdf.PdfReader(io.BytesIO(base64.b64decode(browser.driver.print_page(options))))
+    pages = [page.extract_text() for page in pdf.pages]
+    total = len(pages)
+    assert total >= 3, f"a cover, the goals and the figures: {total} pages"
+    cover = pages[0]
+    assert "Samordningsförbundet Insjöriket" in cover and f"Årsrapport {year}" in cover and "Hela förbundet" in cover
+    assert f"{year}-01-01 – {year}-12-31" in cover and "Utskriven" in cover
+    assert "Måluppfyllelse" not in cover, "the cover is a page of its own"
+    assert "Måluppfyllelse" in pages[1]
+    assert "Skriv ut rapporten" not in "".join(pages), "no form or button is printed"
+    for number, text in enumerate(pages, start=1):
+        assert f"{number} / {total}" in text, f"page {number} carries its number"
+
+    # The interim report of one municipality, chosen in the report's own form.
+    Select(browser.find("#report-municipality")).select_by_visible_text("Mölndal")
+    Select(browser.find("#report-kind")).select_by_visible_text("Delårsrapport (halvår)")
+    Select(browser.find("#report-half")).select_by_visible_text("Januari–juni")
+    browser.click("#show-report")
+    assert browser.heading == f"Delårsrapport januari–juni {year}: Kommun Mölndal"
+    assert "hittills" in browser.find("#table-goals").text, "places are judged against the part of the year passed"

@@ -64,6 +64,8 @@ struct AccessMatrixTests {
         ),
         Row("GET /admin/units", admin: .ok, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
         Row("POST /admin/units", admin: .ok, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
+        Row("GET /admin/goals", admin: .ok, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
+        Row("POST /admin/goals", admin: .ok, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
         Row("GET /admin/units/:unit", .own, admin: .ok, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
         Row("GET /admin/units/:unit", .sibling, admin: .ok, office: .forbidden, manager: .forbidden, counsellor: .forbidden),
         Row("GET /admin/units/:unit", .foreign, admin: .hidden, office: .forbidden, manager: .forbidden, counsellor: .forbidden),

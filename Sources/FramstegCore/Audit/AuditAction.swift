@@ -33,6 +33,8 @@ public enum AuditAction: Hashable, Sendable {
     case unitUpdate
     case unitPlaces
     case unitSchedule
+    /// The board's goals for a year were set (`association_goals`).
+    case goalsSet
     case userCreate
     case userCreateCLI
     case userUpdate
@@ -161,6 +163,7 @@ public enum AuditAction: Hashable, Sendable {
         case .unitUpdate: "unit.update"
         case .unitPlaces: "unit.places"
         case .unitSchedule: "unit.schedule"
+        case .goalsSet: "association.goals"
         case .userCreate: "user.create"
         case .userCreateCLI: "user.create.cli"
         case .userUpdate: "user.update"

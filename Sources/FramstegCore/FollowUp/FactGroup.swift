@@ -78,7 +78,11 @@ public struct FactGroup: Hashable, Sendable {
 
     /// Only participants the period concerns (registered by its end and not ended before it) are
     /// grouped: nobody else is referred, started, active or ended in it.
-    public static func grouping(_ facts: [ParticipantFacts], period: ReportingPeriod) -> [FactGroup] {
+    public static func grouping(
+        _ facts: [ParticipantFacts],
+        period: ReportingPeriod,
+        waitingDays: Int = WaitingTime.goalDays
+    ) -> [FactGroup] {
         var groups: [Key: FactGroup] = [:]
         for fact in facts where fact.registeredOn <= period.last && (fact.endedOn.map { $0 >= period.first } ?? true) {
             let started = fact.startedOn.map(period.contains) == true
@@ -96,7 +100,7 @@ public struct FactGroup: Hashable, Sendable {
                 ended: ended,
                 outcome: ended ? (fact.outcome ?? .other) : nil,
                 timeBand: ended ? timeBand(days: days) : nil,
-                withinWaitingGoal: started ? wait <= AssociationGoals.waitingDays : nil,
+                withinWaitingGoal: started ? wait <= waitingDays : nil,
                 changedCounsellor: fact.counsellors > 1,
                 measured: fact.firstMeasuredOn.map { $0 <= period.last } == true
             )

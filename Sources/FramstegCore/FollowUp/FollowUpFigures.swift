@@ -61,19 +61,6 @@ public enum AgeBand: String, CaseIterable, Sendable {
     case thirtyAndOver = "30-and-over"
 }
 
-/// The association's goals (seed 000) by year: at least this share of budgeted places used, and of
-/// participants with a progression measurement. Years between take the latest goal set before them.
-public enum AssociationGoals {
-    public static let placesUsed: [Int: Double] = [2024: 0.75, 2026: 1.0]
-    public static let measurementCoverage: [Int: Double] = [2024: 0.5, 2026: 0.8]
-    /// Days from registration to start that the waiting-time goal allows (seed 004).
-    public static let waitingDays = 14
-
-    public static func goal(_ goals: [Int: Double], year: Int) -> Double? {
-        goals.filter { $0.key <= year }.max { $0.key < $1.key }?.value
-    }
-}
-
 /// The follow-up figures for a group of participants in a period, each split by gender and
 /// published as `publication` says (`FigureAudience`); computed from the facts as they are now
 /// (no stored aggregates).
@@ -141,7 +128,7 @@ public struct FollowUpFigures: Sendable {
     public let splitOrder: [SplitKind: [Split]]
     /// Referrals, started and active by gender per unit (Uppföljning Finsam), when asked for.
     public let unitFlows: [UnitID: CrossTable]
-    /// The coverage goal of the period's last year.
+    /// The association's coverage goal of the period's last year, if it has one.
     public let coverageGoal: Double?
     /// Mean days from start to end of those ended, by gender and for everyone.
     public let meanDaysInProgramme: [Gender?: Double]
@@ -149,9 +136,15 @@ public struct FollowUpFigures: Sendable {
     public let meanWaitingDays: [Gender?: Double]
 
     /// Figures from participants' facts (tests, small groups): grouped first, as the database does.
-    public init(_ facts: [ParticipantFacts], period: ReportingPeriod, municipalities: [MunicipalityID], publication: Publication) {
+    public init(
+        _ facts: [ParticipantFacts],
+        period: ReportingPeriod,
+        municipalities: [MunicipalityID],
+        waitingDays: Int = WaitingTime.goalDays,
+        publication: Publication
+    ) {
         self.init(
-            groups: FactGroup.grouping(facts, period: period),
+            groups: FactGroup.grouping(facts, period: period, waitingDays: waitingDays),
             period: period,
             municipalities: municipalities,
             publication: publication
@@ -161,7 +154,8 @@ public struct FollowUpFigures: Sendable {
     /// - `municipalities`: the order in which home municipalities are listed;
     /// - `areas`: the units in each municipality, for a view of one municipality's part;
     /// - `shown`: the view the tables are of;
-    /// - `unitFlows`: also each unit's referrals and started (Uppföljning Finsam).
+    /// - `unitFlows`: also each unit's referrals and started (Uppföljning Finsam);
+    /// - `coverageGoal`: the association's measurement coverage goal for the period's last year.
     public init(
         groups: [FactGroup],
         period: ReportingPeriod,
@@ -169,6 +163,7 @@ public struct FollowUpFigures: Sendable {
         areas: [MunicipalityID: Set<UnitID>] = [:],
         shown: Scope = .all,
         unitFlows withUnitFlows: Bool = false,
+        coverageGoal: Double? = nil,
         publication: Publication
     ) {
         self.period = period
@@ -270,7 +265,7 @@ public struct FollowUpFigures: Sendable {
             ) : [:]
 
         let inView = groups.filter { isShown($0.key) }
-        coverageGoal = AssociationGoals.goal(AssociationGoals.measurementCoverage, year: period.last.year)
+        self.coverageGoal = coverageGoal
         meanDaysInProgramme = Self.means(inView.filter(\.key.ended).map { ($0.key.gender, $0.daysInProgramme, $0.count) }, publication)
         meanWaitingDays = Self.means(inView.filter(\.key.started).map { ($0.key.gender, $0.waitingDays, $0.count) }, publication)
     }

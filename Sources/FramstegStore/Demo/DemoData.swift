@@ -62,6 +62,19 @@ public struct DemoOrganisationStep: DemoStep {
             context.municipalities.append(municipality)
             context.units.append(unit)
         }
+        try await GoalRepository(db).add(Self.goals(at: context.now), of: association.id, by: nil)
+    }
+
+    /// Insjöriket's board's goals (seed 000, "Mål och uppdrag 2024–2026"): at least half of the
+    /// participants measured and 75 % of the budgeted places used in 2024, rising to 80 % measured
+    /// and every place used by 2026.
+    public static func goals(at now: Date) -> [GoalSetting] {
+        [
+            GoalSetting(kind: .measurementCoverage, year: 2024, level: 0.5, setAt: now),
+            GoalSetting(kind: .placesUsed, year: 2024, level: 0.75, setAt: now),
+            GoalSetting(kind: .measurementCoverage, year: 2026, level: 0.8, setAt: now),
+            GoalSetting(kind: .placesUsed, year: 2026, level: 1.0, setAt: now),
+        ]
     }
 }
 

@@ -65,7 +65,8 @@ public struct FollowUpRepository: Sendable {
     /// The participants of the units grouped the way every figure of the period needs them
     /// (`FactGroup`), counted and summed by the database: one scan of a covering index
     /// (migration 16), about a thousand rows back for the whole association.
-    public func groups(units: [UnitID], period: ReportingPeriod) async throws -> [FactGroup] {
+    /// `waitingDays`: the waiting goal's days, which split those started into within and beyond it.
+    public func groups(units: [UnitID], period: ReportingPeriod, waitingDays: Int = WaitingTime.goalDays) async throws -> [FactGroup] {
         guard !units.isEmpty else { return [] }
         // Days and ids are validated values, written as literals so the plan sees them.
         let first = "'\(period.first)'"
@@ -86,7 +87,7 @@ public struct FollowUpRepository: Sendable {
         let flags = [
             flag(.young, when: "CAST(substr(registered_on, 1, 4) AS INTEGER) - birth_year < 30"),
             flag(.referred, when: "registered_on >= \(first)"),
-            flag(.started, when: startedIn, plus: flag(.withinWaitingGoal, when: "\(waited) <= \(AssociationGoals.waitingDays)")),
+            flag(.started, when: startedIn, plus: flag(.withinWaitingGoal, when: "\(waited) <= \(waitingDays)")),
             flag(.active, when: "started_on <= \(last)"),
             flag(
                 .ended,
@@ -139,11 +140,11 @@ public struct FollowUpRepository: Sendable {
 
     /// Participants enrolled some time in each calendar year the period touches (for places): the
     /// period's own groups serve when it is a whole year.
-    func activeByYear(units: [UnitID], period: ReportingPeriod, groups: [FactGroup]) async throws -> [Int: Tally] {
+    func activeByYear(units: [UnitID], period: ReportingPeriod, groups: [FactGroup], waitingDays: Int) async throws -> [Int: Tally] {
         var active: [Int: Tally] = [:]
         for year in period.years {
             let whole = ReportingPeriod(kind: .year, year: year)!
-            let yearly = whole == period ? groups : try await self.groups(units: units, period: whole)
+            let yearly = whole == period ? groups : try await self.groups(units: units, period: whole, waitingDays: waitingDays)
             active[year] = yearly.filter(\.key.active).reduce(.zero) { $0 + Tally(count: $1.count, key: $1.keySum) }
         }
         return active
@@ -164,6 +165,7 @@ public struct FollowUpRepository: Sendable {
         period: ReportingPeriod,
         distance: [String],
         byOccasion: [String],
+        waitingDays: Int = WaitingTime.goalDays,
         beliefs withBeliefs: Bool = true
     ) async throws -> DashboardSums {
         enum Part: Sendable {
@@ -181,8 +183,9 @@ public struct FollowUpRepository: Sendable {
             parts.addTask {
                 try await store.read { db in
                     let counts = FollowUpRepository(db)
-                    let groups = try await counts.groups(units: units, period: period)
-                    return .counts(groups, activeByYear: try await counts.activeByYear(units: units, period: period, groups: groups))
+                    let groups = try await counts.groups(units: units, period: period, waitingDays: waitingDays)
+                    let active = try await counts.activeByYear(units: units, period: period, groups: groups, waitingDays: waitingDays)
+                    return .counts(groups, activeByYear: active)
                 }
             }
             for instrument in distance {

@@ -140,3 +140,22 @@ extension Migrations {
         }
     }
 }
+
+extension Migrations {
+    /// The association's goals as data (issue 17): every decision of the board, never changed,
+    /// so each goal keeps its history. A share is stored in whole percent, a wait in days, a
+    /// unit's referrals as a count; a NULL level removes the goal from its year on.
+    static let associationGoals = Migration(version: 35, name: "association goals per year, with history") { db, _ in
+        try await db.create(table: "association_goals")
+            .column("id", type: .bigint, .primaryKey(autoIncrement: true))
+            .column("association_id", type: .bigint, .notNull, .references("associations", "id"))
+            .column("year", type: .int, .notNull)
+            .column("kind", type: .text, .notNull)
+            .column("unit_id", type: .bigint, .references("units", "id"))
+            .column("level", type: .bigint)
+            .column("set_by", type: .bigint, .references("users", "id"))
+            .column("set_at", type: .bigint, .notNull)
+            .run()
+        try await db.create(index: "association_goals_association").on("association_goals").column("association_id").column("id").run()
+    }
+}

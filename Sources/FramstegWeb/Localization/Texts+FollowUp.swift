@@ -53,8 +53,8 @@ extension Texts {
         ),
         "figureHelp.time": ("Dagar från start till avslut.", "Days from start to exit."),
         "figureHelp.waiting": (
-            "Deltagare som startade under perioden. Målet är start inom 14 dagar.",
-            "Participants who started in the period. The goal is a start within 14 days."
+            "Deltagare som startade under perioden. Målet är start inom {days} dagar.",
+            "Participants who started in the period. The goal is a start within {days} days."
         ),
         "figureHelp.continuity": (
             "Aktiva deltagare som har haft mer än en handledare.", "Active participants who have had more than one counsellor."
@@ -76,8 +76,8 @@ extension Texts {
         "figureRow.0-12": ("0–12 månader", "0–12 months"),
         "figureRow.13-24": ("13–24 månader", "13–24 months"),
         "figureRow.over-24": ("Mer än 24 månader", "More than 24 months"),
-        "figureRow.within-goal": ("Inom 14 dagar", "Within 14 days"),
-        "figureRow.beyond-goal": ("Efter mer än 14 dagar", "After more than 14 days"),
+        "figureRow.within-goal": ("Inom {days} dagar", "Within {days} days"),
+        "figureRow.beyond-goal": ("Efter mer än {days} dagar", "After more than {days} days"),
         "figureRow.changed": ("Har bytt handledare", "Changed counsellor"),
         "figureRow.same": ("Samma handledare", "Same counsellor"),
         "coverageShare": ("Andel mätta: {share} (mål {goal}).", "Share measured: {share} (goal {goal})."),
@@ -89,7 +89,7 @@ extension Texts {
             "– means the group is too small for a mean: nobody, or fewer than five where the figures are protected."
         ),
         "meanWaitingRow": ("Medelväntetid i dagar", "Mean wait in days"),
-        "waitingShare": ("Andel som startade inom 14 dagar: {share}.", "Share started within 14 days: {share}."),
+        "waitingShare": ("Andel som startade inom {days} dagar: {share}.", "Share started within {days} days: {share}."),
         "meanWaiting": ("Medelväntetid i dagar:", "Mean wait in days:"),
         "continuityShare": ("Andel som bytt handledare: {share}.", "Share who changed counsellor: {share}."),
         "shareOfTotal": ("Andel (%)", "Share (%)"),

@@ -43,6 +43,7 @@ enum Texts {
         .merging(recordEntries) { _, _ in preconditionFailure("a text key is defined twice") }
         .merging(meetingEntries) { _, _ in preconditionFailure("a text key is defined twice") }
         .merging(sessionEntries) { _, _ in preconditionFailure("a text key is defined twice") }
+        .merging(goalEntries) { _, _ in preconditionFailure("a text key is defined twice") }
 
     static let generalEntries: [String: (sv: String, en: String)] = [
         "appName": ("Framsteg", "Framsteg"),

@@ -59,7 +59,8 @@ struct Layout: Sendable {
             case .admin:
                 [
                     ("/admin", "administration"), ("/admin/municipalities", "municipalities"), ("/admin/units", "units"),
-                    ("/admin/users", "users"), ("/admin/instruments", "instruments"), ("/admin/audit", "auditLog"),
+                    ("/admin/users", "users"), ("/admin/goals", "goalsTitle"), ("/admin/instruments", "instruments"),
+                    ("/admin/audit", "auditLog"),
                 ]
             case .office:
                 [

@@ -32,6 +32,8 @@ enum Notice: String, CaseIterable, Sendable {
     case planStepChanged
     case instrumentAdded
     case scheduleSaved
+    case goalsSaved
+    case goalsUnchanged
     case supportContactSaved
     case reviewRecorded
     case accessReviewRecorded

@@ -20,6 +20,7 @@ enum Template: String, CaseIterable, Sendable {
     case adminAudit = "admin-audit"
     case adminSignIn = "admin-sign-in"
     case adminHome = "admin-home"
+    case adminGoals = "admin-goals"
     case adminInstruments = "admin-instruments"
     case adminMunicipalities = "admin-municipalities"
     case adminUnit = "admin-unit"

@@ -78,11 +78,11 @@ struct FollowUpService {
         }
         let distance = followed.filter { !$0.followedByOccasion && !$0.isAnonymous }
         let byOccasion = followed.filter { $0.followedByOccasion && !$0.isAnonymous }
-        let (allUnits, municipalities, places) = try await store.read { db in
+        let (allUnits, municipalities, places, goals) = try await store.read { db in
             let organisation = OrganisationRepository(db)
             return (
                 try await organisation.units(of: association), try await organisation.municipalities(of: association),
-                try await organisation.places(inAssociation: association)
+                try await organisation.places(inAssociation: association), try await GoalRepository(db).goals(of: association)
             )
         }
         let units: [OrganisationUnit] =
@@ -97,6 +97,7 @@ struct FollowUpService {
             period: period,
             distance: distance.map(\.id),
             byOccasion: byOccasion.map(\.id),
+            waitingDays: goals.waitingDays(year: period.last.year),
             beliefs: !countsOnly
         )
         var isAssociation = false
@@ -109,6 +110,7 @@ struct FollowUpService {
             distance: distance,
             byOccasion: byOccasion,
             withUnitFlows: isAssociation,
+            goals: goals,
             publication: publication
         )
     }
@@ -172,10 +174,15 @@ struct DashboardData: Sendable {
     let byOccasion: [Instrument]
     /// For the association's dashboards: each unit's Uppföljning Finsam counts too.
     let withUnitFlows: Bool
+    /// The association's goal decisions; the period's last year's are in force.
+    let goals: AssociationGoals
     /// How every figure of the page, its exports and its report is published (`FigureAudience`).
     let publication: Publication
 
     var activeByYear: [Int: Tally] { sums.activeByYear }
+
+    /// Days from registration to start the waiting goal allows in the period's last year.
+    func waitingDays(_ period: ReportingPeriod) -> Int { goals.waitingDays(year: period.last.year) }
 
     /// The count figures of the page. Under the cell key method each count is the same in this view
     /// and every other (a municipality's, a split, another period), so none can be set against another.
@@ -185,6 +192,7 @@ struct DashboardData: Sendable {
             period: period,
             municipalities: municipalities.map(\.id),
             unitFlows: withUnitFlows,
+            coverageGoal: goals.level(.measurementCoverage, year: period.last.year),
             publication: publication
         )
     }

@@ -1,38 +1,81 @@
 import FramstegCore
 
-/// The rows the annual report (and every dashboard's places table) adds to the figures: places
-/// used against budgeted places, and the association's goals with whether each was met.
+/// What the board's reports (the annual report and the interim report for January–June) add to
+/// the figures: the goal summary, each goal in force with its result and whether it is met (or on
+/// track for the part of the year that has passed), and the places used against budgeted places.
 enum AnnualReport {
-    /// The association's goals for the report: places used, measurement coverage, waiting time and
-    /// the exit survey's goal questions, each with its value (hidden for small groups) and whether it is met.
+    /// The goals in force for the period's last year, in the order the board's document has them:
+    /// places used (for the scope, and in the association's report for each municipality), coverage,
+    /// waiting time, improvement, work or studies, each unit's referrals, then the exit survey's
+    /// goal questions. A goal the board has not set is left out.
     static func goals(
         _ figures: FollowUpFigures,
         _ period: ReportingPeriod,
         _ data: DashboardData,
         exitSurvey: SurveyResults?,
+        today: Day,
         language: Language
     ) -> [DashboardPage.GoalRow] {
-        func row(_ label: String, _ value: Double?, _ goal: Double?) -> DashboardPage.GoalRow {
-            let met: String = if let value, let goal { Texts.text(value >= goal ? "goalMet" : "goalNotMet", language) } else { "–" }
-            return DashboardPage.GoalRow(
-                label: label,
-                value: value.map { FigureFormat.percent($0) } ?? FigureFormat.noFigure,
-                goal: goal.map { FigureFormat.percent($0) } ?? "–",
-                met: met
+        let year = period.last.year
+        let passed = GoalOutcome.yearPassed(year, period: period, today: today)
+        var rows: [DashboardPage.GoalRow] = []
+        func add(_ label: String, _ kind: GoalKind, _ result: Double?, level: Double?, unit: UnitID? = nil) {
+            guard let level else { return }
+            let outcome = GoalOutcome(kind: kind, unitID: unit, result: result, level: level, yearPassed: passed)
+            rows.append(DashboardPage.GoalRow(outcome, label: label, language: language))
+        }
+        let goals = data.goals
+        let placesLevel = goals.level(.placesUsed, year: year)
+        add(
+            Texts.text("goal.places-used", language),
+            .placesUsed,
+            placesShare(of: data.units, year, period, data, figures),
+            level: placesLevel
+        )
+        if Set(data.units.map(\.municipalityID)).count > 1 {
+            for municipality in data.municipalities {
+                let units = data.units.filter { $0.municipalityID == municipality.id }
+                guard !units.isEmpty else { continue }
+                let share = placesShare(of: units, year, period, data, figures)
+                add(
+                    Texts.text("goal.places-used-in", language, ["municipality": municipality.name]),
+                    .placesUsed,
+                    share,
+                    level: placesLevel
+                )
+            }
+        }
+        add(
+            Texts.text("figure.coverage", language),
+            .measurementCoverage,
+            figures.coverage.share(ofRow: 0, column: nil),
+            level: goals.level(.measurementCoverage, year: year)
+        )
+        add(
+            Texts.text("goal.waiting-days", language),
+            .waitingDays,
+            figures.meanWaitingDays[nil],
+            level: goals.level(.waitingDays, year: year)
+        )
+        if let (label, share) = improvedShare(data, language) {
+            add(label, .improved, share, level: goals.level(.improved, year: year))
+        }
+        add(
+            Texts.text("goal.work-or-studies", language),
+            .workOrStudies,
+            workOrStudiesShare(figures),
+            level: goals.level(.workOrStudies, year: year)
+        )
+        for unit in data.units {
+            let referrals = figures.unitFlows[unit.id]?.rowTotal(0) ?? (data.units.count == 1 ? figures.flow.rowTotal(0) : nil)
+            add(
+                Texts.text("goal.referrals", language) + ": " + unit.name,
+                .referrals,
+                referrals.map(Double.init),
+                level: goals.level(.referrals, year: year, unit: unit.id),
+                unit: unit.id
             )
         }
-        let year = period.last.year
-        let budgeted = data.places.filter { $0.year == year }.reduce(0) { $0 + $1.places }
-        let used = placesUsed(year, period, data, figures)
-        var rows = [
-            row(
-                Texts.text("placesTitle", language),
-                used.flatMap { budgeted > 0 ? Double($0) / Double(budgeted) : nil },
-                AssociationGoals.goal(AssociationGoals.placesUsed, year: year)
-            ),
-            row(Texts.text("figure.coverage", language), figures.coverage.share(ofRow: 0, column: nil), figures.coverageGoal),
-            row(Texts.text("figureRow.within-goal", language), figures.waiting.share(ofRow: 0, column: nil), nil),
-        ]
         guard let results = exitSurvey else { return rows }
         let survey = results.instrument
         // Every goal question is listed; with fewer than five responses its result is hidden.
@@ -40,10 +83,64 @@ enum AnnualReport {
             for itemID in goal.itemIDs {
                 guard let item = survey.item(itemID) else { continue }
                 let share = results.questions.first { $0.item.id == itemID }?.everyone.positiveShare
-                rows.append(row(survey.title.text(language) + ": " + item.label.text(language), share, goal.share))
+                let level = goals.level(.exitSurvey, year: year) ?? goal.share
+                add(survey.title.text(language) + ": " + item.label.text(language), .exitSurvey, share, level: level)
             }
         }
         return rows
+    }
+
+    /// Places used by `units` in `year` against the places budgeted for them.
+    private static func placesShare(
+        of units: [OrganisationUnit],
+        _ year: Int,
+        _ period: ReportingPeriod,
+        _ data: DashboardData,
+        _ figures: FollowUpFigures
+    ) -> Double? {
+        let ids = Set(units.map(\.id))
+        let budgeted = data.places.filter { $0.year == year && ids.contains($0.unitID) }.reduce(0) { $0 + $1.places }
+        guard budgeted > 0 else { return nil }
+        let used: Int?
+        if ids.count == data.units.count {
+            used = placesUsed(year, period, data, figures)
+        } else {
+            // A municipality's part: its units' own published counts, added.
+            let active = FollowUpFigures.Flow.allCases.firstIndex(of: .active)!
+            let counts = units.map { figures.unitFlows[$0.id]?.rowTotal(active) }
+            used = counts.contains { $0 == nil } ? nil : counts.reduce(0) { $0 + $1! }
+        }
+        return used.map { Double($0) / Double(budgeted) }
+    }
+
+    /// The share of those measured twice with the instrument that counts improvement (Livshjulet's
+    /// "at least 3 of 8") who improved enough, with the goal's label.
+    private static func improvedShare(_ data: DashboardData, _ language: Language) -> (String, Double?)? {
+        for instrument in data.distance {
+            guard let least = instrument.improvedAtLeast, let set = instrument.indicatorSet else { continue }
+            let (changes, improvement) = data.sums.progressions[instrument.id] ?? ([], [])
+            let progression = Progression(
+                changes: changes,
+                improvement: improvement,
+                indicators: set.indicators.map(\.id),
+                improvedAtLeast: least,
+                publication: data.publication
+            )
+            let label = Texts.text("goal.improved", language).replacingOccurrences(of: "{least}", with: String(least))
+                .replacingOccurrences(of: "{of}", with: String(set.indicators.count))
+                .replacingOccurrences(of: "{instrument}", with: instrument.title.text(language))
+            return (label, progression.improved?.share(ofRow: 0, column: nil))
+        }
+        return nil
+    }
+
+    /// Of those who ended, the share who left for work (with or without subsidy) or studies.
+    private static func workOrStudiesShare(_ figures: FollowUpFigures) -> Double? {
+        let outcomes = figures.outcomes
+        let rows: [ExitOutcome] = [.unsubsidisedWork, .subsidisedWork, .studies]
+        let counts = rows.compactMap { outcome in outcomes.rows.firstIndex(of: outcome.rawValue).map(outcomes.rowTotal) }
+        guard let total = outcomes.total, total > 0, !counts.contains(where: { $0 == nil }) else { return nil }
+        return Double(counts.reduce(0) { $0 + $1! }) / Double(total)
     }
 
     /// Places used (participants enrolled some time in the year) against budgeted places, per year.
@@ -56,7 +153,7 @@ enum AnnualReport {
                 used: FigureFormat.count(shown),
                 budgeted: budgeted == 0 ? "–" : String(budgeted),
                 share: shown.flatMap { used in budgeted > 0 ? FigureFormat.percent(Double(used) / Double(budgeted)) : nil } ?? "–",
-                goal: AssociationGoals.goal(AssociationGoals.placesUsed, year: year).map { FigureFormat.percent($0) } ?? "–"
+                goal: data.goals.level(.placesUsed, year: year).map { FigureFormat.percent($0) } ?? "–"
             )
         }
     }
@@ -68,5 +165,30 @@ enum AnnualReport {
             return figures.flow.rowTotal(FollowUpFigures.Flow.allCases.firstIndex(of: .active)!)
         }
         return data.activeByYear[year].map(data.publication.publish)
+    }
+}
+
+extension DashboardPage.GoalRow {
+    /// A goal's row: its result and level as the goal measures them, and its status in words.
+    init(_ outcome: GoalOutcome, label: String, language: Language) {
+        func format(_ value: Double) -> String {
+            switch outcome.kind.measure {
+            case .share: FigureFormat.percent(value)
+            case .days: Texts.text("goalDays", language).replacingOccurrences(of: "{days}", with: String(Int(value.rounded())))
+            case .count: String(Int(value.rounded()))
+            }
+        }
+        var goal = format(outcome.level)
+        if outcome.kind == .waitingDays { goal = Texts.text("goalAtMost", language) + " " + goal }
+        if outcome.levelSoFar != outcome.level {
+            goal += " " + Texts.text("goalSoFar", language).replacingOccurrences(of: "{level}", with: format(outcome.levelSoFar))
+        }
+        self.init(
+            label: label,
+            value: outcome.result.map(format) ?? FigureFormat.noFigure,
+            goal: goal,
+            met: outcome.status == .unknown ? "–" : Texts.text("goalStatus." + outcome.status.rawValue, language),
+            status: outcome.status.rawValue
+        )
     }
 }

@@ -19,10 +19,27 @@ struct DashboardPage: Sendable {
         let value: String
         let goal: String
         let met: String
+        /// `met`, `not-met`, `on-track`, `behind` or `unknown` (the row's class).
+        let status: String
+    }
+
+    /// The report's first page: who reports, what, for which days, and when it was printed.
+    struct Cover: Sendable {
+        let association: String
+        let title: String
+        let scope: String
+        let days: String
+        let printedOn: String
     }
 
     let isReport: Bool
     let scopeTitle: String
+    /// "Årsrapport 2026", "Delårsrapport januari–juni 2026".
+    private(set) var reportTitle: String
+    private(set) var cover: Cover?
+    /// The report form's choices: a year or a half-year, and which half.
+    let reportKinds: [Choice]
+    let halves: [Choice]
     /// Where the form is sent, and the exports' paths begin.
     let action: String
     /// The office chooses the whole association or one municipality.
@@ -55,6 +72,8 @@ struct DashboardPage: Sendable {
     /// The page before anything is read: its scope, and the form as it was filled in.
     init(scope: DashboardScope, choice: DashboardPeriod, report: Bool, municipalities: [Municipality], language: Language) {
         isReport = report
+        self.language = language
+        reportTitle = Texts.text("annualReport", language)
         switch scope {
         case .association(let municipality):
             scopeTitle =
@@ -83,9 +102,33 @@ struct DashboardPage: Sendable {
             + FollowUpFigures.SplitKind.allCases.map {
                 Choice(value: $0.rawValue, label: Texts.text("splitBy." + $0.rawValue, language), isChosen: choice.split == $0)
             }
+        reportKinds = [ReportingPeriod.Kind.year, .halfYear].map {
+            Choice(
+                value: $0.rawValue,
+                label: Texts.text("reportKind." + $0.rawValue, language),
+                isChosen: form.values["period"] == $0.rawValue
+            )
+        }
+        halves = [1, 2].map {
+            Choice(value: String($0), label: Texts.text("reportHalf.\($0)", language), isChosen: form.values["part"] == String($0))
+        }
         fromField = Self.dayField("from", label: Texts.text("dayFrom", language), form)
         toField = Self.dayField("to", label: Texts.text("dayTo", language), form)
     }
+
+    /// The report's first page before the period is known.
+    mutating func cover(association: String, printedOn: Day, language: Language) {
+        let printed = Texts.text("reportPrinted", language).replacingOccurrences(of: "{day}", with: printedOn.description)
+        cover = Cover(association: association, title: reportTitle, scope: scopeTitle, days: "", printedOn: printed)
+    }
+
+    /// "Årsrapport 2026", "Delårsrapport januari–juni 2026", "Rapport juli–december 2026".
+    static func reportTitle(_ period: ReportingPeriod, _ language: Language) -> String {
+        let key = period.kind == .halfYear ? "reportTitle.half-year.\(period.first.month <= 6 ? 1 : 2)" : "reportTitle.year"
+        return Texts.text(key, language).replacingOccurrences(of: "{year}", with: String(period.first.year))
+    }
+
+    private let language: Language
 
     private static func dayField(_ name: String, label: String, _ form: FormState) -> FieldView {
         FieldView(
@@ -102,6 +145,16 @@ struct DashboardPage: Sendable {
     /// The period that was read: its label in the heading, and the export links when allowed.
     mutating func period(_ period: ReportingPeriod, canExport: Bool, query: String) {
         periodLabel = period.label
+        reportTitle = Self.reportTitle(period, language)
+        if let cover {
+            self.cover = Cover(
+                association: cover.association,
+                title: reportTitle,
+                scope: cover.scope,
+                days: "\(period.first) – \(period.last)",
+                printedOn: cover.printedOn
+            )
+        }
         self.canExport = canExport
         self.query = query
     }

@@ -9,7 +9,8 @@ struct DashboardPeriod {
     let period: ReportingPeriod?
     let form: FormState
 
-    init(_ request: Request, today: Day, language: Language) {
+    /// `kinds`: the periods that may be asked for (the board's reports: a year or a half-year).
+    init(_ request: Request, today: Day, language: Language, kinds: [ReportingPeriod.Kind] = ReportingPeriod.Kind.allCases) {
         let values = [
             "period": request.query("period", otherwise: "year"), "year": request.query("year", otherwise: String(today.year)),
             "part": request.query("part", otherwise: "1"),
@@ -19,7 +20,7 @@ struct DashboardPeriod {
         var failure = ValidationFailure()
         let split = values["split"] ?? ""
         if !split.isEmpty, FollowUpFigures.SplitKind(rawValue: split) == nil { failure.add("split", .unknownChoice) }
-        let kind = ReportingPeriod.Kind(rawValue: values["period"] ?? "")
+        let kind = ReportingPeriod.Kind(rawValue: values["period"] ?? "").flatMap { kinds.contains($0) ? $0 : nil }
         if kind == nil { failure.add("period", .unknownChoice) }
         let period: ReportingPeriod? =
             switch kind {

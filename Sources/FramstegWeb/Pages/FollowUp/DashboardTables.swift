@@ -25,6 +25,11 @@ struct DashboardTables {
             + data.byOccasion.compactMap { occasionTable($0) }
     }
 
+    /// A text of the page, with the waiting goal's days where it says `{days}`.
+    func text(_ key: String) -> String {
+        Texts.text(key, language).replacingOccurrences(of: "{days}", with: String(data.waitingDays(figures.period)))
+    }
+
     private static func table(_ key: String, of tables: FollowUpFigures.Tables) -> CrossTable {
         switch key {
         case "outcomes": tables.outcomes
@@ -39,14 +44,14 @@ struct DashboardTables {
     private func rowLabels(_ key: String, _ table: CrossTable) -> [String] {
         switch key {
         case "municipality": table.rows.map { id in data.municipalities.first { $0.id.description == id }?.name ?? id }
-        case "outcomes": table.rows.map { Texts.text("outcome." + $0, language) }
-        default: table.rows.map { Texts.text("figureRow." + $0, language) }
+        case "outcomes": table.rows.map { text("outcome." + $0) }
+        default: table.rows.map { text("figureRow." + $0) }
         }
     }
 
     private func splitLabel(_ split: FollowUpFigures.Split) -> String {
         switch split {
-        case .age(let band): Texts.text("figureRow." + band.rawValue, language)
+        case .age(let band): text("figureRow." + band.rawValue)
         case .municipality(let id): data.municipalities.first { $0.id == id }?.name ?? id.description
         }
     }
@@ -57,7 +62,7 @@ struct DashboardTables {
         let parts = (figures.splitOrder[kind] ?? []).compactMap { split in
             figures.splits[kind]?[split].map { (split, Self.table(key, of: $0)) }
         }
-        let title = Texts.text("figure." + key, language) + " " + Texts.text("splitTitle." + kind.rawValue, language)
+        let title = text("figure." + key) + " " + text("splitTitle." + kind.rawValue)
         var rows: [FigureTable.Row] = []
         for (split, table) in parts {
             let part = splitLabel(split)
@@ -65,18 +70,18 @@ struct DashboardTables {
                 rows.append(.counts(part + ": " + label, table, row: row))
             }
             if key != "flow" {
-                rows.append(.sums(part + ": " + Texts.text("total", language).lowercased(), table))
+                rows.append(.sums(part + ": " + text("total").lowercased(), table))
             }
         }
-        let columns = Gender.allCases.map { Texts.text("genderGroup." + $0.rawValue, language) }
+        let columns = Gender.allCases.map { text("genderGroup." + $0.rawValue) }
         var figure = FigureTable(
             key: key,
             title: title,
-            help: Texts.text("figureHelp." + key, language),
-            columns: columns + [Texts.text("total", language)],
+            help: text("figureHelp." + key),
+            columns: columns + [text("total")],
             rows: rows
         )
-        figure.rowHeader = Texts.text("splitBy." + kind.rawValue, language)
+        figure.rowHeader = text("splitBy." + kind.rawValue)
         figure.chart = FigureChart.bars(
             values: rows.map { row in row.cells.prefix(columns.count).map { Int($0).map(Double.init) } },
             labels: rows.map(\.label),
@@ -98,8 +103,8 @@ struct DashboardTables {
         // The flow's rows overlap (one person is referred, started and active): no column sums.
         var figure = FigureTable.counts(
             key: key,
-            title: Texts.text("figure." + key, language),
-            help: Texts.text("figureHelp." + key, language),
+            title: text("figure." + key),
+            help: text("figureHelp." + key),
             table: table,
             labels: labels,
             withSums: key != "flow",
@@ -108,7 +113,7 @@ struct DashboardTables {
         figure.notes = countNotes(key, table)
         if ["coverage", "waiting", "continuity"].contains(key) {
             figure.exportExtras = [
-                [Texts.text("shareOfTotal", language)]
+                [text("shareOfTotal")]
                     + (table.columns.indices.map(Optional.some) + [nil]).map { column in
                         table.share(ofRow: 0, column: column).map { SwedishCSV.decimal($0 * 100) } ?? FigureFormat.noFigure
                     }
@@ -124,7 +129,7 @@ struct DashboardTables {
     }
 
     private func meanRow(_ label: String, _ means: [Gender?: Double]) -> [String] {
-        [Texts.text(label, language)]
+        [text(label)]
             + Self.columnsByGender.map { gender in means[gender].map { String(Int($0.rounded())) } ?? FigureFormat.noFigure }
     }
 
@@ -136,27 +141,27 @@ struct DashboardTables {
         switch key {
         case "coverage":
             return [
-                Texts.text("coverageShare", language).replacingOccurrences(of: "{share}", with: share(nil))
+                text("coverageShare").replacingOccurrences(of: "{share}", with: share(nil))
                     .replacingOccurrences(of: "{goal}", with: figures.coverageGoal.map { FigureFormat.percent($0) } ?? "–"),
-                Texts.text("byGenderShares", language) + " "
+                text("byGenderShares") + " "
                     + table.columns.indices.map { column in
-                        Texts.text("genderGroup." + table.columns[column], language) + " " + share(column)
+                        text("genderGroup." + table.columns[column]) + " " + share(column)
                     }.joined(separator: ", "),
             ]
-        case "time": return [Texts.text("meanDays", language) + " " + means(figures.meanDaysInProgramme)]
+        case "time": return [text("meanDays") + " " + means(figures.meanDaysInProgramme)]
         case "waiting":
             return [
-                Texts.text("waitingShare", language).replacingOccurrences(of: "{share}", with: share(nil)),
-                Texts.text("meanWaiting", language) + " " + means(figures.meanWaitingDays),
+                text("waitingShare").replacingOccurrences(of: "{share}", with: share(nil)),
+                text("meanWaiting") + " " + means(figures.meanWaitingDays),
             ]
-        case "continuity": return [Texts.text("continuityShare", language).replacingOccurrences(of: "{share}", with: share(nil))]
+        case "continuity": return [text("continuityShare").replacingOccurrences(of: "{share}", with: share(nil))]
         default: return []
         }
     }
 
     private func means(_ means: [Gender?: Double]) -> String {
         ([nil] + Gender.allCases.map(Optional.some)).map { gender -> String in
-            let label = gender.map { Texts.text("genderGroup." + $0.rawValue, language) } ?? Texts.text("everyone", language)
+            let label = gender.map { text("genderGroup." + $0.rawValue) } ?? text("everyone")
             return label + " " + (means[gender].map { "\(Int($0.rounded()))" } ?? FigureFormat.noFigure)
         }.joined(separator: ", ")
     }
@@ -177,9 +182,9 @@ struct DashboardTables {
         let name = instrument.title.text(language)
         var figure = FigureTable.means(
             key: "progression-" + instrument.id,
-            title: Texts.text("progressionTitle", language) + ": " + name,
-            help: Texts.text("progressionHelp", language),
-            rowHeader: Texts.text("indicator", language),
+            title: text("progressionTitle") + ": " + name,
+            help: text("progressionHelp"),
+            rowHeader: text("indicator"),
             labels: set.indicators.map { $0.label.text(language) },
             values: progression.rows.map { row in Self.columnsByGender.map { row.meanChange[$0] } },
             language: language,
@@ -187,7 +192,7 @@ struct DashboardTables {
         )
         figure.sums = [
             FigureTable.Row(
-                label: Texts.text("measuredTwice", language),
+                label: text("measuredTwice"),
                 cells: Gender.allCases.indices.map { FigureFormat.count(progression.measuredTwice.cell(0, $0)) }
                     + [FigureFormat.count(progression.measuredTwice.total)]
             )
@@ -195,11 +200,11 @@ struct DashboardTables {
         if let least = progression.improvedAtLeast, let improved = progression.improved {
             let share = improved.share(ofRow: 0, column: nil).map { FigureFormat.percent($0) } ?? FigureFormat.noFigure
             figure.notes.append(
-                Texts.text("improvedShare", language).replacingOccurrences(of: "{least}", with: String(least))
+                text("improvedShare").replacingOccurrences(of: "{least}", with: String(least))
                     .replacingOccurrences(of: "{of}", with: String(set.indicators.count)).replacingOccurrences(of: "{share}", with: share)
             )
             figure.exportExtras = [
-                [Texts.text("improvedRow", language).replacingOccurrences(of: "{least}", with: String(least))]
+                [text("improvedRow").replacingOccurrences(of: "{least}", with: String(least))]
                     + Gender.allCases.indices.map { FigureFormat.count(improved.cell(0, $0)) } + [FigureFormat.count(improved.rowTotal(0))]
             ]
         }
@@ -211,17 +216,17 @@ struct DashboardTables {
     private func mixTable(_ progression: Progression) -> FigureTable {
         var byMix = FigureTable.means(
             key: "interventions",
-            title: Texts.text("figure.interventions", language),
-            help: Texts.text("figureHelp.interventions", language),
-            rowHeader: Texts.text("interventionMix", language),
-            labels: InterventionMix.allCases.map { Texts.text("mixRow." + $0.rawValue, language) },
+            title: text("figure.interventions"),
+            help: text("figureHelp.interventions"),
+            rowHeader: text("interventionMix"),
+            labels: InterventionMix.allCases.map { text("mixRow." + $0.rawValue) },
             values: InterventionMix.allCases.map { mix in Self.columnsByGender.map { progression.meanChangeByMix[mix]?[$0] } },
             language: language,
             format: FigureTable.signedText
         )
         byMix.sums = InterventionMix.allCases.enumerated().map { row, mix in
             FigureTable.Row(
-                label: Texts.text("participantsWith", language) + " " + Texts.text("mixRow." + mix.rawValue, language).lowercased(),
+                label: text("participantsWith") + " " + text("mixRow." + mix.rawValue).lowercased(),
                 cells: Gender.allCases.indices.map { FigureFormat.count(progression.byMix.cell(row, $0)) } + [
                     FigureFormat.count(progression.byMix.rowTotal(row))
                 ]
@@ -234,12 +239,12 @@ struct DashboardTables {
     private func beliefTables() -> [FigureTable] {
         let outcomes = BeliefOutcomes(data.sums.beliefOutcomes, publication: data.publication)
         guard !outcomes.byOutcome.isEmpty else { return [] }
-        let bands = BeliefBand.allCases.map { Texts.text("belief." + $0.rawValue, language) }
+        let bands = BeliefBand.allCases.map { text("belief." + $0.rawValue) }
         let share = FigureTable.means(
             key: "belief",
-            title: Texts.text("figure.belief", language),
-            help: Texts.text("figureHelp.belief", language),
-            rowHeader: Texts.text("beliefAtStart", language),
+            title: text("figure.belief"),
+            help: text("figureHelp.belief"),
+            rowHeader: text("beliefAtStart"),
             labels: bands,
             values: BeliefBand.allCases.map { band in Self.columnsByGender.map { outcomes.share(band, gender: $0) } },
             language: language,
@@ -248,17 +253,17 @@ struct DashboardTables {
         let table = outcomes.byOutcome
         var byOutcome = FigureTable(
             key: "belief-outcomes",
-            title: Texts.text("figure.belief-outcomes", language),
-            help: Texts.text("figureHelp.belief-outcomes", language),
-            columns: ExitOutcome.allCases.map { Texts.text("outcome." + $0.rawValue, language) } + [Texts.text("total", language)],
-            rowHeader: Texts.text("beliefAtStart", language),
+            title: text("figure.belief-outcomes"),
+            help: text("figureHelp.belief-outcomes"),
+            columns: ExitOutcome.allCases.map { text("outcome." + $0.rawValue) } + [text("total")],
+            rowHeader: text("beliefAtStart"),
             rows: bands.enumerated().map { row, label in .counts(label, table, row: row) }
         )
-        byOutcome.sums = [.sums(Texts.text("total", language), table)]
+        byOutcome.sums = [.sums(text("total"), table)]
         byOutcome.chart = FigureChart.bars(
             values: bands.indices.map { row in table.columns.indices.map { table.cell(row, $0).map(Double.init) } },
             labels: bands,
-            series: ExitOutcome.allCases.map { Texts.text("outcome." + $0.rawValue, language) },
+            series: ExitOutcome.allCases.map { text("outcome." + $0.rawValue) },
             id: "figure-belief-outcomes",
             title: byOutcome.title
         ) { String(Int($0)) }
@@ -270,22 +275,22 @@ struct DashboardTables {
         let scales = instrument.scoredScales
         let means = OccasionMeans(data.sums.occasionScores[instrument.id] ?? [], scales: scales.map(\.id), publication: data.publication)
         let labels = means.rows.map { row in
-            Texts.text("occasionPoint." + row.occasion.rawValue, language) + ": "
+            text("occasionPoint." + row.occasion.rawValue) + ": "
                 + (scales.first { $0.id == row.scaleID }?.title.text(language) ?? row.scaleID)
         }
         var figure = FigureTable.means(
             key: "occasions-" + instrument.id,
-            title: instrument.title.text(language) + ": " + Texts.text("figure.occasions", language),
-            help: Texts.text("figureHelp.occasions", language),
-            rowHeader: Texts.text("occasionAndScale", language),
+            title: instrument.title.text(language) + ": " + text("figure.occasions"),
+            help: text("figureHelp.occasions"),
+            rowHeader: text("occasionAndScale"),
             labels: labels,
             values: means.rows.map { row in Self.columnsByGender.map { row.mean[$0] } },
             language: language
         )
         figure.sums = OccasionMeans.occasions.enumerated().map { row, occasion in
             FigureTable.Row(
-                label: Texts.text("measurementsAt", language) + " "
-                    + Texts.text("occasionPoint." + occasion.rawValue, language).lowercased(),
+                label: text("measurementsAt") + " "
+                    + text("occasionPoint." + occasion.rawValue).lowercased(),
                 cells: Gender.allCases.indices.map { FigureFormat.count(means.measured.cell(row, $0)) } + [
                     FigureFormat.count(means.measured.rowTotal(row))
                 ]

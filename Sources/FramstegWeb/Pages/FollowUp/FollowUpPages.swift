@@ -16,7 +16,7 @@ struct FollowUpPages {
             try await dashboard(request, context, principal, scope: try await associationScope(request, principal))
         }
         routes.get("/office/report", .viewAssociationOverview, .association) { request, context, principal, _ in
-            try await dashboard(request, context, principal, scope: .association(municipality: nil), report: true)
+            try await dashboard(request, context, principal, scope: try await associationScope(request, principal), report: true)
         }
         routes.get("/units/:unit/dashboard", .viewUnit, .unit) { request, context, principal, unit in
             try await dashboard(request, context, principal, scope: .unit(unit))
@@ -47,8 +47,9 @@ struct FollowUpPages {
         return .association(municipality: municipality)
     }
 
-    /// The dashboard, or with `report` the board's printable annual report: every figure of the
-    /// association for one year, with the goals and whether they were met.
+    /// The dashboard, or with `report` the board's printable report: the annual report, or the
+    /// interim report of a half-year, of the association or one municipality, opening with a cover
+    /// and the goal summary (each goal in force, its result, met or on track), then every figure.
     func dashboard(
         _ request: Request,
         _ context: AppRequestContext,
@@ -57,10 +58,20 @@ struct FollowUpPages {
         report: Bool = false
     ) async throws -> Response {
         let language = context.language
-        let choice = DashboardPeriod(request, today: Day(site.now()), language: language)
+        let today = Day(site.now())
+        let choice = DashboardPeriod(
+            request,
+            today: today,
+            language: language,
+            kinds: report ? [.year, .halfYear] : ReportingPeriod.Kind.allCases
+        )
         var municipalities: [Municipality] = []
         if case .association = scope { municipalities = try await site.services.followUp.municipalities(of: principal.associationID) }
         var page = DashboardPage(scope: scope, choice: choice, report: report, municipalities: municipalities, language: language)
+        if report {
+            let association = try await site.services.organisation.association(principal.associationID)
+            page.cover(association: association?.name ?? "", printedOn: today, language: language)
+        }
         let publication = FollowUpService.publication(scope, for: principal)
         page.lead = Texts.text(publication.isExact ? "dashboardLeadExact" : "dashboardLead", language)
         let finsam = FigureAudience.publication(for: principal, of: .nationalDelivery(.finsam))
@@ -79,13 +90,14 @@ struct FollowUpPages {
                     units: data.units.map(\.id),
                     period: period
                 )
-                page.goals = AnnualReport.goals(figures, period, data, exitSurvey: survey, language: language)
+                page.goals = AnnualReport.goals(figures, period, data, exitSurvey: survey, today: today, language: language)
             }
         }
         return render(page, context)
     }
 
     func render(_ page: DashboardPage, _ context: AppRequestContext, status: HTTPResponse.Status = .ok) -> Response {
-        site.renderer.page(.dashboard, title: .key("dashboardTitle"), model: page, context: context, status: status)
+        let title: PageTitle = page.isReport ? .text(page.reportTitle + " – " + page.scopeTitle) : .key("dashboardTitle")
+        return site.renderer.page(.dashboard, title: title, model: page, context: context, status: status)
     }
 }

@@ -1,0 +1,90 @@
+extension Texts {
+    /// The association's goals (the admin's goals page) and the board's reports (cover, goal summary).
+    static let goalEntries: [String: (sv: String, en: String)] = [
+        "goalsTitle": ("Förbundets mål", "The association's goals"),
+        "goalsLead": (
+            "Styrelsen sätter målen för varje år. Ett år utan egna beslut följer det senaste året före det. Lämna ett fält tomt för att inte ha något mål.",
+            "The board sets the goals for each year. A year without decisions of its own follows the latest year before it. Leave a field empty for no goal."
+        ),
+        "goalsForYear": ("Mål för år {year}", "Goals for {year}"),
+        "goalsChooseYear": ("Visa år", "Show year"),
+        "goalsSave": ("Spara målen", "Save the goals"),
+        "goalsSaved": ("Målen är sparade.", "The goals are saved."),
+        "goalsUnchanged": ("Inget mål ändrades.", "No goal was changed."),
+        "goalsReferralsHeading": ("Överenskommet antal anmälningar per enhet och år", "Agreed referrals per unit and year"),
+        "goalsHistory": ("Historik", "History"),
+        "goalsHistoryEmpty": ("Inga mål är satta ännu.", "No goals have been set yet."),
+        "goalsSetAt": ("Beslutat", "Set"),
+        "goalsSetBy": ("Av", "By"),
+        "goalsFromYear": ("Från år", "From year"),
+        "goalRemoved": ("inget mål", "no goal"),
+        "goalInForceFrom": ("gäller sedan {year}", "in force since {year}"),
+        "goalKind.places-used": ("Använda platser, andel av budgeterade (%)", "Places used, share of budgeted (%)"),
+        "goalKind.measurement-coverage": ("Deltagare med progressionsmätning (%)", "Participants with a progression measurement (%)"),
+        "goalKind.waiting-days": ("Längsta väntetid från anmälan till start (dagar)", "Longest wait from referral to start (days)"),
+        "goalKind.improved": (
+            "Förbättrat på tillräckligt många områden (%)", "Improved on enough areas (%)"
+        ),
+        "goalKind.work-or-studies": ("Avslutade till arbete eller studier (%)", "Ended to work or studies (%)"),
+        "goalKind.exit-survey": (
+            "Positiva svar på deltagarenkätens målfrågor (%)", "Positive answers to the exit survey's goal questions (%)"
+        ),
+        "goalKind.referrals": ("Anmälningar per år", "Referrals per year"),
+        "goalKindHelp.places-used": (
+            "Deltagare inskrivna någon gång under året mot budgeterade platser, för förbundet och för varje kommun.",
+            "Participants enrolled some time in the year against budgeted places, for the association and for each municipality."
+        ),
+        "goalKindHelp.measurement-coverage": (
+            "Aktiva deltagare med minst en avslutad progressionsmätning.",
+            "Active participants with at least one completed progression measurement."
+        ),
+        "goalKindHelp.waiting-days": (
+            "Medelväntetiden jämförs med målet. Tabellen över väntetid delar vid samma antal dagar.",
+            "The mean wait is compared with the goal. The waiting-time table splits at the same number of days."
+        ),
+        "goalKindHelp.improved": (
+            "Av dem som mätts två gånger med instrumentet som räknar förbättring (Livshjulet: minst 3 av 8 områden).",
+            "Of those measured twice with the instrument that counts improvement (Livshjulet: at least 3 of 8 areas)."
+        ),
+        "goalKindHelp.work-or-studies": (
+            "Av dem som avslutades: arbete med eller utan subvention, eller studier.",
+            "Of those who ended: work with or without subsidy, or studies."
+        ),
+        "goalKindHelp.exit-survey": (
+            "Vilka frågor och svar som räknas bestämmer enkäten. Utan mål här används enkätens egen nivå.",
+            "The survey defines which questions and answers count. Without a goal here the survey's own level is used."
+        ),
+        "goal.places-used": ("Använda platser mot budgeterade", "Places used against budgeted"),
+        "goal.places-used-in": ("Använda platser, {municipality}", "Places used, {municipality}"),
+        "goal.waiting-days": ("Väntetid från anmälan till start, medel", "Wait from referral to start, mean"),
+        "goal.work-or-studies": ("Avslutade till arbete eller studier", "Ended to work or studies"),
+        "goal.referrals": ("Anmälningar", "Referrals"),
+        "goal.improved": (
+            "{instrument}: förbättrat på minst {least} av {of} områden", "{instrument}: improved on at least {least} of {of} areas"
+        ),
+        "goalDays": ("{days} dagar", "{days} days"),
+        "goalAtMost": ("högst", "at most"),
+        "goalSoFar": ("({level} hittills)", "({level} so far)"),
+        "goalStatus.met": ("Målet nått", "Goal met"),
+        "goalStatus.not-met": ("Målet inte nått", "Goal not met"),
+        "goalStatus.on-track": ("I fas", "On track"),
+        "goalStatus.behind": ("Efter", "Behind"),
+        "goalSummary": ("Måluppfyllelse", "Goal summary"),
+        "goalSummaryHelp": (
+            "Målen som gäller för året. Mitt i året jämförs det som växer under året (platser, anmälningar) med målets del för tiden som gått.",
+            "The goals in force for the year. During the year, what grows through the year (places, referrals) is compared with the goal's part for the time passed."
+        ),
+        "interimReport": ("Delårsrapport", "Interim report"),
+        "reportKind": ("Rapport", "Report"),
+        "reportKind.year": ("Årsrapport", "Annual report"),
+        "reportKind.half-year": ("Delårsrapport (halvår)", "Interim report (half-year)"),
+        "reportHalf": ("Halvår (delårsrapport)", "Half-year (interim report)"),
+        "reportHalf.1": ("Januari–juni", "January–June"),
+        "reportHalf.2": ("Juli–december", "July–December"),
+        "reportTitle.year": ("Årsrapport {year}", "Annual report {year}"),
+        "reportTitle.half-year.1": ("Delårsrapport januari–juni {year}", "Interim report January–June {year}"),
+        "reportTitle.half-year.2": ("Rapport juli–december {year}", "Report July–December {year}"),
+        "reportPrinted": ("Utskriven {day}", "Printed {day}"),
+        "printReport": ("Skriv ut rapporten", "Print the report"),
+    ]
+}

@@ -1,0 +1,60 @@
+import Foundation
+import FramstegCore
+import FramstegStore
+import FramstegTestSupport
+import Testing
+
+@Suite("Goal repository")
+struct GoalRepositoryTests {
+    @Test(
+        "goal decisions are kept in order with who made them, per association; a removal and a unit's goal come back as set",
+        arguments: TestDatabase.available
+    )
+    func decisions(_ database: TestDatabase) async throws {
+        try await database.withFreshStore { store throws in
+            let now = Date(timeIntervalSince1970: 1_780_000_000)
+            let (first, second, unit, user) = try await store.write { db throws in
+                let organisation = OrganisationRepository(db)
+                let first = try await organisation.createAssociation(name: "Insjöriket", now: now)
+                let second = try await organisation.createAssociation(name: "Kustlandet", now: now)
+                let lerum = try await organisation.createMunicipality(in: first.id, name: "Lerum")
+                let unit = try await organisation.createUnit(in: first.id, municipalityID: lerum.id, name: "ACTivera Lerum")
+                let user = try await UserRepository(db).create(
+                    in: first.id,
+                    email: "admin@a.test",
+                    name: "Anna Admin",
+                    role: .admin,
+                    unitIDs: [],
+                    passwordHash: "x",
+                    now: now
+                )
+                let goals = GoalRepository(db)
+                try await goals.add(DemoOrganisationStep.goals(at: now), of: first.id, by: nil)
+                try await goals.add(
+                    [
+                        GoalSetting(kind: .measurementCoverage, year: 2026, level: 0.85, setAt: now + 60),
+                        GoalSetting(kind: .placesUsed, year: 2027, level: nil, setAt: now + 60),
+                        GoalSetting(kind: .waitingDays, year: 2026, level: 14, setAt: now + 60),
+                        GoalSetting(kind: .referrals, year: 2026, unitID: unit.id, level: 150, setAt: now + 60),
+                    ],
+                    of: first.id,
+                    by: user.id
+                )
+                try await goals.add([GoalSetting(kind: .placesUsed, year: 2026, level: 0.5, setAt: now)], of: second.id, by: nil)
+                return (first, second, unit, user)
+            }
+            let goals = try await store.read { db in try await GoalRepository(db).goals(of: first.id) }
+            #expect(goals.settings.count == 8)
+            #expect(goals.level(.measurementCoverage, year: 2026) == 0.85, "the later decision for the same year")
+            #expect(goals.level(.measurementCoverage, year: 2025) == 0.5)
+            #expect(goals.level(.placesUsed, year: 2026) == 1.0 && goals.level(.placesUsed, year: 2027) == nil)
+            #expect(goals.waitingDays(year: 2026) == 14)
+            #expect(goals.level(.referrals, year: 2026, unit: unit.id) == 150)
+            #expect(goals.history.first?.setBy == "Anna Admin" && goals.history.last?.setBy == nil)
+            #expect(goals.history.first?.setAt == now + 60)
+            _ = user
+            let other = try await store.read { db in try await GoalRepository(db).goals(of: second.id) }
+            #expect(other.settings.map(\.level) == [0.5], "each association has its own goals")
+        }
+    }
+}
