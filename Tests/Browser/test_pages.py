@@ -11,7 +11,7 @@ from harness import DEMO_USERS, Browser
 PAGES = {
     "admin": [
         "/admin", "/admin/association", "/admin/municipalities", "/admin/units", "/admin/units/1",
-        "/admin/users", "/admin/users/new", "/admin/users/1", "/admin/audit", "/settings",
+        "/admin/users", "/admin/users/new", "/admin/users/1", "/admin/goals", "/admin/eligibility", "/admin/audit", "/settings",
     ],
     "office": ["/office", "/settings", "/accessibility"],
     "manager": ["/units", "/units/1", "/units/1/dashboard", "/settings"],

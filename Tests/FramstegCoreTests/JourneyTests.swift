@@ -79,19 +79,49 @@ struct JourneyTests {
     }
 }
 
-@Suite("Starting by exception")
+@Suite("Starting by exception, under the association's own rules")
 struct StartExceptionTests {
-    @Test("a start with every criterion confirmed needs no reason; with any unconfirmed it needs one, and says how many")
+    @Test("a start with every criterion asked now confirmed needs no reason; with any unconfirmed it needs one, and says how many")
     func start() throws {
-        let all = Set(EligibilityCriterion.allCases)
-        try Eligibility.checkStart(met: all, exceptionReason: "")
+        let rules = EligibilityRules.standard
+        let all = Set(rules.criteria.map(\.key))
+        try rules.checkStart(met: all, exceptionReason: "")
         #expect(throws: JourneyProblem.eligibilityUnconfirmed(count: 2)) {
-            try Eligibility.checkStart(met: all.subtracting([.voluntary, .goalWorkOrStudies]), exceptionReason: "  ")
+            try rules.checkStart(met: all.subtracting(["voluntary", "goal"]), exceptionReason: "  ")
         }
-        #expect(throws: JourneyProblem.eligibilityUnconfirmed(count: EligibilityCriterion.allCases.count)) {
-            try Eligibility.checkStart(met: [], exceptionReason: "")
+        #expect(throws: JourneyProblem.eligibilityUnconfirmed(count: rules.criteria.count)) {
+            try rules.checkStart(met: [], exceptionReason: "")
         }
-        try Eligibility.checkStart(met: [], exceptionReason: "Kontakt med vården pågår")
-        #expect(Eligibility.unconfirmed(met: all.subtracting([.voluntary])) == [.voluntary])
+        try rules.checkStart(met: [], exceptionReason: "Kontakt med vården pågår")
+        #expect(rules.unconfirmed(met: all.subtracting(["voluntary"])).map(\.key) == ["voluntary"])
+
+        // A retired criterion is no longer asked: confirming the rest is enough.
+        let retired = EligibilityRules(
+            ages: 18...61,
+            criteria: rules.criteria.map {
+                $0.key == "voluntary" ? EligibilityCriterion(key: $0.key, wording: $0.wording, isRetired: true) : $0
+            }
+        )
+        try retired.checkStart(met: all.subtracting(["voluntary"]), exceptionReason: "")
+        #expect(retired.active.count == 7 && retired.criteria.count == 8)
+        #expect(Eligibility.isOpen(in: .informed) && !Eligibility.isOpen(in: .introduction))
+    }
+
+    @Test("an age range that is empty, a criterion without Swedish wording or with too long a one, are refused field by field")
+    func drafts() throws {
+        #expect(try EligibilityAgesDraft(minimum: "18", maximum: "61").validated() == 18...61)
+        #expect(throws: ValidationFailure(problems: ["maximumAge": .emptyAgeRange])) {
+            try EligibilityAgesDraft(minimum: "40", maximum: "30").validated()
+        }
+        #expect(throws: ValidationFailure(problems: ["minimumAge": .notAWholeNumber, "maximumAge": .required])) {
+            try EligibilityAgesDraft(minimum: "arton", maximum: " ").validated()
+        }
+        #expect(try CriterionDraft(swedish: " Har fyllt 18 ", english: "").validated().text(.english) == "Har fyllt 18")
+        #expect(throws: ValidationFailure(problems: ["c1-swedish": .required])) {
+            try CriterionDraft(swedish: " ", english: "x").validated(prefix: "c1-")
+        }
+        #expect(throws: ValidationFailure(problems: ["new-english": .tooLong(maximum: 300)])) {
+            try CriterionDraft(swedish: "Ja", english: String(repeating: "a", count: 301)).validated(prefix: "new-")
+        }
     }
 }

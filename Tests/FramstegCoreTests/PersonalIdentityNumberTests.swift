@@ -74,8 +74,8 @@ struct PersonalIdentityNumberTests {
         let number = try PersonalIdentityNumber(parsing: "20101124-0007", today: Self.today)
         #expect(number.age(on: Self.today) == 15)
         #expect(number.age(on: Day(year: 2026, month: 11, day: 24)!.date) == 16)
-        #expect(!Eligibility.isOfEligibleAge(number, on: Self.today))
-        #expect(Eligibility.isOfEligibleAge(number, on: Day(year: 2026, month: 11, day: 24)!.date))
+        #expect(!EligibilityRules.standard.isOfEligibleAge(number, on: Self.today))
+        #expect(EligibilityRules.standard.isOfEligibleAge(number, on: Day(year: 2026, month: 11, day: 24)!.date))
     }
 
     @Test("the description never contains the number")

@@ -58,3 +58,40 @@ struct GoalRepositoryTests {
         }
     }
 }
+
+@Suite("Eligibility repository")
+struct EligibilityRepositoryTests {
+    @Test(
+        "a new association starts from the standard checklist; criteria are added, reworded, retired and counted per association",
+        arguments: TestDatabase.available
+    )
+    func rules(_ database: TestDatabase) async throws {
+        try await database.withFreshStore { store throws in
+            let now = Date(timeIntervalSince1970: 1_780_000_000)
+            let (first, second) = try await store.write { db throws in
+                let organisation = OrganisationRepository(db)
+                let first = try await organisation.createAssociation(name: "Porten", now: now)
+                let second = try await organisation.createAssociation(name: "Mitt Val", now: now)
+                let criteria = EligibilityRepository(db)
+                try await criteria.setAges(18...61, of: first.id)
+                let key = try await criteria.add(LocalizedText(swedish: "Har gjort en arbetsträning", english: ""), to: first.id)
+                #expect(key == "c1")
+                try await criteria.reword("goal", of: first.id, to: LocalizedText(swedish: "Målet är arbete", english: "The goal is work"))
+                try await criteria.retire("voluntary", of: first.id, at: now)
+                return (first.id, second.id)
+            }
+            try await store.read { db throws in
+                let criteria = EligibilityRepository(db)
+                let rules = try await criteria.rules(of: first)
+                #expect(rules.ages == 18...61)
+                #expect(rules.criteria.count == 9 && rules.active.count == 8)
+                #expect(rules.criteria.last?.key == "c1", "added last")
+                #expect(rules.criterion("goal")?.wording.english == "The goal is work")
+                #expect(rules.criterion("voluntary")?.isRetired == true)
+                let other = try await criteria.rules(of: second)
+                #expect(other == EligibilityRules.standard, "the other association's rules are untouched")
+                #expect(try await criteria.answerCount("goal", of: first) == 0)
+            }
+        }
+    }
+}

@@ -60,7 +60,7 @@ struct TextsAndTemplatesTests {
             ("gender.", Gender.allCases.map(\.rawValue)), ("genderGroup.", Gender.allCases.map(\.rawValue)),
             ("referrer.", ReferrerKind.allCases.map(\.rawValue)), ("authority.", Authority.allCases.map(\.rawValue)),
             ("outcome.", ExitOutcome.allCases.map(\.rawValue)), ("event.", JourneyEventKind.allCases.map(\.rawValue)),
-            ("criterion.", EligibilityCriterion.allCases.map(\.rawValue)), ("occasion.", MeasurementOccasion.allCases.map(\.rawValue)),
+            ("occasion.", MeasurementOccasion.allCases.map(\.rawValue)),
             ("meetingKind.", MeetingKind.allCases.map(\.rawValue)), ("attendee.", MeetingAttendee.allCases.map(\.rawValue)),
             ("interventionType.", InterventionType.allCases.map(\.rawValue)),
             ("provider.", InterventionProvider.allCases.map(\.rawValue)), ("stepStatus.", PlanStepStatus.allCases.map(\.rawValue)),
@@ -68,6 +68,7 @@ struct TextsAndTemplatesTests {
             ("mixRow.", InterventionMix.allCases.map(\.rawValue)), ("belief.", BeliefBand.allCases.map(\.rawValue)),
             ("figureRow.", AgeBand.allCases.map(\.rawValue)), ("splitBy.", FollowUpFigures.SplitKind.allCases.map(\.rawValue)),
             ("splitTitle.", FollowUpFigures.SplitKind.allCases.map(\.rawValue)),
+            ("goalKind.", GoalKind.allCases.map(\.rawValue)), ("goalStatus.", ["met", "not-met", "on-track", "behind"]),
             ("periodKind.", ReportingPeriod.Kind.allCases.map(\.rawValue)), ("respondent.", Respondent.allCases.map(\.rawValue)),
             ("series.", ["first", "previous", "latest"]),
         ]

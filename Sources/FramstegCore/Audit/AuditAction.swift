@@ -35,6 +35,8 @@ public enum AuditAction: Hashable, Sendable {
     case unitSchedule
     /// The board's goals for a year were set (`association_goals`).
     case goalsSet
+    /// The eligibility rules (age range, criteria) were changed.
+    case eligibilityRules
     case userCreate
     case userCreateCLI
     case userUpdate
@@ -164,6 +166,7 @@ public enum AuditAction: Hashable, Sendable {
         case .unitPlaces: "unit.places"
         case .unitSchedule: "unit.schedule"
         case .goalsSet: "association.goals"
+        case .eligibilityRules: "association.eligibility"
         case .userCreate: "user.create"
         case .userCreateCLI: "user.create.cli"
         case .userUpdate: "user.update"

@@ -94,6 +94,10 @@ public enum FieldProblem: Hashable, Sendable {
     case withdrawalWindowPassed(days: Int)
     /// An ended journey is reopened by the responsible counsellor.
     case onlyResponsibleReopens
+    /// An age range whose highest age is below its lowest.
+    case emptyAgeRange
+    /// A criterion that answers were given under is retired, not removed.
+    case criterionInUse(answers: Int)
 }
 
 /// All problems found in a submitted form, keyed by field name; thrown as one error.

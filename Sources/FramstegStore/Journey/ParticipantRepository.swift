@@ -25,16 +25,18 @@ public struct ParticipantSummary: Hashable, Sendable {
     }
 }
 
-/// One answer of the eligibility checklist and who gave it when.
+/// One answer of the eligibility checklist: who gave it when, and the criterion's wording then.
 public struct EligibilityAnswer: Hashable, Sendable {
     public let isMet: Bool
     public let checkedBy: UserID
     public let checkedAt: Date
+    /// The wording the answer was given under (nil only for answers from before it was kept).
+    public let wording: LocalizedText?
 }
 
-extension Dictionary where Key == EligibilityCriterion, Value == EligibilityAnswer {
-    /// The criteria answered as met (a "no", or one never answered, is not).
-    public var met: Set<EligibilityCriterion> { Set(filter(\.value.isMet).keys) }
+extension Dictionary where Key == String, Value == EligibilityAnswer {
+    /// The keys of the criteria answered as met (a "no", or one never answered, is not).
+    public var met: Set<String> { Set(filter(\.value.isMet).keys) }
 }
 
 /// One recorded step, with its reason opened when there is one.
@@ -453,39 +455,47 @@ public struct ParticipantRepository: Sendable {
         try await sealedSteps.fill(db, id: step.id, [("withdrawal_reason_sealed", reason)])
     }
 
-    /// Saves the checklist: one answer per criterion, replacing an earlier one, stamped with who and when.
+    /// Saves the checklist: one answer per criterion, replacing an earlier one, stamped with who and
+    /// when and the criterion's wording now.
     public func saveEligibility(_ answers: [EligibilityCriterion: Bool], for id: ParticipantID, by user: UserID, now: Date) async throws {
-        for (criterion, isMet) in answers.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+        for (criterion, isMet) in answers.sorted(by: { $0.key.key < $1.key.key }) {
             let existing = try await db.select().column("is_met").from("eligibility_checks")
-                .where("participant_id", .equal, id.rawValue).where("criterion", .equal, criterion.rawValue).first()
+                .where("participant_id", .equal, id.rawValue).where("criterion", .equal, criterion.key).first()
             // An unchanged answer keeps its original who-and-when; an unticked box nobody ever ticked
             // stays "not confirmed" rather than becoming a confirmed "no".
             if let existing, try existing.decode(column: "is_met", as: Bool.self) == isMet { continue }
             if existing == nil, !isMet { continue }
             try await db.delete(from: "eligibility_checks")
-                .where("participant_id", .equal, id.rawValue).where("criterion", .equal, criterion.rawValue).run()
-            try await db.insert(into: "eligibility_checks").columns("participant_id", "criterion", "is_met", "checked_by", "checked_at")
+                .where("participant_id", .equal, id.rawValue).where("criterion", .equal, criterion.key).run()
+            try await db.insert(into: "eligibility_checks")
+                .columns("participant_id", "criterion", "is_met", "checked_by", "checked_at", "wording_sv", "wording_en")
                 .values(
                     SQLBind(id.rawValue),
-                    SQLBind(criterion.rawValue),
+                    SQLBind(criterion.key),
                     SQLBind(isMet),
                     SQLBind(user.rawValue),
-                    SQLBind(now.storedSeconds)
+                    SQLBind(now.storedSeconds),
+                    SQLBind(criterion.wording.swedish),
+                    SQLBind(criterion.wording.english)
                 )
                 .run()
         }
     }
 
-    public func eligibility(of id: ParticipantID) async throws -> [EligibilityCriterion: EligibilityAnswer] {
-        var result: [EligibilityCriterion: EligibilityAnswer] = [:]
-        for row in try await db.select().columns("criterion", "is_met", "checked_by", "checked_at").from("eligibility_checks")
-            .where("participant_id", .equal, id.rawValue).all()
+    /// The participant's answers by criterion key.
+    public func eligibility(of id: ParticipantID) async throws -> [String: EligibilityAnswer] {
+        var result: [String: EligibilityAnswer] = [:]
+        for row in try await db.select().columns("criterion", "is_met", "checked_by", "checked_at", "wording_sv", "wording_en")
+            .from("eligibility_checks").where("participant_id", .equal, id.rawValue).all()
         {
-            guard let criterion = EligibilityCriterion(rawValue: try row.decode(column: "criterion", as: String.self)) else { continue }
-            result[criterion] = EligibilityAnswer(
+            let swedish = try row.decode(column: "wording_sv", as: String?.self)
+            result[try row.decode(column: "criterion", as: String.self)] = EligibilityAnswer(
                 isMet: try row.decode(column: "is_met", as: Bool.self),
                 checkedBy: try row.id("checked_by"),
-                checkedAt: try row.date("checked_at")
+                checkedAt: try row.date("checked_at"),
+                wording: swedish.map {
+                    LocalizedText(swedish: $0, english: (try? row.decode(column: "wording_en", as: String?.self)) ?? "")
+                }
             )
         }
         return result

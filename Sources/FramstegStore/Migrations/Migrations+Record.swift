@@ -36,3 +36,37 @@ extension Migrations {
         try await db.alter(table: "journey_steps").column("withdrawal_reason_sealed", type: .text).run()
     }
 }
+
+extension Migrations {
+    /// Eligibility rules as data per association (issue 17): the age range on `associations`, the
+    /// checklist in `eligibility_criteria`, and on each answer the wording it was given under.
+    /// Every association gets the rules that were the code's until now (seed 000's).
+    static let eligibilityRules = Migration(version: 36, name: "eligibility rules per association, answers with their wording") { db, _ in
+        let standard = EligibilityRules.standard
+        try await db.alter(table: "associations").column("eligibility_min_age", type: .int, .notNull, .default(standard.ages.lowerBound))
+            .run()
+        try await db.alter(table: "associations").column("eligibility_max_age", type: .int, .notNull, .default(standard.ages.upperBound))
+            .run()
+        try await db.create(table: "eligibility_criteria")
+            .column("id", type: .bigint, .primaryKey(autoIncrement: true))
+            .column("association_id", type: .bigint, .notNull, .references("associations", "id"))
+            .column("key", type: .text, .notNull)
+            .column("wording_sv", type: .text, .notNull)
+            .column("wording_en", type: .text, .notNull)
+            .column("position", type: .int, .notNull)
+            .column("retired_at", type: .bigint)
+            .run()
+        try await db.create(index: "eligibility_criteria_key").on("eligibility_criteria").column("association_id").column("key").unique()
+            .run()
+        try await db.alter(table: "eligibility_checks").column("wording_sv", type: .text).run()
+        try await db.alter(table: "eligibility_checks").column("wording_en", type: .text).run()
+        let criteria = EligibilityRepository(db)
+        for association in try await OrganisationRepository(db).associations() {
+            try await criteria.addStandard(to: association.id)
+        }
+        for criterion in standard.criteria {
+            try await db.update("eligibility_checks").set("wording_sv", to: criterion.wording.swedish)
+                .set("wording_en", to: criterion.wording.english).where("criterion", .equal, criterion.key).run()
+        }
+    }
+}

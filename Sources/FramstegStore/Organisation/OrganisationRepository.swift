@@ -15,6 +15,8 @@ public struct OrganisationRepository: Sendable {
             db.insert(into: "associations").columns("name", "organisation_number", "created_at")
                 .values(SQLBind(name), SQLBind(organisationNumber), SQLBind(now.storedSeconds))
         )
+        // Every association starts from the standard checklist, which its admin then adapts.
+        try await EligibilityRepository(db).addStandard(to: AssociationID(id))
         return Association(id: AssociationID(id), name: name, organisationNumber: organisationNumber)
     }
 

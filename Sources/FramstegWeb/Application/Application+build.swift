@@ -35,6 +35,7 @@ public func buildRouter(site: Site) -> (router: Router<AppRequestContext>, decla
     MunicipalityAdminPages(site: site).register(on: routes)
     UnitAdminPages(site: site).register(on: routes)
     GoalAdminPages(site: site).register(on: routes)
+    EligibilityAdminPages(site: site).register(on: routes)
     UserAdminPages(site: site).register(on: routes)
     AuditLogPages(site: site).register(on: routes)
     LogReviewPages(site: site).register(on: routes)

@@ -47,6 +47,8 @@ extension FieldProblem {
         case .stepNotWithdrawable: return text("problemStepNotWithdrawable")
         case .withdrawalWindowPassed(let days): return Texts.text("problemWithdrawalWindow", language, ["n": String(days)])
         case .onlyResponsibleReopens: return text("problemOnlyResponsibleReopens")
+        case .emptyAgeRange: return text("problemEmptyAgeRange")
+        case .criterionInUse(let answers): return Texts.text("problemCriterionInUse", language, ["n": String(answers)])
         case .personalIdentityNumber(.empty): return text("problemRequired")
         case .personalIdentityNumber(.wrongFormat): return text("problemPnrFormat")
         case .personalIdentityNumber(.impossibleDate): return text("problemPnrDate")

@@ -42,6 +42,7 @@ enum AuditEventName {
         "unit.places": ("Ändrade budgeterade platser", "Changed budgeted places"),
         "unit.schedule": ("Ändrade mätintervallet", "Changed the measurement interval"),
         "association.goals": ("Satte förbundets mål", "Set the association's goals"),
+        "association.eligibility": ("Ändrade reglerna för att delta", "Changed the eligibility rules"),
         "user.create": ("Skapade en användare", "Created a user"),
         "user.create.cli": ("Skapade en användare (kommandoraden)", "Created a user (command line)"),
         "user.update": ("Ändrade en användare", "Changed a user"),

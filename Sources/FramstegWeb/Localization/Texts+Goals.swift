@@ -86,5 +86,33 @@ extension Texts {
         "reportTitle.half-year.2": ("Rapport juli–december {year}", "Report July–December {year}"),
         "reportPrinted": ("Utskriven {day}", "Printed {day}"),
         "printReport": ("Skriv ut rapporten", "Print the report"),
+        "eligibilityRulesTitle": ("Regler för att delta", "Eligibility rules"),
+        "eligibilityRulesLead": (
+            "Förbundets egna regler: åldern räknas fram ur personnumret, kriterierna bekräftas av handledaren innan insatsen startar. Ett svar behåller formuleringen det gavs under.",
+            "The association's own rules: the age is worked out from the personal identity number, the criteria are confirmed by the counsellor before the start. An answer keeps the wording it was given under."
+        ),
+        "eligibilityAgeRange": ("Ålder", "Age"),
+        "eligibilityMinimumAge": ("Lägsta ålder", "Lowest age"),
+        "eligibilityMaximumAge": ("Högsta ålder", "Highest age"),
+        "eligibilityCriteria": ("Kriterier", "Criteria"),
+        "eligibilityCriteriaHelp": (
+            "Ett kriterium som har svar avvecklas i stället för att tas bort: det frågas inte längre, men svaren finns kvar i journalerna.",
+            "A criterion with answers is retired rather than removed: it is no longer asked, but the answers stay on the records."
+        ),
+        "eligibilityRetired": ("Avvecklade kriterier", "Retired criteria"),
+        "criterionAnswers.one": ("1 svar", "1 answer"),
+        "criterionAnswers.other": ("{n} svar", "{n} answers"),
+        "criterionSwedish": ("Formulering på svenska", "Wording in Swedish"),
+        "criterionEnglish": ("Formulering på engelska (valfri)", "Wording in English (optional)"),
+        "criterionReword": ("Spara formuleringen", "Save the wording"),
+        "criterionRetire": ("Avveckla", "Retire"),
+        "criterionRestore": ("Återinför", "Bring back"),
+        "criterionRemove": ("Ta bort", "Remove"),
+        "criterionAdd": ("Lägg till ett kriterium", "Add a criterion"),
+        "problemEmptyAgeRange": ("Högsta åldern kan inte vara lägre än den lägsta.", "The highest age cannot be below the lowest."),
+        "problemCriterionInUse": (
+            "Kriteriet har {n} svar och kan inte tas bort. Avveckla det i stället.",
+            "The criterion has {n} answers and cannot be removed. Retire it instead."
+        ),
     ]
 }

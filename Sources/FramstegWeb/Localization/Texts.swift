@@ -279,7 +279,8 @@ enum Texts {
             "Ålder och kommun räknas fram. Bekräfta övriga kriterier efter informationssamtalet.",
             "Age and municipality are computed. Confirm the other criteria after the information conversation."
         ),
-        "eligibilityAge": ("Ålder 16–66 år", "Age 16–66"),
+        "eligibilityAge": ("Ålder", "Age"),
+        "eligibleAges": ("{min}–{max} år", "{min}–{max}"),
         "eligibilityMunicipality": ("Folkbokförd i en av förbundets kommuner", "Registered in one of the association's municipalities"),
         "eligibilitySave": ("Spara bedömningen", "Save the assessment"),
         "eligibilitySaved": ("Bedömningen är sparad.", "The assessment is saved."),
@@ -288,21 +289,6 @@ enum Texts {
         "yearsOld": ("år", "years"),
         "checkedBy": ("bekräftat av", "confirmed by"),
         "notChecked": ("ej bekräftat", "not confirmed"),
-        "criterion.unemployed": (
-            "Arbetslös, eller anställd med uttömda rehabiliteringsmöjligheter",
-            "Unemployed, or employed with rehabilitation options exhausted"
-        ),
-        "criterion.several-authorities": ("Behöver stöd från flera myndigheter", "Needs support from several authorities"),
-        "criterion.goal": ("Långsiktigt mål är arbete eller studier", "The long-term goal is work or studies"),
-        "criterion.language": (
-            "Tillräcklig språkförståelse eller kompenserande stöd", "Sufficient language understanding or compensating support"
-        ),
-        "criterion.reachable": (
-            "Kan delta i möten och nås via telefon, sms eller e-post", "Can attend meetings and be reached by phone, text or e-mail"
-        ),
-        "criterion.care-contacts": ("Nödvändiga vårdkontakter etablerade där det går", "Needed care contacts established where possible"),
-        "criterion.no-substance-abuse": ("Inget aktivt missbruk som påverkar processen", "No active substance abuse affecting the process"),
-        "criterion.voluntary": ("Deltar frivilligt", "Takes part voluntarily"),
         "waitingRegistrations": ("Väntande anmälningar", "Registrations waiting"),
         "waitingGoalPrefix": ("mål: start inom", "goal: start within"),
         "days": ("dagar", "days"),

@@ -21,6 +21,7 @@ enum Template: String, CaseIterable, Sendable {
     case adminSignIn = "admin-sign-in"
     case adminHome = "admin-home"
     case adminGoals = "admin-goals"
+    case adminEligibility = "admin-eligibility"
     case adminInstruments = "admin-instruments"
     case adminMunicipalities = "admin-municipalities"
     case adminUnit = "admin-unit"

@@ -82,7 +82,8 @@ struct ParticipantService {
             var note: String?
             if transition.event == .start {
                 let met = try await participants.eligibility(of: participant.id).met
-                do throws(JourneyProblem) { try Eligibility.checkStart(met: met, exceptionReason: reason) } catch {
+                let rules = try await EligibilityRepository(db).rules(of: participant.associationID)
+                do throws(JourneyProblem) { try rules.checkStart(met: met, exceptionReason: reason) } catch {
                     throw ValidationFailure(problems: ["reason": .journey(error)])
                 }
                 note = reason
@@ -234,9 +235,11 @@ extension ParticipantService {
     /// Saves the eligibility checklist with the criteria in `met` confirmed. Refused once the journey
     /// has started, whatever the page that sent it showed: the state is read inside the transaction.
     func saveEligibility(met: Set<String>, of participant: Participant, by principal: Principal) async throws {
-        let answers = Dictionary(uniqueKeysWithValues: EligibilityCriterion.allCases.map { ($0, met.contains($0.rawValue)) })
         let now = self.now()
         try await store.write { db in
+            // The criteria asked now, as the association has them at this moment.
+            let rules = try await EligibilityRepository(db).rules(of: participant.associationID)
+            let answers = Dictionary(uniqueKeysWithValues: rules.active.map { ($0, met.contains($0.key)) })
             let participants = ParticipantRepository(db, keyring: keyring)
             let state = try await participants.summary(participant.id)?.state ?? participant.state
             guard Eligibility.isOpen(in: state) else { throw ValidationFailure(problems: ["eligibility": .eligibilityClosed]) }

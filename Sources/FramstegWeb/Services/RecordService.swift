@@ -25,7 +25,9 @@ struct RecordFacts: Sendable {
     let unitCounsellors: [User]
     /// The association's staff by id, for "recorded by" and "checked by".
     let staffNames: [UserID: String]
-    let eligibility: [EligibilityCriterion: EligibilityAnswer]
+    /// The answers by criterion key, and the association's rules they are read against.
+    let eligibility: [String: EligibilityAnswer]
+    let eligibilityRules: EligibilityRules
     let interventions: [Intervention]
     let meetings: [Meeting]
     let hoursGoals: [HoursGoal]
@@ -108,6 +110,7 @@ struct RecordService {
                 unitCounsellors: staff.filter { $0.role == .counsellor && !$0.isDisabled && $0.unitIDs.contains(unit.id) },
                 staffNames: Dictionary(uniqueKeysWithValues: staff.map { ($0.id, $0.name) }),
                 eligibility: try await participants.eligibility(of: participant.id),
+                eligibilityRules: try await EligibilityRepository(db).rules(of: participant.associationID),
                 interventions: try await activities.interventions(of: participant.id),
                 meetings: try await activities.meetings(of: participant.id),
                 hoursGoals: try await activities.goals(of: participant.id),

@@ -15,7 +15,7 @@ struct RegisterExtractService {
         let unitName: String
         let municipalityName: String
         let steps: [RecordedStep]
-        let eligibility: [EligibilityCriterion: EligibilityAnswer]
+        let eligibility: [String: EligibilityAnswer]
         let counsellors: [(counsellor: UserID, from: Day)]
         let meetings: [Meeting]
         let interventions: [Intervention]

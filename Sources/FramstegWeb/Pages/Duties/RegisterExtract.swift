@@ -65,8 +65,9 @@ struct RegisterExtract: Sendable, Encodable {
             Section(
                 title: t("extractEligibility"),
                 columns: [t("extractCriterion"), t("extractAnswer"), t("extractBy")],
-                rows: contents.eligibility.sorted { $0.key.rawValue < $1.key.rawValue }.map { criterion, answer in
-                    [Texts.text("criterion." + criterion.rawValue, language), answer.isMet ? t("yes") : t("no"), person(answer.checkedBy)]
+                // Each answer with the wording it was given under.
+                rows: contents.eligibility.sorted { $0.key < $1.key }.map { key, answer in
+                    [answer.wording?.text(language) ?? key, answer.isMet ? t("yes") : t("no"), person(answer.checkedBy)]
                 }
             )
         )

@@ -216,7 +216,13 @@ struct EligibilitySection: Sendable {
     let ageFails: Bool
     let municipality: String
     let municipalityMet: String
+    /// The criteria asked now.
     let criteria: [Criterion]
+    /// Retired criteria this participant has an answer under, as answered.
+    let retired: [Criterion]
+    let hasRetired: Bool
+    /// "16–66 år": the association's age range.
+    let ageRange: String
     /// Why a save was refused (the checklist was closed meanwhile).
     let error: String?
 
@@ -224,23 +230,30 @@ struct EligibilitySection: Sendable {
         let participant = facts.participant
         let now = facts.now
         let number = participant.personalIdentityNumber
-        let ageOK = number.map { Eligibility.isOfEligibleAge($0, on: now) } ?? false
+        let ageOK = number.map { facts.eligibilityRules.isOfEligibleAge($0, on: now) } ?? false
         editable = Eligibility.isOpen(in: participant.state)
         age = number.map { "\($0.age(on: now)) \(Texts.text("yearsOld", language))" } ?? "–"
         ageMet = Texts.text(ageOK ? "yes" : "no", language)
         ageFails = !ageOK
         municipality = facts.municipality?.name ?? "–"
         municipalityMet = Texts.text(facts.municipality == nil ? "no" : "yes", language)
-        criteria = EligibilityCriterion.allCases.map { criterion in
-            let answer = facts.eligibility[criterion]
+        // The criteria asked now; a retired one only where this participant has an answer under it.
+        let rules = facts.eligibilityRules
+        ageRange = Texts.text("eligibleAges", language, ["min": String(rules.ages.lowerBound), "max": String(rules.ages.upperBound)])
+        func criterion(_ criterion: EligibilityCriterion) -> Criterion {
+            let answer = facts.eligibility[criterion.key]
+            // An answer is shown with the wording it was given under.
             return Criterion(
-                value: criterion.rawValue,
-                label: Texts.text("criterion." + criterion.rawValue, language),
+                value: criterion.key,
+                label: (answer?.wording ?? criterion.wording).text(language),
                 checked: answer?.isMet == true,
                 answer: Texts.text(answer.map { $0.isMet ? "yes" : "no" } ?? "notChecked", language),
                 by: answer.map { (facts.staffNames[$0.checkedBy] ?? "–") + ", " + StockholmTime.minute($0.checkedAt) }
             )
         }
+        criteria = rules.active.map(criterion)
+        retired = rules.criteria.filter { $0.isRetired && facts.eligibility[$0.key] != nil }.map(criterion)
+        hasRetired = !retired.isEmpty
         self.error = error
     }
 }
@@ -312,7 +325,7 @@ struct JourneySection: Sendable {
         steps = Self.steps(facts, language: language)
         let possible = Journey.possibleEvents(after: facts.participant.state)
         canStep = !possible.isEmpty
-        let unconfirmed = Eligibility.unconfirmed(met: facts.eligibility.met).count
+        let unconfirmed = facts.eligibilityRules.unconfirmed(met: facts.eligibility.met).count
         startException =
             possible.contains(.start) && unconfirmed > 0 ? Texts.counted(unconfirmed, "startNeedsException", language) : nil
         events = possible.map {

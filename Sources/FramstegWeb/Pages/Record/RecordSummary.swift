@@ -124,7 +124,7 @@ struct RecordSummary: Sendable {
             )
         }
         // Due while a start would still be an exception: the same criteria `Eligibility.checkStart` asks for.
-        if Eligibility.isOpen(in: participant.state) && !Eligibility.unconfirmed(met: facts.eligibility.met).isEmpty {
+        if Eligibility.isOpen(in: participant.state) && !facts.eligibilityRules.unconfirmed(met: facts.eligibility.met).isEmpty {
             due.append((today, Due(text: text("dueEligibility"), day: "", href: link("eligibility"), isOverdue: false)))
         }
         for offer in facts.surveyOffers where !offer.isCompleted {
