@@ -113,3 +113,19 @@ struct AssociationGoalsTests {
         #expect(GoalOutcome(kind: .referrals, result: nil, level: 40, yearPassed: 1).status == .unknown)
     }
 }
+
+@Suite("A unit's budget")
+struct BudgetDraftTests {
+    @Test("a budget is written as Swedes write it, is optional, and may not be negative")
+    func budget() throws {
+        let unit = UnitID(1)
+        #expect(try PlacesDraft(year: "2024", places: "145", budget: "2 750 000 kr").validated(unitID: unit).budget == 2_750_000)
+        #expect(try PlacesDraft(year: "2024", places: "145", budget: "").validated(unitID: unit).budget == nil)
+        #expect(throws: ValidationFailure(problems: ["budget": .outOfRange(minimum: 0, maximum: PlacesDraft.maximumBudget)])) {
+            try PlacesDraft(year: "2024", places: "145", budget: "-100").validated(unitID: unit)
+        }
+        #expect(throws: ValidationFailure(problems: ["budget": .notAWholeNumber])) {
+            try PlacesDraft(year: "2024", places: "145", budget: "2,75 miljoner").validated(unitID: unit)
+        }
+    }
+}

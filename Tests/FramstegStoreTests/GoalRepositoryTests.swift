@@ -95,3 +95,28 @@ struct EligibilityRepositoryTests {
         }
     }
 }
+
+@Suite("Budgets")
+struct BudgetRepositoryTests {
+    @Test("a unit's budget is kept with its places for the year, and read for the association", arguments: TestDatabase.available)
+    func budgets(_ database: TestDatabase) async throws {
+        try await database.withFreshStore { store throws in
+            let (association, unit) = try await store.write { db throws in
+                let organisation = OrganisationRepository(db)
+                let association = try await organisation.createAssociation(name: "Insjöriket", now: Date())
+                let municipality = try await organisation.createMunicipality(in: association.id, name: "Mölndal")
+                let unit = try await organisation.createUnit(in: association.id, municipalityID: municipality.id, name: "ACTivera Mölndal")
+                try await organisation.setPlaces(BudgetedPlaces(unitID: unit.id, year: 2024, places: 145, budget: 2_750_000))
+                try await organisation.setPlaces(BudgetedPlaces(unitID: unit.id, year: 2025, places: 145))
+                return (association.id, unit.id)
+            }
+            let places = try await store.read { db in try await OrganisationRepository(db).places(inAssociation: association) }
+            #expect(
+                places == [
+                    BudgetedPlaces(unitID: unit, year: 2024, places: 145, budget: 2_750_000),
+                    BudgetedPlaces(unitID: unit, year: 2025, places: 145),
+                ]
+            )
+        }
+    }
+}

@@ -130,4 +130,33 @@ struct GoalTests {
             #expect(quarter.text.contains(#"id="report-kind-error""#))
         }
     }
+
+    @Test("a unit's budget is set beside its places (a negative one refused beside the field) and the annual report prints what it bought")
+    func costs() async throws {
+        try await TestApp.run { fixture, client throws in
+            _ = try await SurveyTests.registerParticipants(6, fixture)
+            let year = Day(fixture.clock.now).year
+            let admin = TestBrowser(client)
+            try await admin.signIn(Fixture.email(.admin))
+            let path = "/admin/units/\(fixture.unitA1)/places"
+            let refused = try await admin.post(path, [("year", String(year)), ("places", "40"), ("budget", "-1 000")])
+            #expect(refused.status == .unprocessableContent)
+            #expect(refused.text.contains(#"value="-1 000""#) && refused.text.contains(#"<p id="budget-error" class="field-error">"#))
+            #expect(try await admin.post(path, [("year", String(year)), ("places", "40"), ("budget", "1 000 000 kr")]).status == .seeOther)
+            #expect(try await admin.get("/admin/units/\(fixture.unitA1)").text.contains("1\u{00A0}000\u{00A0}000\u{00A0}kr"))
+
+            let office = TestBrowser(client)
+            try await office.signIn(Fixture.email(.office))
+            let report = try await office.get("/office/report?year=\(year)").text
+            let costs = try #require(Self.table("table-costs", in: report))
+            // 1 000 000 kr over 40 places; nobody has started, so nobody is enrolled to divide by.
+            #expect(
+                costs.contains("ACTivera Lerum") && costs.contains("1\u{00A0}000\u{00A0}000\u{00A0}kr")
+                    && costs.contains("25\u{00A0}000\u{00A0}kr")
+            )
+            #expect(!costs.contains("Steget Lerum"), "a unit without a budget is not listed")
+            let interim = try await office.get("/office/report?period=half-year&part=1&year=\(year)").text
+            #expect(Self.table("table-costs", in: interim) != nil)
+        }
+    }
 }

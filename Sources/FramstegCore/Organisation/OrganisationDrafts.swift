@@ -45,21 +45,32 @@ public struct UnitDraft: Sendable, Equatable {
 public struct PlacesDraft: Sendable, Equatable {
     public var year: String
     public var places: String
+    /// The year's budget in kronor; empty for none.
+    public var budget: String
 
     public static let years = 2000...2100
     public static let maximumPlaces = 100_000
+    public static let maximumBudget = 2_000_000_000
 
-    public init(year: String, places: String) {
+    public init(year: String, places: String, budget: String = "") {
         self.year = year
         self.places = places
+        self.budget = budget
     }
 
     public func validated(unitID: UnitID) throws(ValidationFailure) -> BudgetedPlaces {
         var failure = ValidationFailure()
-        // Digits may be grouped with spaces, as Swedes write "1 000".
-        let year = failure.wholeNumber(self.year.replacingOccurrences(of: " ", with: ""), field: "year", in: Self.years)
-        let places = failure.wholeNumber(self.places.replacingOccurrences(of: " ", with: ""), field: "places", in: 0...Self.maximumPlaces)
+        // Digits may be grouped with spaces, as Swedes write "1 000"; a budget may end in "kr".
+        func digits(_ text: String) -> String {
+            var text = text.replacingOccurrences(of: " ", with: "").replacingOccurrences(of: "\u{00A0}", with: "")
+            if text.lowercased().hasSuffix("kr") { text.removeLast(2) }
+            return text
+        }
+        let year = failure.wholeNumber(digits(self.year), field: "year", in: Self.years)
+        let places = failure.wholeNumber(digits(self.places), field: "places", in: 0...Self.maximumPlaces)
+        let budget =
+            digits(self.budget).isEmpty ? nil : failure.wholeNumber(digits(self.budget), field: "budget", in: 0...Self.maximumBudget)
         try failure.throwIfAny()
-        return BudgetedPlaces(unitID: unitID, year: year!, places: places!)
+        return BudgetedPlaces(unitID: unitID, year: year!, places: places!, budget: budget)
     }
 }

@@ -18,10 +18,13 @@ public struct BudgetedPlaces: Hashable, Sendable, Codable {
     public let unitID: UnitID
     public let year: Int
     public let places: Int
+    /// The unit's budget for the year in whole kronor (seed 000: "ACTivera Mölndal 2 750 000 kr"), if set.
+    public let budget: Int?
 
-    public init(unitID: UnitID, year: Int, places: Int) {
+    public init(unitID: UnitID, year: Int, places: Int, budget: Int? = nil) {
         self.unitID = unitID
         self.year = year
         self.places = places
+        self.budget = budget
     }
 }

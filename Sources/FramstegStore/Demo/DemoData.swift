@@ -37,6 +37,10 @@ public struct DemoOrganisationStep: DemoStep {
     public static let places: [(municipality: String, places: Int)] = [
         ("Mölndal", 145), ("Partille", 80), ("Härryda", 80), ("Lerum", 85), ("Alingsås", 85),
     ]
+    /// Each unit's budget (seed 000's "Budgetfördelning" for 2024): 9 550 000 kr in all.
+    public static let budgets: [String: Int] = [
+        "Mölndal": 2_750_000, "Partille": 1_500_000, "Härryda": 1_500_000, "Lerum": 1_650_000, "Alingsås": 1_650_000,
+    ]
     public static let years = [2024, 2025, 2026]
 
     public init() {}
@@ -57,7 +61,9 @@ public struct DemoOrganisationStep: DemoStep {
                 name: "ACTivera \(entry.municipality)"
             )
             for year in Self.years {
-                try await organisation.setPlaces(BudgetedPlaces(unitID: unit.id, year: year, places: entry.places))
+                try await organisation.setPlaces(
+                    BudgetedPlaces(unitID: unit.id, year: year, places: entry.places, budget: Self.budgets[entry.municipality])
+                )
             }
             context.municipalities.append(municipality)
             context.units.append(unit)

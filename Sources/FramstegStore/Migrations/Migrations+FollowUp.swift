@@ -158,4 +158,9 @@ extension Migrations {
             .run()
         try await db.create(index: "association_goals_association").on("association_goals").column("association_id").column("id").run()
     }
+
+    /// Each unit's budget per year beside its places (issue 17: cost per participant in the reports).
+    static let unitBudgets = Migration(version: 37, name: "budget per unit and year") { db, _ in
+        try await db.alter(table: "budgeted_places").column("budget_kr", type: .bigint).run()
+    }
 }

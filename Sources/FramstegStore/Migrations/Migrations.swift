@@ -7,7 +7,7 @@ public enum Migrations {
         anonymousSurveys, followUpColumns, progressSummaries, progressByIndicator, changeSlots, followUpReadPaths, progressBackfill,
         managersRecordRight, keyedAuditChain, nameLookup, surveyResponsesHeldAndSealed, accountSetupLinks,
         instrumentIDsPerAssociation, emailPerAssociation, nationalDeliveries, recordKeys, secondFactor, identityProviders, namePrefixes,
-        duties, formSends, instrumentGeneration, plannedMeetings, stepWithdrawals, associationGoals, eligibilityRules,
+        duties, formSends, instrumentGeneration, plannedMeetings, stepWithdrawals, associationGoals, eligibilityRules, unitBudgets,
     ]
 
     static let organisation = Migration(version: 1, name: "organisation") { db, _ in

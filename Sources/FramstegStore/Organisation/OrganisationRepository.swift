@@ -161,18 +161,20 @@ public struct OrganisationRepository: Sendable {
     public func setPlaces(_ places: BudgetedPlaces) async throws {
         try await db.delete(from: "budgeted_places")
             .where("unit_id", .equal, places.unitID.rawValue).where("year", .equal, places.year).run()
-        try await db.insert(into: "budgeted_places").columns("unit_id", "year", "places")
-            .values(SQLBind(places.unitID.rawValue), SQLBind(places.year), SQLBind(places.places)).run()
+        try await db.insert(into: "budgeted_places").columns("unit_id", "year", "places", "budget_kr")
+            .values(SQLBind(places.unitID.rawValue), SQLBind(places.year), SQLBind(places.places), SQLBind(places.budget.map(Int64.init)))
+            .run()
     }
 
     public func places(of unitID: UnitID) async throws -> [BudgetedPlaces] {
-        try await db.select().columns("unit_id", "year", "places").from("budgeted_places")
+        try await db.select().columns("unit_id", "year", "places", "budget_kr").from("budgeted_places")
             .where("unit_id", .equal, unitID.rawValue).orderBy("year").all().map(Self.places(from:))
     }
 
     /// All budgeted places of every unit in the association.
     public func places(inAssociation associationID: AssociationID) async throws -> [BudgetedPlaces] {
-        try await db.select().columns(SQLColumn("unit_id", table: "budgeted_places"), SQLColumn("year"), SQLColumn("places"))
+        try await db.select()
+            .columns(SQLColumn("unit_id", table: "budgeted_places"), SQLColumn("year"), SQLColumn("places"), SQLColumn("budget_kr"))
             .from("budgeted_places")
             .join("units", on: SQLColumn("id", table: "units"), .equal, SQLColumn("unit_id", table: "budgeted_places"))
             .where(SQLColumn("association_id", table: "units"), .equal, SQLBind(associationID.rawValue))
@@ -183,7 +185,8 @@ public struct OrganisationRepository: Sendable {
         BudgetedPlaces(
             unitID: try row.id("unit_id"),
             year: try row.decode(column: "year", as: Int.self),
-            places: try row.decode(column: "places", as: Int.self)
+            places: try row.decode(column: "places", as: Int.self),
+            budget: try row.decode(column: "budget_kr", as: Int64?.self).map { Int($0) }
         )
     }
 

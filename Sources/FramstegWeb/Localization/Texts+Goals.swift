@@ -86,6 +86,16 @@ extension Texts {
         "reportTitle.half-year.2": ("Rapport juli–december {year}", "Report July–December {year}"),
         "reportPrinted": ("Utskriven {day}", "Printed {day}"),
         "printReport": ("Skriv ut rapporten", "Print the report"),
+        "budget": ("Budget", "Budget"),
+        "budgetField": ("Budget för året i kronor (valfri)", "The year's budget in kronor (optional)"),
+        "costsTitle": ("Kostnader", "Costs"),
+        "costsHelp": (
+            "Årets budget per verksamhet, per budgeterad plats och per deltagare som var inskriven någon gång under året. Per deltagare räknas bara för ett helt år.",
+            "The year's budget per unit, per budgeted place and per participant enrolled some time in the year. Per participant is counted for a whole year only."
+        ),
+        "costPerPlace": ("Kostnad per plats", "Cost per place"),
+        "costParticipants": ("Deltagare", "Participants"),
+        "costPerParticipant": ("Kostnad per deltagare", "Cost per participant"),
         "eligibilityRulesTitle": ("Regler för att delta", "Eligibility rules"),
         "eligibilityRulesLead": (
             "Förbundets egna regler: åldern räknas fram ur personnumret, kriterierna bekräftas av handledaren innan insatsen startar. Ett svar behåller formuleringen det gavs under.",

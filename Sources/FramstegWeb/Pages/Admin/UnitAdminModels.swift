@@ -74,6 +74,7 @@ struct UnitAdminPage: Sendable {
     struct Places: Sendable {
         let year: String
         let places: String
+        let budget: String
     }
 
     let unit: Name
@@ -85,15 +86,19 @@ struct UnitAdminPage: Sendable {
     let hasPlaces: Bool
     let yearField: FieldView
     let placesField: FieldView
+    let budgetField: FieldView
     let scheduleForm: FormState
 
     init(_ unit: OrganisationUnit, _ details: OrganisationService.UnitDetails, forms: Forms, language: Language) {
         self.unit = Name(id: unit.id.description, name: unit.name)
         unitFields = UnitFields(forms.unit, municipalities: details.municipalities, language: language)
-        places = details.places.reversed().map { Places(year: String($0.year), places: String($0.places)) }
+        places = details.places.reversed().map {
+            Places(year: String($0.year), places: String($0.places), budget: $0.budget.map(FigureFormat.kronor) ?? "–")
+        }
         hasPlaces = !details.places.isEmpty
         yearField = .withoutAutocomplete("year", in: forms.places, label: Texts.text("year", language), inputMode: "numeric")
         placesField = .withoutAutocomplete("places", in: forms.places, label: Texts.text("places", language), inputMode: "numeric")
+        budgetField = .withoutAutocomplete("budget", in: forms.places, label: Texts.text("budgetField", language), inputMode: "numeric")
         scheduleForm = forms.schedule ?? FormState(values: ["intervalWeeks": String(details.intervalWeeks)])
         hasErrors = forms.unit.hasErrors || forms.places.hasErrors
     }

@@ -52,12 +52,15 @@ struct UnitAdminPages {
     }
 
     private func savePlaces(of unit: OrganisationUnit, _ context: AppRequestContext, _ principal: Principal) async throws -> Response {
-        let draft = PlacesDraft(year: context.form["year"], places: context.form["places"])
+        let draft = PlacesDraft(year: context.form["year"], places: context.form["places"], budget: context.form["budget"])
         do {
             try await site.services.organisation.setPlaces(draft, of: unit, by: principal)
             return .redirect(to: "/admin/units/\(unit.id)", notice: .saved)
         } catch let failure as ValidationFailure {
-            let places = FormState(values: ["year": draft.year, "places": draft.places], errors: failure.messages(context.language))
+            let places = FormState(
+                values: ["year": draft.year, "places": draft.places, "budget": draft.budget],
+                errors: failure.messages(context.language)
+            )
             return try await unitPage(context, unit, form: Self.stored(unit), placesForm: places)
         }
     }

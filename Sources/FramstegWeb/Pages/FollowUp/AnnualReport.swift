@@ -143,6 +143,54 @@ enum AnnualReport {
         return Double(counts.reduce(0) { $0 + $1! }) / Double(total)
     }
 
+    /// What the year's budget bought, per unit and in all (seed 002's "Kostnad per deltagare"): the
+    /// budget, per budgeted place, and per participant enrolled some time in the year. Per
+    /// participant only for a whole year: half a year's participants against a year's budget
+    /// would say nothing. Empty when no unit has a budget for the year.
+    static func costs(
+        _ period: ReportingPeriod,
+        _ data: DashboardData,
+        _ figures: FollowUpFigures,
+        language: Language
+    ) -> [DashboardPage.CostRow] {
+        let year = period.last.year
+        let budgets = data.places.filter { $0.year == year && $0.budget != nil }
+        guard !budgets.isEmpty else { return [] }
+        let active = FollowUpFigures.Flow.allCases.firstIndex(of: .active)!
+        let wholeYear = period == ReportingPeriod(kind: .year, year: year)
+        func per(_ budget: Int, _ count: Int) -> String { FigureFormat.kronor(Int((Double(budget) / Double(count)).rounded())) }
+        func row(_ label: String, budget: Int, places: Int, participants: Int?) -> DashboardPage.CostRow {
+            DashboardPage.CostRow(
+                label: label,
+                budget: FigureFormat.kronor(budget),
+                places: String(places),
+                perPlace: places > 0 ? per(budget, places) : "–",
+                participants: FigureFormat.count(participants),
+                perParticipant: wholeYear ? participants.flatMap { $0 > 0 ? per(budget, $0) : nil } ?? "–" : "–"
+            )
+        }
+        var rows: [DashboardPage.CostRow] = []
+        for unit in data.units {
+            guard let entry = budgets.first(where: { $0.unitID == unit.id }), let budget = entry.budget else { continue }
+            let participants = figures.unitFlows[unit.id]?.rowTotal(active) ?? (data.units.count == 1 ? figures.flow.rowTotal(active) : nil)
+            rows.append(row(unit.name, budget: budget, places: entry.places, participants: participants))
+        }
+        if rows.count > 1 {
+            let units = Set(budgets.map(\.unitID))
+            // The total's participants: the units' own published counts, added (each is the same cell it is above).
+            let counts = data.units.filter { units.contains($0.id) }.map { figures.unitFlows[$0.id]?.rowTotal(active) }
+            rows.append(
+                row(
+                    Texts.text("total", language),
+                    budget: budgets.reduce(0) { $0 + $1.budget! },
+                    places: budgets.reduce(0) { $0 + $1.places },
+                    participants: counts.contains { $0 == nil } ? nil : counts.reduce(0) { $0 + $1! }
+                )
+            )
+        }
+        return rows
+    }
+
     /// Places used (participants enrolled some time in the year) against budgeted places, per year.
     static func places(_ period: ReportingPeriod, _ data: DashboardData, _ figures: FollowUpFigures) -> [DashboardPage.PlacesRow] {
         period.years.map { year in

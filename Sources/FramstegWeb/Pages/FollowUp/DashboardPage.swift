@@ -32,6 +32,16 @@ struct DashboardPage: Sendable {
         let printedOn: String
     }
 
+    /// One unit's (or the total's) budget for the report's year and what it bought.
+    struct CostRow: Sendable {
+        let label: String
+        let budget: String
+        let places: String
+        let perPlace: String
+        let participants: String
+        let perParticipant: String
+    }
+
     let isReport: Bool
     let scopeTitle: String
     /// "Årsrapport 2026", "Delårsrapport januari–juni 2026".
@@ -68,6 +78,10 @@ struct DashboardPage: Sendable {
         didSet { hasGoals = !goals.isEmpty }
     }
     private(set) var hasGoals = false
+    var costs: [CostRow] = [] {
+        didSet { hasCosts = !costs.isEmpty }
+    }
+    private(set) var hasCosts = false
 
     /// The page before anything is read: its scope, and the form as it was filled in.
     init(scope: DashboardScope, choice: DashboardPeriod, report: Bool, municipalities: [Municipality], language: Language) {

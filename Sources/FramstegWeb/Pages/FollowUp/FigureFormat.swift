@@ -13,6 +13,19 @@ enum FigureFormat {
 
     static func percent(_ share: Double) -> String { "\(Int((share * 100).rounded())) %" }
 
+    /// Whole kronor grouped in threes as Swedes write them: "2 750 000 kr" (no-break spaces).
+    static func kronor(_ amount: Int) -> String {
+        let digits = String(abs(amount))
+        var groups: [Substring] = []
+        var end = digits.endIndex
+        while end > digits.startIndex {
+            let start = digits.index(end, offsetBy: -3, limitedBy: digits.startIndex) ?? digits.startIndex
+            groups.insert(digits[start..<end], at: 0)
+            end = start
+        }
+        return (amount < 0 ? "−" : "") + groups.joined(separator: "\u{00A0}") + "\u{00A0}kr"
+    }
+
     static func csv(_ text: String, name: String) -> Response {
         download(ByteBuffer(string: text), type: "text/csv; charset=utf-8", name: name)
     }

@@ -91,6 +91,7 @@ struct FollowUpPages {
                     period: period
                 )
                 page.goals = AnnualReport.goals(figures, period, data, exitSurvey: survey, today: today, language: language)
+                page.costs = AnnualReport.costs(period, data, figures, language: language)
             }
         }
         return render(page, context)
