@@ -120,3 +120,48 @@ struct BudgetRepositoryTests {
         }
     }
 }
+
+@Suite("After the exit")
+struct AfterExitRepositoryTests {
+    @Test(
+        "the database's after-exit groups equal a count by hand from each participant's row; a correction replaces the row",
+        arguments: TestDatabase.available
+    )
+    func afterExit(_ database: TestDatabase) async throws {
+        try await database.withFreshStore { store throws in
+            let now = Date(timeIntervalSince1970: 1_800_000_000)
+            let context = try await DemoData(hashPassword: { "hash:" + $0 }, keyring: TestKeys.keyring, today: Day(now)).seed(
+                store,
+                now: now
+            )
+            let units = context.units.map(\.id)
+            let period = ReportingPeriod(kind: .year, year: Day(now).year - 1)!
+            try await store.read { db throws in
+                let after = AfterExitRepository(db)
+                let ended = try await FollowUpRepository(db).facts(units: units).filter {
+                    $0.startedOn != nil && $0.endedOn.map(period.contains) == true
+                }
+                let groups = try await after.groups(units: units, period: period)
+                #expect(!ended.isEmpty && groups.reduce(0) { $0 + $1.count } == ended.count, "everyone who ended, once")
+                var prompt = 0
+                var recorded = 0
+                for fact in ended {
+                    guard let facts = try await after.afterExit(of: fact.id) else { continue }
+                    recorded += 1
+                    if facts.isPrompt(exitOn: fact.endedOn!) == true { prompt += 1 }
+                }
+                #expect(recorded > 0)
+                #expect(groups.filter { $0.isPrompt == true }.reduce(0) { $0 + $1.count } == prompt)
+                #expect(groups.filter { $0.facts != AfterExit() }.reduce(0) { $0 + $1.count } == recorded)
+            }
+            let someone = try await store.read { db in try await FollowUpRepository(db).facts(units: units).first { $0.endedOn != nil }!.id
+            }
+            try await store.write { db in
+                let user = try #require(try await UserRepository(db).users(of: context.association!.id).first)
+                try await AfterExitRepository(db).set(AfterExit(workedOrStudied: false), for: someone, by: user.id, now: now)
+            }
+            let corrected = try await store.read { db in try await AfterExitRepository(db).afterExit(of: someone) }
+            #expect(corrected == AfterExit(workedOrStudied: false))
+        }
+    }
+}

@@ -247,6 +247,30 @@ struct AccessMatrixTests {
             manager: .hidden,
             counsellor: .hidden
         ),
+        Row(
+            "POST /participants/:participant/after-exit",
+            .own,
+            admin: .forbidden,
+            office: .forbidden,
+            manager: .forbidden,
+            counsellor: .ok
+        ),
+        Row(
+            "POST /participants/:participant/after-exit",
+            .sibling,
+            admin: .forbidden,
+            office: .forbidden,
+            manager: .forbidden,
+            counsellor: .forbidden
+        ),
+        Row(
+            "POST /participants/:participant/after-exit",
+            .foreign,
+            admin: .forbidden,
+            office: .forbidden,
+            manager: .hidden,
+            counsellor: .hidden
+        ),
         Row("POST /participants/:participant/steps", .own, admin: .forbidden, office: .forbidden, manager: .forbidden, counsellor: .ok),
         Row(
             "POST /participants/:participant/steps",

@@ -73,6 +73,8 @@ public enum AuditAction: Hashable, Sendable {
     /// The participant was handed over to another responsible counsellor.
     case participantCounsellor
     case participantEligibility
+    /// What happened after the exit was recorded (work or studies, next step, follow-ups).
+    case participantAfterExit
     case participantStep(JourneyEventKind)
     /// The latest step was taken back, with a reason (`StepWithdrawal`).
     case participantStepWithdrawn
@@ -191,6 +193,7 @@ public enum AuditAction: Hashable, Sendable {
         case .participantContact: "participant.contact"
         case .participantCounsellor: "participant.counsellor"
         case .participantEligibility: "participant.eligibility"
+        case .participantAfterExit: "participant.after-exit"
         case .participantStep(let kind): "participant.step.\(kind.rawValue)"
         case .participantStepWithdrawn: "participant.step.withdrawn"
         case .participantExitDocument: "participant.exit-document"

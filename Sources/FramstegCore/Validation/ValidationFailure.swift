@@ -98,6 +98,10 @@ public enum FieldProblem: Hashable, Sendable {
     case emptyAgeRange
     /// A criterion that answers were given under is retired, not removed.
     case criterionInUse(answers: Int)
+    /// Something that can be recorded only from a day still to come (a follow-up after the exit).
+    case availableFrom(Day)
+    /// Only after the journey has ended in an exit.
+    case notExited
 }
 
 /// All problems found in a submitted form, keyed by field name; thrown as one error.

@@ -134,8 +134,46 @@ public struct DemoParticipantsStep: DemoStep {
             }
             guard try await step(.checkIn, after: Int.random(in: 56...90, using: &random)) else { return taken }
         }
-        _ = try await step(.exit(Self.outcome(gender, &random)), after: Int.random(in: 40...90, using: &random))
+        let outcome = Self.outcome(gender, &random)
+        guard try await step(.exit(outcome), after: Int.random(in: 40...90, using: &random)) else { return taken }
+        try await AfterExitRepository(repository.db).set(
+            Self.afterExit(id, outcome: outcome, exitOn: day, today: today),
+            for: id,
+            by: user,
+            now: now
+        )
         return taken
+    }
+
+    /// What happened after an exit in the demo, derived from the participant's id so that the
+    /// seeded sequence, and with it the rest of the demo, is unchanged: work or studies during
+    /// participation for those who left for them and a third of the others, a next step for most
+    /// (joint assessment first), and the follow-ups whose months have passed.
+    static func afterExit(_ id: ParticipantID, outcome: ExitOutcome, exitOn: Day, today: Day) -> AfterExit {
+        let number = Int(id.rawValue)
+        let toWork = [ExitOutcome.unsubsidisedWork, .subsidisedWork, .studies].contains(outcome)
+        let steps: [NextStepKind] = [.jointAssessment, .jointAssessment, .employmentService, .healthcare, .otherIntervention, .none]
+        let next = steps[number % steps.count]
+        let nextOn = next == .none ? nil : min(exitOn.adding(days: number % 29), today)
+        func situation(_ months: Int) -> FollowUpSituation? {
+            guard today >= AfterExit.followUpDay(months: months, exitOn: exitOn) else { return nil }
+            if number % 9 == months { return .notReached }
+            switch outcome {
+            case .unsubsidisedWork: return number % 7 == 0 ? .jobSeeking : .work
+            case .subsidisedWork: return .subsidisedWork
+            case .studies: return .studies
+            case .jobSeekerAfterWork: return number % 4 == 0 ? .work : .jobSeeking
+            case .furtherRehabilitation: return .rehabilitation
+            case .other: return .other
+            }
+        }
+        return AfterExit(
+            workedOrStudied: toWork || number % 3 == 0,
+            nextStep: next,
+            nextStepOn: nextOn,
+            situationAfter3Months: situation(3),
+            situationAfter6Months: situation(6)
+        )
     }
 
     /// Men reach work more often than women (seed 004): the weights differ a little by gender.

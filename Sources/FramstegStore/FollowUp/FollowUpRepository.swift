@@ -72,9 +72,7 @@ public struct FollowUpRepository: Sendable {
         let first = "'\(period.first)'"
         let last = "'\(period.last)'"
         let ids = units.map { String($0.rawValue) }.joined(separator: ", ")
-        func days(_ from: String, _ to: String) -> String {
-            db.isPostgres ? "(CAST(\(to) AS DATE) - CAST(\(from) AS DATE))" : "CAST(julianday(\(to)) - julianday(\(from)) AS INTEGER)"
-        }
+        func days(_ from: String, _ to: String) -> String { db.daysBetween(from, to) }
         func flag(_ flag: Flag, when condition: String, plus more: String = "0") -> String {
             "(CASE WHEN \(condition) THEN \(flag.rawValue) + \(more) ELSE 0 END)"
         }
@@ -173,10 +171,12 @@ public struct FollowUpRepository: Sendable {
             case progression(String, [IndicatorChangeGroup], [ImprovementGroup])
             case occasions(String, [OccasionScoreGroup])
             case beliefs([BeliefOutcomeGroup])
+            case afterExit([AfterExitGroup])
         }
         var groups: [FactGroup] = []
         var activeByYear: [Int: Tally] = [:]
         var beliefs: [BeliefOutcomeGroup] = []
+        var afterExit: [AfterExitGroup] = []
         var progressions: [String: ([IndicatorChangeGroup], [ImprovementGroup])] = [:]
         var occasions: [String: [OccasionScoreGroup]] = [:]
         try await withThrowingTaskGroup(of: Part.self) { parts in
@@ -213,12 +213,18 @@ public struct FollowUpRepository: Sendable {
                     )
                 }
             }
+            if withBeliefs {
+                parts.addTask {
+                    .afterExit(try await store.read { db in try await AfterExitRepository(db).groups(units: units, period: period) })
+                }
+            }
             for try await part in parts {
                 switch part {
                 case .counts(let read, let active): (groups, activeByYear) = (read, active)
                 case .progression(let instrument, let changes, let improvement): progressions[instrument] = (changes, improvement)
                 case .occasions(let instrument, let scores): occasions[instrument] = scores
                 case .beliefs(let read): beliefs = read
+                case .afterExit(let read): afterExit = read
                 }
             }
         }
@@ -232,7 +238,8 @@ public struct FollowUpRepository: Sendable {
                 isEmptyPeriod: true,
                 progressions: [:],
                 occasionScores: [:],
-                beliefOutcomes: []
+                beliefOutcomes: [],
+                afterExit: []
             )
         }
         return DashboardSums(
@@ -242,8 +249,16 @@ public struct FollowUpRepository: Sendable {
             isEmptyPeriod: false,
             progressions: progressions,
             occasionScores: occasions,
-            beliefOutcomes: beliefs
+            beliefOutcomes: beliefs,
+            afterExit: afterExit
         )
+    }
+}
+
+extension SQLDatabase {
+    /// SQL for the whole days from one day column (`YYYY-MM-DD` text) to another, on either database.
+    func daysBetween(_ from: String, _ to: String) -> String {
+        isPostgres ? "(CAST(\(to) AS DATE) - CAST(\(from) AS DATE))" : "CAST(julianday(\(to)) - julianday(\(from)) AS INTEGER)"
     }
 }
 
@@ -261,4 +276,6 @@ public struct DashboardSums: Sendable {
     /// By instrument id.
     public let occasionScores: [String: [OccasionScoreGroup]]
     public let beliefOutcomes: [BeliefOutcomeGroup]
+    /// Those who ended in the period, by what was recorded after their exit.
+    public let afterExit: [AfterExitGroup]
 }

@@ -70,3 +70,21 @@ extension Migrations {
         }
     }
 }
+
+extension Migrations {
+    /// What happened and what happened next (issue 17): work or studies during participation, the
+    /// next step after the exit with its day, and the situation 3 and 6 months after, one row per
+    /// participant.
+    static let afterExit = Migration(version: 38, name: "after the exit: work or studies, next step, follow-ups") { db, _ in
+        try await db.create(table: "after_exit")
+            .column("participant_id", type: .bigint, .primaryKey(autoIncrement: false), .references("participants", "id"))
+            .column("worked_or_studied", type: .custom(SQLRaw("BOOLEAN")))
+            .column("next_step", type: .text)
+            .column("next_step_on", type: .text)
+            .column("situation_3m", type: .text)
+            .column("situation_6m", type: .text)
+            .column("recorded_by", type: .bigint, .notNull, .references("users", "id"))
+            .column("recorded_at", type: .bigint, .notNull)
+            .run()
+    }
+}

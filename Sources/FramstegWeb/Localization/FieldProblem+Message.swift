@@ -48,6 +48,8 @@ extension FieldProblem {
         case .withdrawalWindowPassed(let days): return Texts.text("problemWithdrawalWindow", language, ["n": String(days)])
         case .onlyResponsibleReopens: return text("problemOnlyResponsibleReopens")
         case .emptyAgeRange: return text("problemEmptyAgeRange")
+        case .notExited: return text("problemNotExited")
+        case .availableFrom(let day): return Texts.text("problemAvailableFrom", language, ["day": day.description])
         case .criterionInUse(let answers): return Texts.text("problemCriterionInUse", language, ["n": String(answers)])
         case .personalIdentityNumber(.empty): return text("problemRequired")
         case .personalIdentityNumber(.wrongFormat): return text("problemPnrFormat")

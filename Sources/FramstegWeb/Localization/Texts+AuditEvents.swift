@@ -41,6 +41,7 @@ enum AuditEventName {
         "unit.update": ("Ändrade en verksamhet", "Changed a unit"),
         "unit.places": ("Ändrade budgeterade platser", "Changed budgeted places"),
         "unit.schedule": ("Ändrade mätintervallet", "Changed the measurement interval"),
+        "participant.after-exit": ("Registrerade vad som hände efter avslut", "Recorded what happened after the exit"),
         "association.goals": ("Satte förbundets mål", "Set the association's goals"),
         "association.eligibility": ("Ändrade reglerna för att delta", "Changed the eligibility rules"),
         "user.create": ("Skapade en användare", "Created a user"),

@@ -15,6 +15,7 @@ enum Notice: String, CaseIterable, Sendable {
     case stepWithdrawn
     case counsellorChanged
     case eligibilitySaved
+    case afterExitSaved
     case interventionAdded
     case interventionEnded
     case meetingSaved

@@ -64,6 +64,7 @@ enum Template: String, CaseIterable, Sendable {
     case participant
     case participantSearch = "participant-search"
     case recordEligibility = "record-eligibility"
+    case recordAfterExit = "record-after-exit"
     case recordJourney = "record-journey"
     case recordCounsellor = "record-counsellor"
     case recordMeasurements = "record-measurements"

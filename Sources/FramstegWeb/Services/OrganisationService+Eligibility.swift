@@ -47,7 +47,9 @@ extension OrganisationService {
         let wording = change == .reword ? try draft.validated(prefix: key + "-") : nil
         try await write(.eligibilityRules, "eligibility", "\(change.rawValue) \(key)", by: principal) { db in
             let repository = EligibilityRepository(db)
-            guard try await repository.rules(of: principal.associationID).criterion(key) != nil else { throw WebError.notFound }
+            guard try await repository.rules(of: principal.associationID).criterion(key) != nil else {
+                throw ValidationFailure(problems: [key + "-remove": .unknownChoice])
+            }
             switch change {
             case .reword: try await repository.reword(key, of: principal.associationID, to: wording!)
             case .retire: try await repository.retire(key, of: principal.associationID, at: now)

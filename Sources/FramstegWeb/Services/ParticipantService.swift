@@ -262,3 +262,22 @@ extension ParticipantService {
         try await store.read { db in try await OrganisationRepository(db).municipalities(of: unit.associationID) }
     }
 }
+
+extension ParticipantService {
+    /// Records what happened and what happened next, once the journey has ended in an exit: the
+    /// exit day is read inside the transaction, and each follow-up waits for its months.
+    func saveAfterExit(_ draft: AfterExitDraft, of participant: Participant, by principal: Principal) async throws {
+        let now = self.now()
+        try await store.write { db in
+            let participants = ParticipantRepository(db, keyring: keyring)
+            let steps = try await participants.steps(of: participant.id)
+            let state = try await participants.summary(participant.id)?.state ?? participant.state
+            guard state == .exited, let exit = steps.last(where: { $0.transition.event.kind == .exit })?.transition.day else {
+                throw ValidationFailure(problems: ["workedOrStudied": .notExited])
+            }
+            let facts = try draft.validated(exitOn: exit, today: Day(now))
+            try await AfterExitRepository(db).set(facts, for: participant.id, by: principal.userID, now: now)
+            try await AuditLog(db).append(AuditEntry(at: now, by: principal, action: .participantAfterExit, participant: participant))
+        }
+    }
+}

@@ -28,6 +28,8 @@ struct RecordFacts: Sendable {
     /// The answers by criterion key, and the association's rules they are read against.
     let eligibility: [String: EligibilityAnswer]
     let eligibilityRules: EligibilityRules
+    /// What happened, and what happened next, as recorded after the exit.
+    let afterExit: AfterExit?
     let interventions: [Intervention]
     let meetings: [Meeting]
     let hoursGoals: [HoursGoal]
@@ -41,6 +43,10 @@ struct RecordFacts: Sendable {
 
     /// The day the journey started, if it has.
     var startDay: Day? { steps.first { $0.transition.event == .start }?.transition.day }
+    /// The day of the exit, while the journey stands exited.
+    var exitDay: Day? {
+        participant.state == .exited ? steps.last { $0.transition.event.kind == .exit }?.transition.day : nil
+    }
 
     /// The facts as `principal` may read them: a protected person's contact details only for
     /// their responsible counsellor.
@@ -111,6 +117,7 @@ struct RecordService {
                 staffNames: Dictionary(uniqueKeysWithValues: staff.map { ($0.id, $0.name) }),
                 eligibility: try await participants.eligibility(of: participant.id),
                 eligibilityRules: try await EligibilityRepository(db).rules(of: participant.associationID),
+                afterExit: try await AfterExitRepository(db).afterExit(of: participant.id),
                 interventions: try await activities.interventions(of: participant.id),
                 meetings: try await activities.meetings(of: participant.id),
                 hoursGoals: try await activities.goals(of: participant.id),

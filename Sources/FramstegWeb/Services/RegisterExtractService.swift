@@ -16,6 +16,7 @@ struct RegisterExtractService {
         let municipalityName: String
         let steps: [RecordedStep]
         let eligibility: [String: EligibilityAnswer]
+        let afterExit: AfterExit?
         let counsellors: [(counsellor: UserID, from: Day)]
         let meetings: [Meeting]
         let interventions: [Intervention]
@@ -50,6 +51,7 @@ struct RegisterExtractService {
                 municipalityName: municipality?.name ?? "",
                 steps: try await participants.steps(of: participant.id),
                 eligibility: try await participants.eligibility(of: participant.id),
+                afterExit: try await AfterExitRepository(db).afterExit(of: participant.id),
                 counsellors: try await participants.counsellorHistory(of: participant.id),
                 meetings: try await activities.meetings(of: participant.id),
                 interventions: try await activities.interventions(of: participant.id),

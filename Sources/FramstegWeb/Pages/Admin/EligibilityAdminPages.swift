@@ -38,9 +38,11 @@ struct EligibilityAdminPages {
         }
         routes.post("/admin/eligibility/criteria/change", .administerAssociation, .association) { _, context, principal, _ in
             let key = context.form["key"]
-            guard let change = OrganisationService.CriterionChange(rawValue: context.form["change"]) else { throw WebError.notFound }
+            let change = OrganisationService.CriterionChange(rawValue: context.form["change"])
             let draft = CriterionDraft(swedish: context.form[key + "-swedish"], english: context.form[key + "-english"])
             do {
+                // A change not offered, or a criterion not the association's, is refused like any wrong choice.
+                guard let change else { throw ValidationFailure(problems: [key + "-remove": .unknownChoice]) }
                 try await site.services.organisation.changeCriterion(key, change, wording: draft, by: principal)
                 return .redirect(to: "/admin/eligibility", notice: .saved, section: "criterion-" + key)
             } catch let failure as ValidationFailure {

@@ -71,6 +71,16 @@ struct RegisterExtract: Sendable, Encodable {
                 }
             )
         )
+        if let after = contents.afterExit {
+            let rows: [[String]] = [
+                [t("afterWorkedOrStudied"), after.workedOrStudied.map { $0 ? t("yes") : t("no") } ?? t("notRecorded")],
+                [t("afterNextStep"), after.nextStep.map { t("nextStep." + $0.rawValue) } ?? t("notRecorded")],
+                [t("afterNextStepOn"), after.nextStepOn?.description ?? "–"],
+                [t("afterSituation3"), after.situationAfter3Months.map { t("situation." + $0.rawValue) } ?? t("notRecorded")],
+                [t("afterSituation6"), after.situationAfter6Months.map { t("situation." + $0.rawValue) } ?? t("notRecorded")],
+            ]
+            sections.append(Section(title: t("afterExitTitle"), columns: [t("extractQuestion"), t("extractRecorded")], rows: rows))
+        }
         sections.append(
             Section(
                 title: t("extractCounsellors"),

@@ -20,6 +20,7 @@ struct DashboardTables {
             guard let split, !["age", "municipality"].contains(key) else { return countTable(key) }
             return splitTable(key, split)
         }
+            + afterExitTables()
             + data.distance.flatMap { progressionTables($0) }
             + beliefTables()
             + data.byOccasion.compactMap { occasionTable($0) }
@@ -126,6 +127,41 @@ struct DashboardTables {
         default: break
         }
         return figure
+    }
+
+    /// What happened and what happened next, for those who ended in the period: work or studies
+    /// during participation, the next step and whether it came within two weeks, and the situation
+    /// 3 and 6 months after. None when nobody ended.
+    private func afterExitTables() -> [FigureTable] {
+        guard !data.sums.afterExit.isEmpty else { return [] }
+        let after = AfterExitFigures(data.sums.afterExit, publication: data.publication)
+        func figure(_ key: String, _ table: CrossTable, labels prefix: String, note: String? = nil) -> FigureTable {
+            var figure = FigureTable.counts(
+                key: key,
+                title: text("figure." + key),
+                help: text("figureHelp." + key),
+                table: table,
+                labels: table.rows.map { text(prefix + $0) },
+                withSums: true,
+                language: language
+            )
+            if let note {
+                let share = table.share(ofRow: 0, column: nil).map { FigureFormat.percent($0) } ?? FigureFormat.noFigure
+                let byGender = Gender.allCases.indices.map { column in
+                    text("genderGroup." + Gender.allCases[column].rawValue) + " "
+                        + (table.share(ofRow: 0, column: column).map { FigureFormat.percent($0) } ?? FigureFormat.noFigure)
+                }
+                figure.notes = [text(note).replacingOccurrences(of: "{share}", with: share) + " " + byGender.joined(separator: ", ") + "."]
+            }
+            return figure
+        }
+        return [
+            figure("after-during", after.during, labels: "afterDuring.", note: "afterDuringShare"),
+            figure("after-next-step", after.nextStep, labels: "nextStep."),
+            figure("after-prompt", after.prompt, labels: "afterPrompt.", note: "afterPromptShare"),
+            figure("after-3", after.after3Months, labels: "situation."),
+            figure("after-6", after.after6Months, labels: "situation."),
+        ]
     }
 
     private func meanRow(_ label: String, _ means: [Gender?: Double]) -> [String] {

@@ -80,6 +80,8 @@ struct RecordPage: Sendable {
     /// Nil when the reader may not see (so not change) a protected person's contact details.
     let contactForm: FormState?
     let eligibility: EligibilitySection?
+    /// After the exit only.
+    let afterExitSection: AfterExitSection?
     let journey: JourneySection?
     let counsellorSection: CounsellorSection?
     let measurementSection: MeasurementSection?
@@ -145,6 +147,7 @@ struct RecordPage: Sendable {
         eligibility = onJourney ? EligibilitySection(facts, error: forms[.eligibility]?.errors["eligibility"], language: language) : nil
         journey = onJourney ? JourneySection(facts, form: forms[.step], withdrawal: forms[.stepWithdrawal], language: language) : nil
         counsellorSection = onJourney ? CounsellorSection(facts, form: forms[.counsellor], language: language) : nil
+        afterExitSection = onJourney ? AfterExitSection(facts, form: forms[.afterExit], language: language) : nil
         measurementSection = tab == .measurements ? MeasurementSection(facts, forms: forms, language: language) : nil
         surveySection = tab == .measurements ? SurveySection(facts, forms: forms, language: language) : nil
         interventionSection = tab == .activities ? InterventionSection(facts, forms: forms, language: language) : nil
@@ -164,6 +167,8 @@ struct RecordForms: Sendable {
         /// Taking back the latest step.
         case stepWithdrawal
         case counsellor
+        /// What happened, and what happened next (after the exit).
+        case afterExit
         case measurement
         case survey
         /// Going on with the survey offer of this id.

@@ -87,6 +87,25 @@ struct RecordPages {
                 return try await page(context, principal, record, refused: .eligibility, [:], failure)
             }
         }
+        routes.post("/participants/:participant/after-exit", .changeParticipant, .participant) { _, context, principal, record in
+            let draft = AfterExitDraft(
+                workedOrStudied: context.form["workedOrStudied"],
+                nextStep: context.form["nextStep"],
+                nextStepOn: context.form["nextStepOn"],
+                situationAfter3Months: context.form["situationAfter3Months"],
+                situationAfter6Months: context.form["situationAfter6Months"]
+            )
+            do {
+                try await site.services.participants.saveAfterExit(draft, of: record.participant, by: principal)
+                return .redirect(toRecordOf: record.participant.id, notice: .afterExitSaved, section: "after-exit")
+            } catch let failure as ValidationFailure {
+                let typed = [
+                    "workedOrStudied": draft.workedOrStudied, "nextStep": draft.nextStep, "nextStepOn": draft.nextStepOn,
+                    "situationAfter3Months": draft.situationAfter3Months, "situationAfter6Months": draft.situationAfter6Months,
+                ]
+                return try await page(context, principal, record, refused: .afterExit, typed, failure)
+            }
+        }
         routes.post("/participants/:participant/counsellor", .changeParticipant, .participant) { _, context, principal, record in
             let chosen = context.form["counsellor"]
             do {

@@ -22,7 +22,7 @@ enum RecordTab: String, CaseIterable, Sendable {
         case "measurements", "measurement-list", "plan", "surveys": self = .measurements
         case "interventions", "hours": self = .activities
         case "meetings": self = .meetings
-        case "eligibility", "counsellor", "journey": self = .journey
+        case "eligibility", "counsellor", "journey", "after-exit": self = .journey
         case "details", "protection", "contact": self = .details
         default: self = .overview
         }
@@ -45,6 +45,7 @@ extension RecordForms.Form {
         case .eligibility: "eligibility"
         case .step, .stepWithdrawal: "journey"
         case .counsellor: "counsellor"
+        case .afterExit: "after-exit"
         case .measurement: "measurements"
         case .survey, .surveyContinue: "surveys"
         case .intervention, .interventionEnd: "interventions"
@@ -63,6 +64,7 @@ extension RecordForms.Form {
         case (.step, "event"): "event-error"
         case (.step, let field): field
         case (.counsellor, _): "counsellor-choice"
+        case (.afterExit, let field): "after-" + field
         case (.measurement, let field): "measure-" + field
         case (.survey, let field): "survey-" + field
         case (.intervention, "employerName"): "intervention-employer"
