@@ -85,6 +85,16 @@ struct AssociationGoalsTests {
         }
     }
 
+    @Test("a registration is due for its start within the board's waiting goal")
+    func waitingDue() {
+        let today = Day("2026-05-20")!
+        let waiting = [(id: ParticipantID(1), name: "Sara Lind", registeredOn: Day("2026-05-10")!)]
+        let twoWeeks = DueItems.items(inProgress: [], waiting: waiting, meetings: [], today: today)
+        let oneWeek = DueItems.items(inProgress: [], waiting: waiting, meetings: [], waitingDays: 7, today: today)
+        #expect(twoWeeks.first?.due.description == "2026-05-24" && twoWeeks.first?.isOverdue == false)
+        #expect(oneWeek.first?.due.description == "2026-05-17" && oneWeek.first?.isOverdue == true)
+    }
+
     @Test("a goal is met or not when its year is over, on track or behind during it; what grows through the year is compared with its part")
     func outcomes() {
         let half = GoalOutcome.yearPassed(2026, period: ReportingPeriod(kind: .halfYear, year: 2026, part: 1)!, today: Day("2026-12-01")!)

@@ -159,4 +159,19 @@ struct GoalTests {
             #expect(Self.table("table-costs", in: interim) != nil)
         }
     }
+
+    @Test("the board's waiting goal is the one the counsellor's working view measures registrations against")
+    func waitingGoal() async throws {
+        try await TestApp.run { fixture, client throws in
+            _ = try await SurveyTests.registerParticipants(2, fixture)
+            let counsellor = TestBrowser(client)
+            try await counsellor.signIn(Fixture.email(.counsellor))
+            #expect(try await counsellor.get("/units").text.contains("mål: start inom 14 dagar"), "two weeks without a goal")
+            let admin = TestBrowser(client)
+            try await admin.signIn(Fixture.email(.admin))
+            let year = Day(fixture.clock.now).year
+            #expect(try await admin.post("/admin/goals", [("year", String(year)), ("goal-waiting-days", "7")]).status == .seeOther)
+            #expect(try await counsellor.get("/units").text.contains("mål: start inom 7 dagar"))
+        }
+    }
 }

@@ -90,6 +90,7 @@ public enum DueItems {
         meetings: [(meeting: Meeting, participantName: String)],
         measurements: [(id: ParticipantID, name: String, occasion: MeasurementOccasion, due: Day)] = [],
         planSteps: [(id: ParticipantID, name: String, step: PlanStep)] = [],
+        waitingDays: Int = WaitingTime.goalDays,
         today: Day
     ) -> [DueItem] {
         var items: [DueItem] = []
@@ -102,7 +103,7 @@ public enum DueItems {
             )
         }
         for registration in waiting {
-            let due = registration.registeredOn.adding(days: WaitingTime.goalDays)
+            let due = registration.registeredOn.adding(days: waitingDays)
             items.append(
                 DueItem(
                     kind: .registrationWaiting,

@@ -39,6 +39,8 @@ struct OverviewService {
         let waiting: [ParticipantSummary]
         let mine: [ParticipantSummary]
         let due: [DueItem]
+        /// The board's waiting goal this year: days from registration to start.
+        let waitingDays: Int
     }
 
     func office(_ association: AssociationID) async throws -> Office {
@@ -88,7 +90,9 @@ struct OverviewService {
     /// data: the view is audited like any list of participants.
     func workingView(for principal: Principal) async throws -> WorkingView {
         let keyring = self.keyring
-        guard principal.mayOpenRecords else { return WorkingView(today: Day(now()), waiting: [], mine: [], due: []) }
+        guard principal.mayOpenRecords else {
+            return WorkingView(today: Day(now()), waiting: [], mine: [], due: [], waitingDays: WaitingTime.goalDays)
+        }
         try await auditList(objectType: "working-view", objectID: principal.userID.description, by: principal)
         let today = Day(now())
         let week = Week(containing: today)
@@ -103,6 +107,7 @@ struct OverviewService {
             var intervals: [UnitID: Int] = [:]
             for unit in Set(mine.map(\.unitID)) { intervals[unit] = try await OrganisationRepository(db).measurementInterval(of: unit) }
             return WorkingViewRead(
+                waitingDays: try await GoalRepository(db).goals(of: principal.associationID).waitingDays(year: today.year),
                 waiting: waiting,
                 mine: mine,
                 since: try await participants.stateSince(ids),
@@ -119,7 +124,13 @@ struct OverviewService {
                 steps: try await PlanRepository(db, keyring: keyring).openSteps(of: enrolled, dueThrough: horizon)
             )
         }
-        return WorkingView(today: today, waiting: read.waiting, mine: read.mine, due: read.dueItems(today: today, week: week))
+        return WorkingView(
+            today: today,
+            waiting: read.waiting,
+            mine: read.mine,
+            due: read.dueItems(today: today, week: week),
+            waitingDays: read.waitingDays
+        )
     }
 
     /// Writes that `principal` was shown a list of participants (names and states).
@@ -131,6 +142,7 @@ struct OverviewService {
 
 /// What the working view's one read brings back, and the due items worked out from it.
 private struct WorkingViewRead: Sendable {
+    let waitingDays: Int
     let waiting: [ParticipantSummary]
     let mine: [ParticipantSummary]
     let since: [ParticipantID: Day]
@@ -156,6 +168,7 @@ private struct WorkingViewRead: Sendable {
             meetings: meetings.map { (meeting: $0, participantName: names[$0.participantID] ?? "") },
             measurements: measurementsDue,
             planSteps: steps.map { (id: $0.participant, name: names[$0.participant] ?? "", step: $0.step) },
+            waitingDays: waitingDays,
             today: today
         )
     }

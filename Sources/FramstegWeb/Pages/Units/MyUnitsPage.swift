@@ -68,7 +68,9 @@ struct MyUnitsPage: Sendable {
             )
         }
         hasDue = !dueGroups.isEmpty
-        waiting = view.waiting.map { Self.waitingRow($0, unit: unitNames[$0.unitID] ?? "", today: view.today, language) }
+        waiting = view.waiting.map {
+            Self.waitingRow($0, unit: unitNames[$0.unitID] ?? "", today: view.today, goal: view.waitingDays, language)
+        }
         hasWaiting = !waiting.isEmpty
         mine = view.mine.map { participant in
             ParticipantRow(
@@ -79,7 +81,7 @@ struct MyUnitsPage: Sendable {
             )
         }
         hasMine = !mine.isEmpty
-        waitingGoal = String(WaitingTime.goalDays)
+        waitingGoal = String(view.waitingDays)
         units = organisation.units.filter { principal.unitIDs.contains($0.id) }.map { unit in
             UnitRow(
                 id: unit.id.description,
@@ -119,7 +121,13 @@ struct MyUnitsPage: Sendable {
     }
 
     /// A registration waiting, with the days it has waited (past the goal marked).
-    private static func waitingRow(_ participant: ParticipantSummary, unit: String, today: Day, _ language: Language) -> WaitingRow {
+    private static func waitingRow(
+        _ participant: ParticipantSummary,
+        unit: String,
+        today: Day,
+        goal: Int,
+        _ language: Language
+    ) -> WaitingRow {
         let days = participant.registeredOn.days(until: today)
         return WaitingRow(
             id: participant.id.description,
@@ -128,7 +136,7 @@ struct MyUnitsPage: Sendable {
             state: participant.state.label(language),
             registeredOn: participant.registeredOn.description,
             daysWaited: String(days),
-            isOverdue: days > WaitingTime.goalDays
+            isOverdue: days > goal
         )
     }
 
