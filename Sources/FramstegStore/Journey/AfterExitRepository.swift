@@ -13,7 +13,7 @@ public struct AfterExitRepository: Sendable {
         try await db.select()
             .columns("worked_or_studied", "next_step", "next_step_on", "situation_3m", "situation_6m")
             .from("after_exit").where("participant_id", .equal, participant.rawValue).first()
-            .map(Self.facts(from:))
+            .map { try Self.facts(from: $0, withDay: true) }
     }
 
     public func set(_ facts: AfterExit, for participant: ParticipantID, by user: UserID, now: Date) async throws {
@@ -62,7 +62,8 @@ public struct AfterExitRepository: Sendable {
         return try await db.raw(sql).all().map { row in
             AfterExitGroup(
                 gender: Gender(rawValue: try row.decode(column: "gender", as: String.self)) ?? .anotherOrNotStated,
-                facts: try Self.facts(from: row),
+                // The groups carry whether the next step was prompt, not its day.
+                facts: try Self.facts(from: row, withDay: false),
                 isPrompt: try row.decode(column: "prompt", as: Int?.self).map { $0 == 1 },
                 count: try row.decode(column: "n", as: Int.self),
                 keySum: try row.keySum()
@@ -70,11 +71,12 @@ public struct AfterExitRepository: Sendable {
         }
     }
 
-    static func facts(from row: any SQLRow) throws -> AfterExit {
+    /// `withDay`: whether the row has the next step's day (a participant's row; a group's has not).
+    static func facts(from row: any SQLRow, withDay: Bool) throws -> AfterExit {
         AfterExit(
             workedOrStudied: try row.decode(column: "worked_or_studied", as: Bool?.self),
             nextStep: try row.decode(column: "next_step", as: String?.self).flatMap(NextStepKind.init(rawValue:)),
-            nextStepOn: try? row.decode(column: "next_step_on", as: String?.self).flatMap(Day.init),
+            nextStepOn: withDay ? try row.decode(column: "next_step_on", as: String?.self).flatMap(Day.init) : nil,
             situationAfter3Months: try row.decode(column: "situation_3m", as: String?.self).flatMap(FollowUpSituation.init(rawValue:)),
             situationAfter6Months: try row.decode(column: "situation_6m", as: String?.self).flatMap(FollowUpSituation.init(rawValue:))
         )

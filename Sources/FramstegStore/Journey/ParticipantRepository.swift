@@ -489,13 +489,12 @@ public struct ParticipantRepository: Sendable {
             .from("eligibility_checks").where("participant_id", .equal, id.rawValue).all()
         {
             let swedish = try row.decode(column: "wording_sv", as: String?.self)
+            let english = try row.decode(column: "wording_en", as: String?.self) ?? ""
             result[try row.decode(column: "criterion", as: String.self)] = EligibilityAnswer(
                 isMet: try row.decode(column: "is_met", as: Bool.self),
                 checkedBy: try row.id("checked_by"),
                 checkedAt: try row.date("checked_at"),
-                wording: swedish.map {
-                    LocalizedText(swedish: $0, english: (try? row.decode(column: "wording_en", as: String?.self)) ?? "")
-                }
+                wording: swedish.map { LocalizedText(swedish: $0, english: english) }
             )
         }
         return result
