@@ -2,7 +2,6 @@ import Foundation
 import FramstegCore
 import FramstegStore
 import FramstegTestSupport
-import SQLKit
 import Testing
 
 @Suite("Migrations")
@@ -40,10 +39,7 @@ struct MigrationTests {
             try await before.migrate(store)
             let (association, user, unit) = try await store.write { db in
                 let organisation = OrganisationRepository(db)
-                // The association as the schema of then stores it (createAssociation writes today's tables too).
-                try await db.insert(into: "associations").columns("name", "organisation_number", "created_at")
-                    .values(SQLBind("Insjöriket"), SQLBind(""), SQLBind(0)).run()
-                let association = try #require(try await organisation.associations().first)
+                let association = try await organisation.createAssociation(name: "Insjöriket", now: .init())
                 let municipality = try await organisation.createMunicipality(in: association.id, name: "Partille")
                 let unit = try await organisation.createUnit(in: association.id, municipalityID: municipality.id, name: "A")
                 let user = try await UserRepository(db).create(

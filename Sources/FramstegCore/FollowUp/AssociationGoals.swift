@@ -129,6 +129,12 @@ public struct GoalsDraft: Sendable, Equatable {
         self.referrals = referrals
     }
 
+    /// The year as typed, digits grouped with spaces allowed ("2 026" is 2026).
+    var typedYear: String { year.replacingOccurrences(of: " ", with: "") }
+
+    /// The year the form is for, when it is one of `years`.
+    public var yearNumber: Int? { Int(typedYear).flatMap { Self.years.contains($0) ? $0 : nil } }
+
     /// The form field of a goal: `goal-places-used`, or `referrals-12` for unit 12's referrals.
     public static func field(_ kind: GoalKind, unit: UnitID? = nil) -> String {
         unit.map { "referrals-\($0)" } ?? "goal-\(kind.rawValue)"
@@ -144,7 +150,7 @@ public struct GoalsDraft: Sendable, Equatable {
         by name: String?
     ) throws(ValidationFailure) -> [GoalSetting] {
         var failure = ValidationFailure()
-        let year = failure.wholeNumber(self.year.replacingOccurrences(of: " ", with: ""), field: "year", in: Self.years)
+        let year = failure.wholeNumber(typedYear, field: "year", in: Self.years)
         var typed: [(GoalKind, UnitID?, Double?)] = []
         func read(_ text: String?, _ kind: GoalKind, _ unit: UnitID?) {
             let field = Self.field(kind, unit: unit)

@@ -65,9 +65,12 @@ public struct EligibilityRepository: Sendable {
             .where("association_id", .equal, association.rawValue).where("key", .equal, key).run()
     }
 
-    /// How many of the association's participants have an answer under `key`.
-    public func answerCount(_ key: String, of association: AssociationID) async throws -> Int {
-        try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("eligibility_checks")
+    /// How many of the association's participants have an answer under each criterion key (keys
+    /// without answers are absent), in one grouped read.
+    public func answerCounts(of association: AssociationID) async throws -> [String: Int] {
+        let criterion = SQLColumn("criterion", table: "eligibility_checks")
+        let rows = try await db.select().column(criterion, as: "criterion").column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
+            .from("eligibility_checks")
             .join(
                 "participants",
                 on: SQLColumn("id", table: "participants"),
@@ -76,11 +79,15 @@ public struct EligibilityRepository: Sendable {
             )
             .join("units", on: SQLColumn("id", table: "units"), .equal, SQLColumn("unit_id", table: "participants"))
             .where(SQLColumn("association_id", table: "units"), .equal, SQLBind(association.rawValue))
-            .where(SQLColumn("criterion", table: "eligibility_checks"), .equal, SQLBind(key))
-            .first()?.decode(column: "n", as: Int.self) ?? 0
+            .groupBy(criterion).all()
+        return Dictionary(
+            uniqueKeysWithValues: try rows.map {
+                (try $0.decode(column: "criterion", as: String.self), try $0.decode(column: "n", as: Int.self))
+            }
+        )
     }
 
-    /// Removes a criterion no answer uses (the caller checks `answerCount` in the same transaction).
+    /// Removes a criterion no answer uses (the caller checks `answerCounts` in the same transaction).
     public func remove(_ key: String, of association: AssociationID) async throws {
         try await db.delete(from: "eligibility_criteria").where("association_id", .equal, association.rawValue).where("key", .equal, key)
             .run()

@@ -19,10 +19,10 @@ extension OrganisationService {
     func eligibility(of association: AssociationID) async throws -> EligibilityOverview {
         try await store.read { db in
             let repository = EligibilityRepository(db)
-            let rules = try await repository.rules(of: association)
-            var answers: [String: Int] = [:]
-            for criterion in rules.criteria { answers[criterion.key] = try await repository.answerCount(criterion.key, of: association) }
-            return EligibilityOverview(rules: rules, answers: answers)
+            return EligibilityOverview(
+                rules: try await repository.rules(of: association),
+                answers: try await repository.answerCounts(of: association)
+            )
         }
     }
 
@@ -55,7 +55,7 @@ extension OrganisationService {
             case .retire: try await repository.retire(key, of: principal.associationID, at: now)
             case .restore: try await repository.retire(key, of: principal.associationID, at: nil)
             case .remove:
-                let answers = try await repository.answerCount(key, of: principal.associationID)
+                let answers = try await repository.answerCounts(of: principal.associationID)[key] ?? 0
                 guard answers == 0 else { throw ValidationFailure(problems: [key + "-remove": .criterionInUse(answers: answers)]) }
                 try await repository.remove(key, of: principal.associationID)
             }

@@ -29,7 +29,8 @@ extension OrganisationService {
             let goals = GoalRepository(db)
             let units = try await OrganisationRepository(db).units(of: principal.associationID).map(\.id)
             let decisions = try draft.decisions(against: try await goals.goals(of: principal.associationID), units: units, at: now, by: nil)
-            let year = Int(draft.year.replacingOccurrences(of: " ", with: "")) ?? 0
+            // Valid once the decisions are: they checked every field.
+            let year = draft.yearNumber!
             guard !decisions.isEmpty else { return (year, 0) }
             try await goals.add(decisions, of: principal.associationID, by: principal.userID)
             let what = decisions.map { "\($0.kind.rawValue)\($0.unitID.map { "-\($0)" } ?? "")" }.joined(separator: " ")

@@ -12,46 +12,50 @@ struct EligibilityAdminPages {
         }
         routes.post("/admin/eligibility/ages", .administerAssociation, .association) { _, context, principal, _ in
             let draft = EligibilityAgesDraft(minimum: context.form["minimumAge"], maximum: context.form["maximumAge"])
-            do {
+            return try await save("ages", section: "ages", ["minimumAge": draft.minimum, "maximumAge": draft.maximum], context, principal) {
                 try await site.services.organisation.setEligibleAges(draft, by: principal)
-                return .redirect(to: "/admin/eligibility", notice: .saved, section: "ages")
-            } catch let failure as ValidationFailure {
-                let form = FormState(
-                    values: ["minimumAge": draft.minimum, "maximumAge": draft.maximum],
-                    errors: failure.messages(context.language)
-                )
-                return try await page(context, principal, forms: ["ages": form])
             }
         }
         routes.post("/admin/eligibility/criteria", .administerAssociation, .association) { _, context, principal, _ in
             let draft = CriterionDraft(swedish: context.form["new-swedish"], english: context.form["new-english"])
-            do {
+            return try await save(
+                "new",
+                section: "criteria",
+                ["new-swedish": draft.swedish, "new-english": draft.english],
+                context,
+                principal
+            ) {
                 try await site.services.organisation.addCriterion(draft, by: principal)
-                return .redirect(to: "/admin/eligibility", notice: .saved, section: "criteria")
-            } catch let failure as ValidationFailure {
-                let form = FormState(
-                    values: ["new-swedish": draft.swedish, "new-english": draft.english],
-                    errors: failure.messages(context.language)
-                )
-                return try await page(context, principal, forms: ["new": form])
             }
         }
         routes.post("/admin/eligibility/criteria/change", .administerAssociation, .association) { _, context, principal, _ in
             let key = context.form["key"]
             let change = OrganisationService.CriterionChange(rawValue: context.form["change"])
             let draft = CriterionDraft(swedish: context.form[key + "-swedish"], english: context.form[key + "-english"])
-            do {
+            let typed = [key + "-swedish": draft.swedish, key + "-english": draft.english]
+            return try await save(key, section: "criterion-" + key, typed, context, principal) {
                 // A change not offered, or a criterion not the association's, is refused like any wrong choice.
                 guard let change else { throw ValidationFailure(problems: [key + "-remove": .unknownChoice]) }
                 try await site.services.organisation.changeCriterion(key, change, wording: draft, by: principal)
-                return .redirect(to: "/admin/eligibility", notice: .saved, section: "criterion-" + key)
-            } catch let failure as ValidationFailure {
-                let form = FormState(
-                    values: [key + "-swedish": draft.swedish, key + "-english": draft.english],
-                    errors: failure.messages(context.language)
-                )
-                return try await page(context, principal, forms: [key: form])
             }
+        }
+    }
+
+    /// Each form's one path: the change, then back to the page at `section`; or, refused, the page
+    /// with form `name` as it was typed (`typed`) and a message beside each field.
+    private func save(
+        _ name: String,
+        section: String,
+        _ typed: [String: String],
+        _ context: AppRequestContext,
+        _ principal: Principal,
+        _ change: () async throws -> Void
+    ) async throws -> Response {
+        do {
+            try await change()
+            return .redirect(to: "/admin/eligibility", notice: .saved, section: section)
+        } catch let failure as ValidationFailure {
+            return try await page(context, principal, forms: [name: FormState(values: typed, errors: failure.messages(context.language))])
         }
     }
 

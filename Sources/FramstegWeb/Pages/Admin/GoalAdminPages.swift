@@ -28,10 +28,8 @@ struct GoalAdminPages {
                 let saved = try await site.services.organisation.setGoals(draft, by: principal)
                 return .redirect(to: "/admin/goals?year=\(saved.year)", notice: saved.changed == 0 ? .goalsUnchanged : .goalsSaved)
             } catch let failure as ValidationFailure {
-                var form = GoalsPage.form(draft)
-                form = FormState(values: form.values, errors: failure.messages(context.language))
-                let year = Int(draft.year.trimmed) ?? Day(site.now()).year
-                return page(context, overview, form: form, year: year)
+                let form = FormState(values: GoalsPage.form(draft).values, errors: failure.messages(context.language))
+                return page(context, overview, form: form, year: draft.yearNumber ?? Day(site.now()).year)
             }
         }
     }

@@ -67,7 +67,7 @@ enum AnnualReport {
             level: goals.level(.workOrStudies, year: year)
         )
         for unit in data.units {
-            let referrals = figures.unitFlows[unit.id]?.rowTotal(0) ?? (data.units.count == 1 ? figures.flow.rowTotal(0) : nil)
+            let referrals = unitCount(.referrals, of: [unit.id], data, figures)
             add(
                 Texts.text("goal.referrals", language) + ": " + unit.name,
                 .referrals,
@@ -105,10 +105,7 @@ enum AnnualReport {
         if ids.count == data.units.count {
             used = placesUsed(year, period, data, figures)
         } else {
-            // A municipality's part: its units' own published counts, added.
-            let active = FollowUpFigures.Flow.allCases.firstIndex(of: .active)!
-            let counts = units.map { figures.unitFlows[$0.id]?.rowTotal(active) }
-            used = counts.contains { $0 == nil } ? nil : counts.reduce(0) { $0 + $1! }
+            used = unitCount(.active, of: units.map(\.id), data, figures)
         }
         return used.map { Double($0) / Double(budgeted) }
     }
@@ -156,7 +153,6 @@ enum AnnualReport {
         let year = period.last.year
         let budgets = data.places.filter { $0.year == year && $0.budget != nil }
         guard !budgets.isEmpty else { return [] }
-        let active = FollowUpFigures.Flow.allCases.firstIndex(of: .active)!
         let wholeYear = period == ReportingPeriod(kind: .year, year: year)
         func per(_ budget: Int, _ count: Int) -> String { FigureFormat.kronor(Int((Double(budget) / Double(count)).rounded())) }
         func row(_ label: String, budget: Int, places: Int, participants: Int?) -> DashboardPage.CostRow {
@@ -172,23 +168,36 @@ enum AnnualReport {
         var rows: [DashboardPage.CostRow] = []
         for unit in data.units {
             guard let entry = budgets.first(where: { $0.unitID == unit.id }), let budget = entry.budget else { continue }
-            let participants = figures.unitFlows[unit.id]?.rowTotal(active) ?? (data.units.count == 1 ? figures.flow.rowTotal(active) : nil)
-            rows.append(row(unit.name, budget: budget, places: entry.places, participants: participants))
+            rows.append(
+                row(unit.name, budget: budget, places: entry.places, participants: unitCount(.active, of: [unit.id], data, figures))
+            )
         }
         if rows.count > 1 {
             let units = Set(budgets.map(\.unitID))
-            // The total's participants: the units' own published counts, added (each is the same cell it is above).
-            let counts = data.units.filter { units.contains($0.id) }.map { figures.unitFlows[$0.id]?.rowTotal(active) }
             rows.append(
                 row(
                     Texts.text("total", language),
                     budget: budgets.reduce(0) { $0 + $1.budget! },
                     places: budgets.reduce(0) { $0 + $1.places },
-                    participants: counts.contains { $0 == nil } ? nil : counts.reduce(0) { $0 + $1! }
+                    participants: unitCount(.active, of: data.units.map(\.id).filter(units.contains), data, figures)
                 )
             )
         }
         return rows
+    }
+
+    /// The units' own published counts of `flow` (their Uppföljning Finsam rows), added: each is
+    /// the same cell it is in the unit's own row, so a part or a total reveals nothing more. A view
+    /// of one unit has its own flow table instead. Nil when any of them is not published.
+    private static func unitCount(
+        _ flow: FollowUpFigures.Flow,
+        of units: [UnitID],
+        _ data: DashboardData,
+        _ figures: FollowUpFigures
+    ) -> Int? {
+        let row = FollowUpFigures.Flow.allCases.firstIndex(of: flow)!
+        let counts = units.map { figures.unitFlows[$0]?.rowTotal(row) ?? (data.units.count == 1 ? figures.flow.rowTotal(row) : nil) }
+        return counts.contains { $0 == nil } ? nil : counts.reduce(0) { $0 + $1! }
     }
 
     /// Places used (participants enrolled some time in the year) against budgeted places, per year.

@@ -146,12 +146,10 @@ struct DashboardTables {
                 language: language
             )
             if let note {
-                let share = table.share(ofRow: 0, column: nil).map { FigureFormat.percent($0) } ?? FigureFormat.noFigure
-                let byGender = Gender.allCases.indices.map { column in
-                    text("genderGroup." + Gender.allCases[column].rawValue) + " "
-                        + (table.share(ofRow: 0, column: column).map { FigureFormat.percent($0) } ?? FigureFormat.noFigure)
-                }
-                figure.notes = [text(note).replacingOccurrences(of: "{share}", with: share) + " " + byGender.joined(separator: ", ") + "."]
+                figure.notes = [
+                    text(note).replacingOccurrences(of: "{share}", with: Self.firstRowShare(table, column: nil)) + " "
+                        + sharesByGender(table) + "."
+                ]
             }
             return figure
         }
@@ -171,18 +169,13 @@ struct DashboardTables {
 
     /// The shares and means said under a count table.
     private func countNotes(_ key: String, _ table: CrossTable) -> [String] {
-        func share(_ column: Int?) -> String {
-            table.share(ofRow: 0, column: column).map { FigureFormat.percent($0) } ?? FigureFormat.noFigure
-        }
+        func share(_ column: Int?) -> String { Self.firstRowShare(table, column: column) }
         switch key {
         case "coverage":
             return [
                 text("coverageShare").replacingOccurrences(of: "{share}", with: share(nil))
                     .replacingOccurrences(of: "{goal}", with: figures.coverageGoal.map { FigureFormat.percent($0) } ?? "–"),
-                text("byGenderShares") + " "
-                    + table.columns.indices.map { column in
-                        text("genderGroup." + table.columns[column]) + " " + share(column)
-                    }.joined(separator: ", "),
+                text("byGenderShares") + " " + sharesByGender(table),
             ]
         case "time": return [text("meanDays") + " " + means(figures.meanDaysInProgramme)]
         case "waiting":
@@ -193,6 +186,18 @@ struct DashboardTables {
         case "continuity": return [text("continuityShare").replacingOccurrences(of: "{share}", with: share(nil))]
         default: return []
         }
+    }
+
+    /// The first row's share of everyone in a column (nil: of everyone), as printed.
+    private static func firstRowShare(_ table: CrossTable, column: Int?) -> String {
+        table.share(ofRow: 0, column: column).map { FigureFormat.percent($0) } ?? FigureFormat.noFigure
+    }
+
+    /// "Kvinnor 63 %, Män 63 %, …": the first row's share in each gender's column.
+    private func sharesByGender(_ table: CrossTable) -> String {
+        table.columns.indices.map { column in
+            text("genderGroup." + table.columns[column]) + " " + Self.firstRowShare(table, column: column)
+        }.joined(separator: ", ")
     }
 
     private func means(_ means: [Gender?: Double]) -> String {
