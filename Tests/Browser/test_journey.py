@@ -51,11 +51,19 @@ def test_counsellor_registers_a_participant_and_records_the_information_conversa
     assert "Ålder 16–66 år: Ja" in browser.find("#eligibility").text
     browser.find("#met-unemployed").click()
     browser.find("#met-voluntary").click()
+    # "Not met" needs a note that says why: refused at first, with focus on the summary and the choices kept.
+    browser.find("#not-met-goal").click()
     browser.submit(button="#eligibility button[type=submit]")
-    assert "Bedömningen är sparad." in browser.find("main .notice").text
-    assert browser.find("#met-voluntary").is_selected()
+    assert browser.active_element_id == "error-summary", f"focus is on {browser.describe_active_element()}"
+    assert "Skriv varför kriteriet inte är uppfyllt." in browser.find("#note-goal-error").text
+    assert browser.find("#met-voluntary").is_selected() and browser.find("#not-met-goal").is_selected()
+    browser.fill({"note-goal": "Vill först bli klar med sin rehabilitering"})
+    browser.submit(button="#eligibility button[type=submit]")
+    assert "Bedömningen är sparad." in browser.find("#eligibility .notice").text, "the notice is in the section"
+    assert browser.find("#met-voluntary").is_selected() and browser.find("#not-met-goal").is_selected()
+    assert browser.find("#note-goal").get_property("value") == "Vill först bli klar med sin rehabilitering"
     assert "bekräftat av Hassan Handledare" in browser.find("#eligibility").text
-    assert browser.find("#eligibility").text.count("bekräftat av") == 2, "unticked criteria stay unconfirmed"
+    assert browser.find("#eligibility").text.count("bekräftat av") == 3, "criteria not assessed stay unconfirmed"
 
 
 def test_the_exit_document_of_an_exited_participant_is_ready_to_print(browser: Browser) -> None:

@@ -32,7 +32,7 @@ def test_a_refused_intervention_comes_back_on_its_tab_with_focus_on_the_error_su
     record = open_active_participant(browser, "activities")
     assert browser.find("#tab-activities").get_attribute("aria-current") == "page"
     assert browser.driver.execute_script("return document.documentElement.scrollHeight") < 4000, "one part of the record at a time"
-    browser.find("#interventions summary").click()
+    browser.find("#add-intervention summary").click()
     Select(browser.find("#intervention-type")).select_by_value("job")
     Select(browser.find("#intervention-provider")).select_by_value("employer")
     browser.fill({"intervention-title": "Praktik i butik"})
@@ -49,6 +49,50 @@ def test_a_refused_intervention_comes_back_on_its_tab_with_focus_on_the_error_su
     link.click()
     assert browser.active_element_id == "intervention-employer", "the summary's link leads to the field"
     assert browser.find("#intervention-title").get_property("value") == "Praktik i butik", "what was typed is kept"
+
+
+def test_an_intervention_recorded_by_mistake_is_withdrawn_with_a_reason_and_an_end_taken_back(browser: Browser) -> None:
+    browser.sign_in(DEMO_USERS["counsellor"])
+    record = open_active_participant(browser, "activities")
+    browser.find("#add-intervention summary").click()
+    Select(browser.find("#intervention-type")).select_by_value("health")
+    Select(browser.find("#intervention-provider")).select_by_value("region")
+    browser.fill({"intervention-title": "Felregistrerad kurs"})
+    browser.submit(button="form[action$='/interventions'] button[type=submit]")
+    assert "Insatsen är tillagd." in browser.find("#interventions .notice").text
+    row = next(row for row in browser.driver.find_elements(By.CSS_SELECTOR, "#interventions tbody tr") if "Felregistrerad kurs" in row.text)
+    form = row.find_element(By.CSS_SELECTOR, "form[action$='/end']")
+    intervention = form.get_attribute("action").split("/")[-2]
+
+    # Ending asks for the day and names what it ends: two deliberate steps, not one click.
+    assert not row.find_element(By.CSS_SELECTOR, f"#end-{intervention}").is_displayed()
+    row.find_element(By.CSS_SELECTOR, ".end-intervention summary").click()
+    button = row.find_element(By.CSS_SELECTOR, ".end-intervention button")
+    assert button.text == "Avsluta Felregistrerad kurs"
+    button.click()
+    assert "Insatsen är avslutad." in browser.find("#interventions .notice").text
+
+    # The end was a mistake: taken back with a reason, refused first without one.
+    browser.find(f"#correct-{intervention} summary").click()
+    browser.find(f"#correct-{intervention}-end-taken-back").click()
+    browser.submit(button=f"#correct-{intervention} button[type=submit]")
+    assert browser.active_element_id == "error-summary", f"focus is on {browser.describe_active_element()}"
+    assert browser.find(f"#correct-{intervention}-end-taken-back").is_selected(), "the choice is kept"
+    browser.fill({f"correct-{intervention}-reason": "Avslutet gällde en annan insats"})
+    browser.submit(button=f"#correct-{intervention} button[type=submit]")
+    assert "Avslutet är taget tillbaka." in browser.find("#interventions .notice").text
+    assert "togs tillbaka av Hassan Handledare" in browser.find("#interventions").text
+
+    # The intervention itself was recorded by mistake: withdrawn, listed with why, counted nowhere.
+    browser.find(f"#correct-{intervention} summary").click()
+    browser.find(f"#correct-{intervention}-withdrawn").click()
+    browser.fill({f"correct-{intervention}-reason": "Registrerad på fel deltagare"})
+    browser.submit(button=f"#correct-{intervention} button[type=submit]")
+    assert browser.path == record
+    assert "Insatsen är borttagen." in browser.find("#interventions .notice").text
+    withdrawn = browser.find("#withdrawn-interventions").text
+    assert "Felregistrerad kurs" in withdrawn and "Registrerad på fel deltagare" in withdrawn
+    assert not any("Felregistrerad kurs" in row.text for row in browser.driver.find_elements(By.CSS_SELECTOR, "#interventions tbody tr"))
 
 
 def test_a_meeting_planned_with_a_time_is_on_todays_work_list_and_becomes_held(browser: Browser) -> None:

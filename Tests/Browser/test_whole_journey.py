@@ -70,7 +70,7 @@ def test_from_the_public_form_to_the_exit_document(browser: Browser) -> None:
     browser.visit(record + "?tab=activities")
 
     # 4. Interventions in parallel: a placement and a health intervention, the first form wrong once.
-    browser.find("#interventions summary").click()
+    browser.find("#add-intervention summary").click()
     Select(browser.find("#intervention-type")).select_by_value("job")
     Select(browser.find("#intervention-provider")).select_by_value("employer")
     browser.fill({"intervention-title": "Praktik i butik"})
@@ -81,7 +81,7 @@ def test_from_the_public_form_to_the_exit_document(browser: Browser) -> None:
     browser.fill({"intervention-employer": "Kafé Kornet"})
     browser.submit(button="form[action$='/interventions'] button[type=submit]")
     assert "Insatsen är tillagd." in browser.find("main .notice").text
-    browser.find("#interventions summary").click()
+    browser.find("#add-intervention summary").click()
     Select(browser.find("#intervention-type")).select_by_value("health")
     Select(browser.find("#intervention-provider")).select_by_value("region")
     browser.fill({"intervention-title": "Fysioterapi"})

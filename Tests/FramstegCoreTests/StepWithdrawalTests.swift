@@ -12,6 +12,7 @@ struct StepWithdrawalTests {
         to: JourneyState = .block(1),
         recordedOn: Day = today,
         by user: UserID = counsellor,
+        isManager: Bool = false,
         responsible: UserID? = counsellor,
         reason: String = " Fel deltagare "
     ) throws(ValidationFailure) -> String {
@@ -22,6 +23,7 @@ struct StepWithdrawalTests {
             recordedOn: recordedOn,
             today: today,
             by: user,
+            isManager: isManager,
             responsible: responsible
         )
     }
@@ -46,12 +48,13 @@ struct StepWithdrawalTests {
         }
     }
 
-    @Test("an ended journey is reopened by its responsible counsellor only; with nobody responsible, by the unit")
+    @Test("an ended journey is reopened by its responsible counsellor or the unit's manager; with nobody responsible, by the unit")
     func reopening() throws {
         #expect(throws: ValidationFailure(problems: ["reason": .onlyResponsibleReopens])) {
             try Self.check(from: .block(2), to: .exited, by: Self.colleague)
         }
         #expect(try Self.check(from: .block(2), to: .exited) == "Fel deltagare")
+        #expect(try Self.check(from: .block(2), to: .exited, by: Self.colleague, isManager: true) == "Fel deltagare")
         #expect(try Self.check(from: .informed, to: .declined, by: Self.colleague, responsible: nil) == "Fel deltagare")
     }
 }

@@ -361,6 +361,30 @@ struct AccessMatrixTests {
             counsellor: .hidden
         ),
         Row(
+            "POST /participants/:participant/interventions/:intervention/correct",
+            .own,
+            admin: .forbidden,
+            office: .forbidden,
+            manager: .forbidden,
+            counsellor: .ok
+        ),
+        Row(
+            "POST /participants/:participant/interventions/:intervention/correct",
+            .sibling,
+            admin: .forbidden,
+            office: .forbidden,
+            manager: .forbidden,
+            counsellor: .forbidden
+        ),
+        Row(
+            "POST /participants/:participant/interventions/:intervention/correct",
+            .foreign,
+            admin: .forbidden,
+            office: .forbidden,
+            manager: .hidden,
+            counsellor: .hidden
+        ),
+        Row(
             "POST /participants/:participant/steps/withdraw",
             .own,
             admin: .forbidden,

@@ -15,7 +15,10 @@ func startedParticipant(_ fixture: Fixture, _ browser: TestBrowser) async throws
     try await browser.get(path)
     #expect(try await browser.post(path + "/steps", [("event", "information"), ("day", today)]).status == .seeOther)
     // Every criterion confirmed, so the start is no exception.
-    #expect(try await browser.post(path + "/eligibility", EligibilityRules.standard.criteria.map { ("met", $0.key) }).status == .seeOther)
+    #expect(
+        try await browser.post(path + "/eligibility", EligibilityRules.standard.criteria.map { ("answer-" + $0.key, "met") }).status
+            == .seeOther
+    )
     #expect(try await browser.post(path + "/steps", [("event", "start"), ("day", today)]).status == .seeOther)
     return path
 }

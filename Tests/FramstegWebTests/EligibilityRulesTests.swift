@@ -38,7 +38,7 @@ struct EligibilityRulesTests {
             let counsellor = TestBrowser(client)
             try await counsellor.signIn(Fixture.email(.counsellor))
             let path = "/participants/\(fixture.participantA1)"
-            _ = try await counsellor.post(path + "/eligibility", [("met", "voluntary")])
+            _ = try await counsellor.post(path + "/eligibility", [("answer-voluntary", "met")])
 
             let admin = TestBrowser(client)
             try await admin.signIn(Fixture.email(.admin))
@@ -59,7 +59,7 @@ struct EligibilityRulesTests {
             #expect(saved.location == "/admin/eligibility?notice=saved#criterion-voluntary")
 
             let record = try await counsellor.get(path + "?tab=journey").text
-            #expect(record.contains(#"<label for="met-voluntary">Deltar frivilligt</label>"#), "the answer keeps its wording")
+            #expect(record.contains(#"<legend>Deltar frivilligt"#), "the answer keeps its wording")
             let extract = try await fixture.store.read { db in
                 try await ParticipantRepository(db, keyring: TestKeys.keyring).eligibility(of: fixture.participantA1)
             }
@@ -67,7 +67,7 @@ struct EligibilityRulesTests {
             // Another participant, never asked, is asked in the new words.
             let newcomer = try #require(try await SurveyTests.registerParticipants(1, fixture).first)
             let other = try await counsellor.get("/participants/\(newcomer)?tab=journey").text
-            #expect(other.contains(#"<label for="met-voluntary">Vill delta av egen fri vilja</label>"#))
+            #expect(other.contains(#"<legend>Vill delta av egen fri vilja"#))
         }
     }
 
@@ -77,7 +77,7 @@ struct EligibilityRulesTests {
             let counsellor = TestBrowser(client)
             try await counsellor.signIn(Fixture.email(.counsellor))
             let path = "/participants/\(fixture.participantA1)"
-            _ = try await counsellor.post(path + "/eligibility", EligibilityRules.standard.criteria.map { ("met", $0.key) })
+            _ = try await counsellor.post(path + "/eligibility", EligibilityRules.standard.criteria.map { ("answer-" + $0.key, "met") })
 
             let admin = TestBrowser(client)
             try await admin.signIn(Fixture.email(.admin))
@@ -101,7 +101,7 @@ struct EligibilityRulesTests {
 
             // The checklist asks the new criterion; the retired one is shown as it was answered.
             let record = try await counsellor.get(path + "?tab=journey").text
-            #expect(record.contains(#"<label for="met-c1">Har gjort en arbetsträning</label>"#))
+            #expect(record.contains("<legend>Har gjort en arbetsträning"))
             #expect(!record.contains(#"id="met-language""#))
             #expect(record.contains("Avvecklade kriterier"))
             // Starting needs the new one confirmed too, or a reason.

@@ -291,15 +291,37 @@ struct EligibilityTests {
             let before = try await browser.get(path + "?tab=journey").text
             #expect(before.contains("Ålder 16–66 år: <strong>Ja</strong> (45 år)"))
             #expect(before.contains("Folkbokförd i en av förbundets kommuner: <strong>Ja</strong> (Lerum)"))
-            let saved = try await browser.post(path + "/eligibility", [("met", "unemployed"), ("met", "voluntary"), ("met", "goal")])
+            #expect(before.contains(#"id="unassessed-goal" name="answer-goal" value="" checked"#), "never answered: not assessed")
+            let saved = try await browser.post(
+                path + "/eligibility",
+                [("answer-unemployed", "met"), ("answer-voluntary", "met"), ("answer-goal", "met"), ("answer-language", "")]
+            )
             #expect(saved.location == path + "?tab=journey&notice=eligibilitySaved#eligibility")
             fixture.clock.advance(minutes: 10)
-            try await browser.post(path + "/eligibility", [("met", "unemployed"), ("met", "voluntary")])
+            // "Not met" needs a note: refused, in the section, with what was typed kept.
+            let refused = try await browser.post(
+                path + "/eligibility",
+                [("answer-unemployed", "met"), ("answer-goal", "not-met"), ("note-goal", " "), ("answer-voluntary", "not-met")]
+            )
+            #expect(refused.status == .unprocessableContent)
+            #expect(refused.text.contains(##"<a href="#note-goal">Skriv varför kriteriet inte är uppfyllt.</a>"##))
+            #expect(
+                refused.text.contains(#"<p id="note-voluntary-error" class="field-error">Skriv varför kriteriet inte är uppfyllt.</p>"#)
+            )
+            #expect(refused.text.contains(#"id="not-met-goal" name="answer-goal" value="not-met" checked"#))
+            try await browser.post(
+                path + "/eligibility",
+                [
+                    ("answer-unemployed", "met"), ("answer-voluntary", "met"), ("answer-goal", "not-met"),
+                    ("note-goal", "Vill först bli frisk"),
+                ]
+            )
             let answers = try await fixture.store.read { db in
                 try await ParticipantRepository(db, keyring: TestKeys.keyring).eligibility(of: fixture.participantA1)
             }
             #expect(answers["unemployed"]?.isMet == true)
             #expect(answers["goal"]?.isMet == false)
+            #expect(answers["goal"]?.note == "Vill först bli frisk")
             #expect(answers["language"] == nil, "never ticked: not confirmed, not a confirmed no")
             #expect(
                 answers["voluntary"]?.checkedAt == Date(timeIntervalSince1970: 1_800_000_000),
@@ -307,7 +329,10 @@ struct EligibilityTests {
             )
             #expect(answers["goal"]?.checkedAt == Date(timeIntervalSince1970: 1_800_000_600))
             let page = try await browser.get(path + "?tab=journey").text
-            #expect(page.contains(#"id="met-voluntary" name="met" value="voluntary" checked"#))
+            #expect(page.contains(#"id="met-voluntary" name="answer-voluntary" value="met" checked"#))
+            #expect(page.contains(#"<textarea id="note-goal" name="note-goal""#) && page.contains(">Vill först bli frisk</textarea>"))
+            #expect(!page.contains(#"id="unassessed-goal""#), "once answered, not assessed is no longer offered")
+            #expect(page.contains(#"id="unassessed-language""#))
             #expect(page.contains("bekräftat av Test counsellor, 2027-01-15"))
         }
     }
@@ -325,7 +350,7 @@ struct EligibilityTests {
                 let step = try await browser.post(path + "/steps", [("event", event), ("day", today)] + extra)
                 #expect(step.status == .seeOther, "\(event): \(step.status)")
             }
-            let refused = try await browser.post(path + "/eligibility", [("met", "unemployed"), ("met", "voluntary")])
+            let refused = try await browser.post(path + "/eligibility", [("answer-unemployed", "met"), ("answer-voluntary", "met")])
             #expect(refused.status == .unprocessableContent)
             #expect(refused.text.contains("Behörigheten kan bara ändras innan deltagaren har skrivits in."))
             #expect(!refused.text.contains(#"action="/participants/\#(fixture.participantA1)/eligibility""#), "no form is offered")

@@ -73,6 +73,36 @@ struct StepCorrectionTests {
         }
     }
 
+    @Test("the unit's manager (with record access) reopens an exit the responsible counsellor recorded")
+    func managerReopens() async throws {
+        try await TestApp.run { fixture, client throws in
+            let browser = TestBrowser(client)
+            let path = try await startedParticipant(fixture, browser)
+            let today = Day(fixture.clock.now).description
+            #expect(
+                try await browser.post(path + "/steps", [("event", "exit"), ("day", today), ("outcome", "work")]).status == .seeOther
+            )
+            let exit = try await Self.latestStep(fixture)
+            let manager = TestBrowser(client)
+            try await manager.signIn(Fixture.recordsManagerEmail)
+            #expect(try await manager.get(path + "?tab=journey").text.contains("Öppna resan igen (ta tillbaka avslutet)"))
+            #expect(
+                try await manager.post(path + "/steps/withdraw", [("step", String(exit)), ("reason", "Handledaren är sjuk; fel avslut")])
+                    .location == path + "?tab=journey&notice=stepWithdrawn#journey"
+            )
+            let state = try await fixture.store.read { db in
+                try await ParticipantRepository(db, keyring: TestKeys.keyring).summary(fixture.participantA1)?.state
+            }
+            #expect(state == .introduction)
+            let entry = try await fixture.store.read { db in
+                try await AuditLog(db).recent(associationID: fixture.associationA, limit: 10).first {
+                    $0.entry.action == "participant.step.withdrawn"
+                }
+            }
+            #expect(entry?.entry.role == .manager)
+        }
+    }
+
     @Test("after 30 days a step is not offered for taking back, and a sent form is refused")
     func window() async throws {
         try await TestApp.run { fixture, client throws in

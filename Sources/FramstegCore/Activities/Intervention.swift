@@ -1,3 +1,5 @@
+import Foundation
+
 /// The four kinds of insats the association counts (seed 000). They run in parallel, not as a staircase.
 public enum InterventionType: String, CaseIterable, Sendable, Codable, Hashable {
     case jobFocused = "job"
@@ -28,6 +30,8 @@ public struct Intervention: Hashable, Sendable {
     public var start: Day
     /// The last day, inclusive; nil while it runs.
     public var end: Day?
+    /// Its corrections, oldest first (`InterventionChange`); a withdrawn one is off the record's figures.
+    public var changes: [InterventionChange] = []
 
     public init(
         id: InterventionID,
@@ -51,7 +55,69 @@ public struct Intervention: Hashable, Sendable {
 
     public var isPlacement: Bool { employerName != nil }
 
+    /// Taken off the record as recorded by mistake: shown as withdrawn, counted nowhere.
+    public var withdrawal: InterventionChange? { changes.last { $0.kind == .withdrawn } }
+
     public func isRunning(on day: Day) -> Bool { start <= day && (end.map { day <= $0 } ?? true) }
+}
+
+/// A correction of an intervention recorded by mistake: never silent, always with who, when and
+/// why. An intervention that should not be there is withdrawn (it stays on the record as such);
+/// an end recorded by mistake is taken back, and the intervention runs again until it is ended on
+/// the right day.
+public struct InterventionChange: Hashable, Sendable {
+    public enum Kind: String, CaseIterable, Sendable {
+        case withdrawn
+        case endTakenBack = "end-taken-back"
+
+        /// The change chosen on the form (its field is "change").
+        public static func chosen(_ text: String) throws(ValidationFailure) -> Kind {
+            guard let kind = Kind(rawValue: text) else {
+                throw ValidationFailure(problems: ["change": text.isEmpty ? .required : .unknownChoice])
+            }
+            return kind
+        }
+    }
+
+    public let kind: Kind
+    /// The end it had before the change (nil when it was running).
+    public let previousEnd: Day?
+    public let reason: String
+    public let by: UserID
+    public let at: Date
+
+    public init(kind: Kind, previousEnd: Day?, reason: String, by: UserID, at: Date) {
+        self.kind = kind
+        self.previousEnd = previousEnd
+        self.reason = reason
+        self.by = by
+        self.at = at
+    }
+
+    public static let reasonMaximum = 500
+
+    /// The reason, trimmed, when `intervention` may be changed so; the problems otherwise. Only a
+    /// participant still on the journey has interventions corrected: after an exit, the exit is
+    /// taken back first.
+    public static func validated(
+        _ kind: Kind,
+        of intervention: Intervention,
+        reason: String,
+        participantIsActive: Bool
+    ) throws(ValidationFailure) -> String {
+        var failure = ValidationFailure()
+        if !participantIsActive { failure.add("reason", .notEnrolled) }
+        if intervention.withdrawal != nil {
+            failure.add("reason", .interventionWithdrawn)
+        } else if kind == .endTakenBack, intervention.end == nil {
+            failure.add("reason", .interventionNotEnded)
+        }
+        let reason = reason.trimmed
+        if reason.isEmpty { failure.add("reason", .required) }
+        if reason.count > reasonMaximum { failure.add("reason", .tooLong(maximum: reasonMaximum)) }
+        try failure.throwIfAny()
+        return reason
+    }
 }
 
 /// How the interventions running at one time combine, in BIP's terms: combined, coordinated

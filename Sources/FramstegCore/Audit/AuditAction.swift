@@ -84,6 +84,9 @@ public enum AuditAction: Hashable, Sendable {
     case participantMyProgress
     case participantInterventionAdd
     case participantInterventionEnd
+    /// An intervention recorded by mistake was withdrawn, or its end taken back, with a reason
+    /// (`InterventionChange`).
+    case participantInterventionCorrected(InterventionChange.Kind)
     case participantMeetingAdd
     /// A planned meeting was moved, recorded as held or cancelled; the change is in `meeting_changes`.
     case participantMeetingMove
@@ -201,6 +204,7 @@ public enum AuditAction: Hashable, Sendable {
         case .participantMyProgress: "participant.my-progress"
         case .participantInterventionAdd: "participant.intervention.add"
         case .participantInterventionEnd: "participant.intervention.end"
+        case .participantInterventionCorrected(let kind): "participant.intervention.\(kind.rawValue)"
         case .participantMeetingAdd: "participant.meeting.add"
         case .participantMeetingMove: "participant.meeting.move"
         case .participantMeetingHeld: "participant.meeting.held"

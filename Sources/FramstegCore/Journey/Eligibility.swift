@@ -128,3 +128,47 @@ public struct CriterionDraft: Sendable, Equatable {
         return LocalizedText(swedish: swedish, english: english)
     }
 }
+
+/// One criterion as the counsellor assessed it: met, or not met with a note that says why.
+public enum EligibilityVerdict: Hashable, Sendable {
+    case met
+    case notMet(note: String)
+
+    public var isMet: Bool { self == .met }
+}
+
+/// The checklist as sent: per criterion "met", "not-met" or nothing (not assessed this time, so
+/// an earlier answer stands), and the note beside it. Fields are `answer-<key>` and `note-<key>`.
+public struct EligibilityDraft: Sendable, Equatable {
+    public static let met = "met"
+    public static let notMet = "not-met"
+    public static let noteMaximum = 500
+
+    public var answers: [String: String]
+    public var notes: [String: String]
+
+    public init(answers: [String: String], notes: [String: String]) {
+        self.answers = answers
+        self.notes = notes
+    }
+
+    /// The verdicts on `criteria` (the ones asked now) that were given; a "not met" needs its note.
+    public func validated(_ criteria: [EligibilityCriterion]) throws(ValidationFailure) -> [EligibilityCriterion: EligibilityVerdict] {
+        var failure = ValidationFailure()
+        var verdicts: [EligibilityCriterion: EligibilityVerdict] = [:]
+        for criterion in criteria {
+            let note = (notes[criterion.key] ?? "").trimmed
+            switch answers[criterion.key] ?? "" {
+            case "": continue
+            case Self.met: verdicts[criterion] = .met
+            case Self.notMet:
+                if note.isEmpty { failure.add("note-" + criterion.key, .eligibilityNoteRequired) }
+                if note.count > Self.noteMaximum { failure.add("note-" + criterion.key, .tooLong(maximum: Self.noteMaximum)) }
+                verdicts[criterion] = .notMet(note: note)
+            default: failure.add("answer-" + criterion.key, .unknownChoice)
+            }
+        }
+        try failure.throwIfAny()
+        return verdicts
+    }
+}

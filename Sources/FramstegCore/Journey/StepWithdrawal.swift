@@ -2,7 +2,8 @@
 /// too early): never silent. The step stays on the record as withdrawn, with who, when and why,
 /// and the participant is back in the state before it. Only the latest step can be taken back,
 /// within `windowDays` of when it was recorded; an ended journey (exit, withdrawal, decline) is
-/// reopened only by the participant's responsible counsellor when there is one.
+/// reopened only by the participant's responsible counsellor, when there is one, or by the unit's
+/// manager (who answers for the unit's records when the counsellor is away or has left).
 public enum StepWithdrawal {
     public static let windowDays = 30
     public static let reasonMaximum = 500
@@ -15,13 +16,14 @@ public enum StepWithdrawal {
         recordedOn: Day,
         today: Day,
         by user: UserID,
+        isManager: Bool = false,
         responsible: UserID?
     ) throws(ValidationFailure) -> String {
         var failure = ValidationFailure()
         // The registration is the record itself: it is not a step to take back.
         if from == .registered && to == .registered { failure.add("reason", .stepNotWithdrawable) }
         if recordedOn.days(until: today) > windowDays { failure.add("reason", .withdrawalWindowPassed(days: windowDays)) }
-        if to.isFinal, let responsible, responsible != user { failure.add("reason", .onlyResponsibleReopens) }
+        if to.isFinal, !isManager, let responsible, responsible != user { failure.add("reason", .onlyResponsibleReopens) }
         let reason = reason.trimmed
         if reason.isEmpty { failure.add("reason", .required) }
         if reason.count > reasonMaximum { failure.add("reason", .tooLong(maximum: reasonMaximum)) }

@@ -25,6 +25,12 @@ public enum FieldProblem: Hashable, Sendable {
     /// Only possible while the participant is enrolled (introduction or a block).
     case notEnrolled
     case interventionAlreadyEnded
+    /// Taking back the end of an intervention that has none.
+    case interventionNotEnded
+    /// A change to an intervention already withdrawn.
+    case interventionWithdrawn
+    /// "Not met" on an eligibility criterion without the note that says why.
+    case eligibilityNoteRequired
     /// In an import: the same person appears on an earlier line of the file.
     case duplicateInFile(line: Int)
     /// In an import: the row has a different number of fields than the header.

@@ -171,7 +171,11 @@ public struct RetentionRun: Sendable {
         for intervention in try await ids(of: "interventions", participant: id, db) {
             try await db.update("interventions").set("employer_name", to: SQLLiteral.null).where("id", .equal, intervention).run()
             try await SealedColumns(keyring, table: "interventions").fill(db, id: intervention, [("title", "")])
+            try await db.update("intervention_changes").set("reason_sealed", to: SQLLiteral.null)
+                .where("intervention_id", .equal, intervention).run()
         }
+        // The notes beside "not met" say why, about the person: the answers themselves stay.
+        try await db.update("eligibility_checks").set("note_sealed", to: SQLLiteral.null).where("participant_id", .equal, id).run()
         let goals = try await ids(of: "plan_goals", participant: id, db)
         for goal in goals {
             try await SealedColumns(keyring, table: "plan_goals").fill(db, id: goal, [("text_sealed", "")])

@@ -11,7 +11,19 @@ import SQLKit
 public struct ProgressSummaryRepository: Sendable {
     let db: any SQLDatabase
 
-    public init(_ db: any SQLDatabase) { self.db = db }
+    /// For the migrations that run before interventions could be withdrawn (version 39): the mix
+    /// is then worked out without the column that marks them.
+    let beforeWithdrawals: Bool
+
+    public init(_ db: any SQLDatabase) {
+        self.db = db
+        self.beforeWithdrawals = false
+    }
+
+    init(_ db: any SQLDatabase, beforeWithdrawals: Bool) {
+        self.db = db
+        self.beforeWithdrawals = beforeWithdrawals
+    }
 
     /// Change slots on a summary: as many as an instrument can have indicators.
     public static let slots = IndicatorSet.axisRange.upperBound
@@ -138,11 +150,13 @@ public struct ProgressSummaryRepository: Sendable {
 
     /// The interventions a participant had between the first and latest measurement, combined as
     /// BIP combines them: job-focused together with another type is "combined". `table` names the
-    /// summaries' table or alias in the statement the expression goes into.
-    static func mixExpression(_ table: String) -> String {
+    /// summaries' table or alias in the statement the expression goes into. A withdrawn intervention
+    /// counts nowhere; `beforeWithdrawals` is for the migrations that run on a schema without them.
+    static func mixExpression(_ table: String, beforeWithdrawals: Bool = false) -> String {
+        let standing = beforeWithdrawals ? "" : " AND i.withdrawn_at IS NULL"
         func any(_ condition: String) -> String {
             """
-            EXISTS (SELECT 1 FROM interventions i WHERE i.participant_id = \(table).participant_id\(condition)
+            EXISTS (SELECT 1 FROM interventions i WHERE i.participant_id = \(table).participant_id\(condition)\(standing)
               AND i.start_day <= \(table).latest_day AND (i.end_day IS NULL OR i.end_day >= \(table).first_day))
             """
         }
@@ -157,7 +171,7 @@ public struct ProgressSummaryRepository: Sendable {
     /// one instrument's): after a measurement moves a summary's days, and whenever an intervention
     /// is added or ended, in the same transaction, so the mix the dashboards group by is never behind.
     public func refreshMix(of participant: ParticipantID, instrument: String? = nil) async throws {
-        let mix = Self.mixExpression("progress_summaries")
+        let mix = Self.mixExpression("progress_summaries", beforeWithdrawals: beforeWithdrawals)
         if let instrument {
             try await db.raw(
                 "UPDATE progress_summaries SET mix = \(unsafeRaw: mix) WHERE participant_id = \(bind: participant.rawValue) AND instrument_id = \(bind: instrument)"
@@ -169,8 +183,9 @@ public struct ProgressSummaryRepository: Sendable {
     }
 
     /// Every summary's mix at once (a migration, the synthetic association's bulk writes).
-    static func refreshAllMixes(_ db: any SQLDatabase) async throws {
-        try await db.raw("UPDATE progress_summaries SET mix = \(unsafeRaw: mixExpression("progress_summaries"))").run()
+    static func refreshAllMixes(_ db: any SQLDatabase, beforeWithdrawals: Bool = false) async throws {
+        let mix = mixExpression("progress_summaries", beforeWithdrawals: beforeWithdrawals)
+        try await db.raw("UPDATE progress_summaries SET mix = \(unsafeRaw: mix)").run()
     }
 
     // MARK: Reading for the dashboards

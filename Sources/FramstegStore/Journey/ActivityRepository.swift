@@ -11,6 +11,7 @@ public struct ActivityRepository: Sendable {
     let sealedInterventions: SealedColumns
     let sealedMeetings: SealedColumns
     let sealedChanges: SealedColumns
+    let sealedInterventionChanges: SealedColumns
 
     public init(_ db: any SQLDatabase, keyring: FieldKeyring) {
         self.db = db
@@ -18,6 +19,7 @@ public struct ActivityRepository: Sendable {
         self.sealedInterventions = SealedColumns(keyring, table: "interventions")
         self.sealedMeetings = SealedColumns(keyring, table: "meetings")
         self.sealedChanges = SealedColumns(keyring, table: "meeting_changes")
+        self.sealedInterventionChanges = SealedColumns(keyring, table: "intervention_changes")
     }
 
     // MARK: Interventions
@@ -62,10 +64,65 @@ public struct ActivityRepository: Sendable {
         return id
     }
 
-    public func interventions(of participant: ParticipantID) async throws -> [Intervention] {
-        try await db.select().columns("id", "participant_id", "type", "provider", "title", "employer_name", "start_day", "end_day")
-            .from("interventions").where("participant_id", .equal, participant.rawValue).orderBy("start_day").orderBy("id").all()
-            .map(intervention(from:))
+    /// The participant's interventions with their corrections; one withdrawn as recorded by mistake
+    /// only when asked for (the record lists it as withdrawn; nothing else sees it).
+    public func interventions(of participant: ParticipantID, includingWithdrawn: Bool = false) async throws -> [Intervention] {
+        var query = db.select().columns("id", "participant_id", "type", "provider", "title", "employer_name", "start_day", "end_day")
+            .from("interventions").where("participant_id", .equal, participant.rawValue)
+        if !includingWithdrawn { query = query.where("withdrawn_at", .is, SQLLiteral.null) }
+        var interventions = try await query.orderBy("start_day").orderBy("id").all().map(intervention(from:))
+        guard !interventions.isEmpty else { return [] }
+        var byIntervention: [InterventionID: [InterventionChange]] = [:]
+        for row in try await db.select()
+            .columns("id", "intervention_id", "change", "previous_end_day", "reason_sealed", "recorded_by", "recorded_at")
+            .from("intervention_changes").where("intervention_id", .in, interventions.map(\.id.rawValue)).orderBy("id").all()
+        {
+            let kind = try row.decode(column: "change", as: String.self)
+            guard let kind = InterventionChange.Kind(rawValue: kind) else { throw StoreError.corrupt("intervention change \(kind)") }
+            byIntervention[try row.id("intervention_id"), default: []].append(
+                InterventionChange(
+                    kind: kind,
+                    previousEnd: try row.decode(column: "previous_end_day", as: String?.self).flatMap(Day.init),
+                    reason: try sealedInterventionChanges.open("reason_sealed", in: row) ?? "",
+                    by: try row.id("recorded_by"),
+                    at: try row.date("recorded_at")
+                )
+            )
+        }
+        for index in interventions.indices { interventions[index].changes = byIntervention[interventions[index].id] ?? [] }
+        return interventions
+    }
+
+    /// Corrects an intervention recorded by mistake (`InterventionChange.validated` has passed):
+    /// withdrawn, it leaves every figure; with its end taken back, it runs again. What it was is
+    /// kept with the reason, sealed. The follow-up's intervention mix changes in the same transaction.
+    public func correct(
+        _ intervention: Intervention,
+        _ kind: InterventionChange.Kind,
+        reason: String,
+        by user: UserID,
+        now: Date
+    ) async throws {
+        let id = try await db.insertReturningID(
+            db.insert(into: "intervention_changes")
+                .columns("intervention_id", "change", "previous_end_day", "recorded_by", "recorded_at")
+                .values(
+                    SQLBind(intervention.id.rawValue),
+                    SQLBind(kind.rawValue),
+                    SQLBind(intervention.end?.description),
+                    SQLBind(user.rawValue),
+                    SQLBind(now.storedSeconds)
+                )
+        )
+        try await sealedInterventionChanges.fill(db, id: id, [("reason_sealed", reason)])
+        let update =
+            switch kind {
+            case .withdrawn: db.update("interventions").set("withdrawn_at", to: SQLBind(now.storedSeconds))
+            case .endTakenBack: db.update("interventions").set("end_day", to: SQLLiteral.null)
+            }
+        try await update.where("id", .equal, intervention.id.rawValue).where("participant_id", .equal, intervention.participantID.rawValue)
+            .run()
+        try await ProgressSummaryRepository(db).refreshMix(of: intervention.participantID)
     }
 
     /// Sets the last day of an intervention that is still running.
@@ -78,7 +135,8 @@ public struct ActivityRepository: Sendable {
     /// At exit or withdrawal, what still runs ends that day (what ended earlier keeps its day).
     public func endRunningInterventions(of participant: ParticipantID, on day: Day) async throws {
         try await db.update("interventions").set("end_day", to: day.description)
-            .where("participant_id", .equal, participant.rawValue).where("end_day", .is, SQLLiteral.null).run()
+            .where("participant_id", .equal, participant.rawValue).where("end_day", .is, SQLLiteral.null)
+            .where("withdrawn_at", .is, SQLLiteral.null).run()
         try await ProgressSummaryRepository(db).refreshMix(of: participant)
     }
 

@@ -32,6 +32,8 @@ public struct EligibilityAnswer: Hashable, Sendable {
     public let checkedAt: Date
     /// The wording the answer was given under (nil only for answers from before it was kept).
     public let wording: LocalizedText?
+    /// Why a criterion is not met (kept sealed; nil for a met one, an older answer, or after retention).
+    public let note: String?
 }
 
 extension Dictionary where Key == String, Value == EligibilityAnswer {
@@ -66,12 +68,14 @@ public struct ParticipantRepository: Sendable {
     let keyring: FieldKeyring
     let sealed: SealedColumns
     let sealedSteps: SealedColumns
+    let sealedEligibility: SealedColumns
 
     public init(_ db: any SQLDatabase, keyring: FieldKeyring) {
         self.db = db
         self.keyring = keyring
         self.sealed = SealedColumns(keyring, table: "participants")
         self.sealedSteps = SealedColumns(keyring, table: "journey_steps")
+        self.sealedEligibility = SealedColumns(keyring, table: "eligibility_checks")
     }
 
     /// The look-up value for a number: the same person always gives the same hash, and nothing else does.
@@ -455,46 +459,64 @@ public struct ParticipantRepository: Sendable {
         try await sealedSteps.fill(db, id: step.id, [("withdrawal_reason_sealed", reason)])
     }
 
-    /// Saves the checklist: one answer per criterion, replacing an earlier one, stamped with who and
-    /// when and the criterion's wording now.
-    public func saveEligibility(_ answers: [EligibilityCriterion: Bool], for id: ParticipantID, by user: UserID, now: Date) async throws {
-        for (criterion, isMet) in answers.sorted(by: { $0.key.key < $1.key.key }) {
-            let existing = try await db.select().column("is_met").from("eligibility_checks")
-                .where("participant_id", .equal, id.rawValue).where("criterion", .equal, criterion.key).first()
-            // An unchanged answer keeps its original who-and-when; an unticked box nobody ever ticked
-            // stays "not confirmed" rather than becoming a confirmed "no".
-            if let existing, try existing.decode(column: "is_met", as: Bool.self) == isMet { continue }
-            if existing == nil, !isMet { continue }
+    /// Saves the checklist: one answer per criterion given, replacing an earlier one, stamped with
+    /// who and when and the criterion's wording now; a "not met" keeps its note, sealed to the row.
+    public func saveEligibility(
+        _ verdicts: [EligibilityCriterion: EligibilityVerdict],
+        for id: ParticipantID,
+        by user: UserID,
+        now: Date
+    ) async throws {
+        let earlier = try await eligibility(of: id)
+        for (criterion, verdict) in verdicts.sorted(by: { $0.key.key < $1.key.key }) {
+            let note: String? = if case .notMet(let note) = verdict { note } else { nil }
+            // An unchanged answer keeps its original who-and-when.
+            if let existing = earlier[criterion.key], existing.isMet == verdict.isMet, existing.note == note { continue }
             try await db.delete(from: "eligibility_checks")
                 .where("participant_id", .equal, id.rawValue).where("criterion", .equal, criterion.key).run()
             try await db.insert(into: "eligibility_checks")
-                .columns("participant_id", "criterion", "is_met", "checked_by", "checked_at", "wording_sv", "wording_en")
+                .columns("participant_id", "criterion", "is_met", "checked_by", "checked_at", "wording_sv", "wording_en", "note_sealed")
                 .values(
                     SQLBind(id.rawValue),
                     SQLBind(criterion.key),
-                    SQLBind(isMet),
+                    SQLBind(verdict.isMet),
                     SQLBind(user.rawValue),
                     SQLBind(now.storedSeconds),
                     SQLBind(criterion.wording.swedish),
-                    SQLBind(criterion.wording.english)
+                    SQLBind(criterion.wording.english),
+                    SQLBind(try note.map { try sealedEligibility.seal($0, "note_sealed", row: Self.row(id, criterion.key)) })
                 )
                 .run()
         }
     }
 
+    /// The row key an eligibility note is sealed to (the table's key is participant and criterion).
+    static func row(_ participant: ParticipantID, _ criterion: String) -> String { "\(participant.rawValue)/\(criterion)" }
+
     /// The participant's answers by criterion key.
     public func eligibility(of id: ParticipantID) async throws -> [String: EligibilityAnswer] {
         var result: [String: EligibilityAnswer] = [:]
-        for row in try await db.select().columns("criterion", "is_met", "checked_by", "checked_at", "wording_sv", "wording_en")
-            .from("eligibility_checks").where("participant_id", .equal, id.rawValue).all()
-        {
+        for row in try await db.select().columns(
+            "criterion",
+            "is_met",
+            "checked_by",
+            "checked_at",
+            "wording_sv",
+            "wording_en",
+            "note_sealed"
+        )
+        .from("eligibility_checks").where("participant_id", .equal, id.rawValue).all() {
             let swedish = try row.decode(column: "wording_sv", as: String?.self)
             let english = try row.decode(column: "wording_en", as: String?.self) ?? ""
-            result[try row.decode(column: "criterion", as: String.self)] = EligibilityAnswer(
+            let criterion = try row.decode(column: "criterion", as: String.self)
+            result[criterion] = EligibilityAnswer(
                 isMet: try row.decode(column: "is_met", as: Bool.self),
                 checkedBy: try row.id("checked_by"),
                 checkedAt: try row.date("checked_at"),
-                wording: swedish.map { LocalizedText(swedish: $0, english: english) }
+                wording: swedish.map { LocalizedText(swedish: $0, english: english) },
+                note: try row.decode(column: "note_sealed", as: String?.self).map {
+                    try sealedEligibility.open($0, "note_sealed", row: Self.row(id, criterion))
+                }
             )
         }
         return result

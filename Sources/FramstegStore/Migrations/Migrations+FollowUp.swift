@@ -114,7 +114,7 @@ extension Migrations {
     ///   so they never touch the participants' rows (which carry sealed names and numbers).
     static let followUpReadPaths = Migration(version: 16, name: "intervention mix on summaries, covering indexes for follow-up") { db, _ in
         try await db.alter(table: "progress_summaries").column("mix", type: .text, .notNull, .default(InterventionMix.none.rawValue)).run()
-        try await ProgressSummaryRepository.refreshAllMixes(db)
+        try await ProgressSummaryRepository.refreshAllMixes(db, beforeWithdrawals: true)
         try await db.create(index: "participants_follow_up_scan").on("participants")
             .column("unit_id").column("registered_on").column("ended_on").column("started_on").column("municipality_id").column("gender")
             .column("birth_year").column("outcome").column("counsellor_count").column("first_measured_on").run()
@@ -128,7 +128,7 @@ extension Migrations {
     /// summaries migration 15 cleared: worked out once from the measurements, with each
     /// association's own instrument versions. (This used to run at every start of `serve`.)
     static let progressBackfill = Migration(version: 17, name: "progress summaries from existing measurements") { db, _ in
-        let summaries = ProgressSummaryRepository(db)
+        let summaries = ProgressSummaryRepository(db, beforeWithdrawals: true)
         guard try await summaries.isEmpty() else { return }
         let library = try await InstrumentLibrary.load(db)
         for association in try await OrganisationRepository(db).associations() {

@@ -88,3 +88,24 @@ extension Migrations {
             .run()
     }
 }
+
+extension Migrations {
+    /// Corrections that are never silent (issue 18): an intervention recorded by mistake is taken
+    /// off the record with a reason, an end recorded by mistake is taken back with one; each change
+    /// is kept in `intervention_changes` with its reason sealed, and every read of the
+    /// interventions skips a withdrawn one. An eligibility answer "not met" carries a note (sealed).
+    static let corrections = Migration(version: 39, name: "interventions corrected with a reason, eligibility notes") { db, _ in
+        try await db.alter(table: "interventions").column("withdrawn_at", type: .bigint).run()
+        try await db.create(table: "intervention_changes")
+            .column("id", type: .bigint, .primaryKey(autoIncrement: true))
+            .column("intervention_id", type: .bigint, .notNull, .references("interventions", "id"))
+            .column("change", type: .text, .notNull)
+            .column("previous_end_day", type: .text)
+            .column("reason_sealed", type: .text)
+            .column("recorded_by", type: .bigint, .notNull, .references("users", "id"))
+            .column("recorded_at", type: .bigint, .notNull)
+            .run()
+        try await db.create(index: "intervention_changes_intervention").on("intervention_changes").column("intervention_id").run()
+        try await db.alter(table: "eligibility_checks").column("note_sealed", type: .text).run()
+    }
+}

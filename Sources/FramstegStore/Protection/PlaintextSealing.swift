@@ -44,6 +44,9 @@ public struct PlaintextSealing: Sendable {
         ),
         // Sealed bound from the start (migration 33).
         Table(name: "meeting_changes", key: [("id", true)], columns: [.unbound("previous_place_sealed"), .unbound("reason_sealed")]),
+        // Sealed bound from the start (migration 39).
+        Table(name: "intervention_changes", key: [("id", true)], columns: [.unbound("reason_sealed")]),
+        Table(name: "eligibility_checks", key: [("participant_id", true), ("criterion", false)], columns: [.unbound("note_sealed")]),
         Table(name: "plan_goals", key: [("id", true)], columns: [.unbound("text_sealed")]),
         Table(name: "plan_steps", key: [("id", true)], columns: [.unbound("text_sealed")]),
         Table(name: "measurement_answers", key: [("measurement_id", true), ("item_id", false)], columns: [.clear("answer")]),

@@ -27,6 +27,17 @@ public struct FormData: Sendable, Equatable {
 
     public func has(_ name: String) -> Bool { fields.contains { $0.name == name } }
 
+    /// The fields named `prefix` + something, by the something (a per-row group such as
+    /// `answer-<criterion>`); the first value of each.
+    public func named(after prefix: String) -> [String: String] {
+        var result: [String: String] = [:]
+        for field in fields where field.name.hasPrefix(prefix) && field.name.count > prefix.count {
+            let key = String(field.name.dropFirst(prefix.count))
+            if result[key] == nil { result[key] = field.value }
+        }
+        return result
+    }
+
     public static func == (lhs: FormData, rhs: FormData) -> Bool {
         lhs.fields.map(\.name) == rhs.fields.map(\.name) && lhs.fields.map(\.value) == rhs.fields.map(\.value)
     }

@@ -63,6 +63,9 @@ extension FieldProblem {
         case .tooFarAhead: return text("problemTooFarAhead")
         case .notEnrolled: return text("problemNotActive")
         case .interventionAlreadyEnded: return text("problemAlreadyEnded")
+        case .interventionNotEnded: return text("problemInterventionNotEnded")
+        case .interventionWithdrawn: return text("problemInterventionWithdrawn")
+        case .eligibilityNoteRequired: return text("problemEligibilityNote")
         case .duplicateInFile(let line): return text("problemDuplicateInFile").replacingOccurrences(of: "{line}", with: String(line))
         case .columnCount(let expected, let found):
             return text("problemColumnCount").replacingOccurrences(of: "{expected}", with: String(expected)).replacingOccurrences(

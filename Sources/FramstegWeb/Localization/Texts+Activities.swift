@@ -50,6 +50,39 @@ extension Texts {
         "combinedDays": ("Dagar med kombinerade insatser", "Days with combined interventions"),
         "interventionAdded": ("Insatsen är tillagd.", "The intervention is added."),
         "interventionEnded": ("Insatsen är avslutad.", "The intervention is ended."),
+        "endInterventionNamed": ("Avsluta {title}", "End {title}"),
+        "endInterventionHelp": (
+            "Ange den sista dagen insatsen pågick. Ett avslut som blev fel kan tas tillbaka.",
+            "Give the last day the intervention ran. An end recorded by mistake can be taken back."
+        ),
+        "correctIntervention": ("Rätta…", "Correct…"),
+        "correctInterventionNamed": ("Rätta {title}", "Correct {title}"),
+        "correctionChange": ("Vad ska rättas?", "What is to be corrected?"),
+        "correction.withdrawn": (
+            "Ta bort insatsen – den registrerades av misstag", "Withdraw the intervention – it was recorded by mistake"
+        ),
+        "correction.end-taken-back": (
+            "Ta tillbaka avslutet – insatsen pågår fortfarande", "Take back the end – the intervention still runs"
+        ),
+        "correctionReason": ("Varför?", "Why?"),
+        "correctionReasonHelp": (
+            "Syns på akten och i loggen. Det som stod finns kvar.", "Shown on the record and in the log. What it said is kept."
+        ),
+        "correctionSave": ("Spara rättelsen", "Save the correction"),
+        "withdrawnInterventions": ("Borttagna insatser", "Withdrawn interventions"),
+        "withdrawnBy": ("Borttagen av {name} {time}: {reason}", "Withdrawn by {name} {time}: {reason}"),
+        "endTakenBackBy": (
+            "Avslutet {day} togs tillbaka av {name} {time}: {reason}", "The end on {day} was taken back by {name} {time}: {reason}"
+        ),
+        "interventionWithdrawn": ("Insatsen är borttagen. Den räknas inte längre.", "The intervention is withdrawn. It no longer counts."),
+        "interventionEndTakenBack": (
+            "Avslutet är taget tillbaka. Insatsen pågår igen.", "The end is taken back. The intervention runs again."
+        ),
+        "problemInterventionNotEnded": (
+            "Insatsen är inte avslutad: det finns inget avslut att ta tillbaka.",
+            "The intervention has not ended: there is no end to take back."
+        ),
+        "problemInterventionWithdrawn": ("Insatsen är redan borttagen.", "The intervention is already withdrawn."),
 
         "meetingKind.information": ("Informationssamtal", "Information conversation"),
         "meetingKind.individual": ("Individuellt samtal", "Individual conversation"),

@@ -76,6 +76,10 @@ enum AuditEventName {
         "participant.referrer-summary": ("Skrev ut sammanfattningen till remittenten", "Printed the summary for the referrer"),
         "participant.intervention.add": ("Lade till en insats", "Added an intervention"),
         "participant.intervention.end": ("Avslutade en insats", "Ended an intervention"),
+        "participant.intervention.withdrawn": (
+            "Tog bort en insats som registrerats av misstag", "Withdrew an intervention recorded by mistake"
+        ),
+        "participant.intervention.end-taken-back": ("Tog tillbaka avslutet av en insats", "Took back the end of an intervention"),
         "participant.my-progress": ("Skrev ut Mina framsteg", "Printed My progress"),
         "participant.step.withdrawn": ("Tog tillbaka ett steg i resan", "Took back a step of the journey"),
         "participant.meeting.add": ("Registrerade ett möte", "Recorded a meeting"),

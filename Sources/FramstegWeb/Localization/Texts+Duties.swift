@@ -145,6 +145,7 @@ extension Texts {
             "Surveys offered (the answers are anonymous and not linked to you)"
         ),
         "extractAnswered": ("Besvarad", "Answered"),
+        "extractCorrections": ("Rättelser", "Corrections"),
         "extractLog": ("Vem som har läst eller ändrat uppgifterna", "Who read or changed the data"),
         "protectedIdentity": ("Skyddade personuppgifter", "Protected personal data"),
         // Retention.

@@ -89,8 +89,8 @@ extension Texts {
             "A step can only be taken back within {n} days of being recorded."
         ),
         "problemOnlyResponsibleReopens": (
-            "Bara deltagarens ansvariga handledare kan öppna en avslutad resa igen.",
-            "Only the participant's responsible counsellor can reopen an ended journey."
+            "Bara deltagarens ansvariga handledare eller enhetens chef kan öppna en avslutad resa igen.",
+            "Only the participant's responsible counsellor or the unit's manager can reopen an ended journey."
         ),
         // Mina framsteg and the printed documents.
         "myProgressTitle": ("Mina framsteg", "My progress"),

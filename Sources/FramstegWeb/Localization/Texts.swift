@@ -289,6 +289,17 @@ enum Texts {
         "yearsOld": ("år", "years"),
         "checkedBy": ("bekräftat av", "confirmed by"),
         "notChecked": ("ej bekräftat", "not confirmed"),
+        "eligibilityMet": ("Uppfyllt", "Met"),
+        "eligibilityNotMet": ("Inte uppfyllt", "Not met"),
+        "eligibilityNotAssessed": ("Inte bedömt", "Not assessed"),
+        "eligibilityNote": ("Anteckning", "Note"),
+        "eligibilityNoteHelp": (
+            "Krävs när kriteriet inte är uppfyllt: vad saknas, och vad görs?",
+            "Required when the criterion is not met: what is missing, and what is done?"
+        ),
+        "problemEligibilityNote": (
+            "Skriv varför kriteriet inte är uppfyllt.", "Write why the criterion is not met."
+        ),
         "waitingRegistrations": ("Väntande anmälningar", "Registrations waiting"),
         "waitingGoalPrefix": ("mål: start inom", "goal: start within"),
         "days": ("dagar", "days"),

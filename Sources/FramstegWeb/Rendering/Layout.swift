@@ -96,6 +96,12 @@ struct Layout: Sendable {
     }
 }
 
+/// A page that shows the notice of a redirect in the part of the page it concerns: the layout
+/// then leaves it out at the top.
+protocol PlacesItsNotice {
+    var placesNotice: Bool { get }
+}
+
 /// The layout's values around a page's own model: a name the layout knows is answered from it,
 /// every other name from the model (a struct's stored property, unwrapped when optional).
 struct PageEnvelope: MustacheParent {
@@ -103,6 +109,7 @@ struct PageEnvelope: MustacheParent {
     let model: Any
 
     func child(named name: String) -> Any? {
+        if name == "notice", (model as? PlacesItsNotice)?.placesNotice == true { return nil }
         if let value = layout.value(named: name) { return unwrapped(value) }
         return Mirror(reflecting: model).children.first { $0.label == name }.flatMap { unwrapped($0.value) }
     }

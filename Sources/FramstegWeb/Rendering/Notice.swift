@@ -18,6 +18,8 @@ enum Notice: String, CaseIterable, Sendable {
     case afterExitSaved
     case interventionAdded
     case interventionEnded
+    case interventionWithdrawn
+    case interventionEndTakenBack
     case meetingSaved
     case meetingPlanned
     case meetingMoved

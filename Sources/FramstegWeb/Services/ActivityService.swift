@@ -69,6 +69,33 @@ struct ActivityService {
         }
     }
 
+    /// Withdraws an intervention recorded by mistake, or takes back an end recorded by mistake,
+    /// with a reason: the intervention and the participant's state are read inside the transaction,
+    /// so a page showing an older record cannot correct what has changed since.
+    func correctIntervention(
+        _ id: InterventionID,
+        _ kind: InterventionChange.Kind,
+        reason: String,
+        of participant: Participant,
+        by principal: Principal
+    ) async throws {
+        let now = self.now()
+        try await store.write { db in
+            let activities = ActivityRepository(db, keyring: keyring)
+            guard
+                let intervention = try await activities.interventions(of: participant.id, includingWithdrawn: true).first(where: {
+                    $0.id == id
+                })
+            else { throw WebError.notFound }
+            let state = try await ParticipantRepository(db, keyring: keyring).summary(participant.id)?.state ?? participant.state
+            let reason = try InterventionChange.validated(kind, of: intervention, reason: reason, participantIsActive: state.isActive)
+            try await activities.correct(intervention, kind, reason: reason, by: principal.userID, now: now)
+            try await AuditLog(db).append(
+                AuditEntry(at: now, by: principal, action: .participantInterventionCorrected(kind), participant: participant)
+            )
+        }
+    }
+
     @discardableResult
     /// Returns the meeting as stored, for the API to answer with.
     func addMeeting(_ draft: MeetingDraft, to participant: Participant, by principal: Principal) async throws -> Meeting {

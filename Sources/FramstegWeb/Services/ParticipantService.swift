@@ -126,6 +126,7 @@ struct ParticipantService {
                 recordedOn: Day(latest.recordedAt),
                 today: Day(now),
                 by: principal.userID,
+                isManager: principal.role == .manager,
                 responsible: current?.responsibleCounsellor ?? participant.responsibleCounsellor
             )
             do {
@@ -232,17 +233,17 @@ extension ParticipantService {
 }
 
 extension ParticipantService {
-    /// Saves the eligibility checklist with the criteria in `met` confirmed. Refused once the journey
-    /// has started, whatever the page that sent it showed: the state is read inside the transaction.
-    func saveEligibility(met: Set<String>, of participant: Participant, by principal: Principal) async throws {
+    /// Saves the eligibility checklist as assessed: met, or not met with a note. Refused once the
+    /// journey has started, whatever the page that sent it showed: the state is read inside the transaction.
+    func saveEligibility(_ draft: EligibilityDraft, of participant: Participant, by principal: Principal) async throws {
         let now = self.now()
         try await store.write { db in
             // The criteria asked now, as the association has them at this moment.
             let rules = try await EligibilityRepository(db).rules(of: participant.associationID)
-            let answers = Dictionary(uniqueKeysWithValues: rules.active.map { ($0, met.contains($0.key)) })
             let participants = ParticipantRepository(db, keyring: keyring)
             let state = try await participants.summary(participant.id)?.state ?? participant.state
             guard Eligibility.isOpen(in: state) else { throw ValidationFailure(problems: ["eligibility": .eligibilityClosed]) }
+            let answers = try draft.validated(rules.active)
             try await participants.saveEligibility(answers, for: participant.id, by: principal.userID, now: now)
             try await AuditLog(db).append(
                 AuditEntry(

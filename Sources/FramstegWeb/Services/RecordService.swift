@@ -30,7 +30,10 @@ struct RecordFacts: Sendable {
     let eligibilityRules: EligibilityRules
     /// What happened, and what happened next, as recorded after the exit.
     let afterExit: AfterExit?
+    /// The interventions that stand; every figure of the record counts these.
     let interventions: [Intervention]
+    /// The ones withdrawn as recorded by mistake: listed as such, counted nowhere.
+    let withdrawnInterventions: [Intervention]
     let meetings: [Meeting]
     let hoursGoals: [HoursGoal]
     let attendance: [AttendedHours]
@@ -103,6 +106,7 @@ struct RecordService {
             let organisation = OrganisationRepository(db)
             let staff = try await UserRepository(db).users(of: participant.associationID)
             let steps = try await participants.allSteps(of: participant.id)
+            let interventions = try await activities.interventions(of: participant.id, includingWithdrawn: true)
             return RecordFacts(
                 participant: participant,
                 unit: unit,
@@ -118,7 +122,8 @@ struct RecordService {
                 eligibility: try await participants.eligibility(of: participant.id),
                 eligibilityRules: try await EligibilityRepository(db).rules(of: participant.associationID),
                 afterExit: try await AfterExitRepository(db).afterExit(of: participant.id),
-                interventions: try await activities.interventions(of: participant.id),
+                interventions: interventions.filter { $0.withdrawal == nil },
+                withdrawnInterventions: interventions.filter { $0.withdrawal != nil },
                 meetings: try await activities.meetings(of: participant.id),
                 hoursGoals: try await activities.goals(of: participant.id),
                 attendance: try await activities.attendance(of: participant.id),

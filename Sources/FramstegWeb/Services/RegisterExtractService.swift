@@ -54,7 +54,8 @@ struct RegisterExtractService {
                 afterExit: try await AfterExitRepository(db).afterExit(of: participant.id),
                 counsellors: try await participants.counsellorHistory(of: participant.id),
                 meetings: try await activities.meetings(of: participant.id),
-                interventions: try await activities.interventions(of: participant.id),
+                // Every one held, a withdrawn one too (with its correction).
+                interventions: try await activities.interventions(of: participant.id, includingWithdrawn: true),
                 hoursGoals: try await activities.goals(of: participant.id),
                 attendance: try await activities.attendance(of: participant.id),
                 plan: try await PlanRepository(db, keyring: keyring).plan(of: participant.id),

@@ -67,7 +67,12 @@ struct RegisterExtract: Sendable, Encodable {
                 columns: [t("extractCriterion"), t("extractAnswer"), t("extractBy")],
                 // Each answer with the wording it was given under.
                 rows: contents.eligibility.sorted { $0.key < $1.key }.map { key, answer in
-                    [answer.wording?.text(language) ?? key, answer.isMet ? t("yes") : t("no"), person(answer.checkedBy)]
+                    // A "no" with the note that says why: that is held about the person too.
+                    [
+                        answer.wording?.text(language) ?? key,
+                        answer.isMet ? t("yes") : t("no") + (answer.note.map { " – " + $0 } ?? ""),
+                        person(answer.checkedBy),
+                    ]
                 }
             )
         )
@@ -115,6 +120,7 @@ struct RegisterExtract: Sendable, Encodable {
                 title: t("extractInterventions"),
                 columns: [
                     t("extractKind"), t("extractProvider"), t("extractTitle"), t("extractEmployer"), t("extractFrom"), t("extractThrough"),
+                    t("extractCorrections"),
                 ],
                 rows: contents.interventions.map { intervention in
                     [
@@ -122,6 +128,8 @@ struct RegisterExtract: Sendable, Encodable {
                         Texts.text("provider." + intervention.provider.rawValue, language), intervention.title,
                         intervention.employerName ?? "",
                         intervention.start.description, intervention.end?.description ?? "",
+                        intervention.changes.map { InterventionSection.change($0, names: contents.names.users.mapValues(\.name), language) }
+                            .joined(separator: "; "),
                     ]
                 }
             )

@@ -50,6 +50,39 @@ struct ActivityPages {
                 )
             }
         }
+        routes.post("/participants/:participant/interventions/:intervention/correct", .changeParticipant, .participant) {
+            _,
+            context,
+            principal,
+            record in
+            guard let id = context.parameters.get("intervention").flatMap(InterventionID.init(parsing:)) else { throw WebError.notFound }
+            let form = context.form
+            do {
+                let kind = try InterventionChange.Kind.chosen(form["change"])
+                try await site.services.activities.correctIntervention(
+                    id,
+                    kind,
+                    reason: form["reason"],
+                    of: record.participant,
+                    by: principal
+                )
+                return .redirect(
+                    toRecordOf: record.participant.id,
+                    notice: kind == .withdrawn ? .interventionWithdrawn : .interventionEndTakenBack,
+                    section: "interventions"
+                )
+            } catch let failure as ValidationFailure {
+                // Shown in the row's correction form, opened, as typed.
+                return try await recordPages.page(
+                    context,
+                    principal,
+                    record,
+                    refused: .interventionCorrection(id),
+                    ["change": form["change"], "reason": form["reason"]],
+                    failure
+                )
+            }
+        }
         routes.post("/participants/:participant/meetings", .changeParticipant, .participant) { _, context, principal, record in
             let form = context.form
             // The record has two forms: one plans a meeting (day, time, place), one records a held one.

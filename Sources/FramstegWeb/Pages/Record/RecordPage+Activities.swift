@@ -15,11 +15,36 @@ struct InterventionSection: Sendable {
         /// The day in the row's end form: what was typed, or today.
         let endValue: String
         let endError: String?
+        /// "Avsluta Fysioterapi": the end form's button names what it ends.
+        let endLabel: String
+        /// Ends taken back, as "Avslutet 2026-11-02 togs tillbaka av … : reason".
+        let corrections: [String]
+        /// The row's correction form (withdraw, or take back the end); nil once the journey has ended.
+        let correction: Correction?
+    }
+
+    /// The form that corrects one intervention: what to change and why.
+    struct Correction: Sendable {
+        let label: String
+        let choices: [Choice]
+        let reason: String
+        let errors: [String: String]
+        let hasErrors: Bool
+    }
+
+    /// An intervention withdrawn as recorded by mistake, with who, when and why.
+    struct Withdrawn: Sendable {
+        let type: String
+        let title: String
+        let period: String
+        let withdrawal: String
     }
 
     let canChangeActivities: Bool
     let interventions: [Row]
     let hasInterventions: Bool
+    let withdrawn: [Withdrawn]
+    let hasWithdrawn: Bool
     let runningTypes: String
     let mix: String
     let mixIsCombined: Bool
@@ -35,6 +60,9 @@ struct InterventionSection: Sendable {
         canChangeActivities = participant.state.isActive
         interventions = facts.interventions.map { intervention in
             let ending = forms[.interventionEnd(intervention.id)]
+            let correcting = forms[.interventionCorrection(intervention.id)]
+            // Taking back an end is offered only where there is an end to take back.
+            let kinds = InterventionChange.Kind.allCases.filter { $0 == .withdrawn || intervention.end != nil }
             return Row(
                 id: intervention.id.description,
                 type: Texts.text("interventionType." + intervention.type.rawValue, language),
@@ -45,10 +73,37 @@ struct InterventionSection: Sendable {
                 end: intervention.end?.description ?? Texts.text("ongoing", language),
                 isRunning: intervention.end == nil && participant.state.isActive,
                 endValue: ending?.values["end"] ?? today.description,
-                endError: ending?.errors["end"]
+                endError: ending?.errors["end"],
+                endLabel: Texts.text("endInterventionNamed", language, ["title": intervention.title]),
+                corrections: intervention.changes.map { Self.change($0, names: facts.staffNames, language) },
+                correction: participant.state.isActive
+                    ? Correction(
+                        label: Texts.text("correctInterventionNamed", language, ["title": intervention.title]),
+                        choices: kinds.map {
+                            Choice(
+                                value: $0.rawValue,
+                                label: Texts.text("correction." + $0.rawValue, language),
+                                isChosen: correcting?.values["change"] == $0.rawValue
+                            )
+                        },
+                        reason: correcting?.values["reason"] ?? "",
+                        errors: correcting?.errors ?? [:],
+                        hasErrors: correcting?.hasErrors ?? false
+                    ) : nil
             )
         }
         hasInterventions = !facts.interventions.isEmpty
+        withdrawn = facts.withdrawnInterventions.compactMap { intervention in
+            intervention.withdrawal.map { change in
+                Withdrawn(
+                    type: Texts.text("interventionType." + intervention.type.rawValue, language),
+                    title: intervention.title,
+                    period: intervention.start.description + "–" + (intervention.end?.description ?? ""),
+                    withdrawal: Self.change(change, names: facts.staffNames, language)
+                )
+            }
+        }
+        hasWithdrawn = !withdrawn.isEmpty
         let running = facts.interventions.types(runningOn: today)
         runningTypes = running.sorted { $0.rawValue < $1.rawValue }.map { Texts.text("interventionType." + $0.rawValue, language) }
             .joined(separator: " + ")
@@ -72,6 +127,17 @@ struct InterventionSection: Sendable {
             )
         }
         isPlacement = form.values["placement"] == "yes"
+    }
+}
+
+extension InterventionSection {
+    /// A correction in a sentence: what was changed, by whom, when and why (the record, the register extract).
+    static func change(_ change: InterventionChange, names: [UserID: String], _ language: Language) -> String {
+        let values = [
+            "name": names[change.by] ?? "–", "time": StockholmTime.minute(change.at), "reason": change.reason,
+            "day": change.previousEnd?.description ?? "–",
+        ]
+        return Texts.text(change.kind == .withdrawn ? "withdrawnBy" : "endTakenBackBy", language, values)
     }
 }
 

@@ -73,6 +73,9 @@ struct RecordPage: Sendable {
     let errorSummary: ErrorSummary?
     /// The page title: the person, the tab, and first what happened (refused, or the notice).
     let title: String
+    /// The notice of a change, by the section it reports on: shown there, under the section's
+    /// heading the page is scrolled to, rather than at the top of the page out of sight.
+    let notices: [String: String]
 
     // Each tab's sections, nil on the other tabs (they are neither built nor shown).
     let overview: Overview?
@@ -94,8 +97,9 @@ struct RecordPage: Sendable {
     let hasProblems: Bool
 
     /// The record on `tab`, or on the tab of the form that came back refused.
-    init(_ facts: RecordFacts, tab requested: RecordTab = .overview, forms: RecordForms, notice: String? = nil, language: Language) {
+    init(_ facts: RecordFacts, tab requested: RecordTab = .overview, forms: RecordForms, notice: Notice? = nil, language: Language) {
         let participant = facts.participant
+        let noticeText = notice.map { Texts.text($0.rawValue, language) }
         let refused = forms.refused
         let tab = refused.map { RecordTab(section: $0.form.section) } ?? requested
         self.tab = tab
@@ -111,8 +115,14 @@ struct RecordPage: Sendable {
         }
         let tabLabel = Texts.text(tab.labelKey, language)
         // A notice is a sentence; in the title it is a phrase before the name.
-        let happened = refused != nil ? Texts.text("titleRefused", language) : notice.map { $0.hasSuffix(".") ? String($0.dropLast()) : $0 }
+        let happened =
+            refused != nil ? Texts.text("titleRefused", language) : noticeText.map { $0.hasSuffix(".") ? String($0.dropLast()) : $0 }
         title = (happened.map { $0 + " – " } ?? "") + participant.name + " – " + tabLabel
+        // In its section when the tab shown holds it (the redirect asks for that tab); at the top otherwise.
+        notices =
+            notice.flatMap { notice in
+                notice.recordSection.flatMap { RecordTab(section: $0) == tab && refused == nil ? [$0: noticeText ?? ""] : nil }
+            } ?? [:]
         summary = RecordSummary(facts, language: language)
         unit = UnitLink(id: facts.unit.id.description, name: facts.unit.name)
         self.participant = Facts(
@@ -144,7 +154,7 @@ struct RecordPage: Sendable {
                     "referrerName": participant.referrerName, "version": participant.contactVersion,
                 ])
         let onJourney = tab == .journey
-        eligibility = onJourney ? EligibilitySection(facts, error: forms[.eligibility]?.errors["eligibility"], language: language) : nil
+        eligibility = onJourney ? EligibilitySection(facts, form: forms[.eligibility], language: language) : nil
         journey = onJourney ? JourneySection(facts, form: forms[.step], withdrawal: forms[.stepWithdrawal], language: language) : nil
         counsellorSection = onJourney ? CounsellorSection(facts, form: forms[.counsellor], language: language) : nil
         afterExitSection = onJourney ? AfterExitSection(facts, form: forms[.afterExit], language: language) : nil
@@ -156,6 +166,10 @@ struct RecordPage: Sendable {
         overview = tab == .overview ? Overview(facts, language: language) : nil
         hasProblems = forms.hasProblems
     }
+}
+
+extension RecordPage: PlacesItsNotice {
+    var placesNotice: Bool { !notices.isEmpty }
 }
 
 /// The forms of the record that came back refused, by the form they belong to.
@@ -176,6 +190,8 @@ struct RecordForms: Sendable {
         case intervention
         /// Ending the intervention of this id.
         case interventionEnd(InterventionID)
+        /// Withdrawing the intervention of this id, or taking back its end.
+        case interventionCorrection(InterventionID)
         case meeting
         case meetingPlan
         case hoursGoal
@@ -205,13 +221,21 @@ struct RecordForms: Sendable {
 }
 
 /// The eligibility checklist: two criteria worked out from the record, the others as the counsellor
-/// confirmed them (who and when). Editable only before the journey starts.
+/// assessed them (met, or not met with a note; who and when). Editable only before the journey starts.
 struct EligibilitySection: Sendable {
     struct Criterion: Sendable {
         let value: String
         let label: String
-        let checked: Bool
+        /// The choice shown: as typed on a refused form, otherwise as answered.
+        let isMet: Bool
+        let isNotMet: Bool
+        /// "Not assessed" is offered only while the criterion has never been answered.
+        let canBeUnassessed: Bool
+        let isUnassessed: Bool
         let answer: String
+        let criterionNote: String?
+        let noteError: String?
+        let answerError: String?
         let by: String?
     }
 
@@ -230,8 +254,9 @@ struct EligibilitySection: Sendable {
     let ageRange: String
     /// Why a save was refused (the checklist was closed meanwhile).
     let error: String?
+    let hasErrors: Bool
 
-    init(_ facts: RecordFacts, error: String?, language: Language) {
+    init(_ facts: RecordFacts, form: FormState?, language: Language) {
         let participant = facts.participant
         let now = facts.now
         let number = participant.personalIdentityNumber
@@ -247,19 +272,29 @@ struct EligibilitySection: Sendable {
         ageRange = Texts.text("eligibleAges", language, ["min": String(rules.ages.lowerBound), "max": String(rules.ages.upperBound)])
         func criterion(_ criterion: EligibilityCriterion) -> Criterion {
             let answer = facts.eligibility[criterion.key]
+            let stored = answer.map { $0.isMet ? EligibilityDraft.met : EligibilityDraft.notMet } ?? ""
+            let chosen = form?.values["answer-" + criterion.key] ?? stored
+            let note = form?.values["note-" + criterion.key] ?? answer?.note
             // An answer is shown with the wording it was given under.
             return Criterion(
                 value: criterion.key,
                 label: (answer?.wording ?? criterion.wording).text(language),
-                checked: answer?.isMet == true,
-                answer: Texts.text(answer.map { $0.isMet ? "yes" : "no" } ?? "notChecked", language),
+                isMet: chosen == EligibilityDraft.met,
+                isNotMet: chosen == EligibilityDraft.notMet,
+                canBeUnassessed: answer == nil,
+                isUnassessed: chosen.isEmpty,
+                answer: Texts.text(answer.map { $0.isMet ? "eligibilityMet" : "eligibilityNotMet" } ?? "notChecked", language),
+                criterionNote: note.flatMap { $0.isEmpty ? nil : $0 },
+                noteError: form?.errors["note-" + criterion.key],
+                answerError: form?.errors["answer-" + criterion.key],
                 by: answer.map { (facts.staffNames[$0.checkedBy] ?? "–") + ", " + StockholmTime.minute($0.checkedAt) }
             )
         }
         criteria = rules.active.map(criterion)
         retired = rules.criteria.filter { $0.isRetired && facts.eligibility[$0.key] != nil }.map(criterion)
         hasRetired = !retired.isEmpty
-        self.error = error
+        error = form?.errors["eligibility"]
+        hasErrors = form?.hasErrors ?? false
     }
 }
 

@@ -76,15 +76,16 @@ struct RecordPages {
             }
         }
         routes.post("/participants/:participant/eligibility", .changeParticipant, .participant) { _, context, principal, record in
+            let draft = EligibilityDraft(answers: context.form.named(after: "answer-"), notes: context.form.named(after: "note-"))
             do {
-                try await site.services.participants.saveEligibility(
-                    met: Set(context.form.all("met")),
-                    of: record.participant,
-                    by: principal
-                )
+                try await site.services.participants.saveEligibility(draft, of: record.participant, by: principal)
                 return .redirect(toRecordOf: record.participant.id, notice: .eligibilitySaved, section: "eligibility")
             } catch let failure as ValidationFailure {
-                return try await page(context, principal, record, refused: .eligibility, [:], failure)
+                // Every answer and note comes back as typed.
+                let typed =
+                    Dictionary(uniqueKeysWithValues: draft.answers.map { ("answer-" + $0.key, $0.value) })
+                    .merging(draft.notes.map { ("note-" + $0.key, $0.value) }) { $1 }
+                return try await page(context, principal, record, refused: .eligibility, typed, failure)
             }
         }
         routes.post("/participants/:participant/after-exit", .changeParticipant, .participant) { _, context, principal, record in
@@ -159,8 +160,7 @@ struct RecordPages {
         async throws -> Response
     {
         let facts = try await site.services.record.open(record, by: principal)
-        let notice = context.notice.map { Texts.text($0.rawValue, context.language) }
-        let model = RecordPage(facts, tab: tab, forms: forms, notice: notice, language: context.language)
+        let model = RecordPage(facts, tab: tab, forms: forms, notice: context.notice, language: context.language)
         return site.renderer.page(
             .participant,
             title: .text(model.title),

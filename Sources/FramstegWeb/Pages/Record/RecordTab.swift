@@ -48,7 +48,7 @@ extension RecordForms.Form {
         case .afterExit: "after-exit"
         case .measurement: "measurements"
         case .survey, .surveyContinue: "surveys"
-        case .intervention, .interventionEnd: "interventions"
+        case .intervention, .interventionEnd, .interventionCorrection: "interventions"
         case .meeting, .meetingPlan: "meetings"
         case .hoursGoal, .hours: "hours"
         case .planGoal, .planStep, .planStatus: "plan"
@@ -61,6 +61,8 @@ extension RecordForms.Form {
         case (.contact, "referrerName"): "contact-referrer"
         case (.contact, let field): "contact-" + field
         case (.stepWithdrawal, _): "withdraw-reason"
+        case (.eligibility, let field) where field.hasPrefix("note-"): field
+        case (.eligibility, let field) where field.hasPrefix("answer-"): "met-" + field.dropFirst("answer-".count)
         case (.step, "event"): "event-error"
         case (.step, let field): field
         case (.counsellor, _): "counsellor-choice"
@@ -70,6 +72,8 @@ extension RecordForms.Form {
         case (.intervention, "employerName"): "intervention-employer"
         case (.intervention, let field): "intervention-" + field
         case (.interventionEnd(let id), _): "end-\(id)"
+        case (.interventionCorrection(let id), "change"): "correct-\(id)-withdrawn"
+        case (.interventionCorrection(let id), _): "correct-\(id)-reason"
         case (.meeting, let field): "meeting-" + field
         case (.meetingPlan, let field): "plan-meeting-" + field
         case (.hoursGoal, let field): "goal-" + field
@@ -77,6 +81,26 @@ extension RecordForms.Form {
         case (.planGoal, "text"): "goal-text"
         case (.planGoal, _): "add-goal"
         default: section
+        }
+    }
+}
+
+extension Notice {
+    /// The section of the record whose change a notice reports, where the record shows it (the
+    /// details section holds the contact and protection forms); nil for one shown at the top.
+    var recordSection: String? {
+        switch self {
+        case .saved, .participantProtectionChanged: "details"
+        case .participantRegistered, .eligibilitySaved: "eligibility"
+        case .stepRecorded, .stepWithdrawn: "journey"
+        case .counsellorChanged: "counsellor"
+        case .afterExitSaved: "after-exit"
+        case .interventionAdded, .interventionEnded, .interventionWithdrawn, .interventionEndTakenBack: "interventions"
+        case .meetingSaved, .meetingPlanned, .meetingMoved, .meetingHeld, .meetingCancelled, .meetingWithdrawn: "meetings"
+        case .goalSaved, .hoursSaved: "hours"
+        case .planGoalAdded, .planStepAdded, .planStepChanged: "plan"
+        case .deviceReturned: "surveys"
+        default: nil
         }
     }
 }
