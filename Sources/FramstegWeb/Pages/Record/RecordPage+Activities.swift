@@ -79,11 +79,12 @@ struct InterventionSection: Sendable {
                 correction: participant.state.isActive
                     ? Correction(
                         label: Texts.text("correctInterventionNamed", language, ["title": intervention.title]),
-                        choices: kinds.map {
+                        choices: kinds.map { kind in
                             Choice(
-                                value: $0.rawValue,
-                                label: Texts.text("correction." + $0.rawValue, language),
-                                isChosen: correcting?.values["change"] == $0.rawValue
+                                value: kind.rawValue,
+                                label: Texts.text("correction." + kind.rawValue, language),
+                                // One change possible (a running one can only be withdrawn): it is the choice.
+                                isChosen: correcting.map { $0.values["change"] == kind.rawValue } ?? (kinds.count == 1)
                             )
                         },
                         reason: correcting?.values["reason"] ?? "",
