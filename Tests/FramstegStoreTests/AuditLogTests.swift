@@ -1,9 +1,10 @@
 import Foundation
 import FramstegCore
-import FramstegStore
 import FramstegTestSupport
 import SQLKit
 import Testing
+
+@testable import FramstegStore
 
 @Suite("Audit log")
 struct AuditLogTests {
@@ -122,6 +123,48 @@ struct AuditLogTests {
                     group.addTask { _ = try await store.write { db in try await AuditLog(db).append(Self.entry("concurrent", index)) } }
                 }
                 try await group.waitForAll()
+            }
+            #expect(try await store.read { db in try await AuditLog(db).verify() } == .intact(rows: 24))
+        }
+    }
+
+    @Test("audit rows of reads handed in at once commit in one group, each with its own origin", arguments: TestDatabase.available)
+    func groupedReadAudits(_ database: TestDatabase) async throws {
+        try await database.withFreshStore { store throws in
+            // Hold the writer (and on PostgreSQL the chain's lock), so the rows handed in meanwhile wait together.
+            let (held, holding) = AsyncStream.makeStream(of: Void.self)
+            let (release, releasing) = AsyncStream.makeStream(of: Void.self)
+            let holder = Task {
+                try await store.write { db in
+                    if store.dialect == .postgres { try await db.raw("SELECT pg_advisory_xact_lock(7311002)").run() }
+                    holding.yield()
+                    for await _ in release { break }
+                }
+            }
+            for await _ in held { break }
+            let (commitsBefore, handedInBefore) = (await store.auditGroup.commits, await store.auditGroup.handedIn)
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for index in 1...24 {
+                    group.addTask {
+                        try await AuditOrigin.$current.withValue(AuditOrigin(sourceAddress: "10.0.0.\(index)", sessionID: "s\(index)")) {
+                            try await store.audit(Self.entry("participant.read", index))
+                        }
+                    }
+                }
+                // The first group waits for the writer; every row handed in meanwhile waits for the next.
+                while await store.auditGroup.handedIn - handedInBefore < 24 { try await Task.sleep(for: .milliseconds(5)) }
+                #expect(try await store.read { db in try await AuditLog(db).head().sequence } == 0)
+                releasing.yield()
+                try await group.waitForAll()
+            }
+            try await holder.value
+            // One at a time, this would be 24 commits.
+            #expect((1...2).contains(await store.auditGroup.commits - commitsBefore))
+            let rows = try await store.read { db in try await AuditLog(db).recent(associationID: AssociationID(1), limit: 30) }
+            #expect(rows.count == 24)
+            for row in rows {
+                #expect(row.entry.sourceAddress == "10.0.0.\(row.entry.objectID ?? "")")
+                #expect(row.entry.sessionID == "s\(row.entry.objectID ?? "")")
             }
             #expect(try await store.read { db in try await AuditLog(db).verify() } == .intact(rows: 24))
         }

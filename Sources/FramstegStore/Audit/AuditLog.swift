@@ -232,9 +232,10 @@ enum AuditRowError: Error {
 }
 
 extension Store {
-    /// Writes one audit row in a transaction of its own: for an event that changes nothing else
-    /// (a read of personal data, an export, a refusal).
+    /// Writes one audit row for an event that changes nothing else (a read of personal data, an
+    /// export, a refusal), and returns once it is committed. Rows handed in while another group
+    /// commits are committed together in the next transaction (`AuditGroupCommit`).
     public func audit(_ entry: AuditEntry) async throws {
-        try await write { db in try await AuditLog(db).append(entry) }
+        try await auditGroup.append(entry, through: self)
     }
 }

@@ -27,6 +27,8 @@ public final class Store: Sendable {
     public let auditKey: AuditKey?
     let backend: Backend
     let logger: Logger
+    /// The audit rows of reads, committed in groups (`audit(_:)`).
+    let auditGroup = AuditGroupCommit()
 
     init(backend: Backend, location: DatabaseLocation, auditKey: AuditKey?, logger: Logger) {
         self.backend = backend
