@@ -1,3 +1,4 @@
+import Foundation
 import FramstegCore
 import Testing
 
@@ -76,6 +77,41 @@ struct JourneyTests {
         #expect(Day("2026-12-31")!.adding(days: 1) == Day("2027-01-01"))
         #expect(JourneyState(storageValue: JourneyState.block(12).storageValue) == .block(12))
         #expect(JourneyState(storageValue: "block:0") == nil)
+    }
+
+    @Test("day numbers, weekdays and leap days agree with the Swedish calendar, 1899 to 2101")
+    func dayNumbersAgreeWithTheCalendar() throws {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let epoch = try #require(calendar.date(from: DateComponents(year: 1970, month: 1, day: 1)))
+        var day = try #require(Day(year: 1899, month: 1, day: 1))
+        var number = day.dayNumber
+        #expect(number == -25_932)
+        #expect(Day(dayNumber: 0) == Day("1970-01-01"))
+        #expect(Day("2026-12-03")!.dayNumber == 20_790)
+        while day.year <= 2101 {
+            let next = day.adding(days: 1)
+            let expected = calendar.dateComponents(
+                [.year, .month, .day],
+                from: calendar.date(byAdding: .day, value: number + 1, to: epoch)!
+            )
+            #expect([next.year, next.month, next.day] == [expected.year, expected.month, expected.day], "after \(day)")
+            #expect(next.dayNumber == number + 1)
+            #expect(Day(dayNumber: number + 1) == next)
+            number += 1
+            day = next
+        }
+        // 1970-01-01 was a Thursday; 2026-12-03 is one too.
+        #expect(Day("1970-01-01")!.daysSinceMonday == 3)
+        #expect(Day("2026-12-03")!.daysSinceMonday == 3)
+        #expect(Week(containing: Day("2026-12-06")!).monday == Day("2026-11-30"))
+        #expect(Day("1899-12-31")!.daysSinceMonday == 6)
+        #expect(Day(year: 2024, month: 2, day: 29) != nil)
+        #expect(Day(year: 2100, month: 2, day: 29) == nil)
+        #expect(Day(year: 2000, month: 2, day: 29) != nil)
+        #expect(Day("2026-04-31") == nil)
+        #expect(Day("2026-03-01")!.days(until: Day("2026-02-27")!) == -2)
+        #expect(Day(year: 987, month: 6, day: 5)?.description == "0987-06-05")
     }
 }
 

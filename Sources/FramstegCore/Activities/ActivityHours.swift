@@ -5,9 +5,7 @@ public struct Week: Hashable, Comparable, Sendable, CustomStringConvertible {
     public let monday: Day
 
     public init(containing day: Day) {
-        // Calendar weekday: Sunday 1 … Saturday 7; days back to Monday: Monday 0 … Sunday 6.
-        let weekday = Calendar.swedish.component(.weekday, from: day.date)
-        monday = day.adding(days: -((weekday + 5) % 7))
+        monday = day.adding(days: -day.daysSinceMonday)
     }
 
     /// Parses `2026-W47` (what a week field sends) or a day in the week, `2026-11-18`.
