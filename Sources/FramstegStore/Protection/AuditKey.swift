@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import FramstegCore
 
 /// The secret that keys the audit chain and signs its checkpoints. It lives in the key file, never in
 /// the database, so someone who can rewrite the database cannot recompute the chain.
@@ -63,6 +64,6 @@ public struct AuditKey: Sendable {
     }
 
     static func hex(_ bytes: some Sequence<UInt8>) -> String {
-        bytes.map { String(format: "%02x", $0) }.joined()
+        Hex.lowercase(bytes)
     }
 }

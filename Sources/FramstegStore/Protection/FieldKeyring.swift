@@ -149,7 +149,7 @@ public struct FieldKeyring: Sendable {
     /// Personal identity numbers are hashed as their digits; other look-ups prefix a domain (`name:`),
     /// so no two kinds of value can give the same hash.
     public func lookupHash(_ value: String) -> String {
-        HMAC<SHA256>.authenticationCode(for: Data(value.utf8), using: lookupKey).map { String(format: "%02x", $0) }.joined()
+        Hex.lowercase(HMAC<SHA256>.authenticationCode(for: Data(value.utf8), using: lookupKey))
     }
 }
 

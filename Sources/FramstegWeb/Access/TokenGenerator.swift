@@ -1,16 +1,17 @@
 import Crypto
 import Foundation
+import FramstegCore
 
 /// Random tokens for sessions and CSRF, and the hash under which a session token is stored.
 enum Tokens {
     /// 128 random bits from the system's secure generator, as 32 hex characters.
     static func random() -> String {
         var generator = SystemRandomNumberGenerator()
-        return (0..<16).map { _ in String(format: "%02x", UInt8.random(in: .min ... .max, using: &generator)) }.joined()
+        return Hex.lowercase((0..<16).map { _ in UInt8.random(in: .min ... .max, using: &generator) })
     }
 
     static func hash(_ token: String) -> String {
-        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+        Hex.lowercase(SHA256.hash(data: Data(token.utf8)))
     }
 
     /// Compares without an early exit, so timing does not reveal how much of a token matched.
