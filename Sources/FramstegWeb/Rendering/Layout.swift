@@ -106,12 +106,19 @@ protocol PlacesItsNotice {
 /// every other name from the model (a struct's stored property, unwrapped when optional).
 struct PageEnvelope: MustacheParent {
     let layout: Layout
-    let model: Any
+    let model: (any MustacheParent)?
+    let placesNotice: Bool
+
+    init(layout: Layout, model: Any) {
+        self.layout = layout
+        self.model = ReflectedModel.wrap(model) as? any MustacheParent
+        placesNotice = (model as? PlacesItsNotice)?.placesNotice == true
+    }
 
     func child(named name: String) -> Any? {
-        if name == "notice", (model as? PlacesItsNotice)?.placesNotice == true { return nil }
-        if let value = layout.value(named: name) { return unwrapped(value) }
-        return Mirror(reflecting: model).children.first { $0.label == name }.flatMap { unwrapped($0.value) }
+        if name == "notice", placesNotice { return nil }
+        if let value = layout.value(named: name) { return unwrapped(value).map(ReflectedModel.wrap) }
+        return model?.child(named: name)
     }
 }
 
