@@ -117,14 +117,7 @@ struct PageEnvelope: MustacheParent {
 
     func child(named name: String) -> Any? {
         if name == "notice", placesNotice { return nil }
-        if let value = layout.value(named: name) { return unwrapped(value).map(ReflectedModel.wrap) }
+        if let value = layout.value(named: name) { return ReflectedModel.wrap(value) }
         return model?.child(named: name)
     }
-}
-
-/// The value an optional holds, nil for none, and any other value as it is.
-func unwrapped(_ value: Any) -> Any? {
-    let mirror = Mirror(reflecting: value)
-    guard mirror.displayStyle == .optional else { return value }
-    return mirror.children.first.map { unwrapped($0.value) } ?? nil
 }

@@ -44,7 +44,7 @@ struct Renderer: Sendable {
 
     /// A template on its own (an SVG, a fragment), with `model` as its only context.
     func render(_ template: Template, _ model: Any) -> String {
-        library.render(ReflectedModel.wrap(model), withTemplate: template.rawValue) ?? ""
+        library.render(ReflectedModel.wrap(model) ?? model, withTemplate: template.rawValue) ?? ""
     }
 
     /// A full HTML page: the layout's chrome around `template` rendered with `model`, in the
