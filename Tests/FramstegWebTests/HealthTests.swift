@@ -28,6 +28,28 @@ struct HealthTests {
         }
     }
 
+    @Test("probes share one round of checks: within the reuse time the answer stands, after it the database is asked again")
+    func sharedAnswer() async throws {
+        try await TestApp.run(configure: { $0.readinessReuse = .seconds(600) }) { fixture, client throws in
+            let browser = TestBrowser(client)
+            #expect(try await browser.get("/readyz").text == Self.ready)
+            // A probe gets no CSRF cookie: it has no form to send.
+            #expect(try await browser.get("/livez").headers[.setCookie] == nil)
+            let newest = try #require(try await Migrator().appliedVersions(fixture.store).last)
+            try await fixture.store.write { db in try await db.delete(from: "schema_migrations").where("version", .equal, newest).run() }
+            // Within the reuse time: the answer of the round before.
+            #expect(try await browser.get("/healthz").status == .ok)
+            // Rounds of a service without reuse, and concurrent probes, each see the change at once.
+            let service = HealthService(store: fixture.store, keyring: TestKeys.keyring)
+            let rounds = await withTaskGroup(of: [HealthService.Check].self) { group in
+                for _ in 0..<8 { group.addTask { await service.probe { _, _ in } } }
+                return await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(rounds.count == 8)
+            #expect(rounds.allSatisfy { $0.first { $0.name == "migrations" }?.isPassed == false })
+        }
+    }
+
     @Test("a pending migration makes the node unready but leaves it alive", arguments: TestDatabase.available)
     func pendingMigration(_ database: TestDatabase) async throws {
         try await TestApp.run(database: database) { fixture, client throws in

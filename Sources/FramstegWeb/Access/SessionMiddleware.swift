@@ -14,6 +14,9 @@ struct SessionMiddleware: RouterMiddleware {
     /// Refreshing `last_seen_at` once a minute keeps the idle timeout without a write per request.
     static let touchInterval: TimeInterval = 60
 
+    /// The health probes: a load balancer's requests, which never send a form.
+    static let probePaths: Set<String> = ["/livez", "/readyz", "/healthz"]
+
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
         settleConnectionFacts(request, &context)
@@ -39,8 +42,9 @@ struct SessionMiddleware: RouterMiddleware {
                 context.csrfToken = cookie
             } else {
                 context.csrfToken = signed(Tokens.random())
-                // A cacheable file carries no cookie: a shared cache must not hand one visitor's token to another.
-                if !request.uri.path.hasPrefix("/static/") {
+                // A cacheable file carries no cookie: a shared cache must not hand one visitor's token to
+                // another. Nor does a probe: it has no form to send.
+                if !request.uri.path.hasPrefix("/static/"), !Self.probePaths.contains(request.uri.path) {
                     context.cookiesToSet.append(FramstegCookie.make(FramstegCookie.csrf, value: context.csrfToken, secure: secure))
                 }
             }

@@ -25,6 +25,9 @@ public struct WebConfiguration: Sendable {
     public var limits = ServerLimits()
     /// How long `/readyz` waits for its checks before it answers 503 (so a probe gets its answer within 5 s).
     public var readinessDeadline: Duration = .seconds(4)
+    /// How long one `/readyz` answer serves the probes after it (the database is checked at most
+    /// once in this time; an outage shows within it).
+    public var readinessReuse: Duration = .seconds(1)
     /// A log line per request (method, route pattern, status, duration; nothing about the person).
     public var accessLog = false
 

@@ -34,8 +34,9 @@ struct SystemRoutes {
 
     /// 200 with every check "ok", else 503 naming the failed check; the reason goes to the log only.
     private func readiness() async -> Response {
-        let checks = await site.services.health.readiness { name, error in
-            site.logger.error("readiness check failed", metadata: ["check": "\(name)", "error": "\(error)"])
+        let logger = site.logger
+        let checks = await site.services.health.probe { name, error in
+            logger.error("readiness check failed", metadata: ["check": "\(name)", "error": "\(error)"])
         }
         let isReady = checks.allSatisfy(\.isPassed)
         let fields = checks.map { #""\#($0.name)":"\#($0.isPassed ? "ok" : "failed")""# }

@@ -10,6 +10,11 @@ struct HealthService {
     /// How long all checks together may take: a database that hangs makes the node unready
     /// within this, instead of holding the probe until the database answers.
     var deadline: Duration = .seconds(5)
+    /// How long one answer serves the probes after it: a load balancer probing each node several
+    /// times a second, or a burst of probes, costs the database one round of checks, not one each.
+    var reuse: Duration = .zero
+    /// The answer the probes share (`reuse`).
+    let shared = SharedReadiness()
 
     /// One readiness check and how it went.
     struct Check: Sendable, Equatable {
@@ -21,6 +26,13 @@ struct HealthService {
     struct DeadlinePassed: Error, CustomStringConvertible {
         let deadline: Duration
         var description: String { "no answer within \(deadline)" }
+    }
+
+    /// The readiness checks as the probes ask them: the answer of a round that ended within `reuse`
+    /// ago, or that of the round under way, else a new round. A failed check is logged once per round.
+    func probe(logFailure: @escaping @Sendable (String, any Error) -> Void) async -> [Check] {
+        let service = self
+        return await shared.checks(reuse: reuse) { await service.readiness(onFailure: logFailure) }
     }
 
     /// Runs the readiness checks in order; after a failure the rest are not passed either. The
@@ -79,5 +91,22 @@ struct HealthService {
             timer.cancel()
         }
         for await outcome in outcomes { return try outcome.get() }
+    }
+}
+
+/// The last readiness answer and the round under way, shared by every probe of one node.
+actor SharedReadiness {
+    private var last: (at: ContinuousClock.Instant, checks: [HealthService.Check])?
+    private var running: Task<[HealthService.Check], Never>?
+
+    func checks(reuse: Duration, run: @escaping @Sendable () async -> [HealthService.Check]) async -> [HealthService.Check] {
+        if let last, ContinuousClock.now - last.at < reuse { return last.checks }
+        if let running { return await running.value }
+        let round = Task { await run() }
+        running = round
+        let checks = await round.value
+        last = (ContinuousClock.now, checks)
+        running = nil
+        return checks
     }
 }

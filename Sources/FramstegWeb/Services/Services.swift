@@ -86,7 +86,12 @@ struct Services: Sendable {
         registerExtract = RegisterExtractService(store: store, keyring: keyring, now: now)
         accessReview = AccessReviewService(store: store, keyring: keyring, now: now)
         retention = RetentionService(store: store, keyring: keyring, now: now)
-        health = HealthService(store: store, keyring: keyring, deadline: configuration.readinessDeadline)
+        health = HealthService(
+            store: store,
+            keyring: keyring,
+            deadline: configuration.readinessDeadline,
+            reuse: configuration.readinessReuse
+        )
         publicRegistration = PublicRegistrationService(
             store: store,
             keyring: keyring,
