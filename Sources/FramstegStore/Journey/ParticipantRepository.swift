@@ -267,9 +267,12 @@ public struct ParticipantRepository: Sendable {
     /// The started, not yet ended participants a counsellor is responsible for, by name. Names are
     /// sealed, so they are sorted here, after opening, in Swedish order (å, ä, ö after z).
     public func active(responsible counsellor: UserID) async throws -> [ParticipantSummary] {
+        // Only the active rows are decoded and their names opened: a counsellor's ended participants
+        // (most of them, after a few years) are left in the database.
         try await db.select().columns(Self.summaryColumns).from("participants")
-            .where("responsible_counsellor", .equal, counsellor.rawValue).all()
-            .map(summary(from:)).filter(\.state.isActive).sorted(by: Self.byName)
+            .where("responsible_counsellor", .equal, counsellor.rawValue)
+            .where(group: { $0.where("state", .equal, JourneyState.introduction.storageValue).orWhere("state", .like, "block:%") })
+            .all().map(summary(from:)).filter(\.state.isActive).sorted(by: Self.byName)
     }
 
     static let swedish = Locale(identifier: "sv_SE")
