@@ -106,6 +106,17 @@ public struct AuditOrigin: Sendable, Equatable {
     @TaskLocal public static var current: AuditOrigin?
 }
 
+extension AuditEntry {
+    /// The entry with the address and session of `origin` where it names none of its own.
+    public func from(_ origin: AuditOrigin?) -> AuditEntry {
+        guard let origin else { return self }
+        var entry = self
+        entry.sourceAddress = sourceAddress ?? origin.sourceAddress
+        entry.sessionID = sessionID ?? origin.sessionID
+        return entry
+    }
+}
+
 /// A stored audit row: the entry, its position, and the hashes that chain it to the row before.
 public struct AuditRecord: Hashable, Sendable {
     public let sequence: Int64

@@ -15,11 +15,7 @@ actor AuditGroupCommit {
     /// Hands `entry` in and returns when it is committed through `store`. The request's address and
     /// session are settled here, in the request's task: the group is committed in another.
     func append(_ entry: AuditEntry, through store: Store) async throws {
-        var entry = entry
-        if let origin = AuditOrigin.current {
-            entry.sourceAddress = entry.sourceAddress ?? origin.sourceAddress
-            entry.sessionID = entry.sessionID ?? origin.sessionID
-        }
+        let entry = entry.from(AuditOrigin.current)
         try await withCheckedThrowingContinuation { (done: CheckedContinuation<Void, any Error>) in
             waiting.append((entry, done))
             handedIn += 1

@@ -20,7 +20,7 @@ public struct AuditLog: Sendable {
     }
 
     /// Plain SHA-256, as lowercase hex: how rows were chained before the audit key.
-    public static func sha256(_ text: String) -> String { AuditKey.hex(SHA256.hash(data: Data(text.utf8))) }
+    public static func sha256(_ text: String) -> String { Hex.lowercase(SHA256.hash(data: Data(text.utf8))) }
 
     /// The chain as this log checks it; without a key, a keyed row can never verify.
     public static func chain(key: AuditKey?) -> AuditChain {
@@ -38,11 +38,7 @@ public struct AuditLog: Sendable {
     @discardableResult
     public func append(_ entry: AuditEntry) async throws -> AuditRecord {
         guard let key else { throw KeyMissing() }
-        var entry = entry
-        if let origin = AuditOrigin.current {
-            entry.sourceAddress = entry.sourceAddress ?? origin.sourceAddress
-            entry.sessionID = entry.sessionID ?? origin.sessionID
-        }
+        let entry = entry.from(AuditOrigin.current)
         // Concurrent writers on PostgreSQL queue here, so each row links to the one committed before it.
         if db.isPostgres { try await db.raw("SELECT pg_advisory_xact_lock(7311002)").run() }
         let last = try await db.select().columns("sequence", "hash").from("audit_log")
