@@ -66,7 +66,7 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
         DateComponents(calendar: .swedish, year: year, month: month, day: day, hour: 12).date!
     }
 
-    public func adding(days: Int) -> Day { days == 0 ? self : Day(dayNumber: dayNumber + days) }
+    public func adding(days: Int) -> Day { Day(dayNumber: dayNumber + days) }
 
     /// Whole days from `self` to `other` (negative when `other` is earlier).
     public func days(until other: Day) -> Int { other.dayNumber - dayNumber }

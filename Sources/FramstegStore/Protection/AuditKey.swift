@@ -40,12 +40,12 @@ public struct AuditKey: Sendable {
 
     /// HMAC-SHA256 of a row's canonical text under the chain key, as lowercase hex.
     public func chainHash(_ text: String) -> String {
-        Self.hex(HMAC<SHA256>.authenticationCode(for: Data(text.utf8), using: chainKey))
+        Hex.lowercase(HMAC<SHA256>.authenticationCode(for: Data(text.utf8), using: chainKey))
     }
 
     /// The signature of a checkpoint's text.
     public func checkpointSignature(_ text: String) -> String {
-        Self.hex(HMAC<SHA256>.authenticationCode(for: Data(text.utf8), using: checkpointKey))
+        Hex.lowercase(HMAC<SHA256>.authenticationCode(for: Data(text.utf8), using: checkpointKey))
     }
 
     /// Whether `signature` is this key's for `text`, compared in constant time.
@@ -60,10 +60,6 @@ public struct AuditKey: Sendable {
     /// one session share it; it cannot be turned back into the token, nor matched to the sessions table
     /// without the key.
     public func sessionID(tokenHash: String) -> String {
-        String(Self.hex(HMAC<SHA256>.authenticationCode(for: Data(tokenHash.utf8), using: sessionKey)).prefix(16))
-    }
-
-    static func hex(_ bytes: some Sequence<UInt8>) -> String {
-        Hex.lowercase(bytes)
+        String(Hex.lowercase(HMAC<SHA256>.authenticationCode(for: Data(tokenHash.utf8), using: sessionKey)).prefix(16))
     }
 }
