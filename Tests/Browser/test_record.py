@@ -69,7 +69,8 @@ def test_an_intervention_recorded_by_mistake_is_withdrawn_with_a_reason_and_an_e
     row.find_element(By.CSS_SELECTOR, ".end-intervention summary").click()
     button = row.find_element(By.CSS_SELECTOR, ".end-intervention button")
     assert button.text == "Avsluta Felregistrerad kurs"
-    button.click()
+    with browser.expect_page_load():
+        button.click()
     assert "Insatsen är avslutad." in browser.find("#interventions .notice").text
 
     # The end was a mistake: taken back with a reason, refused first without one.
