@@ -46,14 +46,14 @@ def test_participant_answers_the_exit_survey_on_a_tablet(browser: Browser) -> No
     browser.click("#take-back")
     assert browser.find("input[name=item-fraga-2][value='mostly']").is_selected(), "the draft kept the answer"
     browser.click("#take-next")
-    for item, value in [("fraga-3", "often"), ("fraga-5", "sometimes"), ("fraga-6", "dont-know")]:
+    for item, value in [("fraga-3", "often"), ("fraga-5", "partly"), ("fraga-6", "dont-know")]:
         choose(browser, item, value)
     browser.click("#take-next")
-    for item, value in [("fraga-7", "always"), ("fraga-8", "seldom"), ("fraga-9", "never")]:
+    for item, value in [("fraga-7", "completely"), ("fraga-8", "slightly"), ("fraga-9", "not-at-all")]:
         choose(browser, item, value)
     browser.click("#take-next")
     assert "Sida 4 av 4" in browser.find(".take-progress").text
-    choose(browser, "fraga-10", "mostly")
+    choose(browser, "fraga-10", "largely")
     assert browser.find("#take-finish").text == "Skicka in svaren"
     browser.click("#take-finish")
     assert browser.path == "/take/done"

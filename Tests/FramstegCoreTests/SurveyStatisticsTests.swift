@@ -90,6 +90,72 @@ struct SurveyStatisticsTests {
         #expect(again.questions.first?.rows.map(\.counts) == perturbed.rows.map(\.counts))
     }
 
+    /// Seed 004's extent scale: two positive answers, "Delvis" in the middle, two below, "Vet ej".
+    static var extentSurvey: Instrument {
+        var instrument = survey
+        let extent: ResponseScale = .choice([
+            .init(value: "completely", score: nil, label: .init(swedish: "Helt och hållet", english: ""), isPositive: true),
+            .init(value: "largely", score: nil, label: .init(swedish: "Till stor del", english: ""), isPositive: true),
+            .init(value: "partly", score: nil, label: .init(swedish: "Delvis", english: ""), isMiddle: true),
+            .init(value: "not-at-all", score: nil, label: .init(swedish: "Inte alls", english: "")),
+            .init(value: "dont-know", score: nil, label: .init(swedish: "Vet ej", english: ""), isOutsideShare: true),
+        ])
+        instrument = Instrument(
+            id: instrument.id,
+            version: 2,
+            title: instrument.title,
+            description: instrument.description,
+            items: [
+                instrument.items[0],
+                InstrumentItem(id: "q1", respondent: .participant, scale: extent, text: .init(swedish: "Fråga 1", english: "")),
+            ],
+            subscales: [],
+            total: nil
+        )
+        instrument.isAnonymous = true
+        instrument.shareGoals = [ShareGoal(itemIDs: ["q1"], share: 0.75)]
+        return instrument
+    }
+
+    @Test("10 completely, 5 largely, 6 partly, 4 not at all, 3 don't know: 60 % positive, 84 % with Delvis, the goal judged by the reading")
+    func middleAnswer() throws {
+        let given: [(Gender?, String)] =
+            Array(repeating: (.woman, "completely"), count: 10) + Array(repeating: (.man, "largely"), count: 5)
+            + Array(repeating: (.woman, "partly"), count: 6) + Array(repeating: (.man, "not-at-all"), count: 4)
+            + Array(repeating: (.woman, "dont-know"), count: 3)
+        let strict = try #require(
+            SurveyResults(instrument: Self.extentSurvey, responses: Self.responses(given), publication: .exact).questions.first
+        )
+        #expect(strict.hasMiddle && strict.reading == .positive)
+        // 15 positive of the 25 that count; with the 6 "Delvis", 21 of 25.
+        #expect(strict.everyone.positiveShare == 15.0 / 25.0)
+        #expect(strict.everyone.withMiddleShare == 21.0 / 25.0)
+        #expect(strict.everyone.shareBase == 25)
+        #expect(strict.goalShare == 0.6 && strict.meetsGoal == false)
+        // Women: 10 positive, 6 middle, out of 16 (their 3 "Vet ej" left out).
+        #expect(strict.rows[0].positiveShare == 10.0 / 16.0 && strict.rows[0].withMiddleShare == 1.0)
+        #expect(strict.rows[1].positiveShare == 5.0 / 9.0 && strict.rows[1].withMiddleShare == 5.0 / 9.0)
+
+        let broad = try #require(
+            SurveyResults(instrument: Self.extentSurvey, responses: Self.responses(given), publication: .exact, reading: .withMiddle)
+                .questions.first
+        )
+        #expect(broad.goalShare == 0.84 && broad.meetsGoal == true, "84 % with Delvis meets the 75 % goal")
+        #expect(broad.everyone.positiveShare == strict.everyone.positiveShare, "the positive share itself is the same")
+
+        // A scale without a middle answer has no second share, and the reading changes nothing.
+        let plain = try #require(
+            SurveyResults(
+                instrument: Self.survey,
+                responses: Self.responses(Array(repeating: (.woman, "yes"), count: 6)),
+                reading: .withMiddle
+            )
+            .questions.first
+        )
+        #expect(!plain.hasMiddle && plain.everyone.withMiddleShare == nil)
+        #expect(plain.goalShare == plain.everyone.positiveShare)
+    }
+
     @Test("fewer than five responses give no figures at all")
     func tooFew() {
         let results = SurveyResults(instrument: Self.survey, responses: Self.responses(Array(repeating: (.woman, "yes"), count: 4)))

@@ -4,7 +4,7 @@ import Testing
 
 @Suite("Shipped instruments")
 struct ShippedInstrumentsTests {
-    @Test("the exit survey has seed 004's questions, locked wording, the frequency scale and the 75 % goal on questions 1 and 5")
+    @Test("the exit survey has seed 004's questions, locked wording, its two scales and the 75 % goal on questions 1 and 5")
     func exitSurvey() throws {
         let survey = try #require(InstrumentCatalog(try ShippedInstruments.load()).latest("deltagarenkat"))
         #expect(survey.isAnonymous && survey.isReadOnly)
@@ -18,8 +18,21 @@ struct ShippedInstrumentsTests {
         #expect(scale.map { $0.label.swedish } == ["Alltid", "Oftast", "Ofta", "Ibland", "Sällan", "Aldrig", "Vet ej"])
         #expect(scale.filter(\.isPositive).map(\.value) == ["always", "mostly", "often"])
         #expect(scale.filter(\.isOutsideShare).map(\.value) == ["dont-know"])
+        #expect(scale.filter(\.isMiddle).map(\.value) == ["sometimes"], "\"Ibland\" counts where the association reads the share so")
+        // Questions 1–3 on the frequency scale, 5–10 on the extent scale seed 004 reports.
+        #expect(questions.prefix(3).allSatisfy { $0.scale == questions[0].scale })
+        let extent = questions[3].scale.choices
+        #expect(questions.suffix(6).allSatisfy { $0.scale.choices == extent })
+        #expect(extent.map { $0.label.swedish } == ["Helt och hållet", "Till stor del", "Delvis", "Till liten del", "Inte alls", "Vet ej"])
+        #expect(extent.filter(\.isPositive).map(\.value) == ["completely", "largely"])
+        #expect(extent.filter(\.isMiddle).map(\.value) == ["partly"])
+        #expect(extent.filter(\.isOutsideShare).map(\.value) == ["dont-know"])
         #expect(survey.shareGoals == [ShareGoal(itemIDs: ["fraga-1", "fraga-5"], share: 0.75)])
         #expect(survey.items.filter(\.asksGender).count == 1)
+        // Version 1 stays readable with its answers all on the frequency scale.
+        let first = try #require(InstrumentCatalog(try ShippedInstruments.load()).instrument("deltagarenkat", version: 1))
+        #expect(first.items.filter { !$0.asksGender }.allSatisfy { $0.scale.choices.map(\.value).contains("always") })
+        #expect(first.items.map(\.text) == survey.items.map(\.text), "a new version corrects the scales, never the wording")
 
         let violence = try #require(InstrumentCatalog(try ShippedInstruments.load()).latest("vald-i-nara-relationer"))
         #expect(violence.isAnonymous && violence.showsSupportContact && violence.isReadOnly, "the national NNS wording is locked")

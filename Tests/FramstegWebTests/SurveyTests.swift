@@ -69,7 +69,7 @@ struct SurveyTests {
         var answers = [
             "kon": index % 2 == 0 ? "woman" : "man", "fraga-1": "always", "fraga-2": frequency[index % 7], "fraga-3": frequency[index / 7],
         ]
-        for id in ["fraga-5", "fraga-6", "fraga-7", "fraga-8", "fraga-9", "fraga-10"] { answers[id] = "often" }
+        for id in ["fraga-5", "fraga-6", "fraga-7", "fraga-8", "fraga-9", "fraga-10"] { answers[id] = "largely" }
         return answers
     }
 
@@ -265,13 +265,18 @@ struct SurveyTests {
 
     /// Stores released responses for unit A1 in October 2026 straight through the repository, as
     /// if their batches had been released (groups of any size: the results must protect them).
-    static func storeResponses(_ fixture: Fixture, _ given: [(Gender?, [String: String])], month: String = "2026-10") async throws {
+    static func storeResponses(
+        _ fixture: Fixture,
+        _ given: [(Gender?, [String: String])],
+        month: String = "2026-10",
+        version: Int = 1
+    ) async throws {
         try await fixture.store.write { db in
             try await SurveyRepository(db, keyring: TestKeys.keyring).release(
                 given.map { gender, answers in
                     AnonymousResponse(
                         instrumentID: "deltagarenkat",
-                        version: 1,
+                        version: version,
                         unitID: fixture.unitA1,
                         month: Month(month)!,
                         gender: gender,
@@ -379,11 +384,73 @@ struct SurveyTests {
         }
     }
 
+    @Test(
+        "questions 5–10 on the extent scale: the share with \"Delvis\" shown beside the positive one, the goal judged by the reading the admin chose, a reading not offered refused beside its field"
+    )
+    func middleAnswerReading() async throws {
+        try await TestApp.run { fixture, client throws in
+            // Question 5 (version 2, extent scale): 4 completely, 4 largely, 3 partly, 1 not at all.
+            // The counts are published perturbed (the core's tests check the shares exactly).
+            let answers = ["completely", "largely", "partly", "not-at-all"]
+            let counts = [4, 4, 3, 1]
+            let given: [(Gender?, [String: String])] = zip(answers, counts).flatMap { answer, count in
+                Array(repeating: (Gender.woman, ["fraga-1": "always", "fraga-5": answer]), count: count)
+            }
+            try await Self.storeResponses(fixture, given, version: 2)
+            let office = TestBrowser(client)
+            try await office.signIn(Fixture.email(.office))
+            let path = "/surveys?instrument=deltagarenkat&scope=association&from=2026-Q4&to=2026-Q4"
+            let before = try await office.get(path)
+            let question = try #require(before.text.components(separatedBy: #"id="question-fraga-5""#).dropFirst().first)
+            #expect(question.contains("<th scope=\"col\">Helt och hållet</th>") && question.contains("<th scope=\"col\">Delvis</th>"))
+            #expect(question.contains("<th scope=\"col\">Med mittensvaret</th>"))
+            #expect(before.text.contains("<th scope=\"col\">Med mittensvaret</th>"), "the share table has the column")
+            #expect(!before.text.contains("survey-goal-reading"), "the goal is read by the positive answers alone")
+
+            let admin = TestBrowser(client)
+            try await admin.signIn(Fixture.email(.admin))
+            let form = try await admin.get("/admin/association")
+            #expect(form.text.contains(#"id="surveyShareReading-positive" name="surveyShareReading" value="positive" checked"#))
+            let refused = try await admin.post(
+                "/admin/association",
+                [("name", "Insjöriket ändrat"), ("organisationNumber", "222000-0000"), ("surveyShareReading", "everything")]
+            )
+            #expect(refused.status == .unprocessableContent)
+            #expect(refused.text.contains(#"<p id="surveyShareReading-error" class="field-error">"#))
+            #expect(refused.text.contains(#"value="Insjöriket ändrat""#), "what was typed is kept")
+            #expect(
+                try await fixture.store.read { db in try await OrganisationRepository(db).association(fixture.associationA) }?.name
+                    != "Insjöriket ändrat",
+                "nothing saved half"
+            )
+            let saved = try await admin.post(
+                "/admin/association",
+                [("name", "Insjöriket"), ("organisationNumber", ""), ("surveyShareReading", "with-middle")]
+            )
+            #expect(saved.location?.hasPrefix("/admin/association") == true)
+            #expect(
+                try await fixture.store.read { db in try await OrganisationRepository(db).association(fixture.associationA) }?
+                    .surveyShareReading == .withMiddle
+            )
+
+            let after = try await office.get(path)
+            #expect(
+                after.text.contains(
+                    #"<p class="goal-line" id="survey-goal-reading">Förbundet räknar målet med mittensvaret (Ibland, Delvis).</p>"#
+                )
+            )
+            let csv = try await office.get(path.replacingOccurrences(of: "/surveys?", with: "/surveys/export.csv?"))
+            let lines = csv.text.dropFirst().components(separatedBy: "\r\n").map { $0.components(separatedBy: ";") }
+            #expect(lines.contains { $0.count > 5 && $0[4] == "Fråga 5" && $0[5] == "Med mittensvaret (%)" })
+            #expect(lines.contains { $0.count > 5 && $0[4] == "Fråga 1" && $0[5] == "Med mittensvaret (%)" }, "question 1's \"Ibland\" too")
+        }
+    }
+
     @Test("the exit survey's wording is locked: a new version with a question reworded is refused, one correcting the scale is taken")
     func lockedWording() async throws {
         let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Sources/FramstegStore/Instruments/deltagarenkat-1.json")
-        let shipped = try String(contentsOf: file, encoding: .utf8).replacingOccurrences(of: "\"version\": 1", with: "\"version\": 2")
+            .appendingPathComponent("Sources/FramstegStore/Instruments/deltagarenkat-2.json")
+        let shipped = try String(contentsOf: file, encoding: .utf8).replacingOccurrences(of: "\"version\": 2", with: "\"version\": 3")
         try await TestApp.run { fixture, client throws in
             let admin = TestBrowser(client)
             try await admin.signIn(Fixture.email(.admin))

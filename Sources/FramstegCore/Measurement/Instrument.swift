@@ -33,13 +33,24 @@ public enum ResponseScale: Hashable, Sendable {
         public var isPositive = false
         /// "Don't know": shown in the distribution, left out of the share positive's base.
         public var isOutsideShare = false
+        /// The answer in the middle of the scale ("Ibland", "Delvis"): positive only where the
+        /// association reads its share with the middle answer (`SurveyShareReading.withMiddle`).
+        public var isMiddle = false
 
-        public init(value: String, score: Double?, label: LocalizedText, isPositive: Bool = false, isOutsideShare: Bool = false) {
+        public init(
+            value: String,
+            score: Double?,
+            label: LocalizedText,
+            isPositive: Bool = false,
+            isOutsideShare: Bool = false,
+            isMiddle: Bool = false
+        ) {
             self.value = value
             self.score = score
             self.label = label
             self.isPositive = isPositive
             self.isOutsideShare = isOutsideShare
+            self.isMiddle = isMiddle
         }
     }
 

@@ -20,6 +20,8 @@ public struct InstrumentDefinitionProblem: Error, Hashable, Sendable, CustomStri
         case badIdentifier(String)
         case genderChoices
         case noPositiveChoice
+        /// A choice marked more than one of positive, middle and don't know.
+        case choiceInTwoShares
         case shareOutOfRange
         case improvedOutOfRange(indicators: Int)
         /// Not a delivery an anonymous survey can collect (`violence-screening`), or not anonymous.
@@ -56,6 +58,7 @@ public struct InstrumentDefinitionProblem: Error, Hashable, Sendable, CustomStri
             case .badIdentifier(let value): "\"\(value)\" is not an identifier (a–z, 0–9, -)"
             case .genderChoices: "a gender question has choices woman, man and other only"
             case .noPositiveChoice: "a goal's questions need a scale with a positive choice"
+            case .choiceInTwoShares: "a choice is at most one of positive, middle and dontKnow"
             case .shareOutOfRange: "a share lies between 0 and 1"
             case .improvedOutOfRange(let indicators): "improvedAtLeast counts indicators, from 1 to the \(indicators) the instrument has"
             case .notASurveyDelivery(let value):
@@ -299,9 +302,14 @@ private struct DefinitionReader {
                         score: score,
                         label: try text(fields["label"], choicePath + ".label"),
                         isPositive: try flag(fields["positive"], choicePath + ".positive"),
-                        isOutsideShare: try flag(fields["dontKnow"], choicePath + ".dontKnow")
+                        isOutsideShare: try flag(fields["dontKnow"], choicePath + ".dontKnow"),
+                        isMiddle: try flag(fields["middle"], choicePath + ".middle")
                     )
                 )
+                let added = result[result.count - 1]
+                if [added.isPositive, added.isOutsideShare, added.isMiddle].filter({ $0 }).count > 1 {
+                    throw problem(choicePath, .choiceInTwoShares)
+                }
             }
             return .choice(result)
         }

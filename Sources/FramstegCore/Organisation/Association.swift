@@ -4,10 +4,13 @@ public struct Association: Hashable, Sendable, Codable {
     public var name: String
     /// Organisationsnummer, optional and free-form until the association fills it in.
     public var organisationNumber: String
+    /// Which answers the exit survey's share against its goal counts.
+    public var surveyShareReading: SurveyShareReading
 
-    public init(id: AssociationID, name: String, organisationNumber: String = "") {
+    public init(id: AssociationID, name: String, organisationNumber: String = "", surveyShareReading: SurveyShareReading = .positive) {
         self.id = id
         self.name = name
         self.organisationNumber = organisationNumber
+        self.surveyShareReading = surveyShareReading
     }
 }

@@ -22,6 +22,14 @@ public struct SurveyResults: Sendable {
         public let positiveShare: Double?
         /// How many answers the share is out of (published), when there is a share.
         public let shareBase: Int?
+        /// Positive and middle answers ("Ibland", "Delvis") over the same base; nil when the
+        /// question's scale has no middle answer, or nobody's answer counts.
+        public let withMiddleShare: Double?
+
+        /// The share `reading` counts: with the middle answer where the scale has one.
+        public func share(_ reading: SurveyShareReading) -> Double? {
+            reading == .withMiddle ? withMiddleShare ?? positiveShare : positiveShare
+        }
     }
 
     public struct QuestionResult: Sendable {
@@ -31,11 +39,17 @@ public struct SurveyResults: Sendable {
         public let rows: [Row]
         /// The goal for this question's share positive, if the survey sets one.
         public let goal: Double?
+        /// Which share the goal is judged by (the association's reading).
+        public let reading: SurveyShareReading
 
         public var everyone: Row { rows[rows.count - 1] }
+        /// Whether the scale has a middle answer, so that a share with it is shown too.
+        public var hasMiddle: Bool { choices.contains(where: \.isMiddle) }
+        /// Everyone's share as the goal reads it.
+        public var goalShare: Double? { everyone.share(reading) }
         /// Whether the goal is met, when there is a goal and a share shown.
         public var meetsGoal: Bool? {
-            guard let goal, let share = everyone.positiveShare else { return nil }
+            guard let goal, let share = goalShare else { return nil }
             return share >= goal
         }
     }
@@ -59,7 +73,14 @@ public struct SurveyResults: Sendable {
     ///   - versions: every version the responses may have been given with (their choices are
     ///     added after the newest's when they differ).
     ///   - publication: the cell key method (`FigureAudience` never gives survey results exactly).
-    public init(instrument: Instrument, versions: [Instrument] = [], responses: [AnonymousResponse], publication: Publication = .standard) {
+    ///   - reading: which answers the goal counts (the association's `SurveyShareReading`).
+    public init(
+        instrument: Instrument,
+        versions: [Instrument] = [],
+        responses: [AnonymousResponse],
+        publication: Publication = .standard,
+        reading: SurveyShareReading = .positive
+    ) {
         self.instrument = instrument
         let responses = responses.filter { $0.instrumentID == instrument.id }
         responseCount = responses.count
@@ -88,6 +109,7 @@ public struct SurveyResults: Sendable {
                 for choice in older.scale.choices where !choices.contains(where: { $0.value == choice.value }) { choices.append(choice) }
             }
             let positive = Set(choices.filter(\.isPositive).map(\.value))
+            let middle = Set(choices.filter(\.isMiddle).map(\.value))
             let counted = Set(choices.filter { !$0.isOutsideShare }.map(\.value))
             let rows = groups.map { row in
                 let answered = responses.filter { (row == .everyone || row == .gender(group(of: $0))) && $0.answers[item.id] != nil }
@@ -96,15 +118,27 @@ public struct SurveyResults: Sendable {
                 }
                 let base = counted.isEmpty ? 0 : answering(counted)
                 let share = positive.isEmpty ? nil : PerturbedFigures.sharePercent(numerator: answering(positive), denominator: base)
+                // Positive and middle answers are one published count, not two added: a sum of
+                // perturbed counts would say more than each count does.
+                let withMiddle =
+                    middle.isEmpty || positive.isEmpty
+                    ? nil : PerturbedFigures.sharePercent(numerator: answering(positive.union(middle)), denominator: base)
                 return Row(
                     group: row,
                     counts: choices.map { choice in answering([choice.value]) },
                     total: publication.publish(tally(answered)),
                     positiveShare: share.map { $0 / 100 },
-                    shareBase: share == nil ? nil : base
+                    shareBase: share == nil ? nil : base,
+                    withMiddleShare: withMiddle.map { $0 / 100 }
                 )
             }
-            return QuestionResult(item: item, choices: choices, rows: rows, goal: goals.first { $0.itemIDs.contains(item.id) }?.share)
+            return QuestionResult(
+                item: item,
+                choices: choices,
+                rows: rows,
+                goal: goals.first { $0.itemIDs.contains(item.id) }?.share,
+                reading: reading
+            )
         }
     }
 }

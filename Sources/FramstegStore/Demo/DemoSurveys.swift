@@ -76,11 +76,20 @@ struct DemoSurveys {
                 continue
             }
             let lean = doingWell ? 1.6 : 1.0
+            // Questions 5–10 are on the extent scale from version 2 on, 1–3 on the frequency scale.
+            let onExtentScale = item.scale.choices.contains { $0.value == "partly" }
             answers[item.id] = .choice(
-                random.weighted([
-                    ("always", 0.22 * lean), ("mostly", 0.26 * lean), ("often", 0.18 * lean), ("sometimes", 0.14),
-                    ("seldom", 0.07), ("never", 0.04), ("dont-know", 0.06),
-                ])
+                random.weighted(
+                    onExtentScale
+                        ? [
+                            ("completely", 0.2 * lean), ("largely", 0.3 * lean), ("partly", 0.24), ("slightly", 0.1),
+                            ("not-at-all", 0.05), ("dont-know", 0.06),
+                        ]
+                        : [
+                            ("always", 0.22 * lean), ("mostly", 0.26 * lean), ("often", 0.18 * lean), ("sometimes", 0.14),
+                            ("seldom", 0.07), ("never", 0.04), ("dont-know", 0.06),
+                        ]
+                )
             )
         }
         responses.append(

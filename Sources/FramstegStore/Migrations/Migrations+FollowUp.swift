@@ -131,10 +131,10 @@ extension Migrations {
         let summaries = ProgressSummaryRepository(db, beforeWithdrawals: true)
         guard try await summaries.isEmpty() else { return }
         let library = try await InstrumentLibrary.load(db)
-        for association in try await OrganisationRepository(db).associations() {
+        for association in try await OrganisationRepository(db).associationIDs() {
             try await summaries.backfill(
-                catalog: library.catalog(for: association.id),
-                association: association.id,
+                catalog: library.catalog(for: association),
+                association: association,
                 measurements: MeasurementRepository(beforeSealing: db)
             )
         }
@@ -162,5 +162,12 @@ extension Migrations {
     /// Each unit's budget per year beside its places (issue 17: cost per participant in the reports).
     static let unitBudgets = Migration(version: 37, name: "budget per unit and year") { db, _ in
         try await db.alter(table: "budgeted_places").column("budget_kr", type: .bigint).run()
+    }
+
+    /// Which answers count as positive in the exit survey's share against the goal: the positive
+    /// ones alone, or with the middle answer ("Ibland", "Delvis"), chosen by each association.
+    static let surveyShareReading = Migration(version: 40, name: "the survey share each association reads its goal by") { db, _ in
+        try await db.alter(table: "associations")
+            .column("survey_share_reading", type: .text, .notNull, .default(SurveyShareReading.positive.rawValue)).run()
     }
 }

@@ -61,8 +61,8 @@ extension Migrations {
         try await db.alter(table: "eligibility_checks").column("wording_sv", type: .text).run()
         try await db.alter(table: "eligibility_checks").column("wording_en", type: .text).run()
         let criteria = EligibilityRepository(db)
-        for association in try await OrganisationRepository(db).associations() {
-            try await criteria.addStandard(to: association.id)
+        for association in try await OrganisationRepository(db).associationIDs() {
+            try await criteria.addStandard(to: association)
         }
         for criterion in standard.criteria {
             try await db.update("eligibility_checks").set("wording_sv", to: criterion.wording.swedish)

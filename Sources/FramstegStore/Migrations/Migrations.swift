@@ -8,7 +8,7 @@ public enum Migrations {
         managersRecordRight, keyedAuditChain, nameLookup, surveyResponsesHeldAndSealed, accountSetupLinks,
         instrumentIDsPerAssociation, emailPerAssociation, nationalDeliveries, recordKeys, secondFactor, identityProviders, namePrefixes,
         duties, formSends, instrumentGeneration, plannedMeetings, stepWithdrawals, associationGoals, eligibilityRules, unitBudgets,
-        afterExit, corrections,
+        afterExit, corrections, surveyShareReading,
     ]
 
     static let organisation = Migration(version: 1, name: "organisation") { db, _ in

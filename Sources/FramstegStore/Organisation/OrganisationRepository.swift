@@ -26,18 +26,25 @@ public struct OrganisationRepository: Sendable {
     }
 
     public func association(_ id: AssociationID) async throws -> Association? {
-        try await db.select().columns("id", "name", "organisation_number").from("associations")
+        try await db.select().columns("id", "name", "organisation_number", "survey_share_reading").from("associations")
             .where("id", .equal, id.rawValue).first().map(Self.association(from:))
     }
 
     public func associations() async throws -> [Association] {
-        try await db.select().columns("id", "name", "organisation_number").from("associations")
+        try await db.select().columns("id", "name", "organisation_number", "survey_share_reading").from("associations")
             .orderBy("name").all().map(Self.association(from:))
+    }
+
+    /// Every association's id: what a migration may read at any schema version, unlike
+    /// `associations()`, whose columns later migrations add.
+    public func associationIDs() async throws -> [AssociationID] {
+        try await db.select().column("id").from("associations").orderBy("id").all().map { try $0.id("id") }
     }
 
     public func updateAssociation(_ association: Association) async throws {
         try await db.update("associations")
             .set("name", to: association.name).set("organisation_number", to: association.organisationNumber)
+            .set("survey_share_reading", to: association.surveyShareReading.rawValue)
             .where("id", .equal, association.id.rawValue).run()
     }
 
@@ -45,7 +52,8 @@ public struct OrganisationRepository: Sendable {
         Association(
             id: try row.id("id"),
             name: try row.decode(column: "name", as: String.self),
-            organisationNumber: try row.decode(column: "organisation_number", as: String.self)
+            organisationNumber: try row.decode(column: "organisation_number", as: String.self),
+            surveyShareReading: SurveyShareReading(rawValue: try row.decode(column: "survey_share_reading", as: String.self)) ?? .positive
         )
     }
 

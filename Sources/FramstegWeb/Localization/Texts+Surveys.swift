@@ -25,6 +25,12 @@ extension Texts {
         ),
         "surveyGoal": ("Mål: minst {share} positiva svar på {questions}.", "Goal: at least {share} positive answers on {questions}."),
         "positiveShare": ("Andel positiva", "Share positive"),
+        "withMiddleShare": ("Med mittensvaret", "With the middle answer"),
+        "withMiddleCounted": ("(med mittensvaret)", "(with the middle answer)"),
+        "surveyGoalWithMiddle": (
+            "Förbundet räknar målet med mittensvaret (Ibland, Delvis).",
+            "The association counts the goal with the middle answer (sometimes, partly)."
+        ),
         "hiddenShare": ("dold", "hidden"),
         "everyone": ("Alla", "Everyone"),
         "genderGroup.woman": ("Kvinnor", "Women"),

@@ -106,6 +106,19 @@ enum Texts {
         "association": ("Förbund", "Association"),
         "associationDetails": ("Förbundets uppgifter", "Association details"),
         "organisationNumber": ("Organisationsnummer", "Organisation number"),
+        "surveyShareReadingLegend": ("Deltagarenkätens mål räknas på", "The exit survey's goal counts"),
+        "surveyShareReadingHelp": (
+            "Resultaten visar alltid båda andelarna; det här väljer vilken som jämförs med målet.",
+            "The results always show both shares; this chooses which one is compared with the goal."
+        ),
+        "surveyShareReading.positive": (
+            "Positiva svar (Alltid, Oftast, Ofta; Helt och hållet, Till stor del)",
+            "Positive answers (always, mostly, often; completely, to a large extent)"
+        ),
+        "surveyShareReading.with-middle": (
+            "Positiva svar och mittensvaret (även Ibland och Delvis)",
+            "Positive answers and the middle answer (sometimes and partly too)"
+        ),
         "addMunicipality": ("Lägg till kommun", "Add municipality"),
         "rename": ("Byt namn", "Rename"),
         "addUnit": ("Lägg till verksamhet", "Add unit"),

@@ -121,15 +121,19 @@ struct FollowUpService {
         let catalog = instruments.catalog(for: reader.associationID)
         guard let survey = catalog.latest("deltagarenkat"), let months = MonthPeriod(first: Month(period.first), last: Month(period.last))
         else { return nil }
-        let responses = try await store.read { db in
-            try await SurveyRepository(db, keyring: keyring).responses(to: survey.id, units: units, period: months)
+        let (responses, reading) = try await store.read { db in
+            (
+                try await SurveyRepository(db, keyring: keyring).responses(to: survey.id, units: units, period: months),
+                try await OrganisationRepository(db).association(reader.associationID)?.surveyShareReading ?? .positive
+            )
         }
         let versions = catalog.versions(of: survey.id).compactMap { catalog.instrument(survey.id, version: $0) }
         return SurveyResults(
             instrument: survey,
             versions: versions,
             responses: responses,
-            publication: FigureAudience.publication(for: reader, of: .anonymousSurvey)
+            publication: FigureAudience.publication(for: reader, of: .anonymousSurvey),
+            reading: reading
         )
     }
 

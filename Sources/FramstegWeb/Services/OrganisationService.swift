@@ -66,13 +66,34 @@ public struct OrganisationService: Sendable {
     }
 
     /// Renames the association and sets its organisation number (which may be left empty).
-    func updateAssociation(name typedName: String, organisationNumber typedNumber: String, by principal: Principal) async throws {
-        let name = try NameDraft(name: typedName).validated()
+    /// Saves the association's name, organisation number and how its exit survey's share is read;
+    /// every field is checked before anything is saved.
+    func updateAssociation(
+        name typedName: String,
+        organisationNumber typedNumber: String,
+        surveyShareReading typedReading: String,
+        by principal: Principal
+    ) async throws {
+        var failure = ValidationFailure()
+        var name: String?
+        do {
+            name = try NameDraft(name: typedName).validated()
+        } catch {
+            for (field, problem) in error.problems { failure.add(field, problem) }
+        }
         let number = typedNumber.trimmed
         if number.count > Self.maximumOrganisationNumberLength {
-            throw ValidationFailure(problems: ["organisationNumber": .tooLong(maximum: Self.maximumOrganisationNumberLength)])
+            failure.add("organisationNumber", .tooLong(maximum: Self.maximumOrganisationNumberLength))
         }
-        let association = Association(id: principal.associationID, name: name, organisationNumber: number)
+        let reading = SurveyShareReading(rawValue: typedReading)
+        if reading == nil { failure.add("surveyShareReading", .unknownChoice) }
+        try failure.throwIfAny()
+        let association = Association(
+            id: principal.associationID,
+            name: name!,
+            organisationNumber: number,
+            surveyShareReading: reading!
+        )
         try await write(.associationUpdate, "association", principal.associationID.description, by: principal) { db in
             try await OrganisationRepository(db).updateAssociation(association)
         }

@@ -59,8 +59,9 @@ struct SurveyResultsService {
     func results(_ query: SurveyResultsQuery, for reader: Principal) async throws -> (SurveyResults, SurveyCoverage) {
         let instrumentID = query.instrument.id
         let association = reader.associationID
-        let (responses, coverage) = try await store.read { db in
-            let units = try await OrganisationRepository(db).units(of: association).filter { unit in
+        let (responses, coverage, reading) = try await store.read { db in
+            let organisation = OrganisationRepository(db)
+            let units = try await organisation.units(of: association).filter { unit in
                 switch query.scope {
                 case .association: true
                 case .municipality(let municipality): unit.municipalityID == municipality.id
@@ -69,13 +70,20 @@ struct SurveyResultsService {
             }.map(\.id)
             return (
                 try await SurveyRepository(db, keyring: keyring).responses(to: instrumentID, units: units, period: query.period),
-                try await SurveyOfferRepository(db).coverage(of: instrumentID, units: units, period: query.period)
+                try await SurveyOfferRepository(db).coverage(of: instrumentID, units: units, period: query.period),
+                try await organisation.association(association)?.surveyShareReading ?? .positive
             )
         }
         let catalog = instruments.catalog(for: association)
         let versions = catalog.versions(of: instrumentID).compactMap { catalog.instrument(instrumentID, version: $0) }
         let publication = FigureAudience.publication(for: reader, of: .anonymousSurvey)
-        let results = SurveyResults(instrument: query.instrument, versions: versions, responses: responses, publication: publication)
+        let results = SurveyResults(
+            instrument: query.instrument,
+            versions: versions,
+            responses: responses,
+            publication: publication,
+            reading: reading
+        )
         // Offered is a cell of its own: completed and not completed together.
         let published = SurveyCoverage(
             offered: publication.publish(coverage.completed + coverage.notCompleted),

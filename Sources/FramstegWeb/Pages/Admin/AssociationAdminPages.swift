@@ -17,7 +17,10 @@ struct AssociationAdminPages {
             return try await page(
                 context,
                 principal,
-                FormState(values: ["name": association.name, "organisationNumber": association.organisationNumber])
+                FormState(values: [
+                    "name": association.name, "organisationNumber": association.organisationNumber,
+                    "surveyShareReading": association.surveyShareReading.rawValue,
+                ])
             )
         }
         routes.post("/admin/association/second-factor", .administerAssociation, .association) { _, context, principal, _ in
@@ -25,11 +28,15 @@ struct AssociationAdminPages {
             return .redirect(to: "/admin/association", notice: .saved, section: "second-factor")
         }
         routes.post("/admin/association", .administerAssociation, .association) { _, context, principal, _ in
-            let values = ["name": context.form["name"], "organisationNumber": context.form["organisationNumber"]]
+            let values = [
+                "name": context.form["name"], "organisationNumber": context.form["organisationNumber"],
+                "surveyShareReading": context.form["surveyShareReading"],
+            ]
             do {
                 try await site.services.organisation.updateAssociation(
                     name: values["name", default: ""],
                     organisationNumber: values["organisationNumber", default: ""],
+                    surveyShareReading: values["surveyShareReading", default: ""],
                     by: principal
                 )
                 return .redirect(to: "/admin/association", notice: .saved)
@@ -71,12 +78,21 @@ struct AdminHomePage: Sendable {
     }
 }
 
-/// The association's name and organisation number, as stored or as typed with their problems, and
-/// whether every staff role must sign in with a second factor.
+/// The association's name, organisation number and how its exit survey's share is read, as stored
+/// or as typed with their problems, and whether every staff role must sign in with a second factor.
 struct AssociationPage: Sendable {
+    /// One way of reading the exit survey's share, as a radio button.
+    struct ReadingChoice: Sendable {
+        let value: String
+        let label: String
+        let checked: Bool
+    }
+
     let hasErrors: Bool
     let nameField: FieldView
     let organisationNumberField: FieldView
+    let readingChoices: [ReadingChoice]
+    let readingError: String?
     let requiresSecondFactor: Bool
 
     init(form: FormState, requiresSecondFactor: Bool, language: Language) {
@@ -84,5 +100,13 @@ struct AssociationPage: Sendable {
         hasErrors = form.hasErrors
         nameField = .withoutAutocomplete("name", in: form, label: Texts.text("name", language))
         organisationNumberField = .withoutAutocomplete("organisationNumber", in: form, label: Texts.text("organisationNumber", language))
+        readingChoices = SurveyShareReading.allCases.map {
+            ReadingChoice(
+                value: $0.rawValue,
+                label: Texts.text("surveyShareReading." + $0.rawValue, language),
+                checked: form.values["surveyShareReading"] == $0.rawValue
+            )
+        }
+        readingError = form.errors["surveyShareReading"]
     }
 }

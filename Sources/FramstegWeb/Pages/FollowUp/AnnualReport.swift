@@ -82,9 +82,18 @@ enum AnnualReport {
         for goal in survey.shareGoals {
             for itemID in goal.itemIDs {
                 guard let item = survey.item(itemID) else { continue }
-                let share = results.questions.first { $0.item.id == itemID }?.everyone.positiveShare
+                let question = results.questions.first { $0.item.id == itemID }
                 let level = goals.level(.exitSurvey, year: year) ?? goal.share
-                add(survey.title.text(language) + ": " + item.label.text(language), .exitSurvey, share, level: level)
+                // The goal is judged by the share the association reads it by; the row says which.
+                let counted =
+                    question.map { $0.reading == .withMiddle && $0.hasMiddle } == true
+                    ? " " + Texts.text("withMiddleCounted", language) : ""
+                add(
+                    survey.title.text(language) + ": " + item.label.text(language) + counted,
+                    .exitSurvey,
+                    question?.goalShare,
+                    level: level
+                )
             }
         }
         return rows

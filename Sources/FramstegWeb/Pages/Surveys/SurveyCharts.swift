@@ -41,11 +41,19 @@ enum SurveyCharts {
         )
         if let share = question.everyone.positiveShare {
             let reached = question.meetsGoal == true ? " reached" : ""
+            // The middle answer ("Ibland", "Delvis") continues the bar in a lighter shade.
+            let middle = question.everyone.withMiddleShare.map { max($0, share) }
+            if let middle, middle > share {
+                parts.append(
+                    #"<rect class="share middle\#(reached)" x="\#(SVG.number(labelWidth + plot * share))" y="\#(SVG.number(y + 4))" width="\#(SVG.number(plot * (middle - share)))" height="\#(SVG.number(rowHeight - 8))"/>"#
+                )
+            }
             parts.append(
                 #"<rect class="share\#(reached)" x="\#(SVG.number(labelWidth))" y="\#(SVG.number(y + 4))" width="\#(SVG.number(plot * share))" height="\#(SVG.number(rowHeight - 8))"/>"#
             )
+            let value = FigureFormat.percent(share) + (middle.map { " / " + FigureFormat.percent($0) } ?? "")
             parts.append(
-                #"<text class="value" x="\#(SVG.number(labelWidth + plot * share + 4))" y="\#(SVG.number(y + 16))">\#(FigureFormat.percent(share))</text>"#
+                #"<text class="value" x="\#(SVG.number(labelWidth + plot * (middle ?? share) + 4))" y="\#(SVG.number(y + 16))">\#(value)</text>"#
             )
         } else {
             parts.append(
@@ -77,7 +85,7 @@ enum SurveyCharts {
         for (index, choice) in question.choices.enumerated() {
             guard let count = row.counts[index], count > 0 else { continue }
             let segment = width * Double(count) / Double(total)
-            let kind = choice.isPositive ? "positive" : choice.isOutsideShare ? "outside" : "other"
+            let kind = choice.isPositive ? "positive" : choice.isMiddle ? "middle" : choice.isOutsideShare ? "outside" : "other"
             parts.append(
                 #"<rect class="segment \#(kind) step-\#(index)" x="\#(SVG.number(x))" y="2" width="\#(SVG.number(segment))" height="\#(SVG.number(height - 4))"><title>\#(SVG.escape(choice.label.text(language))): \#(count)</title></rect>"#
             )

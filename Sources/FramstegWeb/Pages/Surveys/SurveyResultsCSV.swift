@@ -26,6 +26,12 @@ enum SurveyResultsCSV {
                 head + [label, SurveyCharts.shareLabel(results.instrument, language) + " (%)"]
                     + question.rows.map { $0.positiveShare.map { SwedishCSV.decimal($0 * 100) } ?? "–" }
             )
+            if question.hasMiddle {
+                rows.append(
+                    head + [label, Texts.text("withMiddleShare", language) + " (%)"]
+                        + question.rows.map { $0.withMiddleShare.map { SwedishCSV.decimal($0 * 100) } ?? "–" }
+                )
+            }
         }
         return SwedishCSV.write(rows)
     }

@@ -81,6 +81,8 @@ struct SurveyFigures: Sendable {
             let counts: [String]
             let total: String
             let share: String
+            /// The share with the middle answer, where the question's scale has one.
+            let withMiddle: String?
             let isEveryone: Bool
         }
 
@@ -90,6 +92,9 @@ struct SurveyFigures: Sendable {
         let chart: String
         let choices: [String]
         let rows: [Row]
+        let hasMiddle: Bool
+        /// Everyone's share with the middle answer, "–" when the scale has none (the share table).
+        let everyoneWithMiddle: String
         let goal: String
         let goalMet: String
     }
@@ -101,6 +106,10 @@ struct SurveyFigures: Sendable {
     let shareChart: String
     /// Each goal in words: the share to reach and the questions it is measured on.
     let goals: [String]
+    /// Some question has a middle answer: the share with it gets its own column.
+    let showsMiddle: Bool
+    /// Said when the association judges the goal with the middle answer counted.
+    let goalReading: String?
     let questions: [Question]
 
     init(_ results: SurveyResults, language: Language) {
@@ -120,6 +129,10 @@ struct SurveyFigures: Sendable {
                 )
         }
         questions = results.questions.enumerated().map { index, question in Self.question(question, index: index, language: language) }
+        showsMiddle = results.questions.contains(where: \.hasMiddle)
+        goalReading =
+            showsMiddle && !goals.isEmpty && results.questions.first?.reading == .withMiddle
+            ? Texts.text("surveyGoalWithMiddle", language) : nil
     }
 
     private static func question(_ question: SurveyResults.QuestionResult, index: Int, language: Language) -> Question {
@@ -135,9 +148,12 @@ struct SurveyFigures: Sendable {
                     counts: row.counts.map(FigureFormat.count),
                     total: FigureFormat.count(row.total),
                     share: row.positiveShare.map { FigureFormat.percent($0) } ?? "–",
+                    withMiddle: question.hasMiddle ? row.withMiddleShare.map { FigureFormat.percent($0) } ?? "–" : nil,
                     isEveryone: row.group == .everyone
                 )
             },
+            hasMiddle: question.hasMiddle,
+            everyoneWithMiddle: question.hasMiddle ? question.everyone.withMiddleShare.map { FigureFormat.percent($0) } ?? "–" : "–",
             goal: question.goal.map { FigureFormat.percent($0) } ?? "",
             goalMet: question.meetsGoal.map { Texts.text($0 ? "goalMet" : "goalNotMet", language) } ?? ""
         )
