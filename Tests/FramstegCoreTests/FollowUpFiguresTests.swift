@@ -347,6 +347,34 @@ struct ProgressionTests {
         #expect(progression.measuredTwice.counts == [[5, 2, 0]])
         // Improved on at least 3 of a, b, c: participant 2 (all three), 3 (b and c, not a: no), 6 and 7 (all three).
         #expect(progression.improved?.counts == [[1, 2, 0], [4, 0, 0]])
+        // Seed 004's points that rose and fell, per indicator then all together (women, men, another):
+        // a rose for women 1, 2, 4 and both men, stayed for 3, fell for 5; b rose for 2, 3 and both
+        // men, stayed for 1, 4, 5; c rose for all but 4, who fell. Women's 15 points: 9 up, 4 same, 2 down.
+        #expect(progression.directions.rows.prefix(3) == ["a/rose", "a/unchanged", "a/fell"])
+        #expect(progression.directions.rows.suffix(3) == ["all/rose", "all/unchanged", "all/fell"])
+        #expect(
+            progression.directions.counts == [
+                [3, 2, 0], [1, 0, 0], [1, 0, 0], [2, 2, 0], [3, 0, 0], [0, 0, 0], [4, 2, 0], [0, 0, 0], [1, 0, 0], [9, 6, 0], [4, 0, 0],
+                [2, 0, 0],
+            ]
+        )
+        #expect(progression.directions.total == nil, "the rows overlap: no grand total")
+        #expect(progression.directions.cell(2, 0).map { ![1, 2].contains($0) } == true, "one who fell is never shown as 1")
+        let (sums, groups) = Progression.groups(
+            summaries.filter { $0.firstDay < $0.latestDay && ReportingPeriod(kind: .year, year: 2026)!.contains($0.latestDay) },
+            indicators: ["a", "b", "c"]
+        )
+        let fromSums = Progression(
+            changes: sums,
+            improvement: groups,
+            indicators: ["a", "b", "c"],
+            improvedAtLeast: 3,
+            publication: .standard
+        )
+        #expect(
+            (0..<12).map { fromSums.directions.cell($0, 0) } == (0..<12).map { progression.directions.cell($0, 0) },
+            "the database's sums carry the same keys"
+        )
         #expect(
             Progression(
                 summaries,

@@ -157,4 +157,69 @@ struct SeedReportTests {
             #expect(page.contains(#"<td class="number">50</td>"#), "subsidised work, 17 women and 33 men")
         }
     }
+    @Test(
+        "seed 004's Livshjulet: per area and for all 32 points of four participants, how many rose (20), stayed (8) and fell (4), by gender, exactly for the unit's manager"
+    )
+    func livshjuletPoints() async throws {
+        try await TestApp.run { fixture, client throws in
+            // Women 0 and 2, men 1 and 3; the change per area from the first measurement to the
+            // latest, in the order health, work, economy, family, relations, leisure, growth, home.
+            let deltas = [
+                [1, 1, 1, 1, 1, 1, 0, 0], [1, 1, 1, 1, 1, 0, 0, -1], [1, 1, 1, 1, 0, 0, 1, -1], [1, 1, 1, -1, -1, 0, 1, 0],
+            ]
+            let areas = ["health", "work", "economy", "family", "relations", "leisure", "growth", "home"]
+            let ids = try await SurveyTests.registerParticipants(4, fixture)
+            let today = Day(fixture.clock.now)
+            let now = fixture.clock.now
+            let wheel = try #require(InstrumentCatalog(try ShippedInstruments.load()).latest("livshjulet"))
+            @Sendable func answers(_ change: [Int]) -> [String: Answer] {
+                var answers: [String: Answer] = [:]
+                for (area, delta) in zip(areas, change) {
+                    answers[area] = .number(5 + delta)
+                    answers[area + "-desired"] = .number(8)
+                }
+                return answers
+            }
+            try await fixture.store.write { db in
+                let measurements = MeasurementRepository(db, keyring: TestKeys.keyring)
+                for (id, change) in zip(ids, deltas) {
+                    for (occasion, day, values) in [
+                        (MeasurementOccasion.start, today.adding(days: -20), Array(repeating: 0, count: 8)),
+                        (.periodic, today.adding(days: -1), change),
+                    ] {
+                        _ = try await measurements.addCompleted(
+                            wheel,
+                            for: id,
+                            occasion: occasion,
+                            on: day,
+                            answers: answers(values),
+                            by: nil,
+                            now: now
+                        )
+                    }
+                }
+            }
+            let manager = TestBrowser(client)
+            try await manager.signIn(Fixture.email(.manager))
+            let query = "table=directions-livshjulet&period=year&year=\(today.adding(days: -1).year)"
+            let rows = FollowUpTests.rows(try await manager.get("/units/\(fixture.unitA1)/dashboard/export.csv?\(query)").text)
+            #expect(
+                rows.first == [
+                    "Mätpunkter som ökat, är oförändrade och minskat: Livshjulet", "Kvinnor", "Män", "Annat eller ej angivet", "Totalt",
+                ]
+            )
+            // "20 av 32 mätpunkter har ökat", "på endast 4 av 32 mätpunkter har gruppen backat".
+            #expect(rows.contains(["Alla mätpunkter: ökat", "11", "9", "0", "20"]), "\(rows)")
+            #expect(rows.contains(["Alla mätpunkter: oförändrat", "4", "4", "0", "8"]))
+            #expect(rows.contains(["Alla mätpunkter: minskat", "1", "3", "0", "4"]))
+            #expect(rows.contains(["Hälsa: ökat", "2", "2", "0", "4"]))
+            #expect(rows.contains(["Boende: oförändrat", "1", "1", "0", "2"]))
+            #expect(rows.contains(["Boende: minskat", "1", "1", "0", "2"]))
+            // "Mina framsteg" (personal growth) rose or stayed for everyone.
+            #expect(rows.contains(["Personlig utveckling: minskat", "0", "0", "0", "0"]))
+            #expect(rows.count == 1 + 9 * 3, "eight areas and all points, three directions each")
+            let page = try await manager.get("/units/\(fixture.unitA1)/dashboard?period=year&year=\(today.adding(days: -1).year)").text
+            #expect(page.contains(#"id="table-directions-livshjulet""#))
+        }
+    }
 }

@@ -55,14 +55,41 @@ public struct IndicatorChangeGroup: Hashable, Sendable {
     public let indicatorID: String
     public let count: Int
     public let changeSum: Int
+    /// Those whose latest value is above the first, the same, and below it (seed 004's "mätpunkter
+    /// som ökat"), each with its record keys for the cell key method.
+    public let rose: Tally
+    public let unchanged: Tally
+    public let fell: Tally
 
-    public init(gender: Gender, mix: InterventionMix, indicatorID: String, count: Int, changeSum: Int) {
+    public init(
+        gender: Gender,
+        mix: InterventionMix,
+        indicatorID: String,
+        count: Int,
+        changeSum: Int,
+        rose: Tally = .zero,
+        unchanged: Tally = .zero,
+        fell: Tally = .zero
+    ) {
         self.gender = gender
         self.mix = mix
         self.indicatorID = indicatorID
         self.count = count
         self.changeSum = changeSum
+        self.rose = rose
+        self.unchanged = unchanged
+        self.fell = fell
     }
+}
+
+/// Which way an indicator moved from the first measurement to the latest.
+public enum ChangeDirection: String, CaseIterable, Sendable, Hashable {
+    case rose
+    case unchanged
+    case fell
+
+    /// The direction of a change in hundredths.
+    public init(_ change: Int) { self = change > 0 ? .rose : change < 0 ? .fell : .unchanged }
 }
 
 /// Per gender and intervention mix: how many participants improved on exactly `improvedCount` indicators.
@@ -111,6 +138,11 @@ public struct Progression: Sendable {
     /// Mean change per rating (every indicator of every participant in the group) by mix, then by
     /// gender and everyone; hidden when the group has fewer than five participants.
     public let meanChangeByMix: [InterventionMix: [Gender?: Double]]
+    /// Per indicator, then for all indicators together (seed 004's "20 av 32 mätpunkter har
+    /// ökat"), how many rose, stayed and fell, by gender: rows `indicator/rose`, `indicator/unchanged`,
+    /// `indicator/fell` in indicator order, then `all/…`. Each cell published on its own; the rows
+    /// overlap (a participant is in one row per indicator), so only row totals are published.
+    public let directions: CrossTable
 
     public init(
         changes: [IndicatorChangeGroup],
@@ -167,6 +199,29 @@ public struct Progression: Sendable {
             byMixMeans[mix] = means
         }
         meanChangeByMix = byMixMeans
+        var directionRows: [String] = []
+        var directionCells: [[Tally]] = []
+        for indicator in indicators + ["all"] {
+            let groups =
+                indicator == "all" ? changes.filter { indicators.contains($0.indicatorID) } : changes.filter { $0.indicatorID == indicator }
+            for direction in ChangeDirection.allCases {
+                directionRows.append(indicator + "/" + direction.rawValue)
+                directionCells.append(
+                    Gender.allCases.map { gender in
+                        groups.filter { $0.gender == gender }.reduce(.zero) { total, group in
+                            total + (direction == .rose ? group.rose : direction == .fell ? group.fell : group.unchanged)
+                        }
+                    }
+                )
+            }
+        }
+        directions = CrossTable(
+            rows: directionRows,
+            columns: Gender.allCases.map(\.rawValue),
+            cells: directionCells,
+            withColumnTotals: false,
+            publication: publication
+        )
     }
 
     /// The same figures counted from the summaries themselves (what the database's sums must equal).
@@ -192,12 +247,17 @@ public struct Progression: Sendable {
     public static func groups(_ summaries: [ProgressSummary], indicators: [String]) -> ([IndicatorChangeGroup], [ImprovementGroup]) {
         struct ChangeKey: Hashable { let gender: Gender, mix: InterventionMix, indicator: String }
         struct ImprovementKey: Hashable { let gender: Gender, mix: InterventionMix, improved: Int }
-        var changes: [ChangeKey: (count: Int, sum: Int)] = [:]
+        var changes: [ChangeKey: (count: Int, sum: Int, directions: [ChangeDirection: Tally])] = [:]
         var improvement: [ImprovementKey: Tally] = [:]
         for summary in summaries {
             for (indicator, change) in summary.changes(indicators) {
-                changes[ChangeKey(gender: summary.gender, mix: summary.mix, indicator: indicator), default: (0, 0)].count += 1
-                changes[ChangeKey(gender: summary.gender, mix: summary.mix, indicator: indicator), default: (0, 0)].sum += change
+                let key = ChangeKey(gender: summary.gender, mix: summary.mix, indicator: indicator)
+                changes[key, default: (0, 0, [:])].count += 1
+                changes[key, default: (0, 0, [:])].sum += change
+                changes[key, default: (0, 0, [:])].directions[ChangeDirection(change), default: .zero] += Tally(
+                    count: 1,
+                    key: summary.recordKey.raw
+                )
             }
             improvement[
                 ImprovementKey(gender: summary.gender, mix: summary.mix, improved: summary.improvedCount(indicators)),
@@ -211,7 +271,10 @@ public struct Progression: Sendable {
                     mix: $0.key.mix,
                     indicatorID: $0.key.indicator,
                     count: $0.value.count,
-                    changeSum: $0.value.sum
+                    changeSum: $0.value.sum,
+                    rose: $0.value.directions[.rose] ?? .zero,
+                    unchanged: $0.value.directions[.unchanged] ?? .zero,
+                    fell: $0.value.directions[.fell] ?? .zero
                 )
             },
             improvement.map { ImprovementGroup(gender: $0.key.gender, mix: $0.key.mix, improvedCount: $0.key.improved, tally: $0.value) }

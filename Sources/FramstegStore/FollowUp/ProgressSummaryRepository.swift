@@ -201,8 +201,15 @@ public struct ProgressSummaryRepository: Sendable {
         guard !units.isEmpty else { return ([], []) }
         // Days, ids and the instrument id (an identifier) are validated values, written as literals so the plan sees them.
         let ids = units.map { String($0.rawValue) }.joined(separator: ", ")
-        let slots = (1...Self.slots).map {
-            "COUNT(s.change_\($0)) AS n_\($0), CAST(COALESCE(SUM(s.change_\($0)), 0) AS BIGINT) AS sum_\($0)"
+        // Per slot: how many were measured on it and their summed change, and how many rose, stayed
+        // and fell with their record keys (each direction a cell of its own under the cell key method).
+        let directions = [("up", ">"), ("same", "="), ("down", "<")]
+        let slots = (1...Self.slots).map { slot in
+            (["COUNT(s.change_\(slot)) AS n_\(slot), CAST(COALESCE(SUM(s.change_\(slot)), 0) AS BIGINT) AS sum_\(slot)"]
+                + directions.map { name, comparison in
+                    "COUNT(CASE WHEN s.change_\(slot) \(comparison) 0 THEN 1 END) AS \(name)_\(slot), "
+                        + "CAST(COALESCE(SUM(CASE WHEN s.change_\(slot) \(comparison) 0 THEN p.record_key END), 0) AS BIGINT) AS \(name)key_\(slot)"
+                }).joined(separator: ", ")
         }.joined(separator: ", ")
         let sql = """
             SELECT p.gender, s.mix, s.indicator_ids, s.improved_count, COUNT(*) AS n, CAST(SUM(p.record_key) AS BIGINT) AS key_sum, \(slots)
@@ -214,7 +221,7 @@ public struct ProgressSummaryRepository: Sendable {
         struct ChangeKey: Hashable { let gender: Gender, mix: InterventionMix, indicator: String }
         struct ImprovementKey: Hashable { let gender: Gender, mix: InterventionMix, improved: Int }
         // Rows that differ only in their indicator list add up to one group per gender, mix and indicator (or improved count).
-        var changes: [ChangeKey: (count: Int, sum: Int)] = [:]
+        var changes: [ChangeKey: (count: Int, sum: Int, rose: Tally, unchanged: Tally, fell: Tally)] = [:]
         var improvement: [ImprovementKey: Tally] = [:]
         for row in try await db.raw(SQLQueryString(sql)).all() {
             let gender = Gender(rawValue: try row.decode(column: "gender", as: String.self)) ?? .anotherOrNotStated
@@ -228,8 +235,16 @@ public struct ProgressSummaryRepository: Sendable {
                 let count = try row.decode(column: "n_\(slot + 1)", as: Int.self)
                 guard count > 0 else { continue }
                 let key = ChangeKey(gender: gender, mix: mix, indicator: String(indicator))
-                changes[key, default: (0, 0)].count += count
-                changes[key, default: (0, 0)].sum += try row.decode(column: "sum_\(slot + 1)", as: Int.self)
+                func tally(_ name: String) throws -> Tally {
+                    Tally(count: try row.decode(column: "\(name)_\(slot + 1)", as: Int.self), key: try row.keySum("\(name)key_\(slot + 1)"))
+                }
+                var group = changes[key] ?? (0, 0, .zero, .zero, .zero)
+                group.count += count
+                group.sum += try row.decode(column: "sum_\(slot + 1)", as: Int.self)
+                group.rose += try tally("up")
+                group.unchanged += try tally("same")
+                group.fell += try tally("down")
+                changes[key] = group
             }
         }
         return (
@@ -239,7 +254,10 @@ public struct ProgressSummaryRepository: Sendable {
                     mix: $0.key.mix,
                     indicatorID: $0.key.indicator,
                     count: $0.value.count,
-                    changeSum: $0.value.sum
+                    changeSum: $0.value.sum,
+                    rose: $0.value.rose,
+                    unchanged: $0.value.unchanged,
+                    fell: $0.value.fell
                 )
             },
             improvement.map { ImprovementGroup(gender: $0.key.gender, mix: $0.key.mix, improvedCount: $0.key.improved, tally: $0.value) }

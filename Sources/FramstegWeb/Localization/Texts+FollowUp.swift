@@ -119,6 +119,15 @@ extension Texts {
             "Andel som förbättrats på minst {least} av {of} områden: {share}.", "Share improved on at least {least} of {of} areas: {share}."
         ),
         "improvedRow": ("Förbättrade på minst {least} områden", "Improved on at least {least} areas"),
+        "figure.directions": ("Mätpunkter som ökat, är oförändrade och minskat", "Points that rose, stayed and fell"),
+        "figureHelp.directions": (
+            "Per område: hur många som har ett högre, samma eller lägre värde vid den senaste mätningen än vid den första, för deltagare som mätts minst två gånger och vars senaste mätning ligger i perioden. Sista raderna räknar alla områdens mätpunkter tillsammans; en deltagare räknas en gång per område.",
+            "Per area: how many have a higher, the same or a lower value at the latest measurement than at the first, for participants measured at least twice whose latest measurement falls in the period. The last rows count every area's points together; a participant counts once per area."
+        ),
+        "allPoints": ("Alla mätpunkter", "All measurement points"),
+        "direction.rose": ("ökat", "rose"),
+        "direction.unchanged": ("oförändrat", "unchanged"),
+        "direction.fell": ("minskat", "fell"),
         "figure.interventions": ("BIP: progression efter insatser", "BIP: progression by interventions"),
         "figureHelp.interventions": (
             "Medelförändring per skattning (alla sex indikatorer) från första till senaste BIP-mätningen, efter vilka insatser deltagaren hade mellan mätningarna. Kombinerade betyder arbetsinriktat tillsammans med hälsa, socialt eller kompetens.",

@@ -249,8 +249,30 @@ struct DashboardTables {
                     + Gender.allCases.indices.map { FigureFormat.count(improved.cell(0, $0)) } + [FigureFormat.count(improved.rowTotal(0))]
             ]
         }
-        guard instrument.id == MeasurementSchedule.instrumentID else { return [figure] }
-        return [figure, mixTable(progression)]
+        // Where the instrument's goal counts areas improved on (Livshjulet), which way each area moved.
+        let directions = instrument.improvedAtLeast == nil ? [] : [directionTable(progression, set, name, instrumentID: instrument.id)]
+        guard instrument.id == MeasurementSchedule.instrumentID else { return [figure] + directions }
+        return [figure, mixTable(progression)] + directions
+    }
+
+    /// Seed 004's table: per area, how many rose, stayed and fell from the first measurement to the
+    /// latest, then all areas' points together ("20 av 32 mätpunkter har ökat"), by gender.
+    private func directionTable(_ progression: Progression, _ set: IndicatorSet, _ name: String, instrumentID: String) -> FigureTable {
+        let areas = set.indicators.map { $0.label.text(language) } + [text("allPoints")]
+        let labels = areas.flatMap { area in ChangeDirection.allCases.map { area + ": " + text("direction." + $0.rawValue) } }
+        var figure = FigureTable.counts(
+            key: "directions-" + instrumentID,
+            title: text("figure.directions") + ": " + name,
+            help: text("figureHelp.directions"),
+            table: progression.directions,
+            labels: labels,
+            withSums: false,
+            language: language
+        )
+        figure.rowHeader = text("indicator")
+        // Thirty bars by three genders say less than the table itself.
+        figure.chart = nil
+        return figure
     }
 
     /// BIP's change by the mix of interventions, with how many had each mix.
