@@ -58,7 +58,7 @@ struct ShippedInstrumentsTests {
         #expect(kasam.items.count == 29)
         #expect(kasam.followedByOccasion, "follow-up shows KASAM at start, midway and exit")
         #expect(catalog.latest("livshjulet")?.improvedAtLeast == 3, "the goal: improved on at least 3 of 8 areas")
-        #expect(catalog.current.filter(\.followedByOccasion).map(\.id) == ["kasam"])
+        #expect(catalog.current.filter(\.followedByOccasion).map(\.id) == ["kasam", "sjalvskattning"])
         #expect(kasam.subscales.map { $0.itemIDs.count } == [11, 10, 8])
         #expect(
             kasam.items.filter(\.isReversed).map(\.id) == [
@@ -75,8 +75,13 @@ struct ShippedInstrumentsTests {
         let ones = Dictionary(uniqueKeysWithValues: kasam.items.map { ($0.id, Answer.number(1)) })
         #expect(kasam.scores(ones).first?.value == 23)
 
+        // Seed 003's six self-ratings, followed as a mean per rating at start, midway and exit.
         let selfRating = try #require(catalog.latest("sjalvskattning"))
-        #expect(selfRating.items.count == 5)
+        #expect(selfRating.items.map(\.id) == ["growth", "self-esteem", "initiative", "communication", "studying", "labour-market"])
+        #expect(selfRating.followedByOccasion)
+        #expect(selfRating.subscales.map(\.itemIDs) == selfRating.items.map { [$0.id] }, "one mean per rating")
+        #expect(selfRating.subscales.allSatisfy { $0.method == .mean })
         #expect(selfRating.total?.method == .mean)
+        #expect(selfRating.indicatorSet?.indicators.count == 6, "the spider chart keeps every rating")
     }
 }

@@ -222,4 +222,46 @@ struct SeedReportTests {
             #expect(page.contains(#"id="table-directions-livshjulet""#))
         }
     }
+    @Test(
+        "seed 003's self-rating at exit: the mean of each of the six ratings of eleven participants, 6,91 … 7,82, as the report prints them"
+    )
+    func selfRatingAtExit() async throws {
+        try await TestApp.run { fixture, client throws in
+            // Eleven participants whose ratings sum to 76, 77, 73, 76, 62 and 86: "Genomsnitt: 6,91",
+            // "7,00", "6,64", "6,91", "5,64", "7,82".
+            let sums = [76, 77, 73, 76, 62, 86]
+            let ids = try await SurveyTests.registerParticipants(11, fixture)
+            let today = Day(fixture.clock.now)
+            let now = fixture.clock.now
+            let rating = try #require(InstrumentCatalog(try ShippedInstruments.load()).latest("sjalvskattning"))
+            let items = rating.items.map(\.id)
+            try await fixture.store.write { db in
+                let measurements = MeasurementRepository(db, keyring: TestKeys.keyring)
+                for (person, id) in ids.enumerated() {
+                    var answers: [String: Answer] = [:]
+                    for (item, sum) in zip(items, sums) { answers[item] = .number(sum / 11 + (person < sum % 11 ? 1 : 0)) }
+                    _ = try await measurements.addCompleted(
+                        rating,
+                        for: id,
+                        occasion: .exit,
+                        on: today.adding(days: -1),
+                        answers: answers,
+                        by: nil,
+                        now: now
+                    )
+                }
+            }
+            let manager = TestBrowser(client)
+            try await manager.signIn(Fixture.email(.manager))
+            let query = "table=occasions-sjalvskattning&period=year&year=\(today.adding(days: -1).year)"
+            let rows = FollowUpTests.rows(try await manager.get("/units/\(fixture.unitA1)/dashboard/export.csv?\(query)").text)
+            let labels =
+                ["Utveckling som person", "Självkänsla", "Initiativförmåga", "Kommunikation", "Inställning till studier"]
+                + ["Känner mig närmare arbetsmarknaden"]
+            for (label, mean) in zip(labels, ["6,91", "7,00", "6,64", "6,91", "5,64", "7,82"]) {
+                #expect(rows.first { $0.first == "Avslut: " + label }?.last == mean, "\(label): \(rows)")
+            }
+            #expect(rows.first { $0.first == "Mätningar vid avslut" }?.last == "11")
+        }
+    }
 }

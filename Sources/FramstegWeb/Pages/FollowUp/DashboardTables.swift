@@ -348,7 +348,10 @@ struct DashboardTables {
             rowHeader: text("occasionAndScale"),
             labels: labels,
             values: means.rows.map { row in Self.columnsByGender.map { row.mean[$0] } },
-            language: language
+            language: language,
+            // Means of ratings (the self-rating's 6,91) with two decimals, as seed 003 prints them;
+            // sums (KASAM's 111) with one.
+            format: { SwedishCSV.decimal($0, decimals: scales.allSatisfy { $0.method == .mean } ? 2 : 1) }
         )
         figure.sums = OccasionMeans.occasions.enumerated().map { row, occasion in
             FigureTable.Row(
