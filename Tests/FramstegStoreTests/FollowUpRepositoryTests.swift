@@ -80,13 +80,26 @@ struct FollowUpRepositoryTests {
                         ReportingPeriod(kind: .year, year: year)!, ReportingPeriod(kind: .year, year: year - 1)!,
                         ReportingPeriod(first: Day(now).adding(days: -700), last: Day(now))!,
                     ] {
-                        let (changes, improvement) = try await progress.progression(of: instrument, units: units, period: period)
+                        let (changes, improvement) = try await progress.progression(
+                            of: instrument,
+                            units: units,
+                            period: period,
+                            directions: true
+                        )
                         let (expectedChanges, expectedImprovement) = Progression.groups(
                             summaries.filter { $0.firstDay < $0.latestDay && period.contains($0.latestDay) },
                             indicators: indicators
                         )
                         #expect(Set(changes) == Set(expectedChanges), "\(instrument) \(period.label)")
                         #expect(Set(improvement) == Set(expectedImprovement), "\(instrument) \(period.label)")
+                        // Without directions: the same counts and sums, and no direction counted.
+                        let (plain, plainImprovement) = try await progress.progression(of: instrument, units: units, period: period)
+                        #expect(
+                            Set(plain.map { "\($0.gender) \($0.mix) \($0.indicatorID) \($0.count) \($0.changeSum)" })
+                                == Set(changes.map { "\($0.gender) \($0.mix) \($0.indicatorID) \($0.count) \($0.changeSum)" })
+                        )
+                        #expect(plain.allSatisfy { $0.rose == .zero && $0.unchanged == .zero && $0.fell == .zero })
+                        #expect(Set(plainImprovement) == Set(improvement))
                     }
                 }
                 let withInterventions = try await db.raw("SELECT COUNT(DISTINCT participant_id) AS n FROM interventions").first()?.decode(

@@ -150,7 +150,7 @@ public struct FollowUpRepository: Sendable {
 
     /// Everything a dashboard sums for its units and period: the groups of the period, participants
     /// enrolled in each calendar year it touches, distance travelled for each instrument in
-    /// `distance`, scores by occasion for each in `byOccasion`, and outcome by belief at start.
+    /// `distance` (with which way each indicator moved for those in `directions`), scores by occasion for each in `byOccasion`, and outcome by belief at start.
     ///
     /// The parts are independent reads, so they run at the same time, each on a connection of its
     /// own where the database has several (PostgreSQL's pool); SQLite's one connection takes them
@@ -162,6 +162,7 @@ public struct FollowUpRepository: Sendable {
         units: [UnitID],
         period: ReportingPeriod,
         distance: [String],
+        directions: Set<String> = [],
         byOccasion: [String],
         waitingDays: Int = WaitingTime.goalDays,
         beliefs withBeliefs: Bool = true
@@ -191,7 +192,12 @@ public struct FollowUpRepository: Sendable {
             for instrument in distance {
                 parts.addTask {
                     let (changes, improvement) = try await store.read { db in
-                        try await ProgressSummaryRepository(db).progression(of: instrument, units: units, period: period)
+                        try await ProgressSummaryRepository(db).progression(
+                            of: instrument,
+                            units: units,
+                            period: period,
+                            directions: directions.contains(instrument)
+                        )
                     }
                     return .progression(instrument, changes, improvement)
                 }

@@ -96,6 +96,8 @@ struct FollowUpService {
             units: units.map(\.id),
             period: period,
             distance: distance.map(\.id),
+            // Which way each area moved: shown for instruments whose goal counts areas improved on.
+            directions: Set(distance.filter { $0.improvedAtLeast != nil }.map(\.id)),
             byOccasion: byOccasion.map(\.id),
             waitingDays: goals.waitingDays(year: period.last.year),
             beliefs: !countsOnly
