@@ -35,6 +35,11 @@ public struct OrganisationRepository: Sendable {
             .orderBy("name").all().map(Self.association(from:))
     }
 
+    /// Which answers the association's exit survey goal counts (`positive` for an association not found).
+    public func surveyShareReading(of id: AssociationID) async throws -> SurveyShareReading {
+        try await association(id)?.surveyShareReading ?? .positive
+    }
+
     /// Every association's id: what a migration may read at any schema version, unlike
     /// `associations()`, whose columns later migrations add.
     public func associationIDs() async throws -> [AssociationID] {

@@ -126,7 +126,7 @@ struct FollowUpService {
         let (responses, reading) = try await store.read { db in
             (
                 try await SurveyRepository(db, keyring: keyring).responses(to: survey.id, units: units, period: months),
-                try await OrganisationRepository(db).association(reader.associationID)?.surveyShareReading ?? .positive
+                try await OrganisationRepository(db).surveyShareReading(of: reader.associationID)
             )
         }
         let versions = catalog.versions(of: survey.id).compactMap { catalog.instrument(survey.id, version: $0) }

@@ -71,7 +71,7 @@ struct SurveyResultsService {
             return (
                 try await SurveyRepository(db, keyring: keyring).responses(to: instrumentID, units: units, period: query.period),
                 try await SurveyOfferRepository(db).coverage(of: instrumentID, units: units, period: query.period),
-                try await organisation.association(association)?.surveyShareReading ?? .positive
+                try await organisation.surveyShareReading(of: association)
             )
         }
         let catalog = instruments.catalog(for: association)
